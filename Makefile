@@ -1,0 +1,43 @@
+# mock-interview: `make demo` and `make test` set everything up on a fresh Debian/Ubuntu machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# Speech out (espeak-ng, used by pyttsx3), audio devices (PortAudio), and for the tests:
+# sox and ALSA plugins (a capture device without hardware) and Chromium (the HTML report).
+RUN_PACKAGES  := espeak-ng libportaudio2 libsndfile1
+TEST_PACKAGES := $(RUN_PACKAGES) sox alsa-utils libasound2-plugins chromium chromium-driver
+
+.PHONY: install system-packages test-system-packages demo practice test bench clean
+
+install: system-packages $(STAMP)
+
+system-packages:
+	@scripts/system-packages.sh $(RUN_PACKAGES)
+
+test-system-packages:
+	@scripts/system-packages.sh $(TEST_PACKAGES)
+
+# torch is installed first and by exact version: that picks the CPU build. A plain `torch`
+# requirement would pull a multi-GB CUDA build for openai-whisper.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -e '.[openai-whisper,test]'
+	@touch $(STAMP)
+
+demo: install
+	$(BIN)/mock-interview demo
+
+practice: install
+	$(BIN)/mock-interview practice
+
+test: test-system-packages $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) test-artifacts .pytest_cache .bench

@@ -1,0 +1,70 @@
+"""Audio files in and out: anything libsndfile reads becomes 16 kHz mono float32."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from .errors import AudioFileError
+from .types import SAMPLE_RATE, Recording
+
+
+def to_mono_16k(samples: np.ndarray, sample_rate: int) -> np.ndarray:
+    """Mix down to mono and resample with soxr (a well-tested resampler, not a hand-written one)."""
+    samples = np.asarray(samples, dtype=np.float32)
+    if samples.ndim == 2:
+        samples = samples.mean(axis=1)
+    if sample_rate != SAMPLE_RATE and len(samples):
+        import soxr
+
+        samples = soxr.resample(samples, sample_rate, SAMPLE_RATE, quality="HQ")
+    return np.ascontiguousarray(samples, dtype=np.float32)
+
+
+def load(path: str | os.PathLike) -> np.ndarray:
+    """Read an audio file as 16 kHz mono float32, or raise AudioFileError naming the file."""
+    import soundfile as sf
+
+    path = Path(path)
+    if not path.exists():
+        raise AudioFileError(f"{path}: no such audio file")
+    if path.is_dir():
+        raise AudioFileError(f"{path}: is a folder, not an audio file")
+    try:
+        samples, rate = sf.read(str(path), dtype="float32", always_2d=False)
+    except (sf.LibsndfileError, RuntimeError, TypeError, ValueError) as exc:
+        raise AudioFileError(f"{path}: not an audio file libsndfile can read ({exc})") from None
+    return to_mono_16k(samples, rate)
+
+
+def load_recording(path: str | os.PathLike) -> Recording:
+    return Recording(samples=load(path), path=Path(path), ended_by="file")
+
+
+def write_wav(path: str | os.PathLike, samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> Path:
+    """Write 16-bit PCM WAV through a temporary file and a rename, so a crash never leaves half a file."""
+    import soundfile as sf
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".", suffix=".wav.part", dir=path.parent)
+    os.close(fd)
+    try:
+        sf.write(tmp, np.asarray(samples, dtype=np.float32), sample_rate, subtype="PCM_16", format="WAV")
+        os.chmod(tmp, 0o600)  # personal recordings: readable by their owner only
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def rms_dbfs(samples: np.ndarray) -> float:
+    """Loudness as RMS in dB relative to full scale (-inf for silence)."""
+    if len(samples) == 0:
+        return float("-inf")
+    rms = float(np.sqrt(np.mean(np.square(samples, dtype=np.float64))))
+    return 20 * np.log10(rms) if rms > 0 else float("-inf")

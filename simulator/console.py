@@ -1,0 +1,28 @@
+"""Human-facing output. With --json, stdout carries only the JSON document, so text goes to stderr."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from typing import TextIO
+
+
+class Console:
+    def __init__(self, json_mode: bool = False, out: TextIO | None = None, err: TextIO | None = None):
+        self.json_mode = json_mode
+        self.err = err or sys.stderr
+        self.out = self.err if json_mode else (out or sys.stdout)
+
+    def say(self, text: str = "", who: str | None = None) -> None:
+        """A line of the conversation, wrapped for the terminal."""
+        prefix = f"{who}: " if who else ""
+        body = textwrap.fill(text, width=88, initial_indent=prefix,
+                             subsequent_indent=" " * len(prefix)) if text else ""
+        print(body, file=self.out, flush=True)
+
+    def line(self, text: str = "") -> None:
+        print(text, file=self.out, flush=True)
+
+    def notice(self, text: str) -> None:
+        """Status and warnings: always stderr."""
+        print(textwrap.fill(text, width=88), file=self.err, flush=True)

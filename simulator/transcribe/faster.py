@@ -1,0 +1,83 @@
+"""The default engine: faster-whisper (CTranslate2), int8 on the CPU, VAD-gated."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import UserError
+from ..types import Transcript, Word
+from . import DEFAULT_MODEL, DecodeOptions, packaged_model_dir
+
+
+def resolve_model_dir(model: str) -> Path:
+    """A local CTranslate2 model folder: the packaged tiny.en, or a path the user gave.
+
+    Never a hub name: WhisperModel("tiny.en") would try to download it.
+    """
+    if model in (DEFAULT_MODEL, "tiny.en"):
+        return packaged_model_dir()
+    path = Path(model).expanduser()
+    if (path / "model.bin").is_file():
+        return path
+    if path.exists():
+        raise UserError(f"{path}: not a CTranslate2 Whisper model folder (no model.bin inside)")
+    raise UserError(
+        f"model {model!r} is not available offline: the bundled model is tiny.en; "
+        "to use another, pass the path of a CTranslate2 model folder with --model"
+    )
+
+
+class FasterWhisperTranscriber:
+    name = "faster-whisper"
+
+    def __init__(self, model: str = DEFAULT_MODEL, options: DecodeOptions = DecodeOptions(),
+                 cpu_threads: int | None = None):
+        self.model_dir = resolve_model_dir(model)
+        self.options = options
+        self.cpu_threads = cpu_threads or min(4, os.cpu_count() or 1)
+        self._model = None
+        self._lock = threading.Lock()  # load once, even when a background thread races us
+
+    def load(self) -> None:
+        with self._lock:
+            if self._model is None:
+                from faster_whisper import WhisperModel
+
+                self._model = WhisperModel(
+                    str(self.model_dir), device="cpu", compute_type="int8",
+                    cpu_threads=self.cpu_threads, local_files_only=True,
+                )
+
+    def transcribe(self, samples: np.ndarray) -> Transcript:
+        self.load()
+        samples = np.asarray(samples, dtype=np.float32)
+        duration = len(samples) / 16_000
+        if duration == 0:
+            return Transcript(text="", words=(), duration=0.0, engine=self.name)
+        o = self.options
+        segments, _info = self._model.transcribe(
+            samples,
+            language=o.language,
+            beam_size=o.beam_size,
+            best_of=1,
+            temperature=o.temperature,
+            initial_prompt=o.initial_prompt,
+            condition_on_previous_text=o.condition_on_previous_text,
+            no_speech_threshold=o.no_speech_threshold,
+            log_prob_threshold=o.log_prob_threshold,
+            word_timestamps=True,
+            vad_filter=o.vad_filter,
+            vad_parameters={"min_silence_duration_ms": 700, "speech_pad_ms": 200},
+            without_timestamps=False,
+        )
+        words: list[Word] = []
+        for segment in segments:  # a lazy generator: decoding happens here
+            for w in segment.words or ():
+                words.append(Word(w.word, round(float(w.start), 3), round(float(w.end), 3),
+                                  round(float(w.probability), 4)))
+        text = "".join(w.word for w in words).strip()
+        return Transcript(text=text, words=tuple(words), duration=duration, engine=self.name)

@@ -1,0 +1,119 @@
+"""The interviewer's voice: pyttsx3 renders each prompt to a WAV, sounddevice plays it.
+
+With no output device (or --no-voice) the prompt is only printed and the session goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Protocol
+
+from .audio import load, write_wav
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    rate: int = 165  # words a minute; pyttsx3's 200 sounds rushed for interview questions
+    volume: float = 0.9
+    voice: str = "en-us"  # an espeak-ng voice id, matched case-insensitively by suffix
+    variant: str = ""  # an espeak-ng variant ("+f3"), so the customer sounds like someone else
+
+
+INTERVIEWER = VoiceSettings()
+CUSTOMER = VoiceSettings(rate=175, variant="+f3")
+
+
+class Speaker(Protocol):
+    def say(self, text: str, save_as: Path, role: str = "interviewer") -> Path | None:
+        """Speak `text` (blocking until done) as the interviewer or the customer, keeping its
+        audio at `save_as` for review; return that path, or None when nothing was rendered.
+        Printing the text is the caller's job."""
+
+
+class Renderer:
+    """pyttsx3 to WAV. One save per runAndWait: pyttsx3 2.99 keeps only the last queued save."""
+
+    def __init__(self, settings: VoiceSettings = VoiceSettings()):
+        self.settings = settings
+        self._engine = None
+        self._lock = threading.Lock()
+
+    def _init(self):
+        import pyttsx3
+
+        engine = pyttsx3.init()
+        engine.setProperty("rate", self.settings.rate)
+        engine.setProperty("volume", self.settings.volume)
+        wanted = self.settings.voice.lower()
+        for v in engine.getProperty("voices"):
+            if v.id.lower() == wanted or v.id.lower().endswith("/" + wanted):
+                engine.setProperty("voice", v.id + self.settings.variant)
+                break
+        return engine
+
+    def render(self, text: str, path: Path) -> Path:
+        with self._lock:
+            if self._engine is None:
+                self._engine = self._init()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.stem}.tts.wav")
+            # pyttsx3 prints "Audio saved to ..." on every save: keep it off the user's screen.
+            with contextlib.redirect_stdout(io.StringIO()):
+                self._engine.save_to_file(text, str(tmp))
+                self._engine.runAndWait()
+            # Re-encode at 16 kHz through our own writer: owner-only, renamed into place.
+            write_wav(path, load(tmp))
+            tmp.unlink(missing_ok=True)
+            return path
+
+
+def output_device_available() -> bool:
+    try:
+        import sounddevice as sd
+
+        sd.query_devices(kind="output")
+        return True
+    except Exception:  # OSError (no PortAudio) or PortAudioError (no device)
+        return False
+
+
+def play(path: Path) -> None:
+    import sounddevice as sd
+
+    samples = load(path)
+    sd.play(samples, 16_000, blocking=True)
+
+
+class NoVoice:
+    """--no-voice: prompts are only printed; nothing is rendered or played."""
+
+    def say(self, text: str, save_as: Path, role: str = "interviewer") -> Path | None:
+        return None
+
+
+class VoiceSpeaker:
+    """Renders every prompt (kept for review) and plays it when there is an output device."""
+
+    def __init__(self, notice: Callable[[str], None], playback: bool | None = None):
+        self.notice = notice
+        self.renderers = {"interviewer": Renderer(INTERVIEWER), "customer": Renderer(CUSTOMER)}
+        self.playback = output_device_available() if playback is None else playback
+        self._warned = False
+
+    def say(self, text: str, save_as: Path, role: str = "interviewer") -> Path | None:
+        path = self.renderers[role].render(text, save_as)
+        if self.playback:
+            try:
+                play(path)
+            except Exception as exc:  # a device that vanished mid-session: keep going in text
+                self.playback = False
+                self.notice(f"Could not play sound ({exc}); questions will be shown as text.")
+        elif not self._warned:
+            self._warned = True
+            self.notice("No speakers found: questions are shown as text "
+                        "(their audio is saved for review). See `mock-interview devices`.")
+        return path

@@ -1,0 +1,67 @@
+"""Shared fixtures. Every test gets its own empty data folder (like simonw/llm's user-dir fixture)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"  # screenshots and reports kept from the last run
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch) -> Path:
+    """Point the data folder at a fresh temporary directory for every test."""
+    path = tmp_path / "home"
+    path.mkdir()
+    monkeypatch.setenv("MOCK_INTERVIEW_HOME", str(path))
+    return path
+
+
+def need_tool(name: str) -> str:
+    """The path of a system tool, or skip the test saying which package provides it."""
+    found = shutil.which(name)
+    if not found:
+        pytest.skip(f"{name} is not installed (make install, or .ci/run, installs it)")
+    return found
+
+
+@pytest.fixture(scope="session")
+def speak(tmp_path_factory):
+    """Synthesize speech with espeak-ng: speak(text, name=None, speed=160) -> WAV path."""
+    folder = tmp_path_factory.mktemp("speech")
+    cache: dict[tuple[str, int], Path] = {}
+
+    def _speak(text: str, name: str | None = None, speed: int = 160) -> Path:
+        key = (text, speed)
+        if key not in cache:
+            espeak = need_tool("espeak-ng")
+            out = folder / f"{name or len(cache)}.wav"
+            subprocess.run([espeak, "-v", "en-us", "-s", str(speed), "-w", str(out), text],
+                           check=True, capture_output=True)
+            cache[key] = out
+        return cache[key]
+
+    return _speak
+
+
+@pytest.fixture(scope="session")
+def transcriber():
+    """The default engine, loaded once for the whole run."""
+    from simulator.transcribe import make_transcriber
+
+    engine = make_transcriber()
+    engine.load()
+    return engine
+
+
+def run_cli(*args: str, input: str | None = None, env: dict | None = None, timeout: float = 600):
+    """Run `python -m simulator` in a child process, as a user would."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "simulator", *args], input=input,
+                          capture_output=True, text=True, env=full_env, timeout=timeout, cwd=ROOT)

@@ -1,0 +1,60 @@
+"""Audio files of any format and rate become 16 kHz mono, resampled with soxr."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from simulator import audio
+from simulator.errors import AudioFileError
+
+
+def tone(rate: int, seconds: float = 1.0, freq: float = 440.0) -> np.ndarray:
+    t = np.arange(int(rate * seconds)) / rate
+    return (0.5 * np.sin(2 * np.pi * freq * t)).astype(np.float32)
+
+
+def dominant_frequency(samples: np.ndarray, rate: int = 16_000) -> float:
+    spectrum = np.abs(np.fft.rfft(samples))
+    return float(np.fft.rfftfreq(len(samples), 1 / rate)[spectrum.argmax()])
+
+
+@pytest.mark.parametrize("rate,fmt,subtype", [(48_000, "FLAC", "PCM_24"), (44_100, "WAV", "PCM_16"),
+                                              (8_000, "WAV", "PCM_16"), (22_050, "OGG", "VORBIS")])
+def test_any_rate_and_format_becomes_16k_mono_with_the_same_pitch(tmp_path, rate, fmt, subtype):
+    left = tone(rate, 2.0, 440.0)
+    stereo = np.stack([left, left], axis=1)
+    path = tmp_path / f"a.{fmt.lower()}"
+    sf.write(path, stereo, rate, format=fmt, subtype=subtype)
+    samples = audio.load(path)
+    assert samples.dtype == np.float32 and samples.ndim == 1
+    assert abs(len(samples) - 32_000) <= 2  # 2 s at 16 kHz
+    assert abs(dominant_frequency(samples) - 440.0) < 2.0  # resampled, not just relabelled
+    assert 0.3 < np.abs(samples).max() < 0.6  # level kept
+
+
+def test_missing_corrupt_and_folder_inputs_name_the_file(tmp_path):
+    with pytest.raises(AudioFileError, match="no such audio file"):
+        audio.load(tmp_path / "nope.wav")
+    bad = tmp_path / "bad.wav"
+    bad.write_bytes(b"RIFF\x00\x00not really a wave file at all")
+    with pytest.raises(AudioFileError, match="bad.wav"):
+        audio.load(bad)
+    with pytest.raises(AudioFileError, match="folder"):
+        audio.load(tmp_path)
+
+
+def test_write_wav_is_atomic_and_owner_only(tmp_path):
+    path = audio.write_wav(tmp_path / "sub" / "x.wav", tone(16_000, 0.5))
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert [p.name for p in path.parent.iterdir()] == ["x.wav"]  # no temporary left behind
+    assert abs(len(audio.load(path)) - 8_000) <= 1
+
+
+def test_rms_dbfs():
+    assert audio.rms_dbfs(np.zeros(100, np.float32)) == float("-inf")
+    assert abs(audio.rms_dbfs(np.full(100, 0.5, np.float32)) - (-6.02)) < 0.05

@@ -1,0 +1,131 @@
+"""Answers from the microphone (real PortAudio on an ALSA file device), files and the keyboard."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from simulator import audio
+from simulator.errors import AudioFileError, UserError
+from simulator.listen import FileAnswers, KeyboardAnswers, Slot
+from simulator.vad import SpeechDetector
+
+from conftest import ROOT
+
+
+def test_vad_tells_speech_from_silence_and_noise(speak):
+    speech = audio.load(speak("I always try to stay calm with upset customers."))
+    detector = SpeechDetector()
+    speech_probs = detector.feed(speech)
+    detector.reset()
+    silence_probs = detector.feed(np.zeros(16_000 * 2, np.float32))
+    detector.reset()
+    rng = np.random.default_rng(0)
+    noise_probs = detector.feed((rng.standard_normal(16_000 * 2) * 0.05).astype(np.float32))
+    assert np.mean(np.array(speech_probs) > 0.5) > 0.5
+    assert max(silence_probs) < 0.2
+    assert np.mean(np.array(noise_probs) > 0.5) < 0.1
+
+
+def test_vad_gives_the_same_answer_whatever_the_block_size(speak):
+    speech = audio.load(speak("Thank you for calling, how can I help?"))
+    whole = SpeechDetector().feed(speech)
+    streamed, detector = [], SpeechDetector()
+    for start in range(0, len(speech), 700):  # blocks that don't line up with windows
+        streamed += detector.feed(speech[start:start + 700])
+    assert np.allclose(whole, streamed)
+
+
+def test_file_answers_find_each_slot_in_any_format(tmp_path, speak):
+    samples = audio.load(speak("Hello there."))
+    sf.write(tmp_path / "why-call-center.wav", samples, 16_000)
+    sf.write(tmp_path / "double-billed-caller.2.flac", samples, 16_000, format="FLAC")
+    sf.write(tmp_path / "why-call-center.follow-up.ogg", samples, 16_000, format="OGG")
+    source = FileAnswers(tmp_path)
+    got = source.answer(Slot("why-call-center"))
+    assert got.duration == pytest.approx(len(samples) / 16_000, abs=0.01)
+    assert source.answer(Slot("double-billed-caller", turn=2)).duration > 0.5
+    assert source.answer(Slot("why-call-center", follow_up=True)).duration > 0.5
+    assert source.answer(Slot("double-billed-caller", turn=1)) is None  # missing file = skipped
+    assert source.answer(Slot("tell-me-about-yourself")) is None
+
+
+def test_file_answers_refuse_a_corrupt_file_before_the_session(tmp_path):
+    (tmp_path / "why-call-center.wav").write_text("this is not audio")
+    source = FileAnswers(tmp_path)
+    with pytest.raises(AudioFileError, match="why-call-center.wav"):
+        source.check([Slot("why-call-center")])
+    with pytest.raises(UserError, match="no such folder"):
+        FileAnswers(tmp_path / "missing")
+
+
+def test_keyboard_answers_read_one_line_each_and_end_at_eof():
+    typed = io.StringIO("I love helping people.\n\nSecond answer\n")
+    prompts = []
+    source = KeyboardAnswers(stdin=typed, prompt=prompts.append)
+    assert source.answer(Slot("a")) == "I love helping people."
+    assert source.answer(Slot("b")) is None  # an empty line skips
+    assert source.answer(Slot("c")) == "Second answer"
+    with pytest.raises(EOFError):
+        source.answer(Slot("d"))
+    assert len(prompts) == 4
+
+
+def alsa_file_device(tmp_path: Path, samples: np.ndarray) -> dict:
+    """A HOME whose .asoundrc makes a raw file the default capture device (PRODUCT.md recipe)."""
+    raw = tmp_path / "in.raw"
+    (np.clip(samples, -1, 1) * 32767).astype("<i2").tofile(raw)
+    home = tmp_path / "alsa-home"
+    home.mkdir()
+    (home / ".asoundrc").write_text(textwrap.dedent(f"""
+        pcm.filein_raw {{ type file; slave.pcm null; file "/dev/null"; infile "{raw}"; format "raw" }}
+        pcm.filein {{ type plug; slave {{ pcm "filein_raw"; format S16_LE; rate 16000; channels 1 }} }}
+        pcm.!default {{ type asym; playback.pcm "null"; capture.pcm "filein" }}
+    """))
+    return {**os.environ, "HOME": str(home)}
+
+
+MIC_SCRIPT = """
+import json, sys
+from simulator.listen import Microphone, ListenSettings, Slot
+mic = Microphone(ListenSettings(end_silence=1.0, first_word_allowance=3.0, max_seconds=30), watch_enter=False)
+rec = mic.answer(Slot("q"))
+print(json.dumps(None if rec is None else {"duration": rec.duration, "start": rec.time_to_start,
+                                          "ended_by": rec.ended_by}))
+"""
+
+
+def record_through_portaudio(tmp_path, samples):
+    pytest.importorskip("sounddevice")
+    env = alsa_file_device(tmp_path, samples)
+    out = subprocess.run([sys.executable, "-c", MIC_SCRIPT], env=env, cwd=ROOT, capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    import json
+
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_microphone_ends_the_answer_after_the_silence(tmp_path, speak):
+    speech = audio.load(speak("I enjoy helping people, and every call is different."))
+    lead = np.zeros(16_000, np.float32)  # one second of thinking before the first word
+    tail = np.zeros(16_000 * 4, np.float32)  # then silence (the file device reads junk after the end)
+    got = record_through_portaudio(tmp_path, np.concatenate([lead, speech, tail]))
+    speech_s = len(speech) / 16_000
+    assert got["ended_by"] == "silence"
+    assert 0.7 <= got["start"] <= 1.4  # time to start, measured by the VAD
+    # It stopped about one end_silence after the speech, well before the file ran out.
+    assert speech_s + 1.0 < got["duration"] < speech_s + 1.0 + 1.2
+
+
+def test_microphone_gives_nothing_when_nobody_speaks(tmp_path):
+    got = record_through_portaudio(tmp_path, np.zeros(16_000 * 6, np.float32))
+    assert got is None

@@ -1,0 +1,151 @@
+"""The notebook: real SQLite, WAL, migrations, damaged files moved aside, concurrent writers."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from simulator.errors import NotebookError
+from simulator.notebook import FILENAME, MIGRATIONS, Notebook
+from simulator.types import Answer, Evidence, KeyPoint, Metric, Question, Score, Tip, Transcript, Word
+
+from conftest import ROOT
+
+QUESTION = Question(id="why-call-center", text="Why do you want to work in a call center?",
+                    category="motivation", key_points=(KeyPoint(("helping people",)),))
+
+
+def make_answer(overall: float = 70.0, wpm: float = 150.0, qid: str = "why-call-center") -> Answer:
+    words = (Word(" I", 0.0, 0.2, 0.9), Word(" love", 0.2, 0.5, 0.95), Word(" helping", 0.5, 0.9, 0.99))
+    transcript = Transcript(text="I love helping", words=words, duration=1.2, engine="faster-whisper")
+    metrics = (Metric("pace", 80.0, wpm, "words/min", (Evidence("I love helping", 0.0, 0.9, "steady"),)),
+               Metric("coverage", 60.0, 0.5, "share of key points"))
+    score = Score(question_id=qid, overall=overall, metrics=metrics,
+                  tips=(Tip("pace", "Slow down a little."),), transcript=transcript)
+    return Answer(question=QUESTION if qid == QUESTION.id else Question(id=qid, text="Q?"), score=score)
+
+
+def test_answers_round_trip_and_are_visible_to_another_connection_at_once(home):
+    with Notebook(home) as nb:
+        sid = nb.start_session(mode="coach", seed=3, banks=["call-center-core"])
+        nb.save_answer(sid, make_answer())
+        # Another process's view: a fresh connection sees the committed answer before the end.
+        other = sqlite3.connect(home / FILENAME)
+        assert other.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 1
+        other.close()
+        nb.finish_session(sid, "Not yet, but you're close.", [Tip("pace", "Slow down.", 185.0, "120-160")])
+        session = nb.session(sid)
+    assert session.finished and session.mode == "coach"
+    assert session.answers[0] == make_answer()  # every field survives the trip through JSON
+    assert session.tips == (Tip("pace", "Slow down.", 185.0, "120-160"),)
+
+
+def test_the_database_is_wal_owner_only_and_migrated(home):
+    Notebook(home).close()
+    path = home / FILENAME
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_a_corrupt_file_is_moved_aside_not_overwritten(home):
+    path = home / FILENAME
+    path.write_bytes(b"this was never a database" * 100)
+    with pytest.raises(NotebookError, match="moved to"):
+        Notebook(home)
+    moved = [p for p in home.iterdir() if p.name.startswith(FILENAME + ".damaged-")]
+    assert len(moved) == 1 and moved[0].read_bytes().startswith(b"this was never")
+    Notebook(home).close()  # the next run starts a fresh notebook
+    assert path.exists()
+
+
+def test_a_damaged_sqlite_file_is_detected(home):
+    with Notebook(home) as nb:
+        sid = nb.start_session()
+        for _ in range(50):
+            nb.save_answer(sid, make_answer())
+    path = home / FILENAME
+    sqlite3.connect(path).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    data[4096:4096 * 3] = os.urandom(4096 * 2)  # trash pages in the middle
+    path.write_bytes(bytes(data))
+    with pytest.raises(NotebookError, match="damaged|moved to"):
+        Notebook(home)
+    assert any(p.name.startswith(FILENAME + ".damaged-") for p in home.iterdir())
+
+
+def test_another_programs_sqlite_file_is_not_touched(home):
+    path = home / FILENAME
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE contacts (name TEXT)")
+    db.execute("INSERT INTO contacts VALUES ('Ada')")
+    db.commit()
+    db.close()
+    with pytest.raises(NotebookError, match="another program"):
+        Notebook(home)
+    moved = next(p for p in home.iterdir() if p.name.startswith(FILENAME + ".damaged-"))
+    assert sqlite3.connect(moved).execute("SELECT name FROM contacts").fetchone() == ("Ada",)
+
+
+def test_a_newer_schema_is_refused(home):
+    Notebook(home).close()
+    db = sqlite3.connect(home / FILENAME)
+    db.execute(f"PRAGMA user_version={len(MIGRATIONS) + 1}")
+    db.commit()
+    db.close()
+    with pytest.raises(NotebookError, match="newer"):
+        Notebook(home)
+
+
+WRITER = """
+import sys
+from pathlib import Path
+sys.path.insert(0, "tests")
+from test_notebook import make_answer
+from simulator.notebook import Notebook
+nb = Notebook(Path(sys.argv[1]))
+sid = nb.start_session()
+for i in range(40):
+    nb.save_answer(sid, make_answer(overall=i))
+nb.finish_session(sid, "done", [])
+print(sid)
+"""
+
+
+def test_two_sessions_at_once_do_not_corrupt_each_other(home):
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(home)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    ids = []
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+        ids.append(out.strip())
+    with Notebook(home) as nb:
+        assert len(set(ids)) == 2
+        for sid in ids:
+            answers = list(nb.answers(sid))
+            assert [a.score.overall for a in answers] == list(range(40))
+    assert sqlite3.connect(home / FILENAME).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_history_open_tips_and_deletion(home):
+    with Notebook(home) as nb:
+        first = nb.start_session()
+        nb.save_answer(first, make_answer(overall=40))
+        nb.finish_session(first, "Not yet.", [Tip("pace", "Slow down.", 185.0)])
+        second = nb.start_session()
+        nb.save_answer(second, make_answer(overall=75))
+        assert nb.question_history() == {"why-call-center": [40, 75]}
+        assert [t.area for _, t in nb.open_tips()] == ["pace"]
+        assert nb.previous_session_id(second) == first
+        assert [t.area for _, t in nb.open_tips_before(second)] == ["pace"]
+        assert nb.resolve_session_id("latest") == second
+        nb.delete_session(first)
+        assert [s.id for s in nb.sessions()] == [second]
+        assert nb.open_tips() == []
