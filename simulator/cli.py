@@ -270,9 +270,13 @@ def cmd_transcribe(args, home: Path) -> int:
     from .serialize import transcript_to_dict
     from .transcribe import make_transcriber
 
+    from .progress import seconds_bar
+
     samples = load(args.file)
     engine = make_transcriber(args.engine, args.model, home)
-    transcript = engine.transcribe(samples)
+    engine.load()
+    with seconds_bar(len(samples) / 16_000, f"Transcribing {Path(args.file).name}") as bar:
+        transcript = engine.transcribe(samples, on_progress=lambda done: bar.update(done - bar.n))
     if args.json:
         _print_json(transcript_to_dict(transcript))
     else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Callable, Protocol
 
 import numpy as np
 
@@ -42,8 +42,10 @@ class Transcriber(Protocol):
     def load(self) -> None:
         """Load the model now (it is otherwise loaded on first use)."""
 
-    def transcribe(self, samples: np.ndarray) -> Transcript:
-        """16 kHz mono float32 samples to words with times."""
+    def transcribe(self, samples: np.ndarray,
+                   on_progress: Callable[[float], None] | None = None) -> Transcript:
+        """16 kHz mono float32 samples to words with times; `on_progress(seconds_done)` is
+        called as decoding moves through the audio (for a progress bar on long files)."""
 
 
 def packaged_model_dir() -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from typing import Callable
 from pathlib import Path
 
 import numpy as np
@@ -47,12 +48,17 @@ class FasterWhisperTranscriber:
             if self._model is None:
                 from faster_whisper import WhisperModel
 
-                self._model = WhisperModel(
-                    str(self.model_dir), device="cpu", compute_type="int8",
-                    cpu_threads=self.cpu_threads, local_files_only=True,
-                )
+                from ..progress import slow_notice
 
-    def transcribe(self, samples: np.ndarray) -> Transcript:
+                with slow_notice("Loading the speech model..."):
+                    self._model = WhisperModel(
+                        str(self.model_dir), device="cpu", compute_type="int8",
+                        cpu_threads=self.cpu_threads, local_files_only=True,
+                    )
+
+    def transcribe(self, samples: np.ndarray,
+                   on_progress: Callable[[float], None] | None = None) -> Transcript:
+        """Words with times; `on_progress(seconds_done)` is called as each segment is decoded."""
         self.load()
         samples = np.asarray(samples, dtype=np.float32)
         duration = len(samples) / 16_000
@@ -76,6 +82,8 @@ class FasterWhisperTranscriber:
         )
         words: list[Word] = []
         for segment in segments:  # a lazy generator: decoding happens here
+            if on_progress:
+                on_progress(min(float(segment.end), duration))
             for w in segment.words or ():
                 words.append(Word(w.word, round(float(w.start), 3), round(float(w.end), 3),
                                   round(float(w.probability), 4)))
