@@ -36,9 +36,10 @@ class FasterWhisperTranscriber:
     name = "faster-whisper"
 
     def __init__(self, model: str = DEFAULT_MODEL, options: DecodeOptions = DecodeOptions(),
-                 cpu_threads: int | None = None):
+                 cpu_threads: int | None = None, compute_type: str = "int8"):
         self.model_dir = resolve_model_dir(model)
         self.options = options
+        self.compute_type = compute_type  # int8 on the CPU; float32 to compare engines exactly
         self.cpu_threads = cpu_threads or min(4, os.cpu_count() or 1)
         self._model = None
         self._lock = threading.Lock()  # load once, even when a background thread races us
@@ -52,7 +53,7 @@ class FasterWhisperTranscriber:
 
                 with slow_notice("Loading the speech model..."):
                     self._model = WhisperModel(
-                        str(self.model_dir), device="cpu", compute_type="int8",
+                        str(self.model_dir), device="cpu", compute_type=self.compute_type,
                         cpu_threads=self.cpu_threads, local_files_only=True,
                     )
 
@@ -77,7 +78,7 @@ class FasterWhisperTranscriber:
             log_prob_threshold=o.log_prob_threshold,
             word_timestamps=True,
             vad_filter=o.vad_filter,
-            vad_parameters={"min_silence_duration_ms": 700, "speech_pad_ms": 200},
+            vad_parameters=o.vad_parameters,
             without_timestamps=False,
         )
         words: list[Word] = []

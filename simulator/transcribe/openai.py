@@ -1,0 +1,259 @@
+"""The second engine: openai-whisper (PyTorch) on the CPU, VAD-gated like the default one.
+
+Its tiny.en weights are the packaged CTranslate2 model converted back (convert.py), so the two
+engines run the same network and, with the same decoding, write the same words.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import os
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+import numpy as np
+
+from ..errors import UserError
+from ..types import SAMPLE_RATE, Transcript, Word
+from . import DEFAULT_MODEL, DecodeOptions, packaged_model_dir
+
+INSTALL_HINT = "pip install torch==2.13.0 && pip install '.[openai-whisper]' (or `make install`)"
+
+
+@dataclass(frozen=True)
+class ModelSource:
+    """Where the weights come from: a checkpoint file, or a CTranslate2 folder to convert first."""
+
+    name: str
+    checkpoint: Path | None = None
+    ct2_dir: Path | None = None
+
+
+def whisper_cache_dir() -> Path:
+    """Where openai-whisper keeps the checkpoints it downloaded (its own default)."""
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(root) / "whisper"
+
+
+def resolve_model(model: str) -> ModelSource:
+    """tiny.en (packaged), a .pt checkpoint, a CTranslate2 folder, or an already-downloaded name.
+
+    Never a download: whisper.load_model("base.en") would reach for the network.
+    """
+    if model == DEFAULT_MODEL:
+        return ModelSource(model, ct2_dir=packaged_model_dir())
+    path = Path(model).expanduser()
+    if path.is_file():
+        return ModelSource(path.stem, checkpoint=path)
+    if (path / "model.bin").is_file():
+        return ModelSource(path.name, ct2_dir=path)
+    if path.is_dir():
+        raise UserError(f"{path}: neither a .pt checkpoint nor a CTranslate2 model folder")
+    if path.suffix == ".pt" or os.sep in model:
+        raise UserError(f"{path}: no such model file")
+    downloaded = whisper_cache_dir() / f"{model}.pt"
+    if downloaded.is_file():
+        return ModelSource(model, checkpoint=downloaded)
+    raise UserError(
+        f"model {model!r} is not available offline: the bundled model is tiny.en. "
+        f"To use {model}, copy its openai-whisper checkpoint to {downloaded} "
+        f"(whisper.load_model({model!r}) saves it there on a machine with internet access), "
+        "or pass the path of a .pt checkpoint with --model"
+    )
+
+
+def _require_whisper() -> None:
+    if importlib.util.find_spec("whisper") is None or importlib.util.find_spec("torch") is None:
+        raise UserError(f"the openai-whisper engine is not installed: run {INSTALL_HINT}")
+
+
+class OpenAIWhisperTranscriber:
+    name = "openai-whisper"
+
+    def __init__(self, model: str = DEFAULT_MODEL, home: Path | None = None,
+                 options: DecodeOptions = DecodeOptions(), cpu_threads: int | None = None):
+        _require_whisper()
+        self.source = resolve_model(model)
+        self.home = home
+        self.options = options
+        self.cpu_threads = cpu_threads or min(4, os.cpu_count() or 1)
+        self._model = None
+        self._lock = threading.Lock()  # load once, even when a background thread races us
+        # One transcription at a time: word timing hooks the model's attention while it runs.
+        self._decoding = threading.Lock()
+
+    def load(self) -> None:
+        with self._lock:
+            if self._model is None:
+                try:
+                    import torch
+                    import whisper  # noqa: F401  (fails here when the extra is half-installed)
+                except ImportError as exc:
+                    raise UserError(f"the openai-whisper engine cannot start ({exc}): "
+                                    f"run {INSTALL_HINT}") from None
+                from ..progress import slow_notice
+
+                torch.set_num_threads(self.cpu_threads)
+                with slow_notice("Loading the openai-whisper model..."):
+                    self._model = self._load_model()
+                    _warm_up(self._model, self.options.language)
+
+    def _load_model(self):
+        if self.source.checkpoint is not None:
+            return _load_checkpoint(self.source.checkpoint, self.source.name)
+        from ..home import data_home
+        from .convert import cache_path, ensure_checkpoint
+
+        cache = cache_path(self.home or data_home(), self.source.name)
+        checkpoint = ensure_checkpoint(self.source.ct2_dir, cache)
+        try:
+            return _load_checkpoint(checkpoint, self.source.name)
+        except Exception:  # a cache damaged after it was written: make it again, once
+            return _load_checkpoint(ensure_checkpoint(self.source.ct2_dir, cache, force=True),
+                                    self.source.name)
+
+    def transcribe(self, samples: np.ndarray,
+                   on_progress: Callable[[float], None] | None = None) -> Transcript:
+        """Words with times; `on_progress(seconds_done)` is called as each window is decoded."""
+        self.load()
+        samples = np.asarray(samples, dtype=np.float32)
+        duration = len(samples) / SAMPLE_RATE
+        speech, to_original = self._speech(samples)
+
+        def report(done: float) -> None:  # seconds of speech -> seconds of the recording
+            if on_progress:
+                on_progress(min(to_original(done, done)[0], duration))
+
+        # Silence or noise: nothing reaches the decoder, so it cannot invent words from it.
+        decoded = self._decode(speech, report) if len(speech) else []
+        if on_progress:
+            on_progress(duration)
+        words: list[Word] = []
+        for w in decoded:
+            start, end = to_original(float(w["start"]), float(w["end"]))
+            words.append(Word(w["word"], round(start, 3), round(end, 3),
+                              round(float(w["probability"]), 4)))
+        text = "".join(w.word for w in words).strip()
+        return Transcript(text=text, words=tuple(words), duration=duration, engine=self.name)
+
+    def _speech(self, samples: np.ndarray) -> tuple[np.ndarray, Callable[[float, float], tuple]]:
+        """The speech-only audio, and how to map its times back onto the original recording."""
+        if not self.options.vad_filter or len(samples) == 0:
+            return samples, lambda start, end: (start, end)
+        from faster_whisper.vad import (SpeechTimestampsMap, VadOptions, collect_chunks,
+                                        get_speech_timestamps)
+
+        chunks = get_speech_timestamps(samples, VadOptions(**self.options.vad_parameters))
+        if not chunks:
+            return samples[:0], lambda start, end: (start, end)
+        speech = np.concatenate(collect_chunks(samples, chunks)[0])
+        timeline = SpeechTimestampsMap(chunks, SAMPLE_RATE)
+
+        def to_original(start: float, end: float) -> tuple[float, float]:
+            # Both ends follow the chunk of the word's middle, so a word never spans a gap.
+            chunk = timeline.get_chunk_index((start + end) / 2)
+            return (timeline.get_original_time(start, chunk),
+                    timeline.get_original_time(end, chunk))
+
+        return speech, to_original
+
+    def _decode(self, audio: np.ndarray, report: Callable[[float], None]) -> list[dict]:
+        import torch
+        import whisper
+
+        o = self.options
+        # openai-whisper's beam search with one beam is not its greedy decoder; faster-whisper
+        # decodes greedily at beam_size=1, so only ask for beams when there are several.
+        beams = {"beam_size": o.beam_size} if o.beam_size > 1 else {}
+        with self._decoding, torch.no_grad(), _window_progress(report):
+            result = whisper.transcribe(
+                self._model, audio,
+                verbose=None,
+                language=o.language,
+                temperature=o.temperature,
+                initial_prompt=o.initial_prompt,
+                condition_on_previous_text=o.condition_on_previous_text,
+                no_speech_threshold=o.no_speech_threshold,
+                logprob_threshold=o.log_prob_threshold,
+                word_timestamps=True,
+                fp16=False,
+                **beams,
+            )
+        return [w for segment in result["segments"] for w in segment.get("words", ())]
+
+
+@contextlib.contextmanager
+def _window_progress(report: Callable[[float], None]) -> Iterator[None]:
+    """Hear whisper.transcribe's progress: it has no callback, only a tqdm bar over mel frames.
+
+    The bar's module is swapped for one whose `update` reports seconds; callers hold the
+    decoding lock, so no other transcription sees the swap.
+    """
+    from whisper.audio import FRAMES_PER_SECOND
+
+    module = sys.modules["whisper.transcribe"]
+
+    class FrameCounter:
+        frames = 0
+
+        def tqdm(self, *args, **kwargs) -> "FrameCounter":
+            return self
+
+        def __enter__(self) -> "FrameCounter":
+            return self
+
+        def __exit__(self, *exc) -> None:
+            return None
+
+        def update(self, frames: int) -> None:
+            self.frames += frames
+            report(self.frames / FRAMES_PER_SECOND)
+
+    if not hasattr(module, "tqdm"):  # another openai-whisper version: no progress, still words
+        yield
+        return
+    original = module.tqdm
+    module.tqdm = FrameCounter()
+    try:
+        yield
+    finally:
+        module.tqdm = original
+
+
+def _warm_up(model, language: str) -> None:
+    """Compile and cache now what the first transcription would otherwise wait for (~2 s)."""
+    import torch
+    from whisper.timing import dtw
+    from whisper.tokenizer import get_tokenizer
+
+    dtw(torch.zeros(2, 2))  # numba compiles word alignment on first use
+    get_tokenizer(model.is_multilingual, num_languages=model.num_languages, language=language,
+                  task="transcribe")  # the call whisper.transcribe makes, cached
+
+
+def _load_checkpoint(path: Path, name: str):
+    """A Whisper model from a checkpoint file, with the right word-timing heads."""
+    import torch
+    import whisper
+    from whisper.model import ModelDimensions, Whisper
+
+    from .convert import alignment_heads_dump
+
+    try:
+        checkpoint = torch.load(path, map_location="cpu", weights_only=True)
+        dims = ModelDimensions(**checkpoint["dims"])
+        model = Whisper(dims)
+        model.load_state_dict(checkpoint["model_state_dict"])
+    except Exception as exc:
+        raise UserError(f"{path}: not an openai-whisper checkpoint ({exc})") from None
+    if checkpoint.get("alignment_heads"):  # written by convert.py, from config.json
+        dump = alignment_heads_dump(checkpoint["alignment_heads"], dims.n_text_layer,
+                                    dims.n_text_head)
+        model.set_alignment_heads(dump)
+    elif name in whisper._ALIGNMENT_HEADS:  # an official checkpoint, named as whisper names it
+        model.set_alignment_heads(whisper._ALIGNMENT_HEADS[name])
+    return model.eval()
