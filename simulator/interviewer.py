@@ -16,24 +16,24 @@ KIND_ORDER = {"general": 0, "situational": 1, "behavioral": 2, "roleplay": 3}  #
 # Which questions give the most practice on a tip's area. Delivery areas (pace, fillers...)
 # show on any spoken answer, so they favour the longer kinds that give the most speech.
 AREA_FAVOURS: dict[str, tuple[str, ...]] = {
-    "star": ("behavioral",),
+    "structure": ("behavioral",),
     "specificity": ("behavioral", "situational"),
-    "coverage": ("general", "situational", "behavioral"),
+    "key_points": ("general", "situational", "behavioral"),
     "relevance": ("general", "situational"),
+    "length": ("behavioral", "general"),
     "empathy": ("roleplay", "situational"),
     "ownership": ("roleplay", "situational"),
     "positive_language": ("roleplay", "situational"),
-    "red_flags": ("behavioral", "situational"),
-    "call_handling": ("roleplay",),
+    "professionalism": ("behavioral", "situational"),
     "greeting": ("roleplay",),
-    "closing": ("roleplay",),
     "verification": ("roleplay",),
     "next_steps": ("roleplay",),
+    "closing": ("roleplay",),
     "pace": ("behavioral", "general"),
     "fillers": ("behavioral", "general"),
-    "pauses": ("behavioral", "general"),
     "hedging": ("general", "behavioral"),
-    "length": ("behavioral", "general"),
+    "repetition": ("behavioral", "general"),
+    "pauses": ("behavioral", "general"),
 }
 
 GENERIC_PROBES = {
@@ -141,22 +141,23 @@ def follow_up_line(question: Question, score: Score) -> str | None:
     """The one follow-up for a thin answer (short, no example, off-topic), or None."""
     m = {x.name: x for x in score.metrics}
     words = len(score.transcript.text.split())
-    if words < 5:
-        return None  # a skipped or near-empty answer: a follow-up would only pile on
-    relevance = m.get("relevance")
-    if relevance and relevance.score is not None and relevance.score < 40:
+    if words == 0:
+        return None  # nothing was said: a follow-up would only pile on
+
+    def low(name: str, below: float) -> bool:
+        metric = m.get(name)
+        return metric is not None and metric.score is not None and metric.score < below
+
+    # Relevance is only judged on answers long enough to have drifted somewhere else.
+    if words >= 25 and low("relevance", 40):
         return GENERIC_PROBES["off_topic"].format(question=question.text)
-    short = m.get("length")
-    thin = short is not None and short.score is not None and short.score < 50 and words < 60
-    specificity = m.get("specificity")
-    no_example = specificity is not None and specificity.score is not None and specificity.score < 40
+    thin = low("length", 50) and words < 60
+    no_example = low("specificity", 40) and question.kind in ("behavioral", "situational")
     if not (thin or no_example):
         return None
-    if question.follow_up:
+    if question.follow_up and not no_example:
         return question.follow_up
-    if no_example and question.kind in ("behavioral", "situational"):
-        return GENERIC_PROBES["example"]
-    return GENERIC_PROBES["short"]
+    return GENERIC_PROBES["example"] if no_example else GENERIC_PROBES["short"]
 
 
 def closing_intro() -> str:

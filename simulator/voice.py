@@ -26,6 +26,9 @@ class VoiceSettings:
 INTERVIEWER = VoiceSettings()
 CUSTOMER = VoiceSettings(rate=175, variant="+f3")
 
+SYNTHESIS_TIMEOUT = 60.0  # seconds; espeak-ng renders a long prompt in well under one
+_ENGINE_LOCK = threading.Lock()  # pyttsx3.init() shares one engine: one render at a time
+
 
 class Speaker(Protocol):
     def say(self, text: str, save_as: Path, role: str = "interviewer") -> Path | None:
@@ -40,12 +43,20 @@ class Renderer:
     def __init__(self, settings: VoiceSettings = VoiceSettings()):
         self.settings = settings
         self._engine = None
-        self._lock = threading.Lock()
+        self._finished = threading.Event()
 
     def _init(self):
         import pyttsx3
 
         engine = pyttsx3.init()
+        # pyttsx3's espeak driver returns from runAndWait before espeak's thread has written
+        # the file; its "finished-utterance" event comes after the write, so wait for that.
+        engine.connect("finished-utterance", lambda **_: self._finished.set())
+        return engine
+
+    def _apply_settings(self) -> None:
+        """Set this voice on the engine: pyttsx3.init() hands every caller the same engine."""
+        engine = self._engine
         engine.setProperty("rate", self.settings.rate)
         engine.setProperty("volume", self.settings.volume)
         wanted = self.settings.voice.lower()
@@ -53,18 +64,22 @@ class Renderer:
             if v.id.lower() == wanted or v.id.lower().endswith("/" + wanted):
                 engine.setProperty("voice", v.id + self.settings.variant)
                 break
-        return engine
 
     def render(self, text: str, path: Path) -> Path:
-        with self._lock:
+        with _ENGINE_LOCK:
             if self._engine is None:
                 self._engine = self._init()
+            self._apply_settings()
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f".{path.stem}.tts.wav")
-            # pyttsx3 prints "Audio saved to ..." on every save: keep it off the user's screen.
+            self._finished.clear()
+            # pyttsx3 prints "Audio saved to ..." on every save, from espeak's thread: keep it
+            # off the user's screen (stdout may be carrying JSON).
             with contextlib.redirect_stdout(io.StringIO()):
                 self._engine.save_to_file(text, str(tmp))
                 self._engine.runAndWait()
+                if not self._finished.wait(SYNTHESIS_TIMEOUT) or not tmp.exists():
+                    raise RuntimeError(f"the speech synthesizer did not finish {tmp.name}")
             # Re-encode at 16 kHz through our own writer: owner-only, renamed into place.
             write_wav(path, load(tmp))
             tmp.unlink(missing_ok=True)

@@ -1,0 +1,174 @@
+"""Whole sessions through the real CLI: typed answers, recorded files, the demo, and the notebook."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from simulator import audio
+from simulator.listen import input_device_available
+
+from conftest import ROOT, run_cli
+
+STRONG = ("I really enjoy helping people, and in my last job at a store I was the one customers "
+          "came to when something went wrong. I like that every call is different and fast-paced, "
+          "I'm a good communicator, and I want to grow with the company.")
+WEAK = "Um, I guess, like, I need a job, I don't know."
+
+
+def practice(*args: str, input: str | None = None, home=None):
+    result = run_cli("practice", "--no-voice", *args, input=input)
+    return result
+
+
+def test_typed_answers_give_a_scored_session_in_json():
+    result = practice("--input", "keyboard", "--ask", "why-call-center,greatest-weakness",
+                      "--no-follow-ups", "--json", input=f"{STRONG}\n{WEAK}\n")
+    assert result.returncode == 0, result.stderr
+    session = json.loads(result.stdout)  # stdout is only the JSON document
+    assert [a["question_id"] for a in session["answers"]] == ["why-call-center", "greatest-weakness"]
+    first, second = session["answers"]
+    assert first["transcript"]["text"] == STRONG and first["audio"] is None
+    assert first["overall"] > second["overall"]
+    assert first["metrics"]["pace"]["score"] is None  # no pace from typed text
+    assert session["verdict"] and 1 <= len(session["tips"]) <= 3
+    assert "Interviewer:" in result.stderr  # the conversation goes to stderr with --json
+
+
+def test_recorded_answers_from_a_folder(tmp_path, speak, home):
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    samples = audio.load(speak(STRONG, "strong"))
+    import soxr
+
+    # 48 kHz stereo FLAC: any format and rate libsndfile reads.
+    hi = soxr.resample(samples, 16_000, 48_000)
+    sf.write(answers / "why-call-center.flac", np.stack([hi, hi], 1), 48_000, format="FLAC")
+    result = practice("--input", str(answers), "--ask", "why-call-center,greatest-weakness",
+                      "--no-follow-ups", "--json")
+    assert result.returncode == 0, result.stderr
+    session = json.loads(result.stdout)
+    assert len(session["answers"]) == 1  # the missing greatest-weakness file was skipped
+    answer = session["answers"][0]
+    assert "helping people" in answer["transcript"]["text"].lower()
+    assert answer["metrics"]["pace"]["score"] is not None
+    saved = answer["audio"]
+    assert saved.startswith(str(home)) and os.path.exists(saved)  # a copy lives in the data folder
+    assert oct(os.stat(saved).st_mode & 0o777) == "0o600"
+
+
+def test_a_corrupt_answer_file_exits_2_naming_it(tmp_path):
+    (tmp_path / "why-call-center.wav").write_bytes(b"RIFF....WAVEfmt garbage")
+    result = practice("--input", str(tmp_path), "--ask", "why-call-center")
+    assert result.returncode == 2
+    assert "why-call-center.wav" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(input_device_available(), reason="this machine has a microphone")
+def test_no_microphone_exits_2_with_the_way_forward():
+    for args in ([], ["--input", "mic"]):
+        result = practice("--ask", "why-call-center", *args)
+        assert result.returncode == 2, result.stderr
+        for hint in ("--input keyboard", "--input DIR", "mock-interview devices"):
+            assert hint in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_usage_errors_exit_2():
+    assert practice("--ask", "no-such-question", "--input", "keyboard").returncode == 2
+    assert practice("--bank", "no-such-bank", "--input", "keyboard").returncode == 2
+    assert run_cli("practice", "--questions", "lots").returncode == 2
+    assert practice("--input", "/no/such/folder").returncode == 2
+
+
+def test_the_next_session_opens_with_last_times_tips():
+    first = practice("--input", "keyboard", "--ask", "greatest-weakness", "--no-follow-ups", "--json",
+                     input=f"{WEAK}\n")
+    assert first.returncode == 0, first.stderr
+    tips = json.loads(first.stdout)["tips"]
+    assert tips
+    second = practice("--input", "keyboard", "--ask", "why-call-center", "--no-follow-ups", "--json",
+                      input=f"{STRONG}\n")
+    assert second.returncode == 0, second.stderr
+    session = json.loads(second.stdout)
+    assert [t["area"] for t in session["focus_from_last_time"]] == [t["area"] for t in tips]
+    assert "Last time I suggested" in second.stderr  # and the interviewer says so
+
+
+def test_a_thin_answer_gets_one_follow_up_scored_with_it():
+    result = practice("--input", "keyboard", "--ask", "what-is-good-service", "--json",
+                      input="Being nice, I think.\nOnce a waiter remembered my order and I felt welcome, "
+                            "so I try to remember details about people and be friendly and patient.\n")
+    assert result.returncode == 0, result.stderr
+    (answer,) = json.loads(result.stdout)["answers"]
+    assert answer["follow_up"]
+    assert "waiter" in answer["transcript"]["text"] and "Being nice" in answer["transcript"]["text"]
+
+
+def wait_for_answers(home, count: int, timeout: float = 120) -> dict:
+    """Poll `review latest --json` from another process until `count` answers are saved."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        seen = run_cli("review", "latest", "--json")
+        if seen.returncode == 0 and len(json.loads(seen.stdout)["answers"]) >= count:
+            return json.loads(seen.stdout)
+        time.sleep(0.3)
+    raise AssertionError(f"{count} answers were not saved in time")
+
+
+def start_keyboard_session(ids: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "simulator", "practice", "--no-voice", "--input", "keyboard",
+         "--ask", ids, "--no-follow-ups"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+
+
+def test_sigkill_after_two_answers_keeps_both_and_the_next_run_notices(home):
+    proc = start_keyboard_session("why-call-center,greatest-weakness,why-should-we-hire-you")
+    proc.stdin.write(f"{STRONG}\n{WEAK}\n")
+    proc.stdin.flush()
+    seen = wait_for_answers(home, 2)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert [a["question_id"] for a in seen["answers"]] == ["why-call-center", "greatest-weakness"]
+    again = practice("--input", "keyboard", "--ask", "why-call-center", "--no-follow-ups", input="\n")
+    assert again.returncode == 0, again.stderr
+    assert f"review {seen['session_id']}" in again.stderr  # offers to review the unfinished one
+    recovered = json.loads(run_cli("review", seen["session_id"], "--json").stdout)
+    assert len(recovered["answers"]) == 2 and recovered["verdict"]
+
+
+def test_ctrl_c_ends_cleanly_with_feedback_on_finished_answers(home):
+    proc = start_keyboard_session("why-call-center,greatest-weakness,why-should-we-hire-you")
+    proc.stdin.write(f"{STRONG}\n")
+    proc.stdin.flush()
+    wait_for_answers(home, 1)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "Stopping here" in err or "Stopping here" in out
+    session = json.loads(run_cli("review", "latest", "--json").stdout)
+    assert len(session["answers"]) == 1 and session["verdict"] and session["finished"]
+
+
+@pytest.mark.slow
+def test_demo_runs_a_whole_spoken_session(home):
+    result = run_cli("demo", "--questions", "3", "--seed", "1", "--json")
+    assert result.returncode == 0, result.stderr
+    session = json.loads(result.stdout)
+    assert len({a["question_id"] for a in session["answers"]}) == 3
+    for a in session["answers"]:
+        assert a["transcript"]["words"], a["question_id"]  # real speech through the real engine
+        assert os.path.exists(a["audio"]) and os.path.exists(a["prompt_audio"])
+    assert session["verdict"] and session["tips"]
+    assert any(a["turn"] for a in session["answers"])  # the role-play call, turn by turn
+    listed = run_cli("review")
+    assert session["session_id"] in listed.stdout
