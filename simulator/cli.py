@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import signal
 import sys
 import traceback
@@ -407,7 +408,9 @@ def _print_json(data) -> None:
 
 
 def _setup_logging(home: Path) -> None:
-    handler = logging.FileHandler(log_path(home), encoding="utf-8")
+    path = log_path(home)
+    os.close(os.open(path, os.O_CREAT | os.O_APPEND, 0o600))  # it may quote what you said
+    handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)

@@ -87,18 +87,23 @@ def choose_questions(
     roleplays = sum(p.question.is_roleplay for p in plan)
     candidates = [q for q in pool if q.id not in chosen]
     while len(plan) < n and candidates:
+        # One role-play call per session is plenty (unless the banks hold nothing else).
+        if roleplays or n < 3:
+            candidates = [q for q in candidates if not q.is_roleplay] or candidates
+        # Mix categories: only the least-asked categories are open for the next pick.
+        fewest = min(categories[q.category] for q in candidates)
+        open_now = [q for q in candidates if categories[q.category] == fewest]
         weights = []
-        for q in candidates:
+        for q in open_now:
             w = 1.0
             if _favoured(q, focus):
                 w *= 3.0
             if q.id in recent:
                 w *= 0.1
-            w *= 0.35 ** categories[q.category]  # mix categories
             if q.is_roleplay:
-                w *= 0.5 if roleplays == 0 and n >= 3 else 0.05  # one call per session is plenty
+                w *= 0.5  # a call takes several turns: not in every session
             weights.append(w)
-        q = rng.choices(candidates, weights=weights, k=1)[0]
+        q = rng.choices(open_now, weights=weights, k=1)[0]
         candidates.remove(q)
         plan.append(PlannedQuestion(q))
         categories[q.category] += 1
@@ -111,22 +116,61 @@ def choose_questions(
 # --- what the interviewer says -------------------------------------------------------------
 
 
+# How the interviewer reminds the candidate of last time's tip, by area.
+REMINDERS: dict[str, str] = {
+    "pace": "watching your pace",
+    "fillers": "cutting down the ums and uhs",
+    "pauses": "keeping long pauses short",
+    "time_to_start": "starting your answers a little sooner",
+    "hedging": "sounding sure of yourself, with fewer 'I guess' and 'maybe'",
+    "repetition": "saying each thing once",
+    "clarity": "speaking a little more clearly",
+    "volume": "getting your speaking volume right",
+    "monotone": "putting a bit more life into your voice",
+    "key_points": "covering the key points of each question",
+    "relevance": "answering the exact question, right from your first sentence",
+    "specificity": "giving a concrete example",
+    "structure": "telling your examples as situation, action and result",
+    "length": "keeping your answers to the right length",
+    "empathy": "acknowledging how the customer feels before fixing things",
+    "ownership": "taking ownership, with 'I will' and 'let me'",
+    "positive_language": "saying what you can do rather than what you can't",
+    "professionalism": "keeping it professional, with no blaming",
+    "greeting": "opening the call with your name and the company's",
+    "verification": "verifying the caller before discussing the account",
+    "next_steps": "telling the customer what happens next, and when",
+    "closing": "closing the call by offering more help",
+}
+
+
+def reminder(tip: Tip) -> str:
+    """Last time's tip as the interviewer recalls it: 'slowing down, you were at 185 words a minute'."""
+    from .coach import TARGETS
+
+    phrase = REMINDERS.get(tip.area, f"working on {tip.area.replace('_', ' ')}")
+    target = TARGETS.get(tip.area)
+    band = target.band if target else None
+    if band is not None and tip.value is not None:
+        if tip.area == "pace":
+            phrase = "slowing down" if tip.value > band.high else "picking up the pace a little"
+        elif tip.area == "volume":
+            phrase = "speaking up a little" if tip.value < band.low else "backing off the microphone"
+        value = f"{tip.value:.1f}" if band.unit == "semitones" else f"{tip.value:.0f}"
+        phrase += f" (you were at {value} {band.unit})"
+    return phrase
+
+
 def opening(focus: Sequence[Tip], total: int, roleplay: bool) -> str:
     parts = ["Hi, thanks for making time today. I'm going to ask you a few questions, "
              "just like a real phone screen."]
     if focus:
-        reminders = "; and ".join(_reminder(t) for t in focus[:3])
-        parts.append(f"Last time I suggested {reminders}. Let's see how that goes today.")
+        reminders = [reminder(t) for t in focus[:3]]
+        listed = reminders[0] if len(reminders) == 1 else ", ".join(reminders[:-1]) + " and " + reminders[-1]
+        parts.append(f"Last time I suggested {listed}. Let's see how that goes today.")
     plural = "s" if total != 1 else ""
     parts.append(f"We'll do {total} question{plural}" + (", including a short role-play call." if roleplay else "."))
     parts.append("Take a moment to think before you answer. When you stop talking, I'll move on.")
     return " ".join(parts)
-
-
-def _reminder(tip: Tip) -> str:
-    """A tip as a short reminder: its first sentence, lower-cased into the interviewer's sentence."""
-    first = tip.text.split(". ")[0].rstrip(".")
-    return first[0].lower() + first[1:] if first else tip.area
 
 
 def ask_line(planned: PlannedQuestion, number: int, total: int) -> str:
@@ -148,8 +192,9 @@ def follow_up_line(question: Question, score: Score) -> str | None:
         metric = m.get(name)
         return metric is not None and metric.score is not None and metric.score < below
 
-    # Relevance is only judged on answers long enough to have drifted somewhere else.
-    if words >= 25 and low("relevance", 40):
+    # Off-topic only when the answer is long enough to have drifted somewhere else and it
+    # missed the key points too: a story told in its own words can share few words with the question.
+    if words >= 25 and low("relevance", 40) and low("key_points", 40):
         return GENERIC_PROBES["off_topic"].format(question=question.text)
     thin = low("length", 50) and words < 60
     no_example = low("specificity", 40) and question.kind in ("behavioral", "situational")

@@ -112,9 +112,13 @@ class Notebook:
                     f"{self.path}: {problem}. It was moved to {moved} and left untouched; "
                     "run the command again to start a fresh notebook."
                 )
+        if not existed:
+            # Personal data: create the file owner-only before SQLite writes anything to it
+            # (SQLite gives its -wal and -shm files the same permissions).
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
         try:
             db = sqlite3.connect(self.path, timeout=15, isolation_level=None)
-            os.chmod(self.path, 0o600)  # personal data: owner only
+            os.chmod(self.path, 0o600)
             db.row_factory = sqlite3.Row
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA foreign_keys=ON")

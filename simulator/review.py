@@ -440,9 +440,11 @@ def format_session(session: Session, colour: bool | None = None) -> str:
 
 
 def format_tips(notebook: Notebook) -> str:
+    """The notebook: tips newest first, each with where it stood when given and where it is now."""
     rows = notebook.tips()
     if not rows:
         return "The notebook is empty: tips appear here after your first session."
+    latest = latest_values(notebook)
     lines, current = [], None
     for r in rows:
         if r["session_id"] != current:
@@ -451,9 +453,36 @@ def format_tips(notebook: Notebook) -> str:
         mark = "met " if r["status"] == "met" else "open"
         lines += textwrap.wrap(f"[{mark}] {metric_label(r['area'])}: {r['text']}", WIDTH,
                                initial_indent="  ", subsequent_indent="         ")
+        progress = tip_progress(r["area"], r["value"], latest.get(r["area"]), r["session_id"])
+        if progress:
+            lines.append(f"         {progress}")
         if r["target"] and r["status"] != "met":
             lines.append(f"         Aim for: {r['target']}")
     return "\n".join(lines)
+
+
+def latest_values(notebook: Notebook) -> dict[str, tuple[str, float]]:
+    """Each area's most recent tracked value, with the session it comes from."""
+    from .session import tracked_values
+
+    latest: dict[str, tuple[str, float]] = {}
+    for s in notebook.sessions():  # newest first
+        for area, value in tracked_values(notebook.answers(s.id)).items():
+            latest.setdefault(area, (s.id, value))
+    return latest
+
+
+def tip_progress(area: str, then: float | None, now: tuple[str, float] | None, given_in: str) -> str:
+    """'Progress: 9 fillers a minute then, 3 now (in range)'; empty when there is nothing newer."""
+    from .coach import TARGETS, metric_in_range
+
+    if then is None or now is None or now[0] == given_in:
+        return ""
+    target = TARGETS.get(area)
+    unit = target.band.unit if target and target.band else "out of 100"
+    digits = 1 if unit == "semitones" else 0
+    verdict = "in range, well done" if metric_in_range(area, now[1]) else "not there yet"
+    return f"Progress: {then:.{digits}f} {unit} then, {now[1]:.{digits}f} now ({verdict})."
 
 
 # --- progress ------------------------------------------------------------------------------

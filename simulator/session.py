@@ -216,19 +216,28 @@ def recover_unfinished(notebook: Notebook, console: Console) -> list[str]:
 
 def update_tip_progress(notebook: Notebook, session_id: str) -> None:
     """Mark an open tip met once its metric has stayed in range for two sessions running."""
-    values = session_metric_values(notebook.answers(session_id))
+    values = tracked_values(notebook.answers(session_id))
     previous = notebook.previous_session_id(session_id)
-    before = session_metric_values(notebook.answers(previous)) if previous else {}
+    before = tracked_values(notebook.answers(previous)) if previous else {}
     for tip_id, tip in notebook.open_tips_before(session_id):
         now, then = values.get(tip.area), before.get(tip.area)
-        if now is None or then is None:
-            continue
         if coach.metric_in_range(tip.area, now) and coach.metric_in_range(tip.area, then):
             notebook.mark_tip_met(tip_id, session_id)
 
 
+def tracked_values(answers) -> dict[str, float]:
+    """Each area's value over a session, as the coach tracks it (wpm for pace, score for empathy)."""
+    values: dict[str, list[float]] = {}
+    for a in answers:
+        for m in a.score.metrics:
+            v = coach.progress_value(m)
+            if v is not None:
+                values.setdefault(m.name, []).append(v)
+    return {k: sum(v) / len(v) for k, v in values.items()}
+
+
 def session_metric_values(answers) -> dict[str, float]:
-    """Each numeric metric's mean value over a session's answers."""
+    """Each numeric metric's mean raw value over a session's answers (for charts)."""
     sums: dict[str, list[float]] = {}
     for a in answers:
         for m in a.score.metrics:

@@ -172,3 +172,90 @@ def test_demo_runs_a_whole_spoken_session(home):
     assert any(a["turn"] for a in session["answers"])  # the role-play call, turn by turn
     listed = run_cli("review")
     assert session["session_id"] in listed.stdout
+
+
+def test_coach_mode_gives_a_short_tip_right_after_each_answer():
+    result = practice("--input", "keyboard", "--ask", "greatest-weakness,why-call-center", "--mode", "coach",
+                      "--no-follow-ups", "--json", input=f"{WEAK}\n{STRONG}\n")
+    assert result.returncode == 0, result.stderr
+    session = json.loads(result.stdout)
+    err = result.stderr
+    tip = session["answers"][0]["tips"][0]["text"]
+    # The first answer's tip is spoken before the second question is asked.
+    assert err.index(tip[:40]) < err.index("Question 2 of 2")
+
+
+def test_a_role_play_call_runs_turn_by_turn_from_recorded_replies(tmp_path, speak):
+    replies = ["Thank you for calling Acme, my name is Sam. I'm so sorry about that, I'll take care of it.",
+               "I understand. Can I get your account number to verify the account? Let me take a look.",
+               "I've put in a refund, and you'll see it in three to five business days. I'll email a confirmation.",
+               "Is there anything else I can help you with today? Thank you for calling, have a great day."]
+    for n, text in enumerate(replies, 1):
+        name = "double-billed-caller" + ("" if n == 1 else f".{n}")
+        (tmp_path / f"{name}.wav").write_bytes(speak(text, f"turn{n}").read_bytes())
+    result = practice("--input", str(tmp_path), "--ask", "double-billed-caller", "--json")
+    assert result.returncode == 0, result.stderr
+    answers = json.loads(result.stdout)["answers"]
+    assert [a["turn"] for a in answers] == [1, 2, 3, 4]
+    assert answers[0]["customer_line"].startswith("Finally!")
+    assert "greeting" in answers[0]["metrics"] and "closing" in answers[-1]["metrics"]
+    assert answers[0]["metrics"]["greeting"]["score"] >= 60
+    assert answers[-1]["metrics"]["closing"]["score"] >= 60
+    assert result.stderr.count("Customer:") == 4
+
+
+def test_forget_deletes_a_session_with_its_audio(tmp_path, speak, home):
+    (tmp_path / "why-call-center.wav").write_bytes(speak(STRONG, "strong").read_bytes())
+    first = json.loads(practice("--input", str(tmp_path), "--ask", "why-call-center", "--no-follow-ups",
+                                "--json").stdout)
+    second = json.loads(practice("--input", str(tmp_path), "--ask", "why-call-center", "--no-follow-ups",
+                                 "--json").stdout)
+    audio_file = first["answers"][0]["audio"]
+    assert os.path.exists(audio_file)
+    gone = run_cli("forget", first["session_id"])
+    assert gone.returncode == 0, gone.stderr
+    assert not os.path.exists(audio_file) and not os.path.exists(os.path.dirname(audio_file))
+    assert (tmp_path / "why-call-center.wav").exists()  # the user's own input file is untouched
+    assert run_cli("review", first["session_id"]).returncode == 2
+    assert run_cli("review", second["session_id"], "--json").returncode == 0
+    assert run_cli("forget").returncode == 2  # says what to name
+    assert run_cli("forget", "--all").returncode == 0
+    assert "No sessions yet" in run_cli("review").stdout
+    assert not os.path.exists(second["answers"][0]["audio"])
+
+
+def test_personal_data_is_readable_only_by_its_owner(tmp_path, speak, home):
+    (tmp_path / "why-call-center.wav").write_bytes(speak(STRONG, "strong").read_bytes())
+    result = practice("--input", str(tmp_path), "--ask", "why-call-center", "--no-follow-ups", "--json")
+    assert result.returncode == 0, result.stderr
+    for path in [home / "notebook.sqlite3", home / "mock-interview.log",
+                 json.loads(result.stdout)["answers"][0]["audio"]]:
+        assert os.stat(path).st_mode & 0o077 == 0, path
+    assert os.stat(home / "audio").st_mode & 0o077 == 0
+
+
+def test_a_tip_is_met_after_two_sessions_in_range(home):
+    from simulator.notebook import Notebook
+    from simulator.session import update_tip_progress
+    from simulator.types import Answer, Metric, Question, Score, Tip, Transcript
+
+    q = Question(id="q", text="Why?")
+
+    def answer(fillers_per_minute: float) -> Answer:
+        metric = Metric("fillers", 100.0 if fillers_per_minute <= 3 else 30.0, fillers_per_minute, "fillers a minute")
+        transcript = Transcript("x", (), 60.0, "faster-whisper")
+        return Answer(q, Score("q", 70.0, (metric,), (), transcript))
+
+    with Notebook(home) as nb:
+        first = nb.start_session()
+        nb.save_answer(first, answer(9.0))
+        nb.finish_session(first, "Not yet.", [Tip("fillers", "Fewer ums.", 9.0, "3 or fewer")])
+        for n, rate in enumerate([2.0, 1.0], 1):
+            sid = nb.start_session()
+            nb.save_answer(sid, answer(rate))
+            nb.finish_session(sid, "Yes.", [])
+            update_tip_progress(nb, sid)
+            status = [r["status"] for r in nb.tips()]
+            assert status == (["open"] if n == 1 else ["met"])  # one session in range is not enough
+    tips = run_cli("tips")
+    assert "[met ]" in tips.stdout and "9 fillers a minute then, 1 now" in tips.stdout

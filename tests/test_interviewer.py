@@ -1,0 +1,93 @@
+"""Choosing questions, follow-ups and what the interviewer says, on the bundled banks."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from simulator import interviewer
+from simulator.banks import resolve_banks
+from simulator.errors import UserError
+from simulator.scoring import score_answer
+from simulator.types import Tip, Transcript
+
+
+@pytest.fixture(scope="module")
+def pool():
+    from pathlib import Path
+
+    return [q for b in resolve_banks([], Path("/nonexistent-home")) for q in b.questions]
+
+
+def ids(plan):
+    return [p.question.id for p in plan]
+
+
+def test_a_seed_reproduces_the_choice_and_different_seeds_differ(pool):
+    assert ids(interviewer.choose_questions(pool, 5, seed=7)) == ids(interviewer.choose_questions(pool, 5, seed=7))
+    assert len({tuple(ids(interviewer.choose_questions(pool, 5, seed=s))) for s in range(10)}) >= 8
+
+
+def test_ask_overrides_the_choice_in_order(pool):
+    plan = interviewer.choose_questions(pool, 5, seed=1, ask=["greatest-weakness", "why-call-center"])
+    assert ids(plan) == ["greatest-weakness", "why-call-center"]
+    with pytest.raises(UserError, match="no-such-id"):
+        interviewer.choose_questions(pool, 5, ask=["no-such-id"])
+
+
+def test_a_session_mixes_categories_with_at_most_one_call_and_warm_up_first(pool):
+    order = interviewer.KIND_ORDER
+    for seed in range(20):
+        plan = interviewer.choose_questions(pool, 6, seed=seed)
+        categories = Counter(p.question.category for p in plan)
+        assert len(categories) >= 5, categories
+        assert sum(p.question.is_roleplay for p in plan) <= 1
+        kinds = [order[p.question.kind] for p in plan]
+        assert kinds == sorted(kinds)  # general first, the role-play call last
+
+
+def test_open_tips_steer_toward_the_questions_that_practise_them(pool):
+    def share(focus):
+        chosen = [p.question for s in range(60) for p in interviewer.choose_questions(pool, 4, seed=s, focus=focus)]
+        return sum(q.kind == "behavioral" for q in chosen) / len(chosen)
+
+    assert share([Tip("structure", "Use STAR.")]) > share([]) + 0.1
+
+
+def test_a_poor_answer_is_retried_and_recent_questions_are_avoided(pool):
+    history = {"greatest-weakness": [35.0], "why-call-center": [88.0]}
+    plan = interviewer.choose_questions(pool, 4, seed=3, history=history)
+    retry = [p for p in plan if p.retry_of is not None]
+    assert [p.question.id for p in retry] == ["greatest-weakness"] and retry[0].retry_of == 35.0
+    assert "from last time" in interviewer.ask_line(retry[0], 1, 4)
+    recent = {q.id for q in pool[:40]}
+    chosen = [i for s in range(40) for i in ids(interviewer.choose_questions(pool, 4, seed=s, recent=recent))]
+    assert sum(i in recent for i in chosen) / len(chosen) < 0.2  # 40 of 91 are recent: far fewer chosen
+
+
+def test_opening_recalls_last_times_tips_with_their_numbers():
+    text = interviewer.opening([Tip("pace", "...", 185.0), Tip("specificity", "...", 30.0)], 5, True)
+    assert "Last time I suggested slowing down (you were at 185 words a minute) and giving a concrete example" in text
+    assert "role-play" in text
+    assert "Last time" not in interviewer.opening([], 3, False)
+
+
+def follow_up_for(pool, qid, text):
+    q = next(q for q in pool if q.id == qid)
+    return q, interviewer.follow_up_line(q, score_answer(q, Transcript.typed(text)))
+
+
+def test_thin_answers_get_one_follow_up_and_good_ones_none(pool):
+    q, probe = follow_up_for(pool, "what-is-good-service", "Being nice.")
+    assert probe == q.follow_up
+    _, probe = follow_up_for(pool, "above-and-beyond", "I always try my best for every customer, I think that is "
+                             "important, customers should be happy and I like to help them in general.")
+    assert probe == interviewer.GENERIC_PROBES["example"]
+    _, probe = follow_up_for(pool, "above-and-beyond", (
+        "Last winter a customer called because her heating bill had doubled and she was worried she "
+        "could not pay. I listened, apologized, and looked into her account. I found her meter had been "
+        "read wrong for two months, so I filed a correction with billing, set up a payment plan, and "
+        "called her back the next day. She got a refund of 120 dollars and thanked my supervisor."))
+    assert probe is None
+    assert follow_up_for(pool, "what-is-good-service", "")[1] is None
