@@ -1,0 +1,148 @@
+"""Scoring: a question and an answer (typed or spoken) to explainable metrics and an overall.
+
+`score_answer` is the one entry point. Each metric family lives in its own module; every
+threshold and weight is in `thresholds.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import KeyPoint, Metric, Question, Recording, Score, Transcript
+from . import content, delivery, language
+from . import thresholds as th
+from .text import Doc, normalise_word
+
+__all__ = ["score_answer", "overall_score", "is_customer_facing", "metric_names"]
+
+# Questions where acknowledging feelings is part of a good answer: upset or difficult callers,
+# or key points that ask for it.
+EMPATHY_CUES = re.compile(
+    r"\b(?:angry|upset|frustrat\w*|irate|rude|complain\w*|complaint|swear\w*|insult\w*|abus\w*|"
+    r"yell\w*|shout\w*|bad news|demand\w*|unresolved|difficult|apologi[sz]\w*|sorry|"
+    r"empath\w*|acknowledg\w*|understand how|charged twice)\b"
+)
+
+
+def is_customer_facing(question: Question) -> bool:
+    """Whether empathy is part of a good answer: role-play, or a question about upset callers."""
+    if question.is_roleplay:
+        return True
+    if question.kind not in ("behavioral", "situational"):
+        return False
+    text = " ".join([question.text, question.category, *(ph for k in question.key_points for ph in k.phrasings)])
+    return bool(EMPATHY_CUES.search(text.lower()))
+
+
+def _roleplay_context(question: Question, turn: int | None) -> tuple[str, tuple[KeyPoint, ...], bool, bool]:
+    """The customer's line, the key points, and whether this reply opens and/or closes the call."""
+    turns = question.turns
+    if turn is not None and turns and 1 <= turn <= len(turns):
+        t = turns[turn - 1]
+        points = t.key_points or (question.key_points if len(turns) == 1 else ())
+        return t.line, points, turn == 1, turn == len(turns)
+    if turn is not None and turns:  # a reply past the scripted lines: the end of the call
+        return "", (), False, True
+    first = turn is None or turn <= 1
+    return "", question.key_points, first, True
+
+
+def metric_names(question: Question, turn: int | None = None) -> tuple[str, ...]:
+    """The metrics an answer to this question gets, in report order."""
+    roleplay = question.is_roleplay or turn is not None
+    names = ["key_points", "relevance"]
+    if roleplay:
+        _, _, first, last = _roleplay_context(question, turn)
+        names += [n for n, on in (("greeting", first), ("verification", first),
+                                  ("next_steps", last), ("closing", last)) if on]
+    else:
+        names.append("specificity")
+        if question.kind in ("behavioral", "situational"):
+            names.append("structure")
+    names.append("length")
+    if roleplay or is_customer_facing(question):
+        names.append("empathy")
+    if roleplay or question.kind in ("behavioral", "situational"):
+        names.append("ownership")
+    names += ["positive_language", "professionalism", "pace", "fillers", "hedging", "repetition",
+              "pauses", "time_to_start", "clarity", "volume", "monotone"]
+    return tuple(names)
+
+
+def on_topic_score(by_name: dict[str, Metric]) -> float | None:
+    """How clearly the answer is about the question: its words echo the question, or it covers
+    the key points (an answer may do either in its own words)."""
+    scores = [m.score for n in ("relevance", "key_points") if (m := by_name.get(n)) and m.score is not None]
+    return max(scores) if scores else None
+
+
+def overall_score(metrics: tuple[Metric, ...]) -> float:
+    """Weighted mean of the metrics present, scaled down for an off-topic answer, capped by red flags."""
+    present = [(m.score, th.WEIGHTS.get(m.name, 1.0)) for m in metrics if m.score is not None]
+    if not present:
+        return 0.0
+    total = sum(s * w for s, w in present) / sum(w for _, w in present)
+    by_name = {m.name: m for m in metrics}
+    on_topic = on_topic_score(by_name)
+    if on_topic is not None and on_topic < th.OFF_TOPIC_LIMIT:
+        total *= th.OFF_TOPIC_FLOOR + (1 - th.OFF_TOPIC_FLOOR) * on_topic / th.OFF_TOPIC_LIMIT
+    if language.severe_red_flags(by_name.get("professionalism")):
+        total = min(total, th.RED_FLAG_OVERALL_CAP)
+    return round(max(0.0, min(100.0, total)), 1)
+
+
+def score_answer(question: Question, transcript: Transcript, recording: Recording | None = None,
+                 turn: int | None = None) -> Score:
+    """Score one answer (or one role-play reply when `turn` is given). Never raises on odd input."""
+    doc = Doc(transcript)
+    names = metric_names(question, turn)
+    roleplay = question.is_roleplay or turn is not None
+    if roleplay:
+        line, points, _, _ = _roleplay_context(question, turn)
+        band = question.answer_seconds if not question.turns else None
+        band = content.answer_band("roleplay", band)
+    else:
+        line, points = "", question.key_points
+        band = content.answer_band(question.kind, question.answer_seconds)
+    builders = {
+        "key_points": lambda: content.key_points(doc, points),
+        "relevance": lambda: content.relevance(doc, question.text, points, question.category, extra=line),
+        "specificity": lambda: content.specificity(doc),
+        "structure": lambda: content.structure(doc, question.kind),
+        "length": lambda: content.length(doc, band, delivery.repeated_share(doc)),
+        "greeting": lambda: language.greeting(doc),
+        "verification": lambda: language.verification(doc),
+        "next_steps": lambda: language.next_steps(doc),
+        "closing": lambda: language.closing(doc),
+        "empathy": lambda: language.empathy(doc),
+        "ownership": lambda: language.ownership(doc),
+        "positive_language": lambda: language.positive_language(doc),
+        "professionalism": lambda: language.professionalism(doc),
+        "pace": lambda: delivery.pace(doc),
+        "fillers": lambda: delivery.fillers(doc),
+        "hedging": lambda: delivery.hedging(doc),
+        "repetition": lambda: delivery.repetition(doc),
+        "pauses": lambda: delivery.pauses(doc),
+        "time_to_start": lambda: delivery.time_to_start(doc, recording),
+        "clarity": lambda: delivery.clarity(doc),
+        "volume": lambda: delivery.volume(doc, recording) if doc.timed or recording is not None else None,
+        "monotone": lambda: delivery.monotone(doc, recording) if doc.timed or recording is not None else None,
+    }
+    metrics: list[Metric] = []
+    for name in names:
+        metric = builders[name]()
+        if metric is None and name in ("volume", "monotone"):
+            metric = Metric(name, None, None, None, ())
+        if metric is not None:
+            metrics.append(metric)
+    if not any(normalise_word(w.raw) for w in doc.words):
+        # Nothing was said: every content and language score is 0 (nothing to praise either).
+        metrics = [m if m.score is None or m.name in ("volume",) else
+                   Metric(m.name, 0.0, m.value, m.unit, m.evidence) for m in metrics]
+        metrics = [m for m in metrics if m.name not in ("fillers", "hedging", "repetition")]
+    final = tuple(metrics)
+    overall = 0.0 if doc.n_words == 0 else overall_score(final)
+    from ..coach import answer_tips  # coach reads scores; imported here to avoid a cycle
+
+    tips = answer_tips(question, final, transcript, turn=turn)
+    return Score(question_id=question.id, overall=overall, metrics=final, tips=tips, transcript=transcript)

@@ -1,0 +1,137 @@
+"""Call-center language: empathy, ownership, positive phrasing, red flags, call handling."""
+
+from __future__ import annotations
+
+from ..types import Metric
+from . import lexicon as lx
+from . import thresholds as th
+from .text import Doc
+
+NEGATORS = frozenset({"never", "not", "no", "avoid", "avoided", "without", "instead", "rather",
+                      "refuse", "refused", "nobody"})
+CLAUSE_BREAKS = frozenset({"so", "and", "but", "because", "then", "when", "which", "who"})
+NEGATION_WINDOW = 6  # tokens before a phrase where "never"/"not" cancels it
+
+
+def negated(doc: Doc, i: int) -> bool:
+    """'I would never tell a customer to calm down': the phrase at token i is denied."""
+    first_word = doc.tokens[i].word
+    sentence_start = next((s for s, e in doc.sentences if s <= first_word < e), 0)
+    for k in range(i - 1, max(-1, i - 1 - NEGATION_WINDOW), -1):
+        if doc.tokens[k].word < sentence_start:
+            return False
+        norm = doc.norms[k]
+        if norm in CLAUSE_BREAKS:
+            return False
+        if norm in NEGATORS:
+            return True
+    return False
+
+
+def phrases(doc: Doc, patterns) -> list[tuple[int, int]]:
+    """Spans of phrases that are said, not denied."""
+    return [s for s in doc.find_all(patterns) if not negated(doc, s[0])]
+
+
+def _by_count(scores: tuple[float, float, float], n: int) -> float:
+    return scores[min(n, 2)]
+
+
+def _metric(name: str, doc: Doc, spans, scores, note: str, missing: str) -> Metric:
+    evidence = tuple(doc.quote(i, j, note=note) for i, j in spans[:3])
+    if not spans:
+        evidence = (doc.quote_words(0, min(len(doc.words), 16), note=missing),) if doc.words else ()
+    return Metric(name, _by_count(scores, len(spans)), len(spans), "phrases", evidence)
+
+
+def empathy(doc: Doc) -> Metric:
+    return _metric("empathy", doc, phrases(doc, lx.EMPATHY), th.EMPATHY_BY_COUNT,
+                   "acknowledges the customer", "no acknowledgement of how the customer feels")
+
+
+def ownership(doc: Doc) -> Metric:
+    """'I will', 'let me', and the things *I* did or would do ('I checked', not 'we checked')."""
+    spans = phrases(doc, lx.OWNERSHIP)
+    taken = {k for i, j in spans for k in range(i, j)}
+    for i, j in doc.find(lx.ACTION_PAST) + doc.find(lx.ACTION_PLAN):
+        if doc.norms[i] == "i" and doc.norms[j - 1] not in lx.NOT_ACTIONS and i not in taken and not negated(doc, i):
+            spans.append((i, j))
+    spans.sort()
+    return _metric("ownership", doc, spans, th.OWNERSHIP_BY_COUNT,
+                   "takes ownership", "no 'I will' or 'let me': who owns the problem?")
+
+
+def positive_language(doc: Doc) -> Metric:
+    good = phrases(doc, lx.POSITIVE)
+    bad = phrases(doc, lx.NEGATIVE)
+    score = th.POSITIVE_BASE + th.POSITIVE_PER_PHRASE * len(good) - th.NEGATIVE_PER_PHRASE * len(bad)
+    evidence = [doc.quote(i, j, note="negative phrasing: say what you can do") for i, j in bad[:3]]
+    evidence += [doc.quote(i, j, note="positive phrasing") for i, j in good[:2]]
+    return Metric("positive_language", max(0.0, min(100.0, score)), len(good) - len(bad),
+                  "positive minus negative phrases", tuple(evidence))
+
+
+def professionalism(doc: Doc) -> Metric:
+    """Red flags: blaming, dismissing, profanity (severe) and plain negativity (mild)."""
+    found: list[tuple[tuple[int, int], str, bool]] = []
+    for patterns, note, severe in (
+        (lx.BLAME, "blames someone", True),
+        (lx.DISMISSIVE, "dismissive", True),
+        (lx.PROFANITY, "profanity", True),
+        (lx.NEGATIVITY, "negative", False),
+    ):
+        spans = phrases(doc, patterns)
+        if patterns is lx.DISMISSIVE:
+            spans += [sp for sp in phrases(doc, lx.DISMISSIVE_OPENERS) if doc.starts_sentence(sp[0])]
+        for span in spans:
+            if not any(span[0] < s[1] and s[0] < span[1] for s, _, _ in found):
+                found.append((span, note, severe))
+    found.sort()
+    severe = sum(1 for _, _, s in found if s)
+    mild = len(found) - severe
+    score = 100.0 - th.RED_FLAG_SEVERE * severe - th.RED_FLAG_MILD * mild
+    evidence = tuple(doc.quote(i, j, note=note) for (i, j), note, _ in found[:4])
+    return Metric("professionalism", max(0.0, score), len(found), "red flags", evidence)
+
+
+def severe_red_flags(metric: Metric | None) -> int:
+    if metric is None:
+        return 0
+    return sum(1 for e in metric.evidence if e.note in ("blames someone", "dismissive", "profanity"))
+
+
+# --- role-play call handling ---------------------------------------------------------------
+
+OPENING_TOKENS = 25  # the greeting belongs at the start of the first reply
+
+
+def greeting(doc: Doc) -> Metric:
+    """Turn 1: a greeting, your name and the company's name."""
+    limit = doc.char_of(OPENING_TOKENS)
+    parts = th.GREETING_PARTS
+    found, evidence = [], []
+    checks = (("greeting", lx.GREETING), ("name", (lx.NAME,)), ("company", (lx.COMPANY,)))
+    for name, patterns in checks:
+        spans = [s for p in patterns for s in doc.find(p) if doc.char_of(s[0]) < limit]
+        if spans:
+            found.append(name)
+            evidence.append(doc.quote(*min(spans), note=name))
+    score = float(sum(parts[n] for n in found))
+    if not found and doc.words:
+        evidence.append(doc.quote_words(0, min(len(doc.words), 12), note="no greeting, name or company"))
+    return Metric("greeting", score, ", ".join(found) or "none", None, tuple(evidence))
+
+
+def verification(doc: Doc) -> Metric:
+    return _metric("verification", doc, phrases(doc, lx.VERIFICATION), th.VERIFICATION_BY_COUNT,
+                   "verifies the caller", "no check of who is calling (account, name, date of birth)")
+
+
+def next_steps(doc: Doc) -> Metric:
+    return _metric("next_steps", doc, phrases(doc, lx.NEXT_STEPS), th.NEXT_STEPS_BY_COUNT,
+                   "tells the customer what happens next", "no next step or time frame for the customer")
+
+
+def closing(doc: Doc) -> Metric:
+    return _metric("closing", doc, phrases(doc, lx.CLOSING), th.CLOSING_BY_COUNT,
+                   "closes the call", "no 'anything else I can help with?' or thanks at the end")

@@ -1,0 +1,332 @@
+"""The phrases the scoring listens for, as regular expressions over the answer's words.
+
+The words are lowercase, without punctuation, with contractions spelled out ("I'll" is
+"i will", "can't" is "can not"), so each pattern is written in that form.
+"""
+
+from __future__ import annotations
+
+import re
+
+W = r"(?:\w+ )"  # any one word and its space, for "i * apologized"-style gaps
+
+
+def rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(rf"\b(?:{p})\b") for p in patterns)
+
+
+# --- fillers and hedges (delivery) -----------------------------------------------------------
+
+FILLER_SOUNDS = frozenset({"um", "umm", "ummm", "uh", "uhh", "uhm", "er", "erm", "err", "ah",
+                           "ahh", "hmm", "hm", "mm", "mmm", "eh"})
+FILLER_WORDS = frozenset({"basically", "actually"})
+# "like" is a verb or a preposition after these words ("I like", "would like", "feel like").
+LIKE_NOT_FILLER_BEFORE = frozenset("""
+i you we they he she it people customers who would will do did does not to really also
+always still genuinely truly honestly definitely just feel feels felt look looks looked sound
+sounds sounded seem seems seemed something things thing anything nothing everything stuff more
+much exactly what would've might may can could should most least kind sort be
+""".split())
+# ...and a filler after these ("it was like really busy", "and like, um").
+LIKE_FILLER_BEFORE = frozenset({"was", "were", "is", "and", "so", "but", "like", "um", "uh",
+                                "er", "then", "because", "know", "mean"})
+# "you know" is a real verb after these ("do you know", "if you know") or before these.
+YOU_KNOW_VERB_BEFORE = frozenset({"do", "did", "does", "if", "as", "would", "not", "to", "that",
+                                  "will", "can", "could", "let", "what", "when", "how"})
+YOU_KNOW_VERB_AFTER = frozenset({"how", "where", "when", "who", "why", "whether", "about",
+                                 "anything", "nothing", "everything", "your", "his", "her",
+                                 "their", "exactly", "more", "them", "him", "me", "us"})
+I_MEAN_VERB_BEFORE = frozenset({"what", "if", "do", "did", "not", "that"})
+I_MEAN_VERB_AFTER = frozenset({"it", "that", "to", "business", "well"})
+# "kind of" / "sort of" name a type after these ("what kind of", "the kind of").
+KIND_OF_NOUN_BEFORE = frozenset({"what", "the", "a", "any", "this", "that", "some", "every",
+                                 "same", "which", "one", "different", "right", "first", "my"})
+
+HEDGES = rx(
+    r"i guess", r"maybe", r"i think so", r"probably", r"i am not (?:really |totally |100 percent )?sure",
+    r"not really sure", r"i suppose", r"perhaps", r"i do not (?:really )?know", r"hopefully",
+    r"or something(?: like that)?", r"hard to say", r"i am not certain", r"might be", r"could be",
+    r"i would say maybe", r"if that makes sense", r"i do not know if",
+)
+
+# --- content -------------------------------------------------------------------------------
+
+NUMBER_WORDS = frozenset("""
+two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+hundreds thousand thousands dozen dozens half percent million
+""".split())
+# "one" is only a number before a unit ("one month"), not in "one time" or "no one".
+UNITS = frozenset("""
+minute minutes hour hours day days week weeks month months year years call calls customer
+customers people person percent dollar dollars pound pounds euro euros ticket tickets order
+orders item items agent agents shift shifts second seconds complaint complaints account
+accounts star stars point points rating team member members store stores case cases
+""".split())
+
+WORKPLACES = (r"store|shop|bank|restaurant|hotel|agency|office|gym|library|pharmacy|cinema|company|"
+              r"call cent(?:er|re)|warehouse|bookshop|desk|front desk|post office|supermarket|cafe|bar|"
+              r"clinic|hospital|school|college|university|branch|factory|help desk|helpdesk|center|centre|"
+              r"job|firm|practice|salon|garage|dealership|airline|airport|courier|network|provider")
+MONTHS_DAYS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
+               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|summer|winter|spring|autumn")
+SITUATION = rx(
+    rf"(?:at|in) (?:the|my|a|an|our) (?:[\w']+ ){{0,2}}(?:{WORKPLACES})",
+    rf"(?:last|one|on a|that|this|every|in) (?:{MONTHS_DAYS})",
+    r"when (?:my|our|the) (?:\w+ ){0,2}(?:switched|changed|moved|introduced|launched|merged|upgraded)",
+    r"in my first (?:week|month|quarter|year|day)",
+    r"one time", r"once", r"last (?:year|month|week|summer|winter|spring|fall|autumn|christmas|holiday|season)",
+    r"at my (?:last|previous|old|current|first|former) (?:job|role|position|company|employer|workplace|store)",
+    r"in my (?:last|previous|old|current|first|former) (?:job|role|position|company)",
+    r"when i (?:was|worked)", r"while i (?:was|worked)", r"i worked (?:at|as|for|in)",
+    r"i (?:have|had) worked (?:at|as|for|in)",
+    r"(?:a|one|this) (?:customer|caller|client|guest|patient|colleague|coworker|manager|lady|man|woman|gentleman) (?:called|came|was|had|phoned|wrote|emailed|asked)",
+    r"there was (?:a|one|this) (?:time|customer|caller|day|week|month|situation|shift)",
+    r"for example", r"for instance", r"(?:years|months) ago", r"during (?:my|a|the) (?:time|shift|summer)",
+)
+TASK = rx(
+    r"(?:customer|caller|member|guest|client|family|patient|she|he|they|someone) (?:wanted|needed|asked for|demanded|was looking for)",
+    r"(?:had|have|needed) to (?:call|tell|find|fix|clear|handle|deal|explain|learn|get|sort|deliver|give)",
+    r"(?:my|the|our) (?:target|quota) was", r"there was (?:a|an) (?:problem|issue|complaint)",
+    r"i (?:had|needed|was asked|was expected) to", r"my (?:job|role|task|goal|responsibility) was",
+    r"i was responsible", r"the goal was", r"we needed to", r"it was my job", r"i was in charge",
+    r"i wanted to make sure", r"i had to make sure", r"the (?:task|challenge|problem) was",
+)
+RESULT = rx(
+    r"as a result", r"in the end", r"ended up", r"by the end", r"at the end", r"afterwards?",
+    r"the result", r"which meant", r"so that", r"that way",
+    r"(?:she|he|they|the customer|the caller|the client|my manager|my supervisor) (?:thanked|left|came back|calmed|stayed|renewed|was happy|was pleased|was satisfied|wrote|sent|gave|said thank|ended|agreed|called back)",
+    r"resolved", r"solved", r"(?:increased|reduced|improved|dropped|doubled|cut|raised|lowered|went up|went down|grew)",
+    r"got (?:a|an|my)? ?(?:compliment|promotion|award|good review|positive|raise|thank)",
+    r"satisfaction", r"never had (?:another|the same)", r"learned", r"from then on", r"since then",
+    r"was recognized", r"employee of the month", r"thank(?:ed)? me", r"thank you (?:card|note|letter|email)",
+    r"(?:was|were|got) promoted", r"still (?:a|our) (?:customer|member|client)",
+    r"(?:she|he|they) (?:chose|bought|picked|took|accepted|decided|signed|upgraded|renewed)",
+    r"(?:went|dropped|rose|fell|came down|climbed) (?:from|to) ", r"(?:good|great|positive|glowing|five star) review",
+    r"no complaints", r"(?:back )?(?:on|under) target", r"(?:hit|met|beat|reached) (?:my|the|our) (?:target|goal|quota)",
+    r"the next (?:month|quarter|week|year|day) (?:i|we|she|he|they)", r"(?:positive|good|great|five star) (?:feedback|review|survey)",
+)
+# Understanding the situation before acting: listening, asking, or acknowledging feelings.
+LISTEN_FIRST = rx(
+    r"listen\w*", r"ask (?:what|why|them|him|her|the customer|the caller|questions|a few)", r"find out",
+    r"understand (?:the|what|why|their|his|her)", r"(?:get|hear) the (?:full|whole) story", r"clarif\w+",
+    r"read (?:the|their) notes", r"review (?:the|their) (?:notes|history|account)",
+)
+STEPS = rx(r"first", r"then", r"next", r"after that", r"finally", r"once (?:that|i)", r"before", r"second")
+FOLLOW_UP = rx(
+    r"note (?:the|it|that|down|on|in)", r"(?:tell|inform|let) (?:my|the) (?:supervisor|manager|team lead|lead|it)",
+    r"log (?:it|the|a)", r"call (?:them|him|her) back", r"send (?:the|a|them) (?:confirmation|email|summary)",
+    r"flag (?:it|this|that)",
+    r"follow(?:ed|ing)? up", r"check(?:ed)? back", r"make sure", r"made sure", r"confirm(?:ed)?",
+    r"document(?:ed)?", r"not(?:e|ed) (?:it|that|down)", r"escalat\w*", r"call(?:ed)? (?:them|him|her) back",
+    r"update(?:d)? (?:them|him|her|the customer)", r"keep (?:them|him|her|the customer) (?:informed|updated)",
+)
+# A first-person action: "I called", "we fixed", "I would check", "I'll send".
+PAST_IRREGULAR = """took made gave told said went got found kept sent spoke wrote brought bought
+ran came saw left paid led met won built taught caught chose dealt drove put set stood sold
+began gathered understood""".split()
+ACTION_PAST = re.compile(
+    rf"\b(?:i|we) (?:(?:have|had) )?(?:(?:then|also|just|immediately|quickly|calmly|personally|always|first|finally|actually) )?"
+    rf"(?:\w{{3,}}ed|{'|'.join(PAST_IRREGULAR)})\b"
+)
+ACTION_PLAN = re.compile(
+    r"\b(?:i|we) (?:would|will|am going to|could|can) (?:(?:then|also|first|immediately|quickly|calmly|personally|always) )?"
+    r"(?!be\b|have\b|not\b|say\b|think\b|guess\b|like\b|love\b|try\b)\w{3,}\b"
+)
+NOT_ACTIONS = frozenset({"was", "were", "had", "need", "needed", "wanted", "liked", "loved", "used",
+                         "tried", "guessed", "supposed", "hated", "talked", "worked", "started"})
+
+# --- call-center language ------------------------------------------------------------------
+
+EMPATHY = rx(
+    r"sorry", r"apologi\w+", r"i (?:knew|know) how (?:much|hard|important|frustrating|upsetting|stressful|worried)",
+    r"every right to be", r"i understood", r"understandabl[ey]",
+    r"i (?:completely |totally |really |fully )?understand", r"i am (?:so |really |very |truly )?sorry",
+    r"(?:i|we) apologi[sz]e", r"(?:i|we) (?:sincerely |truly )?apologi[sz]ed", r"my apologies",
+    r"that (?:must|would|sounds|is) (?:be )?(?:really |so |very )?(?:frustrating|stressful|annoying|upsetting|difficult|hard|worrying|inconvenient)",
+    r"i can (?:see|imagine|hear|understand) (?:how|why|that|what)", r"i hear you", r"i (?:hear|see) (?:how|why|that)",
+    r"thank you for (?:your patience|bearing with|waiting|explaining|letting me know|telling me|holding)",
+    r"i (?:really )?appreciate", r"(?:i )?listened", r"(?:i )?let (?:him|her|them) (?:vent|explain|talk|finish)",
+    r"acknowledg\w*", r"empath\w*", r"put myself in", r"in (?:his|her|their) shoes",
+    r"(?:i )?understood (?:why|how|that|her|his|their)", r"(?:i )?stayed calm", r"(?:i )?kept calm",
+    r"(?:i )?remained calm", r"i would stay calm", r"i would (?:listen|apologi[sz]e|acknowledge)",
+    r"(?:he|she|they) (?:was|were|felt) (?:frustrated|upset|worried|stressed)",
+    r"how (?:frustrating|stressful|upsetting)", r"(?:i|we) am (?:here|happy) to help",
+    r"patient(?:ly)?", r"feel heard", r"felt heard", r"reassur\w*",
+)
+OWNERSHIP = rx(
+    r"i will", r"let me", r"i am going to", r"i will make sure", r"i (?:personally )?(?:took|take) (?:ownership|responsibility|charge)",
+    r"i made sure", r"i make sure", r"i would make sure", r"i personally", r"i followed up", r"i owned",
+    r"i would (?:take|own|handle|follow|check|look|call|send|fix|sort|escalate|process)",
+    r"i can (?:help|check|look|fix|sort|take care|do|offer|arrange|set)", r"i took care", r"i handled",
+    r"(?:it was|that was|it is) my (?:mistake|fault|responsibility|error)", r"i fixed", r"i resolved",
+    r"i stayed (?:on|with)", r"i did not (?:pass|hand) (?:it|them|him|her) (?:off|on)",
+)
+POSITIVE = rx(
+    r"what i can do", r"what i (?:would|will) do", r"i would be (?:happy|glad|more than happy) to",
+    r"i am (?:happy|glad) to", r"happy to help", r"absolutely", r"certainly", r"of course",
+    r"the good news", r"let me (?:see|find|check|look)", r"i will find out", r"great question",
+    r"i can (?:definitely|certainly|absolutely)", r"(?:i|we) can (?:offer|arrange|try)",
+    r"here is what", r"the best (?:option|way)", r"my pleasure", r"i would love to",
+)
+NEGATIVE = rx(
+    r"i can not (?:do|help|change|give|refund|fix|make|offer)", r"there is nothing (?:i|we) can do",
+    r"(?:that|it) is not possible", r"(?:that|it) is (?:just )?(?:the|our|company) policy",
+    r"no way", r"impossible", r"(?:i|we) (?:do not|can not) do that", r"you will have to",
+    r"(?:i|we) will not be able", r"you should have", r"that is not how it works",
+    r"i have no idea", r"nothing (?:i|we) can do",
+)
+# Red flags: blaming, dismissing, profanity (severe), and plain negativity (mild).
+BLAME = rx(
+    r"customers (?:are|were|can be) (?:so |really |just )?(?:stupid|idiots|dumb|annoying|the worst|rude|crazy|impossible|ridiculous|a pain|morons|clueless)",
+    r"(?:the|that|this) (?:customer|caller|client|lady|guy|man|woman) (?:was|is) (?:just |so |really )?(?:wrong|stupid|an idiot|dumb|ridiculous|crazy|impossible|the problem|a nightmare|clueless)",
+    r"(?:was|is) (?:his|her|their|the customer's|the caller's) (?:own )?(?:fault|problem)",
+    r"(?:my|the) (?:boss|manager|supervisor|coworkers?|colleagues?|team|company|employer|teammates?) (?:was|were|is|are) (?:so |really |just |totally |completely )?(?:terrible|useless|lazy|awful|incompetent|horrible|the worst|clueless|idiots|stupid|a joke|toxic|the problem)",
+    r"(?:my|the) (?:last|previous|old|former) (?:job|company|employer|boss|manager|supervisor|team) (?:was|were|is) (?:so |really |just )?(?:terrible|awful|useless|horrible|a joke|toxic|the worst|a nightmare)",
+    r"not my fault", r"(?:was|is) (?:their|his|her|the company's|management's|the customer's) fault", r"i blamed (?:the|my|them|him|her|it)",
+    r"(?:it|that) was (?:all )?(?:their|his|her) fault", r"people are (?:so |just )?(?:stupid|annoying|idiots|dumb)",
+    r"(?:they|he|she) (?:was|were) (?:just )?(?:being )?(?:stupid|an idiot|idiots|dumb|lazy|useless|impossible)",
+)
+DISMISSIVE = rx(
+    r"(?:to|please|just|you|must|should|need to|needs to|have to) calm down", r"calm down (?:sir|madam|ma'am|mam|please|lady|buddy|man|mate|okay)",
+    r"not my (?:problem|job|department|responsibility|concern|issue)",
+    r"deal with it", r"i (?:do not|did not|could not) care", r"take it or leave it",
+    r"(?:that|it) is (?:just )?(?:your|their) problem", r"i (?:just )?hung up", r"hang up on",
+    r"get over it", r"(?:you|they) (?:need|have) to (?:just )?(?:relax|wait)", r"not my fault",
+    r"i (?:told|tell) (?:him|her|them) (?:to|that) (?:calm down|deal|go away|wait)",
+    r"i ignored", r"i would ignore", r"ignore (?:him|her|them|it)", r"i do not have time for",
+    r"(?:sent|send|pass|passed|transfer|transferred) (?:him|her|them|it) (?:off )?to (?:someone|somebody) else",
+)
+# Dismissive only when they open a sentence, said to the caller ("Calm down, it's your router").
+DISMISSIVE_OPENERS = rx(r"calm down", r"relax", r"whatever", r"chill")
+PROFANITY = rx(
+    r"damn", r"crap", r"shit\w*", r"fuck\w*", r"bloody", r"pissed(?: off)?", r"ass(?:hole)?s?",
+    r"bitch\w*", r"bastards?", r"what the hell", r"hell of",
+)
+NEGATIVITY = rx(
+    r"i (?:really )?hated?", r"i can not stand", r"(?:was|is|so|really) boring", r"waste of time",
+    r"stupid", r"annoying", r"ridiculous", r"i could not care less", r"i do not (?:really )?like (?:people|customers|talking|phones)",
+    r"(?:worst|terrible|awful|horrible) (?:job|place|company|manager|boss|customers)",
+    r"just (?:for|about) the (?:money|paycheck|pay)", r"only (?:for|about) the (?:money|paycheck|pay)",
+    r"i (?:do not|did not) want to (?:be here|work)", r"(?:i am|i was) (?:so )?(?:fed up|sick of|tired of)",
+    r"miserable", r"i (?:quit|walked out)",
+    r"(?:was|is|are|were) (?:so |really |just |totally |completely )?(?:clueless|useless|incompetent|hopeless|a joke|garbage)", r"sucks?", r"sucked",
+)
+
+# Role-play call handling.
+GREETING = rx(r"thank(?:s| you) for (?:calling|contacting|choosing|holding)", r"hello", r"hi", r"good (?:morning|afternoon|evening)",
+              r"welcome to", r"you have reached", r"how (?:can|may) i (?:help|assist)")
+NAME = re.compile(
+    r"\b(?:my name is|this is|i am|you are speaking (?:to|with)|you are through to) "
+    r"(?!(?:a|an|the|not|so|very|really|sorry|happy|glad|here|going|calling|just|able|afraid|sure|definitely|absolutely|certainly)\b)"
+    r"\w+|\b\w+ speaking\b"
+)
+COMPANY = re.compile(
+    r"\b(?:thank(?:s| you) for (?:calling|contacting|choosing)|welcome to|you have reached|calling from|here at) "
+    r"(?!(?:me|us|you|your|my|a|the|that|this|it|your patience)\b)\w+"
+)
+VERIFICATION = rx(
+    r"(?:can|could|may) i (?:have|get|take|confirm|verify|ask for|grab) (?:your|the|a)", r"verif\w*",
+    r"confirm (?:your|the|some)", r"account number", r"date of birth", r"security (?:question|check|reasons|purposes)",
+    r"(?:post|zip) ?code", r"name on the account", r"for security", r"order number", r"reference number",
+    r"(?:phone|telephone|mobile|customer|member|policy|booking|ticket) number", r"(?:your|the) (?:full )?(?:name|address|email) (?:please|on)",
+    r"the last (?:four|4) digits", r"pull up your account",
+)
+NEXT_STEPS = rx(
+    r"i will (?:send|email|call|follow|process|refund|credit|escalate|update|check|fix|reverse|arrange|book|schedule|text|put|raise|issue|note|make sure|get|set)",
+    r"you will (?:receive|get|see|hear|have)", r"within (?:\d+|one|two|three|four|five|seven|ten|twenty four|48|24|an?) (?:\w+ )?(?:hours?|days?|business days|working days|minutes)",
+    r"(?:reference|ticket|case|confirmation|claim) number", r"next steps?", r"what happens next", r"in the meantime",
+    r"by (?:tomorrow|monday|tuesday|wednesday|thursday|friday|the end of)", r"i have (?:gone ahead|processed|issued|sent|raised|credited|refunded|escalated|booked|scheduled|put)",
+    r"i am going to (?:send|call|process|refund|credit|escalate|update|check|fix|reverse|arrange|book|schedule|put|raise)",
+    r"(?:is|has been) (?:processed|refunded|credited|escalated|scheduled|booked|reversed)",
+    r"call you back", r"follow up",
+)
+CLOSING = rx(
+    r"(?:is there )?anything else (?:i|that i|we) can (?:help|do|assist)", r"thank(?:s| you) for (?:calling|your patience|being|choosing|contacting|your time|holding|bearing)",
+    r"have a (?:great|good|nice|wonderful|lovely|fantastic) (?:day|evening|afternoon|weekend|night|one)", r"take care",
+    r"(?:glad|happy) (?:i|we) could help", r"enjoy (?:the|your) (?:rest|day|evening)",
+)
+
+# --- relevance: related words, so "enjoy" finds "like" and "irate" finds "angry" -----------
+
+SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
+    "like enjoy love",
+    "help assist support serve aid",
+    "customer caller client consumer guest",
+    "upset angry frustrated irate annoyed furious mad unhappy",
+    "problem issue trouble",
+    "fix resolve solve sort",
+    "manager supervisor lead boss",
+    "colleague coworker teammate",
+    "calm patient composed",
+    "listen hear",
+    "sorry apologize apology apologise",
+    "quick fast",
+    "mistake error",
+    "explain clarify",
+    "job role position",
+    "company employer organization business",
+    "goal target quota",
+    "feedback criticism",
+    "learn improve grow develop",
+    "stress pressure",
+    "busy hectic",
+    "shift schedule hours",
+    "sale sell upsell",
+    "team group",
+    "refund reimburse",
+    "bill charge invoice",
+    "cancel terminate",
+    "priority prioritize",
+    "organize organise",
+    "computer system software",
+    "empathy understanding",
+    "honest transparent",
+    "rude abusive",
+))
+
+# Words almost every call-center answer uses: they count little toward relevance.
+GENERIC_WORDS = frozenset("""
+customer customers caller callers client call calls calling help helping helped work working
+worked job time person people thing things service make sure good great really always need
+want know think way also every day lot able would could should get give take feel tell told
+said say going try tried well keep kept best first make made question answer role company
+manager supervisor boss phone problem issue team example
+""".split())
+
+# Topic words per common category label (free labels in banks; unknown labels use their own
+# words). General vocabulary for each area, never words of one particular question.
+CATEGORY_WORDS: dict[str, str] = {
+    "motivation": "why want enjoy passion interest reason career opportunity motivate excite",
+    "background": "experience previous background worked years education studied",
+    "strengths": "strength strong skill good best quality",
+    "weaknesses": "weakness improve working on struggle better learning",
+    "conflict": "conflict disagree disagreement argument tension resolve compromise",
+    "teamwork": "team colleague together collaborate share support coworker",
+    "stress": "stress pressure calm busy overwhelmed cope manage break breathe",
+    "customer-service": "customer service satisfaction experience help needs",
+    "difficult-customers": "angry upset frustrated complaint calm listen apologize escalate",
+    "complaints": "complaint upset unhappy resolve apologize fix",
+    "sales": "sell sale upsell offer product target close benefit",
+    "technical": "computer system software troubleshoot technical tools typing",
+    "multitasking": "multitask system notes typing listening juggle several",
+    "availability": "shift schedule weekend nights hours flexible available",
+    "metrics": "handle time target quality score survey metric kpi average",
+    "feedback": "feedback criticism coach improve listen change",
+    "ethics": "honest policy rule right integrity privacy",
+    "problem-solving": "problem solve solution figure root cause",
+    "goals": "goal future plan years grow career",
+    "call-handling": "call greeting verify account hold transfer close",
+    "roleplay": "call account sorry help",
+}
+
+# Key points that name a part of an answer rather than its words ("result", "example") are
+# found by that part's phrases.
+KEY_POINT_CONCEPTS: dict[str, str] = {
+    "result": "RESULT", "the result": "RESULT", "outcome": "RESULT", "the outcome": "RESULT",
+    "example": "SITUATION", "an example": "SITUATION", "a real example": "SITUATION",
+    "situation": "SITUATION", "the situation": "SITUATION",
+    "empathy": "EMPATHY", "show empathy": "EMPATHY", "ownership": "OWNERSHIP",
+    "take ownership": "OWNERSHIP", "next steps": "NEXT_STEPS", "verify": "VERIFICATION",
+    "verification": "VERIFICATION", "closing": "CLOSING", "greeting": "GREETING",
+}

@@ -1,0 +1,197 @@
+"""Every threshold and weight the scoring and the coach use, in one readable place.
+
+Each band says what counts as good, where the score falls to zero, and where the number comes
+from, so a user can see why a tip was given. Scores are 0-100: 100 inside the good range,
+falling in a straight line to 0 at the hard limits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Band:
+    """A good range [low, high]; the score falls linearly to 0 at zero_below / zero_above."""
+
+    low: float  # the smallest good value
+    high: float  # the largest good value
+    zero_below: float  # at or below this the score is 0 (use low for "lower is never bad")
+    zero_above: float  # at or above this the score is 0
+    unit: str  # how the value reads aloud: "words a minute"
+    target: str  # the good range in words, as a tip states it
+
+    def score(self, value: float) -> float:
+        if self.low <= value <= self.high:
+            return 100.0
+        if value < self.low:
+            span = self.low - self.zero_below
+            return 0.0 if span <= 0 else max(0.0, 100.0 * (value - self.zero_below) / span)
+        span = self.zero_above - self.high
+        return 0.0 if span <= 0 else max(0.0, 100.0 * (self.zero_above - value) / span)
+
+    def contains(self, value: float) -> bool:
+        return self.low <= value <= self.high
+
+    def distance(self, value: float) -> float:
+        """How far outside the good range a value is (0 inside), for progress remarks."""
+        return max(0.0, self.low - value, value - self.high)
+
+
+# --- delivery (from audio) -----------------------------------------------------------------
+
+# Conversational English averages about 150 words a minute (National Center for Voice and
+# Speech, https://ncvs.org); phone-service trainers put a comfortable pace at 120-150 wpm and
+# call anything over 160 rushed (https://www.vitalogy.cx/metrics/agent-talk-speed,
+# http://service-training.co.uk/customer-service-training/rate-of-speech.htm).
+PACE = Band(120, 160, 70, 230, "words a minute", "about 120 to 160 words a minute")
+
+# Fillers (um, uh, like, you know...). Conversation runs at about 6 disfluencies per 100
+# words, fillers a good share of them (Bortfeld et al. 2001, "Disfluency rates in conversation",
+# Language and Speech 44(2)); on an interview line a listener notices more than a few a minute
+# (Toastmasters' "Ah-Counter" role counts them for that reason). About 3 a minute is 2 per
+# 100 words at 140 words a minute.
+FILLERS_PER_MINUTE = Band(0, 3, 0, 15, "fillers a minute", "3 or fewer fillers a minute")
+FILLERS_PER_100_WORDS = Band(0, 2, 0, 10, "fillers per 100 words", "2 or fewer fillers per 100 words")
+
+# A silence over about a second already stands out in conversation (Jefferson 1989, "A
+# 'standard maximum' silence of approximately one second"); we allow thinking time and only
+# count pauses over 2 s between words in the middle of an answer.
+LONG_PAUSE_SECONDS = 2.0
+LONG_PAUSES = Band(0, 1, 0, 6, "long pauses", "no more than one pause over 2 seconds")
+
+# Time from the end of the question to the first word. A breath or two of thinking is fine;
+# recruiters' rule of thumb is to start within about 3 seconds.
+TIME_TO_START = Band(0, 3, 0, 12, "seconds", "start within about 3 seconds")
+
+# Hedges ("I guess", "maybe", "probably") per 100 words: one now and then is natural.
+HEDGES_PER_100_WORDS = Band(0, 1, 0, 6, "hedges per 100 words", "at most one hedge per 100 words")
+
+# Repeats (stutters "I I", restarts "I was I was", the same 4 words again) per 100 words.
+REPEATS_PER_100_WORDS = Band(0, 2, 0, 10, "repeats per 100 words", "2 or fewer repeats per 100 words")
+
+# Clarity: the share of words the recogniser was unsure of (probability below this). Clear
+# speech on tiny.en gives a few percent; mumbled or noisy speech a quarter or more.
+UNSURE_WORD_PROBABILITY = 0.5
+UNSURE_WORDS_PERCENT = Band(0, 10, 0, 40, "% unclear words", "under 10% of words unclear")
+
+# Volume: the RMS level of the speech in dB relative to full scale. Speech recorded with a
+# headset mic usually sits around -30 to -12 dBFS (EBU R 128 targets -23 LUFS for programme
+# loudness); below -40 the listener strains. Clipping: samples at full scale.
+SPEECH_LEVEL_DBFS = Band(-32, -8, -48, 0, "dBFS", "a speech level between -32 and -8 dBFS")
+CLIPPING_LEVEL = 0.99  # |sample| at or above this counts as clipped
+CLIPPED_SHARE_LIMIT = 0.002  # more than 0.2% clipped samples is audible distortion
+CLIPPED_SCORE_CAP = 40.0  # the volume score when clipping is over the limit
+
+# Monotone: the standard deviation of the voice pitch in semitones. Lively conversational
+# speech varies by 2-4 semitones; espeak-ng's en-us voice measures about 1.6 (fairly flat) and
+# its SSML range="x-low" about 0.4 (a drone), which is where these limits were calibrated.
+PITCH_VARIATION_SEMITONES = Band(2.0, 24, 0.5, 48, "semitones", "a pitch variation of 2 semitones or more")
+PITCH_MIN_VOICED_SECONDS = 2.0  # less voiced speech than this is too little to judge
+
+# --- content -------------------------------------------------------------------------------
+
+# Length of the answer, in seconds of speech, when the question does not give its own band.
+DEFAULT_ANSWER_SECONDS: dict[str, tuple[float, float]] = {
+    "general": (25, 90),  # a clear answer with one example
+    "behavioral": (45, 120),  # a STAR story: situation, task, action, result (1-2 minutes)
+    "situational": (30, 100),  # the steps you would take and why
+    "roleplay": (8, 45),  # one reply on a call: say it, then let the customer talk
+}
+TYPED_WORDS_PER_MINUTE = 140  # to turn a typed answer's words into speaking seconds
+LENGTH_ZERO_BELOW = 0.0  # fraction of the band's low end where a short answer scores 0
+LENGTH_ZERO_ABOVE = 3.0  # multiple of the band's high end where a long answer scores 0
+
+# Key points: a phrasing counts as covered when this share of its content words is found
+# close together in the answer; words match by stem, synonym, or a fuzzy ratio (for
+# transcription errors such as "apologised"/"a pologized").
+KEY_POINT_COVERED_SHARE = 0.6
+FUZZY_WORD_RATIO = 85  # rapidfuzz ratio for two words to count as the same word
+FUZZY_MIN_WORD_LENGTH = 5  # shorter words must match by stem or synonym
+KEY_POINT_WINDOW_WORDS = 12  # the matched words must sit within this many words
+WHOLE_PHRASE_RATIO = 90  # rapidfuzz partial ratio for a whole phrasing heard slightly wrong
+SHORT_PHRASE_RATIO = 80  # ...for phrasings of one content word ("let them vent" ~ "let him vent")
+KEY_POINT_PARTIAL_CREDIT = 0.5  # a half-covered point earns this share of its share
+
+# Relevance: weighted share of the question's own topic words found in the answer (words
+# from the question, its key points and its category). 0.3 of them is a clearly on-topic
+# answer; almost none is an answer to some other question.
+RELEVANCE = Band(0.45, 1.0, 0.10, 2.0, "share of topic words", "talk about what was asked")
+RELEVANCE_TOPIC_WORD_CAP = 12.0  # weighted topic words needed for full marks
+GENERIC_WORD_WEIGHT = 0.25  # weight of words every call-center answer uses (customer, call)
+KEY_POINT_WORD_WEIGHT = 0.8  # words of the key points weigh a little less than the question's
+CATEGORY_WORD_WEIGHT = 0.5  # general words of the question's category weigh least
+# An answer to another question is not an answer, however fluent: below this relevance score
+# the overall is scaled down (overall * (OFF_TOPIC_FLOOR + (1 - floor) * relevance/limit)).
+OFF_TOPIC_LIMIT = 60.0
+OFF_TOPIC_FLOOR = 0.45
+
+# Specificity: concrete actions, numbers, a situation and a result; each saturates so a
+# longer answer does not win by being longer.
+SPECIFIC_ACTIONS_FOR_FULL = 3
+SPECIFIC_NUMBERS_FOR_FULL = 2
+SPECIFICITY_PARTS = {"actions": 30, "numbers": 20, "situation": 25, "result": 25}
+
+# --- call-center language ------------------------------------------------------------------
+
+# Scores by the number of distinct phrases found: 0, 1, 2 or more.
+EMPATHY_BY_COUNT = (20.0, 75.0, 100.0)
+OWNERSHIP_BY_COUNT = (30.0, 75.0, 100.0)
+POSITIVE_BASE = 85.0  # positive language: the score with no positive or negative phrase
+POSITIVE_PER_PHRASE = 10.0  # "what I can do is", "I'd be happy to"
+NEGATIVE_PER_PHRASE = 25.0  # "I can't", "there's nothing I can do"
+RED_FLAG_SEVERE = 45.0  # blaming, dismissing, profanity: points off per phrase
+RED_FLAG_MILD = 20.0  # negativity ("I hated", "boring"): points off per phrase
+# A severe red flag caps the answer's overall: an interviewer remembers it whatever else.
+RED_FLAG_OVERALL_CAP = 55.0
+# Role-play call handling.
+GREETING_PARTS = {"greeting": 30, "name": 35, "company": 35}
+NEXT_STEPS_BY_COUNT = (20.0, 70.0, 100.0)
+CLOSING_BY_COUNT = (10.0, 70.0, 100.0)
+VERIFICATION_BY_COUNT = (20.0, 100.0, 100.0)
+
+# --- the overall score ---------------------------------------------------------------------
+
+# Weights of each metric in the overall (metrics that are absent or None are left out and the
+# rest re-normalised). Content first: what you say matters more than how smoothly.
+WEIGHTS: dict[str, float] = {
+    "key_points": 3.0,
+    "relevance": 2.0,
+    "specificity": 2.0,
+    "structure": 1.5,
+    "length": 1.0,
+    "empathy": 1.5,
+    "ownership": 1.0,
+    "positive_language": 1.0,
+    "professionalism": 2.0,
+    "greeting": 1.5,
+    "verification": 1.0,
+    "next_steps": 1.5,
+    "closing": 1.0,
+    "pace": 1.0,
+    "fillers": 1.5,
+    "hedging": 1.0,
+    "repetition": 1.0,
+    "pauses": 0.5,
+    "time_to_start": 0.5,
+    "clarity": 0.5,
+    "volume": 0.5,
+    "monotone": 0.5,
+}
+
+# --- tips and the verdict ------------------------------------------------------------------
+
+TIP_BELOW = 70.0  # a metric scoring under this earns a tip
+POLISH_BELOW = 90.0  # with nothing under TIP_BELOW, the weakest under this earns a polish tip
+STRENGTH_AT_LEAST = 75.0  # what we praise first must score at least this
+MAX_SESSION_TIPS = 3
+
+# Session verdicts, by the mean overall of the answers (first match wins).
+VERDICTS: tuple[tuple[float, str], ...] = (
+    (80.0, "I'd move you to the next round."),
+    (65.0, "Not yet, but you're close."),
+    (45.0, "Not yet. You have the makings of it, and a few things to work on first."),
+    (0.0, "Not yet. Let's build this up together, one thing at a time."),
+)
+# With a severe red flag in any answer the verdict is at best this one.
+RED_FLAG_VERDICT = "Not yet, but you're close."

@@ -1,0 +1,38 @@
+"""The scoring ranks a strong answer above weaker kinds of answer, on questions it was not tuned on too."""
+
+from __future__ import annotations
+
+import pytest
+
+import evalset
+
+MIN_ACCURACY = 0.95
+
+
+@pytest.fixture(scope="module")
+def pairs():
+    return evalset.pairs(evalset.load())
+
+
+def test_the_set_is_big_enough():
+    questions = evalset.load()
+    assert len(questions) >= 40
+    assert {q.question.kind for q in questions} == {"general", "behavioral", "situational", "roleplay"}
+    assert sum(q.split == "holdout" for q in questions) >= len(questions) // 2 - 1
+    for q in questions:
+        assert set(q.answers) == {"strong", *evalset.KINDS}, q.question.id
+        assert q.answers["off_topic"] != q.answers["strong"], q.question.id
+
+
+@pytest.mark.parametrize("kind", evalset.KINDS)
+@pytest.mark.parametrize("split", ["tune", "holdout"])
+def test_strong_answers_win_per_kind(pairs, kind, split):
+    sub = [p for p in pairs if p.kind == kind and p.split == split]
+    wrong = [f"{p.question}: {p.strong} <= {p.other}" for p in sub if not p.correct]
+    assert evalset.accuracy(sub) >= MIN_ACCURACY, wrong
+
+
+def test_strong_answers_win_on_length_matched_pairs(pairs):
+    matched = [p for p in pairs if p.length_matched]
+    assert len(matched) >= 40
+    assert evalset.accuracy(matched) >= MIN_ACCURACY

@@ -1,0 +1,131 @@
+"""The coach: one tip after an answer, and the end-of-session verdict, strength, tips and progress."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from simulator.coach import (
+    Feedback, answer_tip, metric_in_range, praise, progress_value, session_feedback, target_text,
+)
+from simulator.scoring import score_answer
+from simulator.scoring import thresholds as th
+from simulator.types import Answer, KeyPoint, Metric, Question, Tip, Transcript, Word
+
+ANGRY = Question(
+    id="angry", text="Tell me about a time you dealt with an angry customer.", kind="behavioral",
+    category="difficult-customers",
+    key_points=(KeyPoint(("stayed calm",)), KeyPoint(("listened", "let them vent")),
+                KeyPoint(("apologized",)), KeyPoint(("refunded", "fixed the problem"))),
+)
+WHY = Question(id="why", text="Why do you want to work in a call center?", kind="general",
+               key_points=(KeyPoint(("enjoy helping people",)), KeyPoint(("every call is different",))))
+STRONG = ("At the phone shop where I worked last year, a customer called shouting because he had been "
+          "charged twice, about eighty dollars. I stayed calm, let him vent, and apologized. I had to "
+          "find out why, so I checked his account and found a duplicate payment. I refunded it that "
+          "day, and in the end he thanked me and upgraded his phone the next month.")
+STRONG_WHY = ("I enjoy helping people, and every call is different, which I love. At the pharmacy I answered "
+              "about forty calls a shift, and I'd like to grow into a team lead role here.")
+RUDE = "The customer was an idiot and it was his own fault, so I told him to calm down and hung up."
+
+
+def spoken(text: str, fillers_every: int = 0, step: float = 0.4) -> Transcript:
+    """A timed transcript, with "um," before every n-th word when asked."""
+    words, t = [], 0.3
+    for i, raw in enumerate(text.split()):
+        if fillers_every and i % fillers_every == 0:
+            words.append(Word(" um,", t, t + 0.3, 0.8))
+            t += step
+        words.append(Word(" " + raw, t, t + step * 0.8, 0.95))
+        t += step
+    return Transcript("".join(w.word for w in words).strip(), tuple(words), t + 0.5, "test")
+
+
+def answer(question: Question, transcript: Transcript) -> Answer:
+    return Answer(question, score_answer(question, transcript))
+
+
+def test_no_tip_for_a_strong_answer_but_praise_that_quotes_it():
+    score = score_answer(ANGRY, Transcript.typed(STRONG))
+    assert answer_tip(ANGRY, score) is None
+    assert "I stayed calm" in praise(score) or "real example" in praise(score)
+
+
+def test_the_answer_tip_names_the_behaviour_quotes_it_with_its_time_and_gives_a_target_and_drill():
+    score = score_answer(ANGRY, spoken(STRONG, fillers_every=4))
+    tip = answer_tip(ANGRY, score)
+    assert tip.area == "fillers"
+    assert re.search(r"at 0:0\d you said \"um", tip.text, re.IGNORECASE)
+    assert "3 or fewer a minute" in tip.text and "For next time" in tip.text
+    assert tip.value == pytest.approx(score.metric("fillers").value, abs=0.01)
+    assert tip.target == th.FILLERS_PER_MINUTE.target
+
+
+def test_a_red_flag_is_the_first_tip_and_quotes_what_was_said():
+    tip = answer_tip(ANGRY, score_answer(ANGRY, Transcript.typed(RUDE)))
+    assert tip.area == "professionalism"
+    assert "idiot" in tip.text or "his own fault" in tip.text
+
+
+def test_tips_never_go_beyond_the_evidence():
+    typed = score_answer(ANGRY, Transcript.typed(STRONG + " um, like, you know"))
+    assert not any(t.area in ("pace", "pauses", "volume", "monotone", "clarity") for t in typed.tips)
+    clean = score_answer(ANGRY, spoken(STRONG))
+    assert not any(t.area == "fillers" for t in clean.tips)
+    general = score_answer(WHY, Transcript.typed(STRONG_WHY))
+    assert not any(t.area in ("empathy", "structure") for t in general.tips)  # not asked for here
+
+
+def test_session_verdicts_follow_the_scores():
+    good = session_feedback([answer(ANGRY, Transcript.typed(STRONG)), answer(WHY, Transcript.typed(STRONG_WHY))])
+    assert isinstance(good, Feedback)
+    assert good.verdict == "I'd move you to the next round."
+    assert good.overall >= 80 and len(good.tips) <= 1
+    weak = session_feedback([answer(ANGRY, Transcript.typed("I helped him.")), answer(WHY, Transcript.typed("Money."))])
+    assert weak.verdict.startswith("Not yet")
+    assert 1 <= len(weak.tips) <= 3
+
+
+def test_a_red_flag_is_always_raised_and_keeps_the_verdict_below_the_next_round():
+    answers = [answer(ANGRY, Transcript.typed(STRONG + " Honestly the customer was an idiot.")),
+               answer(WHY, Transcript.typed(STRONG_WHY))]
+    feedback = session_feedback(answers)
+    assert feedback.tips[0].area == "professionalism"
+    assert feedback.verdict != "I'd move you to the next round."
+    assert "professional" not in feedback.strength
+
+
+def test_strength_comes_first_and_tips_are_ordered_by_usefulness():
+    answers = [answer(ANGRY, spoken(STRONG, fillers_every=3)), answer(WHY, spoken(STRONG_WHY, fillers_every=3))]
+    feedback = session_feedback(answers)
+    assert feedback.spoken().splitlines()[1] == feedback.strength
+    assert feedback.tips[0].area == "fillers"
+    assert "When I asked" in feedback.tips[0].text  # the session tip names the question
+
+
+def test_progress_on_last_times_tips():
+    focus = (Tip("fillers", "...", value=9.0, target=target_text("fillers")),
+             Tip("pace", "...", value=190.0, target=target_text("pace")))
+    better = session_feedback([answer(ANGRY, spoken(STRONG, step=0.43))], focus)
+    assert any(p.startswith("Last time you were at 9 fillers a minute; today 0") and "well done" in p
+               for p in better.progress)
+    typed = session_feedback([answer(ANGRY, Transcript.typed(STRONG))], focus[1:])
+    assert typed.progress == ("We didn't get to measure pace today; let's check it next time.",)
+    worse = session_feedback([answer(ANGRY, spoken(STRONG, fillers_every=3))], focus[:1])
+    assert "still needs work" in worse.progress[0]
+
+
+def test_targets_tell_when_a_tip_is_met():
+    assert metric_in_range("fillers", 2.5) and not metric_in_range("fillers", 9)
+    assert metric_in_range("pace", 140) and not metric_in_range("pace", 185)
+    assert metric_in_range("empathy", 80) and not metric_in_range("empathy", 20)
+    assert not metric_in_range("fillers", None)
+    assert "140" in target_text("pace") or "160" in target_text("pace")
+    typed_fillers = Metric("fillers", 40.0, 5.0, th.FILLERS_PER_100_WORDS.unit)
+    assert progress_value(typed_fillers) == pytest.approx(5.0 * th.TYPED_WORDS_PER_MINUTE / 100)
+
+
+def test_an_empty_session_does_not_fail():
+    feedback = session_feedback([])
+    assert feedback.tips == () and "verdict" in feedback.verdict

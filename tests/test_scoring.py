@@ -1,0 +1,324 @@
+"""Scoring: explainable metrics from typed and spoken answers (real Whisper on espeak-ng audio)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from simulator.audio import load
+from simulator.scoring import metric_names, overall_score, score_answer
+from simulator.scoring import thresholds as th
+from simulator.scoring.delivery import find_fillers
+from simulator.scoring.text import Doc
+from simulator.serialize import score_from_dict, score_to_dict
+from simulator.types import KeyPoint, Question, Recording, Transcript, Turn, Word
+
+ANGRY = Question(
+    id="angry", text="Tell me about a time you dealt with an angry customer.", kind="behavioral",
+    category="difficult-customers",
+    key_points=(KeyPoint(("stayed calm", "kept calm")), KeyPoint(("listened", "let them vent")),
+                KeyPoint(("apologized", "said sorry")), KeyPoint(("fixed the problem", "refunded"))),
+)
+STRONG = ("At the phone shop where I worked last year, a customer called shouting because he had been "
+          "charged twice, about eighty dollars. I stayed calm, let him vent, and apologized. I had to "
+          "find out why, so I checked his account and found a duplicate payment. I refunded it that "
+          "day, and in the end he thanked me and upgraded his phone the next month.")
+WEAK = "I had an angry customer once. I helped him and it was fine."
+OFF_TOPIC = ("In five years I would like to be a team lead, coaching new agents. I am taking an evening "
+             "course in leadership, and at my current job I trained four new cashiers; two of them were "
+             "promoted within a year. I want to stay and grow somewhere for the long term.")
+GENERIC_PADDING = (" I believe customer service is very important and I always try my best. Communication "
+                   "is the key to everything and I am a team player with a positive attitude.")
+
+CALL = Question(
+    id="billed", text="I'll be a customer who was billed twice. Answer the call.", kind="roleplay",
+    turns=(Turn("I've been charged twice this month!", (KeyPoint(("sorry",)), KeyPoint(("refund", "credit")))),
+           Turn("How long will the refund take?", (KeyPoint(("three to five days", "business days")),))),
+)
+
+
+def typed(text: str):
+    return score_answer(ANGRY, Transcript.typed(text))
+
+
+def timed_words(text: str, start: float = 0.5, step: float = 0.4, gaps: dict[int, float] | None = None):
+    """Words with times: one word every `step` seconds, with extra silence before given indexes."""
+    words, t = [], start
+    for i, raw in enumerate(text.split()):
+        t += (gaps or {}).get(i, 0.0)
+        words.append(Word(" " + raw, round(t, 3), round(t + step * 0.8, 3), 0.9))
+        t += step
+    return Transcript(text=text, words=tuple(words), duration=t + 0.5, engine="test")
+
+
+# --- content -------------------------------------------------------------------------------
+
+
+def test_strong_answer_beats_weak_and_off_topic_answers():
+    strong, weak, off = typed(STRONG), typed(WEAK), typed(OFF_TOPIC)
+    assert strong.overall > weak.overall + 20
+    assert strong.overall > off.overall + 20
+    assert off.metric("key_points").score < 40
+    assert strong.metric("key_points").value == 4  # all four covered, in the candidate's own words
+
+
+def test_a_longer_answer_does_not_win_by_being_longer():
+    assert typed(STRONG + GENERIC_PADDING * 3).overall <= typed(STRONG).overall
+    assert typed(STRONG + " " + STRONG).overall < typed(STRONG).overall  # said twice: repetition
+
+
+def test_key_points_survive_transcription_errors():
+    # "apologised" spelled the British way and "calm" misheard as "clam"
+    misheard = STRONG.replace("apologized", "apologised").replace("stayed calm", "stayed clam")
+    assert typed(misheard).metric("key_points").value == 4
+
+
+def test_key_point_evidence_quotes_the_answer():
+    kp = typed(STRONG).metric("key_points")
+    covered = [e for e in kp.evidence if e.note.startswith("covers")]
+    assert covered and all(e.quote and e.quote.lower() in STRONG.lower().replace(",", "") or
+                           e.quote.split()[0] in STRONG for e in covered)
+
+
+def test_structure_finds_star_parts_for_behavioral_answers():
+    structure = typed(STRONG).metric("structure")
+    assert structure.score == 100
+    assert typed(WEAK).metric("structure").score < 50
+    general = Question(id="why", text="Why do you want this job?", kind="general")
+    assert "structure" not in metric_names(general)
+
+
+# --- call-center language ------------------------------------------------------------------
+
+
+def test_red_flags_are_caught_and_cap_the_overall():
+    rude = typed("The customer was an idiot and it was his own fault. I told him to calm down and hung up.")
+    prof = rude.metric("professionalism")
+    assert prof.score == 0 and prof.value >= 3
+    assert {e.note for e in prof.evidence} >= {"blames someone", "dismissive"}
+    assert rude.overall <= th.RED_FLAG_OVERALL_CAP
+
+
+def test_denied_red_flags_are_not_counted():
+    kind = typed("I would never tell a customer to calm down, and I never blame my colleagues. " + STRONG)
+    assert kind.metric("professionalism").score == 100
+    assert typed("If they calm down I focus on the problem. " + STRONG).metric("professionalism").score == 100
+
+
+def test_positive_phrasing_beats_cant():
+    good = typed("What I can do is refund the charge today, and I'd be happy to check the next bill too.")
+    bad = typed("I can't do that, it's our policy, and there's nothing I can do about it.")
+    assert good.metric("positive_language").score > bad.metric("positive_language").score + 40
+
+
+def test_roleplay_first_reply_is_judged_on_greeting_and_verification():
+    reply = ("Thank you for calling Northwind, my name is Priya. I'm so sorry about the double charge. "
+             "Can I take your account number? I'll arrange a refund today.")
+    rude = "What? Billing is a different department, not my problem."
+    good, bad = score_answer(CALL, Transcript.typed(reply), turn=1), score_answer(CALL, Transcript.typed(rude), turn=1)
+    assert good.metric("greeting").value == "greeting, name, company"
+    assert good.metric("verification").score == 100
+    assert good.metric("structure") is None and good.metric("closing") is None
+    assert good.overall > bad.overall + 30
+
+
+def test_roleplay_last_reply_is_judged_on_next_steps_and_closing():
+    reply = ("You'll see the refund within three to five business days, and I'll email you a reference "
+             "number. Is there anything else I can help you with? Thank you for calling.")
+    score = score_answer(CALL, Transcript.typed(reply), turn=2)
+    assert score.metric("next_steps").score == 100 and score.metric("closing").score == 100
+    assert score.metric("greeting") is None
+    assert score.metric("key_points").value == 1
+
+
+@pytest.mark.parametrize("turn", [0, 5, -1])
+def test_roleplay_turn_out_of_range_does_not_raise(turn):
+    assert 0 <= score_answer(CALL, Transcript.typed("Hello, how can I help?"), turn=turn).overall <= 100
+
+
+# --- delivery ------------------------------------------------------------------------------
+
+
+def test_like_as_a_verb_is_not_a_filler():
+    doc = Doc(Transcript.typed("I like helping people, and I would like to learn. It feels like home."))
+    assert find_fillers(doc) == []
+
+
+def test_filler_words_are_found_on_the_raw_words():
+    doc = Doc(Transcript.typed("Um, it was like, really busy, uh, you know, and I mean, basically I sort of coped."))
+    labels = [label for *_, label in find_fillers(doc)]
+    assert labels == ["um", "like", "uh", "you know", "I mean", "basically", "sort of"]
+    kinds = Doc(Transcript.typed("What kind of job is this? Do you know how to reset it? I mean it."))
+    assert find_fillers(kinds) == []
+
+
+def test_typed_answers_have_no_time_based_metrics_and_overall_uses_the_rest():
+    score = typed(STRONG)
+    for name in ("pace", "pauses", "time_to_start", "clarity", "volume", "monotone"):
+        assert score.metric(name).score is None
+    assert score.metric("fillers").unit == th.FILLERS_PER_100_WORDS.unit
+    assert score.overall == overall_score(score.metrics)
+
+
+def test_pace_fillers_and_pauses_come_from_word_times():
+    text = "Um, I worked at a bakery and, uh, I handled complaints every day for two years, and one time I refunded a late order."
+    # 24 words, one every 0.6 s, and a 3 s silence before word 12
+    transcript = timed_words(text, step=0.6, gaps={12: 3.0})
+    score = score_answer(ANGRY, transcript)
+    span = transcript.words[-1].end - transcript.words[0].start
+    assert score.metric("pace").value == pytest.approx(len(text.split()) / span * 60, rel=0.01)
+    assert score.metric("fillers").value == pytest.approx(2 / span * 60, rel=0.01)
+    pauses = score.metric("pauses")
+    assert pauses.value == 1
+    gap = pauses.evidence[0]
+    assert gap.start == transcript.words[11].end and gap.end == transcript.words[12].start
+    assert score.metric("time_to_start").value == pytest.approx(0.5)
+    fillers = [e for e in score.metric("fillers").evidence if e.note.startswith("filler")]
+    assert fillers[0].start == transcript.words[0].start  # evidence carries the word times
+
+
+def test_unclear_words_lower_clarity():
+    clear = timed_words(STRONG)
+    mumbled = Transcript(clear.text, tuple(Word(w.word, w.start, w.end, 0.2 if i % 3 == 0 else 0.9)
+                                           for i, w in enumerate(clear.words)), clear.duration, "test")
+    assert score_answer(ANGRY, clear).metric("clarity").score == 100
+    low = score_answer(ANGRY, mumbled).metric("clarity")
+    assert low.value > 30 and low.score < 50
+
+
+def _tone(seconds: float, amplitude: float) -> np.ndarray:
+    t = np.arange(int(seconds * 16000)) / 16000
+    return (amplitude * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+
+
+def test_volume_flags_quiet_and_clipped_recordings():
+    transcript = timed_words(STRONG)
+    seconds = transcript.duration
+    normal = score_answer(ANGRY, transcript, Recording(_tone(seconds, 0.1))).metric("volume")
+    quiet = score_answer(ANGRY, transcript, Recording(_tone(seconds, 0.002))).metric("volume")
+    clipped = score_answer(ANGRY, transcript, Recording(np.clip(_tone(seconds, 3.0), -1, 1))).metric("volume")
+    assert normal.score == 100
+    assert quiet.score < 30 and quiet.value < th.SPEECH_LEVEL_DBFS.low
+    assert clipped.score <= th.CLIPPED_SCORE_CAP
+
+
+# --- odd input -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   ", "...", "asdf qwer zxcv", "um uh um", "!!! ???", "x" * 5000])
+def test_odd_input_scores_low_without_raising(text):
+    score = typed(text)
+    assert 0 <= score.overall <= 35
+    json.dumps(score_to_dict(score))  # the JSON shape holds
+
+
+def test_empty_spoken_answer_scores_zero():
+    score = score_answer(ANGRY, Transcript("", (), 5.0, "test"), Recording(np.zeros(80000, np.float32)))
+    assert score.overall == 0
+    assert score.tips and "didn't catch an answer" in score.tips[0].text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300), st.sampled_from([None, 1, 2, 3]))
+def test_any_text_scores_between_0_and_100(text, turn):
+    question = CALL if turn else ANGRY
+    score = score_answer(question, Transcript.typed(text), turn=turn)
+    assert 0 <= score.overall <= 100
+    assert all(m.score is None or 0 <= m.score <= 100 for m in score.metrics)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.text(min_size=1, max_size=12), st.floats(0, 3), st.floats(0, 1)), max_size=40))
+def test_any_timed_words_score_without_raising(items):
+    t, words = 0.0, []
+    for raw, gap, p in items:
+        t += gap
+        words.append(Word(raw, t, t + 0.3, p))
+        t += 0.3
+    transcript = Transcript("".join(w.word for w in words), tuple(words), t + 1, "test")
+    score = score_answer(ANGRY, transcript, Recording(np.zeros(int((t + 1) * 16000), np.float32)))
+    assert 0 <= score.overall <= 100
+
+
+def test_score_json_round_trips():
+    score = score_answer(ANGRY, timed_words(STRONG))
+    again = score_from_dict(json.loads(json.dumps(score_to_dict(score))))
+    assert again.overall == pytest.approx(score.overall, abs=0.1)
+    assert [m.name for m in again.metrics] == [m.name for m in score.metrics]
+
+
+def test_bands_score_inside_and_fall_off_outside():
+    assert th.PACE.score(140) == 100
+    assert 0 < th.PACE.score(190) < 100 and th.PACE.score(230) == 0
+    assert th.FILLERS_PER_MINUTE.score(2) == 100 and th.FILLERS_PER_MINUTE.score(9) == 50
+    assert th.PACE.distance(180) == 20 and th.PACE.distance(150) == 0
+
+
+# --- real speech through the real engine ---------------------------------------------------
+
+SPOKEN = ("I worked at a bakery for two years and I handled customer complaints every day. One time a "
+          "customer was upset about a late order, so I apologized and offered a refund. She came back "
+          "the next week and thanked me.")
+SPOKEN_WITH_FILLERS = ("Um, I worked at a bakery for two years and, uh, I handled customer complaints every "
+                       "day. Um, one time a customer was, like, upset about a late order, so, uh, I apologized "
+                       "and, um, offered a refund. Uh, she came back the next week and thanked me.")
+
+
+def _spoken(speak, transcriber, text, name, speed=160):
+    samples = load(speak(text, name=name, speed=speed))
+    transcript = transcriber.transcribe(samples)
+    return score_answer(ANGRY, transcript, Recording(samples=samples)), transcript
+
+
+@pytest.mark.slow
+def test_spoken_fillers_are_heard_and_lower_the_delivery(speak, transcriber):
+    clean, _ = _spoken(speak, transcriber, SPOKEN, "clean")
+    filled, transcript = _spoken(speak, transcriber, SPOKEN_WITH_FILLERS, "fillers")
+    assert clean.metric("fillers").value == 0
+    assert filled.metric("fillers").value > 10  # about 8 planted in ~25 s of speech
+    assert len(find_fillers(Doc(transcript))) >= 6
+    assert filled.metric("fillers").score < clean.metric("fillers").score
+    assert filled.overall < clean.overall
+    assert any(t.area == "fillers" for t in filled.tips)
+
+
+@pytest.mark.slow
+def test_faster_speech_has_a_higher_pace(speak, transcriber):
+    normal, _ = _spoken(speak, transcriber, SPOKEN, "normal", speed=140)
+    fast, _ = _spoken(speak, transcriber, SPOKEN, "fast", speed=220)
+    assert fast.metric("pace").value > normal.metric("pace").value * 1.3
+    assert fast.metric("pace").score < normal.metric("pace").score
+
+
+@pytest.mark.slow
+def test_silence_gives_an_empty_transcript_and_a_low_score(transcriber):
+    silence = np.zeros(16000 * 5, dtype=np.float32)
+    transcript = transcriber.transcribe(silence)
+    score = score_answer(ANGRY, transcript, Recording(samples=silence))
+    assert transcript.text == ""
+    assert score.overall == 0
+
+
+@pytest.mark.slow
+def test_monotone_and_quiet_voices_are_noticed(speak, transcriber, tmp_path):
+    import subprocess
+
+    from conftest import need_tool
+
+    espeak = need_tool("espeak-ng")
+    flat, lively = tmp_path / "flat.wav", tmp_path / "lively.wav"
+    for path, pitch_range in ((flat, "x-low"), (lively, "x-high")):
+        ssml = f'<speak><prosody range="{pitch_range}">{SPOKEN}</prosody></speak>'
+        subprocess.run([espeak, "-m", "-v", "en-us", "-s", "150", "-w", str(path), ssml], check=True)
+    flat_samples, lively_samples = load(flat), load(lively)
+    flat_score = score_answer(ANGRY, transcriber.transcribe(flat_samples), Recording(flat_samples))
+    lively_score = score_answer(ANGRY, transcriber.transcribe(lively_samples), Recording(lively_samples))
+    assert flat_score.metric("monotone").value < 1.0 < lively_score.metric("monotone").value
+    assert flat_score.metric("monotone").score < lively_score.metric("monotone").score
+    quiet = lively_samples * 0.005
+    quiet_score = score_answer(ANGRY, transcriber.transcribe(lively_samples), Recording(quiet))
+    assert quiet_score.metric("volume").score < lively_score.metric("volume").score
