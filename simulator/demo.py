@@ -25,7 +25,7 @@ from .types import Question, Recording, Session
 from .voice import Renderer, VoiceSettings, VoiceSpeaker, play
 
 SAMPLES = Path(__file__).with_name("demo_answers.yaml")
-CANDIDATE = VoiceSettings(rate=150, variant="+m3")  # a third voice: not the interviewer's
+CANDIDATE = VoiceSettings(rate=135, variant="+m3")  # a third voice; espeak at 135 measures about 135 words a minute
 
 
 @dataclass(frozen=True)

@@ -34,13 +34,10 @@ class DecodeOptions:
     no_speech_threshold: float = 0.6  # with log_prob_threshold: drop windows that are noise
     log_prob_threshold: float = -1.0
     vad_filter: bool = True  # silence and noise never reach the decoder ("thanks for watching")
-    vad_min_silence_ms: int = 700  # a pause this long splits speech into separate chunks
-    vad_speech_pad_ms: int = 200  # kept around each chunk so word edges aren't clipped
-
-    @property
-    def vad_parameters(self) -> dict:
-        return {"min_silence_duration_ms": self.vad_min_silence_ms,
-                "speech_pad_ms": self.vad_speech_pad_ms}
+    vad_min_silence_ms: int = 300  # a pause this long may end a chunk (see chunks.py)
+    vad_speech_pad_ms: int = 200  # kept around each stretch of speech so word edges aren't clipped
+    max_chunk_seconds: float = 15.0  # speech is decoded in pieces this long at most (chunks.py)
+    chunk_gap_seconds: float = 2.0  # a longer silence always starts a new piece
 
 
 class Transcriber(Protocol):

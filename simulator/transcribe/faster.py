@@ -12,6 +12,7 @@ import numpy as np
 from ..errors import UserError
 from ..types import Transcript, Word
 from . import DEFAULT_MODEL, DecodeOptions, packaged_model_dir
+from .chunks import transcribe_in_chunks
 
 
 def resolve_model_dir(model: str) -> Path:
@@ -59,15 +60,15 @@ class FasterWhisperTranscriber:
 
     def transcribe(self, samples: np.ndarray,
                    on_progress: Callable[[float], None] | None = None) -> Transcript:
-        """Words with times; `on_progress(seconds_done)` is called as each segment is decoded."""
+        """Words with times; `on_progress(seconds_done)` is called as each chunk is decoded."""
         self.load()
-        samples = np.asarray(samples, dtype=np.float32)
-        duration = len(samples) / 16_000
-        if duration == 0:
-            return Transcript(text="", words=(), duration=0.0, engine=self.name)
+        return transcribe_in_chunks(samples, self.options, self._decode_chunk, self.name, on_progress)
+
+    def _decode_chunk(self, audio: np.ndarray) -> list[Word]:
+        """One stretch of speech (already found by the VAD) to words, times from its start."""
         o = self.options
         segments, _info = self._model.transcribe(
-            samples,
+            audio,
             language=o.language,
             beam_size=o.beam_size,
             best_of=1,
@@ -77,16 +78,8 @@ class FasterWhisperTranscriber:
             no_speech_threshold=o.no_speech_threshold,
             log_prob_threshold=o.log_prob_threshold,
             word_timestamps=True,
-            vad_filter=o.vad_filter,
-            vad_parameters=o.vad_parameters,
+            vad_filter=False,  # chunks.py has cut the speech out already
             without_timestamps=False,
         )
-        words: list[Word] = []
-        for segment in segments:  # a lazy generator: decoding happens here
-            if on_progress:
-                on_progress(min(float(segment.end), duration))
-            for w in segment.words or ():
-                words.append(Word(w.word, round(float(w.start), 3), round(float(w.end), 3),
-                                  round(float(w.probability), 4)))
-        text = "".join(w.word for w in words).strip()
-        return Transcript(text=text, words=tuple(words), duration=duration, engine=self.name)
+        return [Word(w.word, float(w.start), float(w.end), float(w.probability))
+                for segment in segments for w in segment.words or ()]

@@ -1,4 +1,4 @@
-"""The second engine: openai-whisper (PyTorch) on the CPU, VAD-gated like the default one.
+"""The second engine: openai-whisper (PyTorch) on the CPU, decoding the same speech chunks as the default one.
 
 Its tiny.en weights are the packaged CTranslate2 model converted back (convert.py), so the two
 engines run the same network and, with the same decoding, write the same words.
@@ -6,20 +6,19 @@ engines run the same network and, with the same decoding, write the same words.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import os
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 import numpy as np
 
 from ..errors import UserError
-from ..types import SAMPLE_RATE, Transcript, Word
+from ..types import Transcript, Word
 from . import DEFAULT_MODEL, DecodeOptions, packaged_model_dir
+from .chunks import transcribe_in_chunks
 
 INSTALL_HINT = "pip install torch==2.13.0 && pip install '.[openai-whisper]' (or `make install`)"
 
@@ -118,50 +117,12 @@ class OpenAIWhisperTranscriber:
 
     def transcribe(self, samples: np.ndarray,
                    on_progress: Callable[[float], None] | None = None) -> Transcript:
-        """Words with times; `on_progress(seconds_done)` is called as each window is decoded."""
+        """Words with times; `on_progress(seconds_done)` is called as each chunk is decoded."""
         self.load()
-        samples = np.asarray(samples, dtype=np.float32)
-        duration = len(samples) / SAMPLE_RATE
-        speech, to_original = self._speech(samples)
+        return transcribe_in_chunks(samples, self.options, self._decode_chunk, self.name, on_progress)
 
-        def report(done: float) -> None:  # seconds of speech -> seconds of the recording
-            if on_progress:
-                on_progress(min(to_original(done, done)[0], duration))
-
-        # Silence or noise: nothing reaches the decoder, so it cannot invent words from it.
-        decoded = self._decode(speech, report) if len(speech) else []
-        if on_progress:
-            on_progress(duration)
-        words: list[Word] = []
-        for w in decoded:
-            start, end = to_original(float(w["start"]), float(w["end"]))
-            words.append(Word(w["word"], round(start, 3), round(end, 3),
-                              round(float(w["probability"]), 4)))
-        text = "".join(w.word for w in words).strip()
-        return Transcript(text=text, words=tuple(words), duration=duration, engine=self.name)
-
-    def _speech(self, samples: np.ndarray) -> tuple[np.ndarray, Callable[[float, float], tuple]]:
-        """The speech-only audio, and how to map its times back onto the original recording."""
-        if not self.options.vad_filter or len(samples) == 0:
-            return samples, lambda start, end: (start, end)
-        from faster_whisper.vad import (SpeechTimestampsMap, VadOptions, collect_chunks,
-                                        get_speech_timestamps)
-
-        chunks = get_speech_timestamps(samples, VadOptions(**self.options.vad_parameters))
-        if not chunks:
-            return samples[:0], lambda start, end: (start, end)
-        speech = np.concatenate(collect_chunks(samples, chunks)[0])
-        timeline = SpeechTimestampsMap(chunks, SAMPLE_RATE)
-
-        def to_original(start: float, end: float) -> tuple[float, float]:
-            # Both ends follow the chunk of the word's middle, so a word never spans a gap.
-            chunk = timeline.get_chunk_index((start + end) / 2)
-            return (timeline.get_original_time(start, chunk),
-                    timeline.get_original_time(end, chunk))
-
-        return speech, to_original
-
-    def _decode(self, audio: np.ndarray, report: Callable[[float], None]) -> list[dict]:
+    def _decode_chunk(self, audio: np.ndarray) -> list[Word]:
+        """One stretch of speech (already found by the VAD) to words, times from its start."""
         import torch
         import whisper
 
@@ -169,7 +130,7 @@ class OpenAIWhisperTranscriber:
         # openai-whisper's beam search with one beam is not its greedy decoder; faster-whisper
         # decodes greedily at beam_size=1, so only ask for beams when there are several.
         beams = {"beam_size": o.beam_size} if o.beam_size > 1 else {}
-        with self._decoding, torch.no_grad(), _window_progress(report):
+        with self._decoding, torch.no_grad():
             result = whisper.transcribe(
                 self._model, audio,
                 verbose=None,
@@ -183,45 +144,8 @@ class OpenAIWhisperTranscriber:
                 fp16=False,
                 **beams,
             )
-        return [w for segment in result["segments"] for w in segment.get("words", ())]
-
-
-@contextlib.contextmanager
-def _window_progress(report: Callable[[float], None]) -> Iterator[None]:
-    """Hear whisper.transcribe's progress: it has no callback, only a tqdm bar over mel frames.
-
-    The bar's module is swapped for one whose `update` reports seconds; callers hold the
-    decoding lock, so no other transcription sees the swap.
-    """
-    from whisper.audio import FRAMES_PER_SECOND
-
-    module = sys.modules["whisper.transcribe"]
-
-    class FrameCounter:
-        frames = 0
-
-        def tqdm(self, *args, **kwargs) -> "FrameCounter":
-            return self
-
-        def __enter__(self) -> "FrameCounter":
-            return self
-
-        def __exit__(self, *exc) -> None:
-            return None
-
-        def update(self, frames: int) -> None:
-            self.frames += frames
-            report(self.frames / FRAMES_PER_SECOND)
-
-    if not hasattr(module, "tqdm"):  # another openai-whisper version: no progress, still words
-        yield
-        return
-    original = module.tqdm
-    module.tqdm = FrameCounter()
-    try:
-        yield
-    finally:
-        module.tqdm = original
+        return [Word(w["word"], float(w["start"]), float(w["end"]), float(w["probability"]))
+                for segment in result["segments"] for w in segment.get("words", ())]
 
 
 def _warm_up(model, language: str) -> None:
