@@ -15,7 +15,7 @@ def _num(x: float | None, digits: int = 3) -> float | None:
 
 
 def transcript_to_dict(t: Transcript) -> dict[str, Any]:
-    return {
+    d = {
         "text": t.text,
         "words": [
             {"word": w.word, "start": _num(w.start), "end": _num(w.end),
@@ -25,6 +25,9 @@ def transcript_to_dict(t: Transcript) -> dict[str, Any]:
         "duration": _num(t.duration),
         "engine": t.engine,
     }
+    if t.breaks:
+        d["breaks"] = [_num(b) for b in t.breaks]
+    return d
 
 
 def transcript_from_dict(d: dict[str, Any]) -> Transcript:
@@ -34,6 +37,7 @@ def transcript_from_dict(d: dict[str, Any]) -> Transcript:
                     for w in d.get("words", ())),
         duration=d.get("duration"),
         engine=d.get("engine", "typed"),
+        breaks=tuple(d.get("breaks", ())),
     )
 
 

@@ -100,6 +100,8 @@ class Transcript:
     # Length of the audio in seconds; None for typed answers (no pace, no pauses).
     duration: float | None = None
     engine: str = "typed"
+    # Times where a follow-up answer begins: the silence before one is not a pause mid-answer.
+    breaks: tuple[float, ...] = ()
 
     @property
     def timed(self) -> bool:
@@ -123,6 +125,7 @@ class Transcript:
             words=self.words + shifted,
             duration=offset + (other.duration or 0.0),
             engine=self.engine,
+            breaks=self.breaks + (offset,) + tuple(b + offset for b in other.breaks),
         )
 
 
