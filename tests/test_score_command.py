@@ -1,0 +1,95 @@
+"""`mock-interview score`: one answer or a batch, in the JSON shape of PRODUCT.md."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import run_cli
+
+STRONG = ("I really enjoy helping people, and every call is different, which keeps it interesting. "
+          "I'm a good communicator and I like solving problems, and I want to grow with the company.")
+
+
+def check_score_json(d: dict, question_id: str) -> None:
+    assert d["question_id"] == question_id
+    assert 0 <= d["overall"] <= 100
+    for name, m in d["metrics"].items():
+        assert set(m) == {"score", "value", "unit", "evidence"}, name
+        assert m["score"] is None or 0 <= m["score"] <= 100
+        for e in m["evidence"]:
+            assert set(e) == {"quote", "start", "end", "note"}
+    for t in d["tips"]:
+        assert {"area", "text"} <= set(t)
+    assert {"text", "words"} <= set(d["transcript"])
+
+
+def test_score_typed_text_as_json():
+    result = run_cli("score", "--bank", "call-center-core", "--question", "why-call-center", "--text", STRONG, "--json")
+    assert result.returncode == 0, result.stderr
+    d = json.loads(result.stdout)
+    check_score_json(d, "why-call-center")
+    assert d["metrics"]["pace"]["score"] is None  # typed: no pace
+    assert d["transcript"]["text"] == STRONG
+
+
+def test_score_a_question_in_no_bank_and_plain_output(tmp_path):
+    answer = tmp_path / "answer.txt"
+    answer.write_text(STRONG)
+    result = run_cli("score", "--question-text", "Why do you want this job?", "--text-file", str(answer))
+    assert result.returncode == 0, result.stderr
+    assert "Overall" in result.stdout and "Why do you want this job?" in result.stdout
+
+
+@pytest.mark.slow
+def test_score_spoken_audio(speak):
+    result = run_cli("score", "--question", "why-call-center", "--audio", str(speak(STRONG, "strong")), "--json")
+    assert result.returncode == 0, result.stderr
+    d = json.loads(result.stdout)
+    check_score_json(d, "why-call-center")
+    assert d["metrics"]["pace"]["score"] is not None and d["metrics"]["pace"]["unit"]
+    assert d["transcript"]["words"][0]["start"] is not None
+
+
+@pytest.mark.slow
+def test_batch_gives_one_line_out_per_line_in_with_the_same_id(tmp_path, speak):
+    batch = tmp_path / "batch.jsonl"
+    lines = [{"id": "a", "question": "why-call-center", "text": STRONG},
+             {"id": 7, "question": "greatest-weakness", "text": "Um, I guess I don't know."},
+             {"id": None, "question": "why-call-center", "audio": str(speak(STRONG, "strong"))}]
+    batch.write_text("\n".join(json.dumps(x) for x in lines) + "\n\n")
+    result = run_cli("score", "--bank", "call-center-core", "--batch", str(batch))
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", 7, None]
+    for o, line in zip(out, lines):
+        check_score_json({k: v for k, v in o.items() if k != "id"}, line["question"])
+    assert out[0]["overall"] > out[1]["overall"]
+    assert out[2]["transcript"]["words"]
+
+
+@pytest.mark.parametrize("line,message", [
+    ("{not json", "batch.jsonl:2: not valid JSON"),
+    ('{"id": 1, "text": "x"}', "batch.jsonl:2: field 'question'"),
+    ('{"id": 1, "question": "why-call-center"}', "batch.jsonl:2: give exactly one of 'text' or 'audio'"),
+    ('{"id": 1, "question": "nope", "text": "x"}', "batch.jsonl:2:"),
+    ('{"id": 1, "question": "why-call-center", "audio": "/no/such.wav"}', "batch.jsonl:2: audio file /no/such.wav does not exist"),
+    ('{"id": 1, "question": "why-call-center", "text": "x", "colour": "red"}', "batch.jsonl:2: unknown field(s) colour"),
+    ('[1, 2]', "batch.jsonl:2: expected an object"),
+])
+def test_a_bad_batch_line_exits_2_naming_the_line_before_scoring_anything(tmp_path, line, message):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps({"id": 0, "question": "why-call-center", "text": STRONG}) + "\n" + line + "\n")
+    result = run_cli("score", "--batch", str(batch))
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""  # nothing half-done
+
+
+def test_score_usage_errors_exit_2(tmp_path):
+    assert run_cli("score", "--text", "hi").returncode == 2  # no question
+    assert run_cli("score", "--question", "why-call-center").returncode == 2  # no answer
+    missing = run_cli("score", "--question", "why-call-center", "--audio", str(tmp_path / "x.wav"))
+    assert missing.returncode == 2 and "x.wav" in missing.stderr
+    assert run_cli("score", "--question", "why-call-center", "--text-file", str(tmp_path)).returncode == 2
