@@ -2,7 +2,9 @@
 
 For every question, the strong answer should score above each other kind of answer: weak,
 long but generic, a fluent strong answer to a different question, rambling with fillers,
-negative or blaming, hedging. Prints a table, then the figures as JSON on the last line.
+negative or blaming, hedging. Then the relevance metric on its own: strong answers should not
+be told they drifted, answers to another question should. Prints tables, then the figures as
+JSON on the last line.
 
     .venv/bin/python benchmarks/eval_scoring.py
 """
@@ -44,6 +46,17 @@ def main() -> int:
     means["strong"] = round(statistics.mean({p.question: p.strong for p in pairs}.values()), 1)
     figures["mean_overall"] = means
     print("\nmean overall by kind: " + ", ".join(f"{k} {v}" for k, v in means.items()))
+    from simulator.scoring import thresholds as th
+
+    rs = evalset.relevance(questions)
+    figures["relevance"] = {split: evalset.relevance_report([r for r in rs if split in ("all", r.split)],
+                                                            th.TIP_BELOW, th.OFF_TOPIC_LIMIT)
+                            for split in ("all", "tune", "holdout")}
+    print("relevance metric: strong answers with no relevance tip (score >= "
+          f"{th.TIP_BELOW:.0f}) / off-topic answers below {th.OFF_TOPIC_LIMIT:.0f} (role-play left out)")
+    for split, r in figures["relevance"].items():
+        print(f"  {split:<8} {r['strong_not_tipped']:.1%} / {r['off_topic_low']:.1%}   "
+              f"(mean {r['mean_strong']} vs {r['mean_off_topic']})")
     print(json.dumps(figures, sort_keys=True))
     return 0
 

@@ -1,9 +1,12 @@
 """Scores to the interviewer's words: a tip after an answer, and the end-of-session feedback.
 
-The voice is a warm, experienced call-center recruiter, speaking in the first person. Each tip
-names the behaviour, points to the evidence (with its time when the answer was spoken), sets
-a concrete target and gives one drill. A tip is only given when a metric's evidence supports
-it; when nothing needs saying, `answer_tip` returns None and `praise` gives a line of praise.
+The voice is a warm, experienced call-center recruiter on a phone screen, speaking in the first
+person: short sentences, concrete, no jargon. Each tip names the behaviour, quotes what was
+said (whole phrases, with the time when the answer was spoken), sets a concrete target and
+gives one drill. A tip is only given when the evidence supports it; when nothing needs saying,
+`answer_tip` returns None and `praise` gives a line of praise. A role-play call is judged as a
+whole at the end of the session (`scoring.calls`): a next step given on one reply counts for
+the call.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .scoring import thresholds as th
-from .scoring.text import format_time
+from .scoring.text import Doc, format_time
 from .types import Answer, Evidence, Metric, Question, Score, Tip, Transcript
 
 # --- what counts as "met" for each area ----------------------------------------------------
@@ -41,9 +44,9 @@ TARGETS: dict[str, Target] = {
     "monotone": Target(th.PITCH_VARIATION_SEMITONES.target, th.PITCH_VARIATION_SEMITONES),
     "key_points": Target("cover the key points of each question", label="key points"),
     "relevance": Target("answer the question that was asked, in your first sentence", label="relevance"),
-    "specificity": Target("one real example with actions, a number and a result", label="specific examples"),
+    "specificity": Target("concrete answers: a real example, what you did and how it turned out", label="specific examples"),
     "structure": Target("situation, task, action, result (or clear steps for what-would-you-do questions)", label="structure"),
-    "length": Target("keep answers inside the time band for the question", label="answer length"),
+    "length": Target("keep answers to the right length for the question", label="answer length"),
     "empathy": Target("acknowledge the customer's feelings before fixing", label="empathy"),
     "ownership": Target("say what you will do: 'I will', 'let me'", label="ownership"),
     "positive_language": Target("say what you can do, not what you can't", label="positive language"),
@@ -101,41 +104,66 @@ def _distance(area: str, value: float) -> float:
 
 # --- phrasing helpers ----------------------------------------------------------------------
 
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+TIP_QUOTE_WORDS = 16  # the longest quote a tip reads back (whole phrases, so often shorter)
+SHORT_QUOTE_WORDS = 10  # for quotes inside a longer sentence (fillers, pauses)
+QUESTION_WORDS = 24  # a question is quoted whole up to this length
+MIN_WORDS_TO_DRIFT = 20  # an answer shorter than this cannot have drifted off the question
 
-def _short(text: str, words: int = 14) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + ("..." if len(parts) > words else "")
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    """'one long silence', 'three fillers', '12 fillers': small numbers read as words."""
+    word = NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+    return f"{word} {noun if n == 1 else (plural or noun + 's')}"
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a tip writer needs besides the metric."""
+def _num(x: float, digits: int = 0) -> str:
+    return f"{x:.{digits}f}"
 
-    question: Question
-    transcript: Transcript
-    turn: int | None = None
-    in_session: bool = False  # end of session: name the question the evidence comes from
-    metrics: dict[str, Metric] = field(default_factory=dict)
-    value: float | None = None  # the session's value for the area, when aggregated
 
-    @property
-    def timed(self) -> bool:
-        return self.transcript.timed
+def _duration(seconds: float) -> str:
+    """'about 40 seconds', 'about a minute and a half', 'about 3 minutes'."""
+    if seconds < 75:
+        return f"about {max(1, round(seconds))} second{'s' if round(seconds) != 1 else ''}"
+    halves = round(seconds / 30)
+    whole, half = divmod(halves, 2)
+    if whole == 1:
+        return "about a minute and a half" if half else "about a minute"
+    return f"about {whole} and a half minutes" if half else f"about {whole} minutes"
 
-    def where(self, e: Evidence | None, verb: str = "said") -> str:
-        """'At 1:12 you said' / 'You wrote', with the question named at the end of a session."""
-        lead = ""
-        if self.in_session:
-            if self.turn:
-                lead = f"On the call, in reply {self.turn}, "
-            else:
-                lead = f"When I asked \"{_short(self.question.text, 10)}\", "
-        if e is not None and e.start is not None:
-            moment = f"at {format_time(e.start)} you {verb}"
-        else:
-            moment = f"you {verb if self.timed else 'wrote'}"
-        text = lead + moment
-        return text[0].upper() + text[1:]
+
+def _band_words(low: float, high: float) -> str:
+    """'30 to 90 seconds', '1 to 2 minutes'."""
+    if high >= 120 and low % 60 == 0 and high % 60 == 0:
+        return f"{int(low // 60)} to {int(high // 60)} minutes"
+    return f"{_num(low)} to {_num(high)} seconds"
+
+
+def _and(items: Sequence[str], word: str = "and") -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+def _q(quote: str, end: str = ".") -> str:
+    """A quote closing a sentence: "like this." (no doubled stop after a question mark)."""
+    quote = quote.strip()
+    if not quote:
+        return '""'
+    if quote[-1:] in ".?!":
+        return f'"{quote}"'
+    return f'"{quote}{end}"'
+
+
+def _after(lead: str, rest: str) -> str:
+    """'When I asked "Why?"' + 'you said' -> 'When I asked "Why?", you said' (a comma inside a
+    quote that ends without its own stop: 'the customer said "that\'s it then," you said')."""
+    if not lead:
+        return rest[0].upper() + rest[1:]
+    if lead.endswith('"') and lead[-2:-1] not in "?!.":
+        return f'{lead[:-1]}," {rest}'
+    return f"{lead}, {rest}"
 
 
 def _first(m: Metric, *notes: str) -> Evidence | None:
@@ -146,34 +174,133 @@ def _first(m: Metric, *notes: str) -> Evidence | None:
     return None
 
 
-def _and(items: Sequence[str]) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+def _norm(word: str) -> str:
+    return re.sub(r"[^\w']", "", word.lower().replace("\u2019", "'"))
 
 
-def _q(quote: str, end: str = ".") -> str:
-    """A quote closing a sentence: "like this." (no doubled full stop after a question mark)."""
-    quote = quote.strip()
-    if end == "." and quote[-1:] in ".?!":
-        return f'"{quote}"'
-    return f'"{quote}{end}"' if end != "," else f'"{quote},"'
+def _locate(doc: Doc, e: Evidence) -> tuple[int, int] | None:
+    """The words of the answer an evidence item quotes: by its times, else by its words."""
+    if e.start is not None and e.end is not None and doc.timed:
+        hits = [k for k, w in enumerate(doc.words) if w.start is not None and w.end is not None
+                and e.start - 0.05 <= (w.start + w.end) / 2 <= e.end + 0.05]
+        if hits:
+            return hits[0], hits[-1] + 1
+    wanted = [n for n in (_norm(t) for t in e.quote.split()) if n]
+    norms = [_norm(w.raw) for w in doc.words]
+    for i in range(len(norms) - len(wanted) + 1):
+        if wanted and norms[i:i + len(wanted)] == wanted:
+            return i, i + len(wanted)
+    return None
 
 
-def _opening_evidence(c: Context) -> Evidence | None:
-    """The first sentence of the answer (with its time), for tips about the answer as a whole."""
-    from .scoring.text import Doc
+@dataclass(frozen=True)
+class Context:
+    """What a tip writer needs besides the metric."""
 
-    doc = Doc(c.transcript)
-    if not doc.words:
-        return None
-    s0, s1 = doc.sentences[0]
-    return doc.quote_words(s0, min(s1, s0 + 14))
+    question: Question
+    transcript: Transcript
+    turn: int | None = None
+    in_session: bool = False  # end of session: name the question (or the customer's line)
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    value: float | None = None  # the session's value for the area, when aggregated
+
+    @property
+    def timed(self) -> bool:
+        return self.transcript.timed
+
+    @property
+    def roleplay(self) -> bool:
+        return self.question.is_roleplay or self.turn is not None
+
+    @property
+    def doc(self) -> Doc:
+        return Doc(self.transcript)
+
+    @property
+    def customer_line(self) -> str:
+        """The customer's words this reply answered: their question, else their longest sentence."""
+        turns = self.question.turns
+        if not turns or not self.turn:
+            return ""
+        doc = Doc(Transcript.typed(turns[min(self.turn, len(turns)) - 1].line))
+        if not doc.words:
+            return ""
+        asks = [(s, e) for s, e in doc.sentences if doc.words[e - 1].raw.rstrip().endswith("?")]
+        s0, s1 = asks[-1] if asks else max(doc.sentences, key=lambda se: se[1] - se[0])
+        return doc.quote_words(*doc.phrase(s0, s0 + 1, 14, hi=s1)).quote
+
+    def question_words(self) -> str:
+        """The question as the interviewer would recall it: its asking sentence, whole."""
+        doc = Doc(Transcript.typed(self.question.text))
+        if not doc.words:
+            return ""
+        asking = next(((s, e) for s, e in reversed(doc.sentences) if doc.words[e - 1].raw.rstrip().endswith("?")),
+                      doc.sentences[0])
+        return doc.quote_words(*doc.phrase(asking[0], asking[0] + 1, QUESTION_WORDS, hi=asking[1])).quote
+
+    def lead(self) -> str:
+        """At the end of a session, what the evidence answered: 'When I asked "...?"' or, on a
+        call, 'On the call, when the customer said "..."'; '' for a tip right after the answer."""
+        if not self.in_session:
+            return ""
+        if self.roleplay:
+            line = self.customer_line
+            return f"On the call, when the customer said {_q(line, end='')}" if line else "On the call"
+        return f"When I asked {_q(self.question_words(), end='')}"
+
+    def said(self, e: Evidence | None = None, verb: str = "said") -> str:
+        """'At 1:12 you said' / 'You wrote', after the lead at the end of a session."""
+        verb = verb if self.timed else "wrote"
+        # At the end of a session a time is worth saying only inside a longer answer.
+        late = e is not None and e.start is not None and (not self.in_session or e.start >= 1.0)
+        if late and not (self.in_session and self.roleplay):
+            moment = f"at {format_time(e.start)} you {verb}"
+        else:
+            moment = f"you {verb}"
+        return _after(self.lead(), moment)
+
+    def phrase(self, e: Evidence | None, limit: int = TIP_QUOTE_WORDS) -> str:
+        """An evidence quote grown or trimmed to whole phrases of what was said."""
+        if e is None or not e.quote:
+            return ""
+        doc = self.doc
+        span = _locate(doc, e)
+        if span is None:
+            return e.quote
+        a, b = span
+        if b - a > limit:  # a long evidence span: quote the phrases around its first words
+            b = a + 1
+        return doc.quote_words(*doc.phrase(a, b, limit)).quote
+
+    def unclear(self, quote: str) -> bool:
+        """Whether the recogniser was unsure of a word in this quote (not one to praise aloud)."""
+        doc = self.doc
+        span = _locate(doc, Evidence(quote=quote))
+        if span is None or not doc.timed:
+            return False
+        return any((w.probability or 0.0) < th.UNSURE_WORD_PROBABILITY for w in doc.words[span[0]:span[1]])
+
+    def opening(self, limit: int = TIP_QUOTE_WORDS) -> str:
+        e = self.doc.opening(limit=limit)
+        return e.quote if e else ""
+
+    def ending(self, limit: int = TIP_QUOTE_WORDS) -> str:
+        e = self.doc.ending(limit=limit)
+        return e.quote if e else ""
 
 
-def _num(x: float, digits: int = 0) -> str:
-    return f"{x:.{digits}f}"
+def _point_name(label: str) -> str:
+    """A key point as an interviewer says it: 'result' reads 'how it turned out'."""
+    return POINT_NAMES.get(label.strip().lower(), label)
+
+
+POINT_NAMES = {
+    "result": "how it turned out", "the result": "how it turned out", "outcome": "how it turned out",
+    "situation": "the situation", "example": "an example", "an example": "an example",
+    "what i did": "what you did", "learned": "what you learned", "empathy": "some empathy",
+    "verify": "a check of who's calling", "closing": "a proper close", "greeting": "a greeting",
+    "next steps": "what happens next", "take ownership": "you taking ownership",
+}
 
 
 # --- one writer per area: behaviour, evidence, target, drill -------------------------------
@@ -186,14 +313,15 @@ def _pace(m: Metric, c: Context) -> str | None:
         return None
     wpm = c.value if c.value is not None else float(m.value)
     e = _first(m)
-    where = f" {c.where(e)} \"{e.quote}\" at {e.note.split('about ')[-1]}." if e else ""
+    found = re.search(r"about (\d+)", e.note) if e else None
+    where = f" {c.said(e)} {_q(c.phrase(e), end=',')} at about {found.group(1)} words a minute." if found else ""
     if wpm > th.PACE.high:
-        return (f"You're racing a little: you were at about {_num(wpm)} words a minute.{where} On the phone "
-                f"I'd like about 140, so the customer can keep up. For next time: read a paragraph aloud "
-                f"as if you were leaving a voicemail, and take a breath at every full stop.")
-    return (f"Your pace was on the slow side, about {_num(wpm)} words a minute.{where} Aim for about "
-            f"140, so you sound sure of yourself. For next time: tell a one-minute story against a timer "
-            f"and try to finish it in the minute without rushing the ends of your sentences.")
+        return (f"You spoke quite fast, about {_num(wpm)} words a minute.{where} On the phone, about 140 is "
+                f"easier to follow. For next time, read a short paragraph aloud as if you were leaving a "
+                f"voicemail, and take a breath at every full stop.")
+    return (f"You spoke a little slowly, about {_num(wpm)} words a minute.{where} Around 140 sounds more "
+            f"sure of itself. For next time, tell a one-minute story against a timer, and keep your "
+            f"sentences moving without rushing their ends.")
 
 
 def _fillers(m: Metric, c: Context) -> str | None:
@@ -201,55 +329,58 @@ def _fillers(m: Metric, c: Context) -> str | None:
     if e is None:
         return None
     count = next((x.note.split(" fillers")[0] for x in m.evidence if " fillers (" in x.note), "")
+    many = _count(int(count), "of them", "of them") if count.isdigit() else "quite a few"
     if m.unit == th.FILLERS_PER_100_WORDS.unit:
-        how_many = f"{count} of them, about {_num(float(m.value or 0))} in every 100 words"
-        target = "2 or fewer per 100 words"
+        how_many = f"{many}, about {_num(float(m.value or 0))} in every 100 words"
+        target = "2 or fewer in every 100 words"
     else:
         rate = c.value if c.value is not None else progress_value(m)
-        how_many = f"{count} of them, about {_num(rate or 0)} a minute"
+        how_many = f"{many}, about {_num(rate or 0)} a minute"
         target = "3 or fewer a minute"
-    return (f"The little fillers crept in: {how_many}. {c.where(e)} {_q(e.quote)} I'd like {target}; a "
-            f"short silence sounds far more confident than an 'um'. For next time: record a one-minute "
-            f"answer, and whenever you feel a filler coming, close your mouth and pause instead.")
+    return (f"Quite a few fillers crept in: {how_many}. {c.said(e)} {_q(c.phrase(e, SHORT_QUOTE_WORDS))} I'd like "
+            f"{target}. A short pause sounds more confident than an \"um\". For next time, record a "
+            f"one-minute answer, and each time you feel an \"um\" coming, pause instead.")
 
 
 def _pauses(m: Metric, c: Context) -> str | None:
     e = _first(m)
-    if e is None or e.start is None or e.end is None:
+    if e is None or e.start is None or e.end is None or not isinstance(m.value, (int, float)):
         return None
     gap = e.end - e.start
-    between = '" and "'.join(e.quote.split(" ... ", 1))
-    return (f"There were {m.value} long silences. At {format_time(e.start)} you stopped for {_num(gap, 1)} "
-            f"seconds between \"{between}\". On a call, a silence over two seconds "
-            f"feels like the line dropped; I'd like no more than one. For next time: when you need a moment, "
-            f"say so out loud, 'let me think about that for a second', and keep going.")
+    before, _, after = e.quote.partition(" ... ")
+    at = _after(c.lead(), f"at {format_time(e.start)}")
+    return (f"There were {_count(int(m.value), 'long silence')}. {at} you stopped for "
+            f"{_num(gap, 1)} seconds, after {_q(before, end=',')} before {_q(after)} On a call, a silence of "
+            f"more than two seconds can sound like the line dropped; one now and then is fine. For next "
+            f"time, when you need a moment, say so: \"Let me think about that for a second.\"")
 
 
 def _time_to_start(m: Metric, c: Context) -> str | None:
     if not isinstance(m.value, (int, float)):
         return None
-    return (f"You took about {_num(float(m.value))} seconds before your first word. A breath to think is fine, "
-            f"but aim to start within about 3 seconds. For next time: open with a bridge sentence, such "
-            f"as 'One time that comes to mind is...', while you gather your thoughts.")
+    seconds = c.value if c.value is not None else float(m.value)
+    return (f"You took about {_num(seconds)} seconds to start. A moment to think is fine, but try to "
+            f"begin within about 3 seconds. For next time, start with a bridge while you think, such "
+            f"as \"One time that comes to mind is...\"")
 
 
 def _hedging(m: Metric, c: Context) -> str | None:
     e = _first(m, "hedge")
     if e is None:
         return None
-    return (f"You softened your answer with hedges. {c.where(e)} {_q(e.quote)} I want to hear you sure "
-            f"of what you did and would do: at most one 'maybe' or 'I guess' per 100 words. For next "
-            f"time: write the answer out, strike every 'I guess', 'maybe' and 'probably', and say it "
-            f"again with 'I did' and 'I would'.")
+    return (f"You softened your answer with words like \"maybe\" and \"I guess\". {c.said(e)} "
+            f"{_q(c.phrase(e))} Say it like you mean it: one \"maybe\" in a whole answer is plenty. For next "
+            f"time, write your answer down, cross out every \"I guess\", \"maybe\" and \"probably\", and "
+            f"say it again.")
 
 
 def _repetition(m: Metric, c: Context) -> str | None:
     e = _first(m)
     if e is None:
         return None
-    return (f"You went back over the same words a few times. {c.where(e)} {_q(e.quote)} Say each point "
-            f"once and move on: no more than 2 repeats per 100 words. For next time: before you answer, "
-            f"pick your three points, say each one once, then stop.")
+    return (f"You went back over the same words a few times. {c.said(e)} {_q(c.phrase(e, SHORT_QUOTE_WORDS))} "
+            f"Say each point once, then move on. For next time, pick your three points before you start, "
+            f"and say each one once.")
 
 
 def _clarity(m: Metric, c: Context) -> str | None:
@@ -257,164 +388,200 @@ def _clarity(m: Metric, c: Context) -> str | None:
     if e is None or not isinstance(m.value, (int, float)):
         return None
     word = e.note.split("'")[1] if "'" in e.note else e.quote
-    return (f"Some words didn't come through clearly, about {_num(float(m.value))}% of them. "
-            f"{c.where(e)} \"{e.quote}\", and I couldn't quite catch \"{word}\". I'd like under 10%. "
-            f"For next time: slow down on the ends of words and face the microphone; read a paragraph "
-            f"aloud, exaggerating every consonant, then read it normally.")
+    share = c.value if c.value is not None else float(m.value)
+    at = _after(c.lead(), f"at {format_time(e.start)}" if e.start is not None else "in one place")
+    context = c.phrase(e, SHORT_QUOTE_WORDS)
+    inside = f" in {_q(context, end='')}" if context and context.strip(".?!,").lower() != word.lower() else ""
+    return (f"Some words didn't come through clearly, about {_num(share)} in every 100. {at}, I couldn't "
+            f"quite catch \"{word}\"{inside}. For next time, face the microphone, slow down on the ends of your "
+            f"words, and read a paragraph aloud, taking care with every consonant.")
 
 
 def _volume(m: Metric, c: Context) -> str | None:
     if not isinstance(m.value, (int, float)):
         return None
-    clipped = any("clipped" in e.note and e.quote for e in m.evidence)
-    e = _first(m)
-    where = f" {c.where(e)} \"{e.quote}\" ({e.note})." if e else ""
-    if clipped:
-        return (f"Your recording was distorting: the loudest parts clipped.{where} Move the microphone a "
-                f"hand's width from your mouth or turn the input level down. For next time: record ten "
-                f"seconds, play it back, and adjust before you start.")
+    if any("clipped" in e.note and e.quote for e in m.evidence):
+        return ("Your recording was distorting in the loud parts. Move the microphone a hand's width "
+                "from your mouth, or turn the input level down. For next time, record ten seconds, play "
+                "it back, and adjust before you start.")
     if float(m.value) < th.SPEECH_LEVEL_DBFS.low:
-        return (f"You were hard to hear: your speech sat at about {_num(float(m.value))} dBFS.{where} Aim for "
-                f"{th.SPEECH_LEVEL_DBFS.target}: speak up a little or bring the microphone closer. For next "
-                f"time: record ten seconds, play it back, and adjust before you start.")
-    return (f"Your recording was very loud, about {_num(float(m.value))} dBFS.{where} Aim for "
-            f"{th.SPEECH_LEVEL_DBFS.target}. For next time: move the microphone back a little.")
+        return ("You were a little hard to hear. Speak up a bit, or bring the microphone closer. For next "
+                "time, record ten seconds, play it back, and adjust before you start.")
+    return ("Your recording was very loud. Move the microphone back a little. For next time, record ten "
+            "seconds, play it back, and adjust before you start.")
 
 
 def _monotone(m: Metric, c: Context) -> str | None:
     if not isinstance(m.value, (int, float)):
         return None
     e = _first(m)
-    where = f" {c.where(e)} \"{e.quote}\" almost on one note." if e else ""
-    return (f"Your voice stayed quite flat: the pitch moved by about {_num(float(m.value), 1)} semitones, "
-            f"and lively speech moves 2 or more.{where} On the phone, your voice is all the customer has. "
-            f"For next time: say your greeting three times, once flat, once smiling, once stressing the "
-            f"key word, and keep the smile.")
+    where = f" {c.said(e)} {_q(c.phrase(e), end=',')} almost on one note." if e else ""
+    return (f"Your voice stayed quite flat.{where} On the phone, your voice is all the customer has, so "
+            f"let it move. For next time, say your greeting three times: once flat, once smiling, and "
+            f"once stressing the key word. Then keep the smile.")
+
+
+def _call_handling(label: str) -> bool:
+    """A key point that is a call-handling phrase ("anything else I can help with"): on a call
+    its own tip (closing, greeting...) says it better."""
+    from .scoring import lexicon as lx
+
+    doc = Doc(Transcript.typed(label))
+    return bool(doc.find_all(lx.GREETING + lx.CLOSING + lx.VERIFICATION + lx.NEXT_STEPS))
 
 
 def _key_points(m: Metric, c: Context) -> str | None:
     missing = [e.note.removeprefix("missing: ") for e in m.evidence if e.note.startswith("missing: ")]
+    if c.roleplay:
+        missing = [x for x in missing if not _call_handling(x)]
+    missing = [_point_name(x) for x in missing]
     if not missing:
         return None
-    covered = [e.note.removeprefix("covers: ") for e in m.evidence if e.note.startswith("covers: ")]
-    listed = _and([f"'{x}'" for x in missing[:3]])
-    got = f" You covered {_and([repr(x) for x in covered[:2]])}, which is good." if covered else ""
-    about = f" to \"{_short(c.question.text, 12)}\"" if c.in_session else ""
-    return (f"I was listening for {listed} and didn't clearly hear {'it' if len(missing) == 1 else 'them'} in "
-            f"your answer{about}.{got} Say each point in plain words, so an interviewer can't miss it. For "
-            f"next time: before you answer, jot down three words for the points you want to make, and tick "
-            f"them off as you speak.")
+    covered = [_point_name(e.note.removeprefix("covers: ")) for e in m.evidence if e.note.startswith("covers: ")]
+    listed = _and([f'"{x}"' for x in missing[:3]])
+    got = f" You did cover {_and([repr(x).replace(chr(39), chr(34)) for x in covered[:2]])}, which is good." if covered else ""
+    lead = _after(c.lead(), "I was listening for")
+    return (f"{lead} {listed}, and I didn't clearly hear {'it' if len(missing) == 1 else 'them'}.{got} Say each "
+            f"point in plain words, so it can't be missed. For next time, jot down a word for each point "
+            f"before you answer, and tick them off as you go.")
 
 
 def _relevance(m: Metric, c: Context) -> str | None:
-    e = _opening_evidence(c)
-    opening = f" Your answer opened with {_q(e.quote)}" if e else ""
-    missing = [x.note.removeprefix("missing: ") for x in c.metrics.get("key_points", Metric("", None)).evidence
-               if x.note.startswith("missing: ")]
-    wanted = f" I was listening for things like {'; '.join(repr(x) for x in missing[:2])}." if missing else ""
-    return (f"That answer drifted away from what I asked. I asked {_q(_short(c.question.text, 16))}{opening}"
-            f"{wanted} However good the story, it has to answer the question. For next time: echo the "
-            f"question in your first sentence, then give your example.")
+    if c.doc.n_words < MIN_WORDS_TO_DRIFT:
+        return None  # a short answer is short, not off topic: the length or example tip says so
+    opening = c.opening()
+    said = f", and you opened with {_q(opening)}" if opening else ""
+    missing = [_point_name(x.note.removeprefix("missing: "))
+               for x in c.metrics.get("key_points", Metric("", None)).evidence if x.note.startswith("missing: ")]
+    wanted = f" I was listening for things like {_and([chr(34) + x + chr(34) for x in missing[:2]], 'or')}." if missing else ""
+    asked = c.customer_line if c.roleplay and c.customer_line else c.question_words()
+    who = "The customer said" if c.roleplay and c.customer_line else "I asked"
+    asked_and_said = _after(f"{who} {_q(asked, end='')}", said.removeprefix(", ")) if opening else \
+        f"{who} {_q(asked)}"
+    return (f"That answer moved away from what was asked. {asked_and_said}{wanted} However "
+            f"good the story, it has to answer the question. For next time, answer it in your first "
+            f"sentence, then give your example.")
+
+
+# What a concrete answer lacked, as the interviewer says it, per kind of question.
+LACKS = {
+    "a real situation": "a real situation", "an example": "an example", "an action you took": "what you actually did",
+    "a number": "a number", "a result": "how it turned out",
+    "the steps in order": "the steps in order", "a concrete detail": "a concrete detail",
+}
 
 
 def _specificity(m: Metric, c: Context) -> str | None:
-    value = str(m.value or "")
-    general = c.question.kind == "general"
-    if general and not ("no situation" in value and ", 0 numbers" in value):
-        return None  # a general answer with a real place or a number is concrete enough
-    lacks = []
-    if value.startswith("0 actions") or (value.startswith("1 actions") and not general):
-        lacks.append("what you actually did")
-    if ", 0 numbers" in value:
-        lacks.append("a number")
-    if "no situation" in value:
-        lacks.append("a real situation")
-    if "no result" in value and not general:
-        lacks.append("how it turned out")
-    if not lacks:
+    lacks = [LACKS.get(n, n) for n in (e.note.removeprefix("missing: ") for e in m.evidence
+                                       if e.note.startswith("missing: "))]
+    opening = c.opening()
+    if not lacks or not opening:
         return None
-    e = _opening_evidence(c)
-    if e is None:
-        return None
-    return (f"I'd like something more concrete. {c.where(e)} {_q(e.quote, end=',')} but I didn't hear "
-            f"{_and(lacks)}. Give me one real "
-            f"example: the situation, two or three things you did, a number, and the result. For next time: "
-            f"fill in 'One time at ..., a customer ..., so I ..., and in the end ...' before you practise.")
+    said = f"{c.said()} {_q(opening, end=',')}"
+    kind = c.question.kind
+    if kind == "general":
+        return (f"Can you give me an example? {said} and that's a fair start. Add one concrete detail or a "
+                f"short example, like a time you saw it or did it yourself. For next time, after your first "
+                f"sentence, say \"For example...\" and add one real moment.")
+    if kind == "situational":
+        return (f"Walk me through what you'd actually do. {_after(c.lead(), 'you said' if c.timed else 'you wrote')} "
+                f"{_q(opening)} Give me your steps in order: what you'd say first, what you'd check, and how "
+                f"you'd follow up. For next time, start with \"First, I'd...\" and finish with \"Then I'd follow "
+                f"up by...\"")
+    number = " A number helps too, like how many calls or how long it took." if "a number" in lacks else ""
+    return (f"I'd like a real story here. {said} but I didn't hear {_and(lacks[:3])}. Tell me about one real "
+            f"time: where you were, two or three things you did, and how it turned out.{number} For next time, "
+            f"fill in this line before you practise: \"One time at..., a customer..., so I..., and in the "
+            f"end...\"")
+
+
+STRUCTURE_PARTS = {
+    "situation": "the situation", "task": "what you needed to do", "action": "what you did",
+    "result": "how it turned out", "listen first": "listening first", "steps": "the steps in order",
+    "follow-up": "how you'd follow up",
+}
 
 
 def _structure(m: Metric, c: Context) -> str | None:
-    missing = [e.note.removeprefix("missing: ") for e in m.evidence if e.note.startswith("missing: ")]
+    missing = [STRUCTURE_PARTS.get(n, n) for n in (e.note.removeprefix("missing: ") for e in m.evidence
+                                                   if e.note.startswith("missing: "))]
     if not missing:
         return None
-    found = [e.note for e in m.evidence if e.quote and not e.note.startswith("missing")]
-    had = f" You gave me the {_and(found)}, but" if found else ""
+    found = [STRUCTURE_PARTS.get(e.note, e.note) for e in m.evidence if e.quote and not e.note.startswith("missing")]
+    had = f" I heard {_and(found)}." if found else ""
+    if c.question.kind == "behavioral" and len(missing) >= 3:
+        return ("I didn't hear a story with a clear shape. A story lands when it has four parts: the situation, "
+                "what you needed to do, what you did, and how it turned out. For next time, write those four on "
+                "a card and tell the story once, touching each in order.")
     if c.question.kind == "behavioral":
-        return (f"Your story was missing the {_and(missing)}.{had} a story lands when it has all four "
-                f"parts: situation, task, action, result. For next time: write the four words on a card and "
-                f"tell the story once, touching each one in order.")
-    had = f" You gave me the {_and(found)}." if found else ""
-    return (f"Your plan was missing the {_and(missing)}.{had} For a what-would-you-do question, walk "
-            f"me through it: listen first, then your steps in order, then how you'd follow up. For next "
-            f"time: start your answer with 'First I would...' and end it with 'then I'd follow up by...'.")
+        return (f"Your story was missing {_and(missing)}.{had} A story lands when it has all four parts: the "
+                f"situation, what you needed to do, what you did, and how it turned out. For next time, write "
+                f"those four on a card and tell the story once, touching each in order.")
+    return (f"Your plan was missing {_and(missing)}.{had} For a what-would-you-do question, walk me through "
+            f"it: listen first, then your steps in order, then how you'd follow up. For next time, start with "
+            f"\"First, I'd...\" and end with \"Then I'd follow up by...\"")
 
 
 def _length(m: Metric, c: Context) -> str | None:
     if not isinstance(m.value, (int, float)):
         return None
-    band = _band_of(c)
+    low, high = _band_of(c)
     seconds = float(m.value)
     e = _first(m)
-    if seconds > band[1]:
-        where = f" {c.where(e)} \"{e.quote}\" after the two-minute mark." if e and seconds > 120 and band[1] <= 120 else ""
-        if e and not where:
-            where = f" By this point you were already past {_num(band[1])} seconds: \"{e.quote}\"."
-        return (f"That ran long, about {_num(seconds)} seconds when {_num(band[0])} to {_num(band[1])} is plenty."
-                f"{where} For next time: practise with a timer, lead with your point, and stop once you've "
-                f"given the result.")
+    if seconds > high:
+        where = f" By the {format_time(high)} mark you were still on {_q(c.phrase(e))}" if e and c.timed else ""
+        return (f"That ran long, {_duration(seconds)}, when {_band_words(low, high)} is plenty.{where} For next "
+                f"time, practise with a timer: make your point, give the example, and stop once you've said "
+                f"how it turned out.")
+    if c.roleplay:
+        return (f"That reply was very short. {c.said()} {_q(c.opening())} On a call, each reply should move "
+                f"things forward: say what you're doing, or what happens next. For next time, after each "
+                f"customer line, answer it, then add one sentence about your next step.")
     concrete = c.metrics.get("specificity")
     if concrete is not None and (concrete.score or 0) >= th.STRENGTH_AT_LEAST:
         return None  # short but complete: nothing missing to add
-    return (f"That was short, about {_num(seconds)} seconds; I'd like {_num(band[0])} to {_num(band[1])}. "
-            f"Add an example: what happened, what you did, and how it ended. For next time: answer out "
-            f"loud, then ask yourself 'and then what?' and add that.")
+    add = {"general": "a reason and a short example", "situational": "the steps you'd take, and why"}.get(
+        c.question.kind, "what happened, what you did, and how it ended")
+    return (f"That was short, {_duration(seconds)}; I'd like {_band_words(low, high)} here. Add {add}. For next "
+            f"time, answer out loud, then ask yourself \"and then what?\", and add that.")
 
 
 def _band_of(c: Context) -> tuple[float, float]:
     from .scoring.content import answer_band
 
-    if c.question.is_roleplay or c.turn is not None:
+    if c.roleplay:
         return answer_band("roleplay", None if c.question.turns else c.question.answer_seconds)
     return answer_band(c.question.kind, c.question.answer_seconds)
 
 
-def _opening(c: Context) -> str:
-    return _short(c.transcript.text, 12)
-
-
 def _empathy(m: Metric, c: Context) -> str | None:
-    if not c.transcript.text:
+    if not c.transcript.text.strip():
         return None
-    return (f"I didn't hear you acknowledge how the customer felt. You {'started' if c.timed else 'opened'} "
-            f"with \"{_opening(c)}\". An upset caller needs to feel heard before the fix: at least one line "
-            f"like 'I'm sorry, I can see how frustrating that is'. For next time: write three "
-            f"acknowledgement lines you're comfortable saying, and open your next practice with one.")
+    if not c.roleplay and c.question.kind == "behavioral":
+        return (f"In your story, I didn't hear how you acknowledged the customer's feelings. {c.said()} "
+                f"{_q(c.opening())} Tell me what you said to calm them, such as \"I told her I was sorry and "
+                f"I could see why she was upset.\" For next time, add that one line to your story.")
+    return (f"I didn't hear you acknowledge how the customer felt. {c.said()} {_q(c.opening())} An upset "
+            f"caller needs to feel heard before the fix, and one line is enough: \"I'm sorry, I can see how "
+            f"frustrating that is.\" For next time, write three lines like that you're comfortable saying, "
+            f"and use one in your next practice.")
 
 
 def _ownership(m: Metric, c: Context) -> str | None:
-    if not c.transcript.text:
+    if not c.transcript.text.strip():
         return None
-    return (f"I didn't hear you take ownership: no 'I will' or 'let me' in \"{_opening(c)}\". Customers and "
-            f"interviewers both want to know who is handling it. Aim for at least two clear 'I will' "
-            f"statements. For next time: end each answer with what you personally would do next.")
+    return (f"I didn't hear you take ownership. {c.said()} {_q(c.opening(), end=',')} but not \"I will\" or "
+            f"\"let me\". Customers and interviewers both want to know who's handling it. For next time, end "
+            f"each answer with what you'll do next, starting with \"I'll...\"")
 
 
 def _positive(m: Metric, c: Context) -> str | None:
     e = _first(m, "negative")
     if e is None:
         return None
-    return (f"{c.where(e)} {_q(e.quote)} A customer hears the 'can't' and stops listening. Say what you "
-            f"can do instead: 'What I can do is...'. For next time: take three 'I can't' sentences from "
-            f"your practice and rewrite each one as 'What I can do is...'.")
+    return (f"{c.said(e)} {_q(c.phrase(e))} A customer hears the \"can't\" and stops listening. Say what you "
+            f"can do instead: \"What I can do is...\" For next time, take three \"I can't\" sentences from "
+            f"your practice and turn each into \"What I can do is...\"")
 
 
 def _professionalism(m: Metric, c: Context) -> str | None:
@@ -423,49 +590,50 @@ def _professionalism(m: Metric, c: Context) -> str | None:
         return None
     if e.note == "profanity":
         point = "Please keep the language clean, even in practice; it slips out under pressure."
+        drill = "say that sentence again with a clean word in its place, out loud, three times."
     elif e.note == "dismissive":
         point = ("That would make an upset caller angrier, and it would worry me in an interview. "
-                 "Try 'I understand, let's sort this out together' instead.")
+                 "Try \"I understand, let's sort this out together\" instead.")
+        drill = "say the calm version out loud until it comes first."
     elif e.note == "blames someone":
         point = ("Even when it's true, blaming a customer, a colleague or a past employer makes me wonder "
                  "what you'd say about us. Talk about what you did.")
+        drill = "tell that story again, give the other side in one fair sentence, then say what you did."
     else:
-        point = "I'd keep the negativity out of an interview: talk about what you learned and what you'd like next."
-    return (f"{c.where(e)} {_q(e.quote)} {point} The target is no blaming or put-downs at all. For next "
-            f"time: tell that story again, give the other side in one fair sentence, then say what you did.")
+        point = "I'd keep the negativity out of an interview. Talk about what you learned, and what you'd like next."
+        drill = "tell it again, ending with what you learned."
+    return f"{c.said(e)} {_q(c.phrase(e))} {point} For next time, {drill}"
 
 
 def _greeting(m: Metric, c: Context) -> str | None:
     have = set(str(m.value or "").split(", ")) - {"none"}
-    missing = [p for p in ("greeting", "name", "company") if p not in have]
+    names = {"greeting": "a hello", "name": "your name", "company": "the company's name"}
+    missing = [names[p] for p in ("greeting", "name", "company") if p not in have]
     if not missing:
         return None
-    return (f"Open the call with a greeting, your name and the company. You opened with \"{_opening(c)}\", "
-            f"and I missed the {' and the '.join(missing)}. Try: 'Thank you for calling Acme, my name is "
-            f"Sam, how can I help you today?' For next time: say your greeting five times until it comes "
-            f"out on its own.")
+    opened = "On the call, you opened" if c.in_session else "You opened"
+    return (f"Open the call with a hello, your name and the company. {opened} with {_q(c.opening(), end=',')} "
+            f"and I missed {_and(missing)}. Try: \"Thank you for calling Acme, my name is Sam. How can I help "
+            f"you today?\" For next time, say your greeting five times, until it comes out on its own.")
 
 
 def _verification(m: Metric, c: Context) -> str | None:
-    return (f"You went ahead without checking who I was. You opened with \"{_opening(c)}\". Before any "
-            f"account details, verify the caller: 'Can I take the account number and the name on the "
-            f"account?' For next time: add that question straight after your greeting in every practice call.")
+    return (f"You didn't check who I was. {c.said()} {_q(c.opening())} Before you look at an account, "
+            f"verify the caller: \"Can I take your account number and the name on the account?\" For next "
+            f"time, ask that early in every practice call.")
 
 
 def _next_steps(m: Metric, c: Context) -> str | None:
-    words = c.transcript.text.split()
-    ending = " ".join(words[-12:])
-    return (f"I didn't hear what happens next. You ended with {_q(ending)} Give the customer one clear "
-            f"next step and a time frame: 'I'll process the refund now; you'll see it within 3 to 5 "
-            f"working days.' For next time: finish every reply with what you'll do and when.")
+    return (f"I didn't hear what happens next. {c.said()} {_q(c.ending())} Give the customer one clear next "
+            f"step and a time frame: \"I've put the refund through, and you'll see it in three to five working "
+            f"days.\" For next time, end your fix with what you'll do, and when.")
 
 
 def _closing(m: Metric, c: Context) -> str | None:
-    words = c.transcript.text.split()
-    ending = " ".join(words[-12:])
-    return (f"Close the call properly. You ended with {_q(ending)} Offer more help and thank the caller: "
-            f"'Is there anything else I can help you with today? Thank you for calling.' For next time: "
-            f"practise that closing line until it's automatic.")
+    where = "At the end of the call" if c.in_session else "At the end"
+    return (f"Close the call properly. {where} you said {_q(c.ending())} Offer more help and thank the "
+            f"caller: \"Is there anything else I can help you with today? Thank you for calling.\" For next "
+            f"time, practise that closing line until it comes out on its own.")
 
 
 WRITERS: dict[str, Writer] = {
@@ -476,12 +644,13 @@ WRITERS: dict[str, Writer] = {
     "ownership": _ownership, "positive_language": _positive, "professionalism": _professionalism,
     "greeting": _greeting, "verification": _verification, "next_steps": _next_steps, "closing": _closing,
 }
-# Tips that say the same thing as a more important one are dropped (an off-topic answer needs
-# one tip, not four).
 # Areas judged by matching words, where a near miss may be the candidate's own phrasing: they
 # earn a tip only when clearly weak, never as a polish tip.
 UNCERTAIN = frozenset({"key_points", "relevance", "specificity", "structure", "empathy", "ownership"})
-COVERED_BY = {"relevance": ("key_points", "specificity", "structure")}
+# Tips that say the same thing as a more important one are dropped (an off-topic answer needs
+# one tip, not four; a reply that skipped the closing needs no "that was short" as well).
+COVERED_BY = {"relevance": ("key_points", "specificity", "structure"), "closing": ("length", "key_points"),
+              "next_steps": ("length",), "specificity": ("length",)}
 
 
 def tidy(text: str) -> str:
@@ -514,7 +683,7 @@ def answer_tips(question: Question, metrics: Sequence[Metric], transcript: Trans
     """Every tip the evidence supports for one answer, most useful first (at most `limit`)."""
     if not transcript.text.strip():
         return (Tip("length", "I didn't catch an answer there. Take a breath, and start with one sentence "
-                    "that answers the question; then give me an example. For next time: say your first "
+                    "that answers the question; then give me an example. For next time, say your first "
                     "sentence out loud as soon as you hear the question, even before it's perfect.",
                     value=0.0, target=target_text("length")),)
     by_name = {m.name: m for m in metrics}
@@ -542,51 +711,94 @@ def answer_tip(question: Question, score: Score) -> Tip | None:
 
 # --- praise --------------------------------------------------------------------------------
 
-# Areas we can praise, most meaningful first, with a line that quotes the evidence.
-PRAISE: tuple[tuple[str, Callable[[Metric], "str | None"]], ...] = (
-    ("specificity", lambda m: (f"You gave me a real example, \"{e.quote}\", and that's what makes an answer stick."
-                               if (e := _first(m, "a real situation", "a number", "a result")) else None)),
-    ("empathy", lambda m: (f"You led with empathy: \"{e.quote}\" is exactly what an upset caller needs to hear."
-                           if (e := _first(m)) else None)),
-    ("key_points", lambda m: (f"You covered what matters: {_and(labels[:3])}." if (labels := [
-        repr(e.note.removeprefix("covers: ")) for e in m.evidence if e.note.startswith("covers")]) else None)),
-    ("structure", lambda m: "Your story had a clear shape, from the situation through to the result."),
-    ("ownership", lambda m: (f"You took ownership: \"{e.quote}\"." if (e := _first(m)) else None)),
-    ("greeting", lambda m: "Your greeting was spot on: name, company and an offer to help."),
-    ("next_steps", lambda m: (f"You told the customer what happens next: \"{e.quote}\"." if (e := _first(m)) else None)),
-    ("closing", lambda m: "You closed the call warmly and offered more help."),
-    ("relevance", lambda m: "You answered exactly what I asked."),
-    ("fillers", lambda m: ("Your delivery was clean, hardly a filler in it."
-                           if m.unit == th.FILLERS_PER_MINUTE.unit else None)),
-    ("pace", lambda m: (f"Your pace was just right, about {_num(float(m.value))} words a minute."
-                        if isinstance(m.value, (int, float)) else None)),
-    ("professionalism", lambda m: "You stayed positive and professional throughout."),
+Praise = Callable[[Metric, Context], "str | None"]
+
+
+def _praise_quote(m: Metric, c: Context, line: str, *notes: str) -> str | None:
+    """The line with the first quote worth praising (never one with a red flag, a "can't" or a hedge)."""
+    for e in m.evidence:
+        if not e.quote or (notes and not any(e.note.startswith(n) for n in notes)):
+            continue
+        quote = c.phrase(e)
+        if quote and not _unpraisable(quote) and not c.unclear(quote):
+            return line.format(q=_q(quote))
+    return None
+
+
+def _unpraisable(quote: str) -> bool:
+    from .scoring import lexicon as lx
+
+    doc = Doc(Transcript.typed(quote))
+    return bool(HEDGE_IN_QUOTE.search(quote) or doc.find_all(
+        lx.BLAME + lx.DISMISSIVE + lx.PROFANITY + lx.NEGATIVITY + lx.NEGATIVE))
+
+
+def _praise_example(m: Metric, c: Context) -> str | None:
+    kind = "a concrete example" if c.question.kind == "general" else "a real example"
+    return _praise_quote(m, c, f"You gave me {kind}: {{q}} That's what makes an answer stick.",
+                         "a real situation", "an example", "a number", "a result")
+
+
+def _praise_empathy(m: Metric, c: Context) -> str | None:
+    if c.roleplay:
+        return _praise_quote(m, c, "You led with empathy: {q} That's exactly what an upset caller needs to hear.")
+    return _praise_quote(m, c, "You showed real care for the customer: {q}")
+
+
+def _praise_points(m: Metric, c: Context) -> str | None:
+    labels = [f'"{_point_name(e.note.removeprefix("covers: "))}"' for e in m.evidence if e.note.startswith("covers")]
+    return f"You covered what matters: {_and(labels[:3])}." if labels else None
+
+
+def _praise_greeting(m: Metric, c: Context) -> str | None:
+    return "Your greeting was spot on: a hello, your name and the company." if (m.score or 0) >= 100 else None
+
+
+# Areas we can praise, most meaningful first, each with a line that quotes the evidence.
+PRAISE: tuple[tuple[str, Praise], ...] = (
+    ("specificity", _praise_example),
+    ("empathy", _praise_empathy),
+    ("key_points", _praise_points),
+    ("structure", lambda m, c: "Your story had a clear shape, from the situation through to how it turned out."),
+    ("ownership", lambda m, c: _praise_quote(m, c, "You took ownership: {q}")),
+    ("next_steps", lambda m, c: _praise_quote(m, c, "You told the customer what happens next: {q}")),
+    ("greeting", _praise_greeting),
+    ("closing", lambda m, c: "You closed the call warmly and offered more help."),
+    ("relevance", lambda m, c: "You answered exactly what I asked."),
+    ("fillers", lambda m, c: ("Your delivery was clean, with hardly a filler."
+                              if m.unit == th.FILLERS_PER_MINUTE.unit else None)),
+    ("pace", lambda m, c: (f"Your pace was just right, about {_num(float(m.value))} words a minute."
+                           if isinstance(m.value, (int, float)) else None)),
+    ("professionalism", lambda m, c: "You stayed positive and professional throughout."),
 )
 
 
 HEDGE_IN_QUOTE = re.compile(r"\b(?:maybe|probably|i guess|perhaps|hopefully)\b", re.IGNORECASE)
 
 
-def _praise_for(metrics: dict[str, Metric], scores: dict[str, float] | None = None,
+def _praise_for(metrics: dict[str, tuple[Metric, Context]], scores: dict[str, float] | None = None,
                 red_flag: bool = False) -> str | None:
     for name, line in PRAISE:
         if red_flag and name == "professionalism":
             continue
-        m = metrics.get(name)
-        value = (scores or {}).get(name, m.score if m else None)
-        if m is None or value is None or value < th.STRENGTH_AT_LEAST:
+        if name not in metrics:
             continue
-        text = line(m)
+        m, ctx = metrics[name]
+        value = (scores or {}).get(name, m.score)
+        if value is None or value < th.STRENGTH_AT_LEAST:
+            continue
+        text = line(m, ctx)
         if text and not HEDGE_IN_QUOTE.search(text):  # never praise a hedge as a strength
             return text
     return None
 
 
-def praise(score: Score) -> str:
+def praise(score: Score, question: Question | None = None, turn: int | None = None) -> str:
     """A line of honest praise for one answer (what scored best, with its evidence)."""
-    text = _praise_for({m.name: m for m in score.metrics})
-    return text or "Thank you. Let's keep going."
-
+    q = question or Question(id=score.question_id, text="", kind="behavioral")  # unknown: as for a story
+    ctx = Context(q, score.transcript, turn)
+    text = _praise_for({m.name: (m, ctx) for m in score.metrics})
+    return tidy(text) if text else "Thank you. Let's keep going."
 
 # --- the end of the session ----------------------------------------------------------------
 
@@ -611,15 +823,43 @@ def verdict_for(overall: float, red_flag: bool = False) -> str:
     return text
 
 
-def _aggregate(answers: Sequence[Answer]) -> dict[str, tuple[float, float, list[tuple[Answer, Metric]]]]:
-    """Per area: mean score, mean tracked value, and the answers where it was measured."""
-    out: dict[str, list[tuple[Answer, Metric]]] = {}
+Pairs = list[tuple[Answer, Metric]]
+
+
+def _calls(answers: Sequence[Answer]) -> dict[str, list[Answer]]:
+    """Role-play replies grouped into calls: the replies with a turn to one question."""
+    calls: dict[str, list[Answer]] = {}
+    for a in answers:
+        if a.turn is not None:
+            calls.setdefault(a.question.id, []).append(a)
+    return calls
+
+
+def _call_pairs(replies: list[Answer]) -> dict[str, tuple[Answer, Metric]]:
+    """Each call-handling area judged across one call, with the reply it points to."""
+    from .scoring.calls import judge_call
+
+    heard = [a for a in replies if a.score.transcript.text.strip()]
+    by_turn = {a.turn: a for a in heard}
+    judged = judge_call(replies[0].question, [(a.turn, a.score.transcript) for a in heard])
+    return {area: (by_turn[j.turn], j.metric) for area, j in judged.items() if j.turn in by_turn}
+
+
+def _aggregate(answers: Sequence[Answer]) -> dict[str, tuple[float, float, Pairs]]:
+    """Per area: mean score, mean tracked value, and the answers where it was measured. A role-
+    play call counts once for its call-handling areas, judged across all its replies."""
+    from .scoring import CALL_AREAS
+
+    out: dict[str, Pairs] = {}
     for a in answers:
         if not a.score.transcript.text.strip():
             continue  # nothing was heard: that answer has its own "I didn't catch that" tip
         for m in a.score.metrics:
-            if m.score is not None:
+            if m.score is not None and not (a.turn is not None and m.name in CALL_AREAS):
                 out.setdefault(m.name, []).append((a, m))
+    for replies in _calls(answers).values():
+        for area, pair in _call_pairs(replies).items():
+            out.setdefault(area, []).append(pair)
     result = {}
     for name, pairs in out.items():
         scores = [m.score for _, m in pairs]
@@ -630,9 +870,15 @@ def _aggregate(answers: Sequence[Answer]) -> dict[str, tuple[float, float, list[
 
 def _value_phrase(area: str, value: float) -> str:
     t = TARGETS.get(area)
+    if area == "volume":
+        return "a bit quiet" if value < th.SPEECH_LEVEL_DBFS.low else (
+            "very loud" if value > th.SPEECH_LEVEL_DBFS.high else "a good level")
+    if area == "monotone":
+        return "quite flat" if value < th.PITCH_VARIATION_SEMITONES.low else "nice and lively"
+    if area == "clarity":
+        return f"{_num(value)} unclear words in every 100"
     if t is not None and t.band is not None:
-        digits = 1 if area in ("monotone",) else 0
-        return f"{_num(value, digits)} {t.band.unit}"
+        return f"{_num(value)} {t.band.unit}"
     label = t.label if t and t.label else area.replace("_", " ")
     return f"{_num(value)} out of 100 on {label}"
 
@@ -675,8 +921,12 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
     red_flag = any(severe_red_flags(a.score.metric("professionalism")) for a in answers)
     agg = _aggregate(answers)
     # What was strong: the best-evidenced area, quoting the answer where it scored best.
-    best_metrics = {name: max(pairs, key=lambda p: p[1].score)[1] for name, (_, _, pairs) in agg.items()}
-    strength = _praise_for(best_metrics, {n: s for n, (s, _, _) in agg.items()}, red_flag) or (
+    best: dict[str, tuple[Metric, Context]] = {}
+    for name, (_, _, pairs) in agg.items():
+        # the best-scoring evidence, from the strongest answer when several tie
+        answer, metric = max(pairs, key=lambda p: (p[1].score, p[0].score.overall))
+        best[name] = (metric, Context(answer.question, answer.score.transcript, answer.turn))
+    strength = _praise_for(best, {n: s for n, (s, _, _) in agg.items()}, red_flag) or (
         "You got through every question, and practising like this is how people get better at it.")
     # Tips: areas below the bar, weighted by how much they cost and how often they came up.
     open_focus = {t.area for t in focus}

@@ -129,3 +129,136 @@ def test_targets_tell_when_a_tip_is_met():
 def test_an_empty_session_does_not_fail():
     feedback = session_feedback([])
     assert feedback.tips == () and "verdict" in feedback.verdict
+
+
+# --- role-play calls are judged as a whole --------------------------------------------------
+
+from test_scoring import BILLED_CALL, BILLED_REPLIES  # noqa: E402  (the same call, scored in both files)
+
+
+def call(replies) -> list[Answer]:
+    return [Answer(BILLED_CALL, score_answer(BILLED_CALL, Transcript.typed(text), turn=turn), turn=turn)
+            for turn, text in enumerate(replies, 1)]
+
+
+def test_next_steps_given_earlier_in_the_call_count_for_the_call():
+    feedback = session_feedback(call(BILLED_REPLIES))
+    areas = [t.area for t in feedback.tips]
+    assert "next_steps" not in areas  # the refund and its time frame came on the resolution turn
+    assert "verification" not in areas  # verified on the second line, where this call asks for it
+    assert "empathy" not in areas and "ownership" not in areas
+    closing = next(t for t in feedback.tips if t.area == "closing")  # still a fair tip
+    assert '"Okay, thanks."' in closing.text
+
+
+def test_a_call_without_next_steps_is_told_so_at_the_line_that_asked_for_them():
+    vague = list(BILLED_REPLIES)
+    vague[2] = "Yes, I can see the duplicate charge there. That shouldn't have happened."
+    feedback = session_feedback(call(vague))
+    tip = next(t for t in feedback.tips if t.area == "next_steps")
+    assert "give me my money back or not?" in tip.text  # the customer's line it belonged to
+    assert "That shouldn't have happened" in tip.text
+
+
+# --- what "concrete" means depends on the question -----------------------------------------
+
+GOOD_SERVICE = Question(id="what-is-good-service", text="What does good customer service mean to you?",
+                        kind="general", category="customer-service",
+                        key_points=(KeyPoint(("listen", "listening")), KeyPoint(("friendly", "polite", "kind"))))
+WHAT_WOULD_YOU_DO = Question(id="system-down", kind="situational", category="technical",
+                             text="What would you do if the system went down while a customer was on the line?")
+
+
+def test_the_example_tip_asks_for_what_the_kind_of_question_needs():
+    opinion = score_answer(GOOD_SERVICE, Transcript.typed("Being nice to people, I think."))
+    tip = next(t for t in opinion.tips if t.area == "specificity")
+    assert "example" in tip.text and "concrete detail" in tip.text
+    assert "number" not in tip.text and "what you actually did" not in tip.text
+    story = score_answer(ANGRY, Transcript.typed("I had an angry customer once. I helped him and it was fine."))
+    tip = next(t for t in story.tips if t.area == "specificity")
+    assert "how it turned out" in tip.text or "number" in tip.text
+    plan = score_answer(WHAT_WOULD_YOU_DO, Transcript.typed("I would try my best to help them."))
+    tip = next(t for t in plan.tips if t.area == "specificity")
+    assert "steps" in tip.text and "number" not in tip.text
+    # an opinion with a short real example is concrete enough, with no number in it
+    example = score_answer(GOOD_SERVICE, Transcript.typed(
+        "Good service means listening first and being kind. For example, at the pharmacy where I worked, I "
+        "stayed on the phone with an older man until his prescription was sorted."))
+    assert example.metric("specificity").score >= th.STRENGTH_AT_LEAST
+
+
+# --- quotes are whole phrases, and tips read well aloud ------------------------------------
+
+QUOTED = re.compile(r'"([^"]+)"')
+
+
+def _quotes_from(texts: list[str], answers: list[Answer]) -> list[tuple[str, str]]:
+    """(quote, the answer it came from) for every quote in the texts taken from an answer (not
+    the key points a tip names, nor one-word examples such as "um")."""
+    labels = {ph.lower() for a in answers for t in (*a.question.turns, a.question)
+              for k in t.key_points for ph in k.phrasings}
+    out = []
+    for text in texts:
+        for quote in QUOTED.findall(text):
+            bare = quote.rstrip(".,?!")
+            if len(bare.split()) < 2 or bare.lower() in labels:
+                continue
+            source = next((a.score.transcript.text for a in answers if bare in a.score.transcript.text), None)
+            if source is not None:
+                out.append((bare, source))
+    return out
+
+
+def _whole_phrase(quote: str, source: str) -> bool:
+    """The quote starts a sentence or clause of the source and ends at one (or at its end)."""
+    at = source.index(quote)
+    before, after = source[:at].rstrip(), source[at + len(quote):]
+    starts = not before or before[-1] in ".?!,;:" or before.split()[-1].lower() in ("so", "and", "but", "then")
+    ends = not after.strip() or after[0] in ".?!,;:" or bool(CLAUSE_NEXT.match(after))
+    return starts and ends
+
+
+# A clause may also end where the next one opens: "...called shouting | because he had been..."
+CLAUSE_NEXT = re.compile(r" (?:because|so|but|which|while|although|and (?:i|she|he|they|we|it)\b)", re.IGNORECASE)
+
+
+def test_quotes_in_praise_and_tips_are_whole_phrases():
+    answers = call(BILLED_REPLIES) + [answer(ANGRY, Transcript.typed(STRONG)),
+                                      answer(WHY, Transcript.typed("Um, I guess, like, money. Um, stress.")),
+                                      answer(GOOD_SERVICE, Transcript.typed("Being nice to people, I think."))]
+    feedback = session_feedback(answers)
+    texts = [feedback.strength, *(t.text for t in feedback.tips),
+             *(t.text for a in answers for t in a.score.tips), *(praise(a.score) for a in answers)]
+    quotes = _quotes_from(texts, answers)
+    assert len(quotes) >= 6
+    cut = [q for q, source in quotes if not _whole_phrase(q, source)]
+    assert not cut, cut
+
+
+# Doubled stops ('?,"', '"?".', '..' that is not an ellipsis), empty quotes, jargon, loose commas.
+TIP_STYLE_PROBLEMS = re.compile(r'[?!.],"|[.?!]"[.,]|(?<!\.)\.\.(?!\.)|""|\bdBFS\b|semitone|'
+                                r'share of topic words|\s[,.]')
+
+
+def test_every_tip_reads_well_aloud_with_short_and_long_quotes():
+    import numpy as np
+
+    from simulator.types import Recording
+
+    short, long_ = "Um, stress.", STRONG + " " + STRONG_WHY + " Um, that's about it, really, I guess."
+    texts = []
+    for question in (ANGRY, WHY, GOOD_SERVICE, WHAT_WOULD_YOU_DO):
+        for text in (short, long_, RUDE):
+            for transcript in (Transcript.typed(text), spoken(text, fillers_every=3, step=0.25)):
+                quiet = Recording(np.full(int((transcript.duration or 1) * 16000), 0.001, np.float32))
+                score = score_answer(question, transcript, quiet if transcript.timed else None)
+                texts += [t.text for t in score.tips]
+    for turn, reply in enumerate(("Okay, thanks.", BILLED_REPLIES[1]), 3):
+        texts += [t.text for t in score_answer(BILLED_CALL, Transcript.typed(reply), turn=turn).tips]
+    assert len(texts) >= 30
+    for text in texts:
+        assert not TIP_STYLE_PROBLEMS.search(text), text
+        assert text.count('"') % 2 == 0, text
+        assert "For next time" in text, text
+        sentences = [s for s in re.split(r'(?<=[.?!])\s+(?=[A-Z"])', re.sub(r'"[^"]*"', '"..."', text)) if s]
+        assert max(len(s.split()) for s in sentences) <= 32, text  # short sentences, quotes aside

@@ -322,3 +322,128 @@ def test_monotone_and_quiet_voices_are_noticed(speak, transcriber, tmp_path):
     quiet = lively_samples * 0.005
     quiet_score = score_answer(ANGRY, transcriber.transcribe(lively_samples), Recording(quiet))
     assert quiet_score.metric("volume").score < lively_score.metric("volume").score
+
+
+# --- relevance: a story told in its own words ----------------------------------------------
+
+ABOVE_AND_BEYOND = Question(
+    id="above-and-beyond", text="Tell me about a time you went above and beyond for a customer.",
+    kind="behavioral", category="customer-service",
+    key_points=(KeyPoint(("situation", "there was a time", "one time", "a customer came in")),
+                KeyPoint(("what I did", "I decided", "so I", "I made sure")),
+                KeyPoint(("extra", "went out of my way", "didn't have to", "beyond")),
+                KeyPoint(("result", "in the end", "they were happy", "thanked me")),
+                KeyPoint(("learned", "since then", "taught me", "what I took away"))),
+)
+HEATING_BILL = ("Last winter a customer called because her heating bill had doubled and she was worried she "
+                "could not pay. I listened, apologized, and looked into her account. I found her meter had "
+                "been read wrong for two months, so I filed a correction with billing, set up a payment plan, "
+                "and called her back the next day. She got a refund of 120 dollars and thanked my supervisor.")
+
+
+def test_a_customer_story_in_its_own_words_is_relevant_and_another_answer_is_not():
+    story = score_answer(ABOVE_AND_BEYOND, Transcript.typed(HEATING_BILL))
+    assert story.metric("relevance").score >= th.TIP_BELOW  # was 15: "share of topic words 0.15"
+    assert not any(t.area == "relevance" for t in story.tips)
+    assert "own words" in story.metric("relevance").evidence[0].note  # says why it counts
+    other = score_answer(ABOVE_AND_BEYOND, Transcript.typed(OFF_TOPIC))  # a fluent five-year plan
+    assert other.metric("relevance").score < th.OFF_TOPIC_LIMIT
+    assert story.overall > other.overall + 20
+
+
+# --- role-play: each area is judged where it belongs in the call ---------------------------
+
+BILLED_CALL = Question(
+    id="double-billed-caller", kind="roleplay", category="call-handling",
+    text="I'll be a customer who was billed twice this month and is upset. Answer the call.",
+    turns=(
+        Turn("Finally! I've been charged twice this month and nobody has fixed it.",
+             (KeyPoint(("thank you for calling",)), KeyPoint(("my name is",)), KeyPoint(("I'm sorry",)))),
+        Turn("It's the same charge, two times. I can see it on my bank statement.",
+             (KeyPoint(("verify", "account number")), KeyPoint(("let me check", "pull up your account")))),
+        Turn("So are you going to give me my money back or not?",
+             (KeyPoint(("refund", "money back")), KeyPoint(("three to five days", "business days")),
+              KeyPoint(("confirmation", "reference number")))),
+        Turn("Okay. Fine. I guess that's it then.",
+             (KeyPoint(("anything else I can help with",)), KeyPoint(("have a great day", "take care")))),
+    ),
+)
+BILLED_REPLIES = (
+    "Thank you for calling Northwind, my name is Sam. I'm so sorry you've been charged twice, that's really "
+    "frustrating. I'll take care of this for you today.",
+    "I understand. Can I get your name and the account number so I can verify the account? Let me pull up "
+    "your account and take a look at those two charges.",
+    "Yes, I can see the duplicate charge. I've put in a refund of forty nine ninety nine, and you'll see it "
+    "in three to five business days. I'll send you a confirmation email with a reference number.",
+    "Okay, thanks.",
+)
+
+
+def test_call_handling_is_judged_on_the_reply_where_it_belongs():
+    names = {turn: metric_names(BILLED_CALL, turn) for turn in (1, 2, 3, 4)}
+    assert "greeting" in names[1] and "greeting" not in names[2]
+    assert "verification" in names[2] and "verification" not in names[1]  # the key points ask on line 2
+    assert "next_steps" in names[3] and "next_steps" not in names[4]  # "money back or not?" is where it goes
+    assert "closing" in names[4] and "closing" not in names[3]
+    assert "ownership" not in names[4] and "empathy" not in names[4]  # the last line only wraps up
+    last = score_answer(BILLED_CALL, Transcript.typed(BILLED_REPLIES[3]), turn=4)
+    assert not any(t.area in ("next_steps", "ownership", "empathy") for t in last.tips)
+    assert any(t.area == "closing" for t in last.tips)  # a closing on the last line is a fair tip
+    resolution = score_answer(BILLED_CALL, Transcript.typed(BILLED_REPLIES[2]), turn=3)
+    assert resolution.metric("next_steps").score == 100
+
+
+# --- follow-ups: the silence before a follow-up answer --------------------------------------
+
+
+def test_the_gap_before_a_follow_up_is_not_a_pause_and_not_speaking_time():
+    first = timed_words("I worked at a bakery and I handled complaints every day for two years.", start=0.8)
+    # the first answer ends with 2.5 s of silence, then the interviewer asks the follow-up
+    first = Transcript(first.text, first.words, first.words[-1].end + 2.5, "test")
+    second = timed_words("One time a customer was upset about a late order, so I apologized and refunded it.",
+                         start=1.2)
+    joined = first.then(second, gap=1.0)
+    assert len(joined.breaks) == 1
+    score = score_answer(ANGRY, joined)
+    assert score.metric("pauses").value == 0  # over 4 s of silence across the break, none mid-answer
+    speaking = ((first.words[-1].end - first.words[0].start)
+                + (second.words[-1].end - second.words[0].start))
+    words = len(first.text.split()) + len(second.text.split())
+    assert score.metric("pace").value == pytest.approx(words / speaking * 60, rel=0.01)
+    assert score.metric("length").value == pytest.approx(speaking, abs=0.2)
+    assert score.metric("time_to_start").value == pytest.approx(0.8)
+    # a real pause inside the follow-up still counts
+    paused = first.then(timed_words("One time a customer was upset, so I apologized.", gaps={5: 3.0}), gap=1.0)
+    assert score_answer(ANGRY, paused).metric("pauses").value == 1
+
+
+# --- evidence quotes are whole phrases -----------------------------------------------------
+
+
+def test_evidence_quotes_are_whole_phrases_not_word_windows():
+    reply = score_answer(BILLED_CALL, Transcript.typed(BILLED_REPLIES[1]), turn=2)
+    quotes = [e.quote for e in reply.metric("verification").evidence]
+    assert quotes[0] == "Can I get your name and the account number so I can verify the account?"
+    long = ("I found her meter had been read wrong for two months, so I filed a correction with billing, "
+            "set up a payment plan, and called her back the next day.")
+    doc = Doc(Transcript.typed(long))
+    clause = doc.quote(doc.norms.index("filed"), doc.norms.index("filed") + 1).quote
+    assert clause == "I filed a correction with billing, set up a payment plan"
+    assert doc.ending().quote == "set up a payment plan, and called her back the next day"
+
+
+@pytest.mark.slow
+def test_a_spoken_follow_up_adds_no_pause_and_no_speaking_time(speak, transcriber):
+    silence = np.zeros(int(2.5 * 16000), np.float32)  # the candidate stops; the follow-up is asked
+    first = np.concatenate([load(speak("I worked at a bakery for two years, and I handled complaints.",
+                                       name="follow-first")), silence])
+    second = load(speak("One time a customer was upset about a late order, so I apologized and refunded it.",
+                        name="follow-second"))
+    one, two = transcriber.transcribe(first), transcriber.transcribe(second)
+    joined = one.then(two, gap=1.0)  # exactly as a session joins an answer and its follow-up
+    samples = np.concatenate([first, np.zeros(16000, np.float32), second])
+    score = score_answer(ANGRY, joined, Recording(samples))
+    assert score.metric("pauses").value == 0
+    speaking = sum(t.words[-1].end - t.words[0].start for t in (one, two))
+    assert score.metric("pace").value == pytest.approx(len(joined.words) / speaking * 60, rel=0.02)
+    assert score.metric("time_to_start").value == pytest.approx(one.words[0].start, abs=0.01)

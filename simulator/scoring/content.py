@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -98,24 +99,61 @@ def _whole_phrase(doc: Doc, phrase: str, ratio: float = th.WHOLE_PHRASE_RATIO) -
     return 1.0, (doc.token_at(al.dest_start), doc.token_at(max(al.dest_start, al.dest_end - 1)) + 1)
 
 
-def key_points(doc: Doc, points: Sequence[KeyPoint]) -> Metric | None:
+@dataclass(frozen=True)
+class PointMatch:
+    """How well the answer covers one key point: the best phrasing's share and where it was heard."""
+
+    point: KeyPoint
+    share: float
+    span: tuple[int, int] | None
+    phrasing: str
+
+    @property
+    def covered(self) -> bool:
+        return self.share >= th.KEY_POINT_COVERED_SHARE and self.span is not None
+
+    @property
+    def topical(self) -> bool:
+        """Covered by words about the subject, not by a generic part of any answer ("result",
+        "so I"): only these say the answer is about what was asked."""
+        if lx.KEY_POINT_CONCEPTS.get(self.phrasing.strip().lower()):
+            return False
+        words = content_words([n for raw in self.phrasing.split() for n in normalise_word(raw)])
+        return any(stem(w) not in _generic_stems() for w in words)
+
+
+def _subject_point(point: KeyPoint) -> bool:
+    """A key point with at least one phrasing about the subject (see PointMatch.topical)."""
+    return any(PointMatch(point, 1.0, (0, 0), ph).topical for ph in point.phrasings)
+
+
+def match_points(doc: Doc, points: Sequence[KeyPoint]) -> list[PointMatch]:
+    out = []
+    for point in points:
+        if not point.phrasings:
+            continue
+        best = max(((match_phrase(doc, ph), ph) for ph in point.phrasings), key=lambda r: r[0][0])
+        (share, span), phrasing = best
+        out.append(PointMatch(point, share, span, phrasing))
+    return out
+
+
+def key_points(doc: Doc, points: Sequence[KeyPoint], matches: Sequence[PointMatch] | None = None) -> Metric | None:
     """How many of the question's key points the answer covers (None without key points)."""
-    points = [p for p in points if p.phrasings]
-    if not points:
+    matches = match_points(doc, points) if matches is None else matches
+    if not matches:
         return None
     credits, evidence, covered = [], [], 0
-    for point in points:
-        share, span = max((match_phrase(doc, ph) for ph in point.phrasings), key=lambda r: r[0])
-        if share >= th.KEY_POINT_COVERED_SHARE:
+    for m in matches:
+        if m.covered:
             covered += 1
             credits.append(1.0)
-            evidence.append(doc.quote(*span, note=f"covers: {point.label}", context=2))
+            evidence.append(doc.quote(*m.span, note=f"covers: {m.point.label}"))
         else:
-            credits.append(share * th.KEY_POINT_PARTIAL_CREDIT)
-            note = f"missing: {point.label}"
-            evidence.append(Evidence(quote="", note=note))
-    score = 100.0 * sum(credits) / len(points)
-    return Metric("key_points", score, covered, f"of {len(points)} key points", tuple(evidence))
+            credits.append(m.share * th.KEY_POINT_PARTIAL_CREDIT)
+            evidence.append(Evidence(quote="", note=f"missing: {m.point.label}"))
+    score = 100.0 * sum(credits) / len(matches)
+    return Metric("key_points", score, covered, f"of {len(matches)} key points", tuple(evidence))
 
 
 # --- relevance -----------------------------------------------------------------------------
@@ -126,16 +164,67 @@ def _generic_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in lx.GENERIC_WORDS)
 
 
+@lru_cache(maxsize=1)
+def _field_stems() -> dict[str, frozenset[str]]:
+    return {name: frozenset(stem(w) for w in words.split()) for name, words in lx.FIELDS.items()}
+
+
+@lru_cache(maxsize=1)
+def _neighbours() -> dict[str, str]:
+    return {stem(k): v for k, v in lx.NEIGHBOURS.items()}
+
+
 def _concept(word_stem: str) -> str:
     """Synonyms share one concept, so "fixed", "resolved" and "solved" count once."""
     groups = _synonym_groups(word_stem)
     return f"group{min(groups)}" if groups else word_stem
 
 
+def _words(text: str) -> list[str]:
+    return [w for w in content_words([n for raw in text.split() for n in normalise_word(raw)]) if len(w) >= 3]
+
+
+def find_words(doc: Doc, phrase: str, gap: int = 2) -> int | None:
+    """Where every word of a short phrase is said, in order, at most `gap` words apart
+    ("called back" in "called her back"): content words by stem, small words exactly."""
+    wanted = [n for raw in phrase.split() for n in normalise_word(raw)]
+    if not wanted:
+        return None
+    keys = [stem(w) if w not in STOPWORDS else w for w in wanted]
+
+    def same(k: str, norm: str) -> bool:
+        return norm == k if k in STOPWORDS else stem(norm) == k
+
+    for start, norm in enumerate(doc.norms):
+        if not same(keys[0], norm):
+            continue
+        pos, ok = start, True
+        for k in keys[1:]:
+            nxt = next((p for p in range(pos + 1, min(len(doc.norms), pos + 2 + gap)) if same(k, doc.norms[p])), None)
+            if nxt is None:
+                ok = False
+                break
+            pos = nxt
+        if ok:
+            return start
+    return None
+
+
+def neighbour_phrases(question_text: str, extra: str = "") -> tuple[str, ...]:
+    """Semantic neighbours of the question's own words (lexicon.NEIGHBOURS), as phrases."""
+    found: dict[str, None] = {}
+    for w in _words(f"{question_text} {extra}"):
+        for phrase in _neighbours().get(stem(w), "").split(","):
+            if phrase.strip():
+                found[phrase.strip()] = None
+    return tuple(found)
+
+
 def topic_words(question_text: str, points: Sequence[KeyPoint], category: str,
                 extra: str = "") -> dict[str, tuple[str, float]]:
     """The question's own vocabulary: concept -> (a spelling, weight). Words of the question
-    itself weigh most, then its key points, then its category; generic call-center words little."""
+    itself weigh most, then its key points, then its category; generic call-center words little.
+    (Neighbour phrases are matched whole, see `relevance`.)"""
     cat = category.lower().strip()
     sources = (
         (f"{question_text} {extra}", 1.0),
@@ -144,9 +233,7 @@ def topic_words(question_text: str, points: Sequence[KeyPoint], category: str,
     )
     topic: dict[str, tuple[str, float]] = {}
     for text, base in sources:
-        for w in content_words([n for raw in text.split() for n in normalise_word(raw)]):
-            if len(w) < 3:
-                continue
+        for w in _words(text):
             key = stem(w)
             weight = base * (th.GENERIC_WORD_WEIGHT if key in _generic_stems() else 1.0)
             concept = _concept(key)
@@ -155,9 +242,63 @@ def topic_words(question_text: str, points: Sequence[KeyPoint], category: str,
     return topic
 
 
+def question_fields(question_text: str, category: str, extra: str = "") -> frozenset[str]:
+    """The semantic fields a question is about: its category's, and those of its own words."""
+    fields = set(lx.CATEGORY_FIELDS.get(category.lower().strip(), ()))
+    stems = _field_stems()
+    for w in _words(f"{question_text} {extra}"):
+        key = stem(w)
+        if key not in _generic_stems():
+            fields.update(name for name, words in stems.items() if key in words)
+    return frozenset(fields)
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What the answer talks about: its field words in the question's fields, against the
+    strongest other field (an answer about feedback that mentions a customer is about feedback)."""
+
+    inside: tuple[int, ...]  # token positions of field words in the question's fields
+    distinct: int  # distinct stems among them
+    rival: int  # field words of the strongest other field (none of the question's)
+
+    @property
+    def fit(self) -> float:
+        total = len(self.inside) + self.rival
+        return len(self.inside) / total if total else 0.0
+
+    @property
+    def value(self) -> float:
+        """0 for an answer about something else, up to FOCUS_MAX for one squarely on the fields."""
+        amount = min(1.0, self.distinct / th.FOCUS_WORDS_FOR_FULL)
+        fit = (self.fit - th.FOCUS_FIT_LOW) / (th.FOCUS_FIT_HIGH - th.FOCUS_FIT_LOW)
+        return th.FOCUS_MAX * amount * max(0.0, min(1.0, fit))
+
+
+def focus(doc: Doc, fields: frozenset[str]) -> Focus:
+    stems = _field_stems()
+    inside, distinct = [], set()
+    others: dict[str, int] = {}
+    for pos, norm in enumerate(doc.norms):
+        if norm in STOPWORDS or len(norm) < 3:
+            continue
+        key = stem(norm)
+        if key in _generic_stems():
+            continue
+        hit = {name for name, words in stems.items() if key in words}
+        if hit & fields:
+            inside.append(pos)
+            distinct.add(key)
+        for name in hit - fields if not hit & fields else ():
+            others[name] = others.get(name, 0) + 1
+    return Focus(tuple(inside), len(distinct), max(others.values(), default=0))
+
+
 def relevance(doc: Doc, question_text: str, points: Sequence[KeyPoint], category: str,
-              extra: str = "") -> Metric:
-    """Whether the answer talks about what was asked: the question's words, echoed in the answer."""
+              extra: str = "", matches: Sequence[PointMatch] | None = None) -> Metric:
+    """Whether the answer talks about what was asked, judged three ways, the best counting:
+    it echoes the question's words (or their neighbours); most of what it talks about lies in
+    the question's semantic fields; or it covers key points in words about the subject."""
     topic = topic_words(question_text, points, category, extra)
     answer_words = [(i, n) for i, n in enumerate(doc.norms) if n not in STOPWORDS and len(n) >= 3]
     found: dict[str, list[int]] = {}
@@ -165,7 +306,14 @@ def relevance(doc: Doc, question_text: str, points: Sequence[KeyPoint], category
         for concept, (spelling, _) in topic.items():
             if same_word(spelling, norm):
                 found.setdefault(concept, []).append(pos)
-    total = sum(w for _, w in topic.values())
+    # Neighbour phrases heard whole ("called her back") join the found topic words.
+    for phrase in neighbour_phrases(question_text, extra):
+        key = "~" + phrase
+        topic[key] = (phrase, th.NEIGHBOUR_WORD_WEIGHT)
+        at = find_words(doc, phrase)
+        if at is not None:
+            found[key] = [at]
+    total = sum(w for c, w in ((c, v[1]) for c, v in topic.items()) if not c.startswith("~") or c in found)
     got = sum(topic[c][1] for c in found)
     recall = got / min(max(total, 1e-9), th.RELEVANCE_TOPIC_WORD_CAP) if total else 0.0
     # Share of sentences that touch a specific (not generic) topic word.
@@ -173,10 +321,26 @@ def relevance(doc: Doc, question_text: str, points: Sequence[KeyPoint], category
     touched_words = {doc.tokens[p].word for p in specific}
     touched = sum(1 for s0, s1 in doc.sentences if any(s0 <= w < s1 for w in touched_words))
     share = touched / len(doc.sentences) if doc.sentences else 0.0
-    value = min(1.0, 0.6 * min(1.0, recall) + 0.4 * share) if doc.tokens else 0.0
+    echo = min(1.0, 0.6 * min(1.0, recall) + 0.4 * share) if doc.tokens else 0.0
+
+    on_field = focus(doc, question_fields(question_text, category, extra))
+    matches = match_points(doc, points) if matches is None else matches
+    topical = [m for m in matches if m.covered and m.topical]
+    # Key points that can only be covered in words about the subject: the share covered.
+    subject_points = [m for m in matches if m.point.phrasings and _subject_point(m.point)]
+    by_points = th.KEY_POINT_RELEVANCE * min(1.0, len(topical) / max(1, len(subject_points))
+                                             / th.TOPICAL_POINT_SHARE_FOR_FULL)
+    value = max(echo, on_field.value, by_points) if doc.tokens else 0.0
+
     names = sorted({topic[c][0] for c in found if topic[c][1] >= th.CATEGORY_WORD_WEIGHT})
     evidence: list[Evidence] = []
-    if specific:
+    if value > echo and on_field.value >= by_points and on_field.inside:
+        field_words = sorted({doc.norms[p] for p in on_field.inside})
+        evidence.append(doc.quote(on_field.inside[0], on_field.inside[0] + 1,
+                                  note="on topic, in your own words: " + ", ".join(field_words[:8])))
+    elif value > echo and topical:
+        evidence.append(doc.quote(*topical[0].span, note="on topic: covers " + topical[0].point.label))
+    elif specific:
         evidence.append(doc.quote(specific[0], specific[0] + 1, note="on topic: " + ", ".join(names[:8])))
     elif doc.tokens:
         evidence.append(doc.quote_sentence_of(0, note="none of the question's own words came up"))
@@ -225,29 +389,44 @@ def _numbers(doc: Doc) -> list[int]:
     return out
 
 
-def specificity(doc: Doc) -> Metric:
-    """A concrete situation, actions you took, numbers and a result (each saturates)."""
-    parts = th.SPECIFICITY_PARTS
+def specificity(doc: Doc, kind: str = "behavioral") -> Metric:
+    """How concrete the answer is, by what the question asks for (each part saturates):
+    behavioral, a real situation, actions you took, numbers and a result; situational, the
+    concrete steps you would take; general, a short example or a concrete detail (no numbers
+    needed)."""
+    parts = th.SPECIFICITY_PARTS.get(kind, th.SPECIFICITY_PARTS["behavioral"])
     actions = _actions(doc)
     numbers = _numbers(doc)
     situation = doc.find_all(lx.SITUATION)
     result = doc.find_all(lx.RESULT)
-    score = (parts["actions"] * min(1.0, len(actions) / th.SPECIFIC_ACTIONS_FOR_FULL)
-             + parts["numbers"] * min(1.0, len(numbers) / th.SPECIFIC_NUMBERS_FOR_FULL)
-             + parts["situation"] * (1.0 if situation else 0.0)
-             + parts["result"] * (1.0 if result else 0.0))
-    evidence = []
-    if situation:
-        evidence.append(doc.quote(*situation[0], note="a real situation"))
-    for i, j in actions[:3]:
-        evidence.append(doc.quote(i, j, note="an action you took", context=2))
-    if numbers:
-        evidence.append(doc.quote(numbers[0], numbers[0] + 1, note="a number", context=3))
-    if result:
-        evidence.append(doc.quote(*result[0], note="a result"))
-    found = (f"{len(actions)} actions, {len(numbers)} numbers, "
-             f"{'a' if situation else 'no'} situation, {'a' if result else 'no'} result")
-    return Metric("specificity", score, found, None, tuple(evidence))
+    steps = doc.find_all(lx.STEPS)
+    found = {
+        "situation": (situation, 1), "example": (situation, 1), "actions": (actions, th.SPECIFIC_ACTIONS_FOR_FULL),
+        "numbers": (numbers and [(n, n + 1) for n in numbers], th.SPECIFIC_NUMBERS_FOR_FULL),
+        "result": (result, 1), "steps": (steps, 2),
+        # a concrete detail: a number, a thing you did, or a real place
+        "detail": (sorted(set(actions) | {(n, n + 1) for n in numbers} | set(situation)), th.SPECIFIC_DETAILS_FOR_FULL),
+    }
+    score, evidence, summary = 0.0, [], []
+    for part, weight in parts.items():
+        spans, full = found[part]
+        spans = list(spans or [])
+        score += weight * min(1.0, len(spans) / full)
+        summary.append(f"{len(spans)} {part}")
+        if not spans:
+            evidence.append(Evidence(quote="", note=f"missing: {SPECIFICITY_NAMES[part]}"))
+            continue
+        for i, j in spans[:2 if part in ("actions", "steps", "detail") else 1]:
+            evidence.append(doc.quote(i, j, note=SPECIFICITY_NAMES[part]))
+    return Metric("specificity", score, ", ".join(summary), None, tuple(evidence))
+
+
+# How each part of a concrete answer is named in evidence (and in tips: "I didn't hear ...").
+SPECIFICITY_NAMES = {
+    "situation": "a real situation", "example": "an example", "actions": "an action you took",
+    "numbers": "a number", "result": "a result", "steps": "the steps in order",
+    "detail": "a concrete detail",
+}
 
 
 def structure(doc: Doc, kind: str) -> Metric | None:

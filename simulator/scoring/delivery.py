@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 MIN_PACE_SECONDS = 4.0  # shorter speech gives a pace too noisy to judge
 MIN_PACE_WORDS = 8
+PAUSE_QUOTE_WORDS = 6  # the words either side of a long pause that its evidence quotes
 
 
 def _none(name: str, unit: str | None, why: str) -> Metric:
@@ -57,7 +58,7 @@ def pace(doc: Doc) -> Metric:
                 rates.append((n / span * 60.0, s0, s1))
         if rates:
             rate, s0, s1 = max(rates) if wpm > th.PACE.high else min(rates)
-            evidence.append(doc.quote_words(s0, min(s1, s0 + 16), note=f"about {rate:.0f} words a minute here"))
+            evidence.append(doc.quote_sentence_of(s0, note=f"about {rate:.0f} words a minute here"))
     return Metric("pace", th.PACE.score(wpm), round(wpm, 1), unit, tuple(evidence))
 
 
@@ -120,7 +121,8 @@ def fillers(doc: Doc) -> Metric:
     for *_, label in found:
         counts[label] = counts.get(label, 0) + 1
     summary = ", ".join(f"'{k}' x{v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
-    evidence = [doc.quote(i, j, note=f"filler '{label}'", context=3) for i, j, label in found[:4]]
+    # Word marks keep a short window around the filler (the review marks each one by its quote).
+    evidence = [doc.quote(i, j, note=f"filler '{label}'", context=3, snap=False) for i, j, label in found[:4]]
     if found:
         evidence.insert(0, Evidence(quote="", note=f"{len(found)} fillers ({per_100:.1f} per 100 words): {summary}"))
     if minutes:
@@ -137,7 +139,7 @@ def fillers(doc: Doc) -> Metric:
 def hedging(doc: Doc) -> Metric:
     spans = phrases(doc, lx.HEDGES)
     per_100 = _per_100(len(spans), doc.n_words)
-    evidence = tuple(doc.quote(i, j, note="hedge") for i, j in spans[:4])
+    evidence = tuple(doc.quote(i, j, note="hedge", snap=False) for i, j in spans[:4])
     return Metric("hedging", th.HEDGES_PER_100_WORDS.score(per_100), round(per_100, 2),
                   th.HEDGES_PER_100_WORDS.unit, evidence)
 
@@ -184,7 +186,7 @@ def repeated_share(doc: Doc) -> float:
 def repetition(doc: Doc) -> Metric:
     found = find_repeats(doc)
     per_100 = _per_100(len(found), doc.n_words)
-    evidence = tuple(doc.quote(i, j, note=label, context=2) for i, j, label in found[:4])
+    evidence = tuple(doc.quote(i, j, note=label, context=2, snap=False) for i, j, label in found[:4])
     return Metric("repetition", th.REPEATS_PER_100_WORDS.score(per_100), round(per_100, 2),
                   th.REPEATS_PER_100_WORDS.unit, evidence)
 
@@ -197,14 +199,16 @@ def pauses(doc: Doc) -> Metric:
     if not doc.timed:
         return _none("pauses", unit, "typed answer: no pauses")
     found = []
-    for k in range(1, len(doc.words)):
-        gap = (doc.words[k].start or 0) - (doc.words[k - 1].end or 0)
-        if gap > th.LONG_PAUSE_SECONDS:
-            found.append((gap, k))
+    for a, b in doc.segments:  # the silence before a follow-up answer is not a pause mid-answer
+        for k in range(a + 1, b):
+            gap = (doc.words[k].start or 0) - (doc.words[k - 1].end or 0)
+            if gap > th.LONG_PAUSE_SECONDS:
+                found.append((gap, k))
     evidence = []
     for gap, k in found[:4]:
-        before = doc.quote_words(max(0, k - 4), k)
-        after = doc.quote_words(k, min(len(doc.words), k + 4))
+        a, b = doc.segments[doc.segment_of(k)]
+        before = doc.quote_words(*doc.phrase(k - 1, k, PAUSE_QUOTE_WORDS, lo=a, hi=k))
+        after = doc.quote_words(*doc.phrase(k, k + 1, PAUSE_QUOTE_WORDS, lo=k, hi=b))
         evidence.append(Evidence(f"{before.quote} ... {after.quote}", doc.words[k - 1].end,
                                  doc.words[k].start, f"{gap:.1f} s pause"))
     return Metric("pauses", th.LONG_PAUSES.score(len(found)), len(found), unit, tuple(evidence))
@@ -217,12 +221,14 @@ def time_to_start(doc: Doc, recording: Recording | None) -> Metric:
     if recording is not None and recording.time_to_start is not None:
         seconds = float(recording.time_to_start)
     elif doc.words:
-        seconds = float(doc.words[0].start or 0.0)
+        # From the start of the part the first word is in: a first answer with no words (a
+        # follow-up answered instead) is timed from the follow-up's own start.
+        seconds = float(doc.words[0].start or 0.0) - doc.segment_starts[doc.segment_of(0)]
     else:
         return _none("time_to_start", unit, "no speech")
     evidence = ()
     if doc.words:
-        evidence = (doc.quote_words(0, min(6, len(doc.words)), note=f"first words after {seconds:.1f} s"),)
+        evidence = (doc.opening(note=f"first words after {seconds:.1f} s"),)
     return Metric("time_to_start", th.TIME_TO_START.score(seconds), round(seconds, 2), unit, evidence)
 
 

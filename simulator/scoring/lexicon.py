@@ -133,6 +133,7 @@ ACTION_PLAN = re.compile(
     r"\b(?:i|we) (?:would|will|am going to|could|can) (?:(?:then|also|first|immediately|quickly|calmly|personally|always) )?"
     r"(?!be\b|have\b|not\b|say\b|think\b|guess\b|like\b|love\b|try\b)\w{3,}\b"
 )
+ACTIONS = (ACTION_PAST, ACTION_PLAN)  # a key point "what I did" is covered by any of these
 NOT_ACTIONS = frozenset({"was", "were", "had", "need", "needed", "wanted", "liked", "loved", "used",
                          "tried", "guessed", "supposed", "hated", "talked", "worked", "started"})
 
@@ -241,6 +242,18 @@ NEXT_STEPS = rx(
     r"(?:is|has been) (?:processed|refunded|credited|escalated|scheduled|booked|reversed)",
     r"call you back", r"follow up",
 )
+# A time frame or a written record: what a customer is told when the fix is under way.
+TIME_FRAMES = rx(
+    r"(?:\d+|one|two|three|four|five|six|seven|ten|a few|twenty four|48|24) (?:to \w+ )?(?:\w+ )?(?:hours?|days?|weeks?|minutes)",
+    r"business days", r"working days", r"how long", r"time ?frame", r"confirmation", r"(?:an|by|the) email",
+    r"by (?:tomorrow|monday|tuesday|wednesday|thursday|friday|the end of)", r"when (?:you will|they will|it will) (?:see|get|arrive)",
+)
+# What a customer is told once the fix is under way (in a turn's key points, these mark the
+# line where next steps belong).
+RESOLUTION_CUES = TIME_FRAMES + rx(
+    r"(?:reference|ticket|case|confirmation|claim|tracking) number", r"next steps?", r"follow(?:ed|ing)? up",
+    r"call you back", r"confirm the (?:time|date|appointment)", r"what happens next",
+)
 CLOSING = rx(
     r"(?:is there )?anything else (?:i|that i|we) can (?:help|do|assist)", r"thank(?:s| you) for (?:calling|your patience|being|choosing|contacting|your time|holding|bearing)",
     r"have a (?:great|good|nice|wonderful|lovely|fantastic) (?:day|evening|afternoon|weekend|night|one)", r"take care",
@@ -251,6 +264,7 @@ CLOSING = rx(
 
 SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
     "like enjoy love",
+    "kind nice friendly polite courteous respectful",
     "help assist support serve aid",
     "customer caller client consumer guest",
     "upset angry frustrated irate annoyed furious mad unhappy",
@@ -328,5 +342,118 @@ KEY_POINT_CONCEPTS: dict[str, str] = {
     "situation": "SITUATION", "the situation": "SITUATION",
     "empathy": "EMPATHY", "show empathy": "EMPATHY", "ownership": "OWNERSHIP",
     "take ownership": "OWNERSHIP", "next steps": "NEXT_STEPS", "verify": "VERIFICATION",
+    "what i did": "ACTIONS", "what i would do": "ACTIONS", "action": "ACTIONS", "actions": "ACTIONS",
     "verification": "VERIFICATION", "closing": "CLOSING", "greeting": "GREETING",
+}
+
+# --- relevance: what an answer is about ----------------------------------------------------
+
+# Semantic fields of call-center interviews: the words an answer about each area uses, whether
+# or not it repeats the question's own words. A question belongs to the fields of its category
+# and of its own words; an answer is on topic when most of its field words fall in the
+# question's fields ("a heating bill, a refund, a payment plan" is a customer story, so it
+# answers "a time you went above and beyond for a customer"). Words may sit in several fields.
+FIELDS: dict[str, str] = {
+    "customers": """customer customers caller callers client clients guest guests patient patients
+        shopper account accounts bill bills billing billed charge charged overcharged refund refunded
+        credit credited order orders delivery delivered parcel package payment payments booking
+        reservation subscription complaint complaints complained replacement replaced exchange
+        discount apologized apologised apology sorry listened explained thanked grateful satisfied
+        relieved upset angry frustrated worried furious shouting yelling product item meter
+        statement invoice receipt purchase plan""",
+    "teamwork": """coworker coworkers colleague colleagues teammate teammates team together disagree
+        disagreement disagreed argument argued clash clashed conflict compromise agreed agreement
+        rotation privately side covered cover support supported collaborate collaborated shared
+        share tension relationship""",
+    "stress": """stress stressed stressful pressure busy rush queue queues backlog volume overwhelmed
+        overwhelming calm breath breathe break breaks reset prioritize prioritized priorities cope
+        coping deadline hectic workload waiting personally switch""",
+    "learning": """system systems software computer tool tools app application training trained train
+        learn learned learning new quickly manual notes shortcut shortcuts practice practiced guide
+        tutorial database process processes screen update""",
+    "sales": """sell sold selling sale sales upsell upsold upgrade upgraded offer offered product
+        products package commission bundle discount promotion benefit benefits recommend
+        recommended bought buy purchase deal price pricing retention cancel cancellation plan""",
+    "metrics": """target targets quota goal goals handle average score scores survey surveys quality
+        numbers metric metrics kpi percent percentage rating ratings performance missed hit met
+        exceeded dashboard resolution""",
+    "feedback": """feedback criticism criticized coach coaching coached review reviewed improve
+        improved improvement pointed suggestion suggestions advice recording recorded played
+        evaluation appraisal""",
+    "career": """future years career grow growth promotion promoted lead leader leadership course
+        courses study studying degree ambition plan long senior trainer develop progress""",
+    "motivation": """enjoy enjoyed love passion passionate reason reasons apply applied interested
+        interest appeal appeals excite excited mission values culture fulfilling rewarding
+        opportunity""",
+    "background": """experience experienced background education studied school college graduated
+        retail hospitality previously currently""",
+    "strengths": """strength strengths strong skill skills patient patience organized reliable
+        dependable communicator listener quality qualities""",
+    "weaknesses": """weakness weaknesses improve improving struggle struggled perfectionist shy
+        nervous overthink delegate""",
+    "availability": """weekend weekends nights night evenings evening shifts shift schedule hours
+        flexible available availability holidays overtime childcare commute weekdays mornings rota""",
+    "ethics": """policy policies rule rules honest honesty privacy security verify verification
+        permission data confidential integrity right report reported protect protected authorized
+        fraud holder""",
+    "mistakes": """mistake mistakes error errors wrong forgot owned fault accountable corrected
+        correction learned""",
+    "multitasking": """multitask multitasking typing type notes juggle juggling several screens screen
+        while listening""",
+    "tech": """internet router modem wifi connection restart reset password login app device laptop
+        signal outage troubleshoot troubleshooting cable settings update""",
+}
+
+# Which fields each common category label belongs to (unknown labels: only the question's words).
+CATEGORY_FIELDS: dict[str, tuple[str, ...]] = {
+    "motivation": ("motivation",), "background": ("background", "strengths"),
+    "strengths": ("strengths",), "weaknesses": ("weaknesses",), "conflict": ("teamwork",),
+    "teamwork": ("teamwork",), "stress": ("stress",), "customer-service": ("customers",),
+    "difficult-customers": ("customers",), "complaints": ("customers",),
+    "sales": ("sales", "customers"), "technical": ("learning", "tech"),
+    "multitasking": ("multitasking", "learning"), "availability": ("availability",),
+    "metrics": ("metrics",), "feedback": ("feedback",), "ethics": ("ethics",),
+    "problem-solving": ("mistakes", "customers"), "goals": ("career",),
+    "call-handling": ("customers",), "roleplay": ("customers",),
+}
+
+# Semantic neighbours of words a question is built on: an answer says them instead of the
+# question's own word ("above and beyond" is told as "I called her back the next day").
+# Comma-separated phrases; a phrase of several words counts when they are said close together.
+_BEYOND = ("extra, effort, own time, stayed late, called back, call back, next day, followed up, "
+           "personally, myself, my break, my lunch, drove, didn't have to, out of my way")
+NEIGHBOURS: dict[str, str] = {
+    "beyond": _BEYOND, "above": _BEYOND, "extra": _BEYOND, "exceed": _BEYOND,
+    "angry": "shouting, yelling, furious, frustrated, annoyed, complained, vent, calm",
+    "upset": "shouting, yelling, furious, frustrated, annoyed, complained, vent, calm, worried",
+    "difficult": "shouting, yelling, rude, frustrated, complained, calm",
+    "mistake": "wrong, error, forgot, mixed up, owned, my fault, corrected, apologized",
+    "disagreement": "clashed, argued, disagreed, tension, compromise, agreed, her side, his side, privately",
+    "conflict": "clashed, argued, disagreed, tension, compromise, agreed, her side, his side, privately",
+    "stress": "busy, rush, queue, overwhelmed, calm, breathe, breath, break",
+    "pressure": "busy, rush, queue, overwhelmed, calm, breathe, breath, deadline",
+    "volume": "queue, waiting, backlog, rush, busy",
+    "learn": "trained, training, practice, notes, manual, quickly, picked up",
+    "target": "numbers, percent, score, met, hit, missed, average, quota",
+    "goal": "numbers, percent, score, met, hit, missed, target",
+    "feedback": "pointed out, coach, coaching, review, improve, suggestion, criticism",
+    "criticism": "pointed out, coach, coaching, review, improve, suggestion, feedback",
+    "sell": "offer, upgrade, bundle, recommend, bought",
+    "upsell": "offer, upgrade, bundle, recommend, bought",
+    "coworker": "colleague, together, covered, support, teammate",
+    "weakness": "improve, working on, struggle, better at",
+    "strength": "good at, skilled, patient, reliable",
+    "cancel": "retention, discount, reason, keep, offer",
+    "privacy": "verify, security, permission, account holder, authorized",
+    "hold": "wait, waiting, minutes, delay, queue",
+    "wait": "hold, minutes, delay, queue",
+    "outage": "offline, manual, workaround, backup, paper",
+    "down": "offline, manual, workaround, backup, paper, outage",
+    "accent": "repeat, slowly, clarify, spell, confirm",
+    "understand": "repeat, slowly, clarify, spell, confirm",
+    "manager": "escalate, escalated, supervisor, team lead",
+    "why": "reason, because, enjoy",
+    "future": "grow, career, team lead, promotion",
+    "weekend": "shifts, schedule, flexible, available, nights",
+    "multitask": "typing, notes, screens, juggle, listening",
 }

@@ -40,6 +40,19 @@ let like well oh yes yeah okay ok um uh er
 """.split())
 
 SENTENCE_END = re.compile(r"[.!?;:]['\")\]]*$")
+PIECE_END = re.compile(r"(?:[,;:\u2013\u2014]|--|\.\.\.|\u2026)['\")\]]*$")
+QUOTE_WORDS = 18  # the longest quote a tip reads back, when the phrases allow
+# Words that open a new clause, so a quote may start there ("...two months, so I filed...").
+CLAUSE_OPENERS = frozenset({"so", "because", "but", "which", "although", "though", "while",
+                            "whereas", "unless", "since", "until", "otherwise"})
+CLAUSE_SUBJECTS = frozenset({"i", "i'm", "i'd", "i'll", "i've", "we", "we'd", "we'll", "she", "he",
+                             "they", "it", "you", "that", "this", "my", "our", "her", "his", "their",
+                             "the", "then"})
+LINKS = frozenset({"so", "and", "but", "then", "or"})  # dropped from the front of a quote
+LEADS = frozenset({"where", "when", "while"})  # ...and these, before a subject ("where I handled")
+# Where a phrase may start inside a long unpunctuated run.
+PHRASE_STARTS = CLAUSE_OPENERS | {"and", "then", "when", "if", "i", "we", "she", "he", "they", "to",
+                                  "for", "with", "at", "in", "after", "before", "that"}
 _EDGE_PUNCT = re.compile(r"^[^\w']+|[^\w']+$")
 
 
@@ -118,8 +131,39 @@ class Doc:
         return self.words[0].start, self.words[-1].end
 
     def speech_seconds(self) -> float | None:
-        span = self.speech_span()
-        return None if span is None else max(0.0, span[1] - span[0])
+        """Seconds from the first word to the last, leaving out the gap before each follow-up."""
+        if not self.timed:
+            return None
+        total = 0.0
+        for a, b in self.segments:
+            if b > a:
+                total += max(0.0, (self.words[b - 1].end or 0.0) - (self.words[a].start or 0.0))
+        return total
+
+    # --- follow-ups: the answer and each follow-up answer are separate segments ---------
+
+    @cached_property
+    def segment_starts(self) -> list[float]:
+        """When each part of the answer began: 0, then each `Transcript.breaks` time."""
+        if not self.timed:
+            return [0.0]
+        return [0.0, *sorted(b for b in self.transcript.breaks if b > 0)]
+
+    @cached_property
+    def segments(self) -> list[tuple[int, int]]:
+        """Word spans of the answer and of each follow-up answer (one span without breaks)."""
+        starts = self.segment_starts
+        bounds = [0]
+        for t in starts[1:]:
+            k = bounds[-1]
+            while k < len(self.words) and (self.words[k].start or 0.0) < t:
+                k += 1
+            bounds.append(k)
+        bounds.append(len(self.words))
+        return [(bounds[i], bounds[i + 1]) for i in range(len(starts))]
+
+    def segment_of(self, word: int) -> int:
+        return next((n for n, (a, b) in enumerate(self.segments) if a <= word < b), 0)
 
     # --- finding phrases --------------------------------------------------------------
 
@@ -164,16 +208,111 @@ class Doc:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        """Word-index spans of sentences (by punctuation; long unpunctuated runs are chunked)."""
+        """Word-index spans of sentences (by punctuation; long unpunctuated runs are chunked;
+        a follow-up answer always starts a new sentence)."""
         spans: list[tuple[int, int]] = []
+        ends = {b for _, b in self.segments}
         start = 0
         for i, w in enumerate(self.words):
-            if SENTENCE_END.search(w.raw.strip()) or i - start >= 30:
+            if SENTENCE_END.search(w.raw.strip()) or i - start >= 30 or i + 1 in ends:
                 spans.append((start, i + 1))
                 start = i + 1
         if start < len(self.words):
             spans.append((start, len(self.words)))
         return spans
+
+    def sentence_of(self, word: int) -> tuple[int, int]:
+        return next(((s, e) for s, e in self.sentences if s <= word < e), (word, word + 1))
+
+    @cached_property
+    def pieces(self) -> list[tuple[int, int]]:
+        """Word spans of phrases: sentences cut at commas, colons and dashes, and before a word
+        that opens a new clause ("so", "because", "and she..."). Quotes are made of whole pieces."""
+        out: list[tuple[int, int]] = []
+        for s0, s1 in self.sentences:
+            start = s0
+            for k in range(s0, s1):
+                if k > start and self._opens_clause(k):
+                    out.append((start, k))
+                    start = k
+                if k + 1 < s1 and PIECE_END.search(self.words[k].raw.strip()):
+                    out.append((start, k + 1))
+                    start = k + 1
+            if start < s1:
+                out.append((start, s1))
+        return out
+
+    def _opens_clause(self, k: int) -> bool:
+        word = self.words[k].bare.lower()
+        if word in CLAUSE_OPENERS:
+            return True
+        nxt = self.words[k + 1].bare.lower() if k + 1 < len(self.words) else ""
+        return word in ("and", "then", "or") and nxt in CLAUSE_SUBJECTS
+
+    def phrase(self, a: int, b: int, limit: int = QUOTE_WORDS, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
+        """The word span [a, b) grown to whole pieces of its sentence, at most `limit` words when
+        the pieces allow (and inside [lo, hi)): what a person would quote back."""
+        hi = len(self.words) if hi is None else hi
+        if not self.words or a >= b:
+            return a, b
+        s0, s1 = self.sentence_of(a)
+        s0, s1 = max(s0, lo), min(max(s1, b), hi)
+        if s1 - s0 <= limit:
+            return s0, s1
+        inside = [p for p in self.pieces if p[0] < s1 and p[1] > s0]
+        inside = [(max(p0, s0), min(p1, s1)) for p0, p1 in inside]
+        first = next(n for n, p in enumerate(inside) if p[1] > a)
+        last = next((n for n, p in enumerate(inside) if p[1] >= b), len(inside) - 1)
+        span = (inside[first][0], inside[last][1])
+        if span[1] - span[0] > limit and last == first:
+            return self._window(a, b, span, limit)
+        grew = True
+        while grew:
+            grew = False
+            # A quote that starts its own clause only grows on; one that starts mid-list ("set up a
+            # plan, and...") or leans on the clause before ("because...") first grows back.
+            order = ("on",) if self._clause_start(span[0], s0) else ("back", "on")
+            for way in order:
+                if way == "on" and last + 1 < len(inside) and inside[last + 1][1] - span[0] <= limit:
+                    last += 1
+                    span, grew = (span[0], inside[last][1]), True
+                elif way == "back" and first > 0 and span[1] - inside[first - 1][0] <= limit:
+                    first -= 1
+                    span, grew = (inside[first][0], span[1]), True
+        # "so I filed a correction" reads back better as "I filed a correction".
+        first_word = self.words[span[0]].bare.lower()
+        after = self.words[span[0] + 1].bare.lower() if span[0] + 1 < len(self.words) else ""
+        if span[0] < a and span[1] - span[0] > 2 and (
+                first_word in LINKS or (first_word in LEADS and after in CLAUSE_SUBJECTS)):
+            span = (span[0] + 1, span[1])
+        return span
+
+    def _clause_start(self, k: int, sentence_start: int) -> bool:
+        """Whether a quote starting at word k starts a clause of its own ("I filed...", "and
+        she was..."), rather than mid-phrase ("set up a plan") or a clause that leans on the
+        one before ("because her bill...")."""
+        if k <= sentence_start:
+            return True
+        word = self.words[k].bare.lower()
+        nxt = self.words[k + 1].bare.lower() if k + 1 < len(self.words) else ""
+        return word in CLAUSE_SUBJECTS or (word in LINKS | LEADS and nxt in CLAUSE_SUBJECTS)
+
+    def _window(self, a: int, b: int, piece: tuple[int, int], limit: int) -> tuple[int, int]:
+        """One unpunctuated run longer than the limit: cut before words that start a phrase."""
+        p0, p1 = piece
+        if b - a >= limit:
+            return a, b
+        start = max(p0, min(a, b - limit))
+        for k in range(start, a + 1):
+            if self.words[k].bare.lower() in PHRASE_STARTS or k == p0:
+                start = k
+                break
+        end = min(p1, start + limit)
+        for k in range(end, b - 1, -1):
+            if k == p1 or self.words[k].bare.lower() in PHRASE_STARTS:
+                end = k
+                break
+        return start, max(end, b)
 
     def starts_sentence(self, token: int) -> bool:
         word = self.tokens[token].word
@@ -194,18 +333,40 @@ class Doc:
         end = self.words[b - 1].end if b > a else None
         return Evidence(quote=text, start=start, end=end, note=note)
 
-    def quote(self, i: int, j: int, note: str = "", context: int = 3, limit: int = 16) -> Evidence:
-        """Evidence for token span [i, j): the words found plus a little of their sentence."""
+    def quote(self, i: int, j: int, note: str = "", context: int = 3, limit: int = QUOTE_WORDS,
+              snap: bool = True) -> Evidence:
+        """Evidence for token span [i, j): the whole phrase or clause it sits in (`snap`), or
+        the words found plus `context` words of their sentence either side (for word marks)."""
         a, b = self.token_words(i, j)
-        s0, s1 = next(((s, e) for s, e in self.sentences if s <= a < e), (a, b))
+        if snap:
+            return self.quote_words(*self.phrase(a, b, limit), note)
+        s0, s1 = self.sentence_of(a)
         a2, b2 = max(s0, a - context), min(max(s1, b), b + context)
         if b2 - a2 > limit:
             a2, b2 = a, min(b2, a + limit)
         return self.quote_words(a2, b2, note)
 
     def quote_sentence_of(self, word: int, note: str = "", limit: int = 20) -> Evidence:
-        s0, s1 = next(((s, e) for s, e in self.sentences if s <= word < e), (word, word + 1))
-        return self.quote_words(s0, min(s1, s0 + limit), note)
+        """The sentence a word is in, cut to whole pieces when it is longer than `limit`."""
+        if not self.words:
+            return Evidence(quote="", note=note)
+        word = max(0, min(word, len(self.words) - 1))
+        return self.quote_words(*self.phrase(word, word + 1, limit), note)
+
+    def opening(self, note: str = "", limit: int = QUOTE_WORDS) -> Evidence | None:
+        """The answer's first sentence (or its first phrases), for tips about the whole answer."""
+        if not self.words:
+            return None
+        s0, s1 = self.sentences[0]
+        return self.quote_words(*self.phrase(s0, s0 + 1, limit, hi=s1), note)
+
+    def ending(self, note: str = "", limit: int = QUOTE_WORDS) -> Evidence | None:
+        """The answer's last sentence (or its last phrases): how it ended."""
+        if not self.words:
+            return None
+        s0, s1 = self.sentences[-1]
+        a, b = self.phrase(s1 - 1, s1, limit, lo=s0)
+        return self.quote_words(a, b, note)
 
 
 # --- stems -------------------------------------------------------------------------------

@@ -113,24 +113,46 @@ WHOLE_PHRASE_RATIO = 90  # rapidfuzz partial ratio for a whole phrasing heard sl
 SHORT_PHRASE_RATIO = 80  # ...for phrasings of one content word ("let them vent" ~ "let him vent")
 KEY_POINT_PARTIAL_CREDIT = 0.5  # a half-covered point earns this share of its share
 
-# Relevance: weighted share of the question's own topic words found in the answer (words
-# from the question, its key points and its category). 0.3 of them is a clearly on-topic
-# answer; almost none is an answer to some other question.
-RELEVANCE = Band(0.45, 1.0, 0.10, 2.0, "share of topic words", "talk about what was asked")
+# Relevance: how clearly the answer is about what was asked, 0-1, the best of three readings:
+# - echo: the weighted share of the question's topic words found in the answer (words from the
+#   question, its key points, their semantic neighbours and its category), with the share of
+#   sentences that touch one;
+# - focus: the answer's own vocabulary lies in the question's semantic fields (a story about a
+#   bill, a refund and a payment plan is about a customer, whatever words the question used);
+# - key points covered in words about the subject (not generic ones such as "result").
+# 0.45 is a clearly on-topic answer; almost none is an answer to some other question.
+RELEVANCE = Band(0.45, 1.0, 0.10, 2.0, "topic match (0-1)", "talk about what was asked")
 RELEVANCE_TOPIC_WORD_CAP = 12.0  # weighted topic words needed for full marks
 GENERIC_WORD_WEIGHT = 0.25  # weight of words every call-center answer uses (customer, call)
 KEY_POINT_WORD_WEIGHT = 0.8  # words of the key points weigh a little less than the question's
+NEIGHBOUR_WORD_WEIGHT = 0.6  # words close in meaning to the question's ("called back" ~ "beyond")
 CATEGORY_WORD_WEIGHT = 0.5  # general words of the question's category weigh least
+FOCUS_MAX = 0.6  # an answer squarely in the question's fields is clearly on topic
+FOCUS_WORDS_FOR_FULL = 5  # distinct field words needed for that
+# The answer's field words in the question's fields, as a share of those plus the words of the
+# strongest other field: at or below the low end the answer is as much about something else and
+# focus counts nothing; full at the high end.
+FOCUS_FIT_LOW = 0.5
+FOCUS_FIT_HIGH = 0.8
+KEY_POINT_RELEVANCE = 0.45  # relevance from covering key points in words about the subject...
+TOPICAL_POINT_SHARE_FOR_FULL = 1.0  # ...when all such points are covered (fewer: a share of it)
 # An answer to another question is not an answer, however fluent: below this relevance score
 # the overall is scaled down (overall * (OFF_TOPIC_FLOOR + (1 - floor) * relevance/limit)).
 OFF_TOPIC_LIMIT = 60.0
 OFF_TOPIC_FLOOR = 0.45
 
-# Specificity: concrete actions, numbers, a situation and a result; each saturates so a
-# longer answer does not win by being longer.
+# Specificity: what "concrete" means depends on the question. A behavioral story has a real
+# situation, actions, a number and a result; a what-would-you-do answer has concrete steps in
+# order; a general or opinion answer needs a short example or a concrete detail, never a
+# number. Each part saturates so a longer answer does not win by being longer.
 SPECIFIC_ACTIONS_FOR_FULL = 3
 SPECIFIC_NUMBERS_FOR_FULL = 2
-SPECIFICITY_PARTS = {"actions": 30, "numbers": 20, "situation": 25, "result": 25}
+SPECIFIC_DETAILS_FOR_FULL = 2  # a number, a thing you did, or a real place
+SPECIFICITY_PARTS: dict[str, dict[str, float]] = {
+    "behavioral": {"situation": 25, "actions": 30, "numbers": 20, "result": 25},
+    "situational": {"actions": 60, "steps": 20, "detail": 20},
+    "general": {"example": 60, "detail": 40},
+}
 
 # --- call-center language ------------------------------------------------------------------
 

@@ -76,6 +76,39 @@ def pairs(questions: list[EvalQuestion]) -> list[Pair]:
     return out
 
 
+@dataclass(frozen=True)
+class Relevance:
+    """The relevance metric for a question's strong answer and for its off-topic answer."""
+
+    question: str
+    kind: str
+    split: str
+    strong: float
+    off_topic: float
+
+
+def relevance(questions: list[EvalQuestion]) -> list[Relevance]:
+    out = []
+    for eq in questions:
+        got = {k: score_answer(eq.question, Transcript.typed(eq.answers[k]), turn=eq.turn).metric("relevance").score
+               for k in ("strong", "off_topic")}
+        out.append(Relevance(eq.question.id, eq.question.kind, eq.split, got["strong"], got["off_topic"]))
+    return out
+
+
+def relevance_report(rs: list[Relevance], tip_below: float, off_topic_limit: float) -> dict:
+    """How often a strong answer is not told it drifted, and a fluent answer to another question
+    is (role-play replies to another call are still call replies, so they are left out of the
+    second figure)."""
+    answers = [r for r in rs if r.kind != "roleplay"]
+    return {
+        "strong_not_tipped": sum(r.strong >= tip_below for r in rs) / len(rs) if rs else None,
+        "off_topic_low": (sum(r.off_topic < off_topic_limit for r in answers) / len(answers)) if answers else None,
+        "mean_strong": round(sum(r.strong for r in rs) / len(rs), 1) if rs else None,
+        "mean_off_topic": round(sum(r.off_topic for r in answers) / len(answers), 1) if answers else None,
+    }
+
+
 def accuracy(ps: list[Pair]) -> float | None:
     return sum(p.correct for p in ps) / len(ps) if ps else None
 

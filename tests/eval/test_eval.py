@@ -36,3 +36,14 @@ def test_strong_answers_win_on_length_matched_pairs(pairs):
     matched = [p for p in pairs if p.length_matched]
     assert len(matched) >= 40
     assert evalset.accuracy(matched) >= MIN_ACCURACY
+
+
+def test_relevance_tells_a_strong_answer_from_an_answer_to_another_question():
+    from simulator.scoring import thresholds as th
+
+    rs = evalset.relevance(evalset.load())
+    for split in ("tune", "holdout"):
+        figures = evalset.relevance_report([r for r in rs if r.split == split], th.TIP_BELOW, th.OFF_TOPIC_LIMIT)
+        assert figures["strong_not_tipped"] >= MIN_ACCURACY, (split, figures)
+        assert figures["off_topic_low"] >= 0.85, (split, figures)
+    assert all(r.strong > r.off_topic for r in rs if r.kind != "roleplay")
