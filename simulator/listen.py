@@ -198,7 +198,10 @@ class Microphone:
             return True
         return False
 
-    def answer(self, slot: Slot) -> Reply:
+    def answer(self, slot: Slot,
+               on_audio: Callable[[np.ndarray, list[float]], None] | None = None) -> Reply:
+        """`on_audio(block, speech_probs)` sees each block as it is heard, with the VAD's
+        probability for every 32 ms window it completed (streaming transcription listens here)."""
         s = self.settings
         max_seconds = slot.max_seconds or s.max_seconds
         blocks: queue.Queue[np.ndarray] = queue.Queue()
@@ -228,7 +231,10 @@ class Microphone:
                 if block is not None:
                     chunks.append(block)
                     heard += len(block)
-                    for p in self.vad.feed(block):
+                    probs = self.vad.feed(block)
+                    if on_audio is not None:
+                        on_audio(block, probs)
+                    for p in probs:
                         if p >= s.speech_threshold:
                             speech_run += window_s
                             silence_run = 0.0

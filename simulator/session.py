@@ -70,18 +70,25 @@ class Practice:
         self.session_id = self.notebook.start_session(
             mode=self.options.mode, seed=self.options.seed, banks=self.bank_names, focus=focus)
         self.audio = audio_dir(self.home) / self.session_id
-        # The model loads while the interviewer speaks the opening and the first question.
-        threading.Thread(target=self._warm_up, daemon=True).start()
-
-        self._say(interviewer.opening(focus, len(plan), any(p.question.is_roleplay for p in plan)),
-                  "opening")
+        # The model loads while the interviewer speaks the opening and the first question
+        # (typed answers need no model).
+        warm_up = threading.Thread(target=self._warm_up, daemon=True)
+        if self.source.kind != "keyboard":
+            warm_up.start()
         try:
-            for number, planned in enumerate(plan, 1):
-                self._ask(planned, number, len(plan))
-        except (KeyboardInterrupt, EOFError):
-            self.console.notice("\nStopping here. Your finished answers are saved; "
-                                "here is my feedback on them.")
-        return self._close(focus)
+            try:
+                self._say(interviewer.opening(focus, len(plan),
+                                              any(p.question.is_roleplay for p in plan)), "opening")
+                for number, planned in enumerate(plan, 1):
+                    self._ask(planned, number, len(plan))
+            except (KeyboardInterrupt, EOFError):
+                self.console.notice("\nStopping here. Your finished answers are saved; "
+                                    "here is my feedback on them.")
+            return self._close(focus)
+        finally:
+            if warm_up.is_alive():
+                # A model still loading in native code must not be torn down at exit (abort).
+                warm_up.join()
 
     def _warm_up(self) -> None:
         try:
@@ -119,6 +126,11 @@ class Practice:
                 self._save(q, _join(reply, second), slot, prompt, follow_up=probe, replace=row)
 
     def _listen(self, slot: Slot) -> _Reply | None:
+        if self.source.kind == "mic":  # transcribed while the candidate speaks
+            from .streaming import listen_and_transcribe
+
+            heard = listen_and_transcribe(self.source, slot, self.transcriber)
+            return None if heard is None else _Reply(heard.transcript, heard.recording)
         got = self.source.answer(slot)
         if got is None:
             return None
@@ -146,8 +158,8 @@ class Practice:
             self.answers[-1] = answer
         if self.options.mode == "coach":
             tip = coach.answer_tip(q, score)
-            if tip is not None:
-                self._say(tip.text, f"{slot.stem}.tip")
+            # Nothing worth fixing: say what worked, as a coach would.
+            self._say(tip.text if tip else coach.praise(score, q, turn), f"{slot.stem}.tip")
         return row, answer
 
     # --- closing ---------------------------------------------------------------------------

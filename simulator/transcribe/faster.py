@@ -10,9 +10,14 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import UserError
-from ..types import Transcript, Word
+from ..types import SAMPLE_RATE, Transcript, Word
 from . import DEFAULT_MODEL, DecodeOptions, packaged_model_dir
 from .chunks import transcribe_in_chunks
+
+
+# Seconds past the VAD's padding that still count as "the words reached the chunk's end": a
+# word's timed end can fall a little short of where its sound really ends.
+TAIL_ALLOWANCE = 0.3
 
 
 def resolve_model_dir(model: str) -> Path:
@@ -57,12 +62,17 @@ class FasterWhisperTranscriber:
                         str(self.model_dir), device="cpu", compute_type=self.compute_type,
                         cpu_threads=self.cpu_threads, local_files_only=True,
                     )
+                _release_freed_memory()  # converting the weights to int8 freed ~80 MB
 
     def transcribe(self, samples: np.ndarray,
                    on_progress: Callable[[float], None] | None = None) -> Transcript:
         """Words with times; `on_progress(seconds_done)` is called as each chunk is decoded."""
         self.load()
-        return transcribe_in_chunks(samples, self.options, self._decode_chunk, self.name, on_progress)
+        try:
+            return transcribe_in_chunks(samples, self.options, self._decode_chunk, self.name,
+                                        on_progress)
+        finally:
+            _release_freed_memory()
 
     def _decode_chunk(self, audio: np.ndarray) -> list[Word]:
         """One stretch of speech (already found by the VAD) to words, times from its start."""
@@ -81,5 +91,37 @@ class FasterWhisperTranscriber:
             vad_filter=False,  # chunks.py has cut the speech out already
             without_timestamps=False,
         )
-        return [Word(w.word, float(w.start), float(w.end), float(w.probability))
-                for segment in segments for w in segment.words or ()]
+        # Segments come window by window, and asking for one more after a window's last
+        # segment starts decoding the next 30 s window. Once the words reach the end of the
+        # chunk, all that is left is the VAD's padding: that window (about half the work of a
+        # short chunk) could only decode silence, so stop asking.
+        words_end = len(audio) / SAMPLE_RATE - (o.vad_speech_pad_ms / 1000 + TAIL_ALLOWANCE)
+        words: list[Word] = []
+        for segment in segments:
+            words += [Word(w.word, float(w.start), float(w.end), float(w.probability))
+                      for w in segment.words or ()]
+            if words and words[-1].end >= words_end:
+                break
+        return words
+
+
+def _release_freed_memory() -> None:
+    """Hand memory the decoder freed back to the system (glibc keeps it otherwise).
+
+    CTranslate2 and the feature extraction allocate and free tens of megabytes per 30 s
+    window, in several threads; glibc keeps freed memory in per-thread arenas, so a long
+    session's resident size creeps up. malloc_trim costs about a millisecond.
+    """
+    global _malloc_trim
+    if _malloc_trim is None:
+        try:
+            import ctypes
+
+            _malloc_trim = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to do
+            _malloc_trim = False
+    if _malloc_trim:
+        _malloc_trim(0)
+
+
+_malloc_trim = None

@@ -1,0 +1,138 @@
+"""`make bench`: the product's performance on this machine, in one run.
+
+Sections, each in its own child process so that one's memory and threads never weigh on
+another's figures:
+
+1. engines  - both engines on the same 60 s answer: speed ratio, real-time factor, WER;
+2. latency  - end of speech to scored answer through the microphone path, in real time
+              (PulseAudio null sink), for 15, 30, 60 and 120 s answers;
+3. session  - the real CLI on the microphone: time to the interviewer's first words, and a
+              whole session's peak memory;
+4. the scoring and filler benchmarks (benchmarks/eval_scoring.py, filler_recall.py), when
+   present, as they print themselves.
+
+Prints a table, then one JSON object as the very last line.
+
+    python -m benchmarks [--quick] [--skip-others]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from . import pulse
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {  # PRODUCT.md, "Performance targets"
+    "latency_ms_p50_60s": ("<=", 300),
+    "speedup_vs_openai_whisper": (">=", 3.0),
+    "first_question_s": ("<=", 1.0),
+    "peak_rss_mb": ("<=", 300),
+}
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown")
+    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                  if line.startswith("MemTotal"))
+    return {"cpus": os.cpu_count(), "cpu": cpu, "ram_gb": round(mem_kb / 1024 ** 2, 1),
+            "python": platform.python_version()}
+
+
+def child(module: str, args: list[str], env: dict | None = None) -> dict:
+    """Run `python -m benchmarks.<module>`; its progress goes to our stderr, its JSON back."""
+    started = time.monotonic()
+    print(f"\n== {module} ==", file=sys.stderr, flush=True)
+    out = subprocess.run([sys.executable, "-m", f"benchmarks.{module}", *args], cwd=ROOT,
+                         env=env, stdout=subprocess.PIPE, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"benchmarks.{module} failed (exit {out.returncode})")
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    print(f"   ({time.monotonic() - started:.0f} s)", file=sys.stderr, flush=True)
+    return result
+
+
+def others() -> None:
+    """The other engineers' benchmarks, printed as they print themselves."""
+    for script in ("eval_scoring.py", "filler_recall.py"):
+        path = ROOT / "benchmarks" / script
+        if path.exists():
+            print(f"\n== {script} ==", flush=True)
+            subprocess.run([sys.executable, str(path)], cwd=ROOT, check=False)
+
+
+def verdict(key: str, value: float | None) -> str:
+    if value is None or key not in TARGETS:
+        return ""
+    op, target = TARGETS[key]
+    met = value <= target if op == "<=" else value >= target
+    return f"target {op} {target}: {'met' if met else 'NOT met'}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m benchmarks")
+    p.add_argument("--quick", action="store_true", help="fewer runs (a rough look, minutes not tens)")
+    p.add_argument("--skip-others", action="store_true",
+                   help="leave out the scoring and filler benchmarks")
+    args = p.parse_args(argv)
+    host = machine()
+    load_before = os.getloadavg()
+    engines = child("engines", ["--runs", "1" if args.quick else "3"])
+    with pulse.null_sink() as env:
+        latency = child("latency", ["--runs", "2", "--other-runs", "1"] if args.quick else [], env)
+        session = child("session", ["--runs", "1" if args.quick else "3"], env)
+    load_after = os.getloadavg()
+    if not args.skip_others:
+        others()
+
+    lat60 = latency["by_length"]["60"]
+    figures = {
+        "latency_ms_p50_60s": lat60["p50_ms"],
+        "latency_ms_p90_60s": lat60["p90_ms"],
+        "speedup_vs_openai_whisper": engines["speedup"],
+        "rtf_default_engine": engines["rtf_default_engine"],
+        "first_question_s": session["first_audio_median_s"],
+        "peak_rss_mb": session["peak_rss_mb"],
+        "wer": round(latency["wer"], 4),
+    }
+
+    print(f"\nMachine: {host['cpus']} CPUs, {host['cpu']}, {host['ram_gb']} GB RAM, "
+          f"Python {host['python']}; load average {load_before[0]:.2f} before, "
+          f"{load_after[0]:.2f} after")
+    print("\nEnd of speech (the microphone's end-of-answer decision) to scored answer, real time:")
+    print(f"  {'answer':>8} {'runs':>5} {'p50 ms':>8} {'p90 ms':>8} {'transcript ms':>14} "
+          f"{'scoring ms':>11} {'segments':>9} {'tail s':>7} {'WER':>6}")
+    for seconds, row in latency["by_length"].items():
+        print(f"  {row['audio_s']:>6.1f} s {row['runs']:>5} {row['p50_ms']:>8} {row['p90_ms']:>8} "
+              f"{row['transcript_ready_p50_ms']:>14} {row['scoring_p50_ms']:>11} "
+              f"{row['segments']:>9} {row['tail_s_max']:>7} {row['wer']:>6.1%}")
+    print("  (transcript ms: decision -> full transcript, incl. closing the input stream; "
+          "scoring ms: writing the WAV + score_answer)")
+    e = engines
+    print(f"\nEngines, whole {e['audio_s']} s answer, same process, after warm-up (median of "
+          f"{len(e['seconds']['faster-whisper'])}):")
+    print(f"  faster-whisper {e['median_s']['faster-whisper']:.2f} s (RTF {e['rtf_default_engine']:.3f}), "
+          f"openai-whisper {e['median_s']['openai-whisper']:.2f} s: {e['speedup']:.2f}x; "
+          f"WER {e['wer']['faster-whisper']:.1%} / {e['wer']['openai-whisper']:.1%}")
+    print(f"\nSession (practice --input mic, voice on): first words after "
+          f"{session['first_audio_median_s']:.2f} s (runs: {session['first_audio_s']}); "
+          f"'Question 1' after {session['first_question_s']} s (after the opening line); "
+          f"peak RSS {session['peak_rss_mb']:.0f} MB over {session['session_answers']} answers "
+          f"({session['session_wall_s']:.0f} s)")
+    print("\nSummary:")
+    for key, value in figures.items():
+        print(f"  {key:<28} {value!s:>10}  {verdict(key, value)}")
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
