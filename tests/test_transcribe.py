@@ -97,3 +97,23 @@ def test_transcribe_command_on_a_missing_or_broken_file_exits_2(tmp_path):
     broken.write_bytes(b"\x00" * 100)
     result = run_cli("transcribe", str(broken))
     assert result.returncode == 2 and "broken.wav" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_decoding_resumes_when_whisper_stops_before_the_speech_does(speak):
+    """Whisper sometimes ends a chunk after its first sentence; the rest must still be decoded."""
+    from simulator.transcribe import DecodeOptions
+    from simulator.transcribe.chunks import transcribe_in_chunks
+    from simulator.types import Word
+
+    first = audio.load(speak("I stayed calm and listened to the customer."))
+    second = audio.load(speak("Then I fixed the billing error and called her back."))
+    samples = np.concatenate([first, np.zeros(4_000, np.float32), second])
+    calls = []
+
+    def decode(chunk):  # like Whisper on a bad day: one word at the start of whatever it gets
+        calls.append(len(chunk) / 16_000)
+        return [Word(" word", 0.2, 0.6, 0.9)] if len(calls) <= 2 else []
+
+    t = transcribe_in_chunks(samples, DecodeOptions(), decode, "test")
+    assert len(calls) >= 2 and calls[1] < calls[0]  # resumed on what was left, not from the start
+    assert t.words[1].start > t.words[0].end  # the resumed words sit later on the timeline

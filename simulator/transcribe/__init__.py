@@ -38,6 +38,7 @@ class DecodeOptions:
     vad_speech_pad_ms: int = 200  # kept around each stretch of speech so word edges aren't clipped
     max_chunk_seconds: float = 15.0  # speech is decoded in pieces this long at most (chunks.py)
     chunk_gap_seconds: float = 2.0  # a longer silence always starts a new piece
+    resume_after_seconds: float = 1.5  # speech this long after a chunk's last word: decode it too
 
 
 class Transcriber(Protocol):

@@ -57,13 +57,46 @@ def transcribe_in_chunks(samples: np.ndarray, options: DecodeOptions, decode: De
     duration = len(samples) / SAMPLE_RATE
     words: list[Word] = []
     for start, end in speech_chunks(samples, options):
-        shift = offset + start / SAMPLE_RATE
-        for w in decode(samples[start:end]):
-            words.append(Word(w.word, round(w.start + shift, 3), round(w.end + shift, 3),
-                              round(w.probability, 4)))
+        for w, shift in _decode_whole_chunk(samples, start, end, options, decode):
+            words.append(Word(w.word, round(w.start + shift + offset, 3),
+                              round(w.end + shift + offset, 3), round(w.probability, 4)))
         if on_progress:
             on_progress(end / SAMPLE_RATE)
     if on_progress:
         on_progress(duration)
     text = "".join(w.word for w in words).strip()
     return Transcript(text=text, words=tuple(words), duration=duration, engine=engine)
+
+
+MAX_RESUMES = 3  # a chunk is at most 15 s: a few resumes are plenty
+
+
+def _decode_whole_chunk(samples: np.ndarray, start: int, end: int, options: DecodeOptions,
+                        decode: DecodeChunk) -> list[tuple[Word, float]]:
+    """Every word of a chunk, with the shift (seconds) that puts it on the recording's timeline.
+
+    Whisper sometimes ends its output early (after the first sentence of a 13 s chunk), so
+    when speech goes on after the last word, decoding resumes from there.
+    """
+    out: list[tuple[Word, float]] = []
+    at = start
+    for _ in range(1 + MAX_RESUMES):
+        shift = at / SAMPLE_RATE
+        got = list(decode(samples[at:end]))
+        out += [(w, shift) for w in got]
+        if not got:
+            break
+        resume = at + int(got[-1].end * SAMPLE_RATE)
+        if (end - resume) / SAMPLE_RATE < options.resume_after_seconds or not _has_speech(
+                samples[resume:end], options):
+            break
+        at = resume
+    return out
+
+
+def _has_speech(samples: np.ndarray, options: DecodeOptions) -> bool:
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    found = get_speech_timestamps(samples, VadOptions(min_silence_duration_ms=options.vad_min_silence_ms,
+                                                      speech_pad_ms=0))
+    return sum(t["end"] - t["start"] for t in found) / SAMPLE_RATE >= 0.5
