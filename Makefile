@@ -8,8 +8,10 @@ STAMP  := $(VENV)/.installed
 # sox and ALSA plugins (a capture device without hardware) and Chromium (the HTML report).
 RUN_PACKAGES  := espeak-ng libportaudio2 libsndfile1
 TEST_PACKAGES := $(RUN_PACKAGES) sox alsa-utils libasound2-plugins chromium chromium-driver
+# The benchmark plays answers in real time through a PulseAudio null sink.
+BENCH_PACKAGES := $(RUN_PACKAGES) pulseaudio pulseaudio-utils libasound2-plugins
 
-.PHONY: install system-packages test-system-packages demo practice test bench clean
+.PHONY: install system-packages test-system-packages bench-system-packages demo practice test bench clean
 
 install: system-packages $(STAMP)
 
@@ -18,6 +20,9 @@ system-packages:
 
 test-system-packages:
 	@scripts/system-packages.sh $(TEST_PACKAGES)
+
+bench-system-packages:
+	@scripts/system-packages.sh $(BENCH_PACKAGES)
 
 # torch is installed first and by exact version: that picks the CPU build. A plain `torch`
 # requirement would pull a multi-GB CUDA build for openai-whisper.
@@ -36,7 +41,7 @@ practice: install
 test: test-system-packages $(STAMP)
 	$(BIN)/python -m pytest -q
 
-bench: install
+bench: bench-system-packages install
 	$(BIN)/python -m benchmarks
 
 clean:

@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="where answers come from: the microphone (default when there is one), "
                         "typed answers, or a folder of recordings DIR/<question-id>.wav")
     p.add_argument("--no-voice", action="store_true", help="show questions as text; don't speak them")
+    p.add_argument("--end-silence", type=float, default=1.5, metavar="SECONDS",
+                   help="microphone: this much silence after you speak ends the answer (default 1.5)")
+    p.add_argument("--think-time", type=float, default=10.0, metavar="SECONDS",
+                   help="microphone: how long you may think before your first word (default 10)")
     p.add_argument("--mode", choices=("interview", "coach"), default="interview",
                    help="interview: feedback at the end (default); coach: a short tip after each answer")
     _engine_options(p)
@@ -133,7 +137,10 @@ def cmd_practice(args, home: Path) -> int:
     console = Console(json_mode=args.json)
     chosen = banks.resolve_banks(args.bank, home)
     pool = [q for b in chosen for q in b.questions]
-    source = listen.make_source(args.input)
+    if args.end_silence <= 0 or args.think_time <= 0:
+        raise UserError("--end-silence and --think-time must be more than 0 seconds")
+    source = listen.make_source(args.input, listen.ListenSettings(
+        end_silence=args.end_silence, first_word_allowance=args.think_time))
     transcriber = make_transcriber(args.engine, args.model, home)
     speaker = NoVoice() if args.no_voice else VoiceSpeaker(console.notice)
     options = PracticeOptions(

@@ -222,7 +222,8 @@ class Microphone:
                                          blocksize=1024, device=self.device, callback=callback)
         except Exception as exc:
             raise DeviceError(f"Could not open the microphone ({exc}). " + NO_MICROPHONE_HELP) from None
-        with stream:
+        stream.start()
+        try:
             while True:
                 try:
                     block = blocks.get(timeout=0.1)
@@ -257,6 +258,10 @@ class Microphone:
                 if self._enter_pressed():
                     ended_by = "enter"
                     break
+        finally:
+            # abort, not stop: the answer is over, so don't wait for queued buffers to drain
+            stream.abort()
+            stream.close()
         self.meter.done(heard / SAMPLE_RATE, {"silence": "you paused, so I took that as your answer",
                                                "enter": "ended with Enter",
                                                "time-limit": "time is up"}[ended_by])
