@@ -25,4 +25,5 @@ class Console:
 
     def notice(self, text: str) -> None:
         """Status and warnings: always stderr."""
-        print(textwrap.fill(text, width=88), file=self.err, flush=True)
+        lines = [textwrap.fill(part, width=88) for part in text.split("\n")]
+        print("\n".join(lines), file=self.err, flush=True)
