@@ -199,6 +199,8 @@ class LiveTranscription:
                     self._pending -= 1
                     self._idle.notify_all()
         self._todo.put(None)
+        # Let a segment being decoded finish: native code torn down at exit aborts the process.
+        self._worker.join()
 
     # --- the background thread -------------------------------------------------------------
 
