@@ -172,7 +172,7 @@ class Practice:
             return self.notebook.session(self.session_id)
         feedback = coach.session_feedback(self.answers, focus)
         self._say(interviewer.closing_intro(), "closing")
-        for remark in getattr(feedback, "progress", ()):
+        for remark in feedback.progress:
             self._say(remark, "progress")
         if feedback.strength:
             self._say(feedback.strength, "strength")
