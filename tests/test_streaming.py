@@ -11,6 +11,7 @@ import sys
 import numpy as np
 import pytest
 
+from benchmarks.wer import wer
 from simulator import audio
 from simulator.streaming import (WINDOW_S, LiveTranscription, Segment, Segmenter,
                                  SegmentSettings)
@@ -31,16 +32,6 @@ GAPS = (0.4, 0.9, 1.1)  # the first is too short to close a segment, the others 
 
 def words_of(text: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", text.lower())
-
-
-def word_error_rate(reference: str, hypothesis: str) -> float:
-    ref, hyp = words_of(reference), words_of(hypothesis)
-    row = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        diagonal, row[0] = row[0], i
-        for j, h in enumerate(hyp, 1):
-            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (r != h))
-    return row[-1] / max(1, len(ref))
 
 
 def shared_share(reference: str, hypothesis: str) -> float:
@@ -159,8 +150,8 @@ def test_streaming_gives_the_words_of_a_whole_answer_transcription(transcriber, 
     # As accurate as the whole answer decoded at once, and the same words where that has them
     # (whole-answer decoding sometimes drops the end of a chunk; streaming must not be worse).
     script = " ".join(SENTENCES)
-    assert word_error_rate(script, streamed.text) <= word_error_rate(script, whole.text) + 0.05
-    assert word_error_rate(script, streamed.text) <= 0.15
+    assert wer(script, streamed.text) <= wer(script, whole.text) + 0.05
+    assert wer(script, streamed.text) <= 0.15
     assert shared_share(whole.text, streamed.text) >= 0.9
     assert {"um", "uh"} <= set(words_of(streamed.text))  # the filler prompt works per segment
     # Only the tail was left for the end, and here the tail was silence.
@@ -256,7 +247,7 @@ def test_the_microphone_streams_its_answer_to_the_transcriber(tmp_path, answer):
     got = json.loads(out.stdout.strip().splitlines()[-1])
     assert got["ended_by"] == "silence"
     assert got["duration"] == pytest.approx(got["recorded"])  # the whole answer's length
-    assert word_error_rate(" ".join(SENTENCES), got["text"]) <= 0.2
+    assert wer(" ".join(SENTENCES), got["text"]) <= 0.2
     assert spans[0][0] - 0.3 <= got["first"] <= spans[0][0] + 0.5  # the recording's timeline
 
 
@@ -272,5 +263,5 @@ def test_a_practice_session_on_the_microphone_scores_the_streamed_answer(tmp_pat
     assert out.returncode == 0, out.stderr
     session = json.loads(out.stdout)
     [scored] = session["answers"]
-    assert word_error_rate(" ".join(SENTENCES), scored["transcript"]["text"]) <= 0.2
+    assert wer(" ".join(SENTENCES), scored["transcript"]["text"]) <= 0.2
     assert scored["audio"] and scored["metrics"]["pace"]["score"] is not None  # timed words
