@@ -18,6 +18,7 @@ from typing import Iterator
 from .errors import NotebookError
 from .serialize import (
     path_or_none, question_from_dict, question_to_dict, score_from_dict, score_to_dict,
+    tip_from_dict, tip_to_dict,
 )
 from .types import Answer, Session, Tip
 
@@ -200,7 +201,7 @@ class Notebook:
         self._db.execute(
             "INSERT INTO sessions (id, started, mode, seed, banks, pid, focus) VALUES (?,?,?,?,?,?,?)",
             (session_id, now_iso(), mode, seed, json.dumps(banks or []), os.getpid(),
-             json.dumps([_tip_json(t) for t in focus or []])),
+             json.dumps([tip_to_dict(t) for t in focus or []])),
         )
         return session_id
 
@@ -293,7 +294,7 @@ class Notebook:
         return Session(
             id=row["id"], started=row["started"], answers=tuple(self.answers(session_id)),
             verdict=row["verdict"], tips=tuple(t for _, t in self.session_tips(session_id)),
-            focus_from_last_time=tuple(_tip_from_json(t) for t in json.loads(row["focus"])),
+            focus_from_last_time=tuple(tip_from_dict(t) for t in json.loads(row["focus"])),
             mode=row["mode"], finished=row["status"] == "finished",
         )
 
@@ -389,14 +390,6 @@ class _Transaction:
 
     def __exit__(self, exc_type, *rest):
         self.db.execute("ROLLBACK" if exc_type else "COMMIT")
-
-
-def _tip_json(t: Tip) -> dict:
-    return {"area": t.area, "text": t.text, "value": t.value, "target": t.target}
-
-
-def _tip_from_json(d: dict) -> Tip:
-    return Tip(d["area"], d["text"], d.get("value"), d.get("target"))
 
 
 def _pid_alive(pid: int | None) -> bool:
