@@ -239,20 +239,21 @@ def update_tip_progress(notebook: Notebook, session_id: str) -> None:
 
 def tracked_values(answers) -> dict[str, float]:
     """Each area's value over a session, as the coach tracks it (wpm for pace, score for empathy)."""
-    values: dict[str, list[float]] = {}
-    for a in answers:
-        for m in a.score.metrics:
-            v = coach.progress_value(m)
-            if v is not None:
-                values.setdefault(m.name, []).append(v)
-    return {k: sum(v) / len(v) for k, v in values.items()}
+    return _mean_per_metric(answers, coach.progress_value)
 
 
 def session_metric_values(answers) -> dict[str, float]:
     """Each numeric metric's mean raw value over a session's answers (for charts)."""
-    sums: dict[str, list[float]] = {}
+    return _mean_per_metric(answers, lambda m: float(m.value) if isinstance(m.value, (int, float))
+                            and m.score is not None else None)
+
+
+def _mean_per_metric(answers, value_of) -> dict[str, float]:
+    """The mean of `value_of(metric)` per metric name, over the answers where it is not None."""
+    values: dict[str, list[float]] = {}
     for a in answers:
         for m in a.score.metrics:
-            if isinstance(m.value, (int, float)) and m.score is not None:
-                sums.setdefault(m.name, []).append(float(m.value))
-    return {k: sum(v) / len(v) for k, v in sums.items()}
+            v = value_of(m)
+            if v is not None:
+                values.setdefault(m.name, []).append(v)
+    return {k: sum(v) / len(v) for k, v in values.items()}
