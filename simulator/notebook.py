@@ -298,10 +298,6 @@ class Notebook:
             mode=row["mode"], finished=row["status"] == "finished",
         )
 
-    def session_status(self, session_id: str) -> str:
-        row = self._db.execute("SELECT status FROM sessions WHERE id=?", (session_id,)).fetchone()
-        return row["status"] if row else "missing"
-
     def answers(self, session_id: str) -> Iterator[Answer]:
         for r in self._db.execute(
             "SELECT * FROM answers WHERE session_id=? ORDER BY position", (session_id,)
