@@ -17,7 +17,7 @@ from . import coach, interviewer
 from .audio import write_wav
 from .console import Console
 from .home import audio_dir
-from .listen import AnswerSource, Slot
+from .listen import AnswerSource, Heard, Slot
 from .notebook import Notebook
 from .scoring import score_answer
 from .transcribe import Transcriber
@@ -34,12 +34,6 @@ class PracticeOptions:
     mode: str = "interview"  # interview: feedback at the end; coach: a short tip after each answer
     seed: int | None = None  # reproduces the choice of questions
     follow_ups: bool = True  # probe once when an answer is thin
-
-
-@dataclass(frozen=True)
-class _Reply:
-    transcript: Transcript
-    recording: Recording | None
 
 
 class Practice:
@@ -73,7 +67,7 @@ class Practice:
         # The model loads while the interviewer speaks the opening and the first question
         # (typed answers need no model).
         warm_up = threading.Thread(target=self._warm_up, daemon=True)
-        if self.source.kind != "keyboard":
+        if self.source.transcribes:
             warm_up.start()
         try:
             try:
@@ -106,15 +100,12 @@ class Practice:
                 slot = Slot(q.id, turn=turn, max_seconds=_limit(q))
                 prompt = self._say(line.line, slot.stem, who="Customer")
                 reply = self._listen(slot)
-                if reply is None:
-                    self.console.notice("(no reply: moving on)")
-                    continue
-                self._save(q, reply, slot, prompt, turn=turn)
+                if reply is not None:
+                    self._save(q, reply, slot, prompt, turn=turn)
             return
         slot = Slot(q.id, max_seconds=_limit(q))
         reply = self._listen(slot)
         if reply is None:
-            self.console.notice("(skipped)")
             return
         row, answer = self._save(q, reply, slot, prompt)
         probe = interviewer.follow_up_line(q, answer.score) if self.options.follow_ups else None
@@ -125,23 +116,14 @@ class Practice:
             if second is not None:
                 self._save(q, _join(reply, second), slot, prompt, follow_up=probe, replace=row)
 
-    def _listen(self, slot: Slot) -> _Reply | None:
-        if self.source.kind == "mic":  # transcribed while the candidate speaks
-            from .streaming import listen_and_transcribe
+    def _listen(self, slot: Slot) -> Heard | None:
+        """One answer, or None (with a notice) when nothing was said."""
+        heard = self.source.listen(slot, self.transcriber)
+        if heard is None and not slot.follow_up:
+            self.console.notice("(no reply: moving on)" if slot.turn else "(skipped)")
+        return heard
 
-            heard = listen_and_transcribe(self.source, slot, self.transcriber)
-            return None if heard is None else _Reply(heard.transcript, heard.recording)
-        got = self.source.answer(slot)
-        if got is None:
-            return None
-        if isinstance(got, str):
-            return _Reply(Transcript.typed(got), None)
-        if got.duration == 0:
-            return None
-        self.console.notice("(transcribing...)")
-        return _Reply(self.transcriber.transcribe(got.samples), got)
-
-    def _save(self, q: Question, reply: _Reply, slot: Slot, prompt: Path | None, *,
+    def _save(self, q: Question, reply: Heard, slot: Slot, prompt: Path | None, *,
               turn: int | None = None, follow_up: str | None = None,
               replace: int | None = None) -> tuple[int, Answer]:
         audio = None
@@ -195,15 +177,15 @@ def _limit(q: Question) -> float | None:
     return q.answer_seconds[1] * 2 if q.answer_seconds else None
 
 
-def _join(first: _Reply, second: _Reply) -> _Reply:
+def _join(first: Heard, second: Heard) -> Heard:
     """An answer and its follow-up, as one transcript (and one recording, times lined up)."""
     if first.recording is None or second.recording is None:
-        return _Reply(Transcript.typed(f"{first.transcript.text} {second.transcript.text}"), None)
+        return Heard(Transcript.typed(f"{first.transcript.text} {second.transcript.text}"))
     gap = np.zeros(int(FOLLOW_UP_GAP * 16_000), np.float32)
     samples = np.concatenate([first.recording.samples, gap, second.recording.samples])
     recording = Recording(samples=samples, time_to_start=first.recording.time_to_start,
                           ended_by=second.recording.ended_by)
-    return _Reply(first.transcript.then(second.transcript, gap=FOLLOW_UP_GAP), recording)
+    return Heard(first.transcript.then(second.transcript, gap=FOLLOW_UP_GAP), recording)
 
 
 # --- the notebook across sessions ----------------------------------------------------------

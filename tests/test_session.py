@@ -13,8 +13,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from simulator import audio
-from simulator.listen import input_device_available
+from simulator import audio, sound
 
 from conftest import ROOT, run_cli
 
@@ -72,7 +71,7 @@ def test_a_corrupt_answer_file_exits_2_naming_it(tmp_path):
     assert "why-call-center.wav" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.skipif(input_device_available(), reason="this machine has a microphone")
+@pytest.mark.skipif(sound.has_input(), reason="this machine has a microphone")
 def test_no_microphone_exits_2_with_the_way_forward():
     for args in ([], ["--input", "mic"]):
         result = practice("--ask", "why-call-center", *args)
