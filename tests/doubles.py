@@ -129,9 +129,13 @@ class Outcome:
 
     session: Session
     speaker: SilentSpeaker
-    notices: str  # stderr: status lines and warnings
-    conversation: str  # stdout: the lines of the conversation
+    screen: str  # what the candidate saw: the conversation and every notice, in order
     log: list[tuple[str, str]] = field(default_factory=list)  # speech and answers, in order
+
+    @property
+    def flat_screen(self) -> str:
+        """The screen with its line wrapping undone."""
+        return " ".join(self.screen.split())
 
 
 def bundled_questions(home: Path) -> list[Question]:
@@ -144,11 +148,11 @@ def run_practice(home: Path, source, *, transcriber=None, pool: Sequence[Questio
     `options` are PracticeOptions' (ask=, questions=, mode=, seed=, follow_ups=)."""
     log = source.log if isinstance(source, ScriptedAnswers) else []
     speaker = SilentSpeaker(log)
-    out, err = io.StringIO(), io.StringIO()
+    screen = io.StringIO()
     with Notebook(home) as notebook:
         practice = Practice(questions=pool or bundled_questions(home), source=source,
                             speaker=speaker, transcriber=transcriber or CannedTranscriber(),
-                            notebook=notebook, console=Console(out=out, err=err), home=home,
+                            notebook=notebook, console=Console(out=screen, err=screen), home=home,
                             options=PracticeOptions(**options))
         session = practice.run()
-    return Outcome(session, speaker, err.getvalue(), out.getvalue(), log)
+    return Outcome(session, speaker, screen.getvalue(), log)

@@ -14,7 +14,7 @@ import pytest
 import soundfile as sf
 
 from simulator import audio
-from simulator.errors import AudioFileError, UserError
+from simulator.errors import UserError
 from simulator.listen import FileAnswers, KeyboardAnswers, Slot
 from simulator.listen.vad import SpeechDetector
 
@@ -58,11 +58,33 @@ def test_file_answers_find_each_slot_in_any_format(tmp_path, speak):
     assert source.recording(Slot("tell-me-about-yourself")) is None
 
 
-def test_file_answers_refuse_a_corrupt_file_before_the_session(tmp_path):
-    (tmp_path / "why-call-center.wav").write_text("this is not audio")
+def test_file_answers_name_every_unusable_file_before_the_session(tmp_path, speak):
+    samples = audio.load(speak("Hello there."))
+    sf.write(tmp_path / "good.wav", samples, 16_000)
+    sf.write(tmp_path / "good.follow-up.flac", samples, 16_000, format="FLAC")
+    (tmp_path / "corrupt.wav").write_bytes(b"RIFF....WAVEfmt garbage")
+    (tmp_path / "text.mp3").write_text("this is not audio")
+    (tmp_path / "empty.ogg").write_bytes(b"")
+    sf.write(tmp_path / "silent-header.wav", np.zeros(0, np.float32), 16_000)  # a header, no audio
+    (tmp_path / "call.2.wav").write_bytes(b"\x00" * 100)  # role-play reply 2
+    sf.write(tmp_path / "bad-follow-up.wav", samples, 16_000)
+    (tmp_path / "bad-follow-up.follow-up.wav").write_bytes(b"RIFF")
     source = FileAnswers(tmp_path)
-    with pytest.raises(AudioFileError, match="why-call-center.wav"):
-        source.check([Slot("why-call-center")])
+    slots = [Slot("good"), Slot("good", follow_up=True), Slot("corrupt"), Slot("text"),
+             Slot("empty"), Slot("silent-header"), Slot("call", turn=1), Slot("call", turn=2),
+             Slot("missing"), Slot("missing", follow_up=True),
+             Slot("bad-follow-up"), Slot("bad-follow-up", follow_up=True)]
+    found = {u.slot.stem: u for u in source.prepare(slots)}
+    assert set(found) == {"corrupt", "text", "empty", "silent-header", "call", "call.2", "missing",
+                          "bad-follow-up.follow-up"}  # a follow-up with no file is no problem
+    assert "not an audio file libsndfile can read" in found["corrupt"].reason
+    assert found["corrupt"].path == tmp_path / "corrupt.wav"
+    assert "not an audio file" in found["text"].reason
+    assert found["empty"].reason == "the file is empty"
+    assert found["silent-header"].reason == "it holds no audio"
+    assert found["call"].path is None and "no file call.wav" in found["call"].reason
+    assert "no file missing.wav" in found["missing"].reason and str(tmp_path) in found["missing"].reason
+    assert source.recording(Slot("good")).duration > 0.5  # the good ones still load
     with pytest.raises(UserError, match="no such folder"):
         FileAnswers(tmp_path / "missing")
 

@@ -3,11 +3,16 @@ SQLite notebook, with the candidate, the voice and the speech model replaced (te
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import soundfile as sf
 
 from simulator import coach, interviewer
+from simulator.errors import AudioFileError, DeviceError
+from simulator.listen import FileAnswers
 from simulator.notebook import Notebook
+from simulator.serialize import session_to_dict
 from simulator.session import FOLLOW_UP_GAP
 from simulator.types import Answer, Metric, Question, Score, Tip, Transcript
 
@@ -95,7 +100,7 @@ def test_a_customer_line_with_no_reply_moves_on_to_the_next(home):
     source = ScriptedAnswers({"double-billed-caller": CALL[0], "double-billed-caller.3": CALL[2]})
     outcome = run_practice(home, source, ask=("double-billed-caller",))
     assert [a.turn for a in outcome.session.answers] == [1, 3]
-    assert outcome.notices.count("(no reply: moving on)") == 2
+    assert outcome.screen.count("(no reply: moving on)") == 2
     assert len(outcome.speaker.said("customer")) == 4
 
 
@@ -140,7 +145,7 @@ def test_ctrl_c_keeps_finished_answers_gives_feedback_and_closes_the_session(hom
     source = ScriptedAnswers({ids[0]: STRONG, ids[1]: WEAK, ids[2]: STRONG}, interrupt_at=ids[1])
     outcome = run_practice(home, source, ask=ids, follow_ups=False)
     assert source.asked == [ids[0], ids[1]]  # the third question was never asked
-    assert "Stopping here" in outcome.notices
+    assert "Stopping here" in outcome.screen
     session = outcome.session
     assert [a.question.id for a in session.answers] == [ids[0]]
     assert session.finished and session.verdict
@@ -210,3 +215,71 @@ def test_an_open_tip_steers_the_choice_of_questions(home, tmp_path):
     assert sum(steered) >= 2 * max(1, sum(plain))  # 14 against 4 over these 20 seeds
     with Notebook(home) as notebook:
         assert [t.area for _, t in notebook.open_tips()] == ["structure"]  # still open
+
+
+# --- answers that cannot be used -----------------------------------------------------------
+
+
+def test_unusable_recordings_are_named_up_front_and_the_session_still_ends_with_feedback(home, tmp_path):
+    canned = CannedTranscriber()
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    good = canned.recording(STRONG)
+    sf.write(folder / "why-should-we-hire-you.wav", good.samples, 16_000, subtype="PCM_16")
+    (folder / "why-call-center.wav").write_bytes(b"RIFF....WAVEfmt garbage")
+    (folder / "greatest-weakness.flac").write_bytes(b"")
+    ids = ("why-call-center", "greatest-weakness", "tell-me-about-yourself", "why-should-we-hire-you")
+    progress = []
+    outcome = run_practice(home, FileAnswers(folder, notice=progress.append), transcriber=canned,
+                           ask=ids, follow_ups=False)
+    screen = outcome.flat_screen
+    # One notice, before the interviewer says a word, naming each file and why.
+    notice = screen[:screen.index("Interviewer:")]
+    assert notice.count("can't be used") == 1
+    assert f"{folder / 'why-call-center.wav'}: not an audio file libsndfile can read" in notice
+    assert f"{folder / 'greatest-weakness.flac'}: the file is empty" in notice
+    assert "tell-me-about-yourself: no file tell-me-about-yourself.wav" in notice
+    assert "why-should-we-hire-you" not in notice
+    # Those questions are skipped, each with its line; the good one is heard and scored.
+    assert "(skipped: why-call-center.wav: not an audio file" in screen
+    assert "(skipped: greatest-weakness.flac: the file is empty)" in screen
+    assert canned.transcribed == [STRONG] and progress == ["(transcribing...)"]
+    session = outcome.session
+    assert [a.question.id for a in session.answers] == ["why-should-we-hire-you"]
+    assert session.finished and session.verdict and session.verdict in outcome.speaker.said()
+    as_json = json.loads(json.dumps(session_to_dict(session)))
+    assert as_json["verdict"] == session.verdict and len(as_json["answers"]) == 1
+    with Notebook(home) as notebook:
+        assert notebook.unfinished_sessions() == []
+        assert notebook.session(session.id).verdict == session.verdict
+
+
+def test_an_answer_that_fails_mid_session_skips_only_that_question(home, tmp_path):
+    canned = CannedTranscriber()
+    garbled = canned.recording("this one will not decode")
+    canned.fail(garbled, RuntimeError("decoder ran out of memory"))
+    ids = ("why-call-center", "greatest-weakness", "why-should-we-hire-you")
+    source = ScriptedAnswers({
+        ids[0]: AudioFileError(f"{tmp_path / 'why-call-center.wav'}: no such audio file"),  # gone since
+        ids[1]: garbled,
+        ids[2]: STRONG,
+    })
+    outcome = run_practice(home, source, transcriber=canned, ask=ids, follow_ups=False)
+    assert source.asked == list(ids)  # the session went on after each failure
+    assert f"(skipped: {tmp_path / 'why-call-center.wav'}: no such audio file)" in outcome.flat_screen
+    assert ("(skipped: this answer could not be transcribed (RuntimeError: decoder ran out of "
+            "memory))") in outcome.flat_screen
+    session = outcome.session
+    assert [a.question.id for a in session.answers] == [ids[2]]
+    assert session.finished and session.verdict
+
+
+def test_a_microphone_lost_mid_session_stops_the_questions_but_not_the_feedback(home):
+    ids = ("why-call-center", "greatest-weakness", "why-should-we-hire-you")
+    lost = DeviceError("Another program is using the microphone. Close that program and try again.")
+    source = ScriptedAnswers({ids[0]: STRONG, ids[1]: lost, ids[2]: STRONG})
+    outcome = run_practice(home, source, ask=ids, follow_ups=False)
+    assert source.asked == list(ids[:2])
+    assert str(lost) in outcome.flat_screen and "Stopping here" in outcome.flat_screen
+    assert [a.question.id for a in outcome.session.answers] == [ids[0]]
+    assert outcome.session.finished and outcome.session.verdict in outcome.speaker.said()

@@ -1,6 +1,7 @@
 """Where answers come from, behind one protocol (`AnswerSource`): the microphone (transcribed
 while the candidate speaks, ended by `EndOfTurn`), recorded files, or the keyboard.
 
+    source.prepare(slots) -> [Unusable]              before the session
     source.listen(slot, transcriber) -> Heard | None  one answer
 """
 
@@ -14,11 +15,11 @@ from .endpoint import Decision, EndOfTurn, EndReason, Phase, TurnRules
 from .files import FileAnswers, RecordedAnswers
 from .keyboard import KeyboardAnswers
 from .microphone import Meter, Microphone
-from .source import AnswerSource, Heard, Slot
+from .source import AnswerSource, Heard, Slot, Unusable
 
 __all__ = ["AnswerSource", "Decision", "EndOfTurn", "EndReason", "FileAnswers", "Heard",
            "KeyboardAnswers", "Meter", "Microphone", "Phase", "RecordedAnswers", "Slot", "TurnRules",
-           "make_source"]
+           "Unusable", "make_source"]
 
 
 def make_source(spec: str | None, rules: TurnRules = TurnRules()) -> AnswerSource:

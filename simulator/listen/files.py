@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
-from ..audio import load_recording
-from ..errors import AudioFileError, UserError
+from ..audio import load_recording, unreadable
+from ..errors import UserError
 from ..transcribe import Transcriber
 from ..types import Recording
-from .source import Heard, Slot
+from .source import Heard, Slot, Unusable
 
 AUDIO_SUFFIXES = (".wav", ".flac", ".ogg", ".mp3", ".aiff", ".aif", ".au", ".opus")
 
@@ -22,7 +22,7 @@ def _to_stderr(text: str) -> None:
 class RecordedAnswers:
     """A source whose answers are whole recordings: each is transcribed once it is in hand.
 
-    Subclasses say where a slot's recording comes from (`recording`).
+    Subclasses say where a slot's recording comes from (`recording`); `prepare` may check them.
     """
 
     transcribes = True
@@ -30,6 +30,9 @@ class RecordedAnswers:
 
     def recording(self, slot: Slot) -> Recording | None:
         raise NotImplementedError
+
+    def prepare(self, slots: Sequence[Slot]) -> list[Unusable]:
+        return []
 
     def listen(self, slot: Slot, transcriber: Transcriber) -> Heard | None:
         recording = self.recording(slot)
@@ -56,18 +59,21 @@ class FileAnswers(RecordedAnswers):
                 return path
         return None
 
-    def check(self, slots: list[Slot]) -> None:
-        """Fail before the session starts if a file that exists cannot be read."""
-        import soundfile as sf
-
+    def prepare(self, slots: Sequence[Slot]) -> list[Unusable]:
+        """Open and decode every file these slots would use; report the unreadable ones, and
+        the answers with no file at all (a follow-up answer is optional, so not those)."""
+        problems = []
         for slot in slots:
             path = self.path_for(slot)
             if path is None:
+                if not slot.follow_up:
+                    problems.append(Unusable(
+                        slot, f"no file {slot.stem}.wav (or .flac, .ogg...) in {self.folder}"))
                 continue
-            try:
-                sf.info(str(path))
-            except Exception as exc:
-                raise AudioFileError(f"{path}: not an audio file libsndfile can read ({exc})") from None
+            why = unreadable(path)
+            if why is not None:
+                problems.append(Unusable(slot, why, path))
+        return problems
 
     def recording(self, slot: Slot) -> Recording | None:
         path = self.path_for(slot)

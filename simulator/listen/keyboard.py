@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from typing import Callable, TextIO
+from typing import Callable, Sequence, TextIO
 
 from ..transcribe import Transcriber
 from ..types import Transcript
-from .source import Heard, Slot
+from .source import Heard, Slot, Unusable
 
 
 class KeyboardAnswers:
@@ -18,6 +18,9 @@ class KeyboardAnswers:
     def __init__(self, stdin: TextIO | None = None, prompt: Callable[[str], None] | None = None):
         self.stdin = stdin or sys.stdin
         self.prompt = prompt or (lambda text: print(text, end="", file=sys.stderr, flush=True))
+
+    def prepare(self, slots: Sequence[Slot]) -> list[Unusable]:
+        return []
 
     def listen(self, slot: Slot, transcriber: Transcriber | None = None) -> Heard | None:
         self.prompt("Your answer (one line, Enter to send, empty line to skip): ")

@@ -7,7 +7,7 @@ import select
 import sys
 import time
 from dataclasses import replace
-from typing import Callable, TextIO
+from typing import Callable, Sequence, TextIO
 
 import numpy as np
 
@@ -17,7 +17,7 @@ from ..transcribe import Transcriber
 from ..types import SAMPLE_RATE, Recording
 from .endpoint import EndOfTurn, EndReason, Phase, TurnRules
 from .live import LiveTranscription
-from .source import Heard, Slot
+from .source import Heard, Slot, Unusable
 from .vad import WINDOW_S, SpeechDetector
 
 BLOCK = 1024  # samples per block from the device (64 ms)
@@ -68,6 +68,9 @@ class Microphone:
         self.watch_enter = sys.stdin.isatty() if watch_enter is None else watch_enter
         self.vad = SpeechDetector()
         self.live: LiveTranscription | None = None  # the latest answer's (the benchmark reads it)
+
+    def prepare(self, slots: Sequence[Slot]) -> list[Unusable]:
+        return []
 
     def listen(self, slot: Slot, transcriber: Transcriber) -> Heard | None:
         """Record one answer, transcribing each stretch of speech as soon as a pause closes it,

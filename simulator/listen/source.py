@@ -4,7 +4,8 @@ demo's synthetic candidate, and the tests' scripted answers)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from pathlib import Path
+from typing import Protocol, Sequence
 
 from ..transcribe import Transcriber
 from ..types import Recording, Transcript
@@ -36,11 +37,25 @@ class Heard:
     recording: Recording | None = None
 
 
+@dataclass(frozen=True)
+class Unusable:
+    """A slot a source already knows it cannot answer, and why (found before the session)."""
+
+    slot: Slot
+    reason: str  # "the file is empty", "no recording", ...
+    path: Path | None = None
+
+
 class AnswerSource(Protocol):
     # True when answers are audio for the speech model (the session loads it early).
     transcribes: bool
 
+    def prepare(self, slots: Sequence[Slot]) -> list[Unusable]:
+        """Before the session: check what can be checked for these slots (every recorded file
+        is opened and decoded). The slots returned will be skipped."""
+
     def listen(self, slot: Slot, transcriber: Transcriber) -> Heard | None:
         """The answer for one slot, or None when nothing was said (a skipped question).
 
-        KeyboardInterrupt and EOFError end the session."""
+        KeyboardInterrupt and EOFError end the session; AudioFileError or an engine failure
+        skip this answer only; DeviceError means no further answer can be heard."""
