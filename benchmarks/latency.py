@@ -2,8 +2,8 @@
 
 Run inside `pulse.null_sink()`'s environment (the parent does that): each answer WAV is
 played into the null sink with paplay while the product's Microphone records the sink's
-monitor through ALSA's pulse device, exactly as a session records a candidate, with
-`streaming.listen_and_transcribe` transcribing while the answer plays.
+monitor through ALSA's pulse device, exactly as a session records a candidate
+(`Microphone.listen`, transcribing while the answer plays).
 
 "End of speech" is the Microphone's own decision that the answer is over: the last speech
 sample has played and the end-of-answer silence (1.5 s) has been heard. The clock starts at
@@ -29,9 +29,8 @@ from pathlib import Path
 
 from simulator.audio import load, write_wav
 from simulator.banks import resolve_banks
-from simulator.listen import ListenSettings, Meter, Microphone, Slot
+from simulator.listen import Meter, Microphone, Slot, TurnRules
 from simulator.scoring import score_answer
-from simulator.streaming import LiveTranscription, listen_and_transcribe
 from simulator.transcribe import make_transcriber
 
 from . import answers, pulse
@@ -42,16 +41,11 @@ QUESTION = "customer-service-experience"
 
 def one_answer(mic: Microphone, engine, question, answer: answers.Answer, env: dict,
                folder: Path) -> dict:
-    live_box: list[LiveTranscription] = []
-
-    def started(live: LiveTranscription) -> None:
-        live_box.append(live)
-
-    # paplay and the input stream (opened inside answer()) both start within milliseconds,
+    # paplay and the input stream (opened inside listen()) both start within milliseconds,
     # and the file begins with half a second of silence, so no speech is missed.
     player = pulse.play(answer.path, env)
     played_at = time.monotonic()
-    heard = listen_and_transcribe(mic, Slot(QUESTION), engine, on_live=started)
+    heard = mic.listen(Slot(QUESTION), engine)
     transcribed_at = time.monotonic()
     if heard is None:
         raise RuntimeError(f"{answer.path}: the microphone heard nothing (is the null sink's "
@@ -60,7 +54,7 @@ def one_answer(mic: Microphone, engine, question, answer: answers.Answer, env: d
     score = score_answer(question, heard.transcript, heard.recording)
     scored_at = time.monotonic()
     player.wait()
-    live = live_box[0]
+    live = mic.live  # this answer's live transcription: when the last block came, the tail
     decided_at = live.last_audio_at
     errors, words = word_errors(answer.text, heard.transcript.text)
     return {
@@ -103,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         engine = make_transcriber()
         engine.load()
         engine.transcribe(load(clips[lengths[0]].path)[:16_000 * 5])  # first-call costs
-        mic = Microphone(ListenSettings(), meter=Meter(io.StringIO()), watch_enter=False)
+        mic = Microphone(TurnRules(), meter=Meter(io.StringIO()), watch_enter=False)
         results = []
         rounds = max(args.runs, args.other_runs)
         for r in range(rounds):  # interleaved, so slow drift of the machine hits every length

@@ -35,9 +35,41 @@ def load(path: str | os.PathLike) -> np.ndarray:
         raise AudioFileError(f"{path}: is a folder, not an audio file")
     try:
         samples, rate = sf.read(str(path), dtype="float32", always_2d=False)
-    except (sf.LibsndfileError, RuntimeError, TypeError, ValueError) as exc:
-        raise AudioFileError(f"{path}: not an audio file libsndfile can read ({exc})") from None
+    except (OSError, RuntimeError, TypeError, ValueError) as exc:  # LibsndfileError is a RuntimeError
+        raise AudioFileError(f"{path}: {_why_unreadable(path, exc)}") from None
     return to_mono_16k(samples, rate)
+
+
+def unreadable(path: str | os.PathLike) -> str | None:
+    """Why an audio file cannot be used, or None when it can: it is opened and decoded in full
+    (block by block, so a long file costs little memory)."""
+    import soundfile as sf
+
+    path = Path(path)
+    try:
+        with sf.SoundFile(str(path)) as f:
+            decoded = sum(len(block) for block in f.blocks(blocksize=65_536, dtype="float32"))
+    except (OSError, RuntimeError, TypeError, ValueError) as exc:
+        return _why_unreadable(path, exc)
+    if decoded == 0:
+        return "it holds no audio"
+    return None
+
+
+def _why_unreadable(path: Path, exc: BaseException) -> str:
+    """What went wrong with a file, in words: libsndfile says "System error" for all of these."""
+    try:
+        with open(path, "rb") as f:
+            empty = f.read(1) == b""
+    except PermissionError:
+        return "no permission to read it"
+    except OSError as err:
+        return f"cannot be read ({err.strerror or err})"
+    if empty:
+        return "the file is empty"
+    # libsndfile's own words, without its "Error opening '<path>': " (the path is named already)
+    detail = getattr(exc, "error_string", None) or str(exc)
+    return f"not an audio file libsndfile can read, or a damaged one ({detail})"
 
 
 def load_recording(path: str | os.PathLike) -> Recording:

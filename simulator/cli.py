@@ -139,8 +139,8 @@ def cmd_practice(args, home: Path) -> int:
     pool = [q for b in chosen for q in b.questions]
     if args.end_silence <= 0 or args.think_time <= 0:
         raise UserError("--end-silence and --think-time must be more than 0 seconds")
-    source = listen.make_source(args.input, listen.ListenSettings(
-        end_silence=args.end_silence, first_word_allowance=args.think_time))
+    source = listen.make_source(args.input, listen.TurnRules(
+        end_silence=args.end_silence, think_time=args.think_time))
     transcriber = make_transcriber(args.engine, args.model, home)
     speaker = NoVoice() if args.no_voice else VoiceSpeaker(console.notice)
     options = PracticeOptions(

@@ -24,6 +24,10 @@ class Console:
         print(text, file=self.out, flush=True)
 
     def notice(self, text: str) -> None:
-        """Status and warnings: always stderr."""
-        lines = [textwrap.fill(part, width=88) for part in text.split("\n")]
+        """Status and warnings: always stderr. File names and question ids are never split."""
+        lines = []
+        for part in text.split("\n"):
+            indent = part[:len(part) - len(part.lstrip())]  # a listed item keeps its indent
+            lines.append(textwrap.fill(part, width=88, subsequent_indent=indent + "  ",
+                                       break_long_words=False, break_on_hyphens=False))
         print("\n".join(lines), file=self.err, flush=True)

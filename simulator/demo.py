@@ -17,7 +17,7 @@ import yaml
 from . import banks
 from .audio import load
 from .console import Console
-from .listen import Reply, Slot
+from .listen import RecordedAnswers, Slot
 from .notebook import Notebook
 from .session import Practice, PracticeOptions
 from .transcribe import make_transcriber
@@ -43,10 +43,8 @@ def load_samples() -> dict[str, SampleAnswer]:
             for qid, d in data.items()}
 
 
-class SyntheticCandidate:
+class SyntheticCandidate(RecordedAnswers):
     """An answer source that speaks a sample answer for each slot, like a person at a microphone."""
-
-    kind = "demo"
 
     def __init__(self, samples: dict[str, SampleAnswer], folder: Path, console: Console,
                  playback: bool):
@@ -66,7 +64,7 @@ class SyntheticCandidate:
             return sample.turns[slot.turn - 1] if slot.turn <= len(sample.turns) else ""
         return sample.answer
 
-    def answer(self, slot: Slot) -> Reply:
+    def recording(self, slot: Slot) -> Recording | None:
         text = self.text_for(slot).strip()
         if not text:
             return None

@@ -1,11 +1,15 @@
 """One practice session: ask, listen, transcribe, score, save, and close with feedback.
 
-Every answer is saved the moment it is scored. Ctrl-C (or the end of typed input) stops the
-questions, and the interviewer still gives feedback on what was answered.
+Every answer is saved the moment it is scored. Ctrl-C (or the end of typed input, or a
+microphone or engine that stops working) stops the questions, and the interviewer still
+gives feedback on what was answered. An answer that cannot be used (an unreadable file, a
+transcription that fails) skips that question with a one-line notice; recorded answers are
+checked up front.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,13 +20,16 @@ import numpy as np
 from . import coach, interviewer
 from .audio import write_wav
 from .console import Console
+from .errors import AudioFileError, UserError
 from .home import audio_dir
-from .listen import AnswerSource, Slot
+from .listen import AnswerSource, Heard, Slot, Unusable
 from .notebook import Notebook
 from .scoring import score_answer
 from .transcribe import Transcriber
 from .types import Answer, Question, Recording, Session, Tip, Transcript
 from .voice import Speaker
+
+log = logging.getLogger(__name__)
 
 FOLLOW_UP_GAP = 1.0  # seconds of silence between an answer and its follow-up in the saved audio
 
@@ -34,12 +41,6 @@ class PracticeOptions:
     mode: str = "interview"  # interview: feedback at the end; coach: a short tip after each answer
     seed: int | None = None  # reproduces the choice of questions
     follow_ups: bool = True  # probe once when an answer is thin
-
-
-@dataclass(frozen=True)
-class _Reply:
-    transcript: Transcript
-    recording: Recording | None
 
 
 class Practice:
@@ -56,6 +57,7 @@ class Practice:
         self.options = options
         self.bank_names = list(bank_names)
         self.answers: list[Answer] = []
+        self.unusable: dict[str, Unusable] = {}  # by slot stem: known before the session
 
     # --- the whole session -----------------------------------------------------------------
 
@@ -67,22 +69,29 @@ class Practice:
             history=self.notebook.question_history(), recent=self.notebook.recent_question_ids(),
             focus=focus,
         )
+        self.unusable = {u.slot.stem: u for u in
+                         self.source.prepare(planned_slots(plan, self.options.follow_ups))}
         self.session_id = self.notebook.start_session(
             mode=self.options.mode, seed=self.options.seed, banks=self.bank_names, focus=focus)
         self.audio = audio_dir(self.home) / self.session_id
         # The model loads while the interviewer speaks the opening and the first question
         # (typed answers need no model).
         warm_up = threading.Thread(target=self._warm_up, daemon=True)
-        if self.source.kind != "keyboard":
+        if self.source.transcribes:
             warm_up.start()
         try:
             try:
+                if self.unusable:
+                    self.console.notice(unusable_notice(list(self.unusable.values())))
                 self._say(interviewer.opening(focus, len(plan),
                                               any(p.question.is_roleplay for p in plan)), "opening")
                 for number, planned in enumerate(plan, 1):
                     self._ask(planned, number, len(plan))
             except (KeyboardInterrupt, EOFError):
                 self.console.notice("\nStopping here. Your finished answers are saved; "
+                                    "here is my feedback on them.")
+            except UserError as exc:  # a microphone gone, an engine unusable: no further answer
+                self.console.notice(f"\n{exc}\nStopping here. Your finished answers are saved; "
                                     "here is my feedback on them.")
             return self._close(focus)
         finally:
@@ -106,15 +115,12 @@ class Practice:
                 slot = Slot(q.id, turn=turn, max_seconds=_limit(q))
                 prompt = self._say(line.line, slot.stem, who="Customer")
                 reply = self._listen(slot)
-                if reply is None:
-                    self.console.notice("(no reply: moving on)")
-                    continue
-                self._save(q, reply, slot, prompt, turn=turn)
+                if reply is not None:
+                    self._save(q, reply, slot, prompt, turn=turn)
             return
         slot = Slot(q.id, max_seconds=_limit(q))
         reply = self._listen(slot)
         if reply is None:
-            self.console.notice("(skipped)")
             return
         row, answer = self._save(q, reply, slot, prompt)
         probe = interviewer.follow_up_line(q, answer.score) if self.options.follow_ups else None
@@ -125,23 +131,31 @@ class Practice:
             if second is not None:
                 self._save(q, _join(reply, second), slot, prompt, follow_up=probe, replace=row)
 
-    def _listen(self, slot: Slot) -> _Reply | None:
-        if self.source.kind == "mic":  # transcribed while the candidate speaks
-            from .streaming import listen_and_transcribe
-
-            heard = listen_and_transcribe(self.source, slot, self.transcriber)
-            return None if heard is None else _Reply(heard.transcript, heard.recording)
-        got = self.source.answer(slot)
-        if got is None:
+    def _listen(self, slot: Slot) -> Heard | None:
+        """One answer, or None with a one-line notice saying why there is nothing to score."""
+        skipped = "follow-up skipped" if slot.follow_up else "reply skipped" if slot.turn else "skipped"
+        known = self.unusable.get(slot.stem)
+        if known is not None:
+            where = f"{known.path.name}: " if known.path is not None else ""
+            self.console.notice(f"({skipped}: {where}{known.reason})")
             return None
-        if isinstance(got, str):
-            return _Reply(Transcript.typed(got), None)
-        if got.duration == 0:
+        try:
+            heard = self.source.listen(slot, self.transcriber)
+        except AudioFileError as exc:
+            self.console.notice(f"({skipped}: {exc})")
             return None
-        self.console.notice("(transcribing...)")
-        return _Reply(self.transcriber.transcribe(got.samples), got)
+        except (UserError, EOFError):
+            raise
+        except Exception as exc:  # the engine failed on this one recording: the session goes on
+            log.exception("could not transcribe the answer %s", slot.stem)
+            self.console.notice(f"({skipped}: this answer could not be transcribed "
+                                f"({exc.__class__.__name__}: {exc}))")
+            return None
+        if heard is None and not slot.follow_up:
+            self.console.notice("(no reply: moving on)" if slot.turn else "(skipped)")
+        return heard
 
-    def _save(self, q: Question, reply: _Reply, slot: Slot, prompt: Path | None, *,
+    def _save(self, q: Question, reply: Heard, slot: Slot, prompt: Path | None, *,
               turn: int | None = None, follow_up: str | None = None,
               replace: int | None = None) -> tuple[int, Answer]:
         audio = None
@@ -195,15 +209,37 @@ def _limit(q: Question) -> float | None:
     return q.answer_seconds[1] * 2 if q.answer_seconds else None
 
 
-def _join(first: _Reply, second: _Reply) -> _Reply:
+def planned_slots(plan: Sequence[interviewer.PlannedQuestion], follow_ups: bool) -> list[Slot]:
+    """Every answer the planned questions may ask for (follow-ups too: any may be asked)."""
+    slots = []
+    for planned in plan:
+        q = planned.question
+        if q.is_roleplay:
+            slots += [Slot(q.id, turn=n, max_seconds=_limit(q)) for n in range(1, len(q.turns) + 1)]
+        else:
+            slots.append(Slot(q.id, max_seconds=_limit(q)))
+            if follow_ups:
+                slots.append(Slot(q.id, follow_up=True, max_seconds=_limit(q)))
+    return slots
+
+
+def unusable_notice(problems: Sequence[Unusable]) -> str:
+    """One notice, before the questions, naming every answer that will be skipped and why."""
+    lines = ["Some recorded answers can't be used, so their questions will be skipped:"]
+    for u in problems:
+        lines.append(f"  {u.path if u.path is not None else u.slot.stem}: {u.reason}")
+    return "\n".join(lines)
+
+
+def _join(first: Heard, second: Heard) -> Heard:
     """An answer and its follow-up, as one transcript (and one recording, times lined up)."""
     if first.recording is None or second.recording is None:
-        return _Reply(Transcript.typed(f"{first.transcript.text} {second.transcript.text}"), None)
+        return Heard(Transcript.typed(f"{first.transcript.text} {second.transcript.text}"))
     gap = np.zeros(int(FOLLOW_UP_GAP * 16_000), np.float32)
     samples = np.concatenate([first.recording.samples, gap, second.recording.samples])
     recording = Recording(samples=samples, time_to_start=first.recording.time_to_start,
                           ended_by=second.recording.ended_by)
-    return _Reply(first.transcript.then(second.transcript, gap=FOLLOW_UP_GAP), recording)
+    return Heard(first.transcript.then(second.transcript, gap=FOLLOW_UP_GAP), recording)
 
 
 # --- the notebook across sessions ----------------------------------------------------------

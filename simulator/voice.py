@@ -1,4 +1,4 @@
-"""The interviewer's voice: pyttsx3 renders each prompt to a WAV, sounddevice plays it.
+"""The interviewer's voice: pyttsx3 renders each prompt to a WAV, `sound` plays it.
 
 With no output device (or --no-voice) the prompt is only printed and the session goes on.
 """
@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol
 
+from . import sound
 from .audio import load, write_wav
+from .errors import DeviceError
 
 
 @dataclass(frozen=True)
@@ -86,21 +88,9 @@ class Renderer:
             return path
 
 
-def output_device_available() -> bool:
-    try:
-        import sounddevice as sd
-
-        sd.query_devices(kind="output")
-        return True
-    except Exception:  # OSError (no PortAudio) or PortAudioError (no device)
-        return False
-
-
 def play(path: Path) -> None:
-    import sounddevice as sd
-
-    samples = load(path)
-    sd.play(samples, 16_000, blocking=True)
+    """Play a rendered prompt on the default output (DeviceError when it cannot)."""
+    sound.play(load(path))
 
 
 class NoVoice:
@@ -116,7 +106,7 @@ class VoiceSpeaker:
     def __init__(self, notice: Callable[[str], None], playback: bool | None = None):
         self.notice = notice
         self.renderers = {"interviewer": Renderer(INTERVIEWER), "customer": Renderer(CUSTOMER)}
-        self.playback = output_device_available() if playback is None else playback
+        self.playback = sound.has_output() if playback is None else playback
         self._warned = False
 
     def say(self, text: str, save_as: Path, role: str = "interviewer") -> Path | None:
@@ -124,9 +114,9 @@ class VoiceSpeaker:
         if self.playback:
             try:
                 play(path)
-            except Exception as exc:  # a device that vanished mid-session: keep going in text
+            except DeviceError as exc:  # a device that vanished mid-session: keep going in text
                 self.playback = False
-                self.notice(f"Could not play sound ({exc}); questions will be shown as text.")
+                self.notice(str(exc))
         elif not self._warned:
             self._warned = True
             self.notice("No speakers found: questions are shown as text "

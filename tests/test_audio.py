@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -46,6 +47,59 @@ def test_missing_corrupt_and_folder_inputs_name_the_file(tmp_path):
         audio.load(bad)
     with pytest.raises(AudioFileError, match="folder"):
         audio.load(tmp_path)
+
+
+def test_unreadable_says_why_after_decoding_the_whole_file(tmp_path):
+    good = tmp_path / "good.flac"
+    sf.write(good, tone(44_100, 3.0), 44_100, format="FLAC")
+    assert audio.unreadable(good) is None
+    empty = tmp_path / "empty.wav"
+    empty.write_bytes(b"")
+    assert audio.unreadable(empty) == "the file is empty"
+    with pytest.raises(AudioFileError, match="empty.wav: the file is empty"):
+        audio.load(empty)
+    text = tmp_path / "notes.wav"
+    text.write_text("not audio at all")
+    assert audio.unreadable(text).startswith("not an audio file libsndfile can read")
+    header_only = tmp_path / "header.wav"
+    sf.write(header_only, np.zeros(0, np.float32), 16_000)
+    assert audio.unreadable(header_only) == "it holds no audio"
+    # Cut off while copying: libsndfile finds the stream damaged.
+    ogg = tmp_path / "whole.ogg"
+    sf.write(ogg, tone(16_000, 2.0), 16_000, format="OGG")
+    cut = tmp_path / "cut.ogg"
+    cut.write_bytes(ogg.read_bytes()[:len(ogg.read_bytes()) // 2])
+    assert "damaged" in audio.unreadable(cut)
+
+
+def test_a_file_its_reader_may_not_open_is_named_as_such(tmp_path):
+    """As an ordinary user (root reads every file): a forked child drops to `nobody`."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="unreadable-"))  # outside pytest's private tmp
+    try:
+        os.chmod(folder, 0o755)
+        locked = folder / "locked.wav"
+        sf.write(locked, tone(16_000, 0.5), 16_000)
+        os.chmod(locked, 0o000)
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: become nobody, look at the file, report, and leave
+            try:
+                if os.geteuid() == 0:
+                    os.setgid(65534)
+                    os.setuid(65534)
+                os.write(write, (audio.unreadable(locked) or "readable").encode())
+            finally:
+                os._exit(0)
+        os.close(write)
+        os.waitpid(pid, 0)
+        with os.fdopen(read) as got:
+            assert got.read() == "no permission to read it"
+    finally:
+        for path in folder.iterdir():
+            path.unlink()
+        folder.rmdir()
 
 
 def test_write_wav_is_atomic_and_owner_only(tmp_path):

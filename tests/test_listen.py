@@ -14,9 +14,9 @@ import pytest
 import soundfile as sf
 
 from simulator import audio
-from simulator.errors import AudioFileError, UserError
+from simulator.errors import UserError
 from simulator.listen import FileAnswers, KeyboardAnswers, Slot
-from simulator.vad import SpeechDetector
+from simulator.listen.vad import SpeechDetector
 
 from conftest import ROOT
 
@@ -50,19 +50,41 @@ def test_file_answers_find_each_slot_in_any_format(tmp_path, speak):
     sf.write(tmp_path / "double-billed-caller.2.flac", samples, 16_000, format="FLAC")
     sf.write(tmp_path / "why-call-center.follow-up.ogg", samples, 16_000, format="OGG")
     source = FileAnswers(tmp_path)
-    got = source.answer(Slot("why-call-center"))
+    got = source.recording(Slot("why-call-center"))
     assert got.duration == pytest.approx(len(samples) / 16_000, abs=0.01)
-    assert source.answer(Slot("double-billed-caller", turn=2)).duration > 0.5
-    assert source.answer(Slot("why-call-center", follow_up=True)).duration > 0.5
-    assert source.answer(Slot("double-billed-caller", turn=1)) is None  # missing file = skipped
-    assert source.answer(Slot("tell-me-about-yourself")) is None
+    assert source.recording(Slot("double-billed-caller", turn=2)).duration > 0.5
+    assert source.recording(Slot("why-call-center", follow_up=True)).duration > 0.5
+    assert source.recording(Slot("double-billed-caller", turn=1)) is None  # missing file = skipped
+    assert source.recording(Slot("tell-me-about-yourself")) is None
 
 
-def test_file_answers_refuse_a_corrupt_file_before_the_session(tmp_path):
-    (tmp_path / "why-call-center.wav").write_text("this is not audio")
+def test_file_answers_name_every_unusable_file_before_the_session(tmp_path, speak):
+    samples = audio.load(speak("Hello there."))
+    sf.write(tmp_path / "good.wav", samples, 16_000)
+    sf.write(tmp_path / "good.follow-up.flac", samples, 16_000, format="FLAC")
+    (tmp_path / "corrupt.wav").write_bytes(b"RIFF....WAVEfmt garbage")
+    (tmp_path / "text.mp3").write_text("this is not audio")
+    (tmp_path / "empty.ogg").write_bytes(b"")
+    sf.write(tmp_path / "silent-header.wav", np.zeros(0, np.float32), 16_000)  # a header, no audio
+    (tmp_path / "call.2.wav").write_bytes(b"\x00" * 100)  # role-play reply 2
+    sf.write(tmp_path / "bad-follow-up.wav", samples, 16_000)
+    (tmp_path / "bad-follow-up.follow-up.wav").write_bytes(b"RIFF")
     source = FileAnswers(tmp_path)
-    with pytest.raises(AudioFileError, match="why-call-center.wav"):
-        source.check([Slot("why-call-center")])
+    slots = [Slot("good"), Slot("good", follow_up=True), Slot("corrupt"), Slot("text"),
+             Slot("empty"), Slot("silent-header"), Slot("call", turn=1), Slot("call", turn=2),
+             Slot("missing"), Slot("missing", follow_up=True),
+             Slot("bad-follow-up"), Slot("bad-follow-up", follow_up=True)]
+    found = {u.slot.stem: u for u in source.prepare(slots)}
+    assert set(found) == {"corrupt", "text", "empty", "silent-header", "call", "call.2", "missing",
+                          "bad-follow-up.follow-up"}  # a follow-up with no file is no problem
+    assert "not an audio file libsndfile can read" in found["corrupt"].reason
+    assert found["corrupt"].path == tmp_path / "corrupt.wav"
+    assert "not an audio file" in found["text"].reason
+    assert found["empty"].reason == "the file is empty"
+    assert found["silent-header"].reason == "it holds no audio"
+    assert found["call"].path is None and "no file call.wav" in found["call"].reason
+    assert "no file missing.wav" in found["missing"].reason and str(tmp_path) in found["missing"].reason
+    assert source.recording(Slot("good")).duration > 0.5  # the good ones still load
     with pytest.raises(UserError, match="no such folder"):
         FileAnswers(tmp_path / "missing")
 
@@ -71,11 +93,13 @@ def test_keyboard_answers_read_one_line_each_and_end_at_eof():
     typed = io.StringIO("I love helping people.\n\nSecond answer\n")
     prompts = []
     source = KeyboardAnswers(stdin=typed, prompt=prompts.append)
-    assert source.answer(Slot("a")) == "I love helping people."
-    assert source.answer(Slot("b")) is None  # an empty line skips
-    assert source.answer(Slot("c")) == "Second answer"
+    first = source.listen(Slot("a"))
+    assert first.transcript.text == "I love helping people." and first.recording is None
+    assert not first.transcript.timed  # typed: no pace, no pauses
+    assert source.listen(Slot("b")) is None  # an empty line skips
+    assert source.listen(Slot("c")).transcript.text == "Second answer"
     with pytest.raises(EOFError):
-        source.answer(Slot("d"))
+        source.listen(Slot("d"))
     assert len(prompts) == 4
 
 
@@ -95,9 +119,9 @@ def alsa_file_device(tmp_path: Path, samples: np.ndarray) -> dict:
 
 MIC_SCRIPT = """
 import json, sys
-from simulator.listen import Microphone, ListenSettings, Slot
-mic = Microphone(ListenSettings(end_silence=1.0, first_word_allowance=3.0, max_seconds=30), watch_enter=False)
-rec = mic.answer(Slot("q"))
+from simulator.listen import Microphone, Slot, TurnRules
+mic = Microphone(TurnRules(end_silence=1.0, think_time=3.0, max_seconds=30), watch_enter=False)
+rec = mic.record(Slot("q"))
 print(json.dumps(None if rec is None else {"duration": rec.duration, "start": rec.time_to_start,
                                           "ended_by": rec.ended_by}))
 """

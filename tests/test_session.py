@@ -13,8 +13,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from simulator import audio
-from simulator.listen import input_device_available
+from simulator import audio, sound
 
 from conftest import ROOT, run_cli
 
@@ -65,14 +64,30 @@ def test_recorded_answers_from_a_folder(tmp_path, speak, home):
     assert oct(os.stat(saved).st_mode & 0o777) == "0o600"
 
 
-def test_a_corrupt_answer_file_exits_2_naming_it(tmp_path):
-    (tmp_path / "why-call-center.wav").write_bytes(b"RIFF....WAVEfmt garbage")
-    result = practice("--input", str(tmp_path), "--ask", "why-call-center")
-    assert result.returncode == 2
-    assert "why-call-center.wav" in result.stderr and "Traceback" not in result.stderr
+def test_a_corrupt_a_missing_and_a_good_file_end_with_a_verdict_and_valid_json(tmp_path, speak):
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    (answers / "why-call-center.wav").write_bytes(b"RIFF....WAVEfmt garbage")
+    (answers / "why-should-we-hire-you.wav").write_bytes(speak(STRONG, "strong").read_bytes())
+    # greatest-weakness.wav is missing
+    result = practice("--input", str(answers), "--ask",
+                      "why-call-center,greatest-weakness,why-should-we-hire-you", "--no-follow-ups",
+                      "--json")
+    assert result.returncode == 0, result.stderr
+    session = json.loads(result.stdout)  # exactly one JSON document on stdout
+    assert [a["question_id"] for a in session["answers"]] == ["why-should-we-hire-you"]
+    assert "helping people" in session["answers"][0]["transcript"]["text"].lower()
+    assert session["verdict"] and "Traceback" not in result.stderr
+    # Named up front, before the interviewer starts, in one notice.
+    up_front = " ".join(result.stderr[:result.stderr.index("Interviewer:")].split())
+    assert f"{answers / 'why-call-center.wav'}: not an audio file libsndfile can read" in up_front
+    assert "greatest-weakness: no file greatest-weakness.wav" in up_front
+    saved = json.loads(run_cli("review", "latest", "--json").stdout)
+    assert saved["session_id"] == session["session_id"]
+    assert saved["finished"] and saved["verdict"] == session["verdict"]
 
 
-@pytest.mark.skipif(input_device_available(), reason="this machine has a microphone")
+@pytest.mark.skipif(sound.has_input(), reason="this machine has a microphone")
 def test_no_microphone_exits_2_with_the_way_forward():
     for args in ([], ["--input", "mic"]):
         result = practice("--ask", "why-call-center", *args)

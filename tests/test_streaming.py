@@ -13,10 +13,9 @@ import pytest
 
 from benchmarks.wer import wer
 from simulator import audio
-from simulator.streaming import (WINDOW_S, LiveTranscription, Segment, Segmenter,
-                                 SegmentSettings)
+from simulator.listen.live import LiveTranscription, Segment, Segmenter, SegmentSettings
+from simulator.listen.vad import WINDOW, WINDOW_S, SpeechDetector
 from simulator.types import SAMPLE_RATE
-from simulator.vad import WINDOW, SpeechDetector
 
 from conftest import ROOT
 from test_listen import alsa_file_device
@@ -224,11 +223,10 @@ def test_an_engine_failure_reaches_the_caller():
 
 MIC_SCRIPT = """
 import json
-from simulator.listen import ListenSettings, Microphone, Slot
-from simulator.streaming import listen_and_transcribe
+from simulator.listen import Microphone, Slot, TurnRules
 from simulator.transcribe import make_transcriber
-mic = Microphone(ListenSettings(end_silence=1.5, max_seconds=60), watch_enter=False)
-heard = listen_and_transcribe(mic, Slot("q"), make_transcriber())
+mic = Microphone(TurnRules(end_silence=1.5, max_seconds=60), watch_enter=False)
+heard = mic.listen(Slot("q"), make_transcriber())
 print(json.dumps(None if heard is None else {
     "text": heard.transcript.text, "duration": heard.transcript.duration,
     "recorded": heard.recording.duration, "ended_by": heard.recording.ended_by,

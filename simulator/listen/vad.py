@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..types import SAMPLE_RATE
+
 WINDOW = 512  # samples per decision at 16 kHz (32 ms), what Silero expects
+WINDOW_S = WINDOW / SAMPLE_RATE  # seconds one decision covers
 _CONTEXT = 64  # samples of the previous window the model sees before each new one
 
 

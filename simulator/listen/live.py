@@ -1,6 +1,6 @@
 """Transcription while the candidate speaks.
 
-The microphone hands over each block of audio with its VAD speech probabilities. A pause
+The Microphone hands over each block of audio with its VAD speech probabilities. A pause
 (shorter than the end-of-answer silence) closes a speech segment, which a background thread
 transcribes at once; when the answer ends, only the unfinished tail is left to do. Word times
 are shifted into the answer's timeline and the duration is the whole answer's, so scoring
@@ -13,20 +13,17 @@ import queue
 import threading
 import time
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
-from .transcribe import Transcriber
-from .types import SAMPLE_RATE, Recording, Transcript, Word
-from .vad import WINDOW
-
-WINDOW_S = WINDOW / SAMPLE_RATE  # one VAD decision covers 32 ms
+from ..transcribe import Transcriber
+from ..types import SAMPLE_RATE, Transcript, Word
+from .vad import WINDOW, WINDOW_S
 
 
 @dataclass(frozen=True)
 class SegmentSettings:
-    speech_threshold: float = 0.5  # Silero probability that counts as speech (as ListenSettings)
+    speech_threshold: float = 0.5  # Silero probability that counts as speech (as TurnRules)
     pause: float = 0.6  # a pause this long closes a segment; well under the 1.5 s end of answer
     keep_silence: float = 0.3  # silence left on each side of a cut, so word edges stay whole
     # Whisper hears a lone second of speech worse than the same words in context: a segment
@@ -234,30 +231,3 @@ def _shifted(transcript: Transcript, segment: Segment) -> tuple[Word, ...]:
     offset = segment.start / SAMPLE_RATE
     return tuple(Word(w.word, round(w.start + offset, 3), round(w.end + offset, 3), w.probability)
                  for w in transcript.words)
-
-
-@dataclass(frozen=True)
-class Heard:
-    recording: Recording
-    transcript: Transcript
-
-
-def listen_and_transcribe(source, slot, transcriber: Transcriber,
-                          on_live: Callable[[LiveTranscription], None] | None = None) -> Heard | None:
-    """Record one answer from the microphone, transcribing it while it is spoken.
-
-    `on_live` sees the LiveTranscription before recording starts (the benchmark reads its
-    timings). None when nothing was said.
-    """
-    live = LiveTranscription(transcriber)
-    if on_live is not None:
-        on_live(live)
-    try:
-        got = source.answer(slot, on_audio=live.feed)
-        if not isinstance(got, Recording) or got.duration == 0:
-            live.cancel()
-            return None
-        return Heard(got, live.finish(got.samples))
-    except BaseException:
-        live.cancel()
-        raise

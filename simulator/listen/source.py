@@ -1,0 +1,61 @@
+"""The one interface every answer source meets: microphone, recorded files, keyboard (and the
+demo's synthetic candidate, and the tests' scripted answers)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, Sequence
+
+from ..transcribe import Transcriber
+from ..types import Recording, Transcript
+
+
+@dataclass(frozen=True)
+class Slot:
+    """What is being answered: names the file in --input DIR and the saved audio."""
+
+    question_id: str
+    turn: int | None = None  # role-play reply number, 1-based
+    follow_up: bool = False
+    max_seconds: float | None = None  # cut the answer off here (None: the source's default)
+
+    @property
+    def stem(self) -> str:
+        if self.follow_up:
+            return f"{self.question_id}.follow-up"
+        if self.turn and self.turn > 1:
+            return f"{self.question_id}.{self.turn}"
+        return self.question_id
+
+
+@dataclass(frozen=True)
+class Heard:
+    """One answer: its transcript, and the audio it came from (None for typed answers)."""
+
+    transcript: Transcript
+    recording: Recording | None = None
+
+
+@dataclass(frozen=True)
+class Unusable:
+    """A slot a source already knows it cannot answer, and why (found before the session)."""
+
+    slot: Slot
+    reason: str  # "the file is empty", "no recording", ...
+    path: Path | None = None
+
+
+class AnswerSource(Protocol):
+    # True when answers are audio for the speech model (the session loads it early).
+    transcribes: bool
+
+    def prepare(self, slots: Sequence[Slot]) -> list[Unusable]:
+        """Before the session: check what can be checked for these slots (every recorded file
+        is opened and decoded). The slots returned will be skipped."""
+
+    def listen(self, slot: Slot, transcriber: Transcriber) -> Heard | None:
+        """The answer for one slot, or None when nothing was said (a skipped question).
+
+        KeyboardInterrupt and EOFError end the session; AudioFileError or an engine failure
+        skip this answer only; DeviceError means no further answer can be heard."""

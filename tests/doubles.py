@@ -1,0 +1,158 @@
+"""Test doubles around the real `Practice`: scripted answers, a silent speaker, a canned transcriber.
+
+They stand in for the candidate, the sound hardware and the speech model only; the interviewer,
+scoring, coach and the SQLite notebook a test drives through them are the real ones.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from simulator import banks
+from simulator.console import Console
+from simulator.listen import Heard, Slot
+from simulator.notebook import Notebook
+from simulator.session import Practice, PracticeOptions
+from simulator.types import SAMPLE_RATE, Question, Recording, Session, Transcript, Word
+
+Line = Recording | str | BaseException | None  # what the scripted candidate does for one slot
+
+
+class CannedTranscriber:
+    """The speech model, replaced: gives back the text written for a recording.
+
+    `recording(text)` makes a voiced-sounding recording of a length no other one has (lead-in
+    silence, a gliding tone at the pace of `words_per_minute`, trailing silence) and remembers
+    its text; `transcribe` finds the text by the length of the samples it gets (kept exactly
+    by a 16 kHz WAV file) and times the words evenly over the tone. `fail(recording, error)`
+    makes the engine raise on that one recording.
+    """
+
+    name = "canned"
+
+    def __init__(self, words_per_minute: float = 140.0):
+        self.words_per_minute = words_per_minute
+        self.loads = 0
+        self.transcribed: list[str] = []  # the texts handed out, in order
+        self._by_length: dict[int, tuple[str, float, float, BaseException | None]] = {}
+
+    def load(self) -> None:
+        self.loads += 1
+
+    def recording(self, text: str, lead: float = 0.6, tail: float = 0.5) -> Recording:
+        speech = max(0.5, len(text.split()) / self.words_per_minute * 60)
+        start, end = int(lead * SAMPLE_RATE), int((lead + speech) * SAMPLE_RATE)
+        length = end + int(tail * SAMPLE_RATE)
+        while length in self._by_length:  # one length, one text
+            length += 1
+        t = np.arange(end - start) / SAMPLE_RATE
+        pitch = 150 + 40 * np.sin(2 * np.pi * 0.7 * t)  # a voice that rises and falls
+        samples = np.zeros(length, np.float32)
+        samples[start:end] = 0.2 * np.sin(2 * np.pi * np.cumsum(pitch) / SAMPLE_RATE)
+        self._by_length[length] = (text, lead, lead + speech, None)
+        return Recording(samples=samples, time_to_start=lead, ended_by="silence")
+
+    def fail(self, recording: Recording, error: BaseException) -> None:
+        text, start, end, _ = self._by_length[len(recording.samples)]
+        self._by_length[len(recording.samples)] = (text, start, end, error)
+
+    def transcribe(self, samples: np.ndarray, on_progress: Callable[[float], None] | None = None
+                   ) -> Transcript:
+        text, start, end, error = self._by_length[len(samples)]
+        if error is not None:
+            raise error
+        self.transcribed.append(text)
+        tokens = text.split()
+        step = (end - start) / max(1, len(tokens))
+        words = tuple(Word(" " + w, round(start + i * step, 3), round(start + (i + 0.8) * step, 3))
+                      for i, w in enumerate(tokens))
+        return Transcript(text=text, words=words, duration=len(samples) / SAMPLE_RATE,
+                          engine=self.name)
+
+
+class ScriptedAnswers:
+    """An answer source that plays a script, keyed by slot stem ("q", "q.2" for role-play reply
+    2, "q.follow-up"): typed text, a Recording (sent through the transcriber, as recorded files
+    are), None (nothing said), or an exception to raise. Unscripted slots get no answer.
+    `interrupt_at=stem` presses Ctrl-C when that slot's turn comes."""
+
+    def __init__(self, script: dict[str, Line], *, interrupt_at: str | None = None,
+                 log: list[tuple[str, str]] | None = None):
+        self.script = dict(script)
+        self.interrupt_at = interrupt_at
+        self.transcribes = any(isinstance(v, Recording) for v in self.script.values())
+        self.asked: list[str] = []  # slot stems, in the order they were listened to
+        self.log = log if log is not None else []
+
+    def prepare(self, slots: Sequence[Slot]) -> list:
+        return []
+
+    def listen(self, slot: Slot, transcriber) -> Heard | None:
+        self.asked.append(slot.stem)
+        self.log.append(("answer", slot.stem))
+        if slot.stem == self.interrupt_at:
+            raise KeyboardInterrupt
+        line = self.script.get(slot.stem)
+        if isinstance(line, BaseException):
+            raise line
+        if isinstance(line, Recording):
+            return Heard(transcriber.transcribe(line.samples), line)
+        if isinstance(line, str) and line.strip():
+            return Heard(Transcript.typed(line))
+        return None
+
+
+class SilentSpeaker:
+    """The interviewer's (and customer's) voice, replaced: remembers each line, renders nothing."""
+
+    def __init__(self, log: list[tuple[str, str]] | None = None):
+        self.lines: list[tuple[str, str]] = []  # (role, text)
+        self.log = log if log is not None else []
+
+    def say(self, text: str, save_as: Path, role: str = "interviewer") -> Path | None:
+        self.lines.append((role, text))
+        self.log.append((role, text))
+        return None
+
+    def said(self, role: str = "interviewer") -> list[str]:
+        return [text for who, text in self.lines if who == role]
+
+
+@dataclass
+class Outcome:
+    """What a session left behind: the Session the notebook returned, and what was said."""
+
+    session: Session
+    speaker: SilentSpeaker
+    screen: str  # what the candidate saw: the conversation and every notice, in order
+    log: list[tuple[str, str]] = field(default_factory=list)  # speech and answers, in order
+
+    @property
+    def flat_screen(self) -> str:
+        """The screen with its line wrapping undone."""
+        return " ".join(self.screen.split())
+
+
+def bundled_questions(home: Path) -> list[Question]:
+    return [q for b in banks.resolve_banks([], home) for q in b.questions]
+
+
+def run_practice(home: Path, source, *, transcriber=None, pool: Sequence[Question] | None = None,
+                 **options) -> Outcome:
+    """One whole session in this process: the real Practice, scoring and notebook in `home`;
+    `options` are PracticeOptions' (ask=, questions=, mode=, seed=, follow_ups=)."""
+    log = source.log if isinstance(source, ScriptedAnswers) else []
+    speaker = SilentSpeaker(log)
+    screen = io.StringIO()
+    with Notebook(home) as notebook:
+        practice = Practice(questions=pool or bundled_questions(home), source=source,
+                            speaker=speaker, transcriber=transcriber or CannedTranscriber(),
+                            notebook=notebook, console=Console(out=screen, err=screen), home=home,
+                            options=PracticeOptions(**options))
+        session = practice.run()
+    return Outcome(session, speaker, screen.getvalue(), log)

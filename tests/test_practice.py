@@ -1,0 +1,285 @@
+"""Whole practice sessions in this process: the real Practice, interviewer, scoring, coach and
+SQLite notebook, with the candidate, the voice and the speech model replaced (tests/doubles.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import soundfile as sf
+
+from simulator import coach, interviewer
+from simulator.errors import AudioFileError, DeviceError
+from simulator.listen import FileAnswers
+from simulator.notebook import Notebook
+from simulator.serialize import session_to_dict
+from simulator.session import FOLLOW_UP_GAP
+from simulator.types import Answer, Metric, Question, Score, Tip, Transcript
+
+from doubles import CannedTranscriber, ScriptedAnswers, bundled_questions, run_practice
+
+STRONG = ("I really enjoy helping people, and in my last job at a store I was the one customers "
+          "came to when something went wrong. I like that every call is different and fast-paced, "
+          "I'm a good communicator, and I want to grow with the company.")
+WEAK = "Um, I guess, like, I need a job, I don't know."
+THIN = "Being nice, I think."
+STORY = ("Once a waiter remembered my order and I felt welcome, so I try to remember details "
+         "about people and be friendly and patient.")
+CALL = ("Thank you for calling Acme, my name is Sam. I'm so sorry about that, I'll take care of it.",
+        "I understand. Can I get your account number to verify the account? Let me take a look.",
+        "I've put in a refund, and you'll see it in three to five business days. I'll email a confirmation.",
+        "Is there anything else I can help you with today? Thank you for calling, have a great day.")
+
+
+def saved(home, session_id: str) -> list[Answer]:
+    with Notebook(home) as notebook:
+        return list(notebook.answers(session_id))
+
+
+# --- follow-ups ----------------------------------------------------------------------------
+
+
+def test_a_thin_answer_gets_one_follow_up_scored_with_the_answer(home):
+    source = ScriptedAnswers({"what-is-good-service": THIN,
+                              "what-is-good-service.follow-up": "Yes."})  # thin again
+    outcome = run_practice(home, source, ask=("what-is-good-service",))
+    assert source.asked == ["what-is-good-service", "what-is-good-service.follow-up"]  # one, not two
+    (answer,) = outcome.session.answers
+    assert answer.follow_up and answer.follow_up in outcome.speaker.said()
+    assert answer.score.transcript.text == f"{THIN} Yes."  # scored as one answer
+    assert len(saved(home, outcome.session.id)) == 1  # the follow-up replaced the first save
+
+
+def test_a_spoken_follow_up_is_joined_to_the_answer_audio_and_all(home):
+    canned = CannedTranscriber()
+    first, second = canned.recording(THIN), canned.recording(STORY)
+    source = ScriptedAnswers({"what-is-good-service": first, "what-is-good-service.follow-up": second})
+    outcome = run_practice(home, source, transcriber=canned, ask=("what-is-good-service",))
+    (answer,) = saved(home, outcome.session.id)
+    transcript = answer.score.transcript
+    assert answer.follow_up and transcript.text == f"{THIN} {STORY}"
+    # One recording, the follow-up after a gap, and the words on the same timeline.
+    assert sf.info(str(answer.audio)).frames == (len(first.samples) + len(second.samples)
+                                                 + int(FOLLOW_UP_GAP * 16_000))
+    assert transcript.breaks == pytest.approx((first.duration + FOLLOW_UP_GAP,), abs=1e-3)
+    assert transcript.words[-1].end > first.duration + FOLLOW_UP_GAP
+    assert answer.score.metric("pace").score is not None  # timed words: pace is measured
+    assert canned.loads >= 1  # the model was warmed up for spoken answers
+
+
+def test_no_follow_ups_when_they_are_turned_off(home):
+    source = ScriptedAnswers({"what-is-good-service": THIN})
+    outcome = run_practice(home, source, ask=("what-is-good-service",), follow_ups=False)
+    assert source.asked == ["what-is-good-service"]
+    assert outcome.session.answers[0].follow_up is None
+
+
+# --- role-play -----------------------------------------------------------------------------
+
+
+def test_a_role_play_call_speaks_each_customer_line_then_scores_one_reply_to_it(home):
+    stems = ["double-billed-caller"] + [f"double-billed-caller.{n}" for n in (2, 3, 4)]
+    source = ScriptedAnswers(dict(zip(stems, CALL)))
+    outcome = run_practice(home, source, ask=("double-billed-caller",))
+    question = next(q for q in bundled_questions(home) if q.id == "double-billed-caller")
+    lines = [t.line for t in question.turns]
+    assert len(lines) == 4
+    # Line, reply, line, reply...: each reply is heard after its customer line.
+    turns = [event for event in outcome.log if event[0] in ("customer", "answer")]
+    assert turns == [pair for line, stem in zip(lines, stems)
+                     for pair in (("customer", line), ("answer", stem))]
+    answers = saved(home, outcome.session.id)
+    assert [a.turn for a in answers] == [1, 2, 3, 4]
+    assert [a.score.transcript.text for a in answers] == list(CALL)
+    assert answers[0].score.metric("greeting").score >= 60
+    assert answers[-1].score.metric("closing").score >= 60
+    assert all(a.follow_up is None for a in answers)  # a call gets no follow-up question
+
+
+def test_a_customer_line_with_no_reply_moves_on_to_the_next(home):
+    source = ScriptedAnswers({"double-billed-caller": CALL[0], "double-billed-caller.3": CALL[2]})
+    outcome = run_practice(home, source, ask=("double-billed-caller",))
+    assert [a.turn for a in outcome.session.answers] == [1, 3]
+    assert outcome.screen.count("(no reply: moving on)") == 2
+    assert len(outcome.speaker.said("customer")) == 4
+
+
+# --- coach mode ----------------------------------------------------------------------------
+
+
+def test_coach_mode_gives_a_tip_right_after_each_answer(home):
+    ids = ("greatest-weakness", "why-call-center")
+    source = ScriptedAnswers({ids[0]: WEAK, ids[1]: STRONG})
+    outcome = run_practice(home, source, ask=ids, mode="coach", follow_ups=False)
+    answers = saved(home, outcome.session.id)
+    assert [a.question.id for a in answers] == list(ids)
+    for answer in answers:
+        after = outcome.log[outcome.log.index(("answer", answer.question.id)) + 1]
+        tip = coach.answer_tip(answer.question, answer.score)
+        expected = tip.text if tip else coach.praise(answer.score, answer.question, None)
+        assert after == ("interviewer", expected)
+    assert coach.answer_tip(answers[0].question, answers[0].score) is not None  # the weak one
+    # The first tip comes before the second question is asked.
+    said = outcome.speaker.said()
+    question_2 = next(i for i, text in enumerate(said) if text.startswith("Question 2 of 2"))
+    assert said.index(outcome.log[outcome.log.index(("answer", ids[0])) + 1][1]) < question_2
+
+
+def test_interview_mode_keeps_its_tips_for_the_end(home):
+    ids = ("greatest-weakness", "why-call-center")
+    outcome = run_practice(home, ScriptedAnswers({ids[0]: WEAK, ids[1]: STRONG}), ask=ids,
+                           follow_ups=False)
+    after_first = outcome.log[outcome.log.index(("answer", ids[0])) + 1]
+    assert after_first[1].startswith("Question 2 of 2")
+    said = outcome.speaker.said()
+    assert said.index(interviewer.closing_intro()) < said.index(outcome.session.verdict)
+    assert [t.text for t in outcome.session.tips] == [t for t in said if t in
+                                                      {x.text for x in outcome.session.tips}]
+
+
+# --- Ctrl-C --------------------------------------------------------------------------------
+
+
+def test_ctrl_c_keeps_finished_answers_gives_feedback_and_closes_the_session(home):
+    ids = ("why-call-center", "greatest-weakness", "why-should-we-hire-you")
+    source = ScriptedAnswers({ids[0]: STRONG, ids[1]: WEAK, ids[2]: STRONG}, interrupt_at=ids[1])
+    outcome = run_practice(home, source, ask=ids, follow_ups=False)
+    assert source.asked == [ids[0], ids[1]]  # the third question was never asked
+    assert "Stopping here" in outcome.screen
+    session = outcome.session
+    assert [a.question.id for a in session.answers] == [ids[0]]
+    assert session.finished and session.verdict
+    said = outcome.speaker.said()
+    assert session.verdict in said and interviewer.goodbye() in said
+    assert not any(text.startswith("Question 3") for text in said)
+    with Notebook(home) as notebook:
+        assert notebook.unfinished_sessions() == []
+        again = notebook.session(session.id)
+        assert again.finished and again.verdict == session.verdict
+        assert [t.text for _, t in notebook.session_tips(session.id)] == [t.text for t in session.tips]
+
+
+def test_ctrl_c_before_any_answer_still_closes_the_session(home):
+    source = ScriptedAnswers({}, interrupt_at="why-call-center")
+    outcome = run_practice(home, source, ask=("why-call-center",))
+    assert outcome.session.finished and outcome.session.answers == ()
+    with Notebook(home) as notebook:
+        assert notebook.unfinished_sessions() == []
+
+
+# --- focus tips from last time -------------------------------------------------------------
+
+
+def test_last_times_tips_come_back_in_the_opening(home):
+    first = run_practice(home, ScriptedAnswers({"greatest-weakness": WEAK}),
+                         ask=("greatest-weakness",), follow_ups=False)
+    tips = first.session.tips
+    assert tips
+    second = run_practice(home, ScriptedAnswers({"why-call-center": STRONG}),
+                          ask=("why-call-center",), follow_ups=False)
+    assert [t.area for t in second.session.focus_from_last_time] == [t.area for t in tips]
+    opening = second.speaker.said()[0]
+    assert "Last time I suggested" in opening
+    for tip in tips[:3]:
+        assert interviewer.reminder(tip) in opening
+    assert "Last time" not in first.speaker.said()[0]  # nothing to recall the first time
+
+
+def plant_tip(home, tip: Tip) -> None:
+    """A finished earlier session that left `tip` open in the notebook."""
+    q = Question(id="earlier", text="Tell me about a time...")
+    transcript = Transcript("I helped someone.", (), 20.0, "faster-whisper")
+    score = Score("earlier", 40.0, (Metric(tip.area, 30.0, None),), (tip,), transcript)
+    with Notebook(home) as notebook:
+        session_id = notebook.start_session()
+        notebook.save_answer(session_id, Answer(q, score))
+        notebook.finish_session(session_id, "Not yet.", [tip])
+
+
+def test_an_open_tip_steers_the_choice_of_questions(home, tmp_path):
+    plant_tip(home, Tip("structure", "Tell your examples as situation, action and result."))
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    pool = bundled_questions(home)
+    kind = {q.id: q.kind for q in pool}
+
+    def behavioral_asked(where) -> list[int]:
+        counts = []
+        for seed in range(20):  # seeded: the same plans every run
+            source = ScriptedAnswers({})  # every question skipped: nothing else changes
+            run_practice(where, source, pool=pool, questions=3, seed=seed, follow_ups=False)
+            counts.append(sum(kind.get(stem) == "behavioral" for stem in source.asked))
+        return counts
+
+    steered, plain = behavioral_asked(home), behavioral_asked(fresh)
+    assert sum(steered) >= 2 * max(1, sum(plain))  # 14 against 4 over these 20 seeds
+    with Notebook(home) as notebook:
+        assert [t.area for _, t in notebook.open_tips()] == ["structure"]  # still open
+
+
+# --- answers that cannot be used -----------------------------------------------------------
+
+
+def test_unusable_recordings_are_named_up_front_and_the_session_still_ends_with_feedback(home, tmp_path):
+    canned = CannedTranscriber()
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    good = canned.recording(STRONG)
+    sf.write(folder / "why-should-we-hire-you.wav", good.samples, 16_000, subtype="PCM_16")
+    (folder / "why-call-center.wav").write_bytes(b"RIFF....WAVEfmt garbage")
+    (folder / "greatest-weakness.flac").write_bytes(b"")
+    ids = ("why-call-center", "greatest-weakness", "tell-me-about-yourself", "why-should-we-hire-you")
+    progress = []
+    outcome = run_practice(home, FileAnswers(folder, notice=progress.append), transcriber=canned,
+                           ask=ids, follow_ups=False)
+    screen = outcome.flat_screen
+    # One notice, before the interviewer says a word, naming each file and why.
+    notice = screen[:screen.index("Interviewer:")]
+    assert notice.count("can't be used") == 1
+    assert f"{folder / 'why-call-center.wav'}: not an audio file libsndfile can read" in notice
+    assert f"{folder / 'greatest-weakness.flac'}: the file is empty" in notice
+    assert "tell-me-about-yourself: no file tell-me-about-yourself.wav" in notice
+    assert "why-should-we-hire-you" not in notice
+    # Those questions are skipped, each with its line; the good one is heard and scored.
+    assert "(skipped: why-call-center.wav: not an audio file" in screen
+    assert "(skipped: greatest-weakness.flac: the file is empty)" in screen
+    assert canned.transcribed == [STRONG] and progress == ["(transcribing...)"]
+    session = outcome.session
+    assert [a.question.id for a in session.answers] == ["why-should-we-hire-you"]
+    assert session.finished and session.verdict and session.verdict in outcome.speaker.said()
+    as_json = json.loads(json.dumps(session_to_dict(session)))
+    assert as_json["verdict"] == session.verdict and len(as_json["answers"]) == 1
+    with Notebook(home) as notebook:
+        assert notebook.unfinished_sessions() == []
+        assert notebook.session(session.id).verdict == session.verdict
+
+
+def test_an_answer_that_fails_mid_session_skips_only_that_question(home, tmp_path):
+    canned = CannedTranscriber()
+    garbled = canned.recording("this one will not decode")
+    canned.fail(garbled, RuntimeError("decoder ran out of memory"))
+    ids = ("why-call-center", "greatest-weakness", "why-should-we-hire-you")
+    source = ScriptedAnswers({
+        ids[0]: AudioFileError(f"{tmp_path / 'why-call-center.wav'}: no such audio file"),  # gone since
+        ids[1]: garbled,
+        ids[2]: STRONG,
+    })
+    outcome = run_practice(home, source, transcriber=canned, ask=ids, follow_ups=False)
+    assert source.asked == list(ids)  # the session went on after each failure
+    assert f"(skipped: {tmp_path / 'why-call-center.wav'}: no such audio file)" in outcome.flat_screen
+    assert ("(skipped: this answer could not be transcribed (RuntimeError: decoder ran out of "
+            "memory))") in outcome.flat_screen
+    session = outcome.session
+    assert [a.question.id for a in session.answers] == [ids[2]]
+    assert session.finished and session.verdict
+
+
+def test_a_microphone_lost_mid_session_stops_the_questions_but_not_the_feedback(home):
+    ids = ("why-call-center", "greatest-weakness", "why-should-we-hire-you")
+    lost = DeviceError("Another program is using the microphone. Close that program and try again.")
+    source = ScriptedAnswers({ids[0]: STRONG, ids[1]: lost, ids[2]: STRONG})
+    outcome = run_practice(home, source, ask=ids, follow_ups=False)
+    assert source.asked == list(ids[:2])
+    assert str(lost) in outcome.flat_screen and "Stopping here" in outcome.flat_screen
+    assert [a.question.id for a in outcome.session.answers] == [ids[0]]
+    assert outcome.session.finished and outcome.session.verdict in outcome.speaker.said()
