@@ -17,7 +17,7 @@ from simulator.errors import NotebookError
 from simulator.notebook import FILENAME, MIGRATIONS, Notebook
 from simulator.types import Answer, Evidence, KeyPoint, Metric, Question, Score, Tip, Transcript, Word
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 
 QUESTION = Question(id="why-call-center", text="Why do you want to work in a call center?",
                     category="motivation", key_points=(KeyPoint(("helping people",)),))
@@ -66,6 +66,18 @@ def test_a_corrupt_file_is_moved_aside_not_overwritten(home):
     assert len(moved) == 1 and moved[0].read_bytes().startswith(b"this was never")
     Notebook(home).close()  # the next run starts a fresh notebook
     assert path.exists()
+
+
+def test_the_cli_moves_a_damaged_notebook_aside_with_one_message(home):
+    (home / FILENAME).write_bytes(b"SQLite format 3\x00" + os.urandom(8000))
+    first = run_cli("review")
+    assert first.returncode == 2, first.stderr
+    message = first.stderr.strip()
+    assert len(message.splitlines()) == 1 and "Traceback" not in message
+    moved = next(p for p in home.iterdir() if p.name.startswith(FILENAME + ".damaged-"))
+    assert f"It was moved to {moved}" in message
+    again = run_cli("review")
+    assert again.returncode == 0 and "No sessions yet" in again.stdout
 
 
 def test_a_damaged_sqlite_file_is_detected(home):
