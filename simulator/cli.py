@@ -1,7 +1,7 @@
 """The command line: parses arguments, wires the stages, and turns errors into messages.
 
 Exit status: 0 success, 2 bad input or usage (one clear message), 1 an unexpected fault
-(the traceback goes to the log in the data folder).
+(the traceback goes to the log in the data folder, or to stderr when it cannot be written).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import UserError
-from .home import data_home, log_path
+from .home import data_home, home_source, log_path, writable_home
 
 log = logging.getLogger("simulator")
 
@@ -100,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("forget", parents=[common], help="delete sessions and their audio")
     p.add_argument("session", nargs="?", default=None, metavar="SESSION_ID")
     p.add_argument("--all", action="store_true", help="delete every session, tip and recording")
+    p.add_argument("--yes", action="store_true",
+                   help="with --all: don't ask first (needed when not run from a terminal)")
 
     p = sub.add_parser("banks", parents=[common], help="list, show, validate or start question banks")
     bsub = p.add_subparsers(dest="banks_command", metavar="ACTION", required=True)
@@ -135,16 +137,20 @@ def cmd_practice(args, home: Path) -> int:
     from .voice import NoVoice, VoiceSpeaker
 
     console = Console(json_mode=args.json)
-    chosen = banks.resolve_banks(args.bank, home)
-    pool = [q for b in chosen for q in b.questions]
+    ask = tuple(_split_ids(args.ask))
+    if not ask and args.questions < 1:
+        raise UserError(f"--questions {args.questions}: ask for at least 1 question")
     if args.end_silence <= 0 or args.think_time <= 0:
         raise UserError("--end-silence and --think-time must be more than 0 seconds")
+    chosen = banks.resolve_banks(args.bank, home)
+    pool = [q for b in chosen for q in b.questions]
+    questions = args.questions if ask else _questions_available(pool, args.questions, console)
     source = listen.make_source(args.input, listen.TurnRules(
         end_silence=args.end_silence, think_time=args.think_time))
     transcriber = make_transcriber(args.engine, args.model, home)
     speaker = NoVoice() if args.no_voice else VoiceSpeaker(console.notice)
     options = PracticeOptions(
-        questions=args.questions, ask=tuple(_split_ids(args.ask)), mode=args.mode, seed=args.seed,
+        questions=questions, ask=ask, mode=args.mode, seed=args.seed,
         follow_ups=not args.no_follow_ups)
     with Notebook(home) as notebook:
         practice = Practice(questions=pool, source=source, speaker=speaker, transcriber=transcriber,
@@ -158,9 +164,27 @@ def cmd_practice(args, home: Path) -> int:
     return 0
 
 
+def _questions_available(pool, wanted: int, console) -> int:
+    """`wanted`, or as many as one session can ask from the pool, with a notice saying so."""
+    from .interviewer import choose_questions
+
+    most = len(choose_questions(pool, wanted))  # the interviewer's own rules decide the most
+    if most < wanted:
+        calls = " (one role-play call a session)" if any(q.is_roleplay for q in pool) else ""
+        console.notice(f"--questions {wanted}: only {_count(most, 'question')} available in the "
+                       f"chosen banks{calls}; asking {'it' if most == 1 else f'all {most}'}.")
+    return most
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def cmd_demo(args, home: Path) -> int:
     from . import demo
 
+    if args.questions < 1:
+        raise UserError(f"--questions {args.questions}: ask for at least 1 question")
     session = demo.run(home, questions=args.questions, seed=args.seed, engine=args.engine,
                        model=args.model, mode=args.mode, json_mode=args.json)
     if args.json:
@@ -296,6 +320,7 @@ def cmd_review(args, home: Path) -> int:
     from . import review
     from .notebook import Notebook
 
+    html = _output_file(args.html, "--html") if args.html else None
     with Notebook(home) as notebook:
         if args.session is None and not args.html and not args.json:
             print(review.format_session_list(notebook.sessions()))
@@ -304,7 +329,7 @@ def cmd_review(args, home: Path) -> int:
         if args.html:
             from . import report
 
-            path = report.write_session_report(session, notebook, Path(args.html))
+            path = report.write_session_report(session, notebook, html)
             print(f"Wrote {path}", file=sys.stderr)
         if args.json:
             from .serialize import session_to_dict
@@ -331,11 +356,12 @@ def cmd_progress(args, home: Path) -> int:
     from . import review
     from .notebook import Notebook
 
+    html = _output_file(args.html, "--html") if args.html else None
     with Notebook(home) as notebook:
-        if args.html:
+        if html:
             from . import report
 
-            path = report.write_progress_report(notebook, Path(args.html))
+            path = report.write_progress_report(notebook, html)
             print(f"Wrote {path}", file=sys.stderr)
         if args.json:
             _print_json(review.progress_data(notebook))
@@ -349,8 +375,16 @@ def cmd_forget(args, home: Path) -> int:
 
     if not args.session and not args.all:
         raise UserError("forget: name a session (see `mock-interview review`) or use --all")
+    if args.all and not args.yes and not sys.stdin.isatty():
+        raise UserError("forget --all deletes every session, tip and recording for good; "
+                        "add --yes to confirm (it asks first only when run from a terminal)")
     with Notebook(home) as notebook:
         ids = [s.id for s in notebook.sessions()] if args.all else [notebook.resolve_session_id(args.session)]
+        if args.all and not args.yes and ids and not _confirm(
+                f"Delete all {_count(len(ids), 'session')} with their tips and recordings from "
+                f"{home}? This cannot be undone. [y/N] "):
+            print("Nothing was deleted.", file=sys.stderr)
+            return 0
         removed = 0
         for session_id in ids:
             for path in notebook.delete_session(session_id):
@@ -381,7 +415,7 @@ def cmd_banks(args, home: Path) -> int:
             return 2
         print(f"OK: {len(args.paths)} path(s) valid.")
     elif args.banks_command == "new":
-        path = banks.write_starter_bank(Path(args.path))
+        path = banks.write_starter_bank(_output_file(args.path, "banks new"))
         print(f"Wrote {path}. Edit it, check it with `mock-interview banks validate {path}`, "
               f"and use it with `mock-interview practice --bank {path}`.")
     return 0
@@ -404,6 +438,29 @@ COMMANDS = {
 # --- helpers and the entry point -----------------------------------------------------------
 
 
+def _output_file(value: str, option: str) -> Path:
+    """A file to write: its folder must exist already (a typo must not create folders)."""
+    path = Path(value).expanduser()
+    folder = path.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise UserError(f"{option} {value}: the folder {folder} {what}; create it first or "
+                        "choose another place (nothing was written)")
+    if path.is_dir():
+        raise UserError(f"{option} {value}: this is a folder; give a file name inside it")
+    return path
+
+
+def _confirm(question: str) -> bool:
+    """Ask on the terminal; only y or yes is a yes."""
+    print(question, end="", file=sys.stderr, flush=True)
+    try:
+        answer = sys.stdin.readline()
+    except EOFError:
+        answer = ""
+    return answer.strip().lower() in ("y", "yes")
+
+
 def _split_ids(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
@@ -414,13 +471,29 @@ def _print_json(data) -> None:
     sys.stdout.flush()
 
 
-def _setup_logging(home: Path) -> None:
-    path = log_path(home)
-    os.close(os.open(path, os.O_CREAT | os.O_APPEND, 0o600))  # it may quote what you said
-    handler = logging.FileHandler(path, encoding="utf-8")
+def _setup_logging(home: Path) -> Path | None:
+    """Log to mock-interview.log in the data folder, or to stderr when it cannot be opened
+    (a read-only command on a folder that is missing or not writable). Returns the log file."""
+    for old in list(log.handlers):  # main() may run more than once in one process
+        log.removeHandler(old)
+    path: Path | None = log_path(home)
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))  # it may quote you
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+        log.setLevel(logging.INFO)
+    except OSError:
+        handler, path = logging.StreamHandler(sys.stderr), None
+        log.setLevel(logging.WARNING)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
-    log.setLevel(logging.INFO)
+    return path
+
+
+def _writes_data(args) -> bool:
+    """Whether the command writes in the data folder (notebook, recordings, converted models)."""
+    if args.command in ("practice", "demo", "review", "tips", "progress", "forget"):
+        return True
+    return args.command in ("score", "transcribe") and args.engine == "openai-whisper"
 
 
 def _sigterm_as_interrupt(signum, frame):
@@ -442,10 +515,12 @@ def main(argv: list[str] | None = None) -> int:
     _limit_malloc_arenas()
     args = build_parser().parse_args(argv)
     signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
-    home = None
+    log_file = None
     try:
         home = data_home(args.home)
-        _setup_logging(home)
+        if _writes_data(args):
+            writable_home(home, home_source(args.home))
+        log_file = _setup_logging(home)
         return COMMANDS[args.command](args, home)
     except UserError as exc:
         print(f"mock-interview: {exc}", file=sys.stderr)
@@ -456,11 +531,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception:
-        where = log_path(home) if home else "the terminal"
-        if home is not None:
-            log.error("unexpected fault\n%s", traceback.format_exc())
-        print(f"mock-interview: unexpected error: {sys.exc_info()[1]!r}. "
-              f"Details are in {where}; please report it.", file=sys.stderr)
-        if home is None:
-            traceback.print_exc()
+        # To the log file, or to stderr (logging's last resort) when there is none.
+        log.error("unexpected fault\n%s", traceback.format_exc())
+        where = f"Details are in {log_file}" if log_file else "The details are above"
+        print(f"mock-interview: unexpected error: {sys.exc_info()[1]!r}. {where}; please report it.",
+              file=sys.stderr)
         return 1

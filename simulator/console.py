@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import textwrap
 from typing import TextIO
@@ -31,3 +32,13 @@ class Console:
             lines.append(textwrap.fill(part, width=88, subsequent_indent=indent + "  ",
                                        break_long_words=False, break_on_hyphens=False))
         print("\n".join(lines), file=self.err, flush=True)
+
+
+# C0 controls other than tab and newline, DEL and C1 controls: a terminal acts on them (ESC
+# sequences clear the screen, move the cursor, retitle the window; CR overwrites the line).
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text from a bank or an answer, safe to print: control characters shown as `\\x1b` etc."""
+    return CONTROL_CHARACTERS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

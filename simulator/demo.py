@@ -2,12 +2,15 @@
 
 The candidate's answers are bundled sample answers (some strong, some weak) spoken by
 pyttsx3 in another voice; they go through the real transcription engine and scoring,
-exactly like a microphone answer, and the session is saved in the notebook.
+exactly like a microphone answer. The session is saved in the demo's own data folder
+(`<home>/demo/`), never in the user's notebook: it must not count in their progress, their
+focus for next time or their tips.
 """
 
 from __future__ import annotations
 
 import random
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +20,7 @@ import yaml
 from . import banks
 from .audio import load
 from .console import Console
+from .home import writable_home
 from .listen import RecordedAnswers, Slot
 from .notebook import Notebook
 from .session import Practice, PracticeOptions
@@ -25,6 +29,7 @@ from .types import Question, Recording, Session
 from .voice import Renderer, VoiceSettings, VoiceSpeaker, play
 
 SAMPLES = Path(__file__).with_name("demo_answers.yaml")
+FOLDER = "demo"  # inside the data folder: the demo's own notebook and recordings
 CANDIDATE = VoiceSettings(rate=135, variant="+m3")  # a third voice; espeak at 135 measures about 135 words a minute
 
 
@@ -95,24 +100,60 @@ def pick_questions(samples: dict[str, SampleAnswer], pool: list[Question], n: in
     return [q.id for q in chosen[:n]]
 
 
+def demo_home(home: Path) -> Path:
+    """The demo's own data folder, inside the user's."""
+    return home / FOLDER
+
+
 def run(home: Path, *, questions: int = 4, seed: int | None = None, engine: str = "faster-whisper",
         model: str | None = None, mode: str = "interview", json_mode: bool = False) -> Session:
+    """Run the demo in `demo_home(home)`; KeyboardInterrupt when stopped before any answer."""
     console = Console(json_mode=json_mode)
+    folder = writable_home(demo_home(home), "--home")
     samples = load_samples()
-    chosen_banks = banks.resolve_banks([], home)
+    chosen_banks = banks.bundled_banks()  # the sample answers are written for these
     pool = [q for b in chosen_banks for q in b.questions]
     ask = pick_questions(samples, pool, questions, seed)
+    if len(ask) < questions:
+        console.notice(f"--questions {questions}: the demo has sample answers for {len(ask)} "
+                       f"questions; asking all {len(ask)}.")
     speaker = VoiceSpeaker(console.notice)
     console.notice("Demo: a synthetic candidate will answer. Their answers are spoken, "
-                   "transcribed by Whisper and scored, just like yours would be.")
-    with tempfile.TemporaryDirectory(prefix="mock-interview-demo-") as tmp, Notebook(home) as notebook:
+                   "transcribed by Whisper and scored, just like yours would be. "
+                   f"The demo keeps its own notebook in {folder}, apart from yours.")
+    transcriber = make_transcriber(engine, model, home)
+    # Loaded before the interviewer speaks, not beside it: a Ctrl-C while the opening is being
+    # spoken otherwise leaves the background load waiting forever on Python's import lock.
+    transcriber.load()
+    with tempfile.TemporaryDirectory(prefix="mock-interview-demo-") as tmp, Notebook(folder) as notebook:
         candidate = SyntheticCandidate(samples, Path(tmp), console, playback=speaker.playback)
         practice = Practice(
             questions=pool, source=candidate, speaker=speaker,
-            transcriber=make_transcriber(engine, model, home), notebook=notebook, console=console,
-            home=home, options=PracticeOptions(ask=tuple(ask), mode=mode, seed=seed),
+            transcriber=transcriber, notebook=notebook, console=console,
+            home=folder, options=PracticeOptions(ask=tuple(ask), mode=mode, seed=seed),
             bank_names=[b.name for b in chosen_banks])
-        session = practice.run()
-    console.notice(f"\nSaved as session {session.id}. See it again with `mock-interview review "
-                   f"{session.id}` or `mock-interview review latest --html report.html`.")
+        try:
+            session = practice.run()
+        finally:
+            # Stopped before the first answer: nothing worth keeping, so no empty session.
+            dropped = drop_empty_sessions(notebook, folder, getattr(practice, "session_id", None))
+        if session.id in dropped:
+            raise KeyboardInterrupt
+    console.notice(f"\nSaved as demo session {session.id} in {folder}. See it again with "
+                   f"`mock-interview review {session.id} --home {folder}` (add --html report.html "
+                   "for the report).")
     return session
+
+
+def drop_empty_sessions(notebook: Notebook, folder: Path, own: str | None) -> list[str]:
+    """Delete the demo's sessions that hold no answer, with their audio: this run's own, and
+    others unless another demo is still running them."""
+    dropped = []
+    dead = set(notebook.unfinished_sessions())  # 'running', but their process is gone
+    for summary in notebook.sessions():
+        if summary.answers == 0 and (summary.id == own or summary.status != "running"
+                                     or summary.id in dead):
+            notebook.delete_session(summary.id)
+            shutil.rmtree(folder / "audio" / summary.id, ignore_errors=True)
+            dropped.append(summary.id)
+    return dropped

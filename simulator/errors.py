@@ -23,3 +23,7 @@ class DeviceError(UserError):
 
 class NotebookError(UserError):
     """The notebook database cannot be used (and was not touched)."""
+
+
+class DataFolderError(UserError):
+    """The data folder cannot be created or written: a file, a device, read-only, full."""

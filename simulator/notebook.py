@@ -104,50 +104,70 @@ class Notebook:
     # --- opening, checking, migrating ------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
-        existed = self.path.exists() and self.path.stat().st_size > 0
-        if existed:
-            problem = self._check_file()
-            if problem:
-                moved = self._move_aside()
-                raise NotebookError(
-                    f"{self.path}: {problem}. It was moved to {moved} and left untouched; "
-                    "run the command again to start a fresh notebook."
-                )
-        if not existed:
-            # Personal data: create the file owner-only before SQLite writes anything to it
-            # (SQLite gives its -wal and -shm files the same permissions).
+        """Connect, then check, create, mark and migrate the database in one transaction.
+
+        Two sessions may start at once: the first to take the write lock creates the tables and
+        the owner mark, the other waits and finds them; neither ever sees a half-made notebook.
+        A file that is not ours, or damaged, is moved aside and never written to.
+        """
+        try:
+            # Personal data: the file is created owner-only before SQLite writes anything to
+            # it (SQLite gives its -wal and -shm files the same permissions). No O_EXCL: the
+            # file may be there already, or appear now from another session.
             os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+        except OSError as exc:
+            raise NotebookError(f"{self.path}: cannot open the notebook ({exc.strerror})") from None
+        db = None
         try:
             db = sqlite3.connect(self.path, timeout=15, isolation_level=None)
-            os.chmod(self.path, 0o600)
             db.row_factory = sqlite3.Row
-            db.execute("PRAGMA journal_mode=WAL")
+            problem = self._claim(db)
+        except sqlite3.DatabaseError as exc:
+            problem = _damage(exc)
+            if problem is None:  # busy, locked, unreadable: not the file's fault, leave it be
+                if db is not None:
+                    db.close()
+                raise NotebookError(f"{self.path}: cannot open the notebook ({exc})") from None
+        except BaseException:
+            if db is not None:
+                db.close()
+            raise
+        if problem:
+            db.close()  # before moving the file: nothing of ours stays attached to it
+            moved = self._move_aside()
+            raise NotebookError(
+                f"{self.path}: {problem}. It was moved to {moved} and left untouched; "
+                "run the command again to start a fresh notebook."
+            )
+        try:
+            os.chmod(self.path, 0o600)
+            db.execute("PRAGMA journal_mode=WAL")  # only now: never change another program's file
             db.execute("PRAGMA foreign_keys=ON")
             db.execute("PRAGMA synchronous=NORMAL")
-            self._migrate(db)
-        except sqlite3.DatabaseError as exc:
+        except (OSError, sqlite3.DatabaseError) as exc:
+            db.close()
             raise NotebookError(f"{self.path}: cannot open the notebook ({exc})") from None
         return db
 
-    def _check_file(self) -> str | None:
-        """Why the existing file is not a usable notebook, or None if it is."""
-        with open(self.path, "rb") as f:
-            header = f.read(100)
-        if not header.startswith(b"SQLite format 3\x00"):
-            return "this is not a notebook database (not SQLite)"
-        try:
-            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=15)
-            try:
-                app_id = db.execute("PRAGMA application_id").fetchone()[0]
-                ok = db.execute("PRAGMA quick_check").fetchone()[0]
-            finally:
-                db.close()
-        except sqlite3.DatabaseError as exc:
-            return f"the notebook database is damaged ({exc})"
+    def _claim(self, db: sqlite3.Connection) -> str | None:
+        """Why the file is not a usable notebook, or None after making it one (migrated, marked)."""
+        ok = db.execute("PRAGMA quick_check").fetchone()[0]  # a read: raises on a foreign file
         if ok != "ok":
             return f"the notebook database is damaged ({ok})"
-        if app_id != APPLICATION_ID:
-            return "this SQLite file belongs to another program"
+        db.execute("BEGIN IMMEDIATE")  # one session at a time looks at the mark and sets it
+        try:
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            empty = db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] == 0
+            if app_id != APPLICATION_ID and not (app_id == 0 and empty):
+                db.execute("ROLLBACK")
+                return "this SQLite file belongs to another program"
+            self._migrate(db)
+            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
         return None
 
     def _move_aside(self) -> Path:
@@ -157,7 +177,11 @@ class Notebook:
         while target.exists():
             target = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
             n += 1
-        os.replace(self.path, target)
+        try:
+            os.replace(self.path, target)
+        except FileNotFoundError:  # another session found it damaged too and moved it first
+            raise NotebookError(f"{self.path} is damaged and was moved aside by another "
+                                "mock-interview; run the command again") from None
         for suffix in ("-wal", "-shm"):
             side = self.path.with_name(self.path.name + suffix)
             if side.exists():
@@ -165,24 +189,18 @@ class Notebook:
         return target
 
     def _migrate(self, db: sqlite3.Connection) -> None:
-        db.execute("BEGIN IMMEDIATE")  # one migrator at a time when two sessions start at once
-        try:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > len(MIGRATIONS):
-                raise NotebookError(
-                    f"{self.path}: this notebook was written by a newer mock-interview "
-                    f"(schema {version}); upgrade to open it"
-                )
-            for step in range(version, len(MIGRATIONS)):
-                for statement in MIGRATIONS[step].split(";"):
-                    if statement.strip():
-                        db.execute(statement)
-                db.execute(f"PRAGMA user_version={step + 1}")
-            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+        """Bring the schema up to date; the caller holds the write transaction."""
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise NotebookError(
+                f"{self.path}: this notebook was written by a newer mock-interview "
+                f"(schema {version}); upgrade to open it"
+            )
+        for step in range(version, len(MIGRATIONS)):
+            for statement in MIGRATIONS[step].split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version={step + 1}")
 
     def close(self) -> None:
         self._db.close()
@@ -386,6 +404,16 @@ class _Transaction:
 
     def __exit__(self, exc_type, *rest):
         self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _damage(exc: sqlite3.DatabaseError) -> str | None:
+    """What SQLite's error says about the file itself: damaged or not a database, else None."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary result code
+    if code == sqlite3.SQLITE_NOTADB:
+        return "this is not a notebook database (not SQLite, or its first page is damaged)"
+    if code == sqlite3.SQLITE_CORRUPT:
+        return f"the notebook database is damaged ({exc})"
+    return None
 
 
 def _pid_alive(pid: int | None) -> bool:

@@ -14,6 +14,7 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .console import printable
 from .notebook import Notebook, SessionSummary
 from .types import Answer, Evidence, Metric, Question, Score, Session, Transcript
 
@@ -325,7 +326,7 @@ def format_session_list(sessions: list[SessionSummary]) -> str:
         score = f"{s.overall:.0f}" if s.overall is not None else "-"
         status = "" if s.status == "finished" else f" ({s.status})"
         lines.append(f"{s.id:<22} {s.started[:16].replace('T', ' '):<16} {s.answers:>7} {score:>5}  "
-                     f"{s.verdict}{status}")
+                     f"{printable(s.verdict)}{status}")
     lines.append("\nShow one with `mock-interview review SESSION_ID` (or `latest`); "
                  "add --html FILE for a report with your recordings.")
     return "\n".join(lines)
@@ -342,7 +343,7 @@ def format_transcript(marked: MarkedTranscript, colour: bool = False, indent: st
             text = f"(\u2026 {piece.seconds:.1f} s pause \u2026)"
             tokens.append((text, paint(text, "pause")))
             continue
-        texts = [w.text for w in piece.words]
+        texts = [printable(w.text) for w in piece.words]
         if piece.kind in CUES:
             left, right = CUES[piece.kind]
             last, tail = split_tail(texts[-1])
@@ -367,12 +368,12 @@ def _metric_lines(metric: Metric, paint: _Paint) -> list[str]:
     bar = "" if metric.score is None else "\u25a0" * round(metric.score / 10) + \
         "\u25a1" * (10 - round(metric.score / 10))
     head = f"    {metric_label(metric.name):<18} {paint(f'{shown:>3}', band) if band != 'none' else f'{shown:>3}'}" \
-           f"  {bar:<10}  {format_value(metric)}"
+           f"  {bar:<10}  {printable(format_value(metric))}"
     lines = [head.rstrip()]
     for ev in metric.evidence[:3]:
         at = f"{clock(ev.start)}  " if ev.start is not None else ""
         quote = f"\u201c{ev.quote}\u201d" if ev.quote else ""
-        text = " \u2014 ".join(x for x in (quote, ev.note) if x)
+        text = printable(" \u2014 ".join(x for x in (quote, ev.note) if x))
         lines.extend(textwrap.wrap(at + text, WIDTH, initial_indent=" " * 8,
                                    subsequent_indent=" " * (8 + len(at))))
     return lines
@@ -382,7 +383,7 @@ def format_score(question: Question, score: Score, colour: bool | None = None) -
     """One scored answer: the question, the marked transcript, the metrics and the tips."""
     colour = use_colour() if colour is None else colour
     paint = _Paint(colour)
-    lines = textwrap.wrap(f"Q: {question.text}", WIDTH)
+    lines = textwrap.wrap(f"Q: {printable(question.text)}", WIDTH)
     lines += _answer_body(score, paint)
     return "\n".join(lines)
 
@@ -401,7 +402,7 @@ def _answer_body(score: Score, paint: _Paint) -> list[str]:
     if score.tips:
         lines += ["", "  Tips for this answer:"]
         for t in score.tips:
-            lines += textwrap.wrap(f"\u2022 {t.text} ({metric_label(t.area).lower()})", WIDTH,
+            lines += textwrap.wrap(f"\u2022 {printable(t.text)} ({metric_label(t.area).lower()})", WIDTH,
                                    initial_indent="    ", subsequent_indent="      ")
     return lines
 
@@ -422,20 +423,20 @@ def format_session(session: Session, colour: bool | None = None) -> str:
         rule = f"\u2500\u2500 Answer {i} of {len(session.answers)} "
         lines.append(paint(rule + "\u2500" * (WIDTH - len(rule)), "dim"))
         for who, said in answer_context(a):
-            lines += textwrap.wrap(f"{who}: {said}", WIDTH, subsequent_indent="  ")
+            lines += textwrap.wrap(f"{who}: {printable(said)}", WIDTH, subsequent_indent="  ")
         if a.audio:
-            lines.append(paint(f"  Recording: {a.audio}", "dim"))
+            lines.append(paint(f"  Recording: {printable(str(a.audio))}", "dim"))
         lines += _answer_body(a.score, paint)
         lines.append("")
     if not session.answers:
         lines.append("No answers were recorded in this session.\n")
-    lines.append(paint("Verdict: ", "bold") + (session.verdict or "(none)"))
+    lines.append(paint("Verdict: ", "bold") + (printable(session.verdict) or "(none)"))
     if session.tips:
         lines.append(paint("What to work on:", "bold"))
         for i, t in enumerate(session.tips, 1):
-            lines += textwrap.wrap(f"{i}. {t.text}", WIDTH, initial_indent="  ", subsequent_indent="     ")
+            lines += textwrap.wrap(f"{i}. {printable(t.text)}", WIDTH, initial_indent="  ", subsequent_indent="     ")
             if t.target:
-                lines.append(f"     Aim for: {t.target}")
+                lines.append(f"     Aim for: {printable(t.target)}")
     return "\n".join(lines)
 
 
@@ -451,13 +452,13 @@ def format_tips(notebook: Notebook) -> str:
             current = r["session_id"]
             lines.append(f"{'' if not lines else chr(10)}{r['started'][:16].replace('T', ' ')}  (session {current})")
         mark = "met " if r["status"] == "met" else "open"
-        lines += textwrap.wrap(f"[{mark}] {metric_label(r['area'])}: {r['text']}", WIDTH,
+        lines += textwrap.wrap(f"[{mark}] {metric_label(r['area'])}: {printable(r['text'])}", WIDTH,
                                initial_indent="  ", subsequent_indent="         ")
         progress = tip_progress(r["area"], r["value"], latest.get(r["area"]), r["session_id"])
         if progress:
             lines.append(f"         {progress}")
         if r["target"] and r["status"] != "met":
-            lines.append(f"         Aim for: {r['target']}")
+            lines.append(f"         Aim for: {printable(r['target'])}")
     return "\n".join(lines)
 
 

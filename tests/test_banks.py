@@ -123,7 +123,9 @@ def test_all_bundled_questions_fit_in_one_bank(tmp_path):
 
 
 def test_bundled_banks_dir_is_the_checkout_folder():
-    assert bundled_banks_dir() == Path(banks.__file__).resolve().parent.parent / "question_banks"
+    import simulator
+
+    assert bundled_banks_dir() == Path(simulator.__file__).resolve().parent.parent / "question_banks"
 
 
 # --- every problem, with its line ------------------------------------------------------------
@@ -233,6 +235,19 @@ CASES = {
                    "the tag !secret is not allowed"),
     "control character": ("bank: b\nquestions:\n  - id: a\n    text: A\x07?\n", "text",
                           "control character U+0007"),
+    # Escapes in double quotes make real control characters: they would act on the terminal.
+    "escape sequence in text": (
+        'bank: b\nquestions:\n  - id: a\n    text: "Why \\e[2J us?"\n', "text",
+        "questions[0].text: control character U+001B is not allowed in bank text"),
+    "escape sequence in a key point": (
+        'bank: b\nquestions:\n  - id: a\n    text: Q?\n    key_points: [["calm", "\\x1b]0;owned\\x07"]]\n',
+        "key_points", "questions[0].key_points[0][1]: control character U+001B"),
+    "C1 control in a title": (
+        'bank: b\ntitle: "Core \\x9b2J"\nquestions:\n' + GOOD_QUESTION, "title",
+        "title: control character U+009B"),
+    "carriage return in a customer line": (
+        'bank: b\nquestions:\n  - id: a\n    text: Call.\n    kind: roleplay\n    turns:\n'
+        '      - "Hello\\rBye"\n', "Hello", "questions[0].turns[0]: control character U+000D"),
     "undefined alias": ("bank: b\nquestions: *qs\n", "*qs", "*qs refers to an anchor &qs"),
 }
 
@@ -464,7 +479,7 @@ def test_damaged_starter_banks_only_ever_raise_bank_error(tmp_path, cut, junk, d
 
 
 def test_starter_bank_validates_and_shows_every_field(tmp_path):
-    path = write_starter_bank(tmp_path / "sub" / "mine.yaml")
+    path = write_starter_bank(tmp_path / "mine.yaml")
     assert path.read_text(encoding="utf-8") == starter_bank_text()
     assert validate_paths([path]) == []
     bank = load_bank(path)
@@ -485,6 +500,7 @@ def test_starter_bank_refuses_to_overwrite(tmp_path):
 
 
 def test_starter_bank_sits_beside_the_bundled_banks(home):
+    user_banks_dir(home).mkdir()
     write_starter_bank(user_banks_dir(home) / "starter.yaml")
     chosen = resolve_banks([], home)
     assert "my-practice-bank" in [b.name for b in chosen]
@@ -537,11 +553,29 @@ def test_a_broken_user_bank_is_listed_not_fatal(home):
     info = next(i for i in infos if i.path == broken)
     assert info.name == "broken" and not info.bundled and "text: is required" in info.error
     assert "cannot be used" in format_bank_list(infos)
+    warnings: list[str] = []
+    everything = resolve_banks([], home, warn=warnings.append)  # skipped, not fatal...
+    assert {b.name for b in everything} == {b.name for b in bundled()}
+    (warning,) = warnings  # ...and not silently: one line naming the file, line and field
+    assert "\n" not in warning and "skipping your bank broken" in warning
+    assert f"{broken}:3: questions[0].text: is required" in warning
     with pytest.raises(BankError, match="text: is required"):
-        resolve_banks([], home)  # the default set skips nothing silently
-    with pytest.raises(BankError):
-        resolve_banks(["broken"], home)
+        resolve_banks(["broken"], home)  # asked for by name: an error
+    with pytest.raises(BankError, match="text: is required"):
+        resolve_banks([str(broken)], home)
     assert resolve_banks(["call-center-core"], home)[0].bundled
+
+
+def test_the_default_set_warns_once_per_broken_bank_on_stderr(home, capsys):
+    user_bank(home, "a.yaml", "twins", "one")
+    second = user_bank(home, "b.yaml", "twins", "two")
+    many = write(user_banks_dir(home), "bank: many\nquestions:\n  - id: a\n  - id: b\n", "many.yaml")
+    chosen = resolve_banks([], home)
+    assert "twins" in [b.name for b in chosen]
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2 and all(line.startswith("mock-interview: skipping") for line in lines)
+    assert any("also named 'twins'" in line and str(second) in line for line in lines)
+    assert any(f"(+1 more; run `mock-interview banks validate {many}`)" in line for line in lines)
 
 
 def test_a_broken_user_bank_with_a_bundled_name_is_not_silently_replaced(home):
@@ -553,6 +587,10 @@ def test_a_broken_user_bank_with_a_bundled_name_is_not_silently_replaced(home):
     assert bundled_core.shadowed_by == folder / "core.yaml" and not bundled_core.wins
     with pytest.raises(BankError, match="did you mean 'text'"):
         resolve_banks(["call-center-core"], home)
+    warnings: list[str] = []
+    names = [b.name for b in resolve_banks([], home, warn=warnings.append)]
+    assert "call-center-core" not in names and len(names) == len(bundled()) - 1
+    assert len(warnings) == 1 and "stays replaced until you fix it" in warnings[0]
 
 
 def test_two_user_banks_with_one_name(home):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sqlite3
 import stat
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +17,7 @@ from simulator.errors import NotebookError
 from simulator.notebook import FILENAME, MIGRATIONS, Notebook
 from simulator.types import Answer, Evidence, KeyPoint, Metric, Question, Score, Tip, Transcript, Word
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 
 QUESTION = Question(id="why-call-center", text="Why do you want to work in a call center?",
                     category="motivation", key_points=(KeyPoint(("helping people",)),))
@@ -65,6 +68,18 @@ def test_a_corrupt_file_is_moved_aside_not_overwritten(home):
     assert path.exists()
 
 
+def test_the_cli_moves_a_damaged_notebook_aside_with_one_message(home):
+    (home / FILENAME).write_bytes(b"SQLite format 3\x00" + os.urandom(8000))
+    first = run_cli("review")
+    assert first.returncode == 2, first.stderr
+    message = first.stderr.strip()
+    assert len(message.splitlines()) == 1 and "Traceback" not in message
+    moved = next(p for p in home.iterdir() if p.name.startswith(FILENAME + ".damaged-"))
+    assert f"It was moved to {moved}" in message
+    again = run_cli("review")
+    assert again.returncode == 0 and "No sessions yet" in again.stdout
+
+
 def test_a_damaged_sqlite_file_is_detected(home):
     with Notebook(home) as nb:
         sid = nb.start_session()
@@ -90,7 +105,10 @@ def test_another_programs_sqlite_file_is_not_touched(home):
     with pytest.raises(NotebookError, match="another program"):
         Notebook(home)
     moved = next(p for p in home.iterdir() if p.name.startswith(FILENAME + ".damaged-"))
-    assert sqlite3.connect(moved).execute("SELECT name FROM contacts").fetchone() == ("Ada",)
+    theirs = sqlite3.connect(moved)
+    assert theirs.execute("SELECT name FROM contacts").fetchone() == ("Ada",)
+    assert theirs.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # not made WAL
+    assert theirs.execute("PRAGMA application_id").fetchone()[0] == 0  # not marked ours
 
 
 def test_a_newer_schema_is_refused(home):
@@ -105,6 +123,8 @@ def test_a_newer_schema_is_refused(home):
 
 WRITER = """
 import sys
+import time
+from pathlib import Path
 from pathlib import Path
 sys.path.insert(0, "tests")
 from test_notebook import make_answer
@@ -149,3 +169,55 @@ def test_history_open_tips_and_deletion(home):
         nb.delete_session(first)
         assert [s.id for s in nb.sessions()] == [second]
         assert nb.open_tips() == []
+
+
+# --- many processes opening one new notebook at the same moment ------------------------------
+
+OPENERS = 6
+ROUNDS = 25
+
+
+def _open_together(homes, barrier, results, worker: int) -> None:
+    """A worker process: for each home, wait for the others, then open the notebook and write.
+
+    Arrivals are spread over the first 30 ms (creating a notebook takes a few), so some
+    processes find the file while another is still creating it."""
+    while (home := homes.get()) is not None:
+        try:
+            barrier.wait(timeout=60)
+            time.sleep(worker * 0.03 / OPENERS)
+            with Notebook(Path(home)) as nb:
+                sid = nb.start_session()
+                nb.save_answer(sid, make_answer())
+            results.put((home, "ok", sid))
+        except Exception as exc:  # reported to the test, which names it
+            results.put((home, "error", f"{type(exc).__name__}: {exc}"))
+
+
+def test_many_processes_creating_one_new_notebook_at_once_all_use_it(tmp_path):
+    """Regression: a process that looked while another was creating the notebook decided the
+    brand-new file "belongs to another program" and moved it aside."""
+    ctx = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
+    homes, results = ctx.Queue(), ctx.Queue()
+    barrier = ctx.Barrier(OPENERS)
+    workers = [ctx.Process(target=_open_together, args=(homes, barrier, results, n))
+               for n in range(OPENERS)]
+    for w in workers:
+        w.start()
+    try:
+        for n in range(ROUNDS):
+            home = tmp_path / f"home-{n}"
+            home.mkdir()
+            for _ in workers:
+                homes.put(str(home))
+            outcomes = [results.get(timeout=120) for _ in workers]
+            errors = [detail for _, status, detail in outcomes if status != "ok"]
+            assert errors == [], f"round {n}: {errors}"
+            assert sorted(p.name for p in home.iterdir() if "damaged" in p.name) == []
+            with Notebook(home) as nb:
+                assert {s.id for s in nb.sessions()} == {sid for _, _, sid in outcomes}
+    finally:
+        for _ in workers:
+            homes.put(None)
+        for w in workers:
+            w.join(timeout=60)

@@ -158,6 +158,7 @@ def test_cli_review_tips_and_progress_from_the_notebook(home, tmp_path):
     assert "\x1b[" not in latest.stdout  # a pipe is not a terminal
 
     report = tmp_path / "out" / "my report.html"
+    report.parent.mkdir()  # an output file's folder must exist (test_cli_guards.py)
     made = run_cli("review", sid, "--html", str(report))
     assert made.returncode == 0, made.stderr
     assert report.is_file() and str(report) in made.stderr and made.stdout == ""

@@ -175,18 +175,49 @@ def test_ctrl_c_ends_cleanly_with_feedback_on_finished_answers(home):
 
 
 @pytest.mark.slow
-def test_demo_runs_a_whole_spoken_session(home):
+def test_demo_runs_a_whole_spoken_session_in_its_own_folder(home):
+    (home / "banks").mkdir()
+    (home / "banks" / "broken.yaml").write_text("bank: broken\n", encoding="utf-8")  # no matter
+    first = practice("--input", "keyboard", "--ask", "greatest-weakness", "--no-follow-ups",
+                     "--json", input=f"{WEAK}\n")  # the user's own session, with tips
+    assert first.returncode == 0, first.stderr
     result = run_cli("demo", "--questions", "3", "--seed", "1", "--json")
     assert result.returncode == 0, result.stderr
     session = json.loads(result.stdout)
     assert len({a["question_id"] for a in session["answers"]}) == 3
+    demo_home = home / "demo"
     for a in session["answers"]:
         assert a["transcript"]["words"], a["question_id"]  # real speech through the real engine
         assert os.path.exists(a["audio"]) and os.path.exists(a["prompt_audio"])
+        assert a["audio"].startswith(str(demo_home / "audio"))
     assert session["verdict"] and session["tips"]
     assert any(a["turn"] for a in session["answers"])  # the role-play call, turn by turn
-    listed = run_cli("review")
-    assert session["session_id"] in listed.stdout
+    assert str(demo_home) in result.stderr  # says where it lives
+    # Apart from the user's: not their focus, not in their notebook, progress or tips.
+    assert session["focus_from_last_time"] == []
+    assert session["session_id"] not in run_cli("review").stdout
+    assert session["session_id"] in run_cli("review", "--home", str(demo_home)).stdout
+    user = json.loads(run_cli("review", "latest", "--json").stdout)
+    assert user["session_id"] == json.loads(first.stdout)["session_id"]
+    assert len(json.loads(run_cli("progress", "--json").stdout)) == 1
+    assert all(t["session_id"] != session["session_id"] for t in json.loads(run_cli("tips", "--json").stdout))
+
+
+@pytest.mark.slow
+def test_an_interrupted_demo_leaves_no_empty_session(home):
+    proc = subprocess.Popen([sys.executable, "-m", "simulator", "demo", "--questions", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    for line in proc.stdout:  # stop while the interviewer is still opening
+        if line.startswith("Interviewer:"):
+            break
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    demo_home = home / "demo"
+    assert "No sessions yet" in run_cli("review", "--home", str(demo_home)).stdout
+    assert not (demo_home / "audio").exists() or list((demo_home / "audio").iterdir()) == []
+    assert not (home / "notebook.sqlite3").exists()  # the user's notebook was never touched
 
 
 def test_coach_mode_gives_a_short_tip_right_after_each_answer():
@@ -234,7 +265,7 @@ def test_forget_deletes_a_session_with_its_audio(tmp_path, speak, home):
     assert run_cli("review", first["session_id"]).returncode == 2
     assert run_cli("review", second["session_id"], "--json").returncode == 0
     assert run_cli("forget").returncode == 2  # says what to name
-    assert run_cli("forget", "--all").returncode == 0
+    assert run_cli("forget", "--all", "--yes").returncode == 0
     assert "No sessions yet" in run_cli("review").stdout
     assert not os.path.exists(second["answers"][0]["audio"])
 
