@@ -15,9 +15,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from .scoring import CALL_AREAS
+from .scoring import lexicon as lx
 from .scoring import thresholds as th
+from .scoring.calls import judge_call
+from .scoring.content import answer_band
+from .scoring.language import severe_red_flags
 from .scoring.text import Doc, format_time
-from .types import Answer, Evidence, Metric, Question, Score, Tip, Transcript
+from .types import Answer, Coverage, Evidence, EvidenceKind, Metric, Question, RedFlag, Score, Tip, Transcript
 
 # --- what counts as "met" for each area ----------------------------------------------------
 
@@ -166,12 +171,22 @@ def _after(lead: str, rest: str) -> str:
     return f"{lead}, {rest}"
 
 
-def _first(m: Metric, *notes: str) -> Evidence | None:
-    """The first evidence with a quote (and one of these notes, when given)."""
+def _first(m: Metric, *kinds: EvidenceKind) -> Evidence | None:
+    """The first evidence with a quote (and of one of these kinds, when given)."""
     for e in m.evidence:
-        if e.quote and (not notes or any(e.note.startswith(n) for n in notes)):
+        if e.quote and (not kinds or e.kind in kinds):
             return e
     return None
+
+
+def _labels(m: Metric | None, kind: EvidenceKind, *coverage: Coverage) -> list[str]:
+    """The labels of a metric's evidence of this kind (and coverage), in order."""
+    if m is None:
+        return []
+    return [e.label for e in m.evidence if e.kind is kind and e.coverage in coverage]
+
+
+NOT_COVERED = (Coverage.MISSING, Coverage.PARTIAL)
 
 
 def _norm(word: str) -> str:
@@ -313,8 +328,9 @@ def _pace(m: Metric, c: Context) -> str | None:
         return None
     wpm = c.value if c.value is not None else float(m.value)
     e = _first(m)
-    found = re.search(r"about (\d+)", e.note) if e else None
-    where = f" {c.said(e)} {_q(c.phrase(e), end=',')} at about {found.group(1)} words a minute." if found else ""
+    stretch = e.value if e is not None and e.kind is EvidenceKind.PACE else None
+    where = (f" {c.said(e)} {_q(c.phrase(e), end=',')} at about {_num(stretch)} words a minute."
+             if stretch is not None else "")
     if wpm > th.PACE.high:
         return (f"You spoke quite fast, about {_num(wpm)} words a minute.{where} On the phone, about 140 is "
                 f"easier to follow. For next time, read a short paragraph aloud as if you were leaving a "
@@ -325,11 +341,11 @@ def _pace(m: Metric, c: Context) -> str | None:
 
 
 def _fillers(m: Metric, c: Context) -> str | None:
-    e = _first(m, "filler")
+    e = _first(m, EvidenceKind.FILLER)
     if e is None:
         return None
-    count = next((x.note.split(" fillers")[0] for x in m.evidence if " fillers (" in x.note), "")
-    many = _count(int(count), "of them", "of them") if count.isdigit() else "quite a few"
+    count = next((x.count for x in m.evidence if x.kind is EvidenceKind.FILLER_TOTAL and x.count is not None), None)
+    many = _count(count, "of them", "of them") if count is not None else "quite a few"
     if m.unit == th.FILLERS_PER_100_WORDS.unit:
         how_many = f"{many}, about {_num(float(m.value or 0))} in every 100 words"
         target = "2 or fewer in every 100 words"
@@ -365,7 +381,7 @@ def _time_to_start(m: Metric, c: Context) -> str | None:
 
 
 def _hedging(m: Metric, c: Context) -> str | None:
-    e = _first(m, "hedge")
+    e = _first(m, EvidenceKind.HEDGE)
     if e is None:
         return None
     return (f"You softened your answer with words like \"maybe\" and \"I guess\". {c.said(e)} "
@@ -387,7 +403,7 @@ def _clarity(m: Metric, c: Context) -> str | None:
     e = _first(m)
     if e is None or not isinstance(m.value, (int, float)):
         return None
-    word = e.note.split("'")[1] if "'" in e.note else e.quote
+    word = e.label if e.kind is EvidenceKind.UNCLEAR and e.label else e.quote
     share = c.value if c.value is not None else float(m.value)
     at = _after(c.lead(), f"at {format_time(e.start)}" if e.start is not None else "in one place")
     context = c.phrase(e, SHORT_QUOTE_WORDS)
@@ -400,7 +416,7 @@ def _clarity(m: Metric, c: Context) -> str | None:
 def _volume(m: Metric, c: Context) -> str | None:
     if not isinstance(m.value, (int, float)):
         return None
-    if any("clipped" in e.note and e.quote for e in m.evidence):
+    if any(e.kind is EvidenceKind.CLIPPED and e.quote for e in m.evidence):
         return ("Your recording was distorting in the loud parts. Move the microphone a hand's width "
                 "from your mouth, or turn the input level down. For next time, record ten seconds, play "
                 "it back, and adjust before you start.")
@@ -424,20 +440,18 @@ def _monotone(m: Metric, c: Context) -> str | None:
 def _call_handling(label: str) -> bool:
     """A key point that is a call-handling phrase ("anything else I can help with"): on a call
     its own tip (closing, greeting...) says it better."""
-    from .scoring import lexicon as lx
-
     doc = Doc(Transcript.typed(label))
     return bool(doc.find_all(lx.GREETING + lx.CLOSING + lx.VERIFICATION + lx.NEXT_STEPS))
 
 
 def _key_points(m: Metric, c: Context) -> str | None:
-    missing = [e.note.removeprefix("missing: ") for e in m.evidence if e.note.startswith("missing: ")]
+    missing = _labels(m, EvidenceKind.KEY_POINT, *NOT_COVERED)
     if c.roleplay:
         missing = [x for x in missing if not _call_handling(x)]
     missing = [_point_name(x) for x in missing]
     if not missing:
         return None
-    covered = [_point_name(e.note.removeprefix("covers: ")) for e in m.evidence if e.note.startswith("covers: ")]
+    covered = [_point_name(x) for x in _labels(m, EvidenceKind.KEY_POINT, Coverage.COVERED)]
     listed = _and([f'"{x}"' for x in missing[:3]])
     got = f" You did cover {_and([repr(x).replace(chr(39), chr(34)) for x in covered[:2]])}, which is good." if covered else ""
     lead = _after(c.lead(), "I was listening for")
@@ -451,8 +465,7 @@ def _relevance(m: Metric, c: Context) -> str | None:
         return None  # a short answer is short, not off topic: the length or example tip says so
     opening = c.opening()
     said = f", and you opened with {_q(opening)}" if opening else ""
-    missing = [_point_name(x.note.removeprefix("missing: "))
-               for x in c.metrics.get("key_points", Metric("", None)).evidence if x.note.startswith("missing: ")]
+    missing = [_point_name(x) for x in _labels(c.metrics.get("key_points"), EvidenceKind.KEY_POINT, *NOT_COVERED)]
     wanted = f" I was listening for things like {_and([chr(34) + x + chr(34) for x in missing[:2]], 'or')}." if missing else ""
     asked = c.customer_line if c.roleplay and c.customer_line else c.question_words()
     who = "The customer said" if c.roleplay and c.customer_line else "I asked"
@@ -463,17 +476,17 @@ def _relevance(m: Metric, c: Context) -> str | None:
             f"sentence, then give your example.")
 
 
-# What a concrete answer lacked, as the interviewer says it, per kind of question.
+# What a concrete answer lacked, as the interviewer says it, by the part's label.
 LACKS = {
-    "a real situation": "a real situation", "an example": "an example", "an action you took": "what you actually did",
-    "a number": "a number", "a result": "how it turned out",
-    "the steps in order": "the steps in order", "a concrete detail": "a concrete detail",
+    "situation": "a real situation", "example": "an example", "actions": "what you actually did",
+    "numbers": "a number", "result": "how it turned out",
+    "steps": "the steps in order", "detail": "a concrete detail",
 }
 
 
 def _specificity(m: Metric, c: Context) -> str | None:
-    lacks = [LACKS.get(n, n) for n in (e.note.removeprefix("missing: ") for e in m.evidence
-                                       if e.note.startswith("missing: "))]
+    missing = _labels(m, EvidenceKind.PART, *NOT_COVERED)
+    lacks = [LACKS.get(part, part) for part in missing]
     opening = c.opening()
     if not lacks or not opening:
         return None
@@ -488,7 +501,7 @@ def _specificity(m: Metric, c: Context) -> str | None:
                 f"{_q(opening)} Give me your steps in order: what you'd say first, what you'd check, and how "
                 f"you'd follow up. For next time, start with \"First, I'd...\" and finish with \"Then I'd follow "
                 f"up by...\"")
-    number = " A number helps too, like how many calls or how long it took." if "a number" in lacks else ""
+    number = " A number helps too, like how many calls or how long it took." if "numbers" in missing else ""
     return (f"I'd like a real story here. {said} but I didn't hear {_and(lacks[:3])}. Tell me about one real "
             f"time: where you were, two or three things you did, and how it turned out.{number} For next time, "
             f"fill in this line before you practise: \"One time at..., a customer..., so I..., and in the "
@@ -503,11 +516,11 @@ STRUCTURE_PARTS = {
 
 
 def _structure(m: Metric, c: Context) -> str | None:
-    missing = [STRUCTURE_PARTS.get(n, n) for n in (e.note.removeprefix("missing: ") for e in m.evidence
-                                                   if e.note.startswith("missing: "))]
+    missing = [STRUCTURE_PARTS.get(n, n) for n in _labels(m, EvidenceKind.PART, *NOT_COVERED)]
     if not missing:
         return None
-    found = [STRUCTURE_PARTS.get(e.note, e.note) for e in m.evidence if e.quote and not e.note.startswith("missing")]
+    found = [STRUCTURE_PARTS.get(e.label, e.label) for e in m.evidence
+             if e.quote and e.kind is EvidenceKind.PART and e.coverage is Coverage.COVERED]
     had = f" I heard {_and(found)}." if found else ""
     if c.question.kind == "behavioral" and len(missing) >= 3:
         return ("I didn't hear a story with a clear shape. A story lands when it has four parts: the situation, "
@@ -547,8 +560,6 @@ def _length(m: Metric, c: Context) -> str | None:
 
 
 def _band_of(c: Context) -> tuple[float, float]:
-    from .scoring.content import answer_band
-
     if c.roleplay:
         return answer_band("roleplay", None if c.question.turns else c.question.answer_seconds)
     return answer_band(c.question.kind, c.question.answer_seconds)
@@ -576,7 +587,7 @@ def _ownership(m: Metric, c: Context) -> str | None:
 
 
 def _positive(m: Metric, c: Context) -> str | None:
-    e = _first(m, "negative")
+    e = _first(m, EvidenceKind.NEGATIVE)
     if e is None:
         return None
     return (f"{c.said(e)} {_q(c.phrase(e))} A customer hears the \"can't\" and stops listening. Say what you "
@@ -588,14 +599,15 @@ def _professionalism(m: Metric, c: Context) -> str | None:
     e = _first(m)
     if e is None:
         return None
-    if e.note == "profanity":
+    family = e.label if e.kind is EvidenceKind.RED_FLAG else ""
+    if family == RedFlag.PROFANITY:
         point = "Please keep the language clean, even in practice; it slips out under pressure."
         drill = "say that sentence again with a clean word in its place, out loud, three times."
-    elif e.note == "dismissive":
+    elif family == RedFlag.DISMISSIVE:
         point = ("That would make an upset caller angrier, and it would worry me in an interview. "
                  "Try \"I understand, let's sort this out together\" instead.")
         drill = "say the calm version out loud until it comes first."
-    elif e.note == "blames someone":
+    elif family == RedFlag.BLAME:
         point = ("Even when it's true, blaming a customer, a colleague or a past employer makes me wonder "
                  "what you'd say about us. Talk about what you did.")
         drill = "tell that story again, give the other side in one fair sentence, then say what you did."
@@ -606,7 +618,7 @@ def _professionalism(m: Metric, c: Context) -> str | None:
 
 
 def _greeting(m: Metric, c: Context) -> str | None:
-    have = set(str(m.value or "").split(", ")) - {"none"}
+    have = set(_labels(m, EvidenceKind.PART, Coverage.COVERED))
     names = {"greeting": "a hello", "name": "your name", "company": "the company's name"}
     missing = [names[p] for p in ("greeting", "name", "company") if p not in have]
     if not missing:
@@ -670,8 +682,6 @@ def _tip(m: Metric, c: Context) -> Tip | None:
 
 def _impact(m: Metric) -> float:
     """How much fixing this would help; a red flag and an off-topic answer always come first."""
-    from .scoring.language import severe_red_flags
-
     boost = 1000.0 if (m.name == "professionalism" and severe_red_flags(m)) else 0.0
     if m.name == "relevance" and (m.score or 0.0) < th.OFF_TOPIC_LIMIT:
         boost = 500.0
@@ -714,10 +724,11 @@ def answer_tip(question: Question, score: Score) -> Tip | None:
 Praise = Callable[[Metric, Context], "str | None"]
 
 
-def _praise_quote(m: Metric, c: Context, line: str, *notes: str) -> str | None:
-    """The line with the first quote worth praising (never one with a red flag, a "can't" or a hedge)."""
+def _praise_quote(m: Metric, c: Context, line: str, *parts: str) -> str | None:
+    """The line with the first quote worth praising (never one with a red flag, a "can't" or a hedge);
+    with `parts`, only the evidence of those parts of a concrete answer."""
     for e in m.evidence:
-        if not e.quote or (notes and not any(e.note.startswith(n) for n in notes)):
+        if not e.quote or (parts and not (e.kind is EvidenceKind.PART and e.label in parts)):
             continue
         quote = c.phrase(e)
         if quote and not _unpraisable(quote) and not c.unclear(quote):
@@ -726,8 +737,6 @@ def _praise_quote(m: Metric, c: Context, line: str, *notes: str) -> str | None:
 
 
 def _unpraisable(quote: str) -> bool:
-    from .scoring import lexicon as lx
-
     doc = Doc(Transcript.typed(quote))
     return bool(HEDGE_IN_QUOTE.search(quote) or doc.find_all(
         lx.BLAME + lx.DISMISSIVE + lx.PROFANITY + lx.NEGATIVITY + lx.NEGATIVE))
@@ -736,7 +745,7 @@ def _unpraisable(quote: str) -> bool:
 def _praise_example(m: Metric, c: Context) -> str | None:
     kind = "a concrete example" if c.question.kind == "general" else "a real example"
     return _praise_quote(m, c, f"You gave me {kind}: {{q}} That's what makes an answer stick.",
-                         "a real situation", "an example", "a number", "a result")
+                         "situation", "example", "numbers", "result")
 
 
 def _praise_empathy(m: Metric, c: Context) -> str | None:
@@ -746,7 +755,7 @@ def _praise_empathy(m: Metric, c: Context) -> str | None:
 
 
 def _praise_points(m: Metric, c: Context) -> str | None:
-    labels = [f'"{_point_name(e.note.removeprefix("covers: "))}"' for e in m.evidence if e.note.startswith("covers")]
+    labels = [f'"{_point_name(x)}"' for x in _labels(m, EvidenceKind.KEY_POINT, Coverage.COVERED)]
     return f"You covered what matters: {_and(labels[:3])}." if labels else None
 
 
@@ -837,8 +846,6 @@ def _calls(answers: Sequence[Answer]) -> dict[str, list[Answer]]:
 
 def _call_pairs(replies: list[Answer]) -> dict[str, tuple[Answer, Metric]]:
     """Each call-handling area judged across one call, with the reply it points to."""
-    from .scoring.calls import judge_call
-
     heard = [a for a in replies if a.score.transcript.text.strip()]
     by_turn = {a.turn: a for a in heard}
     judged = judge_call(replies[0].question, [(a.turn, a.score.transcript) for a in heard])
@@ -848,8 +855,6 @@ def _call_pairs(replies: list[Answer]) -> dict[str, tuple[Answer, Metric]]:
 def _aggregate(answers: Sequence[Answer]) -> dict[str, tuple[float, float, Pairs]]:
     """Per area: mean score, mean tracked value, and the answers where it was measured. A role-
     play call counts once for its call-handling areas, judged across all its replies."""
-    from .scoring import CALL_AREAS
-
     out: dict[str, Pairs] = {}
     for a in answers:
         if not a.score.transcript.text.strip():
@@ -915,8 +920,6 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
         return Feedback("We didn't get to any answers today, so I can't give you a verdict yet.",
                         "Showing up to practise is the first step.", (), 0.0,
                         _progress(focus, {}))
-    from .scoring.language import severe_red_flags
-
     overall = sum(a.score.overall for a in answers) / len(answers)
     red_flag = any(severe_red_flags(a.score.metric("professionalism")) for a in answers)
     agg = _aggregate(answers)

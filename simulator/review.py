@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .notebook import Notebook, SessionSummary
-from .types import Answer, Evidence, Metric, Question, Score, Session, Transcript
+from .types import Answer, Evidence, EvidenceKind, Metric, Question, Score, Session, Transcript
 
 # Metrics whose evidence marks words in the transcript, and how. Any other metric's evidence
 # is still located in the transcript (the HTML report lights it up on hover) but not marked.
@@ -123,15 +123,14 @@ def locate(words: list[ShownWord], ev: Evidence, after: int = 0) -> range | None
     return _by_quote(words, ev.quote, after)
 
 
-def narrow(words: list[ShownWord], span: range, kind: str, note: str) -> range:
+def narrow(words: list[ShownWord], span: range, kind: str, named: str = "") -> range:
     """The marked phrase inside an evidence quote that carries a few words of context.
 
-    A note naming the phrase ("filler 'um'") says which words; otherwise the scoring's own
+    The words the evidence names (a filler's label, "um") say which; otherwise the scoring's own
     phrase lists find it. When neither does, the whole quote is marked.
     """
-    named = re.search(r"'([^']+)'", note)
     if named:
-        found = _by_quote(words[span.start:span.stop], named.group(1))
+        found = _by_quote(words[span.start:span.stop], named)
         if found is not None:
             return range(span.start + found.start, span.start + found.stop)
     found = _by_phrase_list(words[span.start:span.stop], kind)
@@ -194,7 +193,7 @@ def mark_transcript(score: Score) -> MarkedTranscript:
             cursor = span.stop
             if kind is None:
                 continue
-            span = narrow(words, span, kind, ev.note)
+            span = narrow(words, span, kind, ev.label if ev.kind is EvidenceKind.FILLER else "")
             for i in span:
                 mark = (MARK_PRIORITY.get(kind, 0), kind, metric.name, ev.note, len(located))
                 if i not in kind_of or mark[0] > kind_of[i][0]:

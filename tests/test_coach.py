@@ -6,10 +6,10 @@ import re
 
 import pytest
 
+from simulator.assess import score_answer
 from simulator.coach import (
     Feedback, answer_tip, metric_in_range, praise, progress_value, session_feedback, target_text,
 )
-from simulator.scoring import score_answer
 from simulator.scoring import thresholds as th
 from simulator.types import Answer, KeyPoint, Metric, Question, Tip, Transcript, Word
 

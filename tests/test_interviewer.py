@@ -7,9 +7,9 @@ from collections import Counter
 import pytest
 
 from simulator import interviewer
+from simulator.assess import score_answer
 from simulator.banks import resolve_banks
 from simulator.errors import UserError
-from simulator.scoring import score_answer
 from simulator.types import Tip, Transcript
 
 

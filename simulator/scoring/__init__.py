@@ -1,19 +1,23 @@
 """Scoring: a question and an answer (typed or spoken) to explainable metrics and an overall.
 
-`score_answer` is the one entry point. Each metric family lives in its own module; every
+`measure` is the one entry point; it measures and gives no advice (the coach does, and
+`simulator.assess` joins the two). Each metric family lives in its own module; every
 threshold and weight is in `thresholds.py`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from ..types import KeyPoint, Metric, Question, Recording, Score, Transcript, Turn
+from ..types import KeyPoint, Metric, Question, Recording, Transcript, Turn
 from . import content, delivery, language
+from . import lexicon as lx
 from . import thresholds as th
 from .text import Doc, normalise_word
 
-__all__ = ["score_answer", "overall_score", "is_customer_facing", "metric_names", "call_plan", "CALL_AREAS"]
+__all__ = ["measure", "Measurement", "overall_score", "is_customer_facing", "metric_names", "call_plan",
+           "CALL_AREAS"]
 
 # Questions where acknowledging feelings is part of a good answer: upset or difficult callers,
 # or key points that ask for it.
@@ -86,9 +90,7 @@ def call_plan(question: Question) -> dict[str, frozenset[int]]:
     long?"), else on the last line whose key points name a time frame or a reference, else on
     the last line; the closing on the last line; ownership on every line but a last one that
     only wraps the call up.
-    `session_feedback` judges these areas across the whole call."""
-    from . import lexicon as lx
-
+    `calls.judge_call` judges these areas across the whole call."""
     turns = question.turns or (Turn(line="", key_points=question.key_points),)
     n = len(turns)
     numbered = list(enumerate(turns, 1))
@@ -174,9 +176,17 @@ def overall_score(metrics: tuple[Metric, ...]) -> float:
     return round(max(0.0, min(100.0, total)), 1)
 
 
-def score_answer(question: Question, transcript: Transcript, recording: Recording | None = None,
-                 turn: int | None = None) -> Score:
-    """Score one answer (or one role-play reply when `turn` is given). Never raises on odd input."""
+@dataclass(frozen=True)
+class Measurement:
+    """One answer measured: its metrics in report order, and the overall they give."""
+
+    metrics: tuple[Metric, ...]
+    overall: float
+
+
+def measure(question: Question, transcript: Transcript, recording: Recording | None = None,
+            turn: int | None = None) -> Measurement:
+    """Measure one answer (or one role-play reply when `turn` is given). Never raises on odd input."""
     doc = Doc(transcript)
     names = metric_names(question, turn)
     roleplay = question.is_roleplay or turn is not None
@@ -226,8 +236,4 @@ def score_answer(question: Question, transcript: Transcript, recording: Recordin
                    Metric(m.name, 0.0, m.value, m.unit, m.evidence) for m in metrics]
         metrics = [m for m in metrics if m.name not in ("fillers", "hedging", "repetition")]
     final = tuple(metrics)
-    overall = 0.0 if doc.n_words == 0 else overall_score(final)
-    from ..coach import answer_tips  # coach reads scores; imported here to avoid a cycle
-
-    tips = answer_tips(question, final, transcript, turn=turn)
-    return Score(question_id=question.id, overall=overall, metrics=final, tips=tips, transcript=transcript)
+    return Measurement(final, 0.0 if doc.n_words == 0 else overall_score(final))

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ..types import Evidence, KeyPoint, Metric
+from ..types import Coverage, Evidence, EvidenceKind, KeyPoint, Metric
 from . import lexicon as lx
 from . import thresholds as th
 from .text import STOPWORDS, Doc, content_words, normalise_word, stem
@@ -107,6 +107,7 @@ class PointMatch:
     share: float
     span: tuple[int, int] | None
     phrasing: str
+    index: int = 0  # the point's place among the question's (or the customer line's) key points
 
     @property
     def covered(self) -> bool:
@@ -129,12 +130,12 @@ def _subject_point(point: KeyPoint) -> bool:
 
 def match_points(doc: Doc, points: Sequence[KeyPoint]) -> list[PointMatch]:
     out = []
-    for point in points:
+    for index, point in enumerate(points):
         if not point.phrasings:
             continue
         best = max(((match_phrase(doc, ph), ph) for ph in point.phrasings), key=lambda r: r[0][0])
         (share, span), phrasing = best
-        out.append(PointMatch(point, share, span, phrasing))
+        out.append(PointMatch(point, share, span, phrasing, index))
     return out
 
 
@@ -145,13 +146,15 @@ def key_points(doc: Doc, points: Sequence[KeyPoint], matches: Sequence[PointMatc
         return None
     credits, evidence, covered = [], [], 0
     for m in matches:
+        typed = dict(kind=EvidenceKind.KEY_POINT, label=m.point.label, index=m.index, value=round(m.share, 2))
         if m.covered:
             covered += 1
             credits.append(1.0)
-            evidence.append(doc.quote(*m.span, note=f"covers: {m.point.label}"))
+            evidence.append(doc.quote(*m.span, note=f"covers: {m.point.label}", coverage=Coverage.COVERED, **typed))
         else:
             credits.append(m.share * th.KEY_POINT_PARTIAL_CREDIT)
-            evidence.append(Evidence(quote="", note=f"missing: {m.point.label}"))
+            coverage = Coverage.PARTIAL if m.share > 0 else Coverage.MISSING
+            evidence.append(Evidence(quote="", note=f"missing: {m.point.label}", coverage=coverage, **typed))
     score = 100.0 * sum(credits) / len(matches)
     return Metric("key_points", score, covered, f"of {len(matches)} key points", tuple(evidence))
 
@@ -336,14 +339,22 @@ def relevance(doc: Doc, question_text: str, points: Sequence[KeyPoint], category
     evidence: list[Evidence] = []
     if value > echo and on_field.value >= by_points and on_field.inside:
         field_words = sorted({doc.norms[p] for p in on_field.inside})
+        words = ", ".join(field_words[:8])
         evidence.append(doc.quote(on_field.inside[0], on_field.inside[0] + 1,
-                                  note="on topic, in your own words: " + ", ".join(field_words[:8])))
+                                  note="on topic, in your own words: " + words,
+                                  kind=EvidenceKind.TOPIC_FIELD, label=words))
     elif value > echo and topical:
-        evidence.append(doc.quote(*topical[0].span, note="on topic: covers " + topical[0].point.label))
+        point = topical[0]
+        evidence.append(doc.quote(*point.span, note="on topic: covers " + point.point.label,
+                                  kind=EvidenceKind.TOPIC_POINT, label=point.point.label,
+                                  index=point.index))
     elif specific:
-        evidence.append(doc.quote(specific[0], specific[0] + 1, note="on topic: " + ", ".join(names[:8])))
+        words = ", ".join(names[:8])
+        evidence.append(doc.quote(specific[0], specific[0] + 1, note="on topic: " + words,
+                                  kind=EvidenceKind.TOPIC_WORDS, label=words))
     elif doc.tokens:
-        evidence.append(doc.quote_sentence_of(0, note="none of the question's own words came up"))
+        evidence.append(doc.quote_sentence_of(0, note="none of the question's own words came up",
+                                              kind=EvidenceKind.NO_TOPIC))
     return Metric("relevance", th.RELEVANCE.score(value), round(value, 2), th.RELEVANCE.unit,
                   tuple(evidence))
 
@@ -414,10 +425,12 @@ def specificity(doc: Doc, kind: str = "behavioral") -> Metric:
         score += weight * min(1.0, len(spans) / full)
         summary.append(f"{len(spans)} {part}")
         if not spans:
-            evidence.append(Evidence(quote="", note=f"missing: {SPECIFICITY_NAMES[part]}"))
+            evidence.append(Evidence(quote="", note=f"missing: {SPECIFICITY_NAMES[part]}",
+                                     kind=EvidenceKind.PART, label=part, coverage=Coverage.MISSING))
             continue
         for i, j in spans[:2 if part in ("actions", "steps", "detail") else 1]:
-            evidence.append(doc.quote(i, j, note=SPECIFICITY_NAMES[part]))
+            evidence.append(doc.quote(i, j, note=SPECIFICITY_NAMES[part], kind=EvidenceKind.PART, label=part,
+                                      coverage=Coverage.COVERED))
     return Metric("specificity", score, ", ".join(summary), None, tuple(evidence))
 
 
@@ -455,9 +468,11 @@ def structure(doc: Doc, kind: str) -> Metric | None:
         score += 25.0 * share
         if spans:
             found.append(name)
-            evidence.append(doc.quote(*spans[0], note=name))
+            evidence.append(doc.quote(*spans[0], note=name, kind=EvidenceKind.PART, label=name,
+                                      coverage=Coverage.COVERED))
         else:
-            evidence.append(Evidence(quote="", note=f"missing: {name}"))
+            evidence.append(Evidence(quote="", note=f"missing: {name}", kind=EvidenceKind.PART, label=name,
+                                     coverage=Coverage.MISSING))
     return Metric("structure", score, ", ".join(found) or "none", None, tuple(evidence))
 
 
@@ -487,7 +502,9 @@ def length(doc: Doc, band: tuple[float, float], repeated_share: float = 0.0) -> 
             over = next((k for k, w in enumerate(doc.words) if (w.start or 0) - start > high), len(doc.words) - 1)
         else:
             over = min(len(doc.words) - 1, int(high / 60 * th.TYPED_WORDS_PER_MINUTE))
-        evidence.append(doc.quote_sentence_of(over, note=f"the answer was past {high:.0f} seconds here"))
+        evidence.append(doc.quote_sentence_of(over, note=f"the answer was past {high:.0f} seconds here",
+                                              kind=EvidenceKind.TOO_LONG, value=float(high)))
     elif doc.words and seconds < low:
-        evidence.append(doc.quote_words(0, min(len(doc.words), 20), note="the whole answer"))
+        evidence.append(doc.quote_words(0, min(len(doc.words), 20), note="the whole answer",
+                                        kind=EvidenceKind.TOO_SHORT, value=float(low)))
     return Metric("length", scale.score(seconds), round(seconds, 1), "seconds", tuple(evidence))

@@ -10,7 +10,7 @@ import logging
 
 import numpy as np
 
-from ..types import Evidence, Metric, Recording
+from ..types import Evidence, EvidenceKind, Metric, Recording
 from . import lexicon as lx
 from . import thresholds as th
 from .language import phrases
@@ -22,9 +22,17 @@ MIN_PACE_SECONDS = 4.0  # shorter speech gives a pace too noisy to judge
 MIN_PACE_WORDS = 8
 PAUSE_QUOTE_WORDS = 6  # the words either side of a long pause that its evidence quotes
 
+# Why a metric could not be measured (the label of its UNMEASURED evidence).
+TYPED = "typed"
+TOO_LITTLE_SPEECH = "too little speech"
+NO_SPEECH = "no speech"
+NO_RECORDING = "no recording"
+NO_PITCH_TRACKER = "no pitch tracker"
 
-def _none(name: str, unit: str | None, why: str) -> Metric:
-    return Metric(name, None, None, unit, (Evidence(quote="", note=why),))
+
+def _none(name: str, unit: str | None, why: str, reason: str) -> Metric:
+    """A metric the input cannot measure: `why` for people, `reason` the short label for code."""
+    return Metric(name, None, None, unit, (Evidence(quote="", note=why, kind=EvidenceKind.UNMEASURED, label=reason),))
 
 
 def _per_100(count: int, words: int) -> float:
@@ -42,10 +50,10 @@ def _minutes(doc: Doc) -> float | None:
 def pace(doc: Doc) -> Metric:
     unit = th.PACE.unit
     if not doc.timed:
-        return _none("pace", unit, "typed answer: no pace")
+        return _none("pace", unit, "typed answer: no pace", TYPED)
     seconds = doc.speech_seconds() or 0.0
     if seconds < MIN_PACE_SECONDS or doc.n_words < MIN_PACE_WORDS:
-        return _none("pace", unit, "too little speech to judge the pace")
+        return _none("pace", unit, "too little speech to judge the pace", TOO_LITTLE_SPEECH)
     wpm = doc.n_words / seconds * 60.0
     evidence = []
     if not th.PACE.contains(wpm):
@@ -58,7 +66,8 @@ def pace(doc: Doc) -> Metric:
                 rates.append((n / span * 60.0, s0, s1))
         if rates:
             rate, s0, s1 = max(rates) if wpm > th.PACE.high else min(rates)
-            evidence.append(doc.quote_sentence_of(s0, note=f"about {rate:.0f} words a minute here"))
+            evidence.append(doc.quote_sentence_of(s0, note=f"about {rate:.0f} words a minute here",
+                                                  kind=EvidenceKind.PACE, value=float(round(rate))))
     return Metric("pace", th.PACE.score(wpm), round(wpm, 1), unit, tuple(evidence))
 
 
@@ -122,9 +131,11 @@ def fillers(doc: Doc) -> Metric:
         counts[label] = counts.get(label, 0) + 1
     summary = ", ".join(f"'{k}' x{v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
     # Word marks keep a short window around the filler (the review marks each one by its quote).
-    evidence = [doc.quote(i, j, note=f"filler '{label}'", context=3, snap=False) for i, j, label in found[:4]]
+    evidence = [doc.quote(i, j, note=f"filler '{label}'", context=3, snap=False, kind=EvidenceKind.FILLER,
+                          label=label, count=len(found)) for i, j, label in found[:4]]
     if found:
-        evidence.insert(0, Evidence(quote="", note=f"{len(found)} fillers ({per_100:.1f} per 100 words): {summary}"))
+        evidence.insert(0, Evidence(quote="", note=f"{len(found)} fillers ({per_100:.1f} per 100 words): {summary}",
+                                    kind=EvidenceKind.FILLER_TOTAL, count=len(found), value=round(per_100, 2)))
     if minutes:
         value = len(found) / max(minutes, 0.25)  # a 5-second answer is not "60 a minute" per filler
         score = min(th.FILLERS_PER_MINUTE.score(value), th.FILLERS_PER_100_WORDS.score(per_100))
@@ -139,7 +150,8 @@ def fillers(doc: Doc) -> Metric:
 def hedging(doc: Doc) -> Metric:
     spans = phrases(doc, lx.HEDGES)
     per_100 = _per_100(len(spans), doc.n_words)
-    evidence = tuple(doc.quote(i, j, note="hedge", snap=False) for i, j in spans[:4])
+    evidence = tuple(doc.quote(i, j, note="hedge", snap=False, kind=EvidenceKind.HEDGE, label=doc.said(i, j))
+                     for i, j in spans[:4])
     return Metric("hedging", th.HEDGES_PER_100_WORDS.score(per_100), round(per_100, 2),
                   th.HEDGES_PER_100_WORDS.unit, evidence)
 
@@ -186,7 +198,8 @@ def repeated_share(doc: Doc) -> float:
 def repetition(doc: Doc) -> Metric:
     found = find_repeats(doc)
     per_100 = _per_100(len(found), doc.n_words)
-    evidence = tuple(doc.quote(i, j, note=label, context=2, snap=False) for i, j, label in found[:4])
+    evidence = tuple(doc.quote(i, j, note=label, context=2, snap=False, kind=EvidenceKind.REPEAT, label=label)
+                     for i, j, label in found[:4])
     return Metric("repetition", th.REPEATS_PER_100_WORDS.score(per_100), round(per_100, 2),
                   th.REPEATS_PER_100_WORDS.unit, evidence)
 
@@ -197,7 +210,7 @@ def repetition(doc: Doc) -> Metric:
 def pauses(doc: Doc) -> Metric:
     unit = th.LONG_PAUSES.unit
     if not doc.timed:
-        return _none("pauses", unit, "typed answer: no pauses")
+        return _none("pauses", unit, "typed answer: no pauses", TYPED)
     found = []
     for a, b in doc.segments:  # the silence before a follow-up answer is not a pause mid-answer
         for k in range(a + 1, b):
@@ -210,14 +223,15 @@ def pauses(doc: Doc) -> Metric:
         before = doc.quote_words(*doc.phrase(k - 1, k, PAUSE_QUOTE_WORDS, lo=a, hi=k))
         after = doc.quote_words(*doc.phrase(k, k + 1, PAUSE_QUOTE_WORDS, lo=k, hi=b))
         evidence.append(Evidence(f"{before.quote} ... {after.quote}", doc.words[k - 1].end,
-                                 doc.words[k].start, f"{gap:.1f} s pause"))
+                                 doc.words[k].start, f"{gap:.1f} s pause", kind=EvidenceKind.PAUSE,
+                                 value=round(gap, 2)))
     return Metric("pauses", th.LONG_PAUSES.score(len(found)), len(found), unit, tuple(evidence))
 
 
 def time_to_start(doc: Doc, recording: Recording | None) -> Metric:
     unit = th.TIME_TO_START.unit
     if not doc.timed and (recording is None or recording.time_to_start is None):
-        return _none("time_to_start", unit, "typed answer: no start time")
+        return _none("time_to_start", unit, "typed answer: no start time", TYPED)
     if recording is not None and recording.time_to_start is not None:
         seconds = float(recording.time_to_start)
     elif doc.words:
@@ -225,24 +239,26 @@ def time_to_start(doc: Doc, recording: Recording | None) -> Metric:
         # follow-up answered instead) is timed from the follow-up's own start.
         seconds = float(doc.words[0].start or 0.0) - doc.segment_starts[doc.segment_of(0)]
     else:
-        return _none("time_to_start", unit, "no speech")
+        return _none("time_to_start", unit, "no speech", NO_SPEECH)
     evidence = ()
     if doc.words:
-        evidence = (doc.opening(note=f"first words after {seconds:.1f} s"),)
+        evidence = (doc.opening(note=f"first words after {seconds:.1f} s", kind=EvidenceKind.FIRST_WORDS,
+                                value=round(seconds, 2)),)
     return Metric("time_to_start", th.TIME_TO_START.score(seconds), round(seconds, 2), unit, evidence)
 
 
 def clarity(doc: Doc) -> Metric:
     unit = th.UNSURE_WORDS_PERCENT.unit
     if not doc.timed:
-        return _none("clarity", unit, "typed answer: no clarity")
+        return _none("clarity", unit, "typed answer: no clarity", TYPED)
     fillers_at = {doc.tokens[i].word for i, _, _ in find_fillers(doc)}
     scored = [(k, w) for k, w in enumerate(doc.words) if w.bare and k not in fillers_at]
     if not scored:
-        return _none("clarity", unit, "no speech")
+        return _none("clarity", unit, "no speech", NO_SPEECH)
     unsure = [(w.probability or 0.0, k) for k, w in scored if (w.probability or 0.0) < th.UNSURE_WORD_PROBABILITY]
     percent = 100.0 * len(unsure) / len(scored)
-    evidence = tuple(doc.quote_words(max(0, k - 2), k + 3, note=f"'{doc.words[k].bare}' was unclear ({p:.0%} sure)")
+    evidence = tuple(doc.quote_words(max(0, k - 2), k + 3, note=f"'{doc.words[k].bare}' was unclear ({p:.0%} sure)",
+                                     kind=EvidenceKind.UNCLEAR, label=doc.words[k].bare, value=round(p, 2))
                      for p, k in sorted(unsure)[:3])
     return Metric("clarity", th.UNSURE_WORDS_PERCENT.score(percent), round(percent, 1), unit, evidence)
 
@@ -268,7 +284,7 @@ def _db(power: float) -> float:
 def volume(doc: Doc, recording: Recording | None) -> Metric:
     unit = th.SPEECH_LEVEL_DBFS.unit
     if recording is None or not len(recording.samples):
-        return _none("volume", unit, "no recording")
+        return _none("volume", unit, "no recording", NO_RECORDING)
     x = np.asarray(recording.samples, dtype=np.float64)
     rate = recording.sample_rate
     mask = _speech_mask(doc, len(x), rate)
@@ -288,11 +304,14 @@ def volume(doc: Doc, recording: Recording | None) -> Metric:
                 per_sentence.append((_db(float(np.mean(np.square(seg)))), float(np.mean(np.abs(seg) >= th.CLIPPING_LEVEL)), s0, s1))
         if per_sentence and clipped > th.CLIPPED_SHARE_LIMIT:
             _, share, s0, s1 = max(per_sentence, key=lambda r: r[1])
-            evidence.append(doc.quote_words(s0, min(s1, s0 + 16), note=f"distorted: {share:.1%} of samples clipped"))
+            evidence.append(doc.quote_words(s0, min(s1, s0 + 16), note=f"distorted: {share:.1%} of samples clipped",
+                                            kind=EvidenceKind.CLIPPED, value=round(share, 4)))
         elif per_sentence and level < th.SPEECH_LEVEL_DBFS.low:
             db, _, s0, s1 = min(per_sentence)
-            evidence.append(doc.quote_words(s0, min(s1, s0 + 16), note=f"quiet: {db:.0f} dBFS"))
-    evidence.insert(0, Evidence(quote="", note=f"speech level {level:.0f} dBFS, {clipped:.2%} clipped"))
+            evidence.append(doc.quote_words(s0, min(s1, s0 + 16), note=f"quiet: {db:.0f} dBFS",
+                                            kind=EvidenceKind.QUIET, value=round(db, 1)))
+    evidence.insert(0, Evidence(quote="", note=f"speech level {level:.0f} dBFS, {clipped:.2%} clipped",
+                                kind=EvidenceKind.LEVEL, value=round(level, 1)))
     return Metric("volume", score, round(level, 1), unit, tuple(evidence))
 
 
@@ -320,18 +339,20 @@ def _spread(semitones: np.ndarray) -> float:
 def monotone(doc: Doc, recording: Recording | None) -> Metric:
     unit = th.PITCH_VARIATION_SEMITONES.unit
     if recording is None or not len(recording.samples):
-        return _none("monotone", unit, "no recording")
+        return _none("monotone", unit, "no recording", NO_RECORDING)
     try:
         # One pass over the whole answer; sentences are slices of it (a pass per sentence
         # cost a 60 s answer about 250 ms after the candidate stopped talking).
         times, f0 = pitch_track(recording.samples, recording.sample_rate)
         st = semitones(f0)
     except ImportError:
-        return _none("monotone", unit, "pitch needs praat-parselmouth (pip install praat-parselmouth)")
+        return _none("monotone", unit, "pitch needs praat-parselmouth (pip install praat-parselmouth)",
+                     NO_PITCH_TRACKER)
     if len(st) * 0.01 < th.PITCH_MIN_VOICED_SECONDS:
-        return _none("monotone", unit, "too little voiced speech to judge the pitch")
+        return _none("monotone", unit, "too little voiced speech to judge the pitch", TOO_LITTLE_SPEECH)
     spread = _spread(st)
-    evidence = [Evidence(quote="", note=f"pitch varied by {spread:.1f} semitones")]
+    evidence = [Evidence(quote="", note=f"pitch varied by {spread:.1f} semitones", kind=EvidenceKind.PITCH,
+                         value=round(spread, 2))]
     if doc.timed and doc.words and spread < th.PITCH_VARIATION_SEMITONES.low:
         flats = []
         for s0, s1 in doc.sentences:
@@ -342,5 +363,6 @@ def monotone(doc: Doc, recording: Recording | None) -> Metric:
                     flats.append((_spread(seg), s0, s1))
         if flats:
             sd, s0, s1 = min(flats)
-            evidence.append(doc.quote_words(s0, min(s1, s0 + 16), note=f"flattest sentence: {sd:.1f} semitones"))
+            evidence.append(doc.quote_words(s0, min(s1, s0 + 16), note=f"flattest sentence: {sd:.1f} semitones",
+                                            kind=EvidenceKind.FLAT, value=round(sd, 2)))
     return Metric("monotone", th.PITCH_VARIATION_SEMITONES.score(spread), round(spread, 2), unit, tuple(evidence))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..types import Metric
+from ..types import Coverage, EvidenceKind, Metric, RedFlag, Severity
 from . import lexicon as lx
 from . import thresholds as th
 from .text import Doc
@@ -38,9 +38,11 @@ def _by_count(scores: tuple[float, float, float], n: int) -> float:
 
 
 def _metric(name: str, doc: Doc, spans, scores, note: str, missing: str) -> Metric:
-    evidence = tuple(doc.quote(i, j, note=note) for i, j in spans[:3])
+    evidence = tuple(doc.quote(i, j, note=note, kind=EvidenceKind.PHRASE, label=doc.said(i, j),
+                               coverage=Coverage.COVERED) for i, j in spans[:3])
     if not spans:
-        evidence = (doc.quote_words(0, min(len(doc.words), 16), note=missing),) if doc.words else ()
+        evidence = (doc.quote_words(0, min(len(doc.words), 16), note=missing, kind=EvidenceKind.PHRASE,
+                                    coverage=Coverage.MISSING),) if doc.words else ()
     return Metric(name, _by_count(scores, len(spans)), len(spans), "phrases", evidence)
 
 
@@ -65,39 +67,45 @@ def positive_language(doc: Doc) -> Metric:
     good = phrases(doc, lx.POSITIVE)
     bad = phrases(doc, lx.NEGATIVE)
     score = th.POSITIVE_BASE + th.POSITIVE_PER_PHRASE * len(good) - th.NEGATIVE_PER_PHRASE * len(bad)
-    evidence = [doc.quote(i, j, note="negative phrasing: say what you can do") for i, j in bad[:3]]
-    evidence += [doc.quote(i, j, note="positive phrasing") for i, j in good[:2]]
+    evidence = [doc.quote(i, j, note="negative phrasing: say what you can do", kind=EvidenceKind.NEGATIVE,
+                          label=doc.said(i, j)) for i, j in bad[:3]]
+    evidence += [doc.quote(i, j, note="positive phrasing", kind=EvidenceKind.POSITIVE, label=doc.said(i, j))
+                 for i, j in good[:2]]
     return Metric("positive_language", max(0.0, min(100.0, score)), len(good) - len(bad),
                   "positive minus negative phrases", tuple(evidence))
 
 
 def professionalism(doc: Doc) -> Metric:
     """Red flags: blaming, dismissing, profanity (severe) and plain negativity (mild)."""
-    found: list[tuple[tuple[int, int], str, bool]] = []
-    for patterns, note, severe in (
-        (lx.BLAME, "blames someone", True),
-        (lx.DISMISSIVE, "dismissive", True),
-        (lx.PROFANITY, "profanity", True),
-        (lx.NEGATIVITY, "negative", False),
-    ):
+    found: list[tuple[tuple[int, int], RedFlag]] = []
+    for patterns, family in ((lx.BLAME, RedFlag.BLAME), (lx.DISMISSIVE, RedFlag.DISMISSIVE),
+                             (lx.PROFANITY, RedFlag.PROFANITY), (lx.NEGATIVITY, RedFlag.NEGATIVITY)):
         spans = phrases(doc, patterns)
-        if patterns is lx.DISMISSIVE:
+        if family is RedFlag.DISMISSIVE:
             spans += [sp for sp in phrases(doc, lx.DISMISSIVE_OPENERS) if doc.starts_sentence(sp[0])]
         for span in spans:
-            if not any(span[0] < s[1] and s[0] < span[1] for s, _, _ in found):
-                found.append((span, note, severe))
+            if not any(span[0] < s[1] and s[0] < span[1] for s, _ in found):
+                found.append((span, family))
     found.sort()
-    severe = sum(1 for _, _, s in found if s)
+    severe = sum(1 for _, family in found if RED_FLAG_SEVERITY[family] is Severity.SEVERE)
     mild = len(found) - severe
     score = 100.0 - th.RED_FLAG_SEVERE * severe - th.RED_FLAG_MILD * mild
-    evidence = tuple(doc.quote(i, j, note=note) for (i, j), note, _ in found[:4])
+    evidence = tuple(doc.quote(i, j, note=RED_FLAG_NOTES[family], kind=EvidenceKind.RED_FLAG, label=family.value,
+                               severity=RED_FLAG_SEVERITY[family]) for (i, j), family in found[:4])
     return Metric("professionalism", max(0.0, score), len(found), "red flags", evidence)
+
+
+RED_FLAG_NOTES = {RedFlag.BLAME: "blames someone", RedFlag.DISMISSIVE: "dismissive",
+                  RedFlag.PROFANITY: "profanity", RedFlag.NEGATIVITY: "negative"}
+# Blaming, dismissing and swearing cap the overall; plain negativity only costs points.
+RED_FLAG_SEVERITY = {RedFlag.BLAME: Severity.SEVERE, RedFlag.DISMISSIVE: Severity.SEVERE,
+                     RedFlag.PROFANITY: Severity.SEVERE, RedFlag.NEGATIVITY: Severity.MILD}
 
 
 def severe_red_flags(metric: Metric | None) -> int:
     if metric is None:
         return 0
-    return sum(1 for e in metric.evidence if e.note in ("blames someone", "dismissive", "profanity"))
+    return sum(1 for e in metric.evidence if e.kind is EvidenceKind.RED_FLAG and e.severity is Severity.SEVERE)
 
 
 # --- role-play call handling ---------------------------------------------------------------
@@ -115,10 +123,12 @@ def greeting(doc: Doc) -> Metric:
         spans = [s for p in patterns for s in doc.find(p) if doc.char_of(s[0]) < limit]
         if spans:
             found.append(name)
-            evidence.append(doc.quote(*min(spans), note=name))
+            evidence.append(doc.quote(*min(spans), note=name, kind=EvidenceKind.PART, label=name,
+                                      coverage=Coverage.COVERED))
     score = float(sum(parts[n] for n in found))
     if not found and doc.words:
-        evidence.append(doc.quote_words(0, min(len(doc.words), 12), note="no greeting, name or company"))
+        evidence.append(doc.quote_words(0, min(len(doc.words), 12), note="no greeting, name or company",
+                                        kind=EvidenceKind.PHRASE, coverage=Coverage.MISSING))
     return Metric("greeting", score, ", ".join(found) or "none", None, tuple(evidence))
 
 

@@ -324,41 +324,46 @@ class Doc:
         """Token span to source-word span."""
         return self.tokens[i].word, self.tokens[j - 1].word + 1
 
-    def quote_words(self, a: int, b: int, note: str = "") -> Evidence:
-        """Evidence quoting source words [a, b) with their times."""
+    def quote_words(self, a: int, b: int, note: str = "", **typed) -> Evidence:
+        """Evidence quoting source words [a, b) with their times (`typed`: its kind, label...)."""
         a, b = max(0, a), min(len(self.words), b)
         text = " ".join(w.raw.strip() for w in self.words[a:b])
         text = re.sub(r"^[^\w'$]+|[^\w'%?!]+$", "", text)
         start = self.words[a].start if b > a else None
         end = self.words[b - 1].end if b > a else None
-        return Evidence(quote=text, start=start, end=end, note=note)
+        return Evidence(quote=text, start=start, end=end, note=note, **typed)
 
     def quote(self, i: int, j: int, note: str = "", context: int = 3, limit: int = QUOTE_WORDS,
-              snap: bool = True) -> Evidence:
+              snap: bool = True, **typed) -> Evidence:
         """Evidence for token span [i, j): the whole phrase or clause it sits in (`snap`), or
         the words found plus `context` words of their sentence either side (for word marks)."""
         a, b = self.token_words(i, j)
         if snap:
-            return self.quote_words(*self.phrase(a, b, limit), note)
+            return self.quote_words(*self.phrase(a, b, limit), note, **typed)
         s0, s1 = self.sentence_of(a)
         a2, b2 = max(s0, a - context), min(max(s1, b), b + context)
         if b2 - a2 > limit:
             a2, b2 = a, min(b2, a + limit)
-        return self.quote_words(a2, b2, note)
+        return self.quote_words(a2, b2, note, **typed)
 
-    def quote_sentence_of(self, word: int, note: str = "", limit: int = 20) -> Evidence:
+    def said(self, i: int, j: int) -> str:
+        """The words of token span [i, j) as they were said (for an evidence label)."""
+        a, b = self.token_words(i, j)
+        return " ".join(w.bare for w in self.words[a:b] if w.bare)
+
+    def quote_sentence_of(self, word: int, note: str = "", limit: int = 20, **typed) -> Evidence:
         """The sentence a word is in, cut to whole pieces when it is longer than `limit`."""
         if not self.words:
-            return Evidence(quote="", note=note)
+            return Evidence(quote="", note=note, **typed)
         word = max(0, min(word, len(self.words) - 1))
-        return self.quote_words(*self.phrase(word, word + 1, limit), note)
+        return self.quote_words(*self.phrase(word, word + 1, limit), note, **typed)
 
-    def opening(self, note: str = "", limit: int = QUOTE_WORDS) -> Evidence | None:
+    def opening(self, note: str = "", limit: int = QUOTE_WORDS, **typed) -> Evidence | None:
         """The answer's first sentence (or its first phrases), for tips about the whole answer."""
         if not self.words:
             return None
         s0, s1 = self.sentences[0]
-        return self.quote_words(*self.phrase(s0, s0 + 1, limit, hi=s1), note)
+        return self.quote_words(*self.phrase(s0, s0 + 1, limit, hi=s1), note, **typed)
 
     def ending(self, note: str = "", limit: int = QUOTE_WORDS) -> Evidence | None:
         """The answer's last sentence (or its last phrases): how it ended."""
