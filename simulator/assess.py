@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .coach import answer_tips
-from .scoring import measure
+from .scoring.measure import measure
 from .types import Question, Recording, Score, Transcript
 
 

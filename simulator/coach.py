@@ -15,58 +15,24 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .scoring import CALL_AREAS
+from .areas import AREAS, area, call_areas, weight
 from .scoring import lexicon as lx
 from .scoring import thresholds as th
 from .scoring.calls import judge_call
-from .scoring.content import answer_band
 from .scoring.language import severe_red_flags
-from .scoring.text import Doc, format_time
-from .types import Answer, Coverage, Evidence, EvidenceKind, Metric, Question, RedFlag, Score, Tip, Transcript
+from .scoring.plan import answer_band
+from .scoring.text import Doc
+from .types import (
+    Answer, Coverage, Evidence, EvidenceKind, Metric, Question, QuestionKind, RedFlag, Score, Tip, Transcript,
+)
 
-# --- what counts as "met" for each area ----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Target:
-    """How progress on an area is measured: a value band, or a 0-100 score at least `at_least`."""
-
-    text: str  # the target in words, as a tip states it
-    band: th.Band | None = None  # raw metric value band (pace, fillers...)
-    at_least: float = th.TIP_BELOW  # for score-measured areas
-    label: str = ""  # how the area reads in a sentence ("your empathy score")
-
-
-TARGETS: dict[str, Target] = {
-    "pace": Target(th.PACE.target, th.PACE),
-    "fillers": Target(th.FILLERS_PER_MINUTE.target, th.FILLERS_PER_MINUTE),
-    "pauses": Target(th.LONG_PAUSES.target, th.LONG_PAUSES),
-    "time_to_start": Target(th.TIME_TO_START.target, th.TIME_TO_START),
-    "hedging": Target(th.HEDGES_PER_100_WORDS.target, th.HEDGES_PER_100_WORDS),
-    "repetition": Target(th.REPEATS_PER_100_WORDS.target, th.REPEATS_PER_100_WORDS),
-    "clarity": Target(th.UNSURE_WORDS_PERCENT.target, th.UNSURE_WORDS_PERCENT),
-    "volume": Target(th.SPEECH_LEVEL_DBFS.target, th.SPEECH_LEVEL_DBFS),
-    "monotone": Target(th.PITCH_VARIATION_SEMITONES.target, th.PITCH_VARIATION_SEMITONES),
-    "key_points": Target("cover the key points of each question", label="key points"),
-    "relevance": Target("answer the question that was asked, in your first sentence", label="relevance"),
-    "specificity": Target("concrete answers: a real example, what you did and how it turned out", label="specific examples"),
-    "structure": Target("situation, task, action, result (or clear steps for what-would-you-do questions)", label="structure"),
-    "length": Target("keep answers to the right length for the question", label="answer length"),
-    "empathy": Target("acknowledge the customer's feelings before fixing", label="empathy"),
-    "ownership": Target("say what you will do: 'I will', 'let me'", label="ownership"),
-    "positive_language": Target("say what you can do, not what you can't", label="positive language"),
-    "professionalism": Target("no blaming, put-downs or dismissive phrases", at_least=100.0, label="professionalism"),
-    "greeting": Target("greet, give your name and the company's", label="greeting"),
-    "verification": Target("verify the caller before account details", label="verification"),
-    "next_steps": Target("tell the customer what happens next and when", label="next steps"),
-    "closing": Target("offer more help and thank the caller", label="closing"),
-}
+# --- what counts as "met" for each area (`areas.AREAS`) -------------------------------------
 
 
 def target_text(area: str) -> str:
     """The target for an area in words, for the notebook."""
-    t = TARGETS.get(area)
-    return t.text if t else "a score of 70 or more"
+    found = AREAS.get(area)
+    return found.target if found else "a score of 70 or more"
 
 
 def progress_value(metric: Metric) -> float | None:
@@ -77,8 +43,8 @@ def progress_value(metric: Metric) -> float | None:
     """
     if metric.score is None:
         return None
-    target = TARGETS.get(metric.name)
-    if target is None or target.band is None:
+    found = area(metric.name)
+    if found is None or found.band is None:
         return float(metric.score)
     if not isinstance(metric.value, (int, float)):
         return None
@@ -87,24 +53,30 @@ def progress_value(metric: Metric) -> float | None:
     return float(metric.value)
 
 
-def metric_in_range(area: str, value: float | None) -> bool:
+def metric_in_range(name: str, value: float | None) -> bool:
     """Whether a tracked value (see `progress_value`) meets the area's target."""
     if value is None:
         return False
-    target = TARGETS.get(area)
-    if target is None:
+    found = area(name)
+    if found is None:
         return value >= th.TIP_BELOW
-    if target.band is not None:
-        return target.band.contains(value)
-    return value >= target.at_least
+    if found.band is not None:
+        return found.band.contains(value)
+    return value >= found.at_least
 
 
-def _distance(area: str, value: float) -> float:
-    target = TARGETS.get(area)
-    if target is not None and target.band is not None:
-        return target.band.distance(value)
-    at_least = target.at_least if target else th.TIP_BELOW
+def _distance(name: str, value: float) -> float:
+    found = area(name)
+    if found is not None and found.band is not None:
+        return found.band.distance(value)
+    at_least = found.at_least if found else th.TIP_BELOW
     return max(0.0, at_least - value)
+
+
+def _area_label(name: str) -> str:
+    """How an area reads in a sentence ("answer length"), also for one no longer measured."""
+    found = area(name)
+    return found.label if found else name.replace("_", " ")
 
 
 # --- phrasing helpers ----------------------------------------------------------------------
@@ -124,6 +96,14 @@ def _count(n: int, noun: str, plural: str | None = None) -> str:
 
 def _num(x: float, digits: int = 0) -> str:
     return f"{x:.{digits}f}"
+
+
+def format_time(seconds: float | None) -> str:
+    """1:12 for 72 s: how a tip points to a moment in the answer."""
+    if seconds is None:
+        return ""
+    total = int(round(seconds))
+    return f"{total // 60}:{total % 60:02d}"
 
 
 def _duration(seconds: float) -> str:
@@ -320,9 +300,26 @@ POINT_NAMES = {
 
 # --- one writer per area: behaviour, evidence, target, drill -------------------------------
 
-Writer = Callable[[Metric, Context], "str | None"]
+Writer = Callable[[Metric, Context], "str | None"]  # None: the evidence does not support a tip
+WRITERS: dict[str, Writer] = {}
 
 
+def writes(name: str) -> Callable[[Writer], Writer]:
+    """Register the tip writer of an area of `areas.AREAS` (one per area)."""
+
+    def register(writer: Writer) -> Writer:
+        if name not in AREAS:
+            raise ValueError(f"{name!r} is not an area in simulator/areas.py")
+        if name in WRITERS:
+            raise ValueError(f"{name!r} has two tip writers")
+        WRITERS[name] = writer
+        return writer
+
+    return register
+
+
+
+@writes("pace")
 def _pace(m: Metric, c: Context) -> str | None:
     if not isinstance(m.value, (int, float)):
         return None
@@ -340,6 +337,7 @@ def _pace(m: Metric, c: Context) -> str | None:
             f"sentences moving without rushing their ends.")
 
 
+@writes("fillers")
 def _fillers(m: Metric, c: Context) -> str | None:
     e = _first(m, EvidenceKind.FILLER)
     if e is None:
@@ -358,6 +356,7 @@ def _fillers(m: Metric, c: Context) -> str | None:
             f"one-minute answer, and each time you feel an \"um\" coming, pause instead.")
 
 
+@writes("pauses")
 def _pauses(m: Metric, c: Context) -> str | None:
     e = _first(m)
     if e is None or e.start is None or e.end is None or not isinstance(m.value, (int, float)):
@@ -371,6 +370,7 @@ def _pauses(m: Metric, c: Context) -> str | None:
             f"time, when you need a moment, say so: \"Let me think about that for a second.\"")
 
 
+@writes("time_to_start")
 def _time_to_start(m: Metric, c: Context) -> str | None:
     if not isinstance(m.value, (int, float)):
         return None
@@ -380,6 +380,7 @@ def _time_to_start(m: Metric, c: Context) -> str | None:
             f"as \"One time that comes to mind is...\"")
 
 
+@writes("hedging")
 def _hedging(m: Metric, c: Context) -> str | None:
     e = _first(m, EvidenceKind.HEDGE)
     if e is None:
@@ -390,6 +391,7 @@ def _hedging(m: Metric, c: Context) -> str | None:
             f"say it again.")
 
 
+@writes("repetition")
 def _repetition(m: Metric, c: Context) -> str | None:
     e = _first(m)
     if e is None:
@@ -399,6 +401,7 @@ def _repetition(m: Metric, c: Context) -> str | None:
             f"and say each one once.")
 
 
+@writes("clarity")
 def _clarity(m: Metric, c: Context) -> str | None:
     e = _first(m)
     if e is None or not isinstance(m.value, (int, float)):
@@ -413,6 +416,7 @@ def _clarity(m: Metric, c: Context) -> str | None:
             f"words, and read a paragraph aloud, taking care with every consonant.")
 
 
+@writes("volume")
 def _volume(m: Metric, c: Context) -> str | None:
     if not isinstance(m.value, (int, float)):
         return None
@@ -427,6 +431,7 @@ def _volume(m: Metric, c: Context) -> str | None:
             "seconds, play it back, and adjust before you start.")
 
 
+@writes("monotone")
 def _monotone(m: Metric, c: Context) -> str | None:
     if not isinstance(m.value, (int, float)):
         return None
@@ -444,6 +449,7 @@ def _call_handling(label: str) -> bool:
     return bool(doc.find_all(lx.GREETING + lx.CLOSING + lx.VERIFICATION + lx.NEXT_STEPS))
 
 
+@writes("key_points")
 def _key_points(m: Metric, c: Context) -> str | None:
     missing = _labels(m, EvidenceKind.KEY_POINT, *NOT_COVERED)
     if c.roleplay:
@@ -460,6 +466,7 @@ def _key_points(m: Metric, c: Context) -> str | None:
             f"before you answer, and tick them off as you go.")
 
 
+@writes("relevance")
 def _relevance(m: Metric, c: Context) -> str | None:
     if c.doc.n_words < MIN_WORDS_TO_DRIFT:
         return None  # a short answer is short, not off topic: the length or example tip says so
@@ -484,6 +491,7 @@ LACKS = {
 }
 
 
+@writes("specificity")
 def _specificity(m: Metric, c: Context) -> str | None:
     missing = _labels(m, EvidenceKind.PART, *NOT_COVERED)
     lacks = [LACKS.get(part, part) for part in missing]
@@ -492,11 +500,11 @@ def _specificity(m: Metric, c: Context) -> str | None:
         return None
     said = f"{c.said()} {_q(opening, end=',')}"
     kind = c.question.kind
-    if kind == "general":
+    if kind is QuestionKind.GENERAL:
         return (f"Can you give me an example? {said} and that's a fair start. Add one concrete detail or a "
                 f"short example, like a time you saw it or did it yourself. For next time, after your first "
                 f"sentence, say \"For example...\" and add one real moment.")
-    if kind == "situational":
+    if kind is QuestionKind.SITUATIONAL:
         return (f"Walk me through what you'd actually do. {_after(c.lead(), 'you said' if c.timed else 'you wrote')} "
                 f"{_q(opening)} Give me your steps in order: what you'd say first, what you'd check, and how "
                 f"you'd follow up. For next time, start with \"First, I'd...\" and finish with \"Then I'd follow "
@@ -515,6 +523,7 @@ STRUCTURE_PARTS = {
 }
 
 
+@writes("structure")
 def _structure(m: Metric, c: Context) -> str | None:
     missing = [STRUCTURE_PARTS.get(n, n) for n in _labels(m, EvidenceKind.PART, *NOT_COVERED)]
     if not missing:
@@ -522,11 +531,11 @@ def _structure(m: Metric, c: Context) -> str | None:
     found = [STRUCTURE_PARTS.get(e.label, e.label) for e in m.evidence
              if e.quote and e.kind is EvidenceKind.PART and e.coverage is Coverage.COVERED]
     had = f" I heard {_and(found)}." if found else ""
-    if c.question.kind == "behavioral" and len(missing) >= 3:
+    if c.question.kind is QuestionKind.BEHAVIORAL and len(missing) >= 3:
         return ("I didn't hear a story with a clear shape. A story lands when it has four parts: the situation, "
                 "what you needed to do, what you did, and how it turned out. For next time, write those four on "
                 "a card and tell the story once, touching each in order.")
-    if c.question.kind == "behavioral":
+    if c.question.kind is QuestionKind.BEHAVIORAL:
         return (f"Your story was missing {_and(missing)}.{had} A story lands when it has all four parts: the "
                 f"situation, what you needed to do, what you did, and how it turned out. For next time, write "
                 f"those four on a card and tell the story once, touching each in order.")
@@ -535,6 +544,7 @@ def _structure(m: Metric, c: Context) -> str | None:
             f"\"First, I'd...\" and end with \"Then I'd follow up by...\"")
 
 
+@writes("length")
 def _length(m: Metric, c: Context) -> str | None:
     if not isinstance(m.value, (int, float)):
         return None
@@ -553,22 +563,22 @@ def _length(m: Metric, c: Context) -> str | None:
     concrete = c.metrics.get("specificity")
     if concrete is not None and (concrete.score or 0) >= th.STRENGTH_AT_LEAST:
         return None  # short but complete: nothing missing to add
-    add = {"general": "a reason and a short example", "situational": "the steps you'd take, and why"}.get(
+    add = {QuestionKind.GENERAL: "a reason and a short example",
+           QuestionKind.SITUATIONAL: "the steps you'd take, and why"}.get(
         c.question.kind, "what happened, what you did, and how it ended")
     return (f"That was short, {_duration(seconds)}; I'd like {_band_words(low, high)} here. Add {add}. For next "
             f"time, answer out loud, then ask yourself \"and then what?\", and add that.")
 
 
 def _band_of(c: Context) -> tuple[float, float]:
-    if c.roleplay:
-        return answer_band("roleplay", None if c.question.turns else c.question.answer_seconds)
-    return answer_band(c.question.kind, c.question.answer_seconds)
+    return answer_band(c.question, c.turn)
 
 
+@writes("empathy")
 def _empathy(m: Metric, c: Context) -> str | None:
     if not c.transcript.text.strip():
         return None
-    if not c.roleplay and c.question.kind == "behavioral":
+    if not c.roleplay and c.question.kind is QuestionKind.BEHAVIORAL:
         return (f"In your story, I didn't hear how you acknowledged the customer's feelings. {c.said()} "
                 f"{_q(c.opening())} Tell me what you said to calm them, such as \"I told her I was sorry and "
                 f"I could see why she was upset.\" For next time, add that one line to your story.")
@@ -578,6 +588,7 @@ def _empathy(m: Metric, c: Context) -> str | None:
             f"and use one in your next practice.")
 
 
+@writes("ownership")
 def _ownership(m: Metric, c: Context) -> str | None:
     if not c.transcript.text.strip():
         return None
@@ -586,6 +597,7 @@ def _ownership(m: Metric, c: Context) -> str | None:
             f"each answer with what you'll do next, starting with \"I'll...\"")
 
 
+@writes("positive_language")
 def _positive(m: Metric, c: Context) -> str | None:
     e = _first(m, EvidenceKind.NEGATIVE)
     if e is None:
@@ -595,6 +607,7 @@ def _positive(m: Metric, c: Context) -> str | None:
             f"your practice and turn each into \"What I can do is...\"")
 
 
+@writes("professionalism")
 def _professionalism(m: Metric, c: Context) -> str | None:
     e = _first(m)
     if e is None:
@@ -617,6 +630,7 @@ def _professionalism(m: Metric, c: Context) -> str | None:
     return f"{c.said(e)} {_q(c.phrase(e))} {point} For next time, {drill}"
 
 
+@writes("greeting")
 def _greeting(m: Metric, c: Context) -> str | None:
     have = set(_labels(m, EvidenceKind.PART, Coverage.COVERED))
     names = {"greeting": "a hello", "name": "your name", "company": "the company's name"}
@@ -629,18 +643,21 @@ def _greeting(m: Metric, c: Context) -> str | None:
             f"you today?\" For next time, say your greeting five times, until it comes out on its own.")
 
 
+@writes("verification")
 def _verification(m: Metric, c: Context) -> str | None:
     return (f"You didn't check who I was. {c.said()} {_q(c.opening())} Before you look at an account, "
             f"verify the caller: \"Can I take your account number and the name on the account?\" For next "
             f"time, ask that early in every practice call.")
 
 
+@writes("next_steps")
 def _next_steps(m: Metric, c: Context) -> str | None:
     return (f"I didn't hear what happens next. {c.said()} {_q(c.ending())} Give the customer one clear next "
             f"step and a time frame: \"I've put the refund through, and you'll see it in three to five working "
             f"days.\" For next time, end your fix with what you'll do, and when.")
 
 
+@writes("closing")
 def _closing(m: Metric, c: Context) -> str | None:
     where = "At the end of the call" if c.in_session else "At the end"
     return (f"Close the call properly. {where} you said {_q(c.ending())} Offer more help and thank the "
@@ -648,21 +665,20 @@ def _closing(m: Metric, c: Context) -> str | None:
             f"time, practise that closing line until it comes out on its own.")
 
 
-WRITERS: dict[str, Writer] = {
-    "pace": _pace, "fillers": _fillers, "pauses": _pauses, "time_to_start": _time_to_start,
-    "hedging": _hedging, "repetition": _repetition, "clarity": _clarity, "volume": _volume,
-    "monotone": _monotone, "key_points": _key_points, "relevance": _relevance,
-    "specificity": _specificity, "structure": _structure, "length": _length, "empathy": _empathy,
-    "ownership": _ownership, "positive_language": _positive, "professionalism": _professionalism,
-    "greeting": _greeting, "verification": _verification, "next_steps": _next_steps, "closing": _closing,
-}
-# Areas judged by matching words, where a near miss may be the candidate's own phrasing: they
-# earn a tip only when clearly weak, never as a polish tip.
-UNCERTAIN = frozenset({"key_points", "relevance", "specificity", "structure", "empathy", "ownership"})
-# Tips that say the same thing as a more important one are dropped (an off-topic answer needs
-# one tip, not four; a reply that skipped the closing needs no "that was short" as well).
-COVERED_BY = {"relevance": ("key_points", "specificity", "structure"), "closing": ("length", "key_points"),
-              "next_steps": ("length",), "specificity": ("length",)}
+
+
+def _covers(name: str) -> tuple[str, ...]:
+    """Tips that say nothing more once this one is given (an off-topic answer needs one tip, not
+    four; a reply that skipped the closing needs no "that was short" as well)."""
+    found = area(name)
+    return found.covers if found else ()
+
+
+def _uncertain(name: str) -> bool:
+    """Judged by matching words, where a near miss may be the candidate's own phrasing: a tip
+    only when clearly weak, never as a polish tip."""
+    found = area(name)
+    return found is not None and found.uncertain
 
 
 def tidy(text: str) -> str:
@@ -685,7 +701,7 @@ def _impact(m: Metric) -> float:
     boost = 1000.0 if (m.name == "professionalism" and severe_red_flags(m)) else 0.0
     if m.name == "relevance" and (m.score or 0.0) < th.OFF_TOPIC_LIMIT:
         boost = 500.0
-    return boost + th.WEIGHTS.get(m.name, 1.0) * (100.0 - (m.score or 0.0))
+    return boost + weight(m.name) * (100.0 - (m.score or 0.0))
 
 
 def answer_tips(question: Question, metrics: Sequence[Metric], transcript: Transcript,
@@ -707,7 +723,7 @@ def answer_tips(question: Question, metrics: Sequence[Metric], transcript: Trans
         tip = _tip(m, ctx)
         if tip:
             tips.append(tip)
-            skipped.update(COVERED_BY.get(m.name, ()))
+            skipped.update(_covers(m.name))
         if len(tips) >= limit:
             break
     return tuple(tips)
@@ -721,7 +737,20 @@ def answer_tip(question: Question, score: Score) -> Tip | None:
 
 # --- praise --------------------------------------------------------------------------------
 
-Praise = Callable[[Metric, Context], "str | None"]
+Praise = Callable[[Metric, Context], "str | None"]  # a line quoting the evidence, or None
+PRAISES: dict[str, Praise] = {}
+
+
+def praises(name: str) -> Callable[[Praise], Praise]:
+    """Register the line of praise for an area of `areas.AREAS` that has a `praise_rank`."""
+
+    def register(line: Praise) -> Praise:
+        if name not in AREAS or AREAS[name].praise_rank is None:
+            raise ValueError(f"{name!r} has no praise_rank in simulator/areas.py")
+        PRAISES[name] = line
+        return line
+
+    return register
 
 
 def _praise_quote(m: Metric, c: Context, line: str, *parts: str) -> str | None:
@@ -742,44 +771,76 @@ def _unpraisable(quote: str) -> bool:
         lx.BLAME + lx.DISMISSIVE + lx.PROFANITY + lx.NEGATIVITY + lx.NEGATIVE))
 
 
+@praises("specificity")
 def _praise_example(m: Metric, c: Context) -> str | None:
-    kind = "a concrete example" if c.question.kind == "general" else "a real example"
+    kind = "a concrete example" if c.question.kind is QuestionKind.GENERAL else "a real example"
     return _praise_quote(m, c, f"You gave me {kind}: {{q}} That's what makes an answer stick.",
                          "situation", "example", "numbers", "result")
 
 
+@praises("empathy")
 def _praise_empathy(m: Metric, c: Context) -> str | None:
     if c.roleplay:
         return _praise_quote(m, c, "You led with empathy: {q} That's exactly what an upset caller needs to hear.")
     return _praise_quote(m, c, "You showed real care for the customer: {q}")
 
 
+@praises("key_points")
 def _praise_points(m: Metric, c: Context) -> str | None:
     labels = [f'"{_point_name(x)}"' for x in _labels(m, EvidenceKind.KEY_POINT, Coverage.COVERED)]
     return f"You covered what matters: {_and(labels[:3])}." if labels else None
 
 
+@praises("greeting")
 def _praise_greeting(m: Metric, c: Context) -> str | None:
     return "Your greeting was spot on: a hello, your name and the company." if (m.score or 0) >= 100 else None
 
 
-# Areas we can praise, most meaningful first, each with a line that quotes the evidence.
-PRAISE: tuple[tuple[str, Praise], ...] = (
-    ("specificity", _praise_example),
-    ("empathy", _praise_empathy),
-    ("key_points", _praise_points),
-    ("structure", lambda m, c: "Your story had a clear shape, from the situation through to how it turned out."),
-    ("ownership", lambda m, c: _praise_quote(m, c, "You took ownership: {q}")),
-    ("next_steps", lambda m, c: _praise_quote(m, c, "You told the customer what happens next: {q}")),
-    ("greeting", _praise_greeting),
-    ("closing", lambda m, c: "You closed the call warmly and offered more help."),
-    ("relevance", lambda m, c: "You answered exactly what I asked."),
-    ("fillers", lambda m, c: ("Your delivery was clean, with hardly a filler."
-                              if m.unit == th.FILLERS_PER_MINUTE.unit else None)),
-    ("pace", lambda m, c: (f"Your pace was just right, about {_num(float(m.value))} words a minute."
-                           if isinstance(m.value, (int, float)) else None)),
-    ("professionalism", lambda m, c: "You stayed positive and professional throughout."),
-)
+@praises("structure")
+def _praise_structure(m: Metric, c: Context) -> str | None:
+    return "Your story had a clear shape, from the situation through to how it turned out."
+
+
+@praises("ownership")
+def _praise_ownership(m: Metric, c: Context) -> str | None:
+    return _praise_quote(m, c, "You took ownership: {q}")
+
+
+@praises("next_steps")
+def _praise_next_steps(m: Metric, c: Context) -> str | None:
+    return _praise_quote(m, c, "You told the customer what happens next: {q}")
+
+
+@praises("closing")
+def _praise_closing(m: Metric, c: Context) -> str | None:
+    return "You closed the call warmly and offered more help."
+
+
+@praises("relevance")
+def _praise_relevance(m: Metric, c: Context) -> str | None:
+    return "You answered exactly what I asked."
+
+
+@praises("fillers")
+def _praise_fillers(m: Metric, c: Context) -> str | None:
+    return "Your delivery was clean, with hardly a filler." if m.unit == th.FILLERS_PER_MINUTE.unit else None
+
+
+@praises("pace")
+def _praise_pace(m: Metric, c: Context) -> str | None:
+    return (f"Your pace was just right, about {_num(float(m.value))} words a minute."
+            if isinstance(m.value, (int, float)) else None)
+
+
+@praises("professionalism")
+def _praise_professionalism(m: Metric, c: Context) -> str | None:
+    return "You stayed positive and professional throughout."
+
+
+def _praise_order() -> list[tuple[str, Praise]]:
+    """The areas with a line of praise, most meaningful first (`Area.praise_rank`)."""
+    ranked = sorted((a.praise_rank, name) for name, a in AREAS.items() if a.praise_rank is not None)
+    return [(name, PRAISES[name]) for _, name in ranked]
 
 
 HEDGE_IN_QUOTE = re.compile(r"\b(?:maybe|probably|i guess|perhaps|hopefully)\b", re.IGNORECASE)
@@ -787,7 +848,7 @@ HEDGE_IN_QUOTE = re.compile(r"\b(?:maybe|probably|i guess|perhaps|hopefully)\b",
 
 def _praise_for(metrics: dict[str, tuple[Metric, Context]], scores: dict[str, float] | None = None,
                 red_flag: bool = False) -> str | None:
-    for name, line in PRAISE:
+    for name, line in _praise_order():
         if red_flag and name == "professionalism":
             continue
         if name not in metrics:
@@ -804,7 +865,7 @@ def _praise_for(metrics: dict[str, tuple[Metric, Context]], scores: dict[str, fl
 
 def praise(score: Score, question: Question | None = None, turn: int | None = None) -> str:
     """A line of honest praise for one answer (what scored best, with its evidence)."""
-    q = question or Question(id=score.question_id, text="", kind="behavioral")  # unknown: as for a story
+    q = question or Question(id=score.question_id, text="", kind=QuestionKind.BEHAVIORAL)  # unknown: as for a story
     ctx = Context(q, score.transcript, turn)
     text = _praise_for({m.name: (m, ctx) for m in score.metrics})
     return tidy(text) if text else "Thank you. Let's keep going."
@@ -855,12 +916,13 @@ def _call_pairs(replies: list[Answer]) -> dict[str, tuple[Answer, Metric]]:
 def _aggregate(answers: Sequence[Answer]) -> dict[str, tuple[float, float, Pairs]]:
     """Per area: mean score, mean tracked value, and the answers where it was measured. A role-
     play call counts once for its call-handling areas, judged across all its replies."""
+    judged_across_call = {a.name for a in call_areas()}
     out: dict[str, Pairs] = {}
     for a in answers:
         if not a.score.transcript.text.strip():
             continue  # nothing was heard: that answer has its own "I didn't catch that" tip
         for m in a.score.metrics:
-            if m.score is not None and not (a.turn is not None and m.name in CALL_AREAS):
+            if m.score is not None and not (a.turn is not None and m.name in judged_across_call):
                 out.setdefault(m.name, []).append((a, m))
     for replies in _calls(answers).values():
         for area, pair in _call_pairs(replies).items():
@@ -873,26 +935,25 @@ def _aggregate(answers: Sequence[Answer]) -> dict[str, tuple[float, float, Pairs
     return result
 
 
-def _value_phrase(area: str, value: float) -> str:
-    t = TARGETS.get(area)
-    if area == "volume":
+def _value_phrase(name: str, value: float) -> str:
+    found = area(name)
+    if name == "volume":
         return "a bit quiet" if value < th.SPEECH_LEVEL_DBFS.low else (
             "very loud" if value > th.SPEECH_LEVEL_DBFS.high else "a good level")
-    if area == "monotone":
+    if name == "monotone":
         return "quite flat" if value < th.PITCH_VARIATION_SEMITONES.low else "nice and lively"
-    if area == "clarity":
+    if name == "clarity":
         return f"{_num(value)} unclear words in every 100"
-    if t is not None and t.band is not None:
-        return f"{_num(value)} {t.band.unit}"
-    label = t.label if t and t.label else area.replace("_", " ")
-    return f"{_num(value)} out of 100 on {label}"
+    if found is not None and found.band is not None:
+        return f"{_num(value)} {found.band.unit}"
+    return f"{_num(value)} out of 100 on {_area_label(name)}"
 
 
 def _progress(focus: Sequence[Tip], agg) -> tuple[str, ...]:
     remarks = []
     for tip in focus:
         entry = agg.get(tip.area)
-        label = (TARGETS[tip.area].label or tip.area.replace("_", " ")) if tip.area in TARGETS else tip.area
+        label = _area_label(tip.area) if area(tip.area) else tip.area
         if entry is None or entry[1] != entry[1]:  # not measured today (nan)
             remarks.append(f"We didn't get to measure {label.replace('_', ' ')} today; let's check it next time.")
             continue
@@ -935,15 +996,14 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
     open_focus = {t.area for t in focus}
     candidates = []
     for name, (mean, value, pairs) in agg.items():
-        target = TARGETS.get(name)
-        if target is not None and target.band is not None and value == value:
-            mean = target.band.score(value)  # 20 fillers a minute is a problem even if one answer was clean
+        found = area(name)
+        if found is not None and found.band is not None and value == value:
+            mean = found.band.score(value)  # 20 fillers a minute is a problem even if one answer was clean
         if name == "professionalism" and red_flag:
             mean = 0.0  # a red flag is always raised, however the other answers went
         if name not in WRITERS or mean >= th.POLISH_BELOW:
             continue
-        weight = th.WEIGHTS.get(name, 1.0)
-        impact = weight * (100.0 - mean) + (1000.0 if name == "professionalism" and red_flag else 0.0)
+        impact = weight(name) * (100.0 - mean) + (1000.0 if name == "professionalism" and red_flag else 0.0)
         if name in open_focus and mean < th.TIP_BELOW:
             impact += 100.0  # still open from last time: worth saying again
         candidates.append((impact, name, mean, value, pairs))
@@ -956,7 +1016,7 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
         if mean >= th.TIP_BELOW and tips:
             continue  # a polish tip only when nothing more important was found
         answer, metric = min(pairs, key=lambda p: p[1].score)
-        if mean >= th.TIP_BELOW and (tips or metric.score >= th.POLISH_BELOW or name in UNCERTAIN):
+        if mean >= th.TIP_BELOW and (tips or metric.score >= th.POLISH_BELOW or _uncertain(name)):
             continue  # a polish tip only when nothing else came up, and only on firm evidence
         ctx = Context(answer.question, answer.score.transcript, answer.turn, in_session=len(answers) > 1,
                       metrics={m.name: m for m in answer.score.metrics},
@@ -964,6 +1024,6 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
         tip = _tip(metric, ctx)
         if tip:
             tips.append(tip)
-            skipped.update(COVERED_BY.get(name, ()))
+            skipped.update(_covers(name))
     return Feedback(verdict_for(overall, red_flag), tidy(strength), tuple(tips), round(overall, 1),
                     tuple(tidy(p) for p in _progress(focus, agg)))

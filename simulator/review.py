@@ -14,18 +14,13 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .areas import AREAS
 from .notebook import Notebook, SessionSummary
 from .types import Answer, Evidence, EvidenceKind, Metric, Question, Score, Session, Transcript
 
-# Metrics whose evidence marks words in the transcript, and how. Any other metric's evidence
-# is still located in the transcript (the HTML report lights it up on hover) but not marked.
-MARK_KINDS: dict[str, str] = {
-    "fillers": "filler",
-    "hedging": "hedge",
-    "red_flags": "flag",
-    "professionalism": "flag",  # its evidence is the red flags
-    "pauses": "pause",
-}
+# Metrics whose evidence marks words in the transcript, and how (`Area.mark`). Any other metric's
+# evidence is still located in the transcript (the HTML report lights it up on hover) but not marked.
+MARK_KINDS: dict[str, str] = {a.name: a.mark for a in AREAS.values() if a.mark}
 # When two marks cover one word, the one a listener would notice most wins.
 MARK_PRIORITY = {"flag": 3, "hedge": 2, "filler": 1}
 # Text cues, so a mark reads without colour (and in print).
@@ -473,12 +468,12 @@ def latest_values(notebook: Notebook) -> dict[str, tuple[str, float]]:
 
 def tip_progress(area: str, then: float | None, now: tuple[str, float] | None, given_in: str) -> str:
     """'Progress: 9 fillers a minute then, 3 now (in range)'; empty when there is nothing newer."""
-    from .coach import TARGETS, metric_in_range
+    from .coach import metric_in_range
 
     if then is None or now is None or now[0] == given_in:
         return ""
-    target = TARGETS.get(area)
-    unit = target.band.unit if target and target.band else "out of 100"
+    found = AREAS.get(area)
+    unit = found.band.unit if found and found.band else "out of 100"
     digits = 1 if unit == "semitones" else 0
     verdict = "in range, well done" if metric_in_range(area, now[1]) else "not there yet"
     return f"Progress: {then:.{digits}f} {unit} then, {now[1]:.{digits}f} now ({verdict})."

@@ -10,8 +10,6 @@ import numpy as np
 
 SAMPLE_RATE = 16_000  # everything after `audio.load` is 16 kHz mono float32
 
-KINDS: tuple[str, ...] = ("general", "behavioral", "situational", "roleplay")
-
 
 class Choice(str, Enum):
     """A closed set of words that prints, formats and compares as its value ("coach" == Mode.COACH),
@@ -22,6 +20,36 @@ class Choice(str, Enum):
 
     def __format__(self, spec: str) -> str:
         return str.__format__(str.__str__(self), spec)
+
+
+class QuestionKind(Choice):
+    GENERAL = "general"  # "Why do you want to work in a call center?"
+    BEHAVIORAL = "behavioral"  # "Tell me about a time...": a story from the past
+    SITUATIONAL = "situational"  # "What would you do if...": a plan
+    ROLEPLAY = "roleplay"  # the interviewer plays a customer on a call
+
+    @property
+    def is_scenario(self) -> bool:
+        """Answered with a scenario, lived or planned: a story has a shape, a plan has steps."""
+        return self in (QuestionKind.BEHAVIORAL, QuestionKind.SITUATIONAL)
+
+
+KINDS: tuple[str, ...] = tuple(k.value for k in QuestionKind)  # as a bank spells them
+
+
+class EndReason(Choice):
+    """How a recording ended."""
+
+    SILENCE = "silence"
+    ENTER = "enter"
+    TIME_LIMIT = "time-limit"
+    FILE = "file"
+    INTERRUPTED = "interrupted"
+
+
+class Mode(Choice):
+    INTERVIEW = "interview"  # feedback at the end
+    COACH = "coach"  # a short tip after each answer
 
 
 # --- question bank -------------------------------------------------------------------------
@@ -52,16 +80,19 @@ class Question:
     text: str
     bank: str = ""
     category: str = "general"
-    kind: str = "general"
+    kind: QuestionKind = QuestionKind.GENERAL  # a bank's spelling ("roleplay") is accepted and converted
     key_points: tuple[KeyPoint, ...] = ()
     follow_up: str | None = None
     # The ideal answer length in seconds; None means "use the default band for the kind".
     answer_seconds: tuple[float, float] | None = None
     turns: tuple[Turn, ...] = ()
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", QuestionKind(self.kind))
+
     @property
     def is_roleplay(self) -> bool:
-        return self.kind == "roleplay"
+        return self.kind is QuestionKind.ROLEPLAY
 
 
 @dataclass(frozen=True)
@@ -88,7 +119,10 @@ class Recording:
     path: Path | None = None  # where the audio was saved (or read from)
     # Seconds from the end of the prompt to the first speech; None when unknown (files).
     time_to_start: float | None = None
-    ended_by: str = "file"  # silence | enter | time-limit | file | interrupted
+    ended_by: EndReason = EndReason.FILE  # its value ("silence") is accepted and converted
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ended_by", EndReason(self.ended_by))
 
     @property
     def duration(self) -> float:
@@ -269,5 +303,8 @@ class Session:
     verdict: str = ""
     tips: tuple[Tip, ...] = ()
     focus_from_last_time: tuple[Tip, ...] = ()
-    mode: str = "interview"
+    mode: Mode = Mode.INTERVIEW  # its value ("coach") is accepted and converted
     finished: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "mode", Mode(self.mode))

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from simulator.assess import score_answer
 from simulator.audio import load
-from simulator.scoring import metric_names, overall_score
+from simulator.scoring.measure import metric_names, overall_score
 from simulator.scoring import thresholds as th
 from simulator.scoring.delivery import find_fillers
 from simulator.scoring.text import Doc

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ..areas import AREAS
 from ..types import Coverage, EvidenceKind, Metric, RedFlag, Severity
 from . import lexicon as lx
 from . import thresholds as th
+from .inputs import Inputs, measures
 from .text import Doc
 
 NEGATORS = frozenset({"never", "not", "no", "avoid", "avoided", "without", "instead", "rather",
@@ -33,37 +35,44 @@ def phrases(doc: Doc, patterns) -> list[tuple[int, int]]:
     return [s for s in doc.find_all(patterns) if not negated(doc, s[0])]
 
 
-def _by_count(scores: tuple[float, float, float], n: int) -> float:
+def by_count(area: str, n: int) -> float:
+    """The score of an area judged by how many of its phrases were said: 0, 1, 2 or more."""
+    scores = AREAS[area].by_count
+    assert scores is not None, f"{area} is not judged by its phrases"
     return scores[min(n, 2)]
 
 
-def _metric(name: str, doc: Doc, spans, scores, note: str, missing: str) -> Metric:
+def _metric(name: str, doc: Doc, spans, note: str, missing: str) -> Metric:
     evidence = tuple(doc.quote(i, j, note=note, kind=EvidenceKind.PHRASE, label=doc.said(i, j),
                                coverage=Coverage.COVERED) for i, j in spans[:3])
     if not spans:
         evidence = (doc.quote_words(0, min(len(doc.words), 16), note=missing, kind=EvidenceKind.PHRASE,
                                     coverage=Coverage.MISSING),) if doc.words else ()
-    return Metric(name, _by_count(scores, len(spans)), len(spans), "phrases", evidence)
+    return Metric(name, by_count(name, len(spans)), len(spans), "phrases", evidence)
 
 
-def empathy(doc: Doc) -> Metric:
-    return _metric("empathy", doc, phrases(doc, lx.EMPATHY), th.EMPATHY_BY_COUNT,
+@measures("empathy")
+def empathy(x: Inputs) -> Metric:
+    return _metric("empathy", x.doc, phrases(x.doc, lx.EMPATHY),
                    "acknowledges the customer", "no acknowledgement of how the customer feels")
 
 
-def ownership(doc: Doc) -> Metric:
+@measures("ownership")
+def ownership(x: Inputs) -> Metric:
     """'I will', 'let me', and the things *I* did or would do ('I checked', not 'we checked')."""
+    doc = x.doc
     spans = phrases(doc, lx.OWNERSHIP)
     taken = {k for i, j in spans for k in range(i, j)}
     for i, j in doc.find(lx.ACTION_PAST) + doc.find(lx.ACTION_PLAN):
         if doc.norms[i] == "i" and doc.norms[j - 1] not in lx.NOT_ACTIONS and i not in taken and not negated(doc, i):
             spans.append((i, j))
     spans.sort()
-    return _metric("ownership", doc, spans, th.OWNERSHIP_BY_COUNT,
-                   "takes ownership", "no 'I will' or 'let me': who owns the problem?")
+    return _metric("ownership", doc, spans, "takes ownership", "no 'I will' or 'let me': who owns the problem?")
 
 
-def positive_language(doc: Doc) -> Metric:
+@measures("positive_language")
+def positive_language(x: Inputs) -> Metric:
+    doc = x.doc
     good = phrases(doc, lx.POSITIVE)
     bad = phrases(doc, lx.NEGATIVE)
     score = th.POSITIVE_BASE + th.POSITIVE_PER_PHRASE * len(good) - th.NEGATIVE_PER_PHRASE * len(bad)
@@ -75,8 +84,10 @@ def positive_language(doc: Doc) -> Metric:
                   "positive minus negative phrases", tuple(evidence))
 
 
-def professionalism(doc: Doc) -> Metric:
+@measures("professionalism")
+def professionalism(x: Inputs) -> Metric:
     """Red flags: blaming, dismissing, profanity (severe) and plain negativity (mild)."""
+    doc = x.doc
     found: list[tuple[tuple[int, int], RedFlag]] = []
     for patterns, family in ((lx.BLAME, RedFlag.BLAME), (lx.DISMISSIVE, RedFlag.DISMISSIVE),
                              (lx.PROFANITY, RedFlag.PROFANITY), (lx.NEGATIVITY, RedFlag.NEGATIVITY)):
@@ -113,8 +124,10 @@ def severe_red_flags(metric: Metric | None) -> int:
 OPENING_TOKENS = 25  # the greeting belongs at the start of the first reply
 
 
-def greeting(doc: Doc) -> Metric:
+@measures("greeting")
+def greeting(x: Inputs) -> Metric:
     """Turn 1: a greeting, your name and the company's name."""
+    doc = x.doc
     limit = doc.char_of(OPENING_TOKENS)
     parts = th.GREETING_PARTS
     found, evidence = [], []
@@ -132,16 +145,19 @@ def greeting(doc: Doc) -> Metric:
     return Metric("greeting", score, ", ".join(found) or "none", None, tuple(evidence))
 
 
-def verification(doc: Doc) -> Metric:
-    return _metric("verification", doc, phrases(doc, lx.VERIFICATION), th.VERIFICATION_BY_COUNT,
+@measures("verification")
+def verification(x: Inputs) -> Metric:
+    return _metric("verification", x.doc, phrases(x.doc, lx.VERIFICATION),
                    "verifies the caller", "no check of who is calling (account, name, date of birth)")
 
 
-def next_steps(doc: Doc) -> Metric:
-    return _metric("next_steps", doc, phrases(doc, lx.NEXT_STEPS), th.NEXT_STEPS_BY_COUNT,
+@measures("next_steps")
+def next_steps(x: Inputs) -> Metric:
+    return _metric("next_steps", x.doc, phrases(x.doc, lx.NEXT_STEPS),
                    "tells the customer what happens next", "no next step or time frame for the customer")
 
 
-def closing(doc: Doc) -> Metric:
-    return _metric("closing", doc, phrases(doc, lx.CLOSING), th.CLOSING_BY_COUNT,
+@measures("closing")
+def closing(x: Inputs) -> Metric:
+    return _metric("closing", x.doc, phrases(x.doc, lx.CLOSING),
                    "closes the call", "no 'anything else I can help with?' or thanks at the end")
