@@ -8,13 +8,14 @@ quotes. The HTML report (report.py) shows the same marks, computed here.
 from __future__ import annotations
 
 import os
-import re
 import sys
 import textwrap
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from .areas import AREAS
+from .coach.quoting import TIME_SLACK, find_quote
+from .coach.quoting import locate as locate_evidence
 from .notebook import Notebook, SessionSummary
 from .types import Answer, Evidence, EvidenceKind, Metric, Question, Score, Session, Transcript
 
@@ -29,7 +30,6 @@ MARK_NAMES = {"filler": "filler", "hedge": "hedge", "flag": "red flag", "pause":
 ANSI = {"filler": "33", "hedge": "36", "flag": "1;31", "pause": "2", "dim": "2", "bold": "1",
         "good": "32", "fair": "33", "weak": "31"}
 WIDTH = 88
-_TIME_SLACK = 0.05  # seconds: evidence times are rounded to 2 decimals, word times to 3
 
 
 # --- the transcript as words with marks ----------------------------------------------------
@@ -86,36 +86,14 @@ def shown_words(transcript: Transcript) -> list[ShownWord]:
             for i, (text, start, end) in enumerate(t for t in raw if t[0])]
 
 
-def _norm(token: str) -> str:
-    return re.sub(r"[^\w']", "", token.lower().replace("\u2019", "'"))
-
-
-def _by_time(words: list[ShownWord], ev: Evidence) -> range | None:
-    hits = [w.index for w in words if w.start is not None and w.end is not None
-            and ev.start - _TIME_SLACK <= (w.start + w.end) / 2 <= ev.end + _TIME_SLACK]
-    return range(hits[0], hits[-1] + 1) if hits else None
-
-
 def _by_quote(words: list[ShownWord], quote: str, after: int = 0) -> range | None:
     """The first place at or after word `after` (else anywhere) where the quote's words occur."""
-    wanted = [n for n in (_norm(t) for t in quote.split()) if n]
-    if not wanted:
-        return None
-    norms = [_norm(w.text) for w in words]
-    for begin in (after, 0):
-        for i in range(begin, len(norms) - len(wanted) + 1):
-            if norms[i:i + len(wanted)] == wanted:
-                return range(i, i + len(wanted))
-    return None
+    return find_quote([w.text for w in words], quote, after)
 
 
 def locate(words: list[ShownWord], ev: Evidence, after: int = 0) -> range | None:
     """The transcript words an evidence item is about: by its times, else by its quote."""
-    if ev.start is not None and ev.end is not None:
-        found = _by_time(words, ev)
-        if found is not None:
-            return found
-    return _by_quote(words, ev.quote, after)
+    return locate_evidence([(w.text, w.start, w.end) for w in words], ev, after)
 
 
 def narrow(words: list[ShownWord], span: range, kind: str, named: str = "") -> range:
@@ -159,7 +137,7 @@ def _pause_at(words: list[ShownWord], ev: Evidence) -> tuple[int, float] | None:
     for prev, nxt in zip(words, words[1:]):
         if prev.end is None or nxt.start is None or nxt.start <= prev.end:
             continue
-        overlap = min(nxt.start, ev.end + _TIME_SLACK) - max(prev.end, ev.start - _TIME_SLACK)
+        overlap = min(nxt.start, ev.end + TIME_SLACK) - max(prev.end, ev.start - TIME_SLACK)
         if overlap > 0 and (best is None or overlap > best[0]):
             best = (overlap, nxt.index, nxt.start - prev.end)
     return None if best is None else (best[1], best[2])

@@ -16,7 +16,8 @@ from .types import (
 E = TypeVar("E", bound=Enum)
 
 
-def _num(x: float | None, digits: int = 3) -> float | None:
+def _rounded(x: float | None, digits: int = 3) -> float | None:
+    """A number as saved: rounded, so the JSON stays short (None stays None)."""
     return None if x is None else round(float(x), digits)
 
 
@@ -24,15 +25,15 @@ def transcript_to_dict(t: Transcript) -> dict[str, Any]:
     d = {
         "text": t.text,
         "words": [
-            {"word": w.word, "start": _num(w.start), "end": _num(w.end),
-             "probability": _num(w.probability, 4)}
+            {"word": w.word, "start": _rounded(w.start), "end": _rounded(w.end),
+             "probability": _rounded(w.probability, 4)}
             for w in t.words
         ],
-        "duration": _num(t.duration),
+        "duration": _rounded(t.duration),
         "engine": t.engine,
     }
     if t.breaks:
-        d["breaks"] = [_num(b) for b in t.breaks]
+        d["breaks"] = [_rounded(b) for b in t.breaks]
     return d
 
 
@@ -50,7 +51,7 @@ def transcript_from_dict(d: dict[str, Any]) -> Transcript:
 def tip_to_dict(t: Tip) -> dict[str, Any]:
     d: dict[str, Any] = {"area": t.area, "text": t.text}
     if t.value is not None:
-        d["value"] = _num(t.value, 2)
+        d["value"] = _rounded(t.value, 2)
     if t.target is not None:
         d["target"] = t.target
     return d
@@ -62,7 +63,7 @@ def tip_from_dict(d: dict[str, Any]) -> Tip:
 
 def evidence_to_dict(e: Evidence) -> dict[str, Any]:
     """The four fields of the first Score JSON, then the typed ones that are set."""
-    d: dict[str, Any] = {"quote": e.quote, "start": _num(e.start, 2), "end": _num(e.end, 2), "note": e.note}
+    d: dict[str, Any] = {"quote": e.quote, "start": _rounded(e.start, 2), "end": _rounded(e.end, 2), "note": e.note}
     if e.kind is not None:
         d["kind"] = e.kind.value
     if e.label:
@@ -70,7 +71,7 @@ def evidence_to_dict(e: Evidence) -> dict[str, Any]:
     if e.count is not None:
         d["count"] = int(e.count)
     if e.value is not None:
-        d["value"] = _num(e.value, 4)
+        d["value"] = _rounded(e.value, 4)
     if e.index is not None:
         d["index"] = int(e.index)
     if e.coverage is not None:
@@ -98,7 +99,7 @@ def evidence_from_dict(metric: str, d: dict[str, Any]) -> Evidence:
 
 
 def metric_to_dict(m: Metric) -> dict[str, Any]:
-    value = m.value if isinstance(m.value, str) or m.value is None else _num(m.value, 2)
+    value = m.value if isinstance(m.value, str) or m.value is None else _rounded(m.value, 2)
     return {
         "score": None if m.score is None else round(float(m.score), 1),
         "value": value,

@@ -55,7 +55,7 @@ class Inputs:
         return match_points(self.doc, self.points)
 
 
-Measure = Callable[[Inputs], "Metric | None"]  # None: the area does not apply to this answer
+Measure = Callable[[Inputs], Metric | None]  # None: the area does not apply to this answer
 MEASURES: dict[str, Measure] = {}  # complete once `scoring.measure` has imported every family
 
 
