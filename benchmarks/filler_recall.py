@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from simulator.audio import load  # noqa: E402
-from simulator.scoring import score_answer  # noqa: E402
+from simulator.assess import score_answer  # noqa: E402
 from simulator.scoring.delivery import find_fillers  # noqa: E402
 from simulator.scoring.text import Doc  # noqa: E402
 from simulator.transcribe import DecodeOptions, make_transcriber  # noqa: E402

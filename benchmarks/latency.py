@@ -27,10 +27,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from simulator.assess import score_answer
 from simulator.audio import load, write_wav
 from simulator.banks import resolve_banks
 from simulator.listen import Meter, Microphone, Slot, TurnRules
-from simulator.scoring import score_answer
 from simulator.transcribe import make_transcriber
 
 from . import answers, pulse

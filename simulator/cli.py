@@ -196,7 +196,7 @@ def cmd_demo(args, home: Path) -> int:
 
 def cmd_score(args, home: Path) -> int:
     from . import banks
-    from .scoring import score_answer
+    from .assess import score_answer
     from .serialize import score_to_dict
     from .types import Question
 
@@ -248,7 +248,7 @@ def _score_batch(args, home: Path) -> int:
     """One JSON line out per line in, with the same id. Bad lines are errors, named by line."""
     from . import banks
     from .audio import load_recording
-    from .scoring import score_answer
+    from .assess import score_answer
     from .serialize import score_to_dict
     from .transcribe import make_transcriber
     from .types import Transcript

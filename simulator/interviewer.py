@@ -7,34 +7,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from .areas import area
 from .errors import UserError
-from .types import Question, Score, Tip
+from .types import Question, QuestionKind, Score, Tip
 
 RETRY_BELOW = 60.0  # a question answered below this overall is asked again (once) later
-KIND_ORDER = {"general": 0, "situational": 1, "behavioral": 2, "roleplay": 3}  # warm-up first
-
-# Which questions give the most practice on a tip's area. Delivery areas (pace, fillers...)
-# show on any spoken answer, so they favour the longer kinds that give the most speech.
-AREA_FAVOURS: dict[str, tuple[str, ...]] = {
-    "structure": ("behavioral",),
-    "specificity": ("behavioral", "situational"),
-    "key_points": ("general", "situational", "behavioral"),
-    "relevance": ("general", "situational"),
-    "length": ("behavioral", "general"),
-    "empathy": ("roleplay", "situational"),
-    "ownership": ("roleplay", "situational"),
-    "positive_language": ("roleplay", "situational"),
-    "professionalism": ("behavioral", "situational"),
-    "greeting": ("roleplay",),
-    "verification": ("roleplay",),
-    "next_steps": ("roleplay",),
-    "closing": ("roleplay",),
-    "pace": ("behavioral", "general"),
-    "fillers": ("behavioral", "general"),
-    "hedging": ("general", "behavioral"),
-    "repetition": ("behavioral", "general"),
-    "pauses": ("behavioral", "general"),
-}
+KIND_ORDER = {QuestionKind.GENERAL: 0, QuestionKind.SITUATIONAL: 1, QuestionKind.BEHAVIORAL: 2,
+              QuestionKind.ROLEPLAY: 3}  # warm-up first
 
 GENERIC_PROBES = {
     "example": "Can you walk me through a specific time that happened? What did you do, and how did it turn out?",
@@ -50,7 +29,14 @@ class PlannedQuestion:
 
 
 def _favoured(q: Question, focus: Sequence[Tip]) -> bool:
-    return any(q.kind in AREA_FAVOURS.get(t.area, ()) or t.area == q.category for t in focus)
+    """Whether a question practises one of last time's tips: its kind gives the most practice on
+    the tip's area (`Area.favours`), or it is about the tip's topic."""
+    return any(q.kind in _favours(t.area) or t.area == q.category for t in focus)
+
+
+def _favours(name: str) -> tuple[QuestionKind, ...]:
+    found = area(name)
+    return found.favours if found else ()
 
 
 def choose_questions(
@@ -116,40 +102,11 @@ def choose_questions(
 # --- what the interviewer says -------------------------------------------------------------
 
 
-# How the interviewer reminds the candidate of last time's tip, by area.
-REMINDERS: dict[str, str] = {
-    "pace": "watching your pace",
-    "fillers": "cutting down the ums and uhs",
-    "pauses": "keeping long pauses short",
-    "time_to_start": "starting your answers a little sooner",
-    "hedging": "sounding sure of yourself, with fewer 'I guess' and 'maybe'",
-    "repetition": "saying each thing once",
-    "clarity": "speaking a little more clearly",
-    "volume": "getting your speaking volume right",
-    "monotone": "putting a bit more life into your voice",
-    "key_points": "covering the key points of each question",
-    "relevance": "answering the exact question, right from your first sentence",
-    "specificity": "giving a concrete example",
-    "structure": "telling your examples as situation, action and result",
-    "length": "keeping your answers to the right length",
-    "empathy": "acknowledging how the customer feels before fixing things",
-    "ownership": "taking ownership, with 'I will' and 'let me'",
-    "positive_language": "saying what you can do rather than what you can't",
-    "professionalism": "keeping it professional, with no blaming",
-    "greeting": "opening the call with your name and the company's",
-    "verification": "verifying the caller before discussing the account",
-    "next_steps": "telling the customer what happens next, and when",
-    "closing": "closing the call by offering more help",
-}
-
-
 def reminder(tip: Tip) -> str:
     """Last time's tip as the interviewer recalls it: 'slowing down, you were at 185 words a minute'."""
-    from .coach import TARGETS
-
-    phrase = REMINDERS.get(tip.area, f"working on {tip.area.replace('_', ' ')}")
-    target = TARGETS.get(tip.area)
-    band = target.band if target else None
+    found = area(tip.area)
+    phrase = found.reminder if found else f"working on {tip.area.replace('_', ' ')}"
+    band = found.band if found else None
     if band is not None and tip.value is not None:
         if tip.area == "pace":
             phrase = "slowing down" if tip.value > band.high else "picking up the pace a little"
@@ -197,7 +154,7 @@ def follow_up_line(question: Question, score: Score) -> str | None:
     if words >= 25 and low("relevance", 40) and low("key_points", 40):
         return GENERIC_PROBES["off_topic"].format(question=question.text)
     thin = low("length", 50) and words < 60
-    no_example = low("specificity", 40) and question.kind in ("behavioral", "situational")
+    no_example = low("specificity", 40) and question.kind.is_scenario
     if not (thin or no_example):
         return None
     if question.follow_up and not no_example:

@@ -8,25 +8,21 @@ quotes. The HTML report (report.py) shows the same marks, computed here.
 from __future__ import annotations
 
 import os
-import re
 import sys
 import textwrap
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .areas import AREAS
+from .coach.quoting import TIME_SLACK, find_quote
+from .coach.quoting import locate as locate_evidence
 from .console import printable
 from .notebook import Notebook, SessionSummary
-from .types import Answer, Evidence, Metric, Question, Score, Session, Transcript
+from .types import Answer, Evidence, EvidenceKind, Metric, Question, Score, Session, Transcript
 
-# Metrics whose evidence marks words in the transcript, and how. Any other metric's evidence
-# is still located in the transcript (the HTML report lights it up on hover) but not marked.
-MARK_KINDS: dict[str, str] = {
-    "fillers": "filler",
-    "hedging": "hedge",
-    "red_flags": "flag",
-    "professionalism": "flag",  # its evidence is the red flags
-    "pauses": "pause",
-}
+# Metrics whose evidence marks words in the transcript, and how (`Area.mark`). Any other metric's
+# evidence is still located in the transcript (the HTML report lights it up on hover) but not marked.
+MARK_KINDS: dict[str, str] = {a.name: a.mark for a in AREAS.values() if a.mark}
 # When two marks cover one word, the one a listener would notice most wins.
 MARK_PRIORITY = {"flag": 3, "hedge": 2, "filler": 1}
 # Text cues, so a mark reads without colour (and in print).
@@ -35,7 +31,6 @@ MARK_NAMES = {"filler": "filler", "hedge": "hedge", "flag": "red flag", "pause":
 ANSI = {"filler": "33", "hedge": "36", "flag": "1;31", "pause": "2", "dim": "2", "bold": "1",
         "good": "32", "fair": "33", "weak": "31"}
 WIDTH = 88
-_TIME_SLACK = 0.05  # seconds: evidence times are rounded to 2 decimals, word times to 3
 
 
 # --- the transcript as words with marks ----------------------------------------------------
@@ -92,47 +87,24 @@ def shown_words(transcript: Transcript) -> list[ShownWord]:
             for i, (text, start, end) in enumerate(t for t in raw if t[0])]
 
 
-def _norm(token: str) -> str:
-    return re.sub(r"[^\w']", "", token.lower().replace("\u2019", "'"))
-
-
-def _by_time(words: list[ShownWord], ev: Evidence) -> range | None:
-    hits = [w.index for w in words if w.start is not None and w.end is not None
-            and ev.start - _TIME_SLACK <= (w.start + w.end) / 2 <= ev.end + _TIME_SLACK]
-    return range(hits[0], hits[-1] + 1) if hits else None
-
-
 def _by_quote(words: list[ShownWord], quote: str, after: int = 0) -> range | None:
     """The first place at or after word `after` (else anywhere) where the quote's words occur."""
-    wanted = [n for n in (_norm(t) for t in quote.split()) if n]
-    if not wanted:
-        return None
-    norms = [_norm(w.text) for w in words]
-    for begin in (after, 0):
-        for i in range(begin, len(norms) - len(wanted) + 1):
-            if norms[i:i + len(wanted)] == wanted:
-                return range(i, i + len(wanted))
-    return None
+    return find_quote([w.text for w in words], quote, after)
 
 
 def locate(words: list[ShownWord], ev: Evidence, after: int = 0) -> range | None:
     """The transcript words an evidence item is about: by its times, else by its quote."""
-    if ev.start is not None and ev.end is not None:
-        found = _by_time(words, ev)
-        if found is not None:
-            return found
-    return _by_quote(words, ev.quote, after)
+    return locate_evidence([(w.text, w.start, w.end) for w in words], ev, after)
 
 
-def narrow(words: list[ShownWord], span: range, kind: str, note: str) -> range:
+def narrow(words: list[ShownWord], span: range, kind: str, named: str = "") -> range:
     """The marked phrase inside an evidence quote that carries a few words of context.
 
-    A note naming the phrase ("filler 'um'") says which words; otherwise the scoring's own
+    The words the evidence names (a filler's label, "um") say which; otherwise the scoring's own
     phrase lists find it. When neither does, the whole quote is marked.
     """
-    named = re.search(r"'([^']+)'", note)
     if named:
-        found = _by_quote(words[span.start:span.stop], named.group(1))
+        found = _by_quote(words[span.start:span.stop], named)
         if found is not None:
             return range(span.start + found.start, span.start + found.stop)
     found = _by_phrase_list(words[span.start:span.stop], kind)
@@ -166,7 +138,7 @@ def _pause_at(words: list[ShownWord], ev: Evidence) -> tuple[int, float] | None:
     for prev, nxt in zip(words, words[1:]):
         if prev.end is None or nxt.start is None or nxt.start <= prev.end:
             continue
-        overlap = min(nxt.start, ev.end + _TIME_SLACK) - max(prev.end, ev.start - _TIME_SLACK)
+        overlap = min(nxt.start, ev.end + TIME_SLACK) - max(prev.end, ev.start - TIME_SLACK)
         if overlap > 0 and (best is None or overlap > best[0]):
             best = (overlap, nxt.index, nxt.start - prev.end)
     return None if best is None else (best[1], best[2])
@@ -195,7 +167,7 @@ def mark_transcript(score: Score) -> MarkedTranscript:
             cursor = span.stop
             if kind is None:
                 continue
-            span = narrow(words, span, kind, ev.note)
+            span = narrow(words, span, kind, ev.label if ev.kind is EvidenceKind.FILLER else "")
             for i in span:
                 mark = (MARK_PRIORITY.get(kind, 0), kind, metric.name, ev.note, len(located))
                 if i not in kind_of or mark[0] > kind_of[i][0]:
@@ -475,12 +447,12 @@ def latest_values(notebook: Notebook) -> dict[str, tuple[str, float]]:
 
 def tip_progress(area: str, then: float | None, now: tuple[str, float] | None, given_in: str) -> str:
     """'Progress: 9 fillers a minute then, 3 now (in range)'; empty when there is nothing newer."""
-    from .coach import TARGETS, metric_in_range
+    from .coach import metric_in_range
 
     if then is None or now is None or now[0] == given_in:
         return ""
-    target = TARGETS.get(area)
-    unit = target.band.unit if target and target.band else "out of 100"
+    found = AREAS.get(area)
+    unit = found.band.unit if found and found.band else "out of 100"
     digits = 1 if unit == "semitones" else 0
     verdict = "in range, well done" if metric_in_range(area, now[1]) else "not there yet"
     return f"Progress: {then:.{digits}f} {unit} then, {now[1]:.{digits}f} now ({verdict})."

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .types import (
-    Answer, Evidence, KeyPoint, Metric, Question, Score, Session, Tip, Transcript, Turn, Word,
+    Answer, Coverage, Evidence, EvidenceKind, KeyPoint, Metric, Question, RedFlag, Score, Session, Severity,
+    Tip, Transcript, Turn, Word,
 )
 
+E = TypeVar("E", bound=Enum)
 
-def _num(x: float | None, digits: int = 3) -> float | None:
+
+def _rounded(x: float | None, digits: int = 3) -> float | None:
+    """A number as saved: rounded, so the JSON stays short (None stays None)."""
     return None if x is None else round(float(x), digits)
 
 
@@ -18,15 +25,15 @@ def transcript_to_dict(t: Transcript) -> dict[str, Any]:
     d = {
         "text": t.text,
         "words": [
-            {"word": w.word, "start": _num(w.start), "end": _num(w.end),
-             "probability": _num(w.probability, 4)}
+            {"word": w.word, "start": _rounded(w.start), "end": _rounded(w.end),
+             "probability": _rounded(w.probability, 4)}
             for w in t.words
         ],
-        "duration": _num(t.duration),
+        "duration": _rounded(t.duration),
         "engine": t.engine,
     }
     if t.breaks:
-        d["breaks"] = [_num(b) for b in t.breaks]
+        d["breaks"] = [_rounded(b) for b in t.breaks]
     return d
 
 
@@ -44,7 +51,7 @@ def transcript_from_dict(d: dict[str, Any]) -> Transcript:
 def tip_to_dict(t: Tip) -> dict[str, Any]:
     d: dict[str, Any] = {"area": t.area, "text": t.text}
     if t.value is not None:
-        d["value"] = _num(t.value, 2)
+        d["value"] = _rounded(t.value, 2)
     if t.target is not None:
         d["target"] = t.target
     return d
@@ -54,17 +61,57 @@ def tip_from_dict(d: dict[str, Any]) -> Tip:
     return Tip(area=d["area"], text=d["text"], value=d.get("value"), target=d.get("target"))
 
 
+def evidence_to_dict(e: Evidence) -> dict[str, Any]:
+    """The four fields of the first Score JSON, then the typed ones that are set."""
+    d: dict[str, Any] = {"quote": e.quote, "start": _rounded(e.start, 2), "end": _rounded(e.end, 2), "note": e.note}
+    if e.kind is not None:
+        d["kind"] = e.kind.value
+    if e.label:
+        d["label"] = e.label
+    if e.count is not None:
+        d["count"] = int(e.count)
+    if e.value is not None:
+        d["value"] = _rounded(e.value, 4)
+    if e.index is not None:
+        d["index"] = int(e.index)
+    if e.coverage is not None:
+        d["coverage"] = e.coverage.value
+    if e.severity is not None:
+        d["severity"] = e.severity.value
+    return d
+
+
+def _choice(enum: type[E], value: Any) -> E | None:
+    """An enum member from its saved value; None when absent or unknown."""
+    try:
+        return enum(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def evidence_from_dict(metric: str, d: dict[str, Any]) -> Evidence:
+    quote, start, end, note = d.get("quote", ""), d.get("start"), d.get("end"), d.get("note", "")
+    if "kind" not in d:  # saved before evidence was typed: read the note, once, here
+        return legacy_evidence(metric, quote, start, end, note)
+    return Evidence(quote, start, end, note, kind=_choice(EvidenceKind, d["kind"]), label=d.get("label", ""),
+                    count=d.get("count"), value=d.get("value"), index=d.get("index"),
+                    coverage=_choice(Coverage, d.get("coverage")), severity=_choice(Severity, d.get("severity")))
+
+
 def metric_to_dict(m: Metric) -> dict[str, Any]:
-    value = m.value if isinstance(m.value, str) or m.value is None else _num(m.value, 2)
+    value = m.value if isinstance(m.value, str) or m.value is None else _rounded(m.value, 2)
     return {
         "score": None if m.score is None else round(float(m.score), 1),
         "value": value,
         "unit": m.unit,
-        "evidence": [
-            {"quote": e.quote, "start": _num(e.start, 2), "end": _num(e.end, 2), "note": e.note}
-            for e in m.evidence
-        ],
+        "evidence": [evidence_to_dict(e) for e in m.evidence],
     }
+
+
+def metric_from_dict(name: str, d: dict[str, Any]) -> Metric:
+    evidence = tuple(evidence_from_dict(name, e) for e in d.get("evidence", ()))
+    return Metric(name=name, score=d.get("score"), value=d.get("value"), unit=d.get("unit"),
+                  evidence=_legacy_filler_counts(evidence))
 
 
 def score_to_dict(s: Score) -> dict[str, Any]:
@@ -78,14 +125,7 @@ def score_to_dict(s: Score) -> dict[str, Any]:
 
 
 def score_from_dict(d: dict[str, Any]) -> Score:
-    metrics = tuple(
-        Metric(
-            name=name, score=m.get("score"), value=m.get("value"), unit=m.get("unit"),
-            evidence=tuple(Evidence(e.get("quote", ""), e.get("start"), e.get("end"),
-                                    e.get("note", "")) for e in m.get("evidence", ())),
-        )
-        for name, m in d.get("metrics", {}).items()
-    )
+    metrics = tuple(metric_from_dict(name, m) for name, m in d.get("metrics", {}).items())
     return Score(
         question_id=d["question_id"], overall=d.get("overall", 0.0), metrics=metrics,
         tips=tuple(tip_from_dict(t) for t in d.get("tips", ())),
@@ -145,3 +185,97 @@ def session_to_dict(s: Session) -> dict[str, Any]:
 
 def path_or_none(value: str | None) -> Path | None:
     return Path(value) if value else None
+
+
+# --- evidence saved before it was typed ------------------------------------------------------
+#
+# Until evidence carried `kind` and its typed fields, the notebook saved only quote, times and a
+# note, and the coach read meaning back out of the note. These are the notes scoring wrote then,
+# frozen here: rewording a note today must not change how an old session is read.
+
+_COVERED = {"coverage": Coverage.COVERED}
+_MISSING = {"coverage": Coverage.MISSING}
+_SPECIFICITY_PARTS = {"a real situation": "situation", "an example": "example", "an action you took": "actions",
+                      "a number": "numbers", "a result": "result", "the steps in order": "steps",
+                      "a concrete detail": "detail"}
+_STRUCTURE_PARTS = ("situation", "task", "action", "result", "listen first", "steps", "follow-up")
+_PHRASES_FOUND = ("acknowledges the customer", "takes ownership", "verifies the caller",
+                  "tells the customer what happens next", "closes the call")
+_PHRASES_MISSING = ("no acknowledgement of how the customer feels", "no 'I will' or 'let me': who owns the problem?",
+                    "no check of who is calling (account, name, date of birth)",
+                    "no next step or time frame for the customer",
+                    "no 'anything else I can help with?' or thanks at the end", "no greeting, name or company")
+_RED_FLAGS = {"blames someone": (RedFlag.BLAME, Severity.SEVERE), "dismissive": (RedFlag.DISMISSIVE, Severity.SEVERE),
+              "profanity": (RedFlag.PROFANITY, Severity.SEVERE), "negative": (RedFlag.NEGATIVITY, Severity.MILD)}
+_UNMEASURED = {"typed answer: no pace": "typed", "typed answer: no pauses": "typed",
+               "typed answer: no start time": "typed", "typed answer: no clarity": "typed",
+               "too little speech to judge the pace": "too little speech", "no speech": "no speech",
+               "no recording": "no recording",
+               "pitch needs praat-parselmouth (pip install praat-parselmouth)": "no pitch tracker",
+               "too little voiced speech to judge the pitch": "too little speech"}
+# (pattern, kind, how the groups fill the typed fields), tried in order.
+_NOTE_PATTERNS: tuple[tuple[re.Pattern[str], EvidenceKind, Any], ...] = tuple(
+    (re.compile(pattern), kind, fill) for pattern, kind, fill in (
+        (r"covers: (.+)", EvidenceKind.KEY_POINT, lambda g: {"label": g[0], **_COVERED}),
+        (r"on topic, in your own words: (.*)", EvidenceKind.TOPIC_FIELD, lambda g: {"label": g[0]}),
+        (r"on topic: covers (.+)", EvidenceKind.TOPIC_POINT, lambda g: {"label": g[0]}),
+        (r"on topic: (.*)", EvidenceKind.TOPIC_WORDS, lambda g: {"label": g[0]}),
+        (r"none of the question's own words came up", EvidenceKind.NO_TOPIC, lambda g: {}),
+        (r"the answer was past (\d+) seconds here", EvidenceKind.TOO_LONG, lambda g: {"value": float(g[0])}),
+        (r"the whole answer", EvidenceKind.TOO_SHORT, lambda g: {}),
+        (r"negative phrasing: say what you can do", EvidenceKind.NEGATIVE, lambda g: {}),
+        (r"positive phrasing", EvidenceKind.POSITIVE, lambda g: {}),
+        (r"about (\d+) words a minute here", EvidenceKind.PACE, lambda g: {"value": float(g[0])}),
+        (r"filler '(.+)'", EvidenceKind.FILLER, lambda g: {"label": g[0]}),
+        (r"(\d+) fillers \(([\d.]+) per 100 words\).*", EvidenceKind.FILLER_TOTAL,
+         lambda g: {"count": int(g[0]), "value": float(g[1])}),
+        (r"hedge", EvidenceKind.HEDGE, lambda g: {}),
+        (r"(stutter|restart|said again)", EvidenceKind.REPEAT, lambda g: {"label": g[0]}),
+        (r"([\d.]+) s pause", EvidenceKind.PAUSE, lambda g: {"value": float(g[0])}),
+        (r"first words after ([\d.]+) s", EvidenceKind.FIRST_WORDS, lambda g: {"value": float(g[0])}),
+        (r"'(.*)' was unclear \((\d+)% sure\)", EvidenceKind.UNCLEAR,
+         lambda g: {"label": g[0], "value": int(g[1]) / 100}),
+        (r"speech level (-?[\d.]+) dBFS, .*", EvidenceKind.LEVEL, lambda g: {"value": float(g[0])}),
+        (r"quiet: (-?[\d.]+) dBFS", EvidenceKind.QUIET, lambda g: {"value": float(g[0])}),
+        (r"distorted: ([\d.]+)% of samples clipped", EvidenceKind.CLIPPED, lambda g: {"value": float(g[0]) / 100}),
+        (r"pitch varied by ([\d.]+) semitones", EvidenceKind.PITCH, lambda g: {"value": float(g[0])}),
+        (r"flattest sentence: ([\d.]+) semitones", EvidenceKind.FLAT, lambda g: {"value": float(g[0])}),
+    ))
+
+
+def legacy_evidence(metric: str, quote: str, start: float | None, end: float | None, note: str) -> Evidence:
+    """Evidence saved with only a note, typed as scoring types it now (kind None if unknown)."""
+    typed: dict[str, Any] = {}
+    missing = note.removeprefix("missing: ") if note.startswith("missing: ") else None
+    if metric == "key_points" and missing is not None:
+        typed = {"kind": EvidenceKind.KEY_POINT, "label": missing, **_MISSING}
+    elif metric == "specificity" and (missing or note) in _SPECIFICITY_PARTS:
+        typed = {"kind": EvidenceKind.PART, "label": _SPECIFICITY_PARTS[missing or note],
+                 **(_MISSING if missing else _COVERED)}
+    elif metric == "structure" and (missing or note) in _STRUCTURE_PARTS:
+        typed = {"kind": EvidenceKind.PART, "label": missing or note, **(_MISSING if missing else _COVERED)}
+    elif metric == "greeting" and note in ("greeting", "name", "company"):
+        typed = {"kind": EvidenceKind.PART, "label": note, **_COVERED}
+    elif note in _PHRASES_FOUND or note in _PHRASES_MISSING:
+        typed = {"kind": EvidenceKind.PHRASE, **(_COVERED if note in _PHRASES_FOUND else _MISSING)}
+    elif metric == "professionalism" and note in _RED_FLAGS:
+        family, severity = _RED_FLAGS[note]
+        typed = {"kind": EvidenceKind.RED_FLAG, "label": family.value, "severity": severity}
+    elif note in _UNMEASURED:
+        typed = {"kind": EvidenceKind.UNMEASURED, "label": _UNMEASURED[note]}
+    else:
+        for pattern, kind, fill in _NOTE_PATTERNS:
+            found = pattern.fullmatch(note)
+            if found:
+                typed = {"kind": kind, **fill(found.groups())}
+                break
+    return Evidence(quote, start, end, note, **typed)
+
+
+def _legacy_filler_counts(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+    """Old filler evidence gets the answer's filler count from the old summary note, as new evidence has it."""
+    total = next((e.count for e in evidence if e.kind is EvidenceKind.FILLER_TOTAL), None)
+    if total is None:
+        return evidence
+    return tuple(replace(e, count=total) if e.kind is EvidenceKind.FILLER and e.count is None else e
+                 for e in evidence)

@@ -18,13 +18,13 @@ from typing import Sequence
 import numpy as np
 
 from . import coach, interviewer
+from .assess import score_answer
 from .audio import write_wav
 from .console import Console
 from .errors import AudioFileError, UserError
 from .home import audio_dir
 from .listen import AnswerSource, Heard, Slot, Unusable
 from .notebook import Notebook
-from .scoring import score_answer
 from .transcribe import Transcriber
 from .types import Answer, Question, Recording, Session, Tip, Transcript
 from .voice import Speaker

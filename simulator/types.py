@@ -3,15 +3,53 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
 
 SAMPLE_RATE = 16_000  # everything after `audio.load` is 16 kHz mono float32
 
-Kind = Literal["general", "behavioral", "situational", "roleplay"]
-KINDS: tuple[str, ...] = ("general", "behavioral", "situational", "roleplay")
+
+class Choice(str, Enum):
+    """A closed set of words that prints, formats and compares as its value ("coach" == Mode.COACH),
+    as `enum.StrEnum` does from Python 3.11 (3.10 is still supported)."""
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __format__(self, spec: str) -> str:
+        return str.__format__(str.__str__(self), spec)
+
+
+class QuestionKind(Choice):
+    GENERAL = "general"  # "Why do you want to work in a call center?"
+    BEHAVIORAL = "behavioral"  # "Tell me about a time...": a story from the past
+    SITUATIONAL = "situational"  # "What would you do if...": a plan
+    ROLEPLAY = "roleplay"  # the interviewer plays a customer on a call
+
+    @property
+    def is_scenario(self) -> bool:
+        """Answered with a scenario, lived or planned: a story has a shape, a plan has steps."""
+        return self in (QuestionKind.BEHAVIORAL, QuestionKind.SITUATIONAL)
+
+
+KINDS: tuple[str, ...] = tuple(k.value for k in QuestionKind)  # as a bank spells them
+
+
+class EndReason(Choice):
+    """How a recording ended."""
+
+    SILENCE = "silence"
+    ENTER = "enter"
+    TIME_LIMIT = "time-limit"
+    FILE = "file"
+    INTERRUPTED = "interrupted"
+
+
+class Mode(Choice):
+    INTERVIEW = "interview"  # feedback at the end
+    COACH = "coach"  # a short tip after each answer
 
 
 # --- question bank -------------------------------------------------------------------------
@@ -42,16 +80,19 @@ class Question:
     text: str
     bank: str = ""
     category: str = "general"
-    kind: str = "general"
+    kind: QuestionKind = QuestionKind.GENERAL  # a bank's spelling ("roleplay") is accepted and converted
     key_points: tuple[KeyPoint, ...] = ()
     follow_up: str | None = None
     # The ideal answer length in seconds; None means "use the default band for the kind".
     answer_seconds: tuple[float, float] | None = None
     turns: tuple[Turn, ...] = ()
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", QuestionKind(self.kind))
+
     @property
     def is_roleplay(self) -> bool:
-        return self.kind == "roleplay"
+        return self.kind is QuestionKind.ROLEPLAY
 
 
 @dataclass(frozen=True)
@@ -78,7 +119,10 @@ class Recording:
     path: Path | None = None  # where the audio was saved (or read from)
     # Seconds from the end of the prompt to the first speech; None when unknown (files).
     time_to_start: float | None = None
-    ended_by: str = "file"  # silence | enter | time-limit | file | interrupted
+    ended_by: EndReason = EndReason.FILE  # its value ("silence") is accepted and converted
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ended_by", EndReason(self.ended_by))
 
     @property
     def duration(self) -> float:
@@ -132,12 +176,82 @@ class Transcript:
 # --- scores and feedback -------------------------------------------------------------------
 
 
+class EvidenceKind(Choice):
+    """What an evidence item shows, and which of its typed fields it fills (see `Evidence`)."""
+
+    # content
+    KEY_POINT = "key_point"  # label: the key point; index: its place among the question's (or the
+    #                          customer line's) key points; coverage; value: share of its words heard
+    TOPIC_FIELD = "topic_field"  # on topic in the answer's own words; label: those words, comma-separated
+    TOPIC_POINT = "topic_point"  # on topic by a key point said in words about the subject; label, index
+    TOPIC_WORDS = "topic_words"  # the question's own words came up; label: those words, comma-separated
+    NO_TOPIC = "no_topic"  # none of the question's words came up; quote: the first sentence
+    PART = "part"  # a part of a concrete answer, a story, a plan or a greeting; label: which
+    #                (situation, actions, numbers, result, task, steps, greeting, name...); coverage
+    TOO_LONG = "too_long"  # where the answer ran past its band; value: the band's upper end (s)
+    TOO_SHORT = "too_short"  # the whole of a short answer; value: the band's lower end (s)
+    # call-center language
+    PHRASE = "phrase"  # a phrase the area listens for ("I'm sorry", "let me"); label: the words said;
+    #                    coverage: covered, or missing (quote: how the answer opened)
+    POSITIVE = "positive"  # "what I can do is"; label: the words said
+    NEGATIVE = "negative"  # "I can't", "there's nothing I can do"; label: the words said
+    RED_FLAG = "red_flag"  # label: its family (a RedFlag value); severity; quote: what was said
+    # delivery
+    PACE = "pace"  # the fastest (or slowest) sentence; value: its words a minute
+    FILLER = "filler"  # label: the filler ("um", "you know"); count: fillers in the whole answer
+    FILLER_TOTAL = "filler_total"  # no quote; count: fillers in the answer; value: per 100 words
+    HEDGE = "hedge"  # label: the hedge said ("I guess")
+    REPEAT = "repeat"  # label: stutter, restart or said again
+    PAUSE = "pause"  # the words either side of a long silence; value: its length (s)
+    FIRST_WORDS = "first_words"  # value: seconds from the question to them
+    UNCLEAR = "unclear"  # label: the word; value: how sure the recogniser was (0-1)
+    LEVEL = "level"  # no quote; value: the speech level of the answer (dBFS)
+    QUIET = "quiet"  # the quietest sentence; value: its level (dBFS)
+    CLIPPED = "clipped"  # the most distorted sentence; value: its share of clipped samples (0-1)
+    PITCH = "pitch"  # no quote; value: the pitch variation of the answer (semitones)
+    FLAT = "flat"  # the flattest sentence; value: its pitch variation (semitones)
+    UNMEASURED = "unmeasured"  # no quote; label: why (typed, too little speech, no recording...)
+
+
+class Coverage(Choice):
+    COVERED = "covered"
+    PARTIAL = "partial"  # some of its words were heard, not enough to count
+    MISSING = "missing"
+
+
+class RedFlag(Choice):
+    """The families of red flags, as `Evidence.label` of a RED_FLAG."""
+
+    BLAME = "blame"  # blaming customers, colleagues or past employers
+    DISMISSIVE = "dismissive"  # "calm down", "not my problem", hanging up
+    PROFANITY = "profanity"
+    NEGATIVITY = "negativity"  # "I hated it", "boring"
+
+
+class Severity(Choice):
+    SEVERE = "severe"  # caps the overall and is always raised
+    MILD = "mild"
+
+
 @dataclass(frozen=True)
 class Evidence:
+    """What a metric points at: a quote with its times, a note for people, and typed fields for code.
+
+    Code reads `kind` and the typed fields, never the note: notes are stored in the notebook and
+    may be reworded. Which fields a kind fills is listed with `EvidenceKind`.
+    """
+
     quote: str
     start: float | None = None
     end: float | None = None
-    note: str = ""
+    note: str = ""  # for people, never parsed
+    kind: EvidenceKind | None = None  # None only for an old saved note that could not be read
+    label: str = ""  # what it names: a key point, a filler, a part, a red flag's family
+    count: int | None = None  # how many in the whole answer (fillers)
+    value: float | None = None  # the number it measures (words a minute, seconds, dBFS...)
+    index: int | None = None  # which key point, 0-based
+    coverage: Coverage | None = None  # for key points, parts and phrases
+    severity: Severity | None = None  # for red flags
 
 
 @dataclass(frozen=True)
@@ -189,5 +303,8 @@ class Session:
     verdict: str = ""
     tips: tuple[Tip, ...] = ()
     focus_from_last_time: tuple[Tip, ...] = ()
-    mode: str = "interview"
+    mode: Mode = Mode.INTERVIEW  # its value ("coach") is accepted and converted
     finished: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "mode", Mode(self.mode))

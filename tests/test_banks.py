@@ -108,7 +108,7 @@ def test_all_bundled_questions_fit_in_one_bank(tmp_path):
     """The size limits leave room: every bundled question in one file still loads, unchanged."""
     questions = [q for bank in bundled() for q in bank.questions]
     doc = {"bank": "everything", "questions": [
-        {"id": q.id, "text": q.text, "category": q.category, "kind": q.kind,
+        {"id": q.id, "text": q.text, "category": q.category, "kind": q.kind.value,
          "key_points": [list(k.phrasings) for k in q.key_points],
          "follow_up": q.follow_up,
          **({"answer_seconds": list(q.answer_seconds)} if q.answer_seconds else {}),

@@ -19,7 +19,7 @@ from simulator.home import user_banks_dir
 from simulator.interviewer import choose_questions
 from simulator.notebook import Notebook
 from simulator.review import format_session
-from simulator.scoring import score_answer
+from simulator.assess import score_answer
 from simulator.types import Answer, Bank, Question, Tip, Transcript, Turn
 
 from conftest import ROOT, run_cli

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
+from simulator.assess import score_answer
 from simulator.coach import (
     Feedback, answer_tip, metric_in_range, praise, progress_value, session_feedback, target_text,
 )
-from simulator.scoring import score_answer
 from simulator.scoring import thresholds as th
 from simulator.types import Answer, KeyPoint, Metric, Question, Tip, Transcript, Word
 
@@ -262,3 +262,24 @@ def test_every_tip_reads_well_aloud_with_short_and_long_quotes():
         assert "For next time" in text, text
         sentences = [s for s in re.split(r'(?<=[.?!])\s+(?=[A-Z"])', re.sub(r'"[^"]*"', '"..."', text)) if s]
         assert max(len(s.split()) for s in sentences) <= 32, text  # short sentences, quotes aside
+
+
+# --- one evidence locator, shared with the review -------------------------------------------
+
+
+def test_the_evidence_locator_finds_words_by_time_else_by_quote():
+    from simulator.coach.quoting import find_quote, locate
+    from simulator.review import locate as review_locate
+    from simulator.review import shown_words
+    from simulator.types import Evidence
+
+    transcript = spoken("I stayed calm and I said sorry, and I said sorry again.")
+    words = [(w.word.strip(), w.start, w.end) for w in transcript.words]
+    sorry = [i for i, (text, _, _) in enumerate(words) if text.startswith("sorry")]
+    timed = Evidence("", transcript.words[sorry[1]].start, transcript.words[sorry[1]].end)
+    assert locate(words, timed) == range(sorry[1], sorry[1] + 1)  # the times decide, not the words
+    quoted = Evidence("said sorry")
+    assert locate(words, quoted) == range(sorry[0] - 1, sorry[0] + 1)
+    assert locate(words, quoted, after=sorry[0] + 1) == range(sorry[1] - 1, sorry[1] + 1)
+    assert find_quote([w for w, _, _ in words], "not said") is None and find_quote(["a"], "") is None
+    assert review_locate(shown_words(transcript), quoted) == locate(words, quoted)  # the review's is this one

@@ -7,9 +7,9 @@ from collections import Counter
 import pytest
 
 from simulator import interviewer
+from simulator.assess import score_answer
 from simulator.banks import resolve_banks
 from simulator.errors import UserError
-from simulator.scoring import score_answer
 from simulator.types import Tip, Transcript
 
 
@@ -91,3 +91,16 @@ def test_thin_answers_get_one_follow_up_and_good_ones_none(pool):
         "called her back the next day. She got a refund of 120 dollars and thanked my supervisor."))
     assert probe is None
     assert follow_up_for(pool, "what-is-good-service", "")[1] is None
+
+
+def test_question_kinds_are_a_closed_set_that_reads_as_its_words():
+    import json
+
+    from simulator.types import KINDS, Question, QuestionKind
+
+    q = Question(id="x", text="Why?", kind="situational")  # as a bank spells it
+    assert q.kind is QuestionKind.SITUATIONAL and q.kind.is_scenario and not q.is_roleplay
+    assert f"{q.kind}" == str(q.kind) == "situational" and json.dumps(q.kind) == '"situational"'
+    assert KINDS == ("general", "behavioral", "situational", "roleplay")
+    with pytest.raises(ValueError):
+        Question(id="x", text="Why?", kind="chatty")

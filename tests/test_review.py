@@ -16,9 +16,9 @@ import numpy as np
 import pytest
 
 from simulator import audio, banks, coach, review
+from simulator.assess import score_answer
 from simulator.notebook import Notebook
 from simulator.report import write_progress_report, write_session_report
-from simulator.scoring import score_answer
 from simulator.types import Answer, Question, Recording, Transcript
 
 from conftest import run_cli

@@ -19,7 +19,9 @@ def check_score_json(d: dict, question_id: str) -> None:
         assert set(m) == {"score", "value", "unit", "evidence"}, name
         assert m["score"] is None or 0 <= m["score"] <= 100
         for e in m["evidence"]:
-            assert set(e) == {"quote", "start", "end", "note"}
+            # the first four always; the typed fields extend them (kind always, the rest when set)
+            assert {"quote", "start", "end", "note", "kind"} <= set(e) <= {
+                "quote", "start", "end", "note", "kind", "label", "count", "value", "index", "coverage", "severity"}
     for t in d["tips"]:
         assert {"area", "text"} <= set(t)
     assert {"text", "words"} <= set(d["transcript"])

@@ -9,13 +9,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from simulator.assess import score_answer
 from simulator.audio import load
-from simulator.scoring import metric_names, overall_score, score_answer
+from simulator.scoring.measure import metric_names, overall_score
 from simulator.scoring import thresholds as th
 from simulator.scoring.delivery import find_fillers
 from simulator.scoring.text import Doc
 from simulator.serialize import score_from_dict, score_to_dict
-from simulator.types import KeyPoint, Question, Recording, Transcript, Turn, Word
+from simulator.types import (
+    Coverage, EvidenceKind, KeyPoint, Question, Recording, RedFlag, Severity, Transcript, Turn, Word,
+)
 
 ANGRY = Question(
     id="angry", text="Tell me about a time you dealt with an angry customer.", kind="behavioral",
@@ -79,9 +82,19 @@ def test_key_points_survive_transcription_errors():
 
 def test_key_point_evidence_quotes_the_answer():
     kp = typed(STRONG).metric("key_points")
-    covered = [e for e in kp.evidence if e.note.startswith("covers")]
+    covered = [e for e in kp.evidence if e.coverage is Coverage.COVERED]
     assert covered and all(e.quote and e.quote.lower() in STRONG.lower().replace(",", "") or
                            e.quote.split()[0] in STRONG for e in covered)
+
+
+def test_key_point_evidence_says_which_point_and_how_well_it_was_covered():
+    # "stayed calm" and "apologized" said, nothing of listening, half of "fixed the problem"
+    kp = typed("I stayed calm and I apologized. The problem was his bill.").metric("key_points")
+    assert [e.kind for e in kp.evidence] == [EvidenceKind.KEY_POINT] * 4
+    assert [(e.index, e.label) for e in kp.evidence] == [(i, k.label) for i, k in enumerate(ANGRY.key_points)]
+    assert [e.coverage for e in kp.evidence] == [Coverage.COVERED, Coverage.MISSING, Coverage.COVERED,
+                                                 Coverage.PARTIAL]
+    assert kp.evidence[3].value == 0.5 and not kp.evidence[3].quote and kp.evidence[1].value == 0
 
 
 def test_structure_finds_star_parts_for_behavioral_answers():
@@ -99,8 +112,13 @@ def test_red_flags_are_caught_and_cap_the_overall():
     rude = typed("The customer was an idiot and it was his own fault. I told him to calm down and hung up.")
     prof = rude.metric("professionalism")
     assert prof.score == 0 and prof.value >= 3
-    assert {e.note for e in prof.evidence} >= {"blames someone", "dismissive"}
+    assert {e.note for e in prof.evidence} >= {"blames someone", "dismissive"}  # said for people
+    assert {(e.kind, e.label, e.severity) for e in prof.evidence} >= {
+        (EvidenceKind.RED_FLAG, RedFlag.BLAME, Severity.SEVERE), (EvidenceKind.RED_FLAG, RedFlag.DISMISSIVE, Severity.SEVERE)}
     assert rude.overall <= th.RED_FLAG_OVERALL_CAP
+    mild = typed("Honestly my last job was boring. " + STRONG).metric("professionalism")
+    assert [(e.label, e.severity) for e in mild.evidence] == [(RedFlag.NEGATIVITY, Severity.MILD)]
+    assert mild.score == 100 - th.RED_FLAG_MILD
 
 
 def test_denied_red_flags_are_not_counted():
@@ -177,8 +195,30 @@ def test_pace_fillers_and_pauses_come_from_word_times():
     gap = pauses.evidence[0]
     assert gap.start == transcript.words[11].end and gap.end == transcript.words[12].start
     assert score.metric("time_to_start").value == pytest.approx(0.5)
-    fillers = [e for e in score.metric("fillers").evidence if e.note.startswith("filler")]
+    fillers = [e for e in score.metric("fillers").evidence if e.kind is EvidenceKind.FILLER]
     assert fillers[0].start == transcript.words[0].start  # evidence carries the word times
+    assert [(e.label, e.count) for e in fillers] == [("um", 2), ("uh", 2)]  # the filler, and how many in all
+    total = score.metric("fillers").evidence[0]
+    assert (total.kind, total.count, total.quote) == (EvidenceKind.FILLER_TOTAL, 2, "")
+    assert total.value == pytest.approx(200 / 24, abs=0.01)  # per 100 words
+    gap = next(e for e in pauses.evidence if e.kind is EvidenceKind.PAUSE)
+    assert gap.value == pytest.approx(3.0 + 0.6 * 0.2, abs=0.01)
+
+
+def test_pace_evidence_carries_the_words_a_minute_of_its_sentence():
+    slow = "I worked at a bakery for two years. I handled complaints from customers there every single day."
+    fast = "Then one day a customer called about a late cake order and I fixed it for her right away."
+    words = list(timed_words(slow, step=0.3).words)
+    t = words[-1].end + 0.1
+    for raw in fast.split():  # the second sentence at 0.15 s a word: 400 words a minute
+        words.append(Word(" " + raw, round(t, 3), round(t + 0.12, 3), 0.9))
+        t += 0.15
+    score = score_answer(ANGRY, Transcript(f"{slow} {fast}", tuple(words), t + 0.5, "test"))
+    assert score.metric("pace").value > th.PACE.high
+    stretch = next(e for e in score.metric("pace").evidence if e.kind is EvidenceKind.PACE)
+    assert stretch.quote.startswith("Then one day") and stretch.value == pytest.approx(18 / (17 * 0.15 + 0.12) * 60, abs=1)
+    typed_pace = typed(STRONG).metric("pace").evidence[0]
+    assert (typed_pace.kind, typed_pace.label) == (EvidenceKind.UNMEASURED, "typed")
 
 
 def test_unclear_words_lower_clarity():

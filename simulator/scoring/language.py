@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from ..types import Metric
+from ..areas import AREAS
+from ..types import Coverage, EvidenceKind, Metric, RedFlag, Severity
 from . import lexicon as lx
 from . import thresholds as th
+from .inputs import Inputs, measures
 from .text import Doc
 
 NEGATORS = frozenset({"never", "not", "no", "avoid", "avoided", "without", "instead", "rather",
@@ -33,71 +35,88 @@ def phrases(doc: Doc, patterns) -> list[tuple[int, int]]:
     return [s for s in doc.find_all(patterns) if not negated(doc, s[0])]
 
 
-def _by_count(scores: tuple[float, float, float], n: int) -> float:
+def by_count(area: str, n: int) -> float:
+    """The score of an area judged by how many of its phrases were said: 0, 1, 2 or more."""
+    scores = AREAS[area].by_count
+    assert scores is not None, f"{area} is not judged by its phrases"
     return scores[min(n, 2)]
 
 
-def _metric(name: str, doc: Doc, spans, scores, note: str, missing: str) -> Metric:
-    evidence = tuple(doc.quote(i, j, note=note) for i, j in spans[:3])
+def _metric(name: str, doc: Doc, spans, note: str, missing: str) -> Metric:
+    evidence = tuple(doc.quote(i, j, note=note, kind=EvidenceKind.PHRASE, label=doc.said(i, j),
+                               coverage=Coverage.COVERED) for i, j in spans[:3])
     if not spans:
-        evidence = (doc.quote_words(0, min(len(doc.words), 16), note=missing),) if doc.words else ()
-    return Metric(name, _by_count(scores, len(spans)), len(spans), "phrases", evidence)
+        evidence = (doc.quote_words(0, min(len(doc.words), 16), note=missing, kind=EvidenceKind.PHRASE,
+                                    coverage=Coverage.MISSING),) if doc.words else ()
+    return Metric(name, by_count(name, len(spans)), len(spans), "phrases", evidence)
 
 
-def empathy(doc: Doc) -> Metric:
-    return _metric("empathy", doc, phrases(doc, lx.EMPATHY), th.EMPATHY_BY_COUNT,
+@measures("empathy")
+def empathy(x: Inputs) -> Metric:
+    return _metric("empathy", x.doc, phrases(x.doc, lx.EMPATHY),
                    "acknowledges the customer", "no acknowledgement of how the customer feels")
 
 
-def ownership(doc: Doc) -> Metric:
+@measures("ownership")
+def ownership(x: Inputs) -> Metric:
     """'I will', 'let me', and the things *I* did or would do ('I checked', not 'we checked')."""
+    doc = x.doc
     spans = phrases(doc, lx.OWNERSHIP)
     taken = {k for i, j in spans for k in range(i, j)}
     for i, j in doc.find(lx.ACTION_PAST) + doc.find(lx.ACTION_PLAN):
         if doc.norms[i] == "i" and doc.norms[j - 1] not in lx.NOT_ACTIONS and i not in taken and not negated(doc, i):
             spans.append((i, j))
     spans.sort()
-    return _metric("ownership", doc, spans, th.OWNERSHIP_BY_COUNT,
-                   "takes ownership", "no 'I will' or 'let me': who owns the problem?")
+    return _metric("ownership", doc, spans, "takes ownership", "no 'I will' or 'let me': who owns the problem?")
 
 
-def positive_language(doc: Doc) -> Metric:
+@measures("positive_language")
+def positive_language(x: Inputs) -> Metric:
+    doc = x.doc
     good = phrases(doc, lx.POSITIVE)
     bad = phrases(doc, lx.NEGATIVE)
     score = th.POSITIVE_BASE + th.POSITIVE_PER_PHRASE * len(good) - th.NEGATIVE_PER_PHRASE * len(bad)
-    evidence = [doc.quote(i, j, note="negative phrasing: say what you can do") for i, j in bad[:3]]
-    evidence += [doc.quote(i, j, note="positive phrasing") for i, j in good[:2]]
+    evidence = [doc.quote(i, j, note="negative phrasing: say what you can do", kind=EvidenceKind.NEGATIVE,
+                          label=doc.said(i, j)) for i, j in bad[:3]]
+    evidence += [doc.quote(i, j, note="positive phrasing", kind=EvidenceKind.POSITIVE, label=doc.said(i, j))
+                 for i, j in good[:2]]
     return Metric("positive_language", max(0.0, min(100.0, score)), len(good) - len(bad),
                   "positive minus negative phrases", tuple(evidence))
 
 
-def professionalism(doc: Doc) -> Metric:
+@measures("professionalism")
+def professionalism(x: Inputs) -> Metric:
     """Red flags: blaming, dismissing, profanity (severe) and plain negativity (mild)."""
-    found: list[tuple[tuple[int, int], str, bool]] = []
-    for patterns, note, severe in (
-        (lx.BLAME, "blames someone", True),
-        (lx.DISMISSIVE, "dismissive", True),
-        (lx.PROFANITY, "profanity", True),
-        (lx.NEGATIVITY, "negative", False),
-    ):
+    doc = x.doc
+    found: list[tuple[tuple[int, int], RedFlag]] = []
+    for patterns, family in ((lx.BLAME, RedFlag.BLAME), (lx.DISMISSIVE, RedFlag.DISMISSIVE),
+                             (lx.PROFANITY, RedFlag.PROFANITY), (lx.NEGATIVITY, RedFlag.NEGATIVITY)):
         spans = phrases(doc, patterns)
-        if patterns is lx.DISMISSIVE:
+        if family is RedFlag.DISMISSIVE:
             spans += [sp for sp in phrases(doc, lx.DISMISSIVE_OPENERS) if doc.starts_sentence(sp[0])]
         for span in spans:
-            if not any(span[0] < s[1] and s[0] < span[1] for s, _, _ in found):
-                found.append((span, note, severe))
+            if not any(span[0] < s[1] and s[0] < span[1] for s, _ in found):
+                found.append((span, family))
     found.sort()
-    severe = sum(1 for _, _, s in found if s)
+    severe = sum(1 for _, family in found if RED_FLAG_SEVERITY[family] is Severity.SEVERE)
     mild = len(found) - severe
     score = 100.0 - th.RED_FLAG_SEVERE * severe - th.RED_FLAG_MILD * mild
-    evidence = tuple(doc.quote(i, j, note=note) for (i, j), note, _ in found[:4])
+    evidence = tuple(doc.quote(i, j, note=RED_FLAG_NOTES[family], kind=EvidenceKind.RED_FLAG, label=family.value,
+                               severity=RED_FLAG_SEVERITY[family]) for (i, j), family in found[:4])
     return Metric("professionalism", max(0.0, score), len(found), "red flags", evidence)
+
+
+RED_FLAG_NOTES = {RedFlag.BLAME: "blames someone", RedFlag.DISMISSIVE: "dismissive",
+                  RedFlag.PROFANITY: "profanity", RedFlag.NEGATIVITY: "negative"}
+# Blaming, dismissing and swearing cap the overall; plain negativity only costs points.
+RED_FLAG_SEVERITY = {RedFlag.BLAME: Severity.SEVERE, RedFlag.DISMISSIVE: Severity.SEVERE,
+                     RedFlag.PROFANITY: Severity.SEVERE, RedFlag.NEGATIVITY: Severity.MILD}
 
 
 def severe_red_flags(metric: Metric | None) -> int:
     if metric is None:
         return 0
-    return sum(1 for e in metric.evidence if e.note in ("blames someone", "dismissive", "profanity"))
+    return sum(1 for e in metric.evidence if e.kind is EvidenceKind.RED_FLAG and e.severity is Severity.SEVERE)
 
 
 # --- role-play call handling ---------------------------------------------------------------
@@ -105,8 +124,10 @@ def severe_red_flags(metric: Metric | None) -> int:
 OPENING_TOKENS = 25  # the greeting belongs at the start of the first reply
 
 
-def greeting(doc: Doc) -> Metric:
+@measures("greeting")
+def greeting(x: Inputs) -> Metric:
     """Turn 1: a greeting, your name and the company's name."""
+    doc = x.doc
     limit = doc.char_of(OPENING_TOKENS)
     parts = th.GREETING_PARTS
     found, evidence = [], []
@@ -115,23 +136,28 @@ def greeting(doc: Doc) -> Metric:
         spans = [s for p in patterns for s in doc.find(p) if doc.char_of(s[0]) < limit]
         if spans:
             found.append(name)
-            evidence.append(doc.quote(*min(spans), note=name))
+            evidence.append(doc.quote(*min(spans), note=name, kind=EvidenceKind.PART, label=name,
+                                      coverage=Coverage.COVERED))
     score = float(sum(parts[n] for n in found))
     if not found and doc.words:
-        evidence.append(doc.quote_words(0, min(len(doc.words), 12), note="no greeting, name or company"))
+        evidence.append(doc.quote_words(0, min(len(doc.words), 12), note="no greeting, name or company",
+                                        kind=EvidenceKind.PHRASE, coverage=Coverage.MISSING))
     return Metric("greeting", score, ", ".join(found) or "none", None, tuple(evidence))
 
 
-def verification(doc: Doc) -> Metric:
-    return _metric("verification", doc, phrases(doc, lx.VERIFICATION), th.VERIFICATION_BY_COUNT,
+@measures("verification")
+def verification(x: Inputs) -> Metric:
+    return _metric("verification", x.doc, phrases(x.doc, lx.VERIFICATION),
                    "verifies the caller", "no check of who is calling (account, name, date of birth)")
 
 
-def next_steps(doc: Doc) -> Metric:
-    return _metric("next_steps", doc, phrases(doc, lx.NEXT_STEPS), th.NEXT_STEPS_BY_COUNT,
+@measures("next_steps")
+def next_steps(x: Inputs) -> Metric:
+    return _metric("next_steps", x.doc, phrases(x.doc, lx.NEXT_STEPS),
                    "tells the customer what happens next", "no next step or time frame for the customer")
 
 
-def closing(doc: Doc) -> Metric:
-    return _metric("closing", doc, phrases(doc, lx.CLOSING), th.CLOSING_BY_COUNT,
+@measures("closing")
+def closing(x: Inputs) -> Metric:
+    return _metric("closing", x.doc, phrases(x.doc, lx.CLOSING),
                    "closes the call", "no 'anything else I can help with?' or thanks at the end")

@@ -1,7 +1,7 @@
-"""Words of an answer with their times, phrase search, stems and evidence quotes.
+"""An answer as searchable tokens that remember their words' times, and quotes of whole phrases.
 
 Words come from the engine's raw tokens (never a Whisper text normaliser, which deletes
-fillers): we only lowercase them and strip punctuation ourselves.
+fillers): we only lowercase them and strip punctuation ourselves (`words.normalise_word`).
 """
 
 from __future__ import annotations
@@ -11,33 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..types import Evidence, Transcript
-
-# Contractions spelled out, so one pattern ("i will") finds "I'll" and "I will" alike.
-CONTRACTIONS = {
-    "i'm": "i am", "i'll": "i will", "i'd": "i would", "i've": "i have",
-    "you're": "you are", "you'll": "you will", "you'd": "you would", "you've": "you have",
-    "we're": "we are", "we'll": "we will", "we'd": "we would", "we've": "we have",
-    "they're": "they are", "they'll": "they will", "they'd": "they would", "they've": "they have",
-    "he's": "he is", "she's": "she is", "it's": "it is", "that's": "that is",
-    "there's": "there is", "what's": "what is", "here's": "here is", "let's": "let us",
-    "he'll": "he will", "she'll": "she will", "it'll": "it will", "he'd": "he would",
-    "she'd": "she would", "that'll": "that will",
-    "can't": "can not", "cannot": "can not", "won't": "will not", "don't": "do not",
-    "doesn't": "does not", "didn't": "did not", "isn't": "is not", "aren't": "are not",
-    "wasn't": "was not", "weren't": "were not", "couldn't": "could not",
-    "wouldn't": "would not", "shouldn't": "should not", "haven't": "have not",
-    "hasn't": "has not", "hadn't": "had not",
-}
-
-STOPWORDS = frozenset("""
-a an the and or but if so of to in on at by for with from as is are was were be been being am
-i me my mine we us our you your he him his she her it its they them their this that these those
-there here what which who whom whose when where why how do does did done doing have has had
-having will would shall should can could may might must not no nor than then too very just also
-about into over under again further once all any both each few more most other some such only
-own same s t don now up down out off really get got go going went one would've ll re ve d m
-let like well oh yes yeah okay ok um uh er
-""".split())
+from .words import normalise_word
 
 SENTENCE_END = re.compile(r"[.!?;:]['\")\]]*$")
 PIECE_END = re.compile(r"(?:[,;:\u2013\u2014]|--|\.\.\.|\u2026)['\")\]]*$")
@@ -72,23 +46,6 @@ class SourceWord:
     @property
     def bare(self) -> str:
         return _EDGE_PUNCT.sub("", self.raw.strip())
-
-
-def normalise_word(raw: str) -> list[str]:
-    """One raw word to its plain lowercase parts ("Fast-paced," -> ["fast", "paced"])."""
-    text = raw.strip().lower().replace("\u2019", "'").replace("\u2018", "'")
-    out: list[str] = []
-    for part in re.split(r"[-/\u2013\u2014]+", text):
-        part = re.sub(r"[^a-z0-9'%$.,]", "", part)
-        part = re.sub(r"(?<=\d)[.,](?=\d)", "", part)  # 1,000 and 2.5 stay one number
-        part = part.replace("$", "").replace(",", "").replace(".", "")
-        part = part.strip("'")
-        if part.endswith("%"):
-            out.extend([part[:-1], "percent"] if part[:-1] else ["percent"])
-            continue
-        if part:
-            out.extend(CONTRACTIONS.get(part, part).split())
-    return out
 
 
 class Doc:
@@ -314,6 +271,10 @@ class Doc:
                 break
         return start, max(end, b)
 
+    def ends_with(self, token: int, marks: tuple[str, ...]) -> bool:
+        """Whether the word a token comes from is written ending in one of these marks (",")."""
+        return self.words[self.tokens[token].word].raw.strip().endswith(marks)
+
     def starts_sentence(self, token: int) -> bool:
         word = self.tokens[token].word
         if token > 0 and self.tokens[token - 1].word == word:
@@ -324,41 +285,46 @@ class Doc:
         """Token span to source-word span."""
         return self.tokens[i].word, self.tokens[j - 1].word + 1
 
-    def quote_words(self, a: int, b: int, note: str = "") -> Evidence:
-        """Evidence quoting source words [a, b) with their times."""
+    def quote_words(self, a: int, b: int, note: str = "", **typed) -> Evidence:
+        """Evidence quoting source words [a, b) with their times (`typed`: its kind, label...)."""
         a, b = max(0, a), min(len(self.words), b)
         text = " ".join(w.raw.strip() for w in self.words[a:b])
         text = re.sub(r"^[^\w'$]+|[^\w'%?!]+$", "", text)
         start = self.words[a].start if b > a else None
         end = self.words[b - 1].end if b > a else None
-        return Evidence(quote=text, start=start, end=end, note=note)
+        return Evidence(quote=text, start=start, end=end, note=note, **typed)
 
     def quote(self, i: int, j: int, note: str = "", context: int = 3, limit: int = QUOTE_WORDS,
-              snap: bool = True) -> Evidence:
+              snap: bool = True, **typed) -> Evidence:
         """Evidence for token span [i, j): the whole phrase or clause it sits in (`snap`), or
         the words found plus `context` words of their sentence either side (for word marks)."""
         a, b = self.token_words(i, j)
         if snap:
-            return self.quote_words(*self.phrase(a, b, limit), note)
+            return self.quote_words(*self.phrase(a, b, limit), note, **typed)
         s0, s1 = self.sentence_of(a)
         a2, b2 = max(s0, a - context), min(max(s1, b), b + context)
         if b2 - a2 > limit:
             a2, b2 = a, min(b2, a + limit)
-        return self.quote_words(a2, b2, note)
+        return self.quote_words(a2, b2, note, **typed)
 
-    def quote_sentence_of(self, word: int, note: str = "", limit: int = 20) -> Evidence:
+    def said(self, i: int, j: int) -> str:
+        """The words of token span [i, j) as they were said (for an evidence label)."""
+        a, b = self.token_words(i, j)
+        return " ".join(w.bare for w in self.words[a:b] if w.bare)
+
+    def quote_sentence_of(self, word: int, note: str = "", limit: int = 20, **typed) -> Evidence:
         """The sentence a word is in, cut to whole pieces when it is longer than `limit`."""
         if not self.words:
-            return Evidence(quote="", note=note)
+            return Evidence(quote="", note=note, **typed)
         word = max(0, min(word, len(self.words) - 1))
-        return self.quote_words(*self.phrase(word, word + 1, limit), note)
+        return self.quote_words(*self.phrase(word, word + 1, limit), note, **typed)
 
-    def opening(self, note: str = "", limit: int = QUOTE_WORDS) -> Evidence | None:
+    def opening(self, note: str = "", limit: int = QUOTE_WORDS, **typed) -> Evidence | None:
         """The answer's first sentence (or its first phrases), for tips about the whole answer."""
         if not self.words:
             return None
         s0, s1 = self.sentences[0]
-        return self.quote_words(*self.phrase(s0, s0 + 1, limit, hi=s1), note)
+        return self.quote_words(*self.phrase(s0, s0 + 1, limit, hi=s1), note, **typed)
 
     def ending(self, note: str = "", limit: int = QUOTE_WORDS) -> Evidence | None:
         """The answer's last sentence (or its last phrases): how it ended."""
@@ -367,42 +333,3 @@ class Doc:
         s0, s1 = self.sentences[-1]
         a, b = self.phrase(s1 - 1, s1, limit, lo=s0)
         return self.quote_words(a, b, note)
-
-
-# --- stems -------------------------------------------------------------------------------
-
-_SUFFIXES = (
-    "izations", "ization", "ational", "fulness", "iveness", "ousness",
-    "ments", "ment", "ness", "ions", "ion", "ings", "ing", "ised", "ized", "ises", "izes", "ise", "ize",
-    "ied", "ies", "ed", "es", "ly", "ful", "ive", "al", "s", "y",
-)
-
-
-def stem(word: str) -> str:
-    """A rough English stem, the same on both sides of a comparison (apologized ~ apology)."""
-    w = word.lower().strip("'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    if len(w) <= 3 or w.isdigit():
-        return w
-    for suffix in _SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
-            break
-    if w.endswith("e") and len(w) > 3:
-        w = w[:-1]
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
-        w = w[:-1]  # stopp -> stop, planned -> plan
-    return w
-
-
-def content_words(norms: list[str]) -> list[str]:
-    return [n for n in norms if n not in STOPWORDS and len(n) > 1]
-
-
-def format_time(seconds: float | None) -> str:
-    """1:12 for 72 s: how a tip points to a moment in the answer."""
-    if seconds is None:
-        return ""
-    total = int(round(seconds))
-    return f"{total // 60}:{total % 60:02d}"

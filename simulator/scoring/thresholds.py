@@ -1,4 +1,5 @@
-"""Every threshold and weight the scoring and the coach use, in one readable place.
+"""Every threshold the scoring and the coach use, in one readable place (the weights are in
+`simulator/areas.py`, one row per metric).
 
 Each band says what counts as good, where the score falls to zero, and where the number comes
 from, so a user can see why a tip was given. Scores are 0-100: 100 inside the good range,
@@ -174,32 +175,9 @@ VERIFICATION_BY_COUNT = (20.0, 100.0, 100.0)
 
 # --- the overall score ---------------------------------------------------------------------
 
-# Weights of each metric in the overall (metrics that are absent or None are left out and the
-# rest re-normalised). Content first: what you say matters more than how smoothly.
-WEIGHTS: dict[str, float] = {
-    "key_points": 3.0,
-    "relevance": 2.0,
-    "specificity": 2.0,
-    "structure": 1.5,
-    "length": 1.0,
-    "empathy": 1.5,
-    "ownership": 1.0,
-    "positive_language": 1.0,
-    "professionalism": 2.0,
-    "greeting": 1.5,
-    "verification": 1.0,
-    "next_steps": 1.5,
-    "closing": 1.0,
-    "pace": 1.0,
-    "fillers": 1.5,
-    "hedging": 1.0,
-    "repetition": 1.0,
-    "pauses": 0.5,
-    "time_to_start": 0.5,
-    "clarity": 0.5,
-    "volume": 0.5,
-    "monotone": 0.5,
-}
+# Each metric's weight in the overall is in its row of `simulator/areas.py` (metrics that are
+# absent or None are left out and the rest re-normalised). Content first: what you say matters
+# more than how smoothly.
 
 # --- tips and the verdict ------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from simulator.scoring import score_answer
+from simulator.assess import score_answer
 from simulator.types import KeyPoint, Question, Transcript, Turn
 
 HERE = Path(__file__).resolve().parent

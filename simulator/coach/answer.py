@@ -1,0 +1,52 @@
+"""Advice on one answer: the tips its evidence supports, most useful first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..areas import weight
+from ..scoring import thresholds as th
+from ..scoring.language import severe_red_flags
+from ..types import Metric, Question, Score, Tip, Transcript
+from .context import Context
+from .targets import target_text
+from .tips import covered_by, write_tip
+
+
+def _impact(m: Metric) -> float:
+    """How much fixing this would help; a red flag and an off-topic answer always come first."""
+    boost = 1000.0 if (m.name == "professionalism" and severe_red_flags(m)) else 0.0
+    if m.name == "relevance" and (m.score or 0.0) < th.OFF_TOPIC_LIMIT:
+        boost = 500.0
+    return boost + weight(m.name) * (100.0 - (m.score or 0.0))
+
+
+def answer_tips(question: Question, metrics: Sequence[Metric], transcript: Transcript,
+                turn: int | None = None, limit: int = 3) -> tuple[Tip, ...]:
+    """Every tip the evidence supports for one answer, most useful first (at most `limit`)."""
+    if not transcript.text.strip():
+        return (Tip("length", "I didn't catch an answer there. Take a breath, and start with one sentence "
+                    "that answers the question; then give me an example. For next time, say your first "
+                    "sentence out loud as soon as you hear the question, even before it's perfect.",
+                    value=0.0, target=target_text("length")),)
+    by_name = {m.name: m for m in metrics}
+    ctx = Context(question, transcript, turn, metrics=by_name)
+    weak = sorted((m for m in metrics if m.score is not None and m.score < th.TIP_BELOW), key=_impact, reverse=True)
+    tips: list[Tip] = []
+    skipped: set[str] = set()
+    for m in weak:
+        if m.name in skipped:
+            continue
+        tip = write_tip(m, ctx)
+        if tip:
+            tips.append(tip)
+            skipped.update(covered_by(m.name))
+        if len(tips) >= limit:
+            break
+    return tuple(tips)
+
+
+def answer_tip(question: Question, score: Score) -> Tip | None:
+    """The one short tip spoken after an answer in coach mode; None when nothing needs saying
+    (say `praise(score)` then)."""
+    return score.tips[0] if score.tips else None

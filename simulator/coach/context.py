@@ -1,0 +1,133 @@
+"""What a tip writer needs besides the metric: the question, the answer, and ways to quote it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..scoring import thresholds as th
+from ..scoring.text import Doc
+from ..types import Coverage, Evidence, EvidenceKind, Metric, Question, Transcript
+from .phrasing import after_lead, format_time, quoted
+from .quoting import locate
+
+TIP_QUOTE_WORDS = 16  # the longest quote a tip reads back (whole phrases, so often shorter)
+SHORT_QUOTE_WORDS = 10  # for quotes inside a longer sentence (fillers, pauses)
+QUESTION_WORDS = 24  # a question is quoted whole up to this length
+NOT_COVERED = (Coverage.MISSING, Coverage.PARTIAL)
+
+
+def first_quote(m: Metric, *kinds: EvidenceKind) -> Evidence | None:
+    """The first evidence with a quote (and of one of these kinds, when given)."""
+    for e in m.evidence:
+        if e.quote and (not kinds or e.kind in kinds):
+            return e
+    return None
+
+
+def labels_of(m: Metric | None, kind: EvidenceKind, *coverage: Coverage) -> list[str]:
+    """The labels of a metric's evidence of this kind (and coverage), in order."""
+    if m is None:
+        return []
+    return [e.label for e in m.evidence if e.kind is kind and e.coverage in coverage]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a tip writer needs besides the metric."""
+
+    question: Question
+    transcript: Transcript
+    turn: int | None = None
+    in_session: bool = False  # end of session: name the question (or the customer's line)
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    value: float | None = None  # the session's value for the area, when aggregated
+
+    @property
+    def timed(self) -> bool:
+        return self.transcript.timed
+
+    @property
+    def roleplay(self) -> bool:
+        return self.question.is_roleplay or self.turn is not None
+
+    @cached_property
+    def doc(self) -> Doc:
+        return Doc(self.transcript)
+
+    @property
+    def customer_line(self) -> str:
+        """The customer's words this reply answered: their question, else their longest sentence."""
+        turns = self.question.turns
+        if not turns or not self.turn:
+            return ""
+        doc = Doc(Transcript.typed(turns[min(self.turn, len(turns)) - 1].line))
+        if not doc.words:
+            return ""
+        asks = [(s, e) for s, e in doc.sentences if doc.words[e - 1].raw.rstrip().endswith("?")]
+        s0, s1 = asks[-1] if asks else max(doc.sentences, key=lambda se: se[1] - se[0])
+        return doc.quote_words(*doc.phrase(s0, s0 + 1, 14, hi=s1)).quote
+
+    def question_words(self) -> str:
+        """The question as the interviewer would recall it: its asking sentence, whole."""
+        doc = Doc(Transcript.typed(self.question.text))
+        if not doc.words:
+            return ""
+        asking = next(((s, e) for s, e in reversed(doc.sentences) if doc.words[e - 1].raw.rstrip().endswith("?")),
+                      doc.sentences[0])
+        return doc.quote_words(*doc.phrase(asking[0], asking[0] + 1, QUESTION_WORDS, hi=asking[1])).quote
+
+    def lead(self) -> str:
+        """At the end of a session, what the evidence answered: 'When I asked "...?"' or, on a
+        call, 'On the call, when the customer said "..."'; '' for a tip right after the answer."""
+        if not self.in_session:
+            return ""
+        if self.roleplay:
+            line = self.customer_line
+            return f"On the call, when the customer said {quoted(line, end='')}" if line else "On the call"
+        return f"When I asked {quoted(self.question_words(), end='')}"
+
+    def said(self, e: Evidence | None = None, verb: str = "said") -> str:
+        """'At 1:12 you said' / 'You wrote', after the lead at the end of a session."""
+        verb = verb if self.timed else "wrote"
+        # At the end of a session a time is worth saying only inside a longer answer.
+        late = e is not None and e.start is not None and (not self.in_session or e.start >= 1.0)
+        if late and not (self.in_session and self.roleplay):
+            moment = f"at {format_time(e.start)} you {verb}"
+        else:
+            moment = f"you {verb}"
+        return after_lead(self.lead(), moment)
+
+    def phrase(self, e: Evidence | None, limit: int = TIP_QUOTE_WORDS) -> str:
+        """An evidence quote grown or trimmed to whole phrases of what was said."""
+        if e is None or not e.quote:
+            return ""
+        doc = self.doc
+        span = self._locate(e)
+        if span is None:
+            return e.quote
+        a, b = span.start, span.stop
+        if b - a > limit:  # a long evidence span: quote the phrases around its first words
+            b = a + 1
+        return doc.quote_words(*doc.phrase(a, b, limit)).quote
+
+    def unclear(self, quote: str) -> bool:
+        """Whether the recogniser was unsure of a word in this quote (not one to praise aloud)."""
+        doc = self.doc
+        span = self._locate(Evidence(quote=quote))
+        if span is None or not doc.timed:
+            return False
+        return any((w.probability or 0.0) < th.UNSURE_WORD_PROBABILITY for w in doc.words[span.start:span.stop])
+
+    def _locate(self, e: Evidence) -> range | None:
+        """The answer's words an evidence item quotes: by its times (spoken answers), else its words."""
+        timed = self.doc.timed
+        return locate([(w.raw, w.start if timed else None, w.end if timed else None) for w in self.doc.words], e)
+
+    def opening(self, limit: int = TIP_QUOTE_WORDS) -> str:
+        e = self.doc.opening(limit=limit)
+        return e.quote if e else ""
+
+    def ending(self, limit: int = TIP_QUOTE_WORDS) -> str:
+        e = self.doc.ending(limit=limit)
+        return e.quote if e else ""

@@ -1,0 +1,176 @@
+"""The end of the session: the verdict (by the thresholds in `scoring/thresholds.py`), what was
+strong, the few tips that matter most, and progress on last time's tips. A role-play call is
+judged as a whole (`scoring.calls`): a next step given on one reply counts for the call."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..areas import area, call_areas, weight
+from ..scoring import thresholds as th
+from ..scoring.calls import judge_call
+from ..scoring.language import severe_red_flags
+from ..types import Answer, Metric, Tip
+from .context import Context
+from .phrasing import figure, tidy
+from .praise import praise_for
+from .targets import area_label, distance, metric_in_range, progress_value, target_text
+from .tips import WRITERS, covered_by, is_uncertain, write_tip
+
+
+@dataclass(frozen=True)
+class Feedback:
+    verdict: str  # the interviewer's words: "I'd move you to the next round."
+    strength: str  # what was strong, said first
+    tips: tuple[Tip, ...]  # 1-3, most useful first (none when nothing needs work)
+    overall: float  # the mean overall of the answers
+    progress: tuple[str, ...] = ()  # remarks on last time's tips
+
+    def spoken(self) -> str:
+        """Everything in the order an interviewer says it."""
+        return "\n".join([self.verdict, self.strength, *self.progress, *(t.text for t in self.tips)])
+
+
+def verdict_for(overall: float, red_flag: bool = False) -> str:
+    """The verdict for a session's mean overall; a severe red flag keeps it below the next round."""
+    text = next(v for cut, v in th.VERDICTS if overall >= cut)
+    if red_flag and overall >= th.VERDICTS[0][0]:
+        return th.RED_FLAG_VERDICT
+    return text
+
+
+Pairs = list[tuple[Answer, Metric]]
+
+
+def _calls(answers: Sequence[Answer]) -> dict[str, list[Answer]]:
+    """Role-play replies grouped into calls: the replies with a turn to one question."""
+    calls: dict[str, list[Answer]] = {}
+    for a in answers:
+        if a.turn is not None:
+            calls.setdefault(a.question.id, []).append(a)
+    return calls
+
+
+def _call_pairs(replies: list[Answer]) -> dict[str, tuple[Answer, Metric]]:
+    """Each call-handling area judged across one call, with the reply it points to."""
+    heard = [a for a in replies if a.score.transcript.text.strip()]
+    by_turn = {a.turn: a for a in heard}
+    judged = judge_call(replies[0].question, [(a.turn, a.score.transcript) for a in heard])
+    return {name: (by_turn[j.turn], j.metric) for name, j in judged.items() if j.turn in by_turn}
+
+
+def _aggregate(answers: Sequence[Answer]) -> dict[str, tuple[float, float, Pairs]]:
+    """Per area: mean score, mean tracked value, and the answers where it was measured. A role-
+    play call counts once for its call-handling areas, judged across all its replies."""
+    judged_across_call = {a.name for a in call_areas()}
+    out: dict[str, Pairs] = {}
+    for a in answers:
+        if not a.score.transcript.text.strip():
+            continue  # nothing was heard: that answer has its own "I didn't catch that" tip
+        for m in a.score.metrics:
+            if m.score is not None and not (a.turn is not None and m.name in judged_across_call):
+                out.setdefault(m.name, []).append((a, m))
+    for replies in _calls(answers).values():
+        for name, pair in _call_pairs(replies).items():
+            out.setdefault(name, []).append(pair)
+    result = {}
+    for name, pairs in out.items():
+        scores = [m.score for _, m in pairs]
+        values = [v for _, m in pairs if (v := progress_value(m)) is not None]
+        result[name] = (sum(scores) / len(scores), sum(values) / len(values) if values else float("nan"), pairs)
+    return result
+
+
+def _value_phrase(name: str, value: float) -> str:
+    found = area(name)
+    if name == "volume":
+        return "a bit quiet" if value < th.SPEECH_LEVEL_DBFS.low else (
+            "very loud" if value > th.SPEECH_LEVEL_DBFS.high else "a good level")
+    if name == "monotone":
+        return "quite flat" if value < th.PITCH_VARIATION_SEMITONES.low else "nice and lively"
+    if name == "clarity":
+        return f"{figure(value)} unclear words in every 100"
+    if found is not None and found.band is not None:
+        return f"{figure(value)} {found.band.unit}"
+    return f"{figure(value)} out of 100 on {area_label(name)}"
+
+
+def _progress(focus: Sequence[Tip], agg) -> tuple[str, ...]:
+    remarks = []
+    for tip in focus:
+        entry = agg.get(tip.area)
+        label = area_label(tip.area) if area(tip.area) else tip.area
+        if entry is None or entry[1] != entry[1]:  # not measured today (nan)
+            remarks.append(f"We didn't get to measure {label.replace('_', ' ')} today; let's check it next time.")
+            continue
+        now = entry[1]
+        then = tip.value
+        if then is None:
+            met = metric_in_range(tip.area, now)
+            remarks.append(f"On {label}: {'you hit the target today, well done' if met else 'still one to work on'}.")
+            continue
+        before, today = _value_phrase(tip.area, then), _value_phrase(tip.area, now)
+        if metric_in_range(tip.area, now):
+            remarks.append(f"Last time you were at {before}; today {today}. That's right on target, well done.")
+        elif distance(tip.area, now) < 0.85 * distance(tip.area, then):
+            remarks.append(f"Last time you were at {before}; today {today}. That's better. Keep at it; "
+                           f"the target: {target_text(tip.area)}.")
+        else:
+            remarks.append(f"Last time you were at {before}; today {today}. That one still needs work; "
+                           f"the target: {target_text(tip.area)}.")
+    return tuple(remarks)
+
+
+def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Feedback:
+    """The verdict, what was strong, 1-3 tips (most useful first) and progress on last time's tips."""
+    if not answers:
+        return Feedback("We didn't get to any answers today, so I can't give you a verdict yet.",
+                        "Showing up to practise is the first step.", (), 0.0,
+                        _progress(focus, {}))
+    overall = sum(a.score.overall for a in answers) / len(answers)
+    red_flag = any(severe_red_flags(a.score.metric("professionalism")) for a in answers)
+    agg = _aggregate(answers)
+    # What was strong: the best-evidenced area, quoting the answer where it scored best.
+    best: dict[str, tuple[Metric, Context]] = {}
+    for name, (_, _, pairs) in agg.items():
+        # the best-scoring evidence, from the strongest answer when several tie
+        answer, metric = max(pairs, key=lambda p: (p[1].score, p[0].score.overall))
+        best[name] = (metric, Context(answer.question, answer.score.transcript, answer.turn))
+    strength = praise_for(best, {n: s for n, (s, _, _) in agg.items()}, red_flag) or (
+        "You got through every question, and practising like this is how people get better at it.")
+    # Tips: areas below the bar, weighted by how much they cost and how often they came up.
+    open_focus = {t.area for t in focus}
+    candidates = []
+    for name, (mean, value, pairs) in agg.items():
+        found = area(name)
+        if found is not None and found.band is not None and value == value:
+            mean = found.band.score(value)  # 20 fillers a minute is a problem even if one answer was clean
+        if name == "professionalism" and red_flag:
+            mean = 0.0  # a red flag is always raised, however the other answers went
+        if name not in WRITERS or mean >= th.POLISH_BELOW:
+            continue
+        impact = weight(name) * (100.0 - mean) + (1000.0 if name == "professionalism" and red_flag else 0.0)
+        if name in open_focus and mean < th.TIP_BELOW:
+            impact += 100.0  # still open from last time: worth saying again
+        candidates.append((impact, name, mean, value, pairs))
+    candidates.sort(key=lambda c: c[0], reverse=True)
+    tips: list[Tip] = []
+    skipped: set[str] = set()
+    for _, name, mean, value, pairs in candidates:
+        if len(tips) >= th.MAX_SESSION_TIPS or name in skipped:
+            continue
+        if mean >= th.TIP_BELOW and tips:
+            continue  # a polish tip only when nothing more important was found
+        answer, metric = min(pairs, key=lambda p: p[1].score)
+        if mean >= th.TIP_BELOW and (tips or metric.score >= th.POLISH_BELOW or is_uncertain(name)):
+            continue  # a polish tip only when nothing else came up, and only on firm evidence
+        ctx = Context(answer.question, answer.score.transcript, answer.turn, in_session=len(answers) > 1,
+                      metrics={m.name: m for m in answer.score.metrics},
+                      value=None if value != value else value)
+        tip = write_tip(metric, ctx)
+        if tip:
+            tips.append(tip)
+            skipped.update(covered_by(name))
+    return Feedback(verdict_for(overall, red_flag), tidy(strength), tuple(tips), round(overall, 1),
+                    tuple(tidy(p) for p in _progress(focus, agg)))

@@ -1,0 +1,150 @@
+"""Praise: what was strong in an answer (or a session), quoting it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..areas import AREAS
+from ..scoring import lexicon as lx
+from ..scoring import thresholds as th
+from ..scoring.text import Doc
+from ..types import Coverage, EvidenceKind, Metric, Question, QuestionKind, Score, Transcript
+from .context import Context, labels_of
+from .phrasing import and_list, figure, point_name, quoted, tidy
+
+HEDGE_IN_QUOTE = re.compile(r"\b(?:maybe|probably|i guess|perhaps|hopefully)\b", re.IGNORECASE)
+
+
+Praise = Callable[[Metric, Context], "str | None"]  # a line quoting the evidence, or None
+PRAISES: dict[str, Praise] = {}
+
+
+def praises(name: str) -> Callable[[Praise], Praise]:
+    """Register the line of praise for an area of `areas.AREAS` that has a `praise_rank`."""
+
+    def register(line: Praise) -> Praise:
+        if name not in AREAS or AREAS[name].praise_rank is None:
+            raise ValueError(f"{name!r} has no praise_rank in simulator/areas.py")
+        PRAISES[name] = line
+        return line
+
+    return register
+
+
+def praise_quote(m: Metric, c: Context, line: str, *parts: str) -> str | None:
+    """The line with the first quote worth praising (never one with a red flag, a "can't" or a hedge);
+    with `parts`, only the evidence of those parts of a concrete answer."""
+    for e in m.evidence:
+        if not e.quote or (parts and not (e.kind is EvidenceKind.PART and e.label in parts)):
+            continue
+        quote = c.phrase(e)
+        if quote and not _unpraisable(quote) and not c.unclear(quote):
+            return line.format(q=quoted(quote))
+    return None
+
+
+def _unpraisable(quote: str) -> bool:
+    """A quote with a hedge, a red flag or a "can't" in it: not one to hold up as good."""
+    doc = Doc(Transcript.typed(quote))
+    return bool(HEDGE_IN_QUOTE.search(quote) or doc.find_all(
+        lx.BLAME + lx.DISMISSIVE + lx.PROFANITY + lx.NEGATIVITY + lx.NEGATIVE))
+
+
+@praises("specificity")
+def _praise_example(m: Metric, c: Context) -> str | None:
+    kind = "a concrete example" if c.question.kind is QuestionKind.GENERAL else "a real example"
+    return praise_quote(m, c, f"You gave me {kind}: {{q}} That's what makes an answer stick.",
+                         "situation", "example", "numbers", "result")
+
+
+@praises("empathy")
+def _praise_empathy(m: Metric, c: Context) -> str | None:
+    if c.roleplay:
+        return praise_quote(m, c, "You led with empathy: {q} That's exactly what an upset caller needs to hear.")
+    return praise_quote(m, c, "You showed real care for the customer: {q}")
+
+
+@praises("key_points")
+def _praise_points(m: Metric, c: Context) -> str | None:
+    labels = [f'"{point_name(x)}"' for x in labels_of(m, EvidenceKind.KEY_POINT, Coverage.COVERED)]
+    return f"You covered what matters: {and_list(labels[:3])}." if labels else None
+
+
+@praises("greeting")
+def _praise_greeting(m: Metric, c: Context) -> str | None:
+    return "Your greeting was spot on: a hello, your name and the company." if (m.score or 0) >= 100 else None
+
+
+@praises("structure")
+def _praise_structure(m: Metric, c: Context) -> str | None:
+    return "Your story had a clear shape, from the situation through to how it turned out."
+
+
+@praises("ownership")
+def _praise_ownership(m: Metric, c: Context) -> str | None:
+    return praise_quote(m, c, "You took ownership: {q}")
+
+
+@praises("next_steps")
+def _praise_next_steps(m: Metric, c: Context) -> str | None:
+    return praise_quote(m, c, "You told the customer what happens next: {q}")
+
+
+@praises("closing")
+def _praise_closing(m: Metric, c: Context) -> str | None:
+    return "You closed the call warmly and offered more help."
+
+
+@praises("relevance")
+def _praise_relevance(m: Metric, c: Context) -> str | None:
+    return "You answered exactly what I asked."
+
+
+@praises("fillers")
+def _praise_fillers(m: Metric, c: Context) -> str | None:
+    return "Your delivery was clean, with hardly a filler." if m.unit == th.FILLERS_PER_MINUTE.unit else None
+
+
+@praises("pace")
+def _praise_pace(m: Metric, c: Context) -> str | None:
+    return (f"Your pace was just right, about {figure(float(m.value))} words a minute."
+            if isinstance(m.value, (int, float)) else None)
+
+
+@praises("professionalism")
+def _praise_professionalism(m: Metric, c: Context) -> str | None:
+    return "You stayed positive and professional throughout."
+
+
+def _praise_order() -> list[tuple[str, Praise]]:
+    """The areas with a line of praise, most meaningful first (`Area.praise_rank`)."""
+    ranked = sorted((a.praise_rank, name) for name, a in AREAS.items() if a.praise_rank is not None)
+    return [(name, PRAISES[name]) for _, name in ranked]
+
+
+def praise_for(metrics: dict[str, tuple[Metric, Context]], scores: dict[str, float] | None = None,
+               red_flag: bool = False) -> str | None:
+    """The first line of praise, most meaningful area first, that the evidence supports: the
+    area scored at least STRENGTH_AT_LEAST (`scores` for a session), and never a red flag's."""
+    for name, line in _praise_order():
+        if red_flag and name == "professionalism":
+            continue
+        if name not in metrics:
+            continue
+        m, ctx = metrics[name]
+        value = (scores or {}).get(name, m.score)
+        if value is None or value < th.STRENGTH_AT_LEAST:
+            continue
+        text = line(m, ctx)
+        if text and not HEDGE_IN_QUOTE.search(text):  # never praise a hedge as a strength
+            return text
+    return None
+
+
+def praise(score: Score, question: Question | None = None, turn: int | None = None) -> str:
+    """A line of honest praise for one answer (what scored best, with its evidence)."""
+    q = question or Question(id=score.question_id, text="", kind=QuestionKind.BEHAVIORAL)  # unknown: as for a story
+    ctx = Context(q, score.transcript, turn)
+    text = praise_for({m.name: (m, ctx) for m in score.metrics})
+    return tidy(text) if text else "Thank you. Let's keep going."

@@ -1,0 +1,57 @@
+"""What counts as met for each area (its row in `areas.AREAS`), and the number tracked for it."""
+
+from __future__ import annotations
+
+from ..areas import AREAS, area
+from ..scoring import thresholds as th
+from ..types import Metric
+
+
+def target_text(area: str) -> str:
+    """The target for an area in words, for the notebook."""
+    found = AREAS.get(area)
+    return found.target if found else "a score of 70 or more"
+
+
+def progress_value(metric: Metric) -> float | None:
+    """The number tracked for an area: the raw value for band areas, else the 0-100 score.
+
+    Fillers are always per minute: a typed answer's rate per 100 words is turned into a
+    per-minute rate at the typed-answer speaking pace, so sessions compare.
+    """
+    if metric.score is None:
+        return None
+    found = area(metric.name)
+    if found is None or found.band is None:
+        return float(metric.score)
+    if not isinstance(metric.value, (int, float)):
+        return None
+    if metric.name == "fillers" and metric.unit == th.FILLERS_PER_100_WORDS.unit:
+        return float(metric.value) * th.TYPED_WORDS_PER_MINUTE / 100.0
+    return float(metric.value)
+
+
+def metric_in_range(name: str, value: float | None) -> bool:
+    """Whether a tracked value (see `progress_value`) meets the area's target."""
+    if value is None:
+        return False
+    found = area(name)
+    if found is None:
+        return value >= th.TIP_BELOW
+    if found.band is not None:
+        return found.band.contains(value)
+    return value >= found.at_least
+
+
+def distance(name: str, value: float) -> float:
+    found = area(name)
+    if found is not None and found.band is not None:
+        return found.band.distance(value)
+    at_least = found.at_least if found else th.TIP_BELOW
+    return max(0.0, at_least - value)
+
+
+def area_label(name: str) -> str:
+    """How an area reads in a sentence ("answer length"), also for one no longer measured."""
+    found = area(name)
+    return found.label if found else name.replace("_", " ")

@@ -1,0 +1,133 @@
+"""Tips on how it sounded: pace, fillers, pauses, starting, hedging, repeats, clarity, the voice."""
+
+from __future__ import annotations
+
+from ...scoring import thresholds as th
+from ...types import EvidenceKind, Metric
+from ..context import SHORT_QUOTE_WORDS, Context, first_quote
+from ..phrasing import after_lead, count_words, figure, format_time, quoted
+from ..targets import progress_value
+from .registry import writes
+
+
+@writes("pace")
+def pace(m: Metric, c: Context) -> str | None:
+    if not isinstance(m.value, (int, float)):
+        return None
+    wpm = c.value if c.value is not None else float(m.value)
+    e = first_quote(m)
+    stretch = e.value if e is not None and e.kind is EvidenceKind.PACE else None
+    where = (f" {c.said(e)} {quoted(c.phrase(e), end=',')} at about {figure(stretch)} words a minute."
+             if stretch is not None else "")
+    if wpm > th.PACE.high:
+        return (f"You spoke quite fast, about {figure(wpm)} words a minute.{where} On the phone, about 140 is "
+                f"easier to follow. For next time, read a short paragraph aloud as if you were leaving a "
+                f"voicemail, and take a breath at every full stop.")
+    return (f"You spoke a little slowly, about {figure(wpm)} words a minute.{where} Around 140 sounds more "
+            f"sure of itself. For next time, tell a one-minute story against a timer, and keep your "
+            f"sentences moving without rushing their ends.")
+
+
+@writes("fillers")
+def fillers(m: Metric, c: Context) -> str | None:
+    e = first_quote(m, EvidenceKind.FILLER)
+    if e is None:
+        return None
+    count = next((x.count for x in m.evidence if x.kind is EvidenceKind.FILLER_TOTAL and x.count is not None), None)
+    many = count_words(count, "of them", "of them") if count is not None else "quite a few"
+    if m.unit == th.FILLERS_PER_100_WORDS.unit:
+        how_many = f"{many}, about {figure(float(m.value or 0))} in every 100 words"
+        target = "2 or fewer in every 100 words"
+    else:
+        rate = c.value if c.value is not None else progress_value(m)
+        how_many = f"{many}, about {figure(rate or 0)} a minute"
+        target = "3 or fewer a minute"
+    return (f"Quite a few fillers crept in: {how_many}. {c.said(e)} {quoted(c.phrase(e, SHORT_QUOTE_WORDS))} I'd like "
+            f"{target}. A short pause sounds more confident than an \"um\". For next time, record a "
+            f"one-minute answer, and each time you feel an \"um\" coming, pause instead.")
+
+
+@writes("pauses")
+def pauses(m: Metric, c: Context) -> str | None:
+    e = first_quote(m)
+    if e is None or e.start is None or e.end is None or not isinstance(m.value, (int, float)):
+        return None
+    gap = e.end - e.start
+    before, _, after = e.quote.partition(" ... ")
+    at = after_lead(c.lead(), f"at {format_time(e.start)}")
+    return (f"There were {count_words(int(m.value), 'long silence')}. {at} you stopped for "
+            f"{figure(gap, 1)} seconds, after {quoted(before, end=',')} before {quoted(after)} On a call, a silence of "
+            f"more than two seconds can sound like the line dropped; one now and then is fine. For next "
+            f"time, when you need a moment, say so: \"Let me think about that for a second.\"")
+
+
+@writes("time_to_start")
+def time_to_start(m: Metric, c: Context) -> str | None:
+    if not isinstance(m.value, (int, float)):
+        return None
+    seconds = c.value if c.value is not None else float(m.value)
+    return (f"You took about {figure(seconds)} seconds to start. A moment to think is fine, but try to "
+            f"begin within about 3 seconds. For next time, start with a bridge while you think, such "
+            f"as \"One time that comes to mind is...\"")
+
+
+@writes("hedging")
+def hedging(m: Metric, c: Context) -> str | None:
+    e = first_quote(m, EvidenceKind.HEDGE)
+    if e is None:
+        return None
+    return (f"You softened your answer with words like \"maybe\" and \"I guess\". {c.said(e)} "
+            f"{quoted(c.phrase(e))} Say it like you mean it: one \"maybe\" in a whole answer is plenty. For next "
+            f"time, write your answer down, cross out every \"I guess\", \"maybe\" and \"probably\", and "
+            f"say it again.")
+
+
+@writes("repetition")
+def repetition(m: Metric, c: Context) -> str | None:
+    e = first_quote(m)
+    if e is None:
+        return None
+    return (f"You went back over the same words a few times. {c.said(e)} {quoted(c.phrase(e, SHORT_QUOTE_WORDS))} "
+            f"Say each point once, then move on. For next time, pick your three points before you start, "
+            f"and say each one once.")
+
+
+@writes("clarity")
+def clarity(m: Metric, c: Context) -> str | None:
+    e = first_quote(m)
+    if e is None or not isinstance(m.value, (int, float)):
+        return None
+    word = e.label if e.kind is EvidenceKind.UNCLEAR and e.label else e.quote
+    share = c.value if c.value is not None else float(m.value)
+    at = after_lead(c.lead(), f"at {format_time(e.start)}" if e.start is not None else "in one place")
+    context = c.phrase(e, SHORT_QUOTE_WORDS)
+    inside = f" in {quoted(context, end='')}" if context and context.strip(".?!,").lower() != word.lower() else ""
+    return (f"Some words didn't come through clearly, about {figure(share)} in every 100. {at}, I couldn't "
+            f"quite catch \"{word}\"{inside}. For next time, face the microphone, slow down on the ends of your "
+            f"words, and read a paragraph aloud, taking care with every consonant.")
+
+
+@writes("volume")
+def volume(m: Metric, c: Context) -> str | None:
+    if not isinstance(m.value, (int, float)):
+        return None
+    if any(e.kind is EvidenceKind.CLIPPED and e.quote for e in m.evidence):
+        return ("Your recording was distorting in the loud parts. Move the microphone a hand's width "
+                "from your mouth, or turn the input level down. For next time, record ten seconds, play "
+                "it back, and adjust before you start.")
+    if float(m.value) < th.SPEECH_LEVEL_DBFS.low:
+        return ("You were a little hard to hear. Speak up a bit, or bring the microphone closer. For next "
+                "time, record ten seconds, play it back, and adjust before you start.")
+    return ("Your recording was very loud. Move the microphone back a little. For next time, record ten "
+            "seconds, play it back, and adjust before you start.")
+
+
+@writes("monotone")
+def monotone(m: Metric, c: Context) -> str | None:
+    if not isinstance(m.value, (int, float)):
+        return None
+    e = first_quote(m)
+    where = f" {c.said(e)} {quoted(c.phrase(e), end=',')} almost on one note." if e else ""
+    return (f"Your voice stayed quite flat.{where} On the phone, your voice is all the customer has, so "
+            f"let it move. For next time, say your greeting three times: once flat, once smiling, and "
+            f"once stressing the key word. Then keep the smile.")
