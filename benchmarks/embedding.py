@@ -17,13 +17,14 @@ answer pairs (every question and key point of the bundled banks against answer s
 the evaluation sets), the error in cosine similarity, and how often two answer sentences keep
 the reference's order of similarity to a question (pairs whose reference similarities differ
 by at least 0.02 / 0.05), and the same top-1 sentence.
-Speed on 2 threads: a batch of 20 answer sentences and a single sentence (median ms, no cache).
+Speed on 2 threads: a batch of 20 answer sentences and a single sentence (median ms, no cache);
+every candidate runs --repeat times, in turn, and each figure is the median of its runs.
 Memory: resident size added by loading the model (+RSS) and the peak over the timed work (a
 batch of 20, single sentences), over a process that already imported ctranslate2, onnxruntime
 and tokenizers (the speech engine loads them anyway). Start-up: loading an already converted
 model to its first vector; ct2-int8 also reports the one-time conversion on first use.
 
-    python -m benchmarks.embedding [--candidates ct2-int8,static] [--json]
+    python -m benchmarks.embedding [--candidates ct2-int8,static] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -80,12 +81,12 @@ class Reference:
     def __init__(self):
         from tokenizers import Tokenizer
 
-        from simulator.meaning.convert import (_extract_checked, packaged_zip,
+        from simulator.meaning.convert import (extract_checked, packaged_zip,
                                                read_safetensors_header, read_tensor)
 
         zip_path = packaged_zip()
         with zipfile.ZipFile(zip_path) as archive, tempfile.TemporaryFile() as f:
-            _extract_checked(archive, zip_path, "model.safetensors", f)
+            extract_checked(archive, zip_path, "model.safetensors", f)
             self.w = {n: read_tensor(f, t).astype(np.float64)
                       for n, t in read_safetensors_header(f).items() if n != "embeddings.position_ids"}
             self.config = json.loads(archive.read("config.json"))
@@ -137,9 +138,11 @@ def answer_sentences(limit: int = 320) -> list[str]:
     for path in sorted((ROOT / "tests" / "eval").glob("*.yaml")):
         for q in yaml.safe_load(path.read_text())["questions"]:
             texts += list(q["answers"].values())
-    for path in sorted((ROOT / "tests" / "judgment").glob("*.yaml")):
-        for case in (yaml.safe_load(path.read_text()) or {}).get("answers", []):
-            texts.append(case["text"])
+    # The judgment set's tune half only: its held-out half is for measuring rules, not for reading.
+    tune = ROOT / "tests" / "judgment" / "tune.yaml"
+    if tune.is_file():
+        for q in yaml.safe_load(tune.read_text())["questions"]:
+            texts += [a["text"] for a in q["answers"]]
     out = [s.strip() for t in texts for s in re.split(r"(?<=[.!?])\s+", t) if len(s.split()) >= 3]
     out = list(dict.fromkeys(out))
     return out[::max(1, len(out) // limit)][:limit]
@@ -362,12 +365,15 @@ def accuracy(vectors: dict, ref: dict) -> dict:
 
 
 def reference_vectors() -> dict:
-    path = WORK / "vectors-reference.npz"
+    """The reference's vectors for the sentence sets, cached in .bench/ by the sentences' hash."""
+    import hashlib
+
     answers, queries = answer_sentences(), questions_and_points()
+    digest = hashlib.sha256("\n".join(answers + ["--"] + queries).encode()).hexdigest()[:16]
+    path = WORK / f"vectors-reference-{digest}.npz"
     if path.is_file():
         saved = np.load(path, allow_pickle=False)
-        if saved["answers"].shape[0] == len(answers) and saved["queries"].shape[0] == len(queries):
-            return {"answers": saved["answers"], "queries": saved["queries"]}
+        return {"answers": saved["answers"], "queries": saved["queries"]}
     print("computing the float64 reference...", file=sys.stderr, flush=True)
     ref = Reference()
     vectors = {"answers": ref.embed(answers), "queries": ref.embed(queries)}
@@ -414,27 +420,39 @@ def cross_checks(ref: dict) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--candidates", default=",".join(CANDIDATES))
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="child runs per candidate, taken in turn; timings are their medians")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(measure(args.child)))
         return 0
     ref = reference_vectors()
-    rows, skipped = [], {}
+    names, skipped = [], {}
     for name in args.candidates.split(","):
         try:
             prepare(name)
+            names.append(name)
         except ImportError as exc:
             skipped[name] = f"not measured: {exc.name or exc} is not installed"
+    runs: dict[str, list[dict]] = {name: [] for name in names}
+    for _ in range(args.repeat):  # in turn, so a burst of load elsewhere hits every candidate
+        for name in names:
+            out = subprocess.run([sys.executable, "-m", "benchmarks.embedding", "--child", name],
+                                 cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                                 env={**os.environ, "PYTHONPATH": os.pathsep.join(
+                                     [str(ROOT), os.environ.get("PYTHONPATH", "")])})
+            if out.returncode == 0:
+                runs[name].append(json.loads(out.stdout.strip().splitlines()[-1]))
+            else:
+                skipped[name] = f"failed (exit {out.returncode})"
+    rows = []
+    for name in names:
+        if not runs[name]:
             continue
-        out = subprocess.run([sys.executable, "-m", "benchmarks.embedding", "--child", name],
-                             cwd=ROOT, stdout=subprocess.PIPE, text=True,
-                             env={**os.environ, "PYTHONPATH": os.pathsep.join(
-                                 [str(ROOT), os.environ.get("PYTHONPATH", "")])})
-        if out.returncode != 0:
-            skipped[name] = f"failed (exit {out.returncode})"
-            continue
-        figures = json.loads(out.stdout.strip().splitlines()[-1])
+        figures = {k: (statistics.median(r[k] for r in runs[name]) if isinstance(v, (int, float)) else v)
+                   for k, v in runs[name][0].items()}
+        figures["runs"] = len(runs[name])
         saved = np.load(WORK / f"vectors-{name}.npz")
         figures.update(accuracy({k: saved[k] for k in ("answers", "queries")}, ref))
         rows.append(figures)

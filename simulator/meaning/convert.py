@@ -73,7 +73,7 @@ def _damaged(path: Path, why: str) -> UserError:
                      f"{PACKAGE}=={VERSION}")
 
 
-def _extract_checked(archive: zipfile.ZipFile, zip_path: Path, member: str, out: BinaryIO) -> None:
+def extract_checked(archive: zipfile.ZipFile, zip_path: Path, member: str, out: BinaryIO) -> None:
     """Copy one member of model.zip into `out`, refusing it unless its sha256 is the pinned one."""
     digest = hashlib.sha256()
     try:
@@ -246,11 +246,11 @@ def convert(zip_path: Path, out_dir: Path, progress: bool | None = None,
     except (zipfile.BadZipFile, OSError) as exc:
         raise _damaged(zip_path, f"not a readable zip ({exc})") from None
     with archive, tempfile.TemporaryFile(dir=out_dir) as weights:
-        _extract_checked(archive, zip_path, "model.safetensors", weights)
+        extract_checked(archive, zip_path, "model.safetensors", weights)
         with open(out_dir / "tokenizer.json", "wb") as tok:
-            _extract_checked(archive, zip_path, "tokenizer.json", tok)
+            extract_checked(archive, zip_path, "tokenizer.json", tok)
         with tempfile.TemporaryFile(dir=out_dir) as cfg:
-            _extract_checked(archive, zip_path, "config.json", cfg)
+            extract_checked(archive, zip_path, "config.json", cfg)
             cfg.seek(0)
             config = json.loads(cfg.read())
         spec = ct2_spec(weights, read_safetensors_header(weights), config, quantize)

@@ -34,7 +34,7 @@ class Embedder:
     """
 
     def __init__(self, home: Path | None = None, threads: int | None = None,
-                 cache_size: int = 8192, batch_size: int = 32, progress: bool | None = None):
+                 cache_size: int = 4096, batch_size: int = 32, progress: bool | None = None):
         self.home = home
         self.threads = threads or min(2, os.cpu_count() or 1)
         self.cache_size = cache_size
