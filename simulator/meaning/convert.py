@@ -62,8 +62,7 @@ def packaged_zip() -> Path:
         raise UserError(f"The sentence model is not installed. Run: {INSTALL_HINT}")
     path = Path(list(spec.submodule_search_locations)[0]) / "model.zip"
     if not path.is_file():
-        raise UserError(f"{path} is missing: the sentence model package is damaged. "
-                        f"Reinstall it: {INSTALL_HINT.replace('pip install', 'pip install --force-reinstall', 1)}")
+        raise _damaged(path, "missing")
     return path
 
 
