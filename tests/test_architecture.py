@@ -28,6 +28,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("voice", ("simulator.voice",)),
     # The engines sit below listening: the microphone transcribes while the candidate speaks.
     ("transcribe", ("simulator.transcribe", "simulator.transcribe.*")),
+    # The sentence model, used by scoring (and fed while the candidate speaks).
+    ("meaning", ("simulator.meaning", "simulator.meaning.*")),
     ("listen", ("simulator.listen", "simulator.listen.*")),
     ("scoring", ("simulator.scoring.*",)),
     ("coach", ("simulator.coach", "simulator.coach.*")),

@@ -1,0 +1,185 @@
+"""The judgment set (tests/judgment/*.yaml) as typed cases: each answer, its question and its expected judgment.
+
+Used by benchmarks/eval_judgment.py (any scorer's figures) and tests/judgment/test_judgment_set.py
+(the set's structure). Loading checks every reference, so a typo fails loudly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from simulator.banks import bank_files, bundled_banks_dir, load_bank
+from simulator.types import KINDS, Question
+
+HERE = Path(__file__).resolve().parent
+SPLIT_FILES = {"tune": HERE / "tune.yaml", "heldout": HERE / "heldout.yaml"}
+WHY_FILE = HERE / "why_cases.yaml"
+TIERS_FILE = HERE / "tiers.yaml"
+
+FAMILIES = (
+    "real",              # quoted from a public guide, with the source's own label
+    "excellent",         # a complete, specific answer written for the set
+    "paraphrase",        # a strong answer that avoids the bank's key-point words
+    "short_strong",      # very short but strong
+    "mediocre",          # on topic, generic
+    "on_topic_weak",     # on topic but weak (compare with off_topic)
+    "short_empty",       # very short and empty
+    "rambling",          # long, never says how the customer was helped
+    "off_topic",         # answers something else
+    "rude",              # rude, dismissive, contemptuous, dishonest, refusing basic conditions
+    "negation",          # states the key points and denies them
+    "keyword_stuffing",  # key words without sentences
+    "non_english",       # a good answer, in another language
+)
+SOURCE_LABELS = {"weak": 0, "mediocre": 1, "strong": 2}
+
+
+@dataclass(frozen=True)
+class Tier:
+    name: str
+    rank: int
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class Case:
+    """One answer and the judgment it should get."""
+
+    id: str  # "<split>/<question id>/<n>", or the why case's own id
+    question: Question
+    split: str  # "tune" | "heldout"
+    family: str
+    tier: Tier
+    text: str
+    low: float | None  # the overall score (0-100) should be at least this...
+    high: float | None  # ...and at most this
+    turn: int | None = None  # role-play: the customer line this replies to (1-based)
+    lang: str | None = None  # non_english: the language's ISO code
+    source: str | None = None  # real: where the answer and its label come from
+    source_label: str | None = None  # real: strong | mediocre | weak, as the source says
+    why_case: bool = False  # quoted in issue 10's "Why"
+    above: tuple[str, ...] = ()  # case ids this one should outscore
+    below: tuple[str, ...] = ()  # case ids that should outscore this one
+    tip_must_not_quote: tuple[str, ...] = ()
+    tip_question_quote: str | None = None
+
+    def within_bounds(self, score: float) -> bool:
+        return (self.low is None or score >= self.low) and (self.high is None or score <= self.high)
+
+
+@dataclass(frozen=True)
+class JudgmentSet:
+    cases: tuple[Case, ...]
+    splits: dict[str, tuple[str, ...]]  # split -> its question ids, in file order
+    tiers: dict[str, Tier]
+
+    def by_id(self) -> dict[str, Case]:
+        return {c.id: c for c in self.cases}
+
+    def in_split(self, split: str) -> tuple[Case, ...]:
+        return tuple(c for c in self.cases if split in ("all", c.split))
+
+
+def bank_questions() -> dict[str, Question]:
+    """Every bundled question by id."""
+    out: dict[str, Question] = {}
+    for path in bank_files(bundled_banks_dir()):
+        for q in load_bank(path, bundled=True).questions:
+            out[q.id] = q
+    return out
+
+
+def load_tiers() -> dict[str, Tier]:
+    raw = yaml.safe_load(TIERS_FILE.read_text("utf-8"))["tiers"]
+    return {name: Tier(name, int(t["rank"]), t.get("min"), t.get("max")) for name, t in raw.items()}
+
+
+def _question(entry: dict, bank: dict[str, Question], where: str) -> Question:
+    qid = entry["id"]
+    if qid in bank:
+        if "text" in entry:
+            raise ValueError(f"{where}: {qid} is a bank question; do not give it a text")
+        return bank[qid]
+    if not entry.get("text"):
+        raise ValueError(f"{where}: {qid} is in no bundled bank and has no text")
+    kind = entry.get("kind", "general")
+    if kind not in KINDS:
+        raise ValueError(f"{where}: {qid}: unknown kind {kind!r}")
+    return Question(id=qid, text=entry["text"], bank="judgment", category=entry.get("category", "general"),
+                    kind=kind)
+
+
+def _case(raw: dict, question: Question, split: str, case_id: str, tiers: dict[str, Tier],
+          turn: int | None, why: bool) -> Case:
+    where = f"{case_id}"
+    family, tier_name = raw.get("family"), raw.get("tier")
+    if family not in FAMILIES:
+        raise ValueError(f"{where}: unknown family {family!r}")
+    if tier_name not in tiers:
+        raise ValueError(f"{where}: unknown tier {tier_name!r}")
+    text = " ".join(str(raw.get("text", "")).split())
+    if not text:
+        raise ValueError(f"{where}: no text")
+    tier = tiers[tier_name]
+    low = raw.get("min", tier.low)
+    high = raw.get("max", tier.high)
+    turn = raw.get("turn", turn)
+    if question.turns and not (isinstance(turn, int) and 1 <= turn <= len(question.turns)):
+        raise ValueError(f"{where}: a role-play reply needs a turn between 1 and {len(question.turns)}")
+    if family == "real" and (not str(raw.get("source", "")).startswith("http")
+                             or raw.get("source_label") not in SOURCE_LABELS):
+        raise ValueError(f"{where}: a real answer needs its source URL and source_label")
+    if family == "non_english" and not raw.get("lang"):
+        raise ValueError(f"{where}: a non-English answer needs its lang")
+    return Case(
+        id=case_id, question=question, split=split, family=family, tier=tier, text=text,
+        low=low, high=high, turn=turn if question.turns else None, lang=raw.get("lang"),
+        source=raw.get("source"), source_label=raw.get("source_label"), why_case=why,
+        above=tuple(raw.get("above", ())), below=tuple(raw.get("below", ())),
+        tip_must_not_quote=tuple(raw.get("tip_must_not_quote", ())),
+        tip_question_quote=" ".join(raw["tip_question_quote"].split())
+        if raw.get("tip_question_quote") else None,
+    )
+
+
+def load() -> JudgmentSet:
+    bank = bank_questions()
+    tiers = load_tiers()
+    cases: list[Case] = []
+    splits: dict[str, tuple[str, ...]] = {}
+    questions: dict[str, Question] = {}
+    split_of: dict[str, str] = {}
+    for split, path in SPLIT_FILES.items():
+        doc = yaml.safe_load(path.read_text("utf-8"))
+        if doc.get("split") != split:
+            raise ValueError(f"{path.name}: split should be {split!r}")
+        ids = []
+        for entry in doc["questions"]:
+            question = _question(entry, bank, path.name)
+            if question.id in split_of:
+                raise ValueError(f"{path.name}: {question.id} is already in the {split_of[question.id]} split")
+            split_of[question.id] = split
+            questions[question.id] = question
+            ids.append(question.id)
+            for n, raw in enumerate(entry["answers"], 1):
+                cases.append(_case(raw, question, split, f"{split}/{question.id}/{n}", tiers,
+                                   entry.get("turn"), why=False))
+        splits[split] = tuple(ids)
+    why = yaml.safe_load(WHY_FILE.read_text("utf-8"))
+    for raw in why["cases"]:
+        qid = raw["question"]
+        if qid not in questions:
+            raise ValueError(f"{WHY_FILE.name}: {raw['id']}: question {qid} is in neither split file")
+        if split_of[qid] != why["split"]:
+            raise ValueError(f"{WHY_FILE.name}: {raw['id']}: {qid} is not in the {why['split']} split")
+        cases.append(_case(raw, questions[qid], split_of[qid], raw["id"], tiers, None, why=True))
+    known = {c.id for c in cases}
+    for c in cases:
+        for other in c.above + c.below:
+            if other not in known:
+                raise ValueError(f"{c.id}: refers to unknown case {other!r}")
+    return JudgmentSet(tuple(cases), splits, tiers)

@@ -1,0 +1,176 @@
+"""The judgment set's structure: sources, splits, families and issue 10's cases are all there.
+
+No floor on any scorer here: that comes with the new rules, on the held-out half only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+import pytest
+import yaml
+
+import judgment_set as js
+
+# Issue 10, "Why": every answer it quotes, as it quotes it.
+WHY_QUOTES = [
+    "I don't enjoy helping people, I'm not good with people, and I hate fast-paced work. I don't "
+    "want to learn and grow. I never solve problems.",
+    "enjoy helping people fast-paced every call is different good communicator solve problems ...",
+    "I'd tell them to calm down or I'll hang up. I'm not getting paid to be yelled at. If they keep "
+    "going I just put them on hold until they give up.",
+    "My last boss was a total jerk and the customers there were always lying ... not my problem",
+    "Sir, calm down.",
+    "Shut up",
+    "Okay okay, relax.",
+    "You should have read the terms and conditions.",
+    "I'd mute them and roll my eyes",
+    "most customers who call are just lazy and don't read anything",
+    "My last manager was an idiot, which is why I left.",
+    "Shut up and let me talk",
+    "that's not my problem, go complain to someone else",
+    "I'm so sorry your sofa hasn't arrived, let me look into this right away",
+    "customers are idiots and I just hang up on the ones who yell",
+    "Um, I guess, uh, maybe I'm kind of a perfectionist",
+    "I enjoy helping people.",
+    "I'd rather not work weekends, that's when I go out with my friends",
+    "I don't mind working night shift or weekends or holidays.",
+    "no two calls are the same",
+    "I explain things in plain language",
+    "I love helping people.",
+    "A lady was yelling at me.",
+    "For example.",
+    "What do you do?",
+]
+REQUIRED_FAMILIES = {"real", "negation", "keyword_stuffing", "rude", "paraphrase", "on_topic_weak",
+                     "off_topic", "rambling", "short_strong", "short_empty", "non_english"}
+
+
+@pytest.fixture(scope="module")
+def data() -> js.JudgmentSet:
+    return js.load()
+
+
+def written(data):
+    """The cases of the split files (the why cases are counted on their own)."""
+    return [c for c in data.cases if not c.why_case]
+
+
+def test_every_question_is_a_bank_question_or_has_its_text(data):
+    bank = js.bank_questions()
+    for c in data.cases:
+        q = c.question
+        assert q.id in bank or (q.bank == "judgment" and q.text.strip()), q.id
+        if q.id in bank:
+            assert q == bank[q.id]
+
+
+def test_the_split_is_by_question_and_about_half_each(data):
+    tune, heldout = set(data.splits["tune"]), set(data.splits["heldout"])
+    assert tune and heldout and not tune & heldout
+    assert 0.4 <= len(tune) / (len(tune) + len(heldout)) <= 0.6
+    for c in data.cases:
+        assert c.question.id in (tune if c.split == "tune" else heldout)
+    for split in ("tune", "heldout"):
+        assert len([c for c in data.cases if c.split == split]) >= 100
+
+
+def test_the_heldout_file_says_not_to_tune_on_it():
+    text = js.SPLIT_FILES["heldout"].read_text("utf-8")
+    assert "DO NOT LOOK AT THIS FILE WHILE WRITING OR TUNING SCORING RULES" in text.split("questions:")[0]
+    assert yaml.safe_load(text)["do_not_tune"] is True
+
+
+def test_real_answers_have_sources_and_both_labels(data):
+    real = [c for c in data.cases if c.family == "real"]
+    assert len(real) >= 60
+    assert len({c.question.id for c in real}) >= 15
+    labels = defaultdict(set)
+    for c in real:
+        assert c.source.startswith(("http://", "https://")) and c.source_label in js.SOURCE_LABELS
+        labels[c.question.id].add(c.source_label)
+    both = [q for q, seen in labels.items() if {"strong", "weak"} <= seen]
+    assert len(both) >= 8, both
+    for split in ("tune", "heldout"):
+        assert any(c.split == split for c in real)
+
+
+def test_every_family_is_there_in_both_halves(data):
+    for split in ("tune", "heldout"):
+        families = {c.family for c in written(data) if c.split == split}
+        assert REQUIRED_FAMILIES <= families, REQUIRED_FAMILIES - families
+
+
+def test_forty_rude_phrasings_all_different(data):
+    rude = [c.text for c in written(data) if c.family == "rude"]
+    assert len(rude) >= 40
+    assert len(set(t.lower() for t in rude)) == len(rude)
+
+
+def test_non_english_covers_german_portuguese_and_spanish(data):
+    langs = Counter(c.lang for c in data.cases if c.family == "non_english")
+    assert {"de", "pt", "es"} <= set(langs)
+
+
+def test_each_question_has_a_graded_ladder(data):
+    """Excellent or short-but-strong above mediocre or weak above bottom, on every question."""
+    ranks = defaultdict(set)
+    for c in data.cases:
+        ranks[c.question.id].add(c.tier.rank)
+    for qid, seen in ranks.items():
+        assert max(seen) >= 3 and 0 in seen, (qid, seen)
+    bottoms = defaultdict(set)
+    for c in data.cases:
+        if c.tier.name == "bottom":
+            bottoms[c.question.id].add(c.family)
+    assert all({"rude", "off_topic"} & fam for fam in bottoms.values())
+
+
+def test_bounds_follow_the_tiers(data):
+    for c in data.cases:
+        assert c.low is None or c.high is None or c.low < c.high, c.id
+        if c.tier.name == "bottom":
+            assert c.high is not None and c.high <= 10, c.id
+        if c.family in ("rude", "off_topic", "non_english", "negation", "keyword_stuffing"):
+            assert c.tier.name == "bottom", c.id
+
+
+def test_paraphrases_avoid_the_banks_key_point_words(data):
+    for c in written(data):
+        if c.family != "paraphrase":
+            continue
+        text = c.text.lower()
+        for point in c.question.key_points:
+            for phrase in point.phrasings:
+                assert not re.search(rf"\b{re.escape(phrase.lower())}\b", text), (c.id, phrase)
+
+
+def test_keyword_stuffing_has_no_sentences(data):
+    """Key words and phrases, no sentence: nothing ends one, and no "I" says anything."""
+    for c in data.cases:
+        if c.family == "keyword_stuffing":
+            assert not re.search(r"[.!?]", c.text.replace("...", "")), c.id
+            assert not re.search(r"\b(i|i'm|i'd|i'll|we)\b", c.text.lower()), c.id
+
+
+def test_answers_to_one_question_are_all_different(data):
+    seen = defaultdict(set)
+    for c in data.cases:
+        key = c.text.lower()
+        assert key not in seen[c.question.id], (c.id, c.text)
+        seen[c.question.id].add(key)
+
+
+def test_every_case_the_issue_quotes_is_here_verbatim(data):
+    texts = [c.text for c in data.cases]
+    quoted_questions = [c.tip_question_quote for c in data.cases if c.tip_question_quote]
+    not_quotes = [q for c in data.cases for q in c.tip_must_not_quote]
+    for quote in WHY_QUOTES:
+        found = (quote in texts or any(quote in t for t in texts if quote in ("A lady was yelling at me.", "For example."))
+                 or any(q.endswith(quote) for q in quoted_questions))
+        assert found, quote
+    assert {"A lady was yelling at me.", "For example."} <= set(not_quotes)
+    why = [c for c in data.cases if c.why_case]
+    assert all(c.split == "tune" for c in why)
+    assert len(why) >= len(WHY_QUOTES)
