@@ -211,3 +211,13 @@ def test_plurals_are_right_in_review_tips_progress_and_forget(home):
         assert not WRONG_PLURALS.search(text), (command, WRONG_PLURALS.search(text).group(0))
     gone = run_cli("forget", ids[-1])
     assert gone.stdout.startswith("Deleted 1 session and ") and "(s)" not in gone.stdout
+
+
+def test_the_closing_remarks_count_in_the_singular_too():
+    from simulator.types import Metric, Score
+
+    why = question("why-call-center")
+    one_pause = Score(why.id, 70.0, (Metric("pauses", 80.0, 1, "long pauses"),), (), spoken("I like helping people"))
+    focus = [Tip("pauses", "Fewer long silences.", 3.0, "no more than one pause over 2 seconds", Medium.SPOKEN)]
+    [remark] = coach.session_feedback([Answer(why, one_pause)], focus).progress
+    assert "Last time you were at 3 long pauses; today 1 long pause." in remark

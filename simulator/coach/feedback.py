@@ -12,6 +12,7 @@ from ..scoring import thresholds as th
 from ..scoring.calls import judge_call
 from ..scoring.language import severe_red_flags
 from ..types import Answer, Medium, Metric, Tip
+from ..wording import with_unit
 from .context import Context
 from .phrasing import figure, tidy
 from .praise import praise_for
@@ -92,7 +93,7 @@ def _value_phrase(name: str, value: float) -> str:
     if name == "clarity":
         return f"{figure(value)} unclear words in every 100"
     if found is not None and found.band is not None:
-        return f"{figure(value)} {found.band.unit}"
+        return with_unit(figure(value), found.band.unit)  # "1 long pause", "2 long pauses"
     return f"{figure(value)} out of 100 on {area_label(name)}"
 
 

@@ -19,7 +19,7 @@ from ..serialize import (
     path_or_none, question_from_dict, question_to_dict, score_from_dict, score_to_dict,
     tip_from_dict, tip_to_dict,
 )
-from ..types import Answer, Medium, Session, Tip
+from ..types import Answer, Medium, Mode, Session, Tip
 from .records import SavedTip, SessionStatus, SessionSummary, TipStatus
 from .schema import APPLICATION_ID, FILENAME, MIGRATIONS
 
@@ -231,7 +231,7 @@ class Notebook:
                FROM sessions s LEFT JOIN answers a ON a.session_id = s.id
                GROUP BY s.id ORDER BY s.rowid DESC"""
         ).fetchall()
-        return [SessionSummary(r["id"], r["started"], SessionStatus(r["status"]), r["mode"], r["n"],
+        return [SessionSummary(r["id"], r["started"], SessionStatus(r["status"]), Mode(r["mode"]), r["n"],
                                r["overall"], r["verdict"], _medium(r["spoken"])) for r in rows]
 
     def resolve_session_id(self, ref: str | None) -> str:
