@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from simulator import banks, coach, review
 from simulator.assess import score_answer
@@ -221,3 +223,16 @@ def test_the_closing_remarks_count_in_the_singular_too():
     focus = [Tip("pauses", "Fewer long silences.", 3.0, "no more than one pause over 2 seconds", Medium.SPOKEN)]
     [remark] = coach.session_feedback([Answer(why, one_pause)], focus).progress
     assert "Last time you were at 3 long pauses; today 1 long pause." in remark
+
+
+WORDS = ("I", "like", "helping", "people", "um", "uh", "you", "know", "mean", "so", "it", "kind", "of", "the",
+         "calls", "um,", "uh,", "like,", "know,", "mean,", "well.", "people.", "I mean,", "you know,")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=40))
+def test_every_filler_counted_in_any_typed_answer_is_marked(words):
+    answer = typed(question("why-call-center"), " ".join(words))
+    counted = next((e.count for e in answer.score.metric("fillers").evidence
+                    if e.kind is EvidenceKind.FILLER_TOTAL), 0)
+    assert review.mark_transcript(answer.score).count("filler") == counted

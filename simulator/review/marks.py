@@ -122,6 +122,16 @@ def _places(words: list[ShownWord], phrase: str) -> list[range]:
             if wanted and said[k:k + len(wanted)] == wanted]
 
 
+def _typed_filler(words: list[ShownWord], ev: Evidence, after: int) -> tuple[range, range] | None:
+    """(its quote's words, the filler's) for a typed answer's filler evidence, which has no times:
+    the first filler past `after` that sits in a place the quote occurs. Scoring quotes fillers
+    in order, so the one after the last marked is the next ("Um, um, I think" said twice quotes
+    four fillers with two same quotes; "I mean, I mean it" has one filler, not two)."""
+    found = [(place, range(place.start + f.start, place.start + f.stop)) for place in _places(words, ev.quote)
+             for f in _places(words[place.start:place.stop], ev.label)]
+    return min((c for c in found if c[1].start > after), key=lambda c: c[1].start, default=None)
+
+
 def _pause_at(words: list[ShownWord], ev: Evidence) -> tuple[int, float] | None:
     """The silence an evidence item points at: (the word after it, its length in seconds)."""
     if ev.start is None or ev.end is None:
@@ -167,15 +177,18 @@ def mark_transcript(score: Score) -> MarkedTranscript:
                     index, gap = found
                     pauses[index] = Pause(round(gap, 1), words[index - 1].end or 0.0, ev.note)
                 continue
-            span = locate(words, ev, cursor)
+            marked = frozenset(i for i, m in kind_of.items() if m[1] == kind)
+            found = _typed_filler(words, ev, max(marked, default=-1)) \
+                if ev.kind is EvidenceKind.FILLER and ev.start is None else None
+            span = found[0] if found else locate(words, ev, cursor)
             if span is None:
                 continue
             located[(metric.name, n)] = span
             cursor = span.stop
             if kind is None or ev.kind is EvidenceKind.FILLER_TOTAL:
                 continue
-            span = narrow(words, span, kind, ev.label if ev.kind is EvidenceKind.FILLER else "",
-                          frozenset(i for i, m in kind_of.items() if m[1] == kind))
+            span = found[1] if found else \
+                narrow(words, span, kind, ev.label if ev.kind is EvidenceKind.FILLER else "", marked)
             for i in span:
                 mark = (MARK_PRIORITY.get(kind, 0), kind, metric.name, ev.note, len(located))
                 if i not in kind_of or mark[0] > kind_of[i][0]:

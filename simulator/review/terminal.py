@@ -124,7 +124,7 @@ def _metric_lines(metric: Metric, located: dict, paint: _Paint) -> list[str]:
         text = printable(" \u2014 ".join(x for x in (quote, ev.note) if x) + (f" {ev.times}" if ev.times else ""))
         lines += _para(at + text, " " * 8, " " * (8 + len(at)))
     if len(every) > SHOWN_FIRST:
-        lines.append(paint(f"        and {len(every) - SHOWN_FIRST} more (review --html FILE lists them all)", "dim"))
+        lines.append(paint(f"        and {len(every) - SHOWN_FIRST} more", "dim"))
     return lines
 
 
