@@ -236,3 +236,17 @@ def test_every_filler_counted_in_any_typed_answer_is_marked(words):
     counted = next((e.count for e in answer.score.metric("fillers").evidence
                     if e.kind is EvidenceKind.FILLER_TOTAL), 0)
     assert review.mark_transcript(answer.score).count("filler") == counted
+
+
+@pytest.mark.parametrize("text", ["Um, um, I think, um, um, I think, um.",
+                                  "I mean it, I mean, um. I mean, I mean it, um."])
+@pytest.mark.parametrize("medium", ["typed", "spoken"])
+def test_each_filler_is_marked_where_it_was_said(text, medium):
+    """The same quote twice, and "I mean" as a filler beside "I mean it": each filler is marked
+    once, at its own place, never the verb beside it."""
+    q = question("why-call-center")
+    score = typed(q, text).score if medium == "typed" else score_answer(q, spoken(text))
+    labels = [e.label for e in score.metric("fillers").evidence if e.kind is EvidenceKind.FILLER]
+    shown = " ".join(" ".join(review.format_transcript(review.mark_transcript(score))).split())
+    assert [m.lower() for m in re.findall(r"\[([^\]]+)\]", shown)] == [label.lower() for label in labels]
+    assert "[I mean] it" not in shown

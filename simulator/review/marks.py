@@ -122,14 +122,35 @@ def _places(words: list[ShownWord], phrase: str) -> list[range]:
             if wanted and said[k:k + len(wanted)] == wanted]
 
 
-def _typed_filler(words: list[ShownWord], ev: Evidence, after: int) -> tuple[range, range] | None:
-    """(its quote's words, the filler's) for a typed answer's filler evidence, which has no times:
-    the first filler past `after` that sits in a place the quote occurs. Scoring quotes fillers
-    in order, so the one after the last marked is the next ("Um, um, I think" said twice quotes
-    four fillers with two same quotes; "I mean, I mean it" has one filler, not two)."""
-    found = [(place, range(place.start + f.start, place.start + f.stop)) for place in _places(words, ev.quote)
-             for f in _places(words[place.start:place.stop], ev.label)]
-    return min((c for c in found if c[1].start > after), key=lambda c: c[1].start, default=None)
+def filler_places(transcript: Transcript, words: list[ShownWord]) -> list[range]:
+    """The shown words of every filler scoring's own rule finds, in order."""
+    doc = Doc(transcript)
+    # Doc keeps every source word; the shown ones leave out the empty (a stray space).
+    raw = [w.word for w in transcript.words] if transcript.words else transcript.text.split()
+    shown = [i for i, text in enumerate(raw) if text.strip()]
+    at = {source: n for n, source in enumerate(shown)}
+    places = []
+    for i, j, _ in find_fillers(doc):
+        a, b = doc.token_words(i, j)
+        if a in at and b - 1 in at:
+            places.append(range(at[a], at[b - 1] + 1))
+    return places
+
+
+def _filler_of(words: list[ShownWord], ev: Evidence, fillers: list[range],
+               marked: frozenset[int]) -> tuple[range, range] | None:
+    """(its quote's words, the filler's) for a filler's evidence: the first filler, by scoring's
+    rule, that sits where the evidence points (its times, else any place its quote occurs), says
+    its label and is not marked yet; past the last marked when it can (fillers are quoted in
+    order: "Um, um, I think" said twice quotes four fillers with two same quotes). None when no
+    filler is there (a row scored by an older rule): the quote is narrowed by its label instead."""
+    spans = [s for s in (locate(words, ev),) if s is not None] if ev.start is not None else _places(words, ev.quote)
+    label = [n for n in (norm(t) for t in ev.label.split()) if n]
+    found = [(s, f) for s in spans for f in fillers if s.start <= f.start and f.stop <= s.stop
+             and not set(f) & marked and [norm(words[k].text) for k in f] == label]
+    after = max(marked, default=-1)
+    return min((c for c in found if c[1].start > after), key=lambda c: c[1].start, default=None) or \
+        min(found, key=lambda c: c[1].start, default=None)
 
 
 def _pause_at(words: list[ShownWord], ev: Evidence) -> tuple[int, float] | None:
@@ -164,6 +185,7 @@ def mark_transcript(score: Score) -> MarkedTranscript:
     located: dict[tuple[str, int], range] = {}
     kind_of: dict[int, tuple[int, str, str, str, int]] = {}  # word -> (priority, kind, metric, note, id)
     pauses: dict[int, Pause] = {}
+    fillers: list[range] | None = None  # where scoring's rule finds fillers, when first needed
     for metric in score.metrics:
         kind = MARK_KINDS.get(metric.name)
         evidence = list(metric.evidence)
@@ -178,8 +200,10 @@ def mark_transcript(score: Score) -> MarkedTranscript:
                     pauses[index] = Pause(round(gap, 1), words[index - 1].end or 0.0, ev.note)
                 continue
             marked = frozenset(i for i, m in kind_of.items() if m[1] == kind)
-            found = _typed_filler(words, ev, max(marked, default=-1)) \
-                if ev.kind is EvidenceKind.FILLER and ev.start is None else None
+            found = None
+            if ev.kind is EvidenceKind.FILLER:
+                fillers = filler_places(score.transcript, words) if fillers is None else fillers
+                found = _filler_of(words, ev, fillers, marked)
             span = found[0] if found else locate(words, ev, cursor)
             if span is None:
                 continue
