@@ -302,7 +302,7 @@ def cmd_transcribe(args, home: Path) -> int:
     from .serialize import transcript_to_dict
     from .transcribe import make_transcriber
 
-    from .progress import seconds_bar
+    from .progressbar import seconds_bar
 
     samples = load(args.file)
     engine = make_transcriber(args.engine, args.model, home)
@@ -327,7 +327,7 @@ def cmd_review(args, home: Path) -> int:
             return 0
         session = notebook.session(notebook.resolve_session_id(args.session))
         if args.html:
-            from . import report
+            from .review import html as report
 
             path = report.write_session_report(session, notebook, html)
             print(f"Wrote {path}", file=sys.stderr)
@@ -346,7 +346,7 @@ def cmd_tips(args, home: Path) -> int:
 
     with Notebook(home) as notebook:
         if args.json:
-            _print_json([dict(r) for r in notebook.tips()])
+            _print_json([t.to_json() for t in notebook.tips()])
         else:
             print(review.format_tips(notebook))
     return 0
@@ -355,16 +355,17 @@ def cmd_tips(args, home: Path) -> int:
 def cmd_progress(args, home: Path) -> int:
     from . import review
     from .notebook import Notebook
+    from .notebook.history import session_points
 
     html = _output_file(args.html, "--html") if args.html else None
     with Notebook(home) as notebook:
         if html:
-            from . import report
+            from .review import html as report
 
             path = report.write_progress_report(notebook, html)
             print(f"Wrote {path}", file=sys.stderr)
         if args.json:
-            _print_json(review.progress_data(notebook))
+            _print_json([p.to_json() for p in session_points(notebook)])
         elif not args.html:
             print(review.format_progress(notebook))
     return 0
@@ -372,6 +373,7 @@ def cmd_progress(args, home: Path) -> int:
 
 def cmd_forget(args, home: Path) -> int:
     from .notebook import Notebook
+    from .wording import plural
 
     if not args.session and not args.all:
         raise UserError("forget: name a session (see `mock-interview review`) or use --all")
@@ -397,7 +399,7 @@ def cmd_forget(args, home: Path) -> int:
                     leftover.unlink()
                     removed += 1
                 folder.rmdir()
-    print(f"Deleted {len(ids)} session(s) and {removed} audio file(s).")
+    print(f"Deleted {plural(len(ids), 'session')} and {plural(removed, 'audio file')}.")
     return 0
 
 

@@ -25,6 +25,7 @@ from .errors import AudioFileError, UserError
 from .home import audio_dir
 from .listen import AnswerSource, Heard, Slot, Unusable
 from .notebook import Notebook
+from .notebook.history import update_tip_progress
 from .transcribe import Transcriber
 from .types import Answer, Question, Recording, Session, Tip, Transcript
 from .voice import Speaker
@@ -260,36 +261,3 @@ def recover_unfinished(notebook: Notebook, console: Console) -> list[str]:
                        f"answer(s) saved. Review it with: mock-interview review {session_id}")
         recovered.append(session_id)
     return recovered
-
-
-def update_tip_progress(notebook: Notebook, session_id: str) -> None:
-    """Mark an open tip met once its metric has stayed in range for two sessions running."""
-    values = tracked_values(notebook.answers(session_id))
-    previous = notebook.previous_session_id(session_id)
-    before = tracked_values(notebook.answers(previous)) if previous else {}
-    for tip_id, tip in notebook.open_tips_before(session_id):
-        now, then = values.get(tip.area), before.get(tip.area)
-        if coach.metric_in_range(tip.area, now) and coach.metric_in_range(tip.area, then):
-            notebook.mark_tip_met(tip_id, session_id)
-
-
-def tracked_values(answers) -> dict[str, float]:
-    """Each area's value over a session, as the coach tracks it (wpm for pace, score for empathy)."""
-    return _mean_per_metric(answers, coach.progress_value)
-
-
-def session_metric_values(answers) -> dict[str, float]:
-    """Each numeric metric's mean raw value over a session's answers (for charts)."""
-    return _mean_per_metric(answers, lambda m: float(m.value) if isinstance(m.value, (int, float))
-                            and m.score is not None else None)
-
-
-def _mean_per_metric(answers, value_of) -> dict[str, float]:
-    """The mean of `value_of(metric)` per metric name, over the answers where it is not None."""
-    values: dict[str, list[float]] = {}
-    for a in answers:
-        for m in a.score.metrics:
-            v = value_of(m)
-            if v is not None:
-                values.setdefault(m.name, []).append(v)
-    return {k: sum(v) / len(v) for k, v in values.items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import Iterable
 
 import numpy as np
 
@@ -50,6 +51,26 @@ class EndReason(Choice):
 class Mode(Choice):
     INTERVIEW = "interview"  # feedback at the end
     COACH = "coach"  # a short tip after each answer
+
+
+class Medium(Choice):
+    """How a session's answers were given. Progress compares like with like: a typed answer has
+    no "um" to count and no pace, so typed sessions are compared with typed ones only."""
+
+    TYPED = "typed"
+    SPOKEN = "spoken"
+
+    @staticmethod
+    def of(answers: Iterable[Answer]) -> Medium | None:
+        """Spoken when any answer was recorded (its transcript has times), typed otherwise;
+        None for no answers."""
+        media = {Medium.SPOKEN if a.score.transcript.timed else Medium.TYPED for a in answers}
+        return (Medium.SPOKEN if Medium.SPOKEN in media else Medium.TYPED) if media else None
+
+    @staticmethod
+    def alike(a: Medium | None, b: Medium | None) -> bool:
+        """Whether two sessions' figures compare (an unknown medium compares with any)."""
+        return a is None or b is None or a == b
 
 
 # --- question bank -------------------------------------------------------------------------
@@ -269,6 +290,7 @@ class Tip:
     text: str  # what the interviewer says, first person, kind and specific
     value: float | None = None  # the metric's value when the tip was given, for progress
     target: str | None = None  # the range that counts as met, in words ("120-160 words a minute")
+    medium: Medium | None = None  # the answers it was given on, as the notebook reads it back
 
 
 @dataclass(frozen=True)
@@ -305,6 +327,7 @@ class Session:
     focus_from_last_time: tuple[Tip, ...] = ()
     mode: Mode = Mode.INTERVIEW  # its value ("coach") is accepted and converted
     finished: bool = False
+    strength: str = ""  # what was strong, as the interviewer said it at the end
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "mode", Mode(self.mode))

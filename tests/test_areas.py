@@ -87,11 +87,7 @@ def _names_in_literals(tree: ast.AST) -> list[tuple[int, list[str]]]:
 
 
 # Lists of metric names kept outside the table, each waiting on its own change.
-KNOWN_LISTS = {
-    # The metrics charted at the top of a session report: review/ is rebuilt by model and
-    # medium in issue 14, step 4 (another helper's), which can make it a column here.
-    "report.py": [["pace", "fillers"]],
-}
+KNOWN_LISTS: dict[str, list[list[str]]] = {}
 
 
 def test_no_module_keeps_its_own_list_of_metric_names():

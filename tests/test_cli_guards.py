@@ -95,7 +95,7 @@ def test_forget_all_needs_yes_when_not_on_a_terminal(home):
     no_traceback(refused)
     assert sessions_left(home) == 2
     done = run_cli("forget", "--all", "--yes")
-    assert done.returncode == 0, done.stderr and "Deleted 2 session(s)" in done.stdout
+    assert done.returncode == 0 and "Deleted 2 sessions" in done.stdout, done.stderr
     assert sessions_left(home) == 0
 
 
@@ -122,7 +122,7 @@ def test_forget_all_asks_on_a_terminal(home):
     assert sessions_left(home) == 2
     gone = forget_all_on_a_terminal(b"yes\n")
     assert gone.returncode == 0, gone.stderr
-    assert "Deleted 2 session(s)" in gone.stdout and sessions_left(home) == 0
+    assert "Deleted 2 sessions" in gone.stdout and sessions_left(home) == 0
 
 
 def test_forget_one_session_is_unchanged(home):

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from simulator.errors import NotebookError
-from simulator.notebook import FILENAME, MIGRATIONS, Notebook
-from simulator.types import Answer, Evidence, KeyPoint, Metric, Question, Score, Tip, Transcript, Word
+from simulator.notebook import FILENAME, MIGRATIONS, Notebook, SavedTip, SessionStatus, TipStatus
+from simulator.types import Answer, Evidence, KeyPoint, Medium, Metric, Question, Score, Tip, Transcript, Word
 
 from conftest import ROOT, run_cli
 
@@ -45,7 +45,8 @@ def test_answers_round_trip_and_are_visible_to_another_connection_at_once(home):
         session = nb.session(sid)
     assert session.finished and session.mode == "coach"
     assert session.answers[0] == make_answer()  # every field survives the trip through JSON
-    assert session.tips == (Tip("pace", "Slow down.", 185.0, "120-160"),)
+    # Read back with the medium of the answers it was given on (a timed transcript: spoken).
+    assert session.tips == (Tip("pace", "Slow down.", 185.0, "120-160", Medium.SPOKEN),)
 
 
 def test_the_database_is_wal_owner_only_and_migrated(home):
@@ -221,3 +222,83 @@ def test_many_processes_creating_one_new_notebook_at_once_all_use_it(tmp_path):
             homes.put(None)
         for w in workers:
             w.join(timeout=60)
+
+
+# --- typed records, and history across sessions (like with like) -----------------------------
+
+
+def fillers_answer(rate: float, spoken: bool = True) -> Answer:
+    """An answer whose only metric is fillers: a minute when spoken, per 100 words when typed."""
+    unit = "fillers a minute" if spoken else "fillers per 100 words"
+    metric = Metric("fillers", 100.0 if rate <= 2 else 30.0, rate, unit)
+    transcript = Transcript("um so", (), 60.0, "faster-whisper") if spoken else Transcript.typed("um so")
+    return Answer(QUESTION, Score(QUESTION.id, 70.0, (metric,), (), transcript))
+
+
+def one_session(nb: Notebook, answer: Answer, tips=(), strength: str = "") -> str:
+    sid = nb.start_session()
+    nb.save_answer(sid, answer)
+    nb.finish_session(sid, "Not yet.", list(tips), strength=strength)
+    return sid
+
+
+def test_the_notebook_hands_out_typed_records(home):
+    with Notebook(home) as nb:
+        spoken = one_session(nb, fillers_answer(9.0), [Tip("fillers", "Fewer ums.", 9.0, "3 or fewer")],
+                             strength="Your example was concrete.")
+        typed = one_session(nb, fillers_answer(1.0, spoken=False), [Tip("pace", "Slow down.")])
+        empty = nb.start_session()
+        listed = {s.id: s for s in nb.sessions()}
+        tips = nb.tips()
+        assert nb.session(spoken).strength == "Your example was concrete."
+        raw = [dict(r) for r in nb._db.execute(
+            "SELECT t.*, s.started FROM tips t JOIN sessions s ON s.id = t.session_id ORDER BY s.rowid DESC")]
+    assert (listed[spoken].medium, listed[typed].medium, listed[empty].medium) == (Medium.SPOKEN, Medium.TYPED, None)
+    assert listed[spoken].status is SessionStatus.FINISHED and listed[empty].status is SessionStatus.RUNNING
+    assert all(isinstance(t, SavedTip) for t in tips)
+    assert [(t.session_id, t.area, t.medium, t.status) for t in tips] == [
+        (typed, "pace", Medium.TYPED, TipStatus.OPEN), (spoken, "fillers", Medium.SPOKEN, TipStatus.OPEN)]
+    # `tips --json` keeps the shape it had as database rows, and adds the medium.
+    assert [t.to_json() for t in tips] == [{**r, "medium": m} for r, m in zip(raw, ("typed", "spoken"))]
+
+
+def test_a_spoken_tip_is_tracked_on_spoken_sessions_only(home):
+    from simulator.notebook.history import Standing, session_points, tip_progress, update_tip_progress
+
+    with Notebook(home) as nb:
+        one_session(nb, fillers_answer(9.0), [Tip("fillers", "Fewer ums.", 9.0, "3 or fewer")])
+        # Typed answers with no "um" in them are no progress on a spoken tip, however often.
+        for _ in range(2):
+            sid = one_session(nb, fillers_answer(0.0, spoken=False))
+            assert update_tip_progress(nb, sid) == []
+        [standing] = tip_progress(nb.tips(), session_points(nb))
+        assert standing.standing is Standing.NOT_COMPARED and standing.now is None
+        sid = one_session(nb, fillers_answer(2.0))
+        assert update_tip_progress(nb, sid) == []  # one spoken session in range is not enough
+        [standing] = tip_progress(nb.tips(), session_points(nb))
+        assert (standing.standing, standing.now, standing.now_session) == (Standing.IN_RANGE, 2.0, sid)
+        one_session(nb, fillers_answer(0.0, spoken=False))  # a typed one between: not part of the run
+        last = one_session(nb, fillers_answer(1.0))
+        assert len(update_tip_progress(nb, last)) == 1
+        [tip] = nb.tips()
+        [standing] = tip_progress(nb.tips(), session_points(nb))
+    assert tip.status is TipStatus.MET and tip.met_session == last
+    assert standing.standing is Standing.MET and standing.now == 1.0
+
+
+def test_session_points_and_series_keep_each_medium_apart(home):
+    from simulator.notebook.history import by_medium, metric_series, session_points
+
+    with Notebook(home) as nb:
+        ids = [one_session(nb, a) for a in (fillers_answer(9.0), fillers_answer(4.0, spoken=False),
+                                            fillers_answer(2.0), fillers_answer(1.0, spoken=False))]
+        points = session_points(nb)
+    assert [p.session_id for p in points] == ids  # oldest first
+    groups = by_medium(points)
+    assert list(groups) == [Medium.TYPED, Medium.SPOKEN]  # the latest session's medium first
+    spoken = metric_series(groups[Medium.SPOKEN], "fillers")
+    assert spoken.measured and spoken.unit == "fillers a minute" and [p.value for p in spoken.points] == [9.0, 2.0]
+    typed = metric_series(groups[Medium.TYPED], "fillers")
+    assert typed.unit == "fillers per 100 words" and [p.value for p in typed.points] == [4.0, 1.0]
+    # The coach tracks a typed rate per minute (at the typed-answer pace), only ever beside typed ones.
+    assert [p.tracked for p in typed.points] == [pytest.approx(4.0 * 1.4), pytest.approx(1.0 * 1.4)]

@@ -12,7 +12,7 @@ import pytest
 import soundfile as sf
 
 from simulator.notebook import Notebook
-from simulator.report import write_progress_report, write_session_report
+from simulator.review.html import write_progress_report, write_session_report
 
 from conftest import ARTIFACTS, need_tool
 from test_review import FILLERS_AND_HEDGES, STRONG, question, save_session, spoken, typed  # noqa: F401
@@ -80,8 +80,14 @@ def test_session_report_from_disk_plays_and_words_seek_the_player(browser, home,
     sid = save_session(home, spoken)
     ARTIFACTS.mkdir(exist_ok=True)
     with Notebook(home) as nb:
-        path = write_session_report(nb.session(sid), nb, ARTIFACTS / "session-report.html")
+        session = nb.session(sid)
+        path = write_session_report(session, nb, ARTIFACTS / "session-report.html")
     browser.get(path.as_uri())
+
+    # What was strong is shown with the verdict, as the interviewer said it.
+    strong = browser.find_element(By.CSS_SELECTOR, ".verdict .strength")
+    assert session.strength and strong.is_displayed()
+    assert " ".join(strong.text.split()) == f"What was strong: {' '.join(session.strength.split())}"
 
     # Every player loads its copied recording through the relative link.
     players = browser.find_elements(By.CSS_SELECTOR, "audio")
@@ -160,6 +166,35 @@ def test_progress_report_draws_a_chart_per_metric(browser, home, tmp_path):
     headings = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "h1, h2, h3")]
     assert headings[0] == "How you are coming along" and "Tips along the way" in headings
     timeline = browser.find_element(By.CSS_SELECTOR, ".timeline").text
-    assert tips and all(" ".join(t["text"].split())[:40] in " ".join(timeline.split()) for t in tips)
+    assert tips and all(" ".join(t.text.split())[:40] in " ".join(timeline.split()) for t in tips)
     assert errors(browser) == []
     screenshot(browser, "progress-report.png")
+
+
+def test_progress_charts_slope_the_way_their_arrows_point(browser, home):
+    """Spoken and typed sessions apart; on every chart the line goes the way its arrow says."""
+    from selenium.webdriver.common.by import By
+
+    from test_progress_and_tips import save_mixed
+
+    save_mixed(home)
+    with Notebook(home) as nb:
+        path = write_progress_report(nb, ARTIFACTS / "progress-report-mixed.html")
+    browser.get(path.as_uri())
+    headings = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "h2")]
+    assert "Each part of your spoken answers" in headings and "Each part of your typed answers" in headings
+    checked = {}
+    for card in browser.find_elements(By.CSS_SELECTOR, ".metric-card"):
+        trend = card.find_elements(By.CSS_SELECTOR, "h3 .trend")
+        dots = card.find_elements(By.CSS_SELECTOR, "circle")
+        if not trend or len(dots) < 2:
+            continue
+        first, last = (float(d.get_attribute("cy")) for d in (dots[0], dots[-1]))
+        arrow = trend[0].text.split()[0]
+        # SVG y grows downwards: a line going up ends higher on the page.
+        assert arrow == ("\u2192" if abs(first - last) < 0.05 else "\u2191" if last < first else "\u2193"), \
+            (card.find_element(By.CSS_SELECTOR, "h3").text, first, last)
+        checked[card.find_element(By.CSS_SELECTOR, "h3").text.split("\n")[0]] = trend[0].text
+    assert checked["Pace"] == "\u2193 better" and checked["Fillers"] == "\u2193 better"
+    assert errors(browser) == []
+    screenshot(browser, "progress-report-mixed.png")

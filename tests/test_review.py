@@ -18,7 +18,8 @@ import pytest
 from simulator import audio, banks, coach, review
 from simulator.assess import score_answer
 from simulator.notebook import Notebook
-from simulator.report import write_progress_report, write_session_report
+from simulator.notebook.history import metric_names, metric_series, session_points
+from simulator.review.html import write_progress_report, write_session_report
 from simulator.types import Answer, Question, Recording, Transcript
 
 from conftest import run_cli
@@ -205,29 +206,34 @@ def test_html_session_report_structure(home, tmp_path):
     assert 'class="m m-filler"' in page and 'class="m m-hedge"' in page and 'class="m m-flag"' in page
     assert "<audio" not in page  # typed answers: nothing to play
     assert "http://" not in page and "https://" not in page  # nothing from the network
-    # Overall, pace and fillers; a typed answer has no pace to draw, and says so.
-    assert page.count('<figure class="chart"') == 3 and page.count("<svg") == 2
-    assert "No data yet: it comes from spoken answers." in text
+    # The overall, then the areas of the session's tips (else its weakest), among typed sessions.
+    assert page.count('<figure class="chart"') == 3 and page.count("<svg") == 3
+    charted = re.findall(r'<span class="chart-title">([^<]+)</span>', page)
+    tip_areas = [review.metric_label(t.area) for t in session.tips][:2]
+    assert charted[0] == "Overall score" and tip_areas and charted[1:1 + len(tip_areas)] == tip_areas
+    assert "This is your first typed session" in text
 
 
 def test_progress_report_has_a_chart_per_metric_and_the_tips(home, tmp_path):
     for text in (FILLERS_AND_HEDGES, STRONG, STRONG + " I resolved 30 calls a day."):
         save_session(home, [typed(question("why-call-center"), text)])
     with Notebook(home) as nb:
-        data = review.progress_data(nb)
+        points = session_points(nb)
         tips = nb.tips()
         page = write_progress_report(nb, tmp_path / "p.html").read_text(encoding="utf-8")
         table = review.format_progress(nb)
-    names = review.metric_names(data)
-    assert len(data) == 3 and names
-    charted = [n for n in names if review.metric_series(data, n)[2]]
+    names = metric_names(points)
+    assert len(points) == 3 and names
+    charted = [n for n in names if metric_series(points, n).points]
     assert page.count("<svg") == 1 + len(charted)
     for n in names:
         assert review.metric_label(n) in page and review.metric_label(n) in table
-    assert tips and all(" ".join(t["text"].split()) in page_text(page) for t in tips)
-    first, last = data[0]["overall"], data[-1]["overall"]
-    assert f"from {first:.0f} to {last:.0f}" in page
-    assert table.splitlines()[2].split()[1:4] == [f"{d['overall']:.0f}" for d in data]
+    assert tips and all(" ".join(t.text.split()) in page_text(page) for t in tips)
+    first, last = points[0].overall, points[-1].overall
+    assert f"went from {first:.0f} to {last:.0f}" in page
+    lines = table.splitlines()
+    assert lines[0] == "Typed answers, 3 sessions"
+    assert lines[3].split()[1:4] == [f"{p.overall:.0f}" for p in points]
 
 
 def test_empty_notebook_reports(home, tmp_path):

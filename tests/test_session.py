@@ -301,7 +301,7 @@ def test_a_tip_is_met_after_two_sessions_in_range(home):
             nb.save_answer(sid, answer(rate))
             nb.finish_session(sid, "Yes.", [])
             update_tip_progress(nb, sid)
-            status = [r["status"] for r in nb.tips()]
+            status = [t.status for t in nb.tips()]
             assert status == (["open"] if n == 1 else ["met"])  # one session in range is not enough
     tips = run_cli("tips")
     assert "[met ]" in tips.stdout and "9 fillers a minute then, 1 now" in tips.stdout

@@ -11,7 +11,8 @@ from ..areas import area, call_areas, weight
 from ..scoring import thresholds as th
 from ..scoring.calls import judge_call
 from ..scoring.language import severe_red_flags
-from ..types import Answer, Metric, Tip
+from ..types import Answer, Medium, Metric, Tip
+from ..wording import with_unit
 from .context import Context
 from .phrasing import figure, tidy
 from .praise import praise_for
@@ -92,15 +93,20 @@ def _value_phrase(name: str, value: float) -> str:
     if name == "clarity":
         return f"{figure(value)} unclear words in every 100"
     if found is not None and found.band is not None:
-        return f"{figure(value)} {found.band.unit}"
+        return with_unit(figure(value), found.band.unit)  # "1 long pause", "2 long pauses"
     return f"{figure(value)} out of 100 on {area_label(name)}"
 
 
-def _progress(focus: Sequence[Tip], agg) -> tuple[str, ...]:
+def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None) -> tuple[str, ...]:
     remarks = []
     for tip in focus:
         entry = agg.get(tip.area)
         label = area_label(tip.area) if area(tip.area) else tip.area
+        if not Medium.alike(tip.medium, medium):  # like with like: typed answers have no "um"
+            did, do = ("spoke", "speak") if tip.medium is Medium.SPOKEN else ("typed", "type")
+            remarks.append(f"Last time you {did} your answers and today you didn't, so I'll check your "
+                           f"{label.replace('_', ' ')} next time you {do} them.")
+            continue
         if entry is None or entry[1] != entry[1]:  # not measured today (nan)
             remarks.append(f"We didn't get to measure {label.replace('_', ' ')} today; let's check it next time.")
             continue
@@ -173,4 +179,4 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
             tips.append(tip)
             skipped.update(covered_by(name))
     return Feedback(verdict_for(overall, red_flag), tidy(strength), tuple(tips), round(overall, 1),
-                    tuple(tidy(p) for p in _progress(focus, agg)))
+                    tuple(tidy(p) for p in _progress(focus, agg, Medium.of(answers))))

@@ -8,6 +8,7 @@ normaliser, which deletes them.
 from __future__ import annotations
 
 from ..types import Evidence, EvidenceKind, Metric
+from ..wording import plural
 from . import lexicon as lx
 from . import thresholds as th
 from .inputs import Inputs, measures
@@ -127,11 +128,12 @@ def fillers(x: Inputs) -> Metric:
     for *_, label in found:
         counts[label] = counts.get(label, 0) + 1
     summary = ", ".join(f"'{k}' x{v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
-    # Word marks keep a short window around the filler (the review marks each one by its quote).
+    # Every filler counted has its evidence, so the review marks each one; a quote keeps a short
+    # window around its filler.
     evidence = [doc.quote(i, j, note=f"filler '{label}'", context=3, snap=False, kind=EvidenceKind.FILLER,
-                          label=label, count=len(found)) for i, j, label in found[:4]]
+                          label=label, count=len(found)) for i, j, label in found]
     if found:
-        evidence.insert(0, Evidence(quote="", note=f"{len(found)} fillers ({per_100:.1f} per 100 words): {summary}",
+        evidence.insert(0, Evidence(quote="", note=f"{plural(len(found), 'filler')} ({per_100:.1f} per 100 words): {summary}",
                                     kind=EvidenceKind.FILLER_TOTAL, count=len(found), value=round(per_100, 2)))
     if minutes:
         value = len(found) / max(minutes, 0.25)  # a 5-second answer is not "60 a minute" per filler

@@ -55,7 +55,7 @@ class FasterWhisperTranscriber:
             if self._model is None:
                 from faster_whisper import WhisperModel
 
-                from ..progress import slow_notice
+                from ..progressbar import slow_notice
 
                 with slow_notice("Loading the speech model..."):
                     self._model = WhisperModel(

@@ -94,7 +94,7 @@ class OpenAIWhisperTranscriber:
                 except ImportError as exc:
                     raise UserError(f"the openai-whisper engine cannot start ({exc}): "
                                     f"run {INSTALL_HINT}") from None
-                from ..progress import slow_notice
+                from ..progressbar import slow_notice
 
                 torch.set_num_threads(self.cpu_threads)
                 with slow_notice("Loading the openai-whisper model..."):

@@ -1,4 +1,6 @@
-"""Progress for long work, on stderr, only where a person is watching."""
+"""Progress bars and slow-work notices for long work, on stderr, only where a person is watching.
+
+Not to be confused with progress across sessions (`notebook.history`, `review`)."""
 
 from __future__ import annotations
 

@@ -10,68 +10,23 @@ import json
 import os
 import secrets
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from .errors import NotebookError
-from .serialize import (
+from ..errors import NotebookError
+from ..serialize import (
     path_or_none, question_from_dict, question_to_dict, score_from_dict, score_to_dict,
     tip_from_dict, tip_to_dict,
 )
-from .types import Answer, Session, Tip
+from ..types import Answer, Medium, Mode, Session, Tip
+from .records import SavedTip, SessionStatus, SessionSummary, TipStatus
+from .schema import APPLICATION_ID, FILENAME, MIGRATIONS
 
-FILENAME = "notebook.sqlite3"
-APPLICATION_ID = 0x4D4F434B  # "MOCK": marks the file as ours, so a foreign SQLite file is noticed
-
-# Each entry migrates from version i to i+1; never edit a released entry, append a new one.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE sessions (
-        id TEXT PRIMARY KEY,
-        started TEXT NOT NULL,
-        ended TEXT,
-        status TEXT NOT NULL DEFAULT 'running',  -- running | finished | interrupted
-        mode TEXT NOT NULL DEFAULT 'interview',
-        seed INTEGER,
-        banks TEXT NOT NULL DEFAULT '[]',
-        pid INTEGER,
-        verdict TEXT NOT NULL DEFAULT '',
-        strength TEXT NOT NULL DEFAULT '',
-        focus TEXT NOT NULL DEFAULT '[]'          -- tips brought up at the start (JSON)
-    );
-    CREATE TABLE answers (
-        id INTEGER PRIMARY KEY,
-        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-        position INTEGER NOT NULL,
-        question_id TEXT NOT NULL,
-        category TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        turn INTEGER,
-        follow_up TEXT,
-        overall REAL NOT NULL,
-        question TEXT NOT NULL,                   -- the Question as JSON, as it was asked
-        score TEXT NOT NULL,                      -- the score JSON of PRODUCT.md
-        audio TEXT,
-        prompt_audio TEXT,
-        saved TEXT NOT NULL
-    );
-    CREATE INDEX answers_session ON answers(session_id, position);
-    CREATE INDEX answers_question ON answers(question_id);
-    CREATE TABLE tips (
-        id INTEGER PRIMARY KEY,
-        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-        position INTEGER NOT NULL,
-        area TEXT NOT NULL,
-        text TEXT NOT NULL,
-        value REAL,
-        target TEXT,
-        status TEXT NOT NULL DEFAULT 'open',      -- open | met
-        met_session TEXT
-    );
-    """,
-)
+# Whether a session's answers were spoken: 1 when any has a timed transcript, 0 when all were
+# typed, NULL without answers (`Medium.of` says the same of Answers).
+SPOKEN = """(SELECT MAX(json_extract(a.score, '$.transcript.duration') IS NOT NULL)
+             FROM answers a WHERE a.session_id = {})"""
 
 
 def now_iso() -> str:
@@ -81,17 +36,6 @@ def now_iso() -> str:
 def new_session_id() -> str:
     # Sortable by time; the random tail keeps two sessions started in the same second apart.
     return datetime.now().strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(2)
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    id: str
-    started: str
-    status: str
-    mode: str
-    answers: int
-    overall: float | None
-    verdict: str
 
 
 class Notebook:
@@ -280,14 +224,15 @@ class Notebook:
     # --- reading ---------------------------------------------------------------------------
 
     def sessions(self) -> list[SessionSummary]:
+        """Every session, newest first."""
         rows = self._db.execute(
-            """SELECT s.id, s.started, s.status, s.mode, s.verdict,
-                      COUNT(a.id) AS n, AVG(a.overall) AS overall
+            f"""SELECT s.id, s.started, s.status, s.mode, s.verdict,
+                      COUNT(a.id) AS n, AVG(a.overall) AS overall, {SPOKEN.format('s.id')} AS spoken
                FROM sessions s LEFT JOIN answers a ON a.session_id = s.id
                GROUP BY s.id ORDER BY s.rowid DESC"""
         ).fetchall()
-        return [SessionSummary(r["id"], r["started"], r["status"], r["mode"], r["n"],
-                               r["overall"], r["verdict"]) for r in rows]
+        return [SessionSummary(r["id"], r["started"], SessionStatus(r["status"]), Mode(r["mode"]), r["n"],
+                               r["overall"], r["verdict"], _medium(r["spoken"])) for r in rows]
 
     def resolve_session_id(self, ref: str | None) -> str:
         """A session id from 'latest', an id, or a unique id prefix."""
@@ -313,7 +258,7 @@ class Notebook:
             id=row["id"], started=row["started"], answers=tuple(self.answers(session_id)),
             verdict=row["verdict"], tips=tuple(t for _, t in self.session_tips(session_id)),
             focus_from_last_time=tuple(tip_from_dict(t) for t in json.loads(row["focus"])),
-            mode=row["mode"], finished=row["status"] == "finished",
+            mode=row["mode"], finished=row["status"] == "finished", strength=row["strength"],
         )
 
     def answers(self, session_id: str) -> Iterator[Answer]:
@@ -328,37 +273,38 @@ class Notebook:
             )
 
     def session_tips(self, session_id: str) -> list[tuple[int, Tip]]:
-        rows = self._db.execute(
-            "SELECT * FROM tips WHERE session_id=? ORDER BY position", (session_id,)).fetchall()
-        return [(r["id"], Tip(r["area"], r["text"], r["value"], r["target"])) for r in rows]
+        return [(t.id, t.tip) for t in self._saved_tips("t.session_id=?", (session_id,))]
 
-    def tips(self, status: str | None = None) -> list[sqlite3.Row]:
+    def tips(self, status: TipStatus | None = None) -> list[SavedTip]:
         """Saved tips, newest first, with the session they came from."""
-        sql = """SELECT t.*, s.started FROM tips t JOIN sessions s ON s.id = t.session_id"""
-        args: tuple = ()
         if status:
-            sql += " WHERE t.status=?"
-            args = (status,)
-        return self._db.execute(sql + " ORDER BY s.rowid DESC, t.position", args).fetchall()
+            return self._saved_tips("t.status=?", (TipStatus(status).value,), newest_first=True)
+        return self._saved_tips("1", (), newest_first=True)
 
     def open_tips(self) -> list[tuple[int, Tip]]:
         """The tips still being worked on, from the most recent finished session that gave any."""
-        rows = self._db.execute(
-            """SELECT t.* FROM tips t JOIN sessions s ON s.id = t.session_id
-               WHERE t.status='open' AND t.session_id = (
+        return [(t.id, t.tip) for t in self._saved_tips(
+            """t.status='open' AND t.session_id = (
                    SELECT session_id FROM tips t2 JOIN sessions s2 ON s2.id = t2.session_id
-                   ORDER BY s2.rowid DESC LIMIT 1)
-               ORDER BY t.position"""
-        ).fetchall()
-        return [(r["id"], Tip(r["area"], r["text"], r["value"], r["target"])) for r in rows]
+                   ORDER BY s2.rowid DESC LIMIT 1)""", ())]
 
     def open_tips_before(self, session_id: str) -> list[tuple[int, Tip]]:
         """Open tips given in sessions that started before this one."""
+        return [(t.id, t.tip) for t in self.open_saved_tips_before(session_id)]
+
+    def open_saved_tips_before(self, session_id: str) -> list[SavedTip]:
+        """Open tips given in sessions that started before this one, oldest first."""
+        return self._saved_tips("t.status='open' AND s.rowid < (SELECT rowid FROM sessions WHERE id=?) "
+                                "AND s.id != ?", (session_id, session_id))
+
+    def _saved_tips(self, where: str, args: tuple, newest_first: bool = False) -> list[SavedTip]:
         rows = self._db.execute(
-            """SELECT t.* FROM tips t JOIN sessions s ON s.id = t.session_id
-               WHERE t.status='open' AND s.rowid < (SELECT rowid FROM sessions WHERE id=?)
-                 AND s.id != ? ORDER BY s.rowid, t.position""", (session_id, session_id)).fetchall()
-        return [(r["id"], Tip(r["area"], r["text"], r["value"], r["target"])) for r in rows]
+            f"""SELECT t.*, s.started, {SPOKEN.format('t.session_id')} AS spoken
+                FROM tips t JOIN sessions s ON s.id = t.session_id WHERE {where}
+                ORDER BY s.rowid {'DESC' if newest_first else ''}, t.position""", args).fetchall()
+        return [SavedTip(r["id"], r["session_id"], r["started"], r["position"],
+                         Tip(r["area"], r["text"], r["value"], r["target"], _medium(r["spoken"])),
+                         TipStatus(r["status"]), r["met_session"]) for r in rows]
 
     def previous_session_id(self, session_id: str) -> str | None:
         """The session with answers just before this one."""
@@ -414,6 +360,10 @@ def _damage(exc: sqlite3.DatabaseError) -> str | None:
     if code == sqlite3.SQLITE_CORRUPT:
         return f"the notebook database is damaged ({exc})"
     return None
+
+
+def _medium(spoken: int | None) -> Medium | None:
+    return None if spoken is None else Medium.SPOKEN if spoken else Medium.TYPED
 
 
 def _pid_alive(pid: int | None) -> bool:

@@ -1,0 +1,244 @@
+"""Across sessions: what each session measured, each metric's series, and how the saved tips are doing.
+
+Figures compare like with like (`Medium.alike`): typed sessions with typed ones, spoken with
+spoken (a typed answer has no "um" to count and no pace). What counts as in range, and the number
+tracked for each area, are the coach's (`coach.targets`): `progress`, `tips`, the HTML reports and
+the tip statuses all read them through this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..coach.targets import distance, metric_in_range, progress_value
+from ..types import Answer, Choice, Medium, Metric
+from .records import SavedTip, SessionSummary
+from .store import Notebook
+
+SCORE_UNIT = "score out of 100"  # a series of scores, when the measured values cannot share a line
+CLOSER = 0.85  # "better" is at least 15% nearer the target, as the coach says it at the end
+
+
+# --- what one session measured -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionPoint:
+    """One session with answers, as progress sees it."""
+
+    session_id: str
+    started: str
+    medium: Medium
+    overall: float
+    values: Mapping[str, float]  # each metric's mean measured value, where it is a number
+    scores: Mapping[str, float]  # each metric's mean score
+    units: Mapping[str, str | None]  # each measured value's unit; None when the answers disagree
+    tracked: Mapping[str, float]  # each area's value as the coach tracks it (`progress_value`)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `progress --json` shape (one element of its list)."""
+        return {"session_id": self.session_id, "started": self.started, "medium": self.medium.value,
+                "overall": self.overall, "metrics": {k: round(v, 2) for k, v in self.values.items()},
+                "scores": {k: round(v, 1) for k, v in self.scores.items()}, "units": dict(self.units)}
+
+
+def _mean_per_metric(answers: Iterable[Answer], value_of: Callable[[Metric], float | None]) -> dict[str, float]:
+    """The mean of `value_of(metric)` per metric name, over the answers where it is not None."""
+    values: dict[str, list[float]] = {}
+    for a in answers:
+        for m in a.score.metrics:
+            v = value_of(m)
+            if v is not None:
+                values.setdefault(m.name, []).append(v)
+    return {k: sum(v) / len(v) for k, v in values.items()}
+
+
+def tracked_values(answers: Iterable[Answer]) -> dict[str, float]:
+    """Each area's value over a session, as the coach tracks it (wpm for pace, score for empathy)."""
+    return _mean_per_metric(answers, progress_value)
+
+
+def session_metric_values(answers: Iterable[Answer]) -> dict[str, float]:
+    """Each numeric metric's mean raw value over a session's answers (for charts)."""
+    return _mean_per_metric(answers, lambda m: float(m.value) if isinstance(m.value, (int, float))
+                            and not isinstance(m.value, bool) and m.score is not None else None)
+
+
+def session_point(summary: SessionSummary, answers: list[Answer]) -> SessionPoint | None:
+    """What a session measured; None for a session without answers."""
+    medium = Medium.of(answers)
+    if medium is None:
+        return None
+    units: dict[str, str | None] = {}
+    for a in answers:
+        for m in a.score.metrics:
+            if isinstance(m.value, (int, float)) and m.score is not None:
+                units[m.name] = m.unit if units.get(m.name, m.unit) == m.unit else None
+    overall = summary.overall if summary.overall is not None else \
+        sum(a.score.overall for a in answers) / len(answers)
+    return SessionPoint(summary.id, summary.started, medium, overall, session_metric_values(answers),
+                        _mean_per_metric(answers, lambda m: None if m.score is None else float(m.score)),
+                        units, tracked_values(answers))
+
+
+def session_points(notebook: Notebook) -> list[SessionPoint]:
+    """Every session with answers, oldest first."""
+    points = (session_point(s, list(notebook.answers(s.id))) for s in reversed(notebook.sessions()) if s.answers)
+    return [p for p in points if p is not None]
+
+
+def by_medium(points: list[SessionPoint]) -> dict[Medium, list[SessionPoint]]:
+    """The sessions of each medium, oldest first; the medium of the latest session comes first."""
+    groups: dict[Medium, list[SessionPoint]] = {}
+    for p in reversed(points):
+        groups.setdefault(p.medium, []).insert(0, p)
+    return groups
+
+
+# --- one metric across sessions ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    session_id: str
+    started: str
+    value: float  # as shown: the measured value, or the score
+    tracked: float | None  # as the coach tracks it, for judging the change
+
+
+@dataclass(frozen=True)
+class MetricSeries:
+    """One metric across sessions of one medium: its measured values when they share a unit,
+    otherwise its scores."""
+
+    name: str
+    unit: str  # SCORE_UNIT when the series is of scores
+    measured: bool
+    points: tuple[SeriesPoint, ...]
+
+    def value_in(self, session_id: str) -> float | None:
+        return next((p.value for p in self.points if p.session_id == session_id), None)
+
+    def only(self, session_ids: Iterable[str]) -> MetricSeries:
+        """The same series over some of its sessions (the last few, in a table)."""
+        keep = set(session_ids)
+        return MetricSeries(self.name, self.unit, self.measured, tuple(p for p in self.points if p.session_id in keep))
+
+
+def metric_names(points: list[SessionPoint]) -> list[str]:
+    """Every metric seen across these sessions, in the order they first appear."""
+    names: dict[str, None] = {}
+    for p in points:
+        for name in (*p.scores, *p.values):
+            names.setdefault(name, None)
+    return list(names)
+
+
+def metric_series(points: list[SessionPoint], name: str) -> MetricSeries:
+    """One metric over sessions of one medium. Values in different units cannot share a line:
+    when a session's answers disagree ("of 5 key points", "of 4 key points"), or two sessions
+    do, the series is of scores."""
+    measured = [p for p in points if name in p.values]
+    units = {p.units.get(name) for p in measured}
+    if measured and len(units) == 1 and None not in units:
+        return MetricSeries(name, units.pop() or "", True, tuple(
+            SeriesPoint(p.session_id, p.started, p.values[name], p.tracked.get(name)) for p in measured))
+    return MetricSeries(name, SCORE_UNIT, False, tuple(
+        SeriesPoint(p.session_id, p.started, p.scores[name], p.tracked.get(name))
+        for p in points if name in p.scores))
+
+
+# --- better or worse, against the area's target ---------------------------------------------
+
+
+class Change(Choice):
+    ON_TARGET = "on target"  # in range then and now
+    BETTER = "better"  # nearer the target (or in range now)
+    WORSE = "worse"
+    STEADY = "steady"
+
+
+def change(area: str, then: float, now: float) -> Change:
+    """How a tracked value moved against the area's target (`coach.targets`)."""
+    if metric_in_range(area, then) and metric_in_range(area, now):
+        return Change.ON_TARGET
+    before, after = distance(area, then), distance(area, now)
+    if after < CLOSER * before:
+        return Change.BETTER
+    if before < CLOSER * after:
+        return Change.WORSE
+    return Change.STEADY
+
+
+# --- the saved tips ------------------------------------------------------------------------
+
+
+class Standing(Choice):
+    MET = "met"  # in range in two comparable sessions running: the notebook marked it met
+    IN_RANGE = "in range"  # in range in the latest comparable session: once more and it is met
+    CLOSER = "closer"  # nearer the target than when it was given
+    NOT_YET = "not yet"
+    NOT_COMPARED = "not compared"  # sessions since, but none that compares (typed, spoken)
+    NOTHING_NEWER = "nothing newer"  # no session with answers since it was given
+
+
+@dataclass(frozen=True)
+class TipProgress:
+    """A saved tip and where its area stands now, in the latest comparable session since."""
+
+    saved: SavedTip
+    standing: Standing
+    now: float | None = None  # the tracked value in that session
+    now_session: str | None = None
+    medium: Medium | None = None  # the medium it is tracked on
+
+
+def tip_progress(tips: list[SavedTip], points: list[SessionPoint]) -> list[TipProgress]:
+    """Each tip's standing. A tip is met only as the notebook says (`update_tip_progress`);
+    otherwise its area's latest comparable value since it was given says how it is doing."""
+    place = {p.session_id: i for i, p in enumerate(points)}
+    out = []
+    for saved in tips:
+        given = place.get(saved.session_id)
+        later = points[given + 1:] if given is not None else []
+        medium = saved.medium or (points[given].medium if given is not None else None)
+        now = next((p for p in reversed(later) if Medium.alike(medium, p.medium) and saved.area in p.tracked),
+                   None)
+        value = now.tracked[saved.area] if now else None
+        if saved.met:
+            standing = Standing.MET
+        elif now is None:
+            standing = Standing.NOT_COMPARED if later else Standing.NOTHING_NEWER
+        elif metric_in_range(saved.area, value):
+            standing = Standing.IN_RANGE
+        elif saved.value is not None and change(saved.area, saved.value, value) is Change.BETTER:
+            standing = Standing.CLOSER
+        else:
+            standing = Standing.NOT_YET
+        out.append(TipProgress(saved, standing, value, now.session_id if now else None, medium))
+    return out
+
+
+def update_tip_progress(notebook: Notebook, session_id: str) -> list[int]:
+    """Mark an open tip met once its area has been in range in two comparable sessions running
+    (this one and the one before it that measured the area); returns the tips marked."""
+    sessions = [s for s in notebook.sessions() if s.answers]  # newest first
+    current = next((i for i, s in enumerate(sessions) if s.id == session_id), None)
+    if current is None:
+        return []
+    tracked = cache(lambda sid: tracked_values(notebook.answers(sid)))
+    now = sessions[current]
+    marked = []
+    for saved in notebook.open_saved_tips_before(session_id):
+        medium = saved.medium or now.medium
+        if not Medium.alike(medium, now.medium) or not metric_in_range(saved.area, tracked(now.id).get(saved.area)):
+            continue
+        before = next((tracked(s.id)[saved.area] for s in sessions[current + 1:]
+                       if Medium.alike(medium, s.medium) and saved.area in tracked(s.id)), None)
+        if metric_in_range(saved.area, before):
+            notebook.mark_tip_met(saved.id, session_id)
+            marked.append(saved.id)
+    return marked

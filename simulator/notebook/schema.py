@@ -1,0 +1,54 @@
+"""The notebook's SQLite schema: its file name, the mark that makes a file ours, and the migrations."""
+
+from __future__ import annotations
+
+FILENAME = "notebook.sqlite3"
+APPLICATION_ID = 0x4D4F434B  # "MOCK": marks the file as ours, so a foreign SQLite file is noticed
+
+# Each entry migrates from version i to i+1; never edit a released entry, append a new one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        started TEXT NOT NULL,
+        ended TEXT,
+        status TEXT NOT NULL DEFAULT 'running',  -- running | finished | interrupted
+        mode TEXT NOT NULL DEFAULT 'interview',
+        seed INTEGER,
+        banks TEXT NOT NULL DEFAULT '[]',
+        pid INTEGER,
+        verdict TEXT NOT NULL DEFAULT '',
+        strength TEXT NOT NULL DEFAULT '',
+        focus TEXT NOT NULL DEFAULT '[]'          -- tips brought up at the start (JSON)
+    );
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        category TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        turn INTEGER,
+        follow_up TEXT,
+        overall REAL NOT NULL,
+        question TEXT NOT NULL,                   -- the Question as JSON, as it was asked
+        score TEXT NOT NULL,                      -- the score JSON of PRODUCT.md
+        audio TEXT,
+        prompt_audio TEXT,
+        saved TEXT NOT NULL
+    );
+    CREATE INDEX answers_session ON answers(session_id, position);
+    CREATE INDEX answers_question ON answers(question_id);
+    CREATE TABLE tips (
+        id INTEGER PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        area TEXT NOT NULL,
+        text TEXT NOT NULL,
+        value REAL,
+        target TEXT,
+        status TEXT NOT NULL DEFAULT 'open',      -- open | met
+        met_session TEXT
+    );
+    """,
+)

@@ -1,0 +1,105 @@
+"""Small line charts for the HTML reports, laid out here and drawn as inline SVG by the templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..notebook.history import MetricSeries
+from ..wording import with_unit
+from .figures import date_label, metric_label, number
+from .progress import OVERALL, Trend, trend
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    x: float
+    y: float
+    value: float
+    label: str  # the session's date
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A small line chart, laid out here and drawn as SVG by the template."""
+
+    id: str
+    title: str
+    unit: str
+    points: tuple[ChartPoint, ...]
+    y_ticks: tuple[tuple[float, str], ...]  # (y position, label)
+    width: int = 260
+    height: int = 130
+    left: int = 38
+    right: int = 12
+    top: int = 14
+    bottom: int = 26
+    trend: Trend | None = None  # from the first point to the last: the line's own direction
+
+    @property
+    def line(self) -> str:
+        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+
+    @property
+    def scores(self) -> bool:
+        return self.unit.endswith("out of 100")
+
+    def say(self, value: float) -> str:
+        """A value with its unit: '142 words a minute', '1 long pause', '64 out of 100'."""
+        if self.scores:
+            return f"{value:.0f} out of 100"
+        return with_unit(number(value), self.unit)
+
+    @property
+    def summary(self) -> str:
+        """The chart in words, for screen readers and as the SVG's title."""
+        if not self.points:
+            return f"{self.title}: no data yet"
+        first, last = self.points[0], self.points[-1]
+        if len(self.points) == 1:
+            return f"{self.title}: {self.say(last.value)} in one session"
+        went = f", {self.trend.verdict}" if self.trend else ""
+        return (f"{self.title}: from {self.say(first.value)} on {first.label} to "
+                f"{self.say(last.value)} on {last.label}, over {len(self.points)} sessions{went}")
+
+
+def line_chart(chart_id: str, title: str, unit: str, series: list[tuple[str, float, bool]],
+               fixed: tuple[float, float] | None = None, width: int = 260, height: int = 130,
+               trend_: Trend | None = None) -> Chart:
+    """Lay out (date label, value, is-current) points; `fixed` pins the y range (scores 0-100).
+    Higher values are drawn higher, so the line slopes the way the trend's arrow points."""
+    base = Chart(chart_id, title, unit, (), (), width, height, trend=trend_)
+    if not series:
+        return base
+    values = [v for _, v, _ in series]
+    lo, hi = fixed or (min(values), max(values))
+    if hi - lo < 1e-9:
+        pad = abs(hi) * 0.1 or 1.0
+        lo, hi = lo - pad, hi + pad
+    elif not fixed:
+        pad = (hi - lo) * 0.12
+        lo, hi = (0.0 if lo >= 0 and lo - pad < 0 else lo - pad), hi + pad
+    inner_w = base.width - base.left - base.right
+    inner_h = base.height - base.top - base.bottom
+    step = inner_w / (len(series) - 1) if len(series) > 1 else 0.0
+
+    def y_of(v: float) -> float:
+        return base.top + inner_h * (1 - (v - lo) / (hi - lo))
+
+    points = tuple(
+        ChartPoint(base.left + (i * step if len(series) > 1 else inner_w / 2), y_of(v), v, label, cur)
+        for i, (label, v, cur) in enumerate(series))
+    # Label the range itself for scores (0 and 100); otherwise the highest and lowest values.
+    top, bottom = (hi, lo) if fixed else (max(values), min(values))
+    ticks = ((y_of(top), number(top)),) + (((y_of(bottom), number(bottom)),) if bottom != top else ())
+    return Chart(chart_id, title, unit, points, ticks, width, height, trend=trend_)
+
+
+def series_chart(series: MetricSeries, prefix: str, current: str | None = None, wide: bool = False) -> Chart:
+    """A metric's series (or the overall's) as a chart; `current` is the session drawn larger."""
+    points = [(date_label(p.started), p.value, p.session_id == current) for p in series.points]
+    scores = not series.measured or series.unit.endswith("out of 100")
+    size = {"width": 560, "height": 170} if wide else {}
+    title = "Overall score" if series.name == OVERALL else metric_label(series.name)
+    return line_chart(f"chart-{prefix}-{series.name}", title, series.unit, points,
+                      fixed=(0, 100) if scores else None, trend_=trend(series), **size)

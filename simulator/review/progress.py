@@ -1,0 +1,148 @@
+"""Progress across sessions as a review shows it, in the terminal and in HTML alike.
+
+Sessions are grouped by medium (typed with typed, spoken with spoken). Each metric's trend has
+an arrow that follows its numbers as shown (pace 185 -> 150 is "down") and a word that judges
+the change against the area's target ("better": nearer the band). Each saved tip has its
+standing, from the notebook's history (`notebook.history`), so `tips`, `progress` and the
+reports agree on what is met.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..areas import area
+from ..notebook import Notebook
+from ..notebook.history import (
+    Change, MetricSeries, SeriesPoint, SessionPoint, Standing, TipProgress, by_medium, change, metric_names,
+    metric_series, session_points, tip_progress,
+)
+from ..types import Medium
+from ..wording import plural, with_unit
+from .figures import number
+
+OVERALL = "overall"
+OVERALL_UNIT = "out of 100"
+OVERALL_STEP = 5.0  # points of the overall score that make a session "better" or "worse"
+ARROWS = {"up": "\u2191", "down": "\u2193", "flat": "\u2192"}
+MEDIUM_NAMES = {Medium.SPOKEN: "Spoken answers", Medium.TYPED: "Typed answers"}
+
+# A tip's standing in words, after its figures: "(in range: ...)".
+STANDING_WORDS = {
+    Standing.MET: "met, well done",
+    Standing.IN_RANGE: "in range: keep it there one more session and it's met",
+    Standing.CLOSER: "closer, not there yet",
+    Standing.NOT_YET: "not there yet",
+}
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Which way a metric's numbers went, and whether that is better for it."""
+
+    direction: str  # up | down | flat, of the numbers as shown
+    verdict: Change
+
+    @property
+    def arrow(self) -> str:
+        return ARROWS[self.direction]
+
+    @property
+    def text(self) -> str:
+        return f"{self.arrow} {self.verdict}"
+
+
+def trend(series: MetricSeries, shown: Callable[[float], str] = number) -> Trend | None:
+    """From the series' first session to its last; None with fewer than two."""
+    if len(series.points) < 2:
+        return None
+    first, last = series.points[0], series.points[-1]
+    a, b = float(shown(first.value)), float(shown(last.value))
+    direction = "flat" if a == b else "up" if b > a else "down"
+    if series.name == OVERALL:
+        step = last.value - first.value
+        verdict = Change.BETTER if step >= OVERALL_STEP else Change.WORSE if step <= -OVERALL_STEP else Change.STEADY
+    elif first.tracked is None or last.tracked is None:
+        verdict = Change.STEADY
+    else:
+        verdict = change(series.name, first.tracked, last.tracked)
+    if direction == "flat" and verdict in (Change.BETTER, Change.WORSE):
+        verdict = Change.STEADY  # the numbers as shown did not move
+    return Trend(direction, verdict)
+
+
+@dataclass(frozen=True)
+class MediumProgress:
+    """The sessions of one medium, oldest first, with each metric's series over them."""
+
+    medium: Medium
+    points: tuple[SessionPoint, ...]
+    overall: MetricSeries
+    metrics: tuple[MetricSeries, ...]  # every metric seen, in the order first seen
+
+    @property
+    def title(self) -> str:
+        return f"{MEDIUM_NAMES[self.medium]}, {plural(len(self.points), 'session')}"
+
+    def last(self, count: int) -> MediumProgress:
+        """The same over its last `count` sessions."""
+        keep = self.points[-count:]
+        ids = [p.session_id for p in keep]
+        return MediumProgress(self.medium, keep, self.overall.only(ids), tuple(s.only(ids) for s in self.metrics))
+
+
+def overall_series(points: list[SessionPoint]) -> MetricSeries:
+    return MetricSeries(OVERALL, OVERALL_UNIT, True, tuple(
+        SeriesPoint(p.session_id, p.started, p.overall, p.overall) for p in points))
+
+
+def medium_progress(medium: Medium, points: list[SessionPoint]) -> MediumProgress:
+    return MediumProgress(medium, tuple(points), overall_series(points),
+                          tuple(metric_series(points, n) for n in metric_names(points)))
+
+
+def progress(points: list[SessionPoint]) -> list[MediumProgress]:
+    """One group per medium; the medium of the latest session first."""
+    return [medium_progress(m, group) for m, group in by_medium(points).items()]
+
+
+# --- the saved tips ------------------------------------------------------------------------
+
+
+def tips_with_progress(notebook: Notebook, points: list[SessionPoint] | None = None) -> list[TipProgress]:
+    """Every saved tip, newest first, with where its area stands now."""
+    return tip_progress(notebook.tips(), session_points(notebook) if points is None else points)
+
+
+def tracked_unit(name: str) -> str:
+    """The unit of the number tracked for an area: its band's, else its score's."""
+    found = area(name)
+    return found.band.unit if found is not None and found.band is not None else OVERALL_UNIT
+
+
+def tip_line(p: TipProgress) -> str:
+    """'Progress: 9 fillers a minute then, 1 now (met, well done).'; empty with nothing newer."""
+    if p.standing is Standing.NOTHING_NEWER:
+        return ""
+    if p.standing is Standing.NOT_COMPARED:
+        if p.medium is None:
+            return ""
+        return f"Not measured since: no {p.medium.value} session to compare it with yet."
+    words = STANDING_WORDS[p.standing]
+    if p.now is None:
+        return f"Progress: {words}."
+    unit, then = tracked_unit(p.saved.area), p.saved.value
+    if then is None:
+        return f"Progress: {with_unit(number(p.now), unit)} now ({words})."
+    return f"Progress: {with_unit(number(then), unit)} then, {number(p.now)} now ({words})."
+
+
+def tips_summary(tips: list[TipProgress]) -> str:
+    """'Tips so far: 4 given, 1 met, 1 in range (one more session and it's met).'"""
+    met = sum(1 for t in tips if t.standing is Standing.MET)
+    in_range = sum(1 for t in tips if t.standing is Standing.IN_RANGE)
+    text = f"Tips so far: {len(tips)} given, {met} met"
+    if in_range:
+        text += f", {in_range} in range (one more session in range and {'it is' if in_range == 1 else 'they are'} met)"
+    return text + "."

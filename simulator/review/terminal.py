@@ -1,0 +1,250 @@
+"""Looking back in the terminal: sessions, answers with their marks, metrics, tips, progress.
+
+Everything shown comes from the review's model (`marks`, `evidence`, `progress`); the HTML
+report (`html.py`) renders the same. Text from a bank or an answer goes through `printable`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+from typing import Iterable
+
+from ..console import printable
+from ..notebook import Notebook, SessionSummary
+from ..notebook.history import Standing, session_points
+from ..types import Metric, Question, Score, Session
+from ..wording import plural
+from .evidence import SHOWN_FIRST, evidence_lines
+from .figures import answer_context, clock, format_value, metric_label, number_short, score_band, session_overall, when
+from .marks import CUES, MarkedTranscript, Pause, mark_transcript, split_tail
+from .progress import OVERALL_UNIT, MediumProgress, progress, tip_line, tips_summary, tips_with_progress, trend
+
+ANSI = {"filler": "33", "hedge": "36", "flag": "1;31", "pause": "2", "dim": "2", "bold": "1",
+        "good": "32", "fair": "33", "weak": "31"}
+WIDTH = 88
+SESSIONS_SHOWN = 6  # columns of the progress table
+
+
+def use_colour(stream=None) -> bool:
+    """ANSI colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    stream = stream or sys.stdout
+    if "NO_COLOR" in os.environ:
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+class _Paint:
+    def __init__(self, on: bool):
+        self.on = on
+
+    def __call__(self, text: str, style: str) -> str:
+        return f"\x1b[{ANSI[style]}m{text}\x1b[0m" if self.on and text else text
+
+
+def _wrap(tokens: Iterable[tuple[str, str]], indent: str, width: int = WIDTH) -> list[str]:
+    """Wrap (plain, painted) tokens by their plain width, so colour codes don't skew lines."""
+    lines, line, used = [], [], len(indent)
+    for plain, painted in tokens:
+        if line and used + 1 + len(plain) > width:
+            lines.append(indent + " ".join(line))
+            line, used = [], len(indent)
+        line.append(painted)
+        used += len(plain) + (1 if len(line) > 1 else 0)
+    if line:
+        lines.append(indent + " ".join(line))
+    return lines
+
+
+def _para(text: str, indent: str = "", hang: str | None = None) -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent if hang is None else hang)
+
+
+# --- sessions and answers ------------------------------------------------------------------
+
+
+def format_session_list(sessions: list[SessionSummary]) -> str:
+    if not sessions:
+        return "No sessions yet. Start one with `mock-interview practice` (or try `mock-interview demo`)."
+    lines = [f"{'SESSION':<22} {'STARTED':<16} {'ANSWERS':>7} {'SCORE':>5}  VERDICT"]
+    for s in sessions:
+        score = f"{s.overall:.0f}" if s.overall is not None else "-"
+        status = "" if s.status == "finished" else f" ({s.status})"
+        lines.append(f"{s.id:<22} {when(s.started):<16} {s.answers:>7} {score:>5}  "
+                     f"{printable(s.verdict)}{status}")
+    lines.append("\nShow one with `mock-interview review SESSION_ID` (or `latest`); "
+                 "add --html FILE for a report with your recordings.")
+    return "\n".join(lines)
+
+
+def format_transcript(marked: MarkedTranscript, colour: bool = False, indent: str = "    ") -> list[str]:
+    """The transcript with [fillers], «hedges», !!red flags!! and (… pauses …) marked."""
+    paint = _Paint(colour)
+    if not marked.words:
+        return [indent + "(nothing was said)"]
+    tokens: list[tuple[str, str]] = []
+    for piece in marked.pieces:
+        if isinstance(piece, Pause):
+            text = f"(\u2026 {piece.seconds:.1f} s pause \u2026)"
+            tokens.append((text, paint(text, "pause")))
+            continue
+        texts = [printable(w.text) for w in piece.words]
+        if piece.kind in CUES:
+            left, right = CUES[piece.kind]
+            last, tail = split_tail(texts[-1])
+            texts[-1] = last + right + tail
+            texts[0] = left + texts[0]  # the same word when the mark is one word long
+            tokens.extend((t, paint(t, piece.kind)) for t in texts)
+        else:
+            tokens.extend((t, t) for t in texts)
+    return _wrap(tokens, indent)
+
+
+def _legend(kinds: set[str]) -> str:
+    samples = {"filler": "[um] filler", "hedge": "\u00abmaybe\u00bb hedge",
+               "flag": "!!red flag!!", "pause": "(\u2026 pause \u2026)"}
+    return "    Marks: " + "   ".join(samples[k] for k in ("filler", "hedge", "flag", "pause")
+                                      if k in kinds)
+
+
+def _metric_lines(metric: Metric, located: dict, paint: _Paint) -> list[str]:
+    shown = "n/a" if metric.score is None else f"{metric.score:.0f}"
+    band = score_band(metric.score)
+    bar = "" if metric.score is None else "\u25a0" * round(metric.score / 10) + \
+        "\u25a1" * (10 - round(metric.score / 10))
+    head = f"    {metric_label(metric.name):<18} {paint(f'{shown:>3}', band) if band != 'none' else f'{shown:>3}'}" \
+           f"  {bar:<10}  {printable(format_value(metric))}"
+    lines = [head.rstrip()]
+    every = evidence_lines(metric, located)
+    for ev in every[:SHOWN_FIRST]:
+        at = f"{', '.join(clock(t) for t in ev.starts[:3])}  " if ev.starts else ""
+        quote = f"\u201c{ev.quote}\u201d" if ev.quote else ""
+        text = printable(" \u2014 ".join(x for x in (quote, ev.note) if x) + (f" {ev.times}" if ev.times else ""))
+        lines += _para(at + text, " " * 8, " " * (8 + len(at)))
+    if len(every) > SHOWN_FIRST:
+        lines.append(paint(f"        and {len(every) - SHOWN_FIRST} more", "dim"))
+    return lines
+
+
+def format_score(question: Question, score: Score, colour: bool | None = None) -> str:
+    """One scored answer: the question, the marked transcript, the metrics and the tips."""
+    colour = use_colour() if colour is None else colour
+    lines = _para(f"Q: {printable(question.text)}")
+    lines += _answer_body(score, _Paint(colour))
+    return "\n".join(lines)
+
+
+def _answer_body(score: Score, paint: _Paint) -> list[str]:
+    marked = mark_transcript(score)
+    lines = [f"  Overall {paint(f'{score.overall:.0f}/100', score_band(score.overall))}", "",
+             "  What you said:"]
+    lines += format_transcript(marked, paint.on)
+    if marked.kinds():
+        lines.append(paint(_legend(marked.kinds()), "dim"))
+    if score.metrics:
+        lines += ["", "  Scores:"]
+        for m in score.metrics:
+            lines += _metric_lines(m, marked.located, paint)
+    if score.tips:
+        lines += ["", "  Tips for this answer:"]
+        for t in score.tips:
+            lines += _para(f"\u2022 {printable(t.text)} ({metric_label(t.area).lower()})", "    ", "      ")
+    return lines
+
+
+def format_session(session: Session, colour: bool | None = None) -> str:
+    colour = use_colour() if colour is None else colour
+    paint = _Paint(colour)
+    overall = session_overall(session)
+    head = f"Session {session.id}, {when(session.started)}"
+    if overall is not None:
+        head += f"  \u00b7  overall {overall:.0f}/100  \u00b7  {plural(len(session.answers), 'answer')}"
+    lines = [paint(head, "bold")]
+    if session.focus_from_last_time:
+        lines.append("Working on from last time: " +
+                     ", ".join(metric_label(t.area).lower() for t in session.focus_from_last_time))
+    lines.append("")
+    for i, a in enumerate(session.answers, 1):
+        rule = f"\u2500\u2500 Answer {i} of {len(session.answers)} "
+        lines.append(paint(rule + "\u2500" * (WIDTH - len(rule)), "dim"))
+        for who, said in answer_context(a):
+            lines += _para(f"{who}: {printable(said)}", "", "  ")
+        if a.audio:
+            lines.append(paint(f"  Recording: {printable(str(a.audio))}", "dim"))
+        lines += _answer_body(a.score, paint)
+        lines.append("")
+    if not session.answers:
+        lines.append("No answers were recorded in this session.\n")
+    if session.strength:
+        strong = _para(f"What was strong: {printable(session.strength)}", "", "  ")
+        lines += [strong[0].replace("What was strong:", paint("What was strong:", "bold"), 1), *strong[1:]]
+    lines.append(paint("Verdict: ", "bold") + (printable(session.verdict) or "(none)"))
+    if session.tips:
+        lines.append(paint("What to work on:", "bold"))
+        for i, t in enumerate(session.tips, 1):
+            lines += _para(f"{i}. {printable(t.text)}", "  ", "     ")
+            if t.target:
+                lines.append(f"     Aim for: {printable(t.target)}")
+    return "\n".join(lines)
+
+
+# --- across sessions -----------------------------------------------------------------------
+
+
+def format_tips(notebook: Notebook) -> str:
+    """The notebook: tips newest first, each with where it stood when given and where it is now."""
+    tips = tips_with_progress(notebook)
+    if not tips:
+        return "The notebook is empty: tips appear here after your first session."
+    lines, current = [], None
+    for p in tips:
+        t = p.saved
+        if t.session_id != current:
+            current = t.session_id
+            medium = f", {t.medium.value}" if t.medium else ""
+            lines += ([""] if lines else []) + [f"{when(t.started)}  (session {current}{medium})"]
+        mark = "met " if p.standing is Standing.MET else "open"
+        lines += _para(f"[{mark}] {metric_label(t.area)}: {printable(t.text)}", "  ", " " * 9)
+        lines += _para(tip_line(p), " " * 9)
+        if t.target and not t.met:
+            lines.append(f"         Aim for: {printable(t.target)}")
+    return "\n".join(lines + [""] + _para(tips_summary(tips)))
+
+
+def _table(group: MediumProgress, label_width: int = 20) -> list[str]:
+    """One row per metric, one column per session, the trend and the unit."""
+
+    def row(label: str, cells: list[str], trend_text: str = "", unit: str = "") -> str:
+        return (f"{label[:label_width]:<{label_width}}" + "".join(f"{c:>7}" for c in cells) +
+                f"   {trend_text:<12}  {unit}").rstrip()
+
+    ids = [p.session_id for p in group.points]
+    lines = [row("", [p.started[5:10] for p in group.points]), row("", [p.started[11:16] for p in group.points])]
+    for series in (group.overall, *group.metrics):
+        shown = number_short if series.measured and series.unit != OVERALL_UNIT else (lambda v: f"{v:.0f}")
+        cells = [shown(v) if (v := series.value_in(i)) is not None else "-" for i in ids]
+        found = trend(series, shown)
+        label = "Overall" if series is group.overall else metric_label(series.name)
+        lines.append(row(label, cells, found.text if found else "", series.unit))
+    return lines
+
+
+def format_progress(notebook: Notebook, shown: int = SESSIONS_SHOWN) -> str:
+    """A table per medium (typed with typed, spoken with spoken): each metric's recent sessions."""
+    points = session_points(notebook)
+    if not points:
+        return "No sessions with answers yet: progress appears after your first practice."
+    lines: list[str] = []
+    for group in progress(points):
+        title = group.title
+        if len(group.points) > shown:
+            title += f" (the last {shown}; progress --html FILE shows them all)"
+        lines += ([""] if lines else []) + [title] + _table(group.last(shown))
+    lines += ["", "Arrows show which way each number went; better or worse says whether that is nearer",
+              "its target. Typed and spoken sessions are compared only with their own kind."]
+    tips = tips_with_progress(notebook, points)
+    if tips:
+        lines += _para(f"{tips_summary(tips)} See them with `mock-interview tips`.")
+    return "\n".join(lines)

@@ -1,0 +1,42 @@
+"""Counts and units as people write them: "1 answer", "2 answers", "1 second", "2.5 seconds".
+
+The one plural helper for what the product prints (the interviewer's spoken counts, "three
+fillers", are `coach.phrasing.count_words`).
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNIT = re.compile(r"(.*?)( a | per |$)(.*)")  # "fillers a minute": the counted noun, then its rate
+
+
+def plural(n: float, noun: str, many: str | None = None) -> str:
+    """'1 answer', '2 answers', '0 answers'; `many` for an irregular plural ('1 reply', '2 replies')."""
+    shown = f"{n:g}" if isinstance(n, float) else str(n)
+    return f"{shown} {noun if _one(shown) else (many or noun + 's')}"
+
+
+def with_unit(shown: str, unit: str | None) -> str:
+    """A number as shown, then its unit, singular after exactly 1: '1 second', '1 filler a minute',
+    '1 long pause', '2.5 seconds', '1 of 5 key points'."""
+    if not unit:
+        return shown
+    if unit.startswith("%"):
+        return f"{shown}{unit}"  # '12% unclear words'
+    return f"{shown} {singular(unit) if _one(shown) else unit}"
+
+
+def singular(unit: str) -> str:
+    """A unit with its counted noun in the singular: 'fillers a minute' -> 'filler a minute',
+    'long pauses' -> 'long pause'. Units that don't count a noun ('of 5 key points', 'out of 100',
+    '% unclear words', 'dBFS') stay as they are."""
+    head, rate, rest = _UNIT.match(unit).groups()
+    words = head.split()
+    if not words or words[0] in ("of", "out") or not words[0][0].isalpha() or not re.fullmatch(r"[a-z]+s", words[-1]):
+        return unit
+    return " ".join([*words[:-1], words[-1][:-1]]) + rate + rest
+
+
+def _one(shown: str) -> bool:
+    return shown.strip().lstrip("+-") == "1"

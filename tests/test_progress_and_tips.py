@@ -1,0 +1,252 @@
+"""Across sessions, as a candidate reads it: `review`, `tips` and `progress` through the CLI.
+
+Like with like (typed sessions with typed, spoken with spoken), arrows that follow the numbers,
+one notion of "met", every filler counted marked, the same evidence line shown once, plurals.
+Spoken answers here are timed transcripts made in the test (`test_coach.spoken`), scored for real.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from simulator import banks, coach, review
+from simulator.assess import score_answer
+from simulator.notebook import Notebook
+from simulator.notebook.history import update_tip_progress
+from simulator.review.html import write_session_report
+from simulator.types import Answer, EvidenceKind, Medium, Question, Tip, Transcript
+
+from conftest import run_cli
+from test_coach import spoken
+from test_review import STRONG, marks, page_text, question, save_session, typed
+
+FILLERS = ("Um, so, uh, I want this job because, um, I like helping people. Uh, you know, I mean, "
+           "um, it is, like, a good fit for me.")
+SORRY = "I would say I am sorry, I am sorry, I am sorry. Let me fix it for you."
+
+
+def any_question(qid: str) -> Question:
+    every = [banks.load_bank(p, bundled=True) for p in sorted(banks.bundled_banks_dir().glob("*.yaml"))]
+    return banks.find_question(every, qid)
+
+
+def said(q: Question, text: str, fillers_every: int = 0, step: float = 0.4) -> Answer:
+    """A spoken answer: a timed transcript, "um," before every n-th word when asked."""
+    return Answer(q, score_answer(q, spoken(text, fillers_every=fillers_every, step=step)))
+
+
+def transcript_marks(review_text: str) -> list[dict[str, list[str]]]:
+    """The marks in each answer's "What you said" block (the legend line left out)."""
+    blocks = re.findall(r"What you said:\n(.*?)\n\n", review_text, re.S)
+    return [marks([line for line in b.splitlines() if "Marks:" not in line]) for b in blocks]
+
+
+def table(output: str, title: str) -> dict[str, list[str]]:
+    """A progress table by row label: its cells, then the trend words and unit, as printed."""
+    lines = output.split(title, 1)[1].split("\n\n", 1)[0].splitlines()[3:]
+    return {line[:20].strip(): line[20:].split() for line in lines}
+
+
+def numbers(cells: list[str]) -> list[float]:
+    return [float(c) for c in cells if re.fullmatch(r"-?[\d.]+", c)]
+
+
+@pytest.fixture
+def mixed(home) -> list[str]:
+    return save_mixed(home)
+
+
+def save_mixed(home: Path) -> list[str]:
+    """Spoken, typed, spoken, spoken: fast and full of fillers at first, then better."""
+    why = question("why-call-center")
+    ids = [save_session(home, [said(why, STRONG, fillers_every=2, step=0.25)]),
+           save_session(home, [typed(why, STRONG)]),
+           save_session(home, [said(why, STRONG, fillers_every=8, step=0.4)]),
+           save_session(home, [said(why, STRONG + " Last year I handled 60 calls a day.", step=0.45)])]
+    with Notebook(home) as nb:
+        for sid in ids:
+            update_tip_progress(nb, sid)
+    return ids
+
+
+# --- like with like, arrows that follow the numbers ---------------------------------------
+
+
+def test_progress_compares_typed_with_typed_and_spoken_with_spoken(mixed):
+    out = run_cli("progress").stdout
+    assert "Spoken answers, 3 sessions" in out and "Typed answers, 1 session" in out
+    spoken_rows, typed_rows = table(out, "Spoken answers, 3 sessions"), table(out, "Typed answers, 1 session")
+    assert " ".join(spoken_rows["Fillers"]).endswith("fillers a minute")
+    assert len(numbers(spoken_rows["Fillers"])) == 3  # three spoken sessions, the typed one not among them
+    assert " ".join(typed_rows["Fillers"]).endswith("fillers per 100 words")
+    assert "Pace" not in typed_rows  # typed answers have no pace
+
+
+def test_arrows_follow_the_numbers_and_the_word_judges_them(mixed):
+    rows = table(run_cli("progress").stdout, "Spoken answers, 3 sessions")
+    assert rows["Pace"][3:5] == ["\u2193", "better"]  # 241 -> 134 words a minute: down, into the band
+    assert rows["Fillers"][3:5] == ["\u2193", "better"]
+    checked = 0
+    for label, cells in rows.items():
+        values = numbers(cells[:3])
+        arrow = next((c for c in cells if c in "\u2191\u2193\u2192"), None)
+        if len(values) < 2 or arrow is None:
+            continue
+        went = "\u2192" if values[-1] == values[0] else "\u2191" if values[-1] > values[0] else "\u2193"
+        assert arrow == went, (label, cells)
+        word = " ".join(cells[cells.index(arrow) + 1:cells.index(arrow) + 3])
+        assert not (arrow == "\u2192" and word.startswith(("better", "worse"))), (label, cells)
+        checked += 1
+    assert checked >= 10
+
+
+def test_met_agrees_between_tips_progress_and_the_reports(mixed, tmp_path):
+    tips, progress = run_cli("tips").stdout, run_cli("progress").stdout
+    met = tips.count("[met ]")
+    assert met >= 1  # pace: in range in the last two spoken sessions (the typed one between does not count)
+    summary = re.search(r"Tips so far: (\d+) given, (\d+) met", progress)
+    assert summary and int(summary.group(2)) == met and int(summary.group(1)) == met + tips.count("[open]")
+    assert re.search(r"Tips so far: \d+ given, \d+ met", tips).group(0) == summary.group(0)
+    for block in (" ".join(b.split()) for b in re.split(r"\n  \[", tips)[1:]):
+        if block.startswith("open"):
+            assert "well done" not in block and "(met" not in block
+        else:
+            assert "(met, well done)" in block
+    page = tmp_path / "progress.html"
+    assert run_cli("progress", "--html", str(page)).returncode == 0
+    timeline = page_text(page.read_text(encoding="utf-8").split('class="timeline"', 1)[1])
+    assert timeline.count("\u2713 met") == met and timeline.count("\u25cb open") == tips.count("[open]")
+    assert summary.group(0) in page_text(page.read_text(encoding="utf-8"))
+
+
+def test_the_closing_remarks_compare_like_with_like():
+    """Last time spoken, 24 fillers a minute; today typed with none: not "well done"."""
+    why = question("why-call-center")
+    focus = [Tip("fillers", "Fewer ums.", 24.0, "3 or fewer fillers a minute", Medium.SPOKEN)]
+    today = coach.session_feedback([typed(why, STRONG)], focus)
+    assert len(today.progress) == 1 and "well done" not in today.progress[0]
+    assert "spoke your answers" in today.progress[0] and "next time you speak them" in today.progress[0]
+    # Spoken again, the same tip is compared, and in range is praised.
+    again = coach.session_feedback([said(why, STRONG)], focus)
+    assert "Last time you were at 24 fillers a minute" in again.progress[0] and "well done" in again.progress[0]
+    # A tip read from an old notebook row has no medium: compared as before.
+    old = coach.session_feedback([said(why, STRONG)], [Tip("fillers", "Fewer ums.", 24.0)])
+    assert old.progress == again.progress
+
+
+# --- the review of a session: every filler marked, each evidence line once, the strength ---
+
+
+def filler_count(answer: Answer) -> int:
+    return next(e.count for e in answer.score.metric("fillers").evidence if e.kind is EvidenceKind.FILLER_TOTAL)
+
+
+def test_every_filler_counted_is_marked(home):
+    why = question("why-call-center")
+    answers = [typed(why, FILLERS), said(why, STRONG, fillers_every=2, step=0.25)]
+    counted = [filler_count(a) for a in answers]
+    assert counted[0] >= 7 and counted[1] >= 15  # more than the four quotes evidence used to keep
+    save_session(home, answers)
+    shown = transcript_marks(run_cli("review", "latest").stdout)
+    assert [len(m["filler"]) for m in shown] == counted
+    assert all(" ".join(w.lower().split()) in ("um", "uh", "like", "you know", "i mean", "so")
+               for m in shown for w in m["filler"]), shown
+
+
+def test_an_old_row_that_quoted_four_fillers_is_marked_in_full(home):
+    from test_legacy_rows import old_rows_in_a_notebook
+
+    story = old_rows_in_a_notebook(home)[0].score  # saved by 3bd68fa: 17 fillers, four quoted
+    quoted = [e for e in story.metric("fillers").evidence if e.kind is EvidenceKind.FILLER]
+    assert len(quoted) == 4
+    marked = review.mark_transcript(story)
+    assert marked.count("filler") == 17
+
+
+def test_the_same_evidence_line_is_shown_once_with_how_often(home, tmp_path):
+    q = any_question("angry-customer-time")
+    answer = typed(q, SORRY)
+    lines = [(e.quote, e.note) for e in answer.score.metric("empathy").evidence]
+    assert len(lines) == 3 and len(set(lines)) == 1  # scoring quotes the clause once per phrase
+    sid = save_session(home, [answer])
+    text = run_cli("review", "latest").stdout
+    quote = f"\u201c{lines[0][0]}\u201d \u2014 {lines[0][1]} (3 times)"
+    assert " ".join(text.split()).count(quote) == 1
+    assert text.count(f"\u2014 {lines[0][1]}") == 1
+    with Notebook(home) as nb:
+        page = page_text(write_session_report(nb.session(sid), nb, tmp_path / "r.html").read_text(encoding="utf-8"))
+    assert page.count(f"{lines[0][0]} — {lines[0][1]} (3 times)") == 1
+
+
+def test_the_strength_is_shown_in_the_review(home):
+    save_session(home, [typed(question("why-call-center"), STRONG)])
+    with Notebook(home) as nb:
+        strength = nb.session(nb.resolve_session_id("latest")).strength
+    assert strength
+    text = " ".join(run_cli("review", "latest").stdout.split())
+    assert f"What was strong: {' '.join(strength.split())}" in text
+    assert text.index("What was strong:") < text.index("Verdict:")
+
+
+# --- plurals ---------------------------------------------------------------------------------
+
+WRONG_PLURALS = re.compile(r"\(s\)|\b1 (?:answers|sessions|times|phrases|red flags|seconds|fillers|long pauses|hedges"
+                           r"|repeats|semitones|words|tips|audio files)\b|\bone \w+s\b")
+
+
+def test_plurals_are_right_in_review_tips_progress_and_forget(home):
+    q = any_question("angry-customer-time")
+    # One answer; one empathy phrase; one red flag; a tip whose figures are 1 then.
+    save_session(home, [typed(q, "I'm sorry to hear that. It was not my fault, I would fix it.")])
+    save_session(home, [said(question("why-call-center"), STRONG, fillers_every=12, step=0.4)])
+    outputs = {c: run_cli(*c.split()).stdout for c in ("review latest", "review", "tips", "progress")}
+    ids = re.findall(r"^(\d{8}-\d{6}-\w+)", outputs["review"], re.M)  # newest first
+    outputs["review first"] = run_cli("review", ids[-1]).stdout
+    assert "1 answer" in outputs["review latest"] and "1 phrase" in outputs["review first"]
+    assert "1 red flag" in outputs["review first"]
+    for command, text in outputs.items():
+        assert not WRONG_PLURALS.search(text), (command, WRONG_PLURALS.search(text).group(0))
+    gone = run_cli("forget", ids[-1])
+    assert gone.stdout.startswith("Deleted 1 session and ") and "(s)" not in gone.stdout
+
+
+def test_the_closing_remarks_count_in_the_singular_too():
+    from simulator.types import Metric, Score
+
+    why = question("why-call-center")
+    one_pause = Score(why.id, 70.0, (Metric("pauses", 80.0, 1, "long pauses"),), (), spoken("I like helping people"))
+    focus = [Tip("pauses", "Fewer long silences.", 3.0, "no more than one pause over 2 seconds", Medium.SPOKEN)]
+    [remark] = coach.session_feedback([Answer(why, one_pause)], focus).progress
+    assert "Last time you were at 3 long pauses; today 1 long pause." in remark
+
+
+WORDS = ("I", "like", "helping", "people", "um", "uh", "you", "know", "mean", "so", "it", "kind", "of", "the",
+         "calls", "um,", "uh,", "like,", "know,", "mean,", "well.", "people.", "I mean,", "you know,")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=40))
+def test_every_filler_counted_in_any_typed_answer_is_marked(words):
+    answer = typed(question("why-call-center"), " ".join(words))
+    counted = next((e.count for e in answer.score.metric("fillers").evidence
+                    if e.kind is EvidenceKind.FILLER_TOTAL), 0)
+    assert review.mark_transcript(answer.score).count("filler") == counted
+
+
+@pytest.mark.parametrize("text", ["Um, um, I think, um, um, I think, um.",
+                                  "I mean it, I mean, um. I mean, I mean it, um."])
+@pytest.mark.parametrize("medium", ["typed", "spoken"])
+def test_each_filler_is_marked_where_it_was_said(text, medium):
+    """The same quote twice, and "I mean" as a filler beside "I mean it": each filler is marked
+    once, at its own place, never the verb beside it."""
+    q = question("why-call-center")
+    score = typed(q, text).score if medium == "typed" else score_answer(q, spoken(text))
+    labels = [e.label for e in score.metric("fillers").evidence if e.kind is EvidenceKind.FILLER]
+    shown = " ".join(" ".join(review.format_transcript(review.mark_transcript(score))).split())
+    assert [m.lower() for m in re.findall(r"\[([^\]]+)\]", shown)] == [label.lower() for label in labels]
+    assert "[I mean] it" not in shown
