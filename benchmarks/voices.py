@@ -81,12 +81,13 @@ def speak(text: str, voice: str, path: Path, fast: bool = False) -> Path:
 
 
 def count_fillers(text: str) -> tuple[int, int]:
-    """Sound fillers and word fillers ("like,", "you know") in a transcript's raw text.
+    """Sound fillers and word fillers ("like", "you know") in a transcript's raw text.
 
-    A word filler is only counted where it stands apart with a comma, as planted, so "I
-    like people" is not one. Whisper's English normaliser is never used: it deletes fillers.
+    The answers above never say "like" or "you know" except as planted fillers, so every one
+    counts, with or without the comma Whisper may leave out. Whisper's English normaliser
+    is never used: it deletes fillers.
     """
-    lower = text.lower()
-    sounds = sum(1 for w in re.findall(r"[a-z']+", lower) if w in SOUNDS)
-    words = len(re.findall(r"(?:^|[,.]\s*)(?:like|you know)\s*,", lower))
+    tokens = re.findall(r"[a-z']+", text.lower())
+    sounds = sum(1 for w in tokens if w in SOUNDS)
+    words = tokens.count("like") + sum(1 for a, b in zip(tokens, tokens[1:]) if (a, b) == ("you", "know"))
     return sounds, words

@@ -125,8 +125,9 @@ def test_spontaneous_speech_gives_no_loops_or_invented_endings(audio_sets, heard
         assert lecture.unclear == () and guards.find_loop(lecture.words) is None
         assert "how do i get to dublin" in " ".join(normalise(lecture.text))
         # The clip ends mid-sentence ("So when I think about normative questions, if..."):
-        # nothing may be added after the last word the lecturer said.
-        assert normalise(lecture.text)[-1] in ("if", "questions"), lecture.text[-80:]
+        # nothing may be added after the words the lecturer said, at most the cut-off one.
+        words = normalise(lecture.text)
+        assert "questions" in words[-2:], lecture.text[-80:]
 
 
 @pytest.fixture(scope="module")
