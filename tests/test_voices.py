@@ -54,8 +54,10 @@ def test_fast_speech_is_transcribed_without_a_loop(transcriber, tmp_path):
 
 
 def _plain_decode(engine, samples) -> str:
-    """faster-whisper's own decoding of the whole file: its VAD filter and 30 s windows."""
-    segments, _ = engine._model.transcribe(samples, language="en", beam_size=1, temperature=0.0,
+    """faster-whisper's own decoding of the whole file: its VAD filter and 30 s windows, with
+    the product's beams and no prompt."""
+    segments, _ = engine._model.transcribe(samples, language="en", temperature=0.0,
+                                           beam_size=engine.options.beam_size,
                                            condition_on_previous_text=False, vad_filter=True)
     return " ".join(s.text for s in segments)
 

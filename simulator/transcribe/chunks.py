@@ -99,6 +99,7 @@ def decode_chunk(samples: np.ndarray, start: int, end: int, options: DecodeOptio
 
 
 MAX_RESUMES = 3  # a chunk is at most 15 s: a few resumes are plenty
+REPEAT_WINDOW = 0.3  # seconds: a resumed piece starting with the last word again repeats it
 
 
 def _decode_with_resume(samples: np.ndarray, start: int, end: int, options: DecodeOptions,
@@ -106,9 +107,10 @@ def _decode_with_resume(samples: np.ndarray, start: int, end: int, options: Deco
     """Every word of a chunk, on the recording's timeline.
 
     Whisper sometimes ends its output early (after the first sentence of a 13 s chunk). When
-    speech goes on after the last word, decoding resumes, but only where a stretch of speech
+    speech goes on after the last word, decoding resumes where the next stretch of speech
     begins after a pause: starting mid-word or mid-phrase makes Whisper invent a sentence
-    around the fragment.
+    around the fragment. Only speech that runs on with no pause is resumed right after the
+    last word.
     """
     out: list[Word] = []
     at = start
@@ -117,9 +119,14 @@ def _decode_with_resume(samples: np.ndarray, start: int, end: int, options: Deco
         shift = at / SAMPLE_RATE
         piece = samples[at:end]
         got = guards.drop_invented(decode(piece), len(piece) / SAMPLE_RATE, pad)
-        out += [Word(w.word, w.start + shift, w.end + shift, w.probability) for w in got]
-        last_end = at + int(got[-1].end * SAMPLE_RATE) if got else at
-        resume = _next_stretch(samples, last_end, end, options)
+        if not got:
+            break
+        placed = [Word(w.word, w.start + shift, w.end + shift, w.probability) for w in got]
+        if out and guards.bare(placed[0]) == guards.bare(out[-1]) \
+                and placed[0].start < out[-1].end + REPEAT_WINDOW:
+            placed = placed[1:]  # the word decoding stopped at, heard again from its tail
+        out += placed
+        resume = _next_stretch(samples, at + int(got[-1].end * SAMPLE_RATE), end, options)
         if resume is None:
             break
         at = resume
