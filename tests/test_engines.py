@@ -97,16 +97,15 @@ def test_conversion_gives_a_checkpoint_whisper_loads_with_the_source_dims(home, 
 
 @pytest.mark.slow
 def test_base_converts_for_openai_whisper_as_the_multilingual_model_it_is(home):
-    import whisper
-
     from simulator.transcribe.models import joined_base
 
-    source = joined_base(home)
-    cache = ensure_checkpoint(source, cache_path(home, "base"), progress=False)
-    model = whisper.load_model(str(cache), device="cpu")
+    engine = OpenAIWhisperTranscriber("base", home=home)
+    engine.load()
+    assert cache_path(home, "base").is_file()
+    model = engine._model
     assert model.is_multilingual and model.num_languages == 99
     assert (model.dims.n_audio_layer, model.dims.n_text_layer, model.dims.n_text_state) == (6, 6, 512)
-    config = json.loads((source / "config.json").read_text())
+    config = json.loads((joined_base(home) / "config.json").read_text())
     heads = model.alignment_heads.to_dense().nonzero().tolist()
     assert sorted(heads) == sorted(config["alignment_heads"])  # word timing as the source has it
 

@@ -18,7 +18,13 @@ def test_base_is_the_default_and_both_models_are_installed():
     assert models.missing_packages("base") == [] and models.missing_packages("tiny.en") == []
 
 
-def test_base_is_joined_once_into_the_data_folder_and_verified(home):
+@pytest.fixture
+def no_install_join(tmp_path, monkeypatch):
+    """As after `pip install` alone: no copy of base joined inside the virtualenv."""
+    monkeypatch.setattr(models, "shared_base_dir", lambda: tmp_path / "no-shared-copy")
+
+
+def test_base_is_joined_once_into_the_data_folder_and_verified(home, no_install_join):
     folder = models.joined_base(home)
     assert folder == home / "models" / "faster-whisper" / "base"
     model_bin = folder / "model.bin"
@@ -31,7 +37,7 @@ def test_base_is_joined_once_into_the_data_folder_and_verified(home):
     assert not list(folder.glob(".*.tmp"))
 
 
-def test_a_joined_model_damaged_later_is_detected_and_joined_again(home):
+def test_a_joined_model_damaged_later_is_detected_and_joined_again(home, no_install_join):
     model_bin = models.joined_base(home) / "model.bin"
     with open(model_bin, "r+b") as f:  # same size: only the checksum can tell
         f.seek(50_000_000)
@@ -55,7 +61,20 @@ def _fake_base_packages(tmp_path, monkeypatch, damage: bool):
     monkeypatch.setattr(models, "_package_dir", lambda module: copies.get(module))
 
 
-def test_parts_that_do_not_join_into_the_pinned_model_are_refused(home, tmp_path, monkeypatch):
+def test_the_copy_joined_at_install_is_used_while_it_is_intact(home, tmp_path, monkeypatch):
+    shared = tmp_path / "venv-share" / "whisper-base"
+    monkeypatch.setattr(models, "shared_base_dir", lambda: shared)
+    models.join_base(shared)  # what `make install` does
+    assert models.joined_base(home) == shared
+    assert not models.base_dir(home).exists()  # nothing copied into the data folder
+    with open(shared / "model.bin", "r+b") as f:
+        f.write(b"\0" * 16)
+    assert models.joined_base(home) == models.base_dir(home)  # changed: not trusted any more
+    assert models._sha256_file(models.base_dir(home) / "model.bin") == models.BASE_SHA256
+
+
+def test_parts_that_do_not_join_into_the_pinned_model_are_refused(home, tmp_path, monkeypatch,
+                                                                  no_install_join):
     _fake_base_packages(tmp_path, monkeypatch, damage=True)
     with pytest.raises(UserError) as raised:
         models.joined_base(home)

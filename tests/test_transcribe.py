@@ -112,7 +112,7 @@ def test_decoding_resumes_when_whisper_stops_before_the_speech_does(speak):
 
     def decode(chunk):  # like Whisper on a bad day: one word at the start of whatever it gets
         calls.append(len(chunk) / 16_000)
-        return [Word(" word", 0.2, 0.6, 0.9)] if len(calls) <= 2 else []
+        return [Word(f" word{len(calls)}", 0.2, 0.6, 0.9)] if len(calls) <= 2 else []
 
     t = transcribe_in_chunks(samples, DecodeOptions(), decode, "test")
     assert len(calls) >= 2 and calls[1] < calls[0]  # resumed on what was left, not from the start

@@ -14,6 +14,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,11 +139,16 @@ def model_folder(model: str, home: Path | None) -> ModelFolder:
     return ModelFolder(path.name, path)
 
 
-# --- base: joined once into the data folder ------------------------------------------------
+# --- base: joined once, at install or into the data folder ---------------------------------
 
 
 def base_dir(home: Path) -> Path:
     return home / "models" / "faster-whisper" / "base"
+
+
+def shared_base_dir() -> Path:
+    """Where `make install` joins base once for every data folder: inside the virtualenv."""
+    return Path(sys.prefix) / "share" / "mock-interview" / "whisper-base"
 
 
 def _stamp(path: Path) -> dict:
@@ -150,29 +156,38 @@ def _stamp(path: Path) -> dict:
     return {"sha256": BASE_SHA256, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
 
 
-def joined_base(home: Path) -> Path:
-    """The base model folder in the data folder, joined and verified on first use.
-
-    The joined model.bin is hashed when it is written; later runs compare its size and
-    modification time with what was recorded then, and any change means hash it again.
-    """
-    folder = base_dir(home)
-    model_bin, stamp_file = folder / "model.bin", folder / "model.bin.verified"
+def _verified(folder: Path) -> bool:
+    """True when folder/model.bin is the file that was hashed when it was joined, unchanged."""
     try:
-        if json.loads(stamp_file.read_text()) == _stamp(model_bin) and all(
-                (folder / f).is_file() for f in BASE_FILES):
-            return folder
+        return json.loads((folder / "model.bin.verified").read_text()) == _stamp(
+            folder / "model.bin") and all((folder / f).is_file() for f in BASE_FILES)
     except (OSError, ValueError):
-        pass
-    if model_bin.is_file() and _sha256_file(model_bin) == BASE_SHA256:
-        pass  # intact, only the record was missing
-    else:
+        return False
+
+
+def joined_base(home: Path) -> Path:
+    """The base model folder: the one joined at install if it is intact, else one joined and
+    verified in the data folder on first use."""
+    shared = shared_base_dir()
+    if _verified(shared):
+        return shared
+    folder = base_dir(home)
+    if not _verified(folder):
+        join_base(folder)
+    return folder
+
+
+def join_base(folder: Path) -> None:
+    """Join the two parts into folder/model.bin, hashing as it is written, and record the
+    hashed file's size and modification time: any later change means joining again."""
+    model_bin = folder / "model.bin"
+    if not (model_bin.is_file() and _sha256_file(model_bin) == BASE_SHA256):
         _join_parts(model_bin)
     second = _package_dir(BASE_PARTS[1][0]) / "data"
     for name in BASE_FILES:
         _write_atomically(folder / name, lambda f, src=second / name: f.write(src.read_bytes()))
-    _write_atomically(stamp_file, lambda f: f.write(json.dumps(_stamp(model_bin)).encode()))
-    return folder
+    _write_atomically(folder / "model.bin.verified",
+                      lambda f: f.write(json.dumps(_stamp(model_bin)).encode()))
 
 
 def _join_parts(target: Path) -> None:
@@ -242,3 +257,4 @@ def describe_models(home: Path) -> str:
         lines.append("Speed here: not measured yet; `mock-interview models --measure` times "
                      "each installed model (about a minute).")
     return "\n".join(lines)
+
