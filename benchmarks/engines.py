@@ -4,7 +4,7 @@ Whole-answer transcription (`Transcriber.transcribe`, what `mock-interview trans
 `--input DIR` do) with the product's shared DecodeOptions, each engine loaded and warmed up
 first, runs alternated so that a slow moment of the machine hits both. Prints one JSON document.
 
-    python -m benchmarks.engines [--runs N] [--seconds 60]
+    python -m benchmarks.engines [--runs N] [--seconds 60] [--model base]
 """
 
 from __future__ import annotations
@@ -32,12 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--seconds", type=int, default=60)
+    p.add_argument("--model", default=None, help="default: the product's default model")
     args = p.parse_args(argv)
     clip = answers.answer(args.seconds)
     samples = load(clip.path)
-    engines = {"faster-whisper": make_transcriber("faster-whisper"),
-               # openai-whisper converts the packaged model once; the cache lives in .bench/
-               "openai-whisper": make_transcriber("openai-whisper", home=answers.CACHE / "home")}
+    home = answers.CACHE / "home"  # the joined base model and openai-whisper's conversion
+    engines = {"faster-whisper": make_transcriber("faster-whisper", args.model, home),
+               "openai-whisper": make_transcriber("openai-whisper", args.model, home)}
     times: dict[str, list[float]] = {name: [] for name in engines}
     texts: dict[str, str] = {}
     for name, engine in engines.items():

@@ -34,15 +34,31 @@ def normalise(text: str) -> list[str]:
     return words
 
 
+def error_counts(reference: str, hypothesis: str) -> tuple[int, int, int, int]:
+    """(substitutions, deletions, insertions, words in the reference), from one alignment
+    with the fewest errors (among those, the fewest insertions)."""
+    ref, hyp = normalise(reference), normalise(hypothesis)
+    # Each cell: (errors, insertions, substitutions, deletions); tuples compare in that order.
+    row = [(j, j, 0, 0) for j in range(len(hyp) + 1)]
+    for i, r in enumerate(ref, 1):
+        diagonal, row[0] = row[0], (i, 0, 0, i)
+        for j, h in enumerate(hyp, 1):
+            up, left = row[j], row[j - 1]
+            options = [(up[0] + 1, up[1], up[2], up[3] + 1),  # r deleted
+                       (left[0] + 1, left[1] + 1, left[2], left[3])]  # h inserted
+            if r == h:
+                options.append(diagonal)
+            else:
+                options.append((diagonal[0] + 1, diagonal[1], diagonal[2] + 1, diagonal[3]))
+            diagonal, row[j] = row[j], min(options)
+    errors, insertions, substitutions, deletions = row[-1]
+    return substitutions, deletions, insertions, len(ref)
+
+
 def word_errors(reference: str, hypothesis: str) -> tuple[int, int]:
     """(substitutions + deletions + insertions, words in the reference)."""
-    ref, hyp = normalise(reference), normalise(hypothesis)
-    row = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        diagonal, row[0] = row[0], i
-        for j, h in enumerate(hyp, 1):
-            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (r != h))
-    return row[-1], len(ref)
+    substitutions, deletions, insertions, words = error_counts(reference, hypothesis)
+    return substitutions + deletions + insertions, words
 
 
 def wer(reference: str, hypothesis: str) -> float:

@@ -29,7 +29,8 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", choices=("faster-whisper", "openai-whisper"), default="faster-whisper",
                    help="speech-to-text engine (default: faster-whisper)")
     p.add_argument("--model", metavar="NAME|PATH", default=None,
-                   help="Whisper model: tiny.en (bundled, default) or a local model path")
+                   help="Whisper model: base (default), tiny.en (faster), or the path of a "
+                        "local model (see `mock-interview models`)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -114,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("path", metavar="PATH")
 
     sub.add_parser("devices", parents=[common], help="audio inputs and outputs, and what to do without them")
+
+    p = sub.add_parser("models", parents=[common],
+                       help="the speech models installed, the default, and how fast each runs here")
+    p.add_argument("--measure", action="store_true",
+                   help="time each installed model on this machine now (about a minute)")
+    p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("demo", parents=[common],
                        help="a whole spoken session with a synthetic candidate (no microphone needed)")
@@ -309,9 +316,11 @@ def cmd_transcribe(args, home: Path) -> int:
     engine.load()
     with seconds_bar(len(samples) / 16_000, f"Transcribing {Path(args.file).name}") as bar:
         transcript = engine.transcribe(samples, on_progress=lambda done: bar.update(done - bar.n))
+    if not transcript.words:
+        print(f"mock-interview: no speech found in {args.file}", file=sys.stderr)
     if args.json:
         _print_json(transcript_to_dict(transcript))
-    else:
+    elif transcript.words:
         print(transcript.text)
     return 0
 
@@ -430,10 +439,26 @@ def cmd_devices(args, home: Path) -> int:
     return 0
 
 
+def cmd_models(args, home: Path) -> int:
+    from .transcribe import models, speed
+
+    if args.measure:
+        speed.measure_all(home, report=lambda line: print(line, file=sys.stderr, flush=True))
+    if args.json:
+        figures = speed.recorded(home)
+        _print_json({"default": models.DEFAULT_MODEL, "models": [
+            {"name": name, "description": info.description,
+             "installed": models.is_installed(name), "packages": list(info.packages),
+             "measured": figures.get(name)} for name, info in models.KNOWN.items()]})
+    else:
+        print(speed.describe_models(home))
+    return 0
+
+
 COMMANDS = {
     "practice": cmd_practice, "demo": cmd_demo, "score": cmd_score, "transcribe": cmd_transcribe,
     "review": cmd_review, "tips": cmd_tips, "progress": cmd_progress, "forget": cmd_forget,
-    "banks": cmd_banks, "devices": cmd_devices,
+    "banks": cmd_banks, "devices": cmd_devices, "models": cmd_models,
 }
 
 

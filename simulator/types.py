@@ -167,6 +167,10 @@ class Transcript:
     engine: str = "typed"
     # Times where a follow-up answer begins: the silence before one is not a pause mid-answer.
     breaks: tuple[float, ...] = ()
+    # (start, end) times where the engine could not give trustworthy words (a decoding loop,
+    # cut to its first occurrence): what was said there is unknown, so nothing in them is
+    # scored or coached.
+    unclear: tuple[tuple[float, float], ...] = ()
 
     @property
     def timed(self) -> bool:
@@ -191,6 +195,7 @@ class Transcript:
             duration=offset + (other.duration or 0.0),
             engine=self.engine,
             breaks=self.breaks + (offset,) + tuple(b + offset for b in other.breaks),
+            unclear=self.unclear + tuple((a + offset, b + offset) for a, b in other.unclear),
         )
 
 

@@ -96,6 +96,21 @@ def test_conversion_gives_a_checkpoint_whisper_loads_with_the_source_dims(home, 
 
 
 @pytest.mark.slow
+def test_base_converts_for_openai_whisper_as_the_multilingual_model_it_is(home):
+    from simulator.transcribe.models import joined_base
+
+    engine = OpenAIWhisperTranscriber("base", home=home)
+    engine.load()
+    assert cache_path(home, "base").is_file()
+    model = engine._model
+    assert model.is_multilingual and model.num_languages == 99
+    assert (model.dims.n_audio_layer, model.dims.n_text_layer, model.dims.n_text_state) == (6, 6, 512)
+    config = json.loads((joined_base(home) / "config.json").read_text())
+    heads = model.alignment_heads.to_dense().nonzero().tolist()
+    assert sorted(heads) == sorted(config["alignment_heads"])  # word timing as the source has it
+
+
+@pytest.mark.slow
 def test_converting_again_reuses_the_cache(home, capsys):
     source = packaged_model_dir()
     cache = ensure_checkpoint(source, cache_path(home, "tiny.en"), progress=True)
@@ -131,7 +146,7 @@ def test_a_cache_damaged_in_place_is_rebuilt_when_the_engine_loads(home):
     with open(cache, "r+b") as f:  # same size, so only loading it can tell
         f.write(b"\0" * 4096)
 
-    engine = OpenAIWhisperTranscriber(home=home)
+    engine = OpenAIWhisperTranscriber("tiny.en", home=home)
     engine.load()
     assert engine._model.dims.n_vocab == 51864
     assert cache.stat().st_size == size and cache.read_bytes()[:4] != b"\0" * 4

@@ -1,9 +1,8 @@
 """Speech chunks: both engines decode speech in short pieces cut at pauses, never in 30 s windows.
 
-With the filler prompt, Whisper sometimes skips or repeats a whole 30-second window of a long
-answer (measured on 40 s answers: as little as 20% of the words kept, or text written twice).
-Decoding each stretch of speech on its own, at most `max_chunk_seconds` long, keeps every
-word and the fillers; it is also what lets a live answer be transcribed while it is spoken.
+Decoding each stretch of speech on its own, at most `max_chunk_seconds` long, is what lets a
+live answer be transcribed while it is spoken, and keeps one misheard window from costing
+the words of the next. Every chunk's words pass the guards (guards.py) before they are kept.
 """
 
 from __future__ import annotations
@@ -14,9 +13,26 @@ import numpy as np
 
 from ..types import SAMPLE_RATE, Transcript, Word
 from . import DecodeOptions
+from . import guards
 
 # Decodes one chunk of speech: words with times relative to the chunk's start.
 DecodeChunk = Callable[[np.ndarray], Sequence[Word]]
+Span = tuple[float, float]
+
+MIN_SPLIT_SECONDS = 4.0  # a looping chunk shorter than this is not split again
+
+
+def speech_stretches(samples: np.ndarray, options: DecodeOptions, pad_ms: int | None = None
+                     ) -> list[tuple[int, int]]:
+    """Sample ranges [start, end) the VAD hears as speech, at most max_chunk_seconds each."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    found = get_speech_timestamps(samples, VadOptions(
+        min_silence_duration_ms=options.vad_min_silence_ms,
+        speech_pad_ms=options.vad_speech_pad_ms if pad_ms is None else pad_ms,
+        max_speech_duration_s=options.max_chunk_seconds,
+    ))
+    return [(t["start"], t["end"]) for t in found]
 
 
 def speech_chunks(samples: np.ndarray, options: DecodeOptions) -> list[tuple[int, int]]:
@@ -27,18 +43,10 @@ def speech_chunks(samples: np.ndarray, options: DecodeOptions) -> list[tuple[int
     """
     if not options.vad_filter:
         return [(0, len(samples))] if len(samples) else []
-    from faster_whisper.vad import VadOptions, get_speech_timestamps
-
-    found = get_speech_timestamps(samples, VadOptions(
-        min_silence_duration_ms=options.vad_min_silence_ms,
-        speech_pad_ms=options.vad_speech_pad_ms,
-        max_speech_duration_s=options.max_chunk_seconds,
-    ))
     limit = int(options.max_chunk_seconds * SAMPLE_RATE)
     gap = int(options.chunk_gap_seconds * SAMPLE_RATE)
     chunks: list[list[int]] = []
-    for t in found:
-        start, end = t["start"], t["end"]
+    for start, end in speech_stretches(samples, options):
         if chunks and start - chunks[-1][1] <= gap and end - chunks[-1][0] <= limit:
             chunks[-1][1] = end
         else:
@@ -56,47 +64,97 @@ def transcribe_in_chunks(samples: np.ndarray, options: DecodeOptions, decode: De
     samples = np.asarray(samples, dtype=np.float32)
     duration = len(samples) / SAMPLE_RATE
     words: list[Word] = []
+    unclear: list[Span] = []
     for start, end in speech_chunks(samples, options):
-        for w, shift in _decode_whole_chunk(samples, start, end, options, decode):
-            words.append(Word(w.word, round(w.start + shift + offset, 3),
-                              round(w.end + shift + offset, 3), round(w.probability, 4)))
+        got, spans = decode_chunk(samples, start, end, options, decode)
+        shift = offset
+        words += [Word(w.word, round(w.start + shift, 3), round(w.end + shift, 3),
+                       round(w.probability, 4)) for w in got]
+        unclear += [(round(a + shift, 3), round(b + shift, 3)) for a, b in spans]
         if on_progress:
             on_progress(end / SAMPLE_RATE)
     if on_progress:
         on_progress(duration)
     text = "".join(w.word for w in words).strip()
-    return Transcript(text=text, words=tuple(words), duration=duration, engine=engine)
+    return Transcript(text=text, words=tuple(words), duration=duration, engine=engine,
+                      unclear=tuple(unclear))
+
+
+def decode_chunk(samples: np.ndarray, start: int, end: int, options: DecodeOptions,
+                 decode: DecodeChunk, may_split: bool = True) -> tuple[list[Word], list[Span]]:
+    """The words of samples[start:end] on the recording's timeline, and any unclear spans.
+
+    A chunk whose words loop is decoded again as two halves cut at its quietest moment; a
+    loop that survives that is cut to one occurrence and its time marked unclear.
+    """
+    words = _decode_with_resume(samples, start, end, options, decode)
+    if not guards.is_looping(words):
+        return words, []
+    if may_split and (end - start) / SAMPLE_RATE >= MIN_SPLIT_SECONDS:
+        cut = _quietest(samples, start, end)
+        first, a = decode_chunk(samples, start, cut, options, decode, may_split=False)
+        second, b = decode_chunk(samples, cut, end, options, decode, may_split=False)
+        return first + second, a + b
+    return guards.cut_loops(words)
 
 
 MAX_RESUMES = 3  # a chunk is at most 15 s: a few resumes are plenty
+REPEAT_WINDOW = 0.3  # seconds: a resumed piece starting with the last word again repeats it
 
 
-def _decode_whole_chunk(samples: np.ndarray, start: int, end: int, options: DecodeOptions,
-                        decode: DecodeChunk) -> list[tuple[Word, float]]:
-    """Every word of a chunk, with the shift (seconds) that puts it on the recording's timeline.
+def _decode_with_resume(samples: np.ndarray, start: int, end: int, options: DecodeOptions,
+                        decode: DecodeChunk) -> list[Word]:
+    """Every word of a chunk, on the recording's timeline.
 
-    Whisper sometimes ends its output early (after the first sentence of a 13 s chunk), so
-    when speech goes on after the last word, decoding resumes from there.
+    Whisper sometimes ends its output early (after the first sentence of a 13 s chunk). When
+    speech goes on after the last word, decoding resumes where the next stretch of speech
+    begins after a pause: starting mid-word or mid-phrase makes Whisper invent a sentence
+    around the fragment. Only speech that runs on with no pause is resumed right after the
+    last word.
     """
-    out: list[tuple[Word, float]] = []
+    out: list[Word] = []
     at = start
+    pad = options.vad_speech_pad_ms / 1000
     for _ in range(1 + MAX_RESUMES):
         shift = at / SAMPLE_RATE
-        got = list(decode(samples[at:end]))
-        out += [(w, shift) for w in got]
+        piece = samples[at:end]
+        got = guards.drop_invented(decode(piece), len(piece) / SAMPLE_RATE, pad)
         if not got:
             break
-        resume = at + int(got[-1].end * SAMPLE_RATE)
-        if (end - resume) / SAMPLE_RATE < options.resume_after_seconds or not _has_speech(
-                samples[resume:end], options):
+        placed = [Word(w.word, w.start + shift, w.end + shift, w.probability) for w in got]
+        if out and guards.bare(placed[0]) == guards.bare(out[-1]) \
+                and placed[0].start < out[-1].end + REPEAT_WINDOW:
+            placed = placed[1:]  # the word decoding stopped at, heard again from its tail
+        out += placed
+        resume = _next_stretch(samples, at + int(got[-1].end * SAMPLE_RATE), end, options)
+        if resume is None:
             break
         at = resume
     return out
 
 
-def _has_speech(samples: np.ndarray, options: DecodeOptions) -> bool:
-    from faster_whisper.vad import VadOptions, get_speech_timestamps
+def _next_stretch(samples: np.ndarray, after: int, end: int, options: DecodeOptions) -> int | None:
+    """Where the first stretch of speech that begins after `after` starts (with its padding),
+    if at least resume_after_seconds of speech is left to decode; else None."""
+    if (end - after) / SAMPLE_RATE < options.resume_after_seconds:
+        return None
+    rest = samples[after:end]
+    stretches = speech_stretches(rest, options, pad_ms=0)
+    pad = int(options.vad_speech_pad_ms * SAMPLE_RATE / 1000)
+    for s, e in stretches:
+        if s == 0 and e / SAMPLE_RATE >= options.resume_after_seconds:
+            return after  # the speech runs on without a pause: there is nowhere better
+        if s > 0:  # begins after a pause, not in the middle of the word Whisper stopped at
+            remaining = sum(b - a for a, b in stretches if a >= s) / SAMPLE_RATE
+            if remaining < 0.5:
+                return None
+            return after + max(0, s - pad)
+    return None
 
-    found = get_speech_timestamps(samples, VadOptions(min_silence_duration_ms=options.vad_min_silence_ms,
-                                                      speech_pad_ms=0))
-    return sum(t["end"] - t["start"] for t in found) / SAMPLE_RATE >= 0.5
+
+def _quietest(samples: np.ndarray, start: int, end: int) -> int:
+    """The quietest 100 ms in the middle half of [start, end): a pause, at best."""
+    hop = SAMPLE_RATE // 10
+    lo, hi = start + (end - start) // 4, start + 3 * (end - start) // 4
+    frames = [(float(np.sqrt(np.mean(samples[i:i + hop] ** 2))), i) for i in range(lo, hi - hop, hop)]
+    return min(frames)[1] + hop // 2 if frames else (start + end) // 2

@@ -11,8 +11,9 @@ import numpy as np
 
 from ..errors import UserError
 from ..types import SAMPLE_RATE, Transcript, Word
-from . import DEFAULT_MODEL, DecodeOptions, packaged_model_dir
+from . import DEFAULT_MODEL, DecodeOptions
 from .chunks import transcribe_in_chunks
+from .models import check_model, model_folder
 
 
 # Seconds past the VAD's padding that still count as "the words reached the chunk's end": a
@@ -20,30 +21,16 @@ from .chunks import transcribe_in_chunks
 TAIL_ALLOWANCE = 0.3
 
 
-def resolve_model_dir(model: str) -> Path:
-    """A local CTranslate2 model folder: the packaged tiny.en, or a path the user gave.
-
-    Never a hub name: WhisperModel("tiny.en") would try to download it.
-    """
-    if model in (DEFAULT_MODEL, "tiny.en"):
-        return packaged_model_dir()
-    path = Path(model).expanduser()
-    if (path / "model.bin").is_file():
-        return path
-    if path.exists():
-        raise UserError(f"{path}: not a CTranslate2 Whisper model folder (no model.bin inside)")
-    raise UserError(
-        f"model {model!r} is not available offline: the bundled model is tiny.en; "
-        "to use another, pass the path of a CTranslate2 model folder with --model"
-    )
-
-
 class FasterWhisperTranscriber:
     name = "faster-whisper"
 
     def __init__(self, model: str = DEFAULT_MODEL, options: DecodeOptions = DecodeOptions(),
-                 cpu_threads: int | None = None, compute_type: str = "int8"):
-        self.model_dir = resolve_model_dir(model)
+                 cpu_threads: int | None = None, compute_type: str = "int8",
+                 home: Path | None = None):
+        check_model(model)  # a wrong --model fails now, before a session starts
+        self.model = model
+        self.home = home
+        self.model_dir: Path | None = None  # known once loaded (base is joined on first use)
         self.options = options
         self.compute_type = compute_type  # int8 on the CPU; float32 to compare engines exactly
         self.cpu_threads = cpu_threads or min(4, os.cpu_count() or 1)
@@ -57,11 +44,17 @@ class FasterWhisperTranscriber:
 
                 from ..progressbar import slow_notice
 
+                folder = model_folder(self.model, self.home)
                 with slow_notice("Loading the speech model..."):
-                    self._model = WhisperModel(
-                        str(self.model_dir), device="cpu", compute_type=self.compute_type,
-                        cpu_threads=self.cpu_threads, local_files_only=True,
-                    )
+                    try:
+                        self._model = WhisperModel(
+                            str(folder.path), device="cpu", compute_type=self.compute_type,
+                            cpu_threads=self.cpu_threads, local_files_only=True,
+                        )
+                    except (RuntimeError, ValueError, OSError) as exc:
+                        raise UserError(f"--model {folder.path}: the model cannot be loaded "
+                                        f"({exc}); it may be damaged or incomplete") from None
+                self.model_dir = folder.path
                 _release_freed_memory()  # converting the weights to int8 freed ~80 MB
 
     def transcribe(self, samples: np.ndarray,

@@ -1,7 +1,7 @@
 """The second engine: openai-whisper (PyTorch) on the CPU, decoding the same speech chunks as the default one.
 
-Its tiny.en weights are the packaged CTranslate2 model converted back (convert.py), so the two
-engines run the same network and, with the same decoding, write the same words.
+Its weights are the packaged CTranslate2 models (base, tiny.en) converted back once (convert.py),
+so the two engines run the same network and, with the same decoding, write the same words.
 """
 
 from __future__ import annotations
@@ -16,16 +16,20 @@ from typing import Callable
 import numpy as np
 
 from ..errors import UserError
+from ..home import data_home
 from ..types import Transcript, Word
-from . import DEFAULT_MODEL, DecodeOptions, packaged_model_dir
+from . import DEFAULT_MODEL, DecodeOptions
 from .chunks import transcribe_in_chunks
+from .convert import cache_path, ensure_checkpoint
+from .models import KNOWN, check_model, model_folder
 
 INSTALL_HINT = "pip install torch==2.13.0 && pip install '.[openai-whisper]' (or `make install`)"
 
 
 @dataclass(frozen=True)
 class ModelSource:
-    """Where the weights come from: a checkpoint file, or a CTranslate2 folder to convert first."""
+    """Where the weights come from: a checkpoint file, or a CTranslate2 folder to convert first
+    (for a model known by name, the folder is found when the model loads: see models.py)."""
 
     name: str
     checkpoint: Path | None = None
@@ -39,29 +43,32 @@ def whisper_cache_dir() -> Path:
 
 
 def resolve_model(model: str) -> ModelSource:
-    """tiny.en (packaged), a .pt checkpoint, a CTranslate2 folder, or an already-downloaded name.
+    """base or tiny.en (packaged), a .pt checkpoint, a CTranslate2 folder, or a name already in
+    openai-whisper's download folder.
 
     Never a download: whisper.load_model("base.en") would reach for the network.
     """
-    if model == DEFAULT_MODEL:
-        return ModelSource(model, ct2_dir=packaged_model_dir())
+    if model in KNOWN:
+        check_model(model)
+        return ModelSource(model)
     path = Path(model).expanduser()
     if path.is_file():
         return ModelSource(path.stem, checkpoint=path)
-    if (path / "model.bin").is_file():
-        return ModelSource(path.name, ct2_dir=path)
     if path.is_dir():
-        raise UserError(f"{path}: neither a .pt checkpoint nor a CTranslate2 model folder")
+        if not (path / "model.bin").is_file():
+            raise UserError(f"--model {path}: neither a .pt checkpoint nor a CTranslate2 model "
+                            "folder (model.bin missing)")
+        return ModelSource(path.name, ct2_dir=path)
     if path.suffix == ".pt" or os.sep in model:
-        raise UserError(f"{path}: no such model file")
+        raise UserError(f"--model {path}: no such model file or folder")
     downloaded = whisper_cache_dir() / f"{model}.pt"
     if downloaded.is_file():
         return ModelSource(model, checkpoint=downloaded)
     raise UserError(
-        f"model {model!r} is not available offline: the bundled model is tiny.en. "
-        f"To use {model}, copy its openai-whisper checkpoint to {downloaded} "
-        f"(whisper.load_model({model!r}) saves it there on a machine with internet access), "
-        "or pass the path of a .pt checkpoint with --model"
+        f"model {model!r} is not available offline: the models here are {', '.join(KNOWN)} "
+        f"(see `mock-interview models`). To use {model}, copy its openai-whisper checkpoint to "
+        f"{downloaded} (whisper.load_model({model!r}) saves it there on a machine with internet "
+        "access), or pass the path of a .pt checkpoint with --model"
     )
 
 
@@ -104,15 +111,14 @@ class OpenAIWhisperTranscriber:
     def _load_model(self):
         if self.source.checkpoint is not None:
             return _load_checkpoint(self.source.checkpoint, self.source.name)
-        from ..home import data_home
-        from .convert import cache_path, ensure_checkpoint
-
-        cache = cache_path(self.home or data_home(), self.source.name)
-        checkpoint = ensure_checkpoint(self.source.ct2_dir, cache)
+        home = self.home or data_home()
+        ct2_dir = self.source.ct2_dir or model_folder(self.source.name, home).path
+        cache = cache_path(home, self.source.name)
+        checkpoint = ensure_checkpoint(ct2_dir, cache)
         try:
             return _load_checkpoint(checkpoint, self.source.name)
         except Exception:  # a cache damaged after it was written: make it again, once
-            return _load_checkpoint(ensure_checkpoint(self.source.ct2_dir, cache, force=True),
+            return _load_checkpoint(ensure_checkpoint(ct2_dir, cache, force=True),
                                     self.source.name)
 
     def transcribe(self, samples: np.ndarray,
