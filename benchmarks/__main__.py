@@ -8,8 +8,9 @@ another's figures:
               (PulseAudio null sink), for 15, 30, 60 and 120 s answers;
 3. session  - the real CLI on the microphone: time to the interviewer's first words, and a
               whole session's peak memory;
-4. the scoring and filler benchmarks (benchmarks/eval_scoring.py, filler_recall.py), when
-   present, as they print themselves.
+4. the scoring and filler benchmarks (benchmarks/eval_scoring.py, filler_recall.py), the
+   judgment's speed and memory with the meaning model (scoring_speed.py) and its figures on the
+   judgment set's tune half (eval_judgment.py), when present, as they print themselves.
 
 Prints a table, then one JSON object as the very last line.
 
@@ -62,7 +63,7 @@ def child(module: str, args: list[str], env: dict | None = None) -> dict:
 
 def others() -> None:
     """The other engineers' benchmarks, printed as they print themselves."""
-    for script in ("eval_scoring.py", "filler_recall.py"):
+    for script in ("eval_scoring.py", "filler_recall.py", "scoring_speed.py", "eval_judgment.py"):
         path = ROOT / "benchmarks" / script
         if path.exists():
             print(f"\n== {script} ==", flush=True)
