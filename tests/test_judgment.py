@@ -34,9 +34,9 @@ WHY_IDS = [c["id"] for c in yaml.safe_load(js.WHY_FILE.read_text("utf-8"))["case
 # when the rules were finished, less a small margin (README "Judgment figures"). Held-out only:
 # the tune half is what the rules were tuned on.
 HELDOUT_FLOOR = {
-    "real_strong_vs_weak": 0.86,  # measured 0.889
-    "tier_order": 0.77,  # measured 0.80
-    "low_at_or_below_ceiling": 0.52,  # measured 0.58 (rude, off-topic and non-English at or below 15)
+    "real_strong_vs_weak": 0.86,  # measured 0.889 (32 of 36 pairs)
+    "tier_order": 0.79,  # measured 0.820 (388 pairs)
+    "low_at_or_below_ceiling": 0.60,  # measured 0.646 (rude, off-topic and non-English at or below 15)
 }
 
 
@@ -237,7 +237,6 @@ def test_the_expected_ranking_on_the_tune_questions(data, scored):
 # --- the held-out half: a floor, aggregates only ---------------------------------------------
 
 
-@pytest.mark.slow
 def test_heldout_figures_stay_above_the_floor(data):
     from benchmarks.eval_judgment import baseline, figures
 
