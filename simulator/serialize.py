@@ -227,6 +227,7 @@ _NOTE_PATTERNS: tuple[tuple[re.Pattern[str], EvidenceKind, Any], ...] = tuple(
         (r"denies: (.+)", EvidenceKind.KEY_POINT, lambda g: {"label": g[0], "coverage": Coverage.DENIED}),
         (r"on topic by meaning", EvidenceKind.TOPIC_MEANING, lambda g: {}),
         (r"nearer another question: (.+)", EvidenceKind.NO_TOPIC, lambda g: {"label": g[0]}),
+        (r"not about what was asked", EvidenceKind.NO_TOPIC, lambda g: {}),
         (r"not English \((.+)\)", EvidenceKind.NOT_ENGLISH, lambda g: {"label": g[0]}),
         (r"key words without sentences", EvidenceKind.WORD_LIST, lambda g: {}),
         (r"what every candidate says", EvidenceKind.CLICHE, lambda g: {}),

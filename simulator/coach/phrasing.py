@@ -148,6 +148,7 @@ IDEAS = {
     "customer happier": "a happier customer", "looking for growth": "room to grow", "looking forward": "what you're looking forward to",
     "solving problems": "solving problems", "average handle time": "average handle time", "talk time": "talk time",
 }
+_IDEAS = {k.lower(): v for k, v in IDEAS.items()}
 _ADJECTIVES = frozenset("""good happy comfortable calm patient friendly organized organised positive reliable
     flexible available fast quick honest proud clear""".split())
 _VERBS = frozenset("""enjoy like love help solve fix find learn grow move stay keep take let listen
@@ -175,8 +176,8 @@ def idea(label: str, kind: str = "general") -> str:
     low = label.strip().lower()
     if not low:
         return ""
-    if low in IDEAS:
-        found = IDEAS[low]
+    if low in _IDEAS:
+        found = _IDEAS[low]
         return found if found.startswith(_CLAUSE_STARTS) else "about " + found
     words = low.split()
     if words[0] in ("i", "i'm", "i'll", "i'd", "i've", "we"):

@@ -51,9 +51,12 @@ def relevance(x: Inputs) -> Metric:
         evidence.append(doc.quote_words(s.start, s.end, note="on topic by meaning", kind=EvidenceKind.TOPIC_MEANING,
                                         value=round(t.margin, 2)))
     else:
+        # The other question is named only when the answer plainly belongs to it.
+        rival = t.rival_question if t.rival >= th.RIVAL_NAMED and t.margin <= th.RIVAL_NAMED_MARGIN else ""
         first = next(c for c in x.clauses if c.sentence)
-        evidence.append(doc.quote_words(first.start, first.end, note=f"nearer another question: {t.rival_question}",
-                                        kind=EvidenceKind.NO_TOPIC, label=t.rival_question, value=round(t.margin, 2)))
+        note = f"nearer another question: {rival}" if rival else "not about what was asked"
+        evidence.append(doc.quote_words(first.start, first.end, note=note, kind=EvidenceKind.NO_TOPIC,
+                                        label=rival, value=round(t.margin, 2)))
     return Metric("relevance", round(100.0 * value, 1), round(value, 2), th.RELEVANCE.unit, tuple(evidence))
 
 

@@ -213,6 +213,8 @@ TOPIC_OWN_OFF = 0.08  # ...and an answer this far from the question's meaning is
 TOPIC_OWN_ON = 0.22
 TOPICAL_POINTS_FOR_FULL = 2
 ON_TOPIC = 0.5  # relevance (0-1) from which the answer is on topic
+RIVAL_NAMED = 0.45  # a tip names the other question when the answer is this near it...
+RIVAL_NAMED_MARGIN = -0.15  # ...and this much nearer it than the question asked
 # Red flags: the nearest exemplar (with the clause's stance) is a red flag, at least this near,
 # and nearer than the nearest professional sentence by at least the margin.
 RED_FLAG_MEANING = 0.58

@@ -17,7 +17,10 @@ def _call_handling(label: str) -> bool:
     """A key point that is a call-handling phrase ("anything else I can help with"): on a call
     its own tip (closing, greeting...) says it better."""
     doc = Doc(Transcript.typed(label))
-    return bool(doc.find_all(lx.GREETING + lx.CLOSING + lx.VERIFICATION + lx.NEXT_STEPS))
+    return bool(doc.find_all(lx.GREETING + lx.CLOSING + lx.VERIFICATION + lx.NEXT_STEPS + INTRODUCTIONS))
+
+
+INTRODUCTIONS = lx.rx(r"my name", r"this is", r"you are speaking")  # the greeting's tip says these better
 
 
 @writes("key_points")
@@ -39,8 +42,14 @@ def key_points(m: Metric, c: Context) -> str | None:
                 f"moment that shows it. For next time, say your answer out loud and listen for every \"don't\" "
                 f"and \"never\".")
     kind = c.question.kind.value
-    missing = [idea(x, kind) for x in labels_of(m, EvidenceKind.KEY_POINT, *NOT_COVERED)
-               if not (c.roleplay and _call_handling(x))]
+    if c.roleplay:  # on a call the points are lines to say: suggest them as lines
+        lines = [x for x in labels_of(m, EvidenceKind.KEY_POINT, *NOT_COVERED) if not _call_handling(x)]
+        if not lines:
+            return None
+        return (f"I didn't hear anything like {and_list([quoted(x, end='') for x in lines[:2]], 'or')} in that "
+                f"reply. Say what the customer needs to hear at this point in the call, in your own words. For "
+                f"next time, before you answer each line, ask yourself what the caller needs right now.")
+    missing = [idea(x, kind) for x in labels_of(m, EvidenceKind.KEY_POINT, *NOT_COVERED)]
     missing = [x for x in dict.fromkeys(missing) if x]
     if not missing:
         return None
@@ -63,17 +72,19 @@ def relevance(m: Metric, c: Context) -> str | None:
         return (f"I can only coach English answers, and that one {heard} {language}, so I haven't scored it. "
                 f"Give me the same answer in English. For next time, practise it out loud in English until it "
                 f"comes as easily as it does in {language if language != 'another language' else 'your own'}.")
-    opening = c.opening()
+    opening = c.opening(limit=24)  # the whole first sentence, to show what it was about
     if not opening or not any(e.kind is EvidenceKind.NO_TOPIC for e in m.evidence):
         return None  # only an answer shown to be about something else is told so
     asked = c.customer_line if c.roleplay and c.customer_line else c.question_words()
     who = "The customer said" if c.roleplay and c.customer_line else "I asked"
     other = next((e for e in m.evidence if e.kind is EvidenceKind.NO_TOPIC and e.label), None)
-    closer = (f", closer to {quoted(other.label, end='')}" if other is not None and not c.roleplay
-              and other.label.strip() != c.question.text.strip() else "")
     verb = "you said" if c.timed else "you wrote"
-    return (f"{who} {quoted(asked, end=',')} and {verb} {quoted(opening)} That answers a different "
-            f"question{closer}. However good the answer, it has to be to the question. For next time, answer "
+    if other is not None and not c.roleplay and other.label.strip() != c.question.text.strip():
+        verdict = (f"That answers a different question, closer to {quoted(other.label, end='.')} However good "
+                   f"the answer, it has to be to the question.")
+    else:
+        verdict = "I couldn't hear how that answers what I asked."
+    return (f"{who} {quoted(asked, end=',')} and {verb} {quoted(opening)} {verdict} For next time, answer "
             f"it in your first sentence, then give your example.")
 
 
