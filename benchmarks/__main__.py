@@ -11,8 +11,10 @@ another's figures:
               in real time (PulseAudio null sink), for 15, 30, 60 and 120 s answers;
 4. session  - per installed model, the real CLI on the microphone: time to the interviewer's
               first words, and a whole session's peak memory;
-5. the scoring benchmark (eval_scoring.py) and filler recall on two synthetic voices
-   (filler_recall.py), as they print themselves.
+5. the scoring benchmark (eval_scoring.py), filler recall on two synthetic voices
+   (filler_recall.py), the judgment's speed and memory with the meaning model
+   (scoring_speed.py) and its figures on the judgment set (eval_judgment.py), as they print
+   themselves.
 
 Prints a table, then one JSON object as the very last line: the default model's figures at
 the top level, every model's under "models".
@@ -68,8 +70,10 @@ def child(module: str, args: list[str], env: dict | None = None) -> dict:
 
 
 def others() -> None:
-    """The scoring and filler benchmarks, printed as they print themselves."""
-    for command in ([str(ROOT / "benchmarks" / "eval_scoring.py")], ["-m", "benchmarks.filler_recall"]):
+    """The scoring, filler and judgment benchmarks, printed as they print themselves."""
+    for command in ([str(ROOT / "benchmarks" / "eval_scoring.py")], ["-m", "benchmarks.filler_recall"],
+                    [str(ROOT / "benchmarks" / "scoring_speed.py")],
+                    [str(ROOT / "benchmarks" / "eval_judgment.py"), "--split", "both"]):
         print(f"\n== {command[-1]} ==", flush=True)
         subprocess.run([sys.executable, *command], cwd=ROOT, check=False)
 

@@ -16,7 +16,12 @@ Two scorers are built in: `today`, the product's scorer, and `baseline`, a plain
 the key points (rapidfuzz) plus length. The held-out half's figures are aggregates only: never
 print its cases while tuning rules (tests/judgment/heldout.yaml says why).
 
-    python benchmarks/eval_judgment.py [--scorer today|baseline|both] [--ceiling 15] [--json]
+    python benchmarks/eval_judgment.py [--split tune|heldout|both] [--scorer today|baseline|both]
+                                       [--ceiling 15] [--json] [--cases]
+
+`--split tune` (the default) scores only the tune half: that is the one to look at while working.
+`--split heldout` or `both` adds the held-out half's aggregate figures, for milestones only.
+`--cases` prints every tune case with its score (never held-out ones).
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "judgment")]
 
 import judgment_set  # noqa: E402
 
-from simulator.scoring import score_answer  # noqa: E402  (after the refactor: simulator.assess)
+from simulator.assess import score_answer  # noqa: E402
 from simulator.types import Question, Transcript  # noqa: E402
 
 Scorer = Callable[[judgment_set.Case], float]
@@ -152,14 +157,22 @@ def why_cases(cases, scores: dict[str, float]) -> list[dict]:
     return rows
 
 
-def evaluate(scorer: Scorer, ceiling: float) -> dict:
+SPLITS = {"tune": ("tune",), "heldout": ("heldout",), "both": ("tune", "heldout", "all")}
+
+
+def evaluate(scorer: Scorer, ceiling: float, split: str = "tune") -> dict:
+    """Figures for the chosen split(s); only the cases of those splits are scored at all."""
     data = judgment_set.load()
+    wanted = SPLITS[split]
+    cases = [c for c in data.cases if c.split in wanted or "all" in wanted]
     started = time.perf_counter()
-    scores = {c.id: float(scorer(c)) for c in data.cases}
+    scores = {c.id: float(scorer(c)) for c in cases}
     elapsed = time.perf_counter() - started
-    result = {split: figures(data.in_split(split), scores, ceiling) for split in ("tune", "heldout", "all")}
-    result["why"] = why_cases(data.cases, scores)
+    result = {name: figures([c for c in cases if name in ("all", c.split)], scores, ceiling) for name in wanted}
+    result["why"] = why_cases([c for c in cases if c.split == "tune"], scores)
     result["seconds"] = round(elapsed, 2)
+    result["answers"] = len(cases)
+    result["_tune_scores"] = {c.id: scores[c.id] for c in cases if c.split == "tune"}
     return result
 
 
@@ -171,25 +184,28 @@ def _pct(x) -> str:
 
 
 def show(name: str, r: dict) -> None:
-    print(f"\n== {name} ({r['seconds']} s for {r['all']['answers']} answers) ==")
-    print(f"{'':<34}{'tune':>7}{'heldout':>9}{'all':>7}")
+    splits = [s for s in ("tune", "heldout", "all") if s in r]
+    first = r[splits[0]]
+    print(f"\n== {name} ({r['seconds']} s for {r['answers']} answers) ==")
+    print(f"{'':<34}" + "".join(f"{s:>9}" for s in splits))
     rows = [
         ("real: strong above weak", lambda s: s["real_strong_vs_weak"]["right"]),
         ("real: all source-label pairs", lambda s: s["real_pairs"]["right"]),
         ("tier order, all pairs", lambda s: s["tier_order"]["right"]),
-        (f"rude/off-topic/non-English <= {r['all']['low_at_or_below_ceiling']['ceiling']:g}",
+        (f"rude/off-topic/non-English <= {first['low_at_or_below_ceiling']['ceiling']:g}",
          lambda s: s["low_at_or_below_ceiling"]["share"]),
         ("within the tier's bounds", lambda s: s["within_bounds"]),
     ]
     for label, get in rows:
-        print(f"{label:<34}" + "".join(f"{_pct(get(r[s])):>{w}}" for s, w in (("tune", 7), ("heldout", 9), ("all", 7))))
+        print(f"{label:<34}" + "".join(f"{_pct(get(r[s])):>9}" for s in splits))
+    widest = r[splits[-1]]
     print(f"\n{'family':<18}{'answers':>8}{'tier order (tune/heldout)':>27}{'in bounds':>11}{'<= ceiling':>11}{'mean':>7}")
     for family in judgment_set.FAMILIES:
-        fa = r["all"]["families"].get(family)
+        fa = widest["families"].get(family)
         if not fa:
             continue
-        t = r["tune"]["families"].get(family, {})
-        h = r["heldout"]["families"].get(family, {})
+        t = r.get("tune", {"families": {}})["families"].get(family, {})
+        h = r.get("heldout", {"families": {}})["families"].get(family, {})
         order = f"{_pct(t.get('tier_order'))} / {_pct(h.get('tier_order'))}"
         print(f"{family:<18}{fa['answers']:>8}{order:>27}{_pct(fa['within_bounds']):>11}"
               f"{_pct(fa['at_or_below_ceiling']):>11}{fa['mean']:>7}")
@@ -204,18 +220,39 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scorer", choices=("today", "baseline", "both"), default="both")
     parser.add_argument("--ceiling", type=float, default=15.0)
+    parser.add_argument("--split", choices=tuple(SPLITS), default="tune",
+                        help="tune (default, for working), heldout or both (milestones: aggregates only)")
     parser.add_argument("--json", action="store_true", help="only the JSON summary")
+    parser.add_argument("--cases", action="store_true", help="print each tune case with its score")
     args = parser.parse_args(argv)
     names = ("today", "baseline") if args.scorer == "both" else (args.scorer,)
-    results = {name: evaluate(SCORERS[name], args.ceiling) for name in names}
+    results = {name: evaluate(SCORERS[name], args.ceiling, args.split) for name in names}
+    tune_scores = {name: r.pop("_tune_scores") for name, r in results.items()}
     if not args.json:
         data = judgment_set.load()
         print(f"judgment set: {len(data.cases)} answers to {sum(len(v) for v in data.splits.values())} "
               f"questions (tune {len(data.splits['tune'])}, held-out {len(data.splits['heldout'])})")
         for name, r in results.items():
             show(name, r)
+        if args.cases:
+            show_cases(data, tune_scores)
     print(json.dumps(results, sort_keys=True))
     return 0
+
+
+def show_cases(data, tune_scores: dict[str, dict[str, float]]) -> None:
+    """Every tune case with each scorer's score, out of its bounds marked (held-out: never)."""
+    names = list(tune_scores)
+    print("\ntune cases: " + " / ".join(names))
+    for c in data.cases:
+        if c.split != "tune":
+            continue
+        got = [tune_scores[n].get(c.id) for n in names]
+        if got[0] is None:
+            continue
+        mark = "  " if c.within_bounds(got[0]) else "!!"
+        print(f"{mark} {c.id:<40} {c.family:<16} {c.tier.name:<12} "
+              + " ".join(f"{g:>5.1f}" for g in got) + f"  {c.text[:90]}")
 
 
 if __name__ == "__main__":

@@ -96,6 +96,9 @@ class Area:
     by_count: tuple[float, float, float] | None = None  # score by phrases said: 0, 1, 2 or more
     praise_rank: int | None = None  # which strength is praised first (1); None: never praised
     when_silent: WhenSilent = WhenSilent.ZERO
+    # Scores the absence of something (no red flags, no "can't", no fillers): with too few words
+    # there was nothing to measure, so a short answer leaves it out rather than scoring 100.
+    absence: bool = False
 
     @property
     def target(self) -> str:
@@ -130,7 +133,7 @@ AREAS: dict[str, Area] = {a.name: a for a in (
     Area("closing", Family.CALL, "closing", 1.0, "closing the call by offering more help",
          goal="offer more help and thank the caller", favours=(ROLEPLAY,), covers=("length", "key_points"),
          on_call=OnCall.CLOSING, in_answers=InAnswers.NONE, by_count=th.CLOSING_BY_COUNT, praise_rank=8),
-    Area("length", Family.CONTENT, "answer length", 1.0, "keeping your answers to the right length",
+    Area("length", Family.CONTENT, "answer length", 2.0, "keeping your answers to the right length",
          goal="keep answers to the right length for the question", favours=(BEHAVIORAL, GENERAL)),
     Area("empathy", Family.LANGUAGE, "empathy", 1.5, "acknowledging how the customer feels before fixing things",
          goal="acknowledge the customer's feelings before fixing", favours=(ROLEPLAY, SITUATIONAL),
@@ -141,18 +144,19 @@ AREAS: dict[str, Area] = {a.name: a for a in (
          on_call=OnCall.OWNING, in_answers=InAnswers.SCENARIOS, by_count=th.OWNERSHIP_BY_COUNT, praise_rank=5),
     Area("positive_language", Family.LANGUAGE, "positive language", 1.0,
          "saying what you can do rather than what you can't", goal="say what you can do, not what you can't",
-         favours=(ROLEPLAY, SITUATIONAL)),
+         favours=(ROLEPLAY, SITUATIONAL), absence=True),
     Area("professionalism", Family.LANGUAGE, "professionalism", 2.0, "keeping it professional, with no blaming",
          goal="no blaming, put-downs or dismissive phrases", at_least=100.0, favours=(BEHAVIORAL, SITUATIONAL),
-         mark="flag", praise_rank=12),
+         mark="flag", praise_rank=12, absence=True),
     Area("pace", Family.DELIVERY, "pace", 1.0, "watching your pace", band=th.PACE, favours=(BEHAVIORAL, GENERAL),
          praise_rank=11),
     Area("fillers", Family.DELIVERY, "fillers", 1.5, "cutting down the ums and uhs", band=th.FILLERS_PER_MINUTE,
-         favours=(BEHAVIORAL, GENERAL), mark="filler", praise_rank=10, when_silent=WhenSilent.DROP),
+         favours=(BEHAVIORAL, GENERAL), mark="filler", praise_rank=10, when_silent=WhenSilent.DROP, absence=True),
     Area("hedging", Family.DELIVERY, "hedging", 1.0, "sounding sure of yourself, with fewer 'I guess' and 'maybe'",
-         band=th.HEDGES_PER_100_WORDS, favours=(GENERAL, BEHAVIORAL), mark="hedge", when_silent=WhenSilent.DROP),
+         band=th.HEDGES_PER_100_WORDS, favours=(GENERAL, BEHAVIORAL), mark="hedge", when_silent=WhenSilent.DROP,
+         absence=True),
     Area("repetition", Family.DELIVERY, "repetition", 1.0, "saying each thing once", band=th.REPEATS_PER_100_WORDS,
-         favours=(BEHAVIORAL, GENERAL), when_silent=WhenSilent.DROP),
+         favours=(BEHAVIORAL, GENERAL), when_silent=WhenSilent.DROP, absence=True),
     Area("pauses", Family.DELIVERY, "pauses", 0.5, "keeping long pauses short", band=th.LONG_PAUSES,
          favours=(BEHAVIORAL, GENERAL), mark="pause"),
     Area("time_to_start", Family.DELIVERY, "time to start", 0.5, "starting your answers a little sooner",

@@ -218,7 +218,7 @@ def cmd_score(args, home: Path) -> int:
     if not (args.text or args.text_file or args.audio):
         raise UserError("score: give the answer with --text, --text-file or --audio")
     transcript, recording = _answer_input(args, home)
-    score = score_answer(question, transcript, recording, turn=args.turn)
+    score = score_answer(question, transcript, recording, turn=args.turn, home=home)
     if args.json:
         _print_json(score_to_dict(score))
     else:
@@ -299,7 +299,7 @@ def _score_batch(args, home: Path) -> int:
             except UserError as exc:
                 raise UserError(f"{where}: {exc}") from None
             transcript = transcriber.transcribe(recording.samples)
-        score = score_answer(question, transcript, recording, turn=item.get("turn"))
+        score = score_answer(question, transcript, recording, turn=item.get("turn"), home=home)
         print(json.dumps({"id": item.get("id"), **score_to_dict(score)}), flush=True)
     return 0
 

@@ -9,7 +9,8 @@ from typing import Iterable, Sequence
 
 from .areas import area
 from .errors import UserError
-from .types import Question, QuestionKind, Score, Tip
+from .scoring import thresholds as th
+from .types import Coverage, EvidenceKind, Question, QuestionKind, Score, Severity, Tip
 
 RETRY_BELOW = 60.0  # a question answered below this overall is asked again (once) later
 KIND_ORDER = {QuestionKind.GENERAL: 0, QuestionKind.SITUATIONAL: 1, QuestionKind.BEHAVIORAL: 2,
@@ -19,6 +20,8 @@ GENERIC_PROBES = {
     "example": "Can you walk me through a specific time that happened? What did you do, and how did it turn out?",
     "short": "Could you tell me a little more about that?",
     "off_topic": "Let me bring you back to the question: {question}",
+    "english": "Could you give me that answer in English?",
+    "sentences": "Could you put that into a sentence or two for me?",
 }
 
 
@@ -138,22 +141,40 @@ def ask_line(planned: PlannedQuestion, number: int, total: int) -> str:
     return lead + q.text
 
 
+def _has(score: Score, kind: EvidenceKind, name: str | None = None) -> bool:
+    return any(e.kind is kind for m in score.metrics if name in (None, m.name) for e in m.evidence)
+
+
 def follow_up_line(question: Question, score: Score) -> str | None:
-    """The one follow-up for a thin answer (short, no example, off-topic), or None."""
+    """The one follow-up for a thin answer (short, no example, off-topic), or None.
+
+    Relevance is judged by meaning (`scoring/relevance.py`), so "Um, I guess, maybe I'm kind of a
+    perfectionist" to the weakness question is on topic: it is thin, and gets asked for more, never
+    brought back to the question. An answer in another language is asked again in English, a list
+    of words in sentences; after a red flag or a denial the interviewer moves on (the feedback says
+    why), as a real one would.
+    """
     m = {x.name: x for x in score.metrics}
     words = len(score.transcript.text.split())
     if words == 0:
         return None  # nothing was said: a follow-up would only pile on
+    if _has(score, EvidenceKind.NOT_ENGLISH):
+        return GENERIC_PROBES["english"]
+    if _has(score, EvidenceKind.WORD_LIST):
+        return GENERIC_PROBES["sentences"]
+    severe = any(e.kind is EvidenceKind.RED_FLAG and e.severity is Severity.SEVERE for x in score.metrics
+                 for e in x.evidence)
+    if severe or any(e.coverage is Coverage.DENIED for e in m["key_points"].evidence if "key_points" in m):
+        return None
 
     def low(name: str, below: float) -> bool:
         metric = m.get(name)
         return metric is not None and metric.score is not None and metric.score < below
 
-    # Off-topic only when the answer is long enough to have drifted somewhere else and it
-    # missed the key points too: a story told in its own words can share few words with the question.
-    if words >= 25 and low("relevance", 40) and low("key_points", 40):
+    # Another question answered: by meaning, the answer is nearer another question than this one.
+    if low("relevance", th.OFF_TOPIC_LIMIT):
         return GENERIC_PROBES["off_topic"].format(question=question.text)
-    thin = low("length", 50) and words < 60
+    thin = words < 60 and (low("length", 50) or low("key_points", 50))
     no_example = low("specificity", 40) and question.kind.is_scenario
     if not (thin or no_example):
         return None

@@ -206,17 +206,35 @@ _PHRASES_MISSING = ("no acknowledgement of how the customer feels", "no 'I will'
                     "no next step or time frame for the customer",
                     "no 'anything else I can help with?' or thanks at the end", "no greeting, name or company")
 _RED_FLAGS = {"blames someone": (RedFlag.BLAME, Severity.SEVERE), "dismissive": (RedFlag.DISMISSIVE, Severity.SEVERE),
-              "profanity": (RedFlag.PROFANITY, Severity.SEVERE), "negative": (RedFlag.NEGATIVITY, Severity.MILD)}
+              "profanity": (RedFlag.PROFANITY, Severity.SEVERE), "negative": (RedFlag.NEGATIVITY, Severity.MILD),
+              # written from issue 10 on, beside the typed fields (read here for rows saved without them)
+              "contempt for customers": (RedFlag.CONTEMPT, Severity.SEVERE),
+              "turns down the job's conditions": (RedFlag.REFUSAL, Severity.SEVERE),
+              "only in it for the money": (RedFlag.MONEY, Severity.SEVERE),
+              "dishonest": (RedFlag.DISHONESTY, Severity.SEVERE)}
 _UNMEASURED = {"typed answer: no pace": "typed", "typed answer: no pauses": "typed",
                "typed answer: no start time": "typed", "typed answer: no clarity": "typed",
                "too little speech to judge the pace": "too little speech", "no speech": "no speech",
                "no recording": "no recording",
                "pitch needs praat-parselmouth (pip install praat-parselmouth)": "no pitch tracker",
                "too little voiced speech to judge the pitch": "too little speech"}
+_NO_RESULT = ("how it turned out for the customer", "what you would do for the customer")
 # (pattern, kind, how the groups fill the typed fields), tried in order.
 _NOTE_PATTERNS: tuple[tuple[re.Pattern[str], EvidenceKind, Any], ...] = tuple(
     (re.compile(pattern), kind, fill) for pattern, kind, fill in (
         (r"covers: (.+)", EvidenceKind.KEY_POINT, lambda g: {"label": g[0], **_COVERED}),
+        (r"partly covers: (.+)", EvidenceKind.KEY_POINT, lambda g: {"label": g[0], "coverage": Coverage.PARTIAL}),
+        (r"denies: (.+)", EvidenceKind.KEY_POINT, lambda g: {"label": g[0], "coverage": Coverage.DENIED}),
+        (r"on topic by meaning", EvidenceKind.TOPIC_MEANING, lambda g: {}),
+        (r"nearer another question: (.+)", EvidenceKind.NO_TOPIC, lambda g: {"label": g[0]}),
+        (r"not about what was asked", EvidenceKind.NO_TOPIC, lambda g: {}),
+        (r"not English \((.+)\)", EvidenceKind.NOT_ENGLISH, lambda g: {"label": g[0]}),
+        (r"key words without sentences", EvidenceKind.WORD_LIST, lambda g: {}),
+        (r"what every candidate says", EvidenceKind.CLICHE, lambda g: {}),
+        (r"too little said to judge \(\d+ words\)", EvidenceKind.UNMEASURED, lambda g: {"label": "too few words"}),
+        (r"the answer is not in English \(.+\)", EvidenceKind.UNMEASURED, lambda g: {"label": "not English"}),
+        (r"negative: (.+)", EvidenceKind.NEGATIVE,
+         lambda g: {"label": _RED_FLAGS[g[0]][0].value} if g[0] in _RED_FLAGS else {}),
         (r"on topic, in your own words: (.*)", EvidenceKind.TOPIC_FIELD, lambda g: {"label": g[0]}),
         (r"on topic: covers (.+)", EvidenceKind.TOPIC_POINT, lambda g: {"label": g[0]}),
         (r"on topic: (.*)", EvidenceKind.TOPIC_WORDS, lambda g: {"label": g[0]}),
@@ -252,6 +270,8 @@ def legacy_evidence(metric: str, quote: str, start: float | None, end: float | N
     elif metric == "specificity" and (missing or note) in _SPECIFICITY_PARTS:
         typed = {"kind": EvidenceKind.PART, "label": _SPECIFICITY_PARTS[missing or note],
                  **(_MISSING if missing else _COVERED)}
+    elif metric == "structure" and note in _NO_RESULT:
+        typed = {"kind": EvidenceKind.NO_RESULT, "label": note}
     elif metric == "structure" and (missing or note) in _STRUCTURE_PARTS:
         typed = {"kind": EvidenceKind.PART, "label": missing or note, **(_MISSING if missing else _COVERED)}
     elif metric == "greeting" and note in ("greeting", "name", "company"):

@@ -184,7 +184,12 @@ class Transcript:
     def then(self, other: "Transcript", gap: float = 0.0) -> "Transcript":
         """This transcript followed by another (a follow-up answer), times shifted to fit."""
         if not self.timed or not other.timed:
-            return Transcript.typed(f"{self.text} {other.text}".strip())
+            # Typed: no times to mark the break, so the answer ends with its own sentence and a
+            # quote can never run from the answer into the follow-up.
+            first = self.text.strip()
+            if first and other.text.strip() and first[-1] not in ".?!":
+                first += "."
+            return Transcript.typed(f"{first} {other.text}".strip())
         offset = (self.duration or 0.0) + gap
         shifted = tuple(
             Word(w.word, w.start + offset, w.end + offset, w.probability) for w in other.words
@@ -211,17 +216,26 @@ class EvidenceKind(Choice):
     TOPIC_FIELD = "topic_field"  # on topic in the answer's own words; label: those words, comma-separated
     TOPIC_POINT = "topic_point"  # on topic by a key point said in words about the subject; label, index
     TOPIC_WORDS = "topic_words"  # the question's own words came up; label: those words, comma-separated
-    NO_TOPIC = "no_topic"  # none of the question's words came up; quote: the first sentence
+    TOPIC_MEANING = "topic_meaning"  # on topic by meaning; quote: the sentence nearest the question;
+    #                                  value: how much nearer the question than any other (cosine)
+    NO_TOPIC = "no_topic"  # nearer another question than this one; quote: the first sentence;
+    #                        label: that other question; value: the margin (negative)
     PART = "part"  # a part of a concrete answer, a story, a plan or a greeting; label: which
     #                (situation, actions, numbers, result, task, steps, greeting, name...); coverage
     TOO_LONG = "too_long"  # where the answer ran past its band; value: the band's upper end (s)
     TOO_SHORT = "too_short"  # the whole of a short answer; value: the band's lower end (s)
+    CLICHE = "cliche"  # a canned sentence every interviewer hears ("I'm a people person"), in an answer
+    #                    made mostly of them
+    NO_RESULT = "no_result"  # a story that never says how it turned out; quote: how it ended
+    WORD_LIST = "word_list"  # key words without sentences; quote: how the list began
+    NOT_ENGLISH = "not_english"  # the answer is not in English; label: the language it seems to be
     # call-center language
     PHRASE = "phrase"  # a phrase the area listens for ("I'm sorry", "let me"); label: the words said;
     #                    coverage: covered, or missing (quote: how the answer opened)
     POSITIVE = "positive"  # "what I can do is"; label: the words said
     NEGATIVE = "negative"  # "I can't", "there's nothing I can do"; label: the words said
-    RED_FLAG = "red_flag"  # label: its family (a RedFlag value); severity; quote: what was said
+    RED_FLAG = "red_flag"  # label: its family (a RedFlag value); severity; quote: the clause it was said in;
+    #                        value: how near its nearest exemplar sentence (found by meaning), else None
     # delivery
     PACE = "pace"  # the fastest (or slowest) sentence; value: its words a minute
     FILLER = "filler"  # label: the filler ("um", "you know"); count: fillers in the whole answer
@@ -243,15 +257,20 @@ class Coverage(Choice):
     COVERED = "covered"
     PARTIAL = "partial"  # some of its words were heard, not enough to count
     MISSING = "missing"
+    DENIED = "denied"  # said the other way round: "I don't enjoy helping people"
 
 
 class RedFlag(Choice):
     """The families of red flags, as `Evidence.label` of a RED_FLAG."""
 
-    BLAME = "blame"  # blaming customers, colleagues or past employers
-    DISMISSIVE = "dismissive"  # "calm down", "not my problem", hanging up
+    BLAME = "blame"  # insulting or blaming past employers, managers or colleagues
+    DISMISSIVE = "dismissive"  # dismissing the caller: "calm down", "not my problem", hanging up
     PROFANITY = "profanity"
     NEGATIVITY = "negativity"  # "I hated it", "boring"
+    CONTEMPT = "contempt"  # contempt for customers: "customers are idiots", "lazy callers"
+    REFUSAL = "refusal"  # refusing the job's basic conditions: "I won't work weekends"
+    MONEY = "money"  # money-only or "easy job" motivation: "it's just a paycheck"
+    DISHONESTY = "dishonesty"  # "I'd call in sick", "nobody checks"
 
 
 class Severity(Choice):

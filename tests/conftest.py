@@ -14,11 +14,27 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"  # screenshots and reports kept from the last run
 
 
+@pytest.fixture(scope="session")
+def meaning_model(tmp_path_factory) -> Path:
+    """The sentence model, converted once for the whole run (about 2 s), not once per data folder."""
+    from simulator.meaning import convert
+
+    return convert.ensure_model(tmp_path_factory.mktemp("meaning-model"), progress=False)
+
+
+# Tests that convert the model on purpose (and damage their copy) get a data folder without it.
+OWN_MODEL_MODULES = {"test_meaning"}
+
+
 @pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch) -> Path:
-    """Point the data folder at a fresh temporary directory for every test."""
+def home(request, tmp_path, monkeypatch, meaning_model) -> Path:
+    """Point the data folder at a fresh temporary directory for every test. Its converted
+    sentence model is a link to the one converted for the run (scoring embeds sentences)."""
     path = tmp_path / "home"
     path.mkdir()
+    if request.module.__name__.rsplit(".", 1)[-1] not in OWN_MODEL_MODULES:
+        (path / "models").mkdir()
+        (path / "models" / meaning_model.name).symlink_to(meaning_model, target_is_directory=True)
     monkeypatch.setenv("MOCK_INTERVIEW_HOME", str(path))
     return path
 

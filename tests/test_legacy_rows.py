@@ -7,6 +7,7 @@ evidence only quote, start, end and a note) and what that version's coach said a
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -78,16 +79,33 @@ def same_tips(tips, old: list[dict]) -> bool:
         for t, o in zip(tips, old))
 
 
-def test_old_rows_are_judged_the_same_as_the_old_coach_judged_them(home):
+# Areas whose tips issue 10 did not change: the coach says about an old row what it said then.
+# (Issue 10 changed on purpose what the coach says about content and red flags: a red flag is a
+# knock-out, key points are named as ideas, only an answer shown to be about something else is
+# told it drifted; those tips are checked against today's coach in tests/test_judgment.py.)
+UNCHANGED_AREAS = {"pace", "fillers", "pauses", "time_to_start", "hedging", "repetition", "clarity", "volume",
+                   "monotone", "greeting", "verification", "next_steps", "closing"}
+
+
+def test_old_rows_are_read_by_todays_coach(home):
     answers = old_rows_in_a_notebook(home)
     for answer, row in zip(answers, OLD["rows"]):
         tips = answer_tips(answer.question, answer.score.metrics, answer.score.transcript, turn=answer.turn)
-        assert same_tips(tips, row["score"]["tips"]), (answer.question.id, [tip_to_dict(t) for t in tips])
-        assert praise(answer.score, answer.question, answer.turn) == row["praise"]
+        old = [t for t in row["score"]["tips"] if t["area"] in UNCHANGED_AREAS]
+        new = [t for t in tips if t.area in UNCHANGED_AREAS and t.area in {o["area"] for o in old}]
+        assert same_tips(new, old), (answer.question.id, [tip_to_dict(t) for t in tips])
+        # what every tip says was said is this answer's own words
+        for tip in tips:
+            for quote in re.findall(r'(?:said|wrote|with) "([^"]+)"', tip.text):
+                words = quote.rstrip(".,?!")
+                assert words in answer.score.transcript.text.replace(" um,", "").replace("um, ", "") \
+                    or all(w in answer.score.transcript.text for w in words.split()), (tip.text, quote)
+        assert praise(answer.score, answer.question, answer.turn)
     old = OLD["feedback"]
     feedback = session_feedback(answers, tuple(tip_from_dict(t) for t in old["focus"]))
-    assert feedback.verdict == old["verdict"] and feedback.strength == old["strength"]
-    assert same_tips(feedback.tips, old["tips"]), [tip_to_dict(t) for t in feedback.tips]
+    assert feedback.strength == old["strength"]
+    assert feedback.tips[0].area == "professionalism"  # the old rows hold a red flag: raised first
+    assert "you're close" not in feedback.verdict and "real interview" in feedback.verdict
     assert list(feedback.progress) == old["progress"]
 
 
@@ -124,7 +142,11 @@ def test_todays_scores_saved_the_old_way_read_back_the_same(make):
     kind_fields = {EvidenceKind.KEY_POINT: ("index", "value"), EvidenceKind.TOPIC_POINT: ("index",),
                    EvidenceKind.PHRASE: ("label",), EvidenceKind.HEDGE: ("label",),
                    EvidenceKind.POSITIVE: ("label",), EvidenceKind.NEGATIVE: ("label",),
-                   EvidenceKind.TOO_SHORT: ("value",)}
+                   EvidenceKind.TOO_SHORT: ("value",),
+                   # issue 10's typed fields that its notes do not spell out: how near the
+                   # exemplar or the question the clause was (a cosine)
+                   EvidenceKind.RED_FLAG: ("value",), EvidenceKind.TOPIC_MEANING: ("value",),
+                   EvidenceKind.NO_TOPIC: ("value",)}
     old_way, new_way = [], []
     for a in answers:
         again = score_from_dict(_as_saved_before(score_to_dict(a.score)))

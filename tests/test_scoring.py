@@ -88,13 +88,15 @@ def test_key_point_evidence_quotes_the_answer():
 
 
 def test_key_point_evidence_says_which_point_and_how_well_it_was_covered():
-    # "stayed calm" and "apologized" said, nothing of listening, half of "fixed the problem"
-    kp = typed("I stayed calm and I apologized. The problem was his bill.").metric("key_points")
+    # "stayed calm" and "apologized" said, nothing of listening, "fixed the problem" said the other way round
+    kp = typed("I stayed calm and I apologized, but I couldn't fix the problem.").metric("key_points")
     assert [e.kind for e in kp.evidence] == [EvidenceKind.KEY_POINT] * 4
     assert [(e.index, e.label) for e in kp.evidence] == [(i, k.label) for i, k in enumerate(ANGRY.key_points)]
     assert [e.coverage for e in kp.evidence] == [Coverage.COVERED, Coverage.MISSING, Coverage.COVERED,
-                                                 Coverage.PARTIAL]
-    assert kp.evidence[3].value == 0.5 and not kp.evidence[3].quote and kp.evidence[1].value == 0
+                                                 Coverage.DENIED]
+    assert kp.evidence[3].quote == "but I couldn't fix the problem" and not kp.evidence[1].quote
+    assert all(0 <= e.value <= 1 for e in kp.evidence)
+    assert kp.value == 2  # two said; a denied point earns nothing
 
 
 def test_structure_finds_star_parts_for_behavioral_answers():
@@ -111,11 +113,13 @@ def test_structure_finds_star_parts_for_behavioral_answers():
 def test_red_flags_are_caught_and_cap_the_overall():
     rude = typed("The customer was an idiot and it was his own fault. I told him to calm down and hung up.")
     prof = rude.metric("professionalism")
-    assert prof.score == 0 and prof.value >= 3
-    assert {e.note for e in prof.evidence} >= {"blames someone", "dismissive"}  # said for people
+    assert prof.score <= 10 and prof.value >= 2
+    assert {e.note for e in prof.evidence} >= {"contempt for customers", "dismissive"}  # said for people
     assert {(e.kind, e.label, e.severity) for e in prof.evidence} >= {
-        (EvidenceKind.RED_FLAG, RedFlag.BLAME, Severity.SEVERE), (EvidenceKind.RED_FLAG, RedFlag.DISMISSIVE, Severity.SEVERE)}
-    assert rude.overall <= th.RED_FLAG_OVERALL_CAP
+        (EvidenceKind.RED_FLAG, RedFlag.CONTEMPT, Severity.SEVERE), (EvidenceKind.RED_FLAG, RedFlag.DISMISSIVE, Severity.SEVERE)}
+    assert rude.overall <= 10  # a knock-out: the bottom of the scale, whatever else was said
+    # Each quote is the clause the red flag was said in.
+    assert {e.quote for e in prof.evidence} >= {"The customer was an idiot", "I told him to calm down and hung up"}
     mild = typed("Honestly my last job was boring. " + STRONG).metric("professionalism")
     assert [(e.label, e.severity) for e in mild.evidence] == [(RedFlag.NEGATIVITY, Severity.MILD)]
     assert mild.score == 100 - th.RED_FLAG_MILD
@@ -385,7 +389,7 @@ def test_a_customer_story_in_its_own_words_is_relevant_and_another_answer_is_not
     story = score_answer(ABOVE_AND_BEYOND, Transcript.typed(HEATING_BILL))
     assert story.metric("relevance").score >= th.TIP_BELOW  # was 15: "share of topic words 0.15"
     assert not any(t.area == "relevance" for t in story.tips)
-    assert "own words" in story.metric("relevance").evidence[0].note  # says why it counts
+    assert story.metric("relevance").evidence[0].kind is EvidenceKind.TOPIC_MEANING  # says why it counts
     other = score_answer(ABOVE_AND_BEYOND, Transcript.typed(OFF_TOPIC))  # a fluent five-year plan
     assert other.metric("relevance").score < th.OFF_TOPIC_LIMIT
     assert story.overall > other.overall + 20

@@ -6,18 +6,17 @@ from collections.abc import Sequence
 
 from ..areas import weight
 from ..scoring import thresholds as th
-from ..scoring.language import severe_red_flags
+from ..scoring.overall import deciding_areas, knockouts
 from ..types import Metric, Question, Score, Tip, Transcript
 from .context import Context
 from .targets import target_text
 from .tips import covered_by, write_tip
 
 
-def _impact(m: Metric) -> float:
-    """How much fixing this would help; a red flag and an off-topic answer always come first."""
-    boost = 1000.0 if (m.name == "professionalism" and severe_red_flags(m)) else 0.0
-    if m.name == "relevance" and (m.score or 0.0) < th.OFF_TOPIC_LIMIT:
-        boost = 500.0
+def _impact(m: Metric, deciding: list[str]) -> float:
+    """How much fixing this would help; what decided the score (a red flag, another question
+    answered, a point denied, a cliché...) always comes first."""
+    boost = 1000.0 * (len(deciding) - deciding.index(m.name)) if m.name in deciding else 0.0
     return boost + weight(m.name) * (100.0 - (m.score or 0.0))
 
 
@@ -31,7 +30,11 @@ def answer_tips(question: Question, metrics: Sequence[Metric], transcript: Trans
                     value=0.0, target=target_text("length")),)
     by_name = {m.name: m for m in metrics}
     ctx = Context(question, transcript, turn, metrics=by_name)
-    weak = sorted((m for m in metrics if m.score is not None and m.score < th.TIP_BELOW), key=_impact, reverse=True)
+    deciding = deciding_areas(metrics, ctx.doc.n_words)
+    weak = sorted((m for m in metrics if m.score is not None and (m.score < th.TIP_BELOW or m.name in deciding)),
+                  key=lambda m: _impact(m, deciding), reverse=True)
+    if knockouts(metrics):
+        limit = 1  # what would end a real interview is the one thing to hear about this answer
     tips: list[Tip] = []
     skipped: set[str] = set()
     for m in weak:

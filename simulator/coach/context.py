@@ -13,7 +13,7 @@ from .quoting import locate
 
 TIP_QUOTE_WORDS = 16  # the longest quote a tip reads back (whole phrases, so often shorter)
 SHORT_QUOTE_WORDS = 10  # for quotes inside a longer sentence (fillers, pauses)
-QUESTION_WORDS = 24  # a question is quoted whole up to this length
+QUESTION_WORDS = 45  # a question is quoted whole up to this length (all bundled ones are)
 NOT_COVERED = (Coverage.MISSING, Coverage.PARTIAL)
 
 
@@ -69,13 +69,16 @@ class Context:
         return doc.quote_words(*doc.phrase(s0, s0 + 1, 14, hi=s1)).quote
 
     def question_words(self) -> str:
-        """The question as the interviewer would recall it: its asking sentence, whole."""
+        """The question as the interviewer would recall it: all of it ("A customer starts yelling...
+        What do you do?", not "What do you do?"); only a very long one is cut to its asking sentence."""
         doc = Doc(Transcript.typed(self.question.text))
         if not doc.words:
             return ""
+        if len(doc.words) <= QUESTION_WORDS:
+            return " ".join(self.question.text.split())
         asking = next(((s, e) for s, e in reversed(doc.sentences) if doc.words[e - 1].raw.rstrip().endswith("?")),
                       doc.sentences[0])
-        return doc.quote_words(*doc.phrase(asking[0], asking[0] + 1, QUESTION_WORDS, hi=asking[1])).quote
+        return doc.quote_words(*doc.phrase(asking[0], asking[0] + 1, 24, hi=asking[1])).quote
 
     def lead(self) -> str:
         """At the end of a session, what the evidence answered: 'When I asked "...?"' or, on a

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..areas import area, call_areas, weight
 from ..scoring import thresholds as th
 from ..scoring.calls import judge_call
-from ..scoring.language import severe_red_flags
+from ..scoring.overall import KnockOut, deciding_areas, deciding_rank, knockouts
 from ..types import Answer, Medium, Metric, Tip
 from ..wording import with_unit
 from .context import Context
@@ -34,11 +34,21 @@ class Feedback:
 
 
 def verdict_for(overall: float, red_flag: bool = False) -> str:
-    """The verdict for a session's mean overall; a severe red flag keeps it below the next round."""
-    text = next(v for cut, v in th.VERDICTS if overall >= cut)
-    if red_flag and overall >= th.VERDICTS[0][0]:
-        return th.RED_FLAG_VERDICT
-    return text
+    """The verdict for a session's mean overall. Something that would end a real interview (a
+    red flag, the job's basics turned down) is said kindly and plainly, whatever the mean."""
+    if red_flag:
+        return th.KNOCKOUT_VERDICT
+    return next(v for cut, v in th.VERDICTS if overall >= cut)
+
+
+def _ended_interview(answer: Answer) -> bool:
+    """Whether an answer holds something that would end a real interview."""
+    found = knockouts(answer.score.metrics)
+    return KnockOut.RED_FLAG in found or KnockOut.DENIED in found
+
+
+def _deciding(answer: Answer) -> list[str]:
+    return deciding_areas(answer.score.metrics, len(answer.score.transcript.text.split()))
 
 
 Pairs = list[tuple[Answer, Metric]]
@@ -135,8 +145,15 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
                         "Showing up to practise is the first step.", (), 0.0,
                         _progress(focus, {}))
     overall = sum(a.score.overall for a in answers) / len(answers)
-    red_flag = any(severe_red_flags(a.score.metric("professionalism")) for a in answers)
+    red_flag = any(_ended_interview(a) for a in answers)
     agg = _aggregate(answers)
+    # What decided an answer's score (a red flag, a denied point, another question answered, a
+    # cliché...): per area, the answers where it did, most important first.
+    decided: dict[str, tuple[int, list[Answer]]] = {}
+    for a in answers:
+        for name in _deciding(a):
+            rank = deciding_rank(name)
+            decided[name] = (rank, decided.get(name, (rank, []))[1] + [a])
     # What was strong: the best-evidenced area, quoting the answer where it scored best.
     best: dict[str, tuple[Metric, Context]] = {}
     for name, (_, _, pairs) in agg.items():
@@ -152,11 +169,11 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
         found = area(name)
         if found is not None and found.band is not None and value == value:
             mean = found.band.score(value)  # 20 fillers a minute is a problem even if one answer was clean
-        if name == "professionalism" and red_flag:
-            mean = 0.0  # a red flag is always raised, however the other answers went
+        if name in decided:
+            mean = 0.0  # what decided an answer is always raised, however the other answers went
         if name not in WRITERS or mean >= th.POLISH_BELOW:
             continue
-        impact = weight(name) * (100.0 - mean) + (1000.0 if name == "professionalism" and red_flag else 0.0)
+        impact = weight(name) * (100.0 - mean) + (1000.0 * (10 - decided[name][0]) if name in decided else 0.0)
         if name in open_focus and mean < th.TIP_BELOW:
             impact += 100.0  # still open from last time: worth saying again
         candidates.append((impact, name, mean, value, pairs))
@@ -168,6 +185,8 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
             continue
         if mean >= th.TIP_BELOW and tips:
             continue  # a polish tip only when nothing more important was found
+        if name in decided:
+            pairs = [p for p in pairs if p[0] in decided[name][1]] or pairs
         answer, metric = min(pairs, key=lambda p: p[1].score)
         if mean >= th.TIP_BELOW and (tips or metric.score >= th.POLISH_BELOW or is_uncertain(name)):
             continue  # a polish tip only when nothing else came up, and only on firm evidence

@@ -92,3 +92,106 @@ POINT_NAMES = {
     "verify": "a check of who's calling", "closing": "a proper close", "greeting": "a greeting",
     "next steps": "what happens next", "take ownership": "you taking ownership",
 }
+
+
+# --- key points as ideas, in plain words ----------------------------------------------------
+
+# A key point is named as an idea ("how you'd stay calm", "anything about weekends"), never
+# recited as a label for the candidate to say back. Labels that do not read as an idea by the
+# rules below have their own words here.
+IDEAS = {
+    "first": "where you'd start", "limits": "any limits on your availability", "situation": "the situation",
+    "result": "how it turned out", "example": "an example", "for example": "an example",
+    "progress": "the progress you've made", "changed": "what changed", "values": "what you value",
+    "value": "what it's worth to the customer", "kind": "kindness", "tone": "your tone", "ticket": "a ticket number",
+    "my name": "your name", "my name is": "your name", "customer asks": "what the customer asked for",
+    "fast-paced": "the fast pace", "extra": "the extra mile", "great": "what went well", "clear": "being clear",
+    "available": "your availability", "strength": "your strengths", "experience": "your experience",
+    "currently": "what you do now", "a month": "how long it took", "three years": "how long you've done it",
+    "benefit": "what's in it for the customer", "express": "a faster option", "internet": "the connection",
+    "the box": "the equipment", "the black cord": "the cables", "headset": "your setup", "sleep": "rest",
+    "smile": "a smile in your voice", "gentle": "a gentle tone", "quickly": "speed", "notice": "some notice",
+    "routine": "a routine", "plan": "a plan", "policy": "the policy", "feedback": "feedback", "report": "reporting it",
+    "training": "training", "typing": "typing", "outage": "checking for an outage", "claim": "a claim",
+    "refund": "a refund", "credit": "a credit", "replacement": "a replacement", "reship": "sending it again",
+    "verify": "checking who's calling", "verify first": "checking who's calling first", "empathy": "some empathy",
+    "ownership": "owning it", "own it": "owning it", "patience": "patience", "patient": "patience",
+    "honest": "honesty", "be honest": "honesty", "reliable": "reliability", "organized": "being organised",
+    "flexible": "flexibility", "stable": "stability", "polite": "politeness", "friendly": "friendliness",
+    "confidence": "confidence", "recognition": "recognition", "listening": "listening", "listen": "listening",
+    "what I did": "what you did", "learned": "what you learned", "hi": "a greeting", "the number": "the number",
+    "in my seat": "getting to know the job", "problems I handled": "problems you've handled",
+    "what I'm proud of": "what you're proud of", "what I want here": "what you want here",
+    "what I do about it": "what you do about it", "what I can do": "what you can do",
+    "what I could do": "what you could do", "my role": "your part in it", "my calls first": "your own calls first",
+    "thank you Margaret": "thanking the customer by name", "yes I do": "a clear yes", "you'd get": "what they'd get",
+    "you're right": "agreeing where they're right", "why this job": "why this job",
+    "feel valued": "making the customer feel valued", "warning": "a warning", "yes that works": "a clear answer",
+    "happy to": "being glad to help", "the first time": "fixing it the first time", "on time": "being on time",
+    "not just words": "meaning it, not just saying it", "team depends on me": "that the team depends on you",
+    "this role has that": "why this role fits", "let me find out": "finding out for them",
+    "blame the line": "saying the line is bad, not them", "no distractions": "a quiet place without distractions",
+    "customers a day": "how many customers a day", "job title": "your job title",
+    "with this company": "staying with this company", "team lead": "moving up, say to team lead",
+    "good reputation": "the company's reputation", "your customers": "their customers",
+    "researched the company": "what you found out about the company", "better fit": "why this is a better fit",
+    "positive about my last job": "something good about your last job", "what does success look like": "what success looks like here",
+    "customer service experience": "your customer service experience", "outside of work": "what you do outside work",
+    "targets": "the targets", "a real weakness": "a real weakness", "working on it": "what you're doing about it",
+    "evenings": "evenings", "weekends": "weekends", "holidays": "holidays", "attendance record": "your attendance",
+    "quiet room": "a quiet room", "good team": "the team", "the team": "the team", "next steps": "what happens next",
+    "tone of voice": "your tone of voice", "positive language": "positive language", "verbal cues": "what you hear in their voice",
+    "knowledge base": "the knowledge base", "what carries over": "what carries over from your last job",
+    "helps the customer": "how it helps the customer", "helps customers": "how it helps customers",
+    "helps me improve": "how it helps you improve", "customer first": "putting the customer first",
+    "customer experience": "the customer's experience", "customer satisfaction": "customer satisfaction",
+    "customer happier": "a happier customer", "looking for growth": "room to grow", "looking forward": "what you're looking forward to",
+    "solving problems": "solving problems", "average handle time": "average handle time", "talk time": "talk time",
+}
+_IDEAS = {k.lower(): v for k, v in IDEAS.items()}
+_ADJECTIVES = frozenset("""good happy comfortable calm patient friendly organized organised positive reliable
+    flexible available fast quick honest proud clear""".split())
+_VERBS = frozenset("""enjoy like love help solve fix find learn grow move stay keep take let listen
+    acknowledge apologize apologise explain check ask offer follow verify confirm compare steer get
+    make become start give tell say show use work handle own treat thank put call send note
+    prioritize prioritise plan meet hit set stick admit understand respect know accept adapt be blame
+    care correct document escalate finish focus leave look politely put read redirect remember repeat
+    report research restart shake share sit slow spell talk test track try unplug walk wait wrap""".split())
+_PAST = frozenset("""apologized asked communicated explained figured found fixed helped listened looked
+    prioritized solved stayed talked changed learned""".split())
+_ME_TO_YOU = {"i": "you", "i'm": "you're", "i'd": "you'd", "i'll": "you'll", "i've": "you've",
+              "me": "you", "my": "your", "myself": "yourself", "am": "are", "we": "you"}
+
+
+def _as_you(phrase: str) -> str:
+    return " ".join(_ME_TO_YOU.get(w.lower(), w) for w in phrase.split())
+
+
+_CLAUSE_STARTS = ("that ", "how ", "what ", "where ", "why ", "when ", "whether ", "something ", "about ")
+
+
+def idea(label: str, kind: str = "general") -> str:
+    """A key point as an idea in plain words, to follow "I didn't hear ..." or "You told me ...":
+    "how you'd stay calm", "that you enjoy helping people", "how you apologized", "about weekends"."""
+    low = label.strip().lower()
+    if not low:
+        return ""
+    if low in _IDEAS:
+        found = _IDEAS[low]
+        return found if found.startswith(_CLAUSE_STARTS) else "about " + found
+    words = low.split()
+    if words[0] in ("i", "i'm", "i'll", "i'd", "i've", "we"):
+        return f"something like \"{label.strip()}\""
+    if words[0] in ("don't", "never", "not", "no"):
+        return "that you " + _as_you(low) if words[0] != "not" else _as_you(low)
+    if words[0] in _PAST:
+        return "how you " + _as_you(low)
+    if words[0] in _ADJECTIVES:
+        return "that you're " + _as_you(low)
+    if words[0].endswith("ing") and words[0] not in _VERBS:
+        return "about " + _as_you(low)
+    if words[0] in _VERBS:
+        if kind == "general":
+            return "that you " + _as_you(low)
+        return ("how you " if kind == "behavioral" else "how you'd ") + _as_you(low)
+    return "about " + _as_you(low)

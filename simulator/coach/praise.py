@@ -11,7 +11,7 @@ from ..scoring import thresholds as th
 from ..scoring.text import Doc
 from ..types import Coverage, EvidenceKind, Metric, Question, QuestionKind, Score, Transcript
 from .context import Context, labels_of
-from .phrasing import and_list, figure, point_name, quoted, tidy
+from .phrasing import and_list, figure, idea, quoted, tidy
 
 HEDGE_IN_QUOTE = re.compile(r"\b(?:maybe|probably|i guess|perhaps|hopefully)\b", re.IGNORECASE)
 
@@ -54,8 +54,12 @@ def _unpraisable(quote: str) -> bool:
 @praises("specificity")
 def _praise_example(m: Metric, c: Context) -> str | None:
     kind = "a concrete example" if c.question.kind is QuestionKind.GENERAL else "a real example"
-    return praise_quote(m, c, f"You gave me {kind}: {{q}} That's what makes an answer stick.",
-                         "situation", "example", "numbers", "result")
+    # What you did, or how it ended, says more than how the story began.
+    for part in ("actions", "result", "numbers", "situation", "example"):
+        line = praise_quote(m, c, f"You gave me {kind}: {{q}} That's what makes an answer stick.", part)
+        if line:
+            return line
+    return None
 
 
 @praises("empathy")
@@ -67,8 +71,9 @@ def _praise_empathy(m: Metric, c: Context) -> str | None:
 
 @praises("key_points")
 def _praise_points(m: Metric, c: Context) -> str | None:
-    labels = [f'"{point_name(x)}"' for x in labels_of(m, EvidenceKind.KEY_POINT, Coverage.COVERED)]
-    return f"You covered what matters: {and_list(labels[:3])}." if labels else None
+    ideas = [idea(x, c.question.kind.value) for x in labels_of(m, EvidenceKind.KEY_POINT, Coverage.COVERED)]
+    ideas = [x for x in dict.fromkeys(ideas) if x]
+    return f"You told me {and_list(ideas[:2])}: that's what I was listening for." if ideas else None
 
 
 @praises("greeting")

@@ -5,6 +5,6 @@ an int8 CTranslate2 encoder in the data folder. See README "Meaning model" for w
 Importing this package is cheap: ctranslate2 and tokenizers are imported on first use.
 """
 
-from .embedder import DIM, Embedder, cache_key, shared_embedder
+from .embedder import DIM, Embedder, cache_key, process_embedder, shared_embedder
 
-__all__ = ["DIM", "Embedder", "cache_key", "shared_embedder"]
+__all__ = ["DIM", "Embedder", "cache_key", "process_embedder", "shared_embedder"]

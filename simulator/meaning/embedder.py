@@ -6,6 +6,7 @@ still speaking; a later call for the same sentences finds them in the cache.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from collections import OrderedDict
@@ -17,9 +18,12 @@ import numpy as np
 
 from ..errors import UserError
 from ..home import data_home
-from .convert import ensure_model
+from .convert import CACHE_FORMAT, CACHE_NAME, ensure_model
+
+MODEL_ID = f"{CACHE_NAME}/{CACHE_FORMAT}"  # the vectors of fixed sentences are kept per model
 
 DIM = 384
+FIXED_BATCH = 8  # sentences a forward pass when embedding fixed lists
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model; longer text is cut
 
 
@@ -116,6 +120,37 @@ class Embedder:
                 self._background = ThreadPoolExecutor(1, thread_name_prefix="embed")
         return self._background.submit(self.embed, list(sentences))
 
+    def embed_fixed(self, sentences: Sequence[str], name: str) -> np.ndarray:
+        """Like `embed`, for a fixed list of sentences that every run needs (exemplars, the bundled
+        questions): their vectors are kept on disk beside the converted model, so later runs read
+        them instead of computing them (and never pay the batch's memory peak). Not cached in memory."""
+        texts = [cache_key(s) for s in sentences]
+        digest = hashlib.sha256("\n".join([MODEL_ID, *texts]).encode("utf-8")).hexdigest()[:20]
+        with self._model_lock:
+            self._load_locked()
+        path = self.model_dir / "vectors" / f"{name}-{digest}.npy"
+        try:
+            vectors = np.load(path, allow_pickle=False)
+            if vectors.shape == (len(texts), DIM) and vectors.dtype == np.float32:
+                return vectors
+        except (OSError, ValueError):
+            pass
+        vectors = np.empty((len(texts), DIM), np.float32)
+        for start in range(0, len(texts), FIXED_BATCH):  # small batches: a small memory peak
+            with self._model_lock:
+                vectors[start:start + FIXED_BATCH] = self._forward(texts[start:start + FIXED_BATCH])
+                self.computed += len(texts[start:start + FIXED_BATCH])
+        release_freed_memory()
+        try:
+            path.parent.mkdir(exist_ok=True)
+            part = path.with_suffix(f".{os.getpid()}.tmp")
+            with open(part, "wb") as f:
+                np.save(f, vectors, allow_pickle=False)
+            os.replace(part, path)
+        except OSError:
+            pass  # a read-only data folder: computed again next time
+        return vectors
+
     def similarity(self, a: Sequence[str], b: Sequence[str]) -> np.ndarray:
         """Cosine similarity of every sentence of `a` with every sentence of `b`: shape (len a, len b)."""
         return self.embed(a) @ self.embed(b).T
@@ -156,6 +191,16 @@ class Embedder:
         return out
 
 
+def release_freed_memory() -> None:
+    """Hand memory freed after a large batch back to the system (glibc keeps it otherwise)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
+
+
 _shared: dict[Path, Embedder] = {}
 _shared_lock = threading.Lock()
 
@@ -167,3 +212,18 @@ def shared_embedder(home: Path | None = None) -> Embedder:
         if key not in _shared:
             _shared[key] = Embedder(key)
         return _shared[key]
+
+
+_process: list[Embedder] = []
+
+
+def process_embedder(home: Path | None = None) -> Embedder:
+    """The one Embedder this process judges answers with. The converted model is the same in
+    every data folder, so the first call decides where it is converted and cached (`home`, else
+    the default data folder) and every later call, whatever its `home`, shares its model and its
+    cache: sentences embedded while the candidate speaks are found when the answer is scored."""
+    with _shared_lock:
+        if not _process:
+            key = data_home(home).resolve()
+            _process.append(_shared.setdefault(key, Embedder(key)))
+        return _process[0]

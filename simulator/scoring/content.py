@@ -15,24 +15,35 @@ LIST_BREAKS = (",", ";")
 
 @measures("key_points")
 def key_points(x: Inputs) -> Metric | None:
-    """How many of the question's (or the customer line's) key points the answer covers; None
-    without key points."""
-    doc, matches = x.doc, x.matches
-    if not matches:
+    """How many of the question's (or the customer line's) key points the answer says, by
+    meaning and stance (`points.py`): a point said the other way round ("I don't enjoy helping
+    people") is denied and earns nothing. None without key points."""
+    doc, readings = x.doc, x.points_read
+    if not readings:
         return None
     credits, evidence, covered = [], [], 0
-    for m in matches:
-        typed = dict(kind=EvidenceKind.KEY_POINT, label=m.point.label, index=m.index, value=round(m.share, 2))
-        if m.covered:
+    for r in readings:
+        typed = dict(kind=EvidenceKind.KEY_POINT, label=r.point.label, index=r.index,
+                     value=round(r.similarity, 2), coverage=r.coverage)
+        if r.coverage is Coverage.COVERED:
             covered += 1
             credits.append(1.0)
-            evidence.append(doc.quote(*m.span, note=f"covers: {m.point.label}", coverage=Coverage.COVERED, **typed))
+        elif r.coverage is Coverage.PARTIAL:
+            share = (r.similarity - th.POINT_PARTIAL) / (th.POINT_COVERED - th.POINT_PARTIAL)
+            credits.append(th.KEY_POINT_PARTIAL_CREDIT * max(0.0, min(1.0, share)))
         else:
-            credits.append(m.share * th.KEY_POINT_PARTIAL_CREDIT)
-            coverage = Coverage.PARTIAL if m.share > 0 else Coverage.MISSING
-            evidence.append(Evidence(quote="", note=f"missing: {m.point.label}", coverage=coverage, **typed))
-    score = 100.0 * sum(credits) / len(matches)
-    return Metric("key_points", score, covered, f"of {len(matches)} key points", tuple(evidence))
+            credits.append(0.0)
+        note = {Coverage.COVERED: "covers", Coverage.PARTIAL: "partly covers", Coverage.DENIED: "denies",
+                Coverage.MISSING: "missing"}[r.coverage]
+        if r.clause is not None and r.coverage is not Coverage.MISSING:
+            evidence.append(doc.quote_words(r.clause.start, r.clause.end, note=f"{note}: {r.point.label}", **typed))
+        else:
+            evidence.append(Evidence(quote="", note=f"{note}: {r.point.label}", **typed))
+    # A short answer is judged on what it said: it cannot be expected to cover every point
+    # (the length metric says it was short); a full answer is expected to cover them all.
+    expected = min(len(readings), max(1.0, doc.n_words / th.WORDS_PER_KEY_POINT))
+    score = min(100.0, 100.0 * sum(credits) / expected)
+    return Metric("key_points", score, covered, f"of {len(readings)} key points", tuple(evidence))
 
 
 def _actions(doc: Doc) -> list[tuple[int, int]]:
@@ -79,13 +90,12 @@ def specificity(x: Inputs) -> Metric:
     parts = th.SPECIFICITY_PARTS.get(x.question.kind, th.SPECIFICITY_PARTS[QuestionKind.BEHAVIORAL])
     actions = _actions(doc)
     numbers = _numbers(doc)
-    situation = doc.find_all(lx.SITUATION)
-    result = doc.find_all(lx.RESULT)
+    situation = _situations(doc)
     steps = doc.find_all(lx.STEPS)
     found = {
         "situation": (situation, 1), "example": (situation, 1), "actions": (actions, th.SPECIFIC_ACTIONS_FOR_FULL),
         "numbers": (numbers and [(n, n + 1) for n in numbers], th.SPECIFIC_NUMBERS_FOR_FULL),
-        "result": (result, 1), "steps": (steps, 2),
+        "result": (_outcome_span(x), 1), "steps": (steps, 2),
         # a concrete detail: a number, a thing you did, or a real place
         "detail": (sorted(set(actions) | {(n, n + 1) for n in numbers} | set(situation)), th.SPECIFIC_DETAILS_FOR_FULL),
     }
@@ -102,7 +112,25 @@ def specificity(x: Inputs) -> Metric:
         for i, j in spans[:2 if part in ("actions", "steps", "detail") else 1]:
             evidence.append(doc.quote(i, j, note=SPECIFICITY_NAMES[part], kind=EvidenceKind.PART, label=part,
                                       coverage=Coverage.COVERED))
+    sentences = [c for c in x.clauses if c.sentence]
+    canned = x.cliches
+    if sentences and len(canned) / len(sentences) >= th.CLICHE_SHARE:
+        for c in canned[:2]:
+            evidence.append(doc.quote_words(c.start, c.end, note="what every candidate says", kind=EvidenceKind.CLICHE))
     return Metric("specificity", score, ", ".join(summary), None, tuple(evidence))
+
+
+def _situations(doc: Doc) -> list[tuple[int, int]]:
+    """Where a real situation or an example is set up; "For example." with nothing after it in
+    its sentence sets up nothing."""
+    out = []
+    for i, j in doc.find_all(lx.SITUATION):
+        a, b = doc.token_words(i, j)
+        _, end = doc.sentence_of(a)
+        if doc.norms[i] == "for" and end - b < th.EXAMPLE_WORDS_AFTER:
+            continue
+        out.append((i, j))
+    return out
 
 
 # How each part of a concrete answer is named in evidence (and in tips: "I didn't hear ...").
@@ -122,7 +150,7 @@ def structure(x: Inputs) -> Metric | None:
             "situation": doc.find_all(lx.SITUATION),
             "task": doc.find_all(lx.TASK),
             "action": _actions(doc),
-            "result": doc.find_all(lx.RESULT),
+            "result": _outcome_span(x),
         }
         needed = {"situation": 1, "task": 1, "action": 2, "result": 1}
     elif kind is QuestionKind.SITUATIONAL:
@@ -146,7 +174,30 @@ def structure(x: Inputs) -> Metric | None:
         else:
             evidence.append(Evidence(quote="", note=f"missing: {name}", kind=EvidenceKind.PART, label=name,
                                      coverage=Coverage.MISSING))
+    if not _outcome_span(x) and doc.words:
+        ending = doc.ending(note=NO_OUTCOME[kind], kind=EvidenceKind.NO_RESULT, label=NO_OUTCOME[kind])
+        if ending is not None:
+            evidence.append(ending)
     return Metric("structure", score, ", ".join(found) or "none", None, tuple(evidence))
+
+
+# What a story or a plan lacked when it never said what it did for the customer.
+NO_OUTCOME = {QuestionKind.BEHAVIORAL: "how it turned out for the customer",
+              QuestionKind.SITUATIONAL: "what you would do for the customer"}
+
+
+def _outcome_span(x: Inputs) -> list[tuple[int, int]]:
+    """Where the story says how it ended for the customer (or the plan what you would do): the
+    clause that means it, else the words that say it ("in the end", "she thanked me"; "I'd
+    offer..."); [] when nothing does. Learning a lesson is not how it ended for the customer."""
+    clause, near = x.outcome
+    if clause is not None and near >= th.OUTCOME_MEANING:
+        first = next(k for k, t in enumerate(x.doc.tokens) if t.word >= clause.start)
+        last = max(k for k, t in enumerate(x.doc.tokens) if t.word < clause.end)
+        return [(first, last + 1)]
+    if x.question.kind is QuestionKind.SITUATIONAL:
+        return x.doc.find(lx.ACTION_PLAN)[:1]
+    return x.doc.find_all(lx.CUSTOMER_RESULT)[:1]
 
 
 @measures("length")
@@ -164,6 +215,9 @@ def length(x: Inputs) -> Metric:
     seconds *= max(0.0, 1.0 - repeated_share)
     scale = th.Band(low, high, low * th.LENGTH_ZERO_BELOW, high * th.LENGTH_ZERO_ABOVE, "seconds",
                     f"{low:.0f} to {high:.0f} seconds")
+    score = scale.score(seconds)
+    if seconds < low:  # short falls off gently: a brief answer that answers is not a failure
+        score = 100.0 * (seconds / low) ** th.LENGTH_SHORT_EXPONENT
     evidence = []
     if doc.words and seconds > high:
         if doc.timed:
@@ -174,6 +228,7 @@ def length(x: Inputs) -> Metric:
         evidence.append(doc.quote_sentence_of(over, note=f"the answer was past {high:.0f} seconds here",
                                               kind=EvidenceKind.TOO_LONG, value=float(high)))
     elif doc.words and seconds < low:
-        evidence.append(doc.quote_words(0, min(len(doc.words), 20), note="the whole answer",
-                                        kind=EvidenceKind.TOO_SHORT, value=float(low)))
-    return Metric("length", scale.score(seconds), round(seconds, 1), "seconds", tuple(evidence))
+        opening = doc.opening(note="the whole answer", kind=EvidenceKind.TOO_SHORT, value=float(low))
+        if opening is not None:  # its first sentence: never the answer and its follow-up as one
+            evidence.append(opening)
+    return Metric("length", score, round(seconds, 1), "seconds", tuple(evidence))

@@ -6,9 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy as np
+
 from ..areas import AREAS
-from ..types import KeyPoint, Metric, Question, Recording, Transcript
+from ..types import KeyPoint, Metric, Question, QuestionKind, Recording, Severity, Transcript
+from . import semantic
+from .clauses import Clause, clauses
+from .flags import RED_FLAG_SEVERITY, Flag, find_red_flags
 from .matching import PointMatch, match_points
+from .points import PointReading, read_points
 from .plan import answer_band, is_call_reply, reply_context
 from .text import Doc
 
@@ -51,8 +57,72 @@ class Inputs:
 
     @cached_property
     def matches(self) -> list[PointMatch]:
-        """How the answer covers each key point (read by both key points and relevance)."""
+        """How the answer's words cover each key point, by spelling (see `points_meant` for meaning)."""
         return match_points(self.doc, self.points)
+
+    # --- by meaning --------------------------------------------------------------------
+
+    @cached_property
+    def clauses(self) -> tuple[Clause, ...]:
+        return clauses(self.doc)
+
+    @cached_property
+    def clause_vectors(self) -> np.ndarray:
+        """One meaning vector per clause (most already embedded while the candidate spoke)."""
+        return semantic.embed([c.text for c in self.clauses]) if self.clauses else np.zeros((0, 384), np.float32)
+
+    @cached_property
+    def answer_vector(self) -> np.ndarray | None:
+        """The answer's meaning: the mean of its sentences' vectors, unit length."""
+        rows = [v for c, v in zip(self.clauses, self.clause_vectors) if c.sentence]
+        if not rows:
+            return None
+        v = np.mean(rows, axis=0)
+        return v / max(float(np.linalg.norm(v)), 1e-12)
+
+    @cached_property
+    def question_profile(self) -> np.ndarray:
+        """What the question is about, as one meaning vector (`semantic.profile_texts`)."""
+        return semantic.profile(semantic.profile_texts(self.question, self.line, self.points))
+
+    @cached_property
+    def topic(self) -> semantic.Topic | None:
+        """How near the answer is to the question asked, against other questions."""
+        if self.answer_vector is None:
+            return None
+        return semantic.topic(self.answer_vector, self.question_profile)
+
+    @cached_property
+    def points_read(self) -> list[PointReading]:
+        """Each key point as covered, partly covered, denied or missing, by meaning and stance.
+        Nothing said inside a red flag covers a point ("I'd tell them to calm down" is not staying calm)."""
+        flagged = {k for f in self.red_flags if RED_FLAG_SEVERITY[f.family] is Severity.SEVERE
+                   for k in range(f.start, f.end)}
+        return read_points(self.points, self.doc, self.clauses, self.clause_vectors, self.matches, unsaid=flagged)
+
+    @cached_property
+    def flags_meant(self) -> list[semantic.FlagMatch]:
+        """Clauses that mean a red flag."""
+        return semantic.red_flags(self.clauses, self.clause_vectors)
+
+    @cached_property
+    def outcome(self) -> tuple[Clause | None, float]:
+        """For a story, the clause that says how it ended for the customer; for a plan, what you
+        would do for them (by meaning, `semantic.outcome`); (None, 0) for other answers."""
+        kind = {QuestionKind.BEHAVIORAL: "story", QuestionKind.SITUATIONAL: "plan"}.get(self.question.kind)
+        if kind is None or self.call_reply or not self.clauses:
+            return None, 0.0
+        return semantic.outcome(self.clauses, self.clause_vectors, kind)
+
+    @cached_property
+    def cliches(self) -> list[Clause]:
+        """The sentences that are canned answers ("I'm a people person")."""
+        return semantic.cliches(self.clauses, self.clause_vectors)
+
+    @cached_property
+    def red_flags(self) -> list[Flag]:
+        """Every red flag in the answer, by meaning and by words (`flags.find_red_flags`)."""
+        return find_red_flags(self.doc, self.flags_meant)
 
 
 Measure = Callable[[Inputs], Metric | None]  # None: the area does not apply to this answer

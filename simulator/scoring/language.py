@@ -3,37 +3,12 @@
 from __future__ import annotations
 
 from ..areas import AREAS
-from ..types import Coverage, EvidenceKind, Metric, RedFlag, Severity
+from ..types import Coverage, EvidenceKind, Metric, Severity
 from . import lexicon as lx
 from . import thresholds as th
+from .flags import RED_FLAG_NOTES, RED_FLAG_SEVERITY, negated, phrases, severe_red_flags  # noqa: F401
 from .inputs import Inputs, measures
 from .text import Doc
-
-NEGATORS = frozenset({"never", "not", "no", "avoid", "avoided", "without", "instead", "rather",
-                      "refuse", "refused", "nobody"})
-CLAUSE_BREAKS = frozenset({"so", "and", "but", "because", "then", "when", "which", "who"})
-NEGATION_WINDOW = 6  # tokens before a phrase where "never"/"not" cancels it
-
-
-def negated(doc: Doc, i: int) -> bool:
-    """'I would never tell a customer to calm down': the phrase at token i is denied."""
-    first_word = doc.tokens[i].word
-    sentence_start = next((s for s, e in doc.sentences if s <= first_word < e), 0)
-    for k in range(i - 1, max(-1, i - 1 - NEGATION_WINDOW), -1):
-        if doc.tokens[k].word < sentence_start:
-            return False
-        norm = doc.norms[k]
-        if norm in CLAUSE_BREAKS:
-            return False
-        if norm in NEGATORS:
-            return True
-    return False
-
-
-def phrases(doc: Doc, patterns) -> list[tuple[int, int]]:
-    """Spans of phrases that are said, not denied."""
-    return [s for s in doc.find_all(patterns) if not negated(doc, s[0])]
-
 
 def by_count(area: str, n: int) -> float:
     """The score of an area judged by how many of its phrases were said: 0, 1, 2 or more."""
@@ -51,72 +26,85 @@ def _metric(name: str, doc: Doc, spans, note: str, missing: str) -> Metric:
     return Metric(name, by_count(name, len(spans)), len(spans), "phrases", evidence)
 
 
+def _flagged_words(x: Inputs) -> set[int]:
+    """The words of sentences that hold a red flag: nothing said there counts as care or ownership
+    ("I'd tell them to calm down or I'll hang up" takes no ownership of anything)."""
+    out: set[int] = set()
+    for f in x.red_flags:
+        a, _ = x.doc.sentence_of(f.start)
+        _, b = x.doc.sentence_of(max(f.start, f.end - 1))
+        out.update(range(a, b))
+    return out
+
+
+def _helpful(x: Inputs, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Phrases that do something for the caller: not inside a red flag ("shut up and let me
+    talk", "I'll hang up"), and not serving the agent ("let me finish", "I'll go on break")."""
+    flagged = _flagged_words(x)
+    out = []
+    for i, j in spans:
+        if x.doc.tokens[i].word in flagged:
+            continue
+        after = x.doc.norms[j] if j < len(x.doc.norms) else ""
+        if after in lx.SELF_SERVING:
+            continue
+        out.append((i, j))
+    return out
+
+
 @measures("empathy")
 def empathy(x: Inputs) -> Metric:
-    return _metric("empathy", x.doc, phrases(x.doc, lx.EMPATHY),
+    return _metric("empathy", x.doc, _helpful(x, phrases(x.doc, lx.EMPATHY)),
                    "acknowledges the customer", "no acknowledgement of how the customer feels")
 
 
 @measures("ownership")
 def ownership(x: Inputs) -> Metric:
-    """'I will', 'let me', and the things *I* did or would do ('I checked', not 'we checked')."""
+    """'I will', 'let me', and the things *I* did or would do ('I checked', not 'we checked'),
+    when they do something for the caller."""
     doc = x.doc
     spans = phrases(doc, lx.OWNERSHIP)
     taken = {k for i, j in spans for k in range(i, j)}
     for i, j in doc.find(lx.ACTION_PAST) + doc.find(lx.ACTION_PLAN):
         if doc.norms[i] == "i" and doc.norms[j - 1] not in lx.NOT_ACTIONS and i not in taken and not negated(doc, i):
             spans.append((i, j))
-    spans.sort()
+    spans = _helpful(x, sorted(spans))
     return _metric("ownership", doc, spans, "takes ownership", "no 'I will' or 'let me': who owns the problem?")
 
 
 @measures("positive_language")
 def positive_language(x: Inputs) -> Metric:
+    """What you can do, not what you can't: positive phrases raise it, negative ones and every
+    red flag (the most negative language of all) lower it."""
     doc = x.doc
-    good = phrases(doc, lx.POSITIVE)
+    good = _helpful(x, phrases(doc, lx.POSITIVE))
     bad = phrases(doc, lx.NEGATIVE)
-    score = th.POSITIVE_BASE + th.POSITIVE_PER_PHRASE * len(good) - th.NEGATIVE_PER_PHRASE * len(bad)
+    flags = x.red_flags
+    score = (th.POSITIVE_BASE + th.POSITIVE_PER_PHRASE * len(good) - th.NEGATIVE_PER_PHRASE * len(bad)
+             - th.RED_FLAG_NEGATIVE * len(flags))
     evidence = [doc.quote(i, j, note="negative phrasing: say what you can do", kind=EvidenceKind.NEGATIVE,
                           label=doc.said(i, j)) for i, j in bad[:3]]
+    evidence += [doc.quote_words(f.start, f.end, note="negative: " + RED_FLAG_NOTES[f.family],
+                                 kind=EvidenceKind.NEGATIVE, label=f.family.value) for f in flags[:2]]
     evidence += [doc.quote(i, j, note="positive phrasing", kind=EvidenceKind.POSITIVE, label=doc.said(i, j))
                  for i, j in good[:2]]
-    return Metric("positive_language", max(0.0, min(100.0, score)), len(good) - len(bad),
+    return Metric("positive_language", max(0.0, min(100.0, score)), len(good) - len(bad) - len(flags),
                   "positive minus negative phrases", tuple(evidence))
 
 
 @measures("professionalism")
 def professionalism(x: Inputs) -> Metric:
-    """Red flags: blaming, dismissing, profanity (severe) and plain negativity (mild)."""
-    doc = x.doc
-    found: list[tuple[tuple[int, int], RedFlag]] = []
-    for patterns, family in ((lx.BLAME, RedFlag.BLAME), (lx.DISMISSIVE, RedFlag.DISMISSIVE),
-                             (lx.PROFANITY, RedFlag.PROFANITY), (lx.NEGATIVITY, RedFlag.NEGATIVITY)):
-        spans = phrases(doc, patterns)
-        if family is RedFlag.DISMISSIVE:
-            spans += [sp for sp in phrases(doc, lx.DISMISSIVE_OPENERS) if doc.starts_sentence(sp[0])]
-        for span in spans:
-            if not any(span[0] < s[1] and s[0] < span[1] for s, _ in found):
-                found.append((span, family))
-    found.sort()
-    severe = sum(1 for _, family in found if RED_FLAG_SEVERITY[family] is Severity.SEVERE)
-    mild = len(found) - severe
+    """Red flags, by meaning and by their words: contempt for customers, blaming past employers
+    or colleagues, dismissing the caller, refusing the job's basic conditions, money-only
+    motivation, dishonesty, profanity (severe: each caps the answer), and plain negativity (mild)."""
+    doc, flags = x.doc, x.red_flags
+    severe = sum(1 for f in flags if RED_FLAG_SEVERITY[f.family] is Severity.SEVERE)
+    mild = len(flags) - severe
     score = 100.0 - th.RED_FLAG_SEVERE * severe - th.RED_FLAG_MILD * mild
-    evidence = tuple(doc.quote(i, j, note=RED_FLAG_NOTES[family], kind=EvidenceKind.RED_FLAG, label=family.value,
-                               severity=RED_FLAG_SEVERITY[family]) for (i, j), family in found[:4])
-    return Metric("professionalism", max(0.0, score), len(found), "red flags", evidence)
-
-
-RED_FLAG_NOTES = {RedFlag.BLAME: "blames someone", RedFlag.DISMISSIVE: "dismissive",
-                  RedFlag.PROFANITY: "profanity", RedFlag.NEGATIVITY: "negative"}
-# Blaming, dismissing and swearing cap the overall; plain negativity only costs points.
-RED_FLAG_SEVERITY = {RedFlag.BLAME: Severity.SEVERE, RedFlag.DISMISSIVE: Severity.SEVERE,
-                     RedFlag.PROFANITY: Severity.SEVERE, RedFlag.NEGATIVITY: Severity.MILD}
-
-
-def severe_red_flags(metric: Metric | None) -> int:
-    if metric is None:
-        return 0
-    return sum(1 for e in metric.evidence if e.kind is EvidenceKind.RED_FLAG and e.severity is Severity.SEVERE)
+    evidence = tuple(doc.quote_words(f.start, f.end, note=RED_FLAG_NOTES[f.family], kind=EvidenceKind.RED_FLAG,
+                                     label=f.family.value, severity=RED_FLAG_SEVERITY[f.family], value=f.similarity)
+                     for f in flags[:4])
+    return Metric("professionalism", max(0.0, score), len(flags), "red flags", evidence)
 
 
 # --- role-play call handling ---------------------------------------------------------------

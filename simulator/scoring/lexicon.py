@@ -105,6 +105,9 @@ RESULT = rx(
     r"no complaints", r"(?:back )?(?:on|under) target", r"(?:hit|met|beat|reached) (?:my|the|our) (?:target|goal|quota)",
     r"the next (?:month|quarter|week|year|day) (?:i|we|she|he|they)", r"(?:positive|good|great|five star) (?:feedback|review|survey)",
 )
+# How it ended for the customer (or the team), not what the candidate learned.
+CUSTOMER_RESULT = tuple(p for p in RESULT if "learned" not in p.pattern and "since then" not in p.pattern
+                        and "from then on" not in p.pattern)
 # Understanding the situation before acting: listening, asking, or acknowledging feelings.
 LISTEN_FIRST = rx(
     r"listen\w*", r"ask (?:what|why|them|him|her|the customer|the caller|questions|a few)", r"find out",
@@ -123,7 +126,7 @@ FOLLOW_UP = rx(
 # A first-person action: "I called", "we fixed", "I would check", "I'll send".
 PAST_IRREGULAR = """took made gave told said went got found kept sent spoke wrote brought bought
 ran came saw left paid led met won built taught caught chose dealt drove put set stood sold
-began gathered understood""".split()
+began gathered understood let""".split()
 ACTION_PAST = re.compile(
     rf"\b(?:i|we) (?:(?:have|had) )?(?:(?:then|also|just|immediately|quickly|calmly|personally|always|first|finally|actually) )?"
     rf"(?:\w{{3,}}ed|{'|'.join(PAST_IRREGULAR)})\b"
@@ -162,6 +165,29 @@ OWNERSHIP = rx(
     r"(?:it was|that was|it is) my (?:mistake|fault|responsibility|error)", r"i fixed", r"i resolved",
     r"i stayed (?:on|with)", r"i did not (?:pass|hand) (?:it|them|him|her) (?:off|on)",
 )
+# The tone of a red flag: a clause the meaning model puts near a red-flag exemplar is one only
+# with a word of this tone in it (or when it is unmistakably near one, `th.RED_FLAG_SURE`). The
+# model hears the subject (a hold, a refund, a manager) better than the tone, so the tone is read
+# from the words, as the stance is.
+TONE = rx(
+    r"not", r"never", r"no", r"nobody", r"nothing", r"none", r"without", r"rather",
+    r"just", r"only", r"whatever", r"anyway", r"honestly", r"basically", r"seriously",
+    r"stupid\w*", r"idiot\w*", r"dumb", r"lazy", r"useless", r"clueless", r"hopeless", r"incompetent",
+    r"moron\w*", r"jerk\w*", r"snake\w*", r"clown\w*", r"joke", r"garbage", r"awful", r"terrible",
+    r"hate\w*", r"can not stand", r"annoy\w*", r"whin\w*", r"moan\w*", r"drama\w*", r"babysit\w*",
+    r"parrot", r"monkey", r"children", r"grandkid\w*", r"fools?", r"bother\w*", r"lying", r"liars?",
+    r"scam\w*", r"shut", r"calm down", r"chill", r"relax", r"hang up", r"hung up", r"click", r"mute\w*",
+    r"ignore\w*", r"yell\w*", r"shout\w*", r"scream\w*", r"louder", r"right back", r"attitude",
+    r"sarcas\w*", r"roll my eyes", r"bored", r"give up", r"run out", r"drill", r"deal with it", r"figure it out",
+    r"fault", r"blame\w*", r"someone else", r"somebody else", r"on them", r"their own", r"should have",
+    r"manual", r"faq", r"terms", r"money", r"paycheck", r"bills", r"easy", r"sit down", r"chair",
+    r"commission", r"bonus", r"better comes along", r"whoever", r"need a job", r"double", r"a life",
+    r"mine", r"pass", r"quietly", r"off the record", r"nobody", r"lie\w*", r"pretend\w*", r"fake",
+    r"call in sick", r"excuse\w*", r"make up", r"made up", r"secret\w*", r"tell anyone", r"rules are rules",
+)
+# What a "let me" or "I'll" does when it serves the agent, not the caller: "let me talk".
+SELF_SERVING = frozenset({"talk", "speak", "finish", "leave", "hang", "quit", "stop", "mute", "ignore",
+                          "yell", "shout", "block"})
 POSITIVE = rx(
     r"what i can do", r"what i (?:would|will) do", r"i would be (?:happy|glad|more than happy) to",
     r"i am (?:happy|glad) to", r"happy to help", r"absolutely", r"certainly", r"of course",
@@ -176,29 +202,37 @@ NEGATIVE = rx(
     r"(?:i|we) will not be able", r"you should have", r"that is not how it works",
     r"i have no idea", r"nothing (?:i|we) can do",
 )
-# Red flags: blaming, dismissing, profanity (severe), and plain negativity (mild).
-BLAME = rx(
-    r"customers (?:are|were|can be) (?:so |really |just )?(?:stupid|idiots|dumb|annoying|the worst|rude|crazy|impossible|ridiculous|a pain|morons|clueless)",
+# Red flags by their words, beside the red flags by meaning (`exemplars.py`): contempt for
+# customers, blaming past employers or colleagues, dismissing the caller, profanity (severe),
+# and plain negativity (mild).
+CONTEMPT = rx(
+    r"customers (?:are|were|can be) (?:so |really |just |all )?(?:stupid|idiots|dumb|annoying|the worst|crazy|impossible|ridiculous|a pain|morons|clueless|lazy|liars|lying)",
     r"(?:the|that|this) (?:customer|caller|client|lady|guy|man|woman) (?:was|is) (?:just |so |really )?(?:wrong|stupid|an idiot|dumb|ridiculous|crazy|impossible|the problem|a nightmare|clueless)",
     r"(?:was|is) (?:his|her|their|the customer's|the caller's) (?:own )?(?:fault|problem)",
-    r"(?:my|the) (?:boss|manager|supervisor|coworkers?|colleagues?|team|company|employer|teammates?) (?:was|were|is|are) (?:so |really |just |totally |completely )?(?:terrible|useless|lazy|awful|incompetent|horrible|the worst|clueless|idiots|stupid|a joke|toxic|the problem)",
-    r"(?:my|the) (?:last|previous|old|former) (?:job|company|employer|boss|manager|supervisor|team) (?:was|were|is) (?:so |really |just )?(?:terrible|awful|useless|horrible|a joke|toxic|the worst|a nightmare)",
-    r"not my fault", r"(?:was|is) (?:their|his|her|the company's|management's|the customer's) fault", r"i blamed (?:the|my|them|him|her|it)",
-    r"(?:it|that) was (?:all )?(?:their|his|her) fault", r"people are (?:so |just )?(?:stupid|annoying|idiots|dumb)",
+    r"people are (?:so |just )?(?:stupid|annoying|idiots|dumb|lazy)",
     r"(?:they|he|she) (?:was|were) (?:just )?(?:being )?(?:stupid|an idiot|idiots|dumb|lazy|useless|impossible)",
+    r"(?:always|just) lying", r"morons?", r"idiots?",
+)
+BLAME = rx(
+    r"(?:my|the) (?:boss|manager|supervisor|coworkers?|colleagues?|team|team lead|company|employer|teammates?) (?:was|were|is|are) (?:so |really |just |totally |completely |a total |an )?(?:terrible|useless|lazy|awful|incompetent|horrible|the worst|clueless|idiots?|stupid|a joke|toxic|the problem|jerks?|snakes?|clowns)",
+    r"(?:my|the) (?:last|previous|old|former) (?:job|company|employer|boss|manager|supervisor|team|team lead|place) (?:was|were|is) (?:so |really |just |totally |a total |an )?(?:terrible|awful|useless|horrible|a joke|toxic|the worst|a nightmare|jerks?|idiots?|incompetent|clowns)",
+    r"not my fault", r"(?:was|is) (?:their|his|her|the company's|management's) fault", r"i blamed (?:the|my|them|him|her|it)",
+    r"(?:it|that) was (?:all )?(?:their|his|her) fault", r"run by clowns", r"jerks?",
 )
 DISMISSIVE = rx(
     r"(?:to|please|just|you|must|should|need to|needs to|have to) calm down", r"calm down (?:sir|madam|ma'am|mam|please|lady|buddy|man|mate|okay)",
     r"not my (?:problem|job|department|responsibility|concern|issue)",
-    r"deal with it", r"i (?:do not|did not|could not) care", r"take it or leave it",
+    r"(?:just|so|then|can|should|go) deal with it", r"i (?:do not|did not|could not) care", r"take it or leave it",
     r"(?:that|it) is (?:just )?(?:your|their) problem", r"i (?:just )?hung up", r"hang up on",
     r"get over it", r"(?:you|they) (?:need|have) to (?:just )?(?:relax|wait)", r"not my fault",
     r"i (?:told|tell) (?:him|her|them) (?:to|that) (?:calm down|deal|go away|wait)",
     r"i ignored", r"i would ignore", r"ignore (?:him|her|them|it)", r"i do not have time for",
     r"(?:sent|send|pass|passed|transfer|transferred) (?:him|her|them|it) (?:off )?to (?:someone|somebody) else",
+    r"shut up", r"(?:roll|rolled|rolling) my eyes", r"(?:put|leave|left|keep) (?:them|him|her) on hold until",
+    r"(?:complain|go) to (?:someone|somebody) else", r"(?:read|check) the (?:terms|fine print|faq)",
 )
 # Dismissive only when they open a sentence, said to the caller ("Calm down, it's your router").
-DISMISSIVE_OPENERS = rx(r"calm down", r"relax", r"whatever", r"chill")
+DISMISSIVE_OPENERS = rx(r"calm down", r"relax", r"whatever", r"chill", r"deal with it")
 PROFANITY = rx(
     r"damn", r"crap", r"shit\w*", r"fuck\w*", r"bloody", r"pissed(?: off)?", r"ass(?:hole)?s?",
     r"bitch\w*", r"bastards?", r"what the hell", r"hell of",

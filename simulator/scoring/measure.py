@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from ..areas import AREAS, Area, InAnswers, OnCall, WhenSilent, weight
-from ..types import Metric, Question, Recording, Transcript
-from . import content, delivery, language, relevance, sound  # noqa: F401  (each registers its measures)
+from ..areas import AREAS, Area, InAnswers, OnCall, WhenSilent
+from ..types import EvidenceKind, Metric, Question, Recording, Transcript
+from . import content, delivery, language, relevance, semantic, sound  # noqa: F401  (each registers its measures)
 from . import thresholds as th
+from .delivery import unmeasured
+from .english import guess_language, is_word_list
 from .inputs import MEASURES, Inputs
-from .language import severe_red_flags
+from .overall import KnockOut, knockouts, overall_score
 from .plan import is_call_reply, is_customer_facing, judged_on_call
 from .words import normalise_word
 
-__all__ = ["MEASURES", "Measurement", "measure", "metric_names", "overall_score"]
+__all__ = ["MEASURES", "KnockOut", "Measurement", "knockouts", "measure", "metric_names", "overall_score"]
+
+NOT_ENGLISH = "not English"  # why a metric was not measured (the label of its UNMEASURED evidence)
+TOO_FEW_WORDS = "too few words"
 
 
 @dataclass(frozen=True)
@@ -41,30 +47,6 @@ def metric_names(question: Question, turn: int | None = None) -> tuple[str, ...]
     return tuple(a.name for a in AREAS.values() if _applies(a, question, call_reply, judged))
 
 
-def on_topic_score(by_name: dict[str, Metric]) -> float | None:
-    """How clearly the answer is about the question: the relevance score, which already counts
-    an answer in its own words (its fields) and key points covered in words about the subject.
-    Key points covered only by generic parts ("a situation", "a result") do not make an answer
-    to another question on topic."""
-    m = by_name.get("relevance")
-    return m.score if m is not None else None
-
-
-def overall_score(metrics: tuple[Metric, ...]) -> float:
-    """Weighted mean of the metrics present, scaled down for an off-topic answer, capped by red flags."""
-    present = [(m.score, weight(m.name)) for m in metrics if m.score is not None]
-    if not present:
-        return 0.0
-    total = sum(s * w for s, w in present) / sum(w for _, w in present)
-    by_name = {m.name: m for m in metrics}
-    on_topic = on_topic_score(by_name)
-    if on_topic is not None and on_topic < th.OFF_TOPIC_LIMIT:
-        total *= th.OFF_TOPIC_FLOOR + (1 - th.OFF_TOPIC_FLOOR) * on_topic / th.OFF_TOPIC_LIMIT
-    if severe_red_flags(by_name.get("professionalism")):
-        total = min(total, th.RED_FLAG_OVERALL_CAP)
-    return round(max(0.0, min(100.0, total)), 1)
-
-
 def _silent(metrics: list[Metric]) -> list[Metric]:
     """Nothing was said: every content and language score is 0 (nothing to praise either)."""
     out = []
@@ -77,12 +59,57 @@ def _silent(metrics: list[Metric]) -> list[Metric]:
     return out
 
 
+def _too_short_to_judge(metrics: list[Metric], words: int) -> list[Metric]:
+    """A short answer is not carried by metrics that had nothing to measure: those that score
+    the absence of something, and found nothing, are left out (null)."""
+    out = []
+    for m in metrics:
+        nothing_found = not any(e.kind in (EvidenceKind.RED_FLAG, EvidenceKind.NEGATIVE, EvidenceKind.POSITIVE, EvidenceKind.FILLER,
+                                           EvidenceKind.HEDGE, EvidenceKind.REPEAT) for e in m.evidence)
+        if AREAS[m.name].absence and m.score is not None and nothing_found:
+            out.append(unmeasured(m.name, m.unit, f"too little said to judge ({words} words)", TOO_FEW_WORDS))
+        else:
+            out.append(m)
+    return out
+
+
+def _not_english(x: Inputs, names: tuple[str, ...], language: str) -> list[Metric]:
+    """An answer in another language: not scored as English. Relevance says so; the rest is null."""
+    said = x.doc.opening(note=f"not English ({language})", kind=EvidenceKind.NOT_ENGLISH, label=language)
+    out = []
+    for name in names:
+        if name == "relevance":
+            out.append(Metric("relevance", 0.0, 0.0, th.RELEVANCE.unit, (said,) if said else ()))
+        else:
+            out.append(unmeasured(name, None, f"the answer is not in English ({language})", NOT_ENGLISH))
+    return out
+
+
+def _word_list(metrics: list[Metric], x: Inputs) -> list[Metric]:
+    """Key words without sentences earn nothing for the points they name."""
+    said = x.doc.opening(note="key words without sentences", kind=EvidenceKind.WORD_LIST)
+    return [Metric(m.name, 0.0, 0, m.unit, (said,) if said else ()) if m.name == "key_points" else m
+            for m in metrics]
+
+
 def measure(question: Question, transcript: Transcript, recording: Recording | None = None,
-            turn: int | None = None) -> Measurement:
-    """Measure one answer (or one role-play reply when `turn` is given). Never raises on odd input."""
+            turn: int | None = None, home: Path | None = None) -> Measurement:
+    """Measure one answer (or one role-play reply when `turn` is given). Never raises on odd input.
+    `home` is where the meaning model is converted if this process has not loaded it yet."""
+    semantic.use_home(home)
     x = Inputs(question, transcript, recording, turn)
-    metrics = [m for name in metric_names(question, turn) if (m := MEASURES[name](x)) is not None]
+    names = metric_names(question, turn)
+    words = x.doc.n_words
+    guess = guess_language(transcript.text)
+    if not guess.english:
+        final = tuple(_not_english(x, names, guess.language))
+        return Measurement(final, overall_score(final))
+    metrics = [m for name in names if (m := MEASURES[name](x)) is not None]
     if not any(normalise_word(w.raw) for w in x.doc.words):
         metrics = _silent(metrics)
+    elif words < th.MIN_WORDS_TO_JUDGE_ABSENCE:
+        metrics = _too_short_to_judge(metrics, words)
+    if is_word_list(transcript.text):
+        metrics = _word_list(metrics, x)
     final = tuple(metrics)
-    return Measurement(final, 0.0 if x.doc.n_words == 0 else overall_score(final))
+    return Measurement(final, 0.0 if words == 0 else overall_score(final, words))

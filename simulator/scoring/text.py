@@ -326,10 +326,10 @@ class Doc:
         s0, s1 = self.sentences[0]
         return self.quote_words(*self.phrase(s0, s0 + 1, limit, hi=s1), note, **typed)
 
-    def ending(self, note: str = "", limit: int = QUOTE_WORDS) -> Evidence | None:
+    def ending(self, note: str = "", limit: int = QUOTE_WORDS, **typed) -> Evidence | None:
         """The answer's last sentence (or its last phrases): how it ended."""
         if not self.words:
             return None
         s0, s1 = self.sentences[-1]
         a, b = self.phrase(s1 - 1, s1, limit, lo=s0)
-        return self.quote_words(a, b, note)
+        return self.quote_words(a, b, note, **typed)

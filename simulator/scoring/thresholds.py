@@ -101,7 +101,8 @@ DEFAULT_ANSWER_SECONDS: dict[str, tuple[float, float]] = {
 }
 TYPED_WORDS_PER_MINUTE = 140  # to turn a typed answer's words into speaking seconds
 LENGTH_ZERO_BELOW = 0.0  # fraction of the band's low end where a short answer scores 0
-LENGTH_ZERO_ABOVE = 3.0  # multiple of the band's high end where a long answer scores 0
+LENGTH_ZERO_ABOVE = 2.0  # multiple of the band's high end where a long answer scores 0
+LENGTH_SHORT_EXPONENT = 0.5  # under the band: (seconds / low) ** this, so half the band scores 71
 
 # Key points: a phrasing counts as covered when this share of its content words is found
 # close together in the answer; words match by stem, synonym, or a fuzzy ratio (for
@@ -113,34 +114,19 @@ KEY_POINT_WINDOW_WORDS = 12  # the matched words must sit within this many words
 WHOLE_PHRASE_RATIO = 90  # rapidfuzz partial ratio for a whole phrasing heard slightly wrong
 SHORT_PHRASE_RATIO = 80  # ...for phrasings of one content word ("let them vent" ~ "let him vent")
 KEY_POINT_PARTIAL_CREDIT = 0.5  # a half-covered point earns this share of its share
+# An answer is expected to cover a key point for about every this many words (all of them in
+# a full answer): a brief answer is judged on what it said; the length metric says it was brief.
+WORDS_PER_KEY_POINT = 20.0
 
-# Relevance: how clearly the answer is about what was asked, 0-1, the best of three readings:
-# - echo: the weighted share of the question's topic words found in the answer (words from the
-#   question, its key points, their semantic neighbours and its category), with the share of
-#   sentences that touch one;
-# - focus: the answer's own vocabulary lies in the question's semantic fields (a story about a
-#   bill, a refund and a payment plan is about a customer, whatever words the question used);
-# - key points covered in words about the subject (not generic ones such as "result").
-# 0.45 is a clearly on-topic answer; almost none is an answer to some other question.
-RELEVANCE = Band(0.45, 1.0, 0.10, 2.0, "topic match (0-1)", "talk about what was asked")
-RELEVANCE_TOPIC_WORD_CAP = 12.0  # weighted topic words needed for full marks
-GENERIC_WORD_WEIGHT = 0.25  # weight of words every call-center answer uses (customer, call)
-KEY_POINT_WORD_WEIGHT = 0.8  # words of the key points weigh a little less than the question's
-NEIGHBOUR_WORD_WEIGHT = 0.6  # words close in meaning to the question's ("called back" ~ "beyond")
-CATEGORY_WORD_WEIGHT = 0.5  # general words of the question's category weigh least
-FOCUS_MAX = 0.6  # an answer squarely in the question's fields is clearly on topic
-FOCUS_WORDS_FOR_FULL = 5  # distinct field words needed for that
-# The answer's field words in the question's fields, as a share of those plus the words of the
-# strongest other field: at or below the low end the answer is as much about something else and
-# focus counts nothing; full at the high end.
-FOCUS_FIT_LOW = 0.5
-FOCUS_FIT_HIGH = 0.8
-KEY_POINT_RELEVANCE = 0.45  # relevance from covering key points in words about the subject...
-TOPICAL_POINT_SHARE_FOR_FULL = 1.0  # ...when all such points are covered (fewer: a share of it)
-# An answer to another question is not an answer, however fluent: below this relevance score
-# the overall is scaled down (overall * (OFF_TOPIC_FLOOR + (1 - floor) * relevance/limit)).
-OFF_TOPIC_LIMIT = 60.0
-OFF_TOPIC_FLOOR = 0.45
+# Relevance: how clearly the answer is about what was asked, 0-1, judged by meaning (see the
+# section "judgment by meaning" below); this band only names its unit and target.
+RELEVANCE = Band(0.5, 1.0, 0.0, 2.0, "topic match (0-1)", "talk about what was asked")
+KEY_POINT_RELEVANCE = 0.8  # relevance from saying key points in words about the subject
+# An answer to another question is not an answer, however fluent: relevance (0-100) at or
+# below OFF_TOPIC_LIMIT knocks it out (see KNOCKED_OUT); between that and ON_TOPIC_LIMIT the
+# overall is scaled down gradually.
+OFF_TOPIC_LIMIT = 25.0
+ON_TOPIC_LIMIT = 50.0
 
 # Specificity: what "concrete" means depends on the question. A behavioral story has a real
 # situation, actions, a number and a result; a what-would-you-do answer has concrete steps in
@@ -149,6 +135,7 @@ OFF_TOPIC_FLOOR = 0.45
 SPECIFIC_ACTIONS_FOR_FULL = 3
 SPECIFIC_NUMBERS_FOR_FULL = 2
 SPECIFIC_DETAILS_FOR_FULL = 2  # a number, a thing you did, or a real place
+EXAMPLE_WORDS_AFTER = 3  # "for example" sets up an example only with this many words after it
 SPECIFICITY_PARTS: dict[str, dict[str, float]] = {
     "behavioral": {"situation": 25, "actions": 30, "numbers": 20, "result": 25},
     "situational": {"actions": 60, "steps": 20, "detail": 20},
@@ -163,10 +150,19 @@ OWNERSHIP_BY_COUNT = (30.0, 75.0, 100.0)
 POSITIVE_BASE = 85.0  # positive language: the score with no positive or negative phrase
 POSITIVE_PER_PHRASE = 10.0  # "what I can do is", "I'd be happy to"
 NEGATIVE_PER_PHRASE = 25.0  # "I can't", "there's nothing I can do"
+RED_FLAG_NEGATIVE = 50.0  # a red flag is the most negative language of all
 RED_FLAG_SEVERE = 45.0  # blaming, dismissing, profanity: points off per phrase
 RED_FLAG_MILD = 20.0  # negativity ("I hated", "boring"): points off per phrase
-# A severe red flag caps the answer's overall: an interviewer remembers it whatever else.
-RED_FLAG_OVERALL_CAP = 55.0
+# A knock-out (a severe red flag, another question answered, the job's basics denied, key words
+# without sentences) scales the overall by this: to the bottom of the scale, 0-10, where a
+# recruiter would mark it; an interviewer remembers it whatever else was said.
+KNOCKED_OUT = 0.1
+# An answer of a few words cannot show much, whatever it says: at most this many points a word
+# (so a four-word answer earns at most 40).
+POINTS_PER_WORD = 10.0
+# Metrics that score the absence of something (no red flags, no "can't", no hedges) say nothing
+# about an answer shorter than this: they are left out (null) rather than scoring 100.
+MIN_WORDS_TO_JUDGE_ABSENCE = 20
 # Role-play call handling.
 GREETING_PARTS = {"greeting": 30, "name": 35, "company": 35}
 NEXT_STEPS_BY_COUNT = (20.0, 70.0, 100.0)
@@ -193,5 +189,48 @@ VERDICTS: tuple[tuple[float, str], ...] = (
     (45.0, "Not yet. You have the makings of it, and a few things to work on first."),
     (0.0, "Not yet. Let's build this up together, one thing at a time."),
 )
-# With a severe red flag in any answer the verdict is at best this one.
-RED_FLAG_VERDICT = "Not yet, but you're close."
+# When an answer holds something that would end a real interview (a red flag, the job's basics
+# turned down), the verdict says so, kindly and plainly, whatever the other answers scored.
+KNOCKOUT_VERDICT = ("Not yet. One thing you said today would end a real interview on its own, so that's "
+                    "the first thing to work on; the rest we can build on.")
+
+# --- judgment by meaning (the sentence model, `scoring/semantic.py`) -----------------------
+# Cosine similarities of all-MiniLM-L6-v2 (int8). Calibrated on the tune half of the judgment
+# set (tests/judgment/tune.yaml), never on its held-out half; see README "How answers are scored".
+
+# Key points: a clause near one of a point's phrasings, with the same stance, says it.
+POINT_COVERED = 0.55
+POINT_PARTIAL = 0.42
+POINT_DENIED = 0.55  # a clause this near a phrasing with the opposite stance denies the point
+# Relevance: the answer against the question, and against the nearest bundled question on
+# another subject (one whose profile is less similar than this to the question's own). The
+# margin (own minus rival) maps to 0-1 between these two; two key points said in words about
+# the subject also make an answer on topic (worth KEY_POINT_RELEVANCE).
+RIVAL_BELOW = 0.7
+TOPIC_MARGIN_OFF = -0.35
+TOPIC_MARGIN_ON = -0.08
+TOPIC_OWN_OFF = 0.08  # ...and an answer this far from the question's meaning is about something else
+TOPIC_OWN_ON = 0.22
+TOPICAL_POINTS_FOR_FULL = 2
+ON_TOPIC = 0.5  # relevance (0-1) from which the answer is on topic
+RIVAL_NAMED = 0.45  # a tip names the other question when the answer is this near it...
+RIVAL_NAMED_MARGIN = -0.15  # ...and this much nearer it than the question asked
+# Red flags: the nearest exemplar (with the clause's stance) is a red flag, at least this near,
+# and nearer than the nearest professional sentence by at least the margin.
+RED_FLAG_MEANING = 0.58
+RED_FLAG_MARGIN = 0.05
+RED_FLAG_SURE = 0.75  # a whole sentence this near a red flag is one, whichever of its phrases says it
+RED_FLAG_SHORT_SENTENCE = 8  # ...and so is a sentence of this many words or fewer
+STANCE_PENALTY = 0.3  # an exemplar said with the other stance counts this much less near
+RED_FLAG_NEIGHBOURS = 8  # the nearest exemplars read for each clause
+# Clichés: a sentence this near a canned answer ("I'm a people person") is one. An answer that
+# is mostly clichés, with no concrete detail of its own, is weak whatever it covers.
+CLICHE_MEANING = 0.68
+CLICHE_SHARE = 0.5  # the share of its sentences
+CLICHE_CAP = 40.0  # the most such an answer can score (the top of "weak")
+# A story must say how it turned out for the customer, a plan what you would do for them: a
+# clause this near one of the exemplars (`exemplars.OUTCOMES`) does. A long answer without
+# one rambles: it can score at most RAMBLE_CAP.
+OUTCOME_MEANING = 0.6
+RAMBLE_WORDS = 100
+RAMBLE_CAP = 55.0

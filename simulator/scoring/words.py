@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Contractions spelled out, so one pattern ("i will") finds "I'll" and "I will" alike.
 CONTRACTIONS = {
@@ -34,6 +35,11 @@ let like well oh yes yeah okay ok um uh er
 
 def normalise_word(raw: str) -> list[str]:
     """One raw word to its plain lowercase parts ("Fast-paced," -> ["fast", "paced"])."""
+    return list(_normalised(raw))
+
+
+@lru_cache(maxsize=65536)
+def _normalised(raw: str) -> tuple[str, ...]:
     text = raw.strip().lower().replace("\u2019", "'").replace("\u2018", "'")
     out: list[str] = []
     for part in re.split(r"[-/\u2013\u2014]+", text):
@@ -46,7 +52,7 @@ def normalise_word(raw: str) -> list[str]:
             continue
         if part:
             out.extend(CONTRACTIONS.get(part, part).split())
-    return out
+    return tuple(out)
 
 
 _SUFFIXES = (
@@ -56,6 +62,7 @@ _SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A rough English stem, the same on both sides of a comparison (apologized ~ apology)."""
     w = word.lower().strip("'")

@@ -8,51 +8,84 @@ from ...scoring.plan import answer_band
 from ...scoring.text import Doc
 from ...types import Coverage, EvidenceKind, Metric, QuestionKind, Transcript
 from ..context import NOT_COVERED, Context, first_quote, labels_of
-from ..phrasing import after_lead, and_list, band_words, duration, format_time, point_name, quoted
+from ..phrasing import after_lead, and_list, band_words, duration, format_time, idea, quoted
 from .registry import writes
 
-MIN_WORDS_TO_DRIFT = 20  # an answer shorter than this cannot have drifted off the question
 
 
 def _call_handling(label: str) -> bool:
     """A key point that is a call-handling phrase ("anything else I can help with"): on a call
     its own tip (closing, greeting...) says it better."""
     doc = Doc(Transcript.typed(label))
-    return bool(doc.find_all(lx.GREETING + lx.CLOSING + lx.VERIFICATION + lx.NEXT_STEPS))
+    return bool(doc.find_all(lx.GREETING + lx.CLOSING + lx.VERIFICATION + lx.NEXT_STEPS + INTRODUCTIONS))
+
+
+INTRODUCTIONS = lx.rx(r"my name", r"this is", r"you are speaking")  # the greeting's tip says these better
 
 
 @writes("key_points")
 def key_points(m: Metric, c: Context) -> str | None:
-    missing = labels_of(m, EvidenceKind.KEY_POINT, *NOT_COVERED)
-    if c.roleplay:
-        missing = [x for x in missing if not _call_handling(x)]
-    missing = [point_name(x) for x in missing]
+    """Key words without sentences; a point said the other way round; else the points missed,
+    named as ideas in plain words (never a label to recite)."""
+    listed = first_quote(m, EvidenceKind.WORD_LIST)
+    if listed is not None:
+        return (f"{c.said()} {quoted(c.phrase(listed))} That's a list of key words, not an answer, and a list "
+                f"earns nothing in an interview however many right words are in it. Pick the two that are "
+                f"truest for you and give each a full sentence with a reason, the way you'd say it on the phone. "
+                f"For next time, answer out loud, and stop yourself each time a word has no sentence around it.")
+    denied = next((e for e in m.evidence if e.kind is EvidenceKind.KEY_POINT and e.coverage is Coverage.DENIED
+                   and e.quote), None)
+    if denied is not None:
+        return (f"{c.said(denied)} {quoted(c.phrase(denied))} That says no to something this job needs every "
+                f"day, and in a real interview it would end the conversation there. If it's true, it's worth "
+                f"knowing before you apply; if it isn't, tell me what you do like about the work, with one real "
+                f"moment that shows it. For next time, say your answer out loud and listen for every \"don't\" "
+                f"and \"never\".")
+    kind = c.question.kind.value
+    if c.roleplay:  # on a call the points are lines to say: suggest them as lines
+        lines = [x for x in labels_of(m, EvidenceKind.KEY_POINT, *NOT_COVERED) if not _call_handling(x)]
+        if not lines:
+            return None
+        return (f"I didn't hear anything like {and_list([quoted(x, end='') for x in lines[:2]], 'or')} in that "
+                f"reply. Say what the customer needs to hear at this point in the call, in your own words. For "
+                f"next time, before you answer each line, ask yourself what the caller needs right now.")
+    missing = [idea(x, kind) for x in labels_of(m, EvidenceKind.KEY_POINT, *NOT_COVERED)]
+    missing = [x for x in dict.fromkeys(missing) if x]
     if not missing:
         return None
-    covered = [point_name(x) for x in labels_of(m, EvidenceKind.KEY_POINT, Coverage.COVERED)]
-    listed = and_list([f'"{x}"' for x in missing[:3]])
-    got = f" You did cover {and_list([repr(x).replace(chr(39), chr(34)) for x in covered[:2]])}, which is good." if covered else ""
-    lead = after_lead(c.lead(), "I was listening for")
-    return (f"{lead} {listed}, and I didn't clearly hear {'it' if len(missing) == 1 else 'them'}.{got} Say each "
-            f"point in plain words, so it can't be missed. For next time, jot down a word for each point "
-            f"before you answer, and tick them off as you go.")
+    covered = [idea(x, kind) for x in labels_of(m, EvidenceKind.KEY_POINT, Coverage.COVERED)]
+    got = f" You did tell me {covered[0]}, which is good." if covered else ""
+    lead = after_lead(c.lead(), "I didn't hear")
+    return (f"{lead} {and_list(missing[:2], 'or')}.{got} Tell me in your own words, with a reason or a "
+            f"moment that shows it. For next time, before you answer, think of two things that are true "
+            f"for you, and give each one its own sentence.")
 
 
 @writes("relevance")
 def relevance(m: Metric, c: Context) -> str | None:
-    if c.doc.n_words < MIN_WORDS_TO_DRIFT:
-        return None  # a short answer is short, not off topic: the length or example tip says so
-    opening = c.opening()
-    said = f", and you opened with {quoted(opening)}" if opening else ""
-    missing = [point_name(x) for x in labels_of(c.metrics.get("key_points"), EvidenceKind.KEY_POINT, *NOT_COVERED)]
-    wanted = f" I was listening for things like {and_list([chr(34) + x + chr(34) for x in missing[:2]], 'or')}." if missing else ""
+    """Not in English; or an answer to another question."""
+    foreign = first_quote(m, EvidenceKind.NOT_ENGLISH) or next(
+        (e for e in m.evidence if e.kind is EvidenceKind.NOT_ENGLISH), None)
+    if foreign is not None:
+        heard = "sounded like" if c.timed else "was in"
+        language = foreign.label if foreign.label and foreign.label != "another language" else "another language"
+        return (f"I can only coach English answers, and that one {heard} {language}, so I haven't scored it. "
+                f"Give me the same answer in English. For next time, practise it out loud in English until it "
+                f"comes as easily as it does in {language if language != 'another language' else 'your own'}.")
+    opening = c.opening(limit=24)  # the whole first sentence, to show what it was about
+    if not opening or not any(e.kind is EvidenceKind.NO_TOPIC for e in m.evidence):
+        return None  # only an answer shown to be about something else is told so
     asked = c.customer_line if c.roleplay and c.customer_line else c.question_words()
     who = "The customer said" if c.roleplay and c.customer_line else "I asked"
-    asked_and_said = after_lead(f"{who} {quoted(asked, end='')}", said.removeprefix(", ")) if opening else \
-        f"{who} {quoted(asked)}"
-    return (f"That answer moved away from what was asked. {asked_and_said}{wanted} However "
-            f"good the story, it has to answer the question. For next time, answer it in your first "
-            f"sentence, then give your example.")
+    other = next((e for e in m.evidence if e.kind is EvidenceKind.NO_TOPIC and e.label), None)
+    verb = "you said" if c.timed else "you wrote"
+    if other is not None and not c.roleplay and other.label.strip() != c.question.text.strip():
+        verdict = (f"That answers a different question, closer to {quoted(other.label, end='.')} However good "
+                   f"the answer, it has to be to the question.")
+    else:
+        verdict = "I couldn't hear how that answers what I asked."
+    return (f"{who} {quoted(asked, end=',')} and {verb} {quoted(opening)} {verdict} For next time, answer "
+            f"it in your first sentence, then give your example.")
 
 
 # What a concrete answer lacked, as the interviewer says it, by the part's label.
@@ -65,6 +98,17 @@ LACKS = {
 
 @writes("specificity")
 def specificity(m: Metric, c: Context) -> str | None:
+    canned = first_quote(m, EvidenceKind.CLICHE)
+    if canned is not None:
+        back = {QuestionKind.SITUATIONAL: "Walk me through what you'd actually do instead: your steps in order, "
+                                          "what you'd say first and how you'd follow up",
+                QuestionKind.BEHAVIORAL: "Tell me about one real time instead: where you were, what you did, "
+                                         "and how it turned out"}.get(
+            c.question.kind, "Back it with a concrete detail or one real moment: where you were, what you did, "
+                             "and how it went")
+        return (f"{c.said(canned)} {quoted(c.phrase(canned))} That's what most candidates say, so it doesn't "
+                f"tell me much about you yet. {back}. For next time, after that sentence, add \"For example...\" "
+                f"and finish the thought with something only you could say.")
     missing = labels_of(m, EvidenceKind.PART, *NOT_COVERED)
     lacks = [LACKS.get(part, part) for part in missing]
     opening = c.opening()
@@ -97,6 +141,17 @@ STRUCTURE_PARTS = {
 
 @writes("structure")
 def structure(m: Metric, c: Context) -> str | None:
+    ending = first_quote(m, EvidenceKind.NO_RESULT)
+    if ending is not None and c.doc.n_words >= th.RAMBLE_WORDS:
+        if c.question.kind is QuestionKind.SITUATIONAL:
+            return (f"I never heard what you'd actually do for the customer. You ended with "
+                    f"{quoted(c.phrase(ending))} Cut it in half: one sentence on what you'd check, then what "
+                    f"you'd do and say, and stop. For next time, start with \"First, I'd...\" and keep every "
+                    f"sentence about the customer in front of you.")
+        return (f"Your story never told me how it turned out for the customer. You ended with "
+                f"{quoted(c.phrase(ending))} Cut it in half: one sentence to set the scene, then what you did, "
+                f"then how it ended for them. For next time, say the ending first in your head, and tell the "
+                f"story toward it.")
     missing = [STRUCTURE_PARTS.get(n, n) for n in labels_of(m, EvidenceKind.PART, *NOT_COVERED)]
     if not missing:
         return None
@@ -125,9 +180,9 @@ def length(m: Metric, c: Context) -> str | None:
     e = first_quote(m)
     if seconds > high:
         where = f" By the {format_time(high)} mark you were still on {quoted(c.phrase(e))}" if e and c.timed else ""
-        return (f"That ran long, {duration(seconds)}, when {band_words(low, high)} is plenty.{where} For next "
-                f"time, practise with a timer: make your point, give the example, and stop once you've said "
-                f"how it turned out.")
+        return (f"That ran long, {duration(seconds)}, when {band_words(low, high)} is plenty.{where} Cut it in "
+                f"half: your point, one example, how it turned out, and stop. For next time, practise with a "
+                f"timer and stop at {band_words(low, high).split(' to ')[-1]}.")
     if c.roleplay:
         return (f"That reply was very short. {c.said()} {quoted(c.opening())} On a call, each reply should move "
                 f"things forward: say what you're doing, or what happens next. For next time, after each "

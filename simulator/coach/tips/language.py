@@ -3,7 +3,7 @@ a call (greeting, verification, next steps, closing)."""
 
 from __future__ import annotations
 
-from ...types import Coverage, EvidenceKind, Metric, QuestionKind, RedFlag
+from ...types import Coverage, EvidenceKind, Metric, QuestionKind, RedFlag, Severity
 from ..context import Context, first_quote, labels_of
 from ..phrasing import and_list, quoted
 from .registry import writes
@@ -14,22 +14,25 @@ def empathy(m: Metric, c: Context) -> str | None:
     if not c.transcript.text.strip():
         return None
     if not c.roleplay and c.question.kind is QuestionKind.BEHAVIORAL:
-        return (f"In your story, I didn't hear how you acknowledged the customer's feelings. {c.said()} "
-                f"{quoted(c.opening())} Tell me what you said to calm them, such as \"I told her I was sorry and "
-                f"I could see why she was upset.\" For next time, add that one line to your story.")
-    return (f"I didn't hear you acknowledge how the customer felt. {c.said()} {quoted(c.opening())} An upset "
-            f"caller needs to feel heard before the fix, and one line is enough: \"I'm sorry, I can see how "
-            f"frustrating that is.\" For next time, write three lines like that you're comfortable saying, "
-            f"and use one in your next practice.")
+        return ("In your story, I didn't hear how you acknowledged the customer's feelings. Tell me what you "
+                "said to calm them, such as \"I told her I was sorry and I could see why she was upset.\" For "
+                "next time, add that one line to your story.")
+    # On a call the whole reply is short: quote it. In an interview answer, the opening says nothing
+    # about the empathy that is missing, so no quote.
+    said = f" {c.said()} {quoted(c.opening())}" if c.roleplay else ""
+    return (f"I didn't hear you acknowledge how the customer felt.{said} An upset caller needs to feel heard "
+            f"before the fix, and one line is enough: \"I'm sorry, I can see how frustrating that is.\" For next "
+            f"time, write three lines like that you're comfortable saying, and use one in your next practice.")
 
 
 @writes("ownership")
 def ownership(m: Metric, c: Context) -> str | None:
     if not c.transcript.text.strip():
         return None
-    return (f"I didn't hear you take ownership. {c.said()} {quoted(c.opening(), end=',')} but not \"I will\" or "
-            f"\"let me\". Customers and interviewers both want to know who's handling it. For next time, end "
-            f"each answer with what you'll do next, starting with \"I'll...\"")
+    said = f" {c.said()} {quoted(c.opening(), end=',')} but not what you'd do." if c.roleplay else ""
+    return (f"I didn't hear you take ownership.{said} Customers and interviewers both want to know who's "
+            f"handling it, so say what you'll do: \"I'll look into it now\", \"Let me sort that out.\" For "
+            f"next time, end each answer with what you'll do next, starting with \"I'll...\"")
 
 
 @writes("positive_language")
@@ -42,27 +45,47 @@ def positive_language(m: Metric, c: Context) -> str | None:
             f"your practice and turn each into \"What I can do is...\"")
 
 
+# What each red flag tells an interviewer, and what to say instead. Said kindly and plainly: this
+# would end a real interview, so it comes before anything else.
+RED_FLAG_ADVICE = {
+    RedFlag.CONTEMPT: ("That's how you'd be talking about the people you'd be helping, and in a real interview it "
+                       "would end things there.",
+                       "Talk about callers the way you'd want them to hear it: \"Some callers are frustrated, "
+                       "and I understand why.\""),
+    RedFlag.BLAME: ("Speaking badly of a past manager or colleague would end most interviews: I'd wonder what "
+                    "you'd say about us.",
+                    "Say what you learned there and what you're looking for now: \"I learned a lot, and I'm "
+                    "ready for...\""),
+    RedFlag.DISMISSIVE: ("Brushing off an upset caller is the opposite of this job, and in a real interview it "
+                         "would end things there.",
+                         "Say what you'd do for them instead: \"I'm sorry this happened. Let me sort it out.\""),
+    RedFlag.REFUSAL: ("Turning down the job's basic hours or duties would end a real interview.",
+                      "If you have a real limit, name it and everything you can do: \"I can work any shift "
+                      "except Sunday mornings.\""),
+    RedFlag.MONEY: ("Saying it's only for the money, or an easy job, would end a real interview: I'd expect you "
+                    "to leave at the first chance.",
+                    "Tell me what draws you to the work itself; the pay can be part of it, not all of it."),
+    RedFlag.DISHONESTY: ("That sounds like bending the truth, and honesty is the one thing a call center can't "
+                         "train, so it would end a real interview.",
+                         "Say what you'd do that's above board: \"I'd ask my supervisor.\""),
+    RedFlag.PROFANITY: ("Please keep the language clean, even in practice; it slips out under pressure.",
+                        "Say that sentence again with a clean word in its place."),
+    RedFlag.NEGATIVITY: ("I'd keep the negativity out of an interview.",
+                         "Talk about what you learned, and what you'd like next."),
+}
+
+
 @writes("professionalism")
 def professionalism(m: Metric, c: Context) -> str | None:
-    e = first_quote(m)
+    """The offending clause quoted back, what it tells an interviewer, and what to say instead."""
+    severe = [e for e in m.evidence if e.kind is EvidenceKind.RED_FLAG and e.quote and e.severity is Severity.SEVERE]
+    e = severe[0] if severe else first_quote(m)
     if e is None:
         return None
-    family = e.label if e.kind is EvidenceKind.RED_FLAG else ""
-    if family == RedFlag.PROFANITY:
-        point = "Please keep the language clean, even in practice; it slips out under pressure."
-        drill = "say that sentence again with a clean word in its place, out loud, three times."
-    elif family == RedFlag.DISMISSIVE:
-        point = ("That would make an upset caller angrier, and it would worry me in an interview. "
-                 "Try \"I understand, let's sort this out together\" instead.")
-        drill = "say the calm version out loud until it comes first."
-    elif family == RedFlag.BLAME:
-        point = ("Even when it's true, blaming a customer, a colleague or a past employer makes me wonder "
-                 "what you'd say about us. Talk about what you did.")
-        drill = "tell that story again, give the other side in one fair sentence, then say what you did."
-    else:
-        point = "I'd keep the negativity out of an interview. Talk about what you learned, and what you'd like next."
-        drill = "tell it again, ending with what you learned."
-    return f"{c.said(e)} {quoted(c.phrase(e))} {point} For next time, {drill}"
+    family = RedFlag(e.label) if e.kind is EvidenceKind.RED_FLAG and e.label in RedFlag._value2member_map_ else RedFlag.NEGATIVITY
+    point, instead = RED_FLAG_ADVICE[family]
+    return (f"{c.said(e)} {quoted(c.phrase(e))} {point} {instead} For next time, say the better line out loud "
+            f"until it comes first.")
 
 
 @writes("greeting")

@@ -1,0 +1,135 @@
+"""An answer as clauses: its sentences and the phrases inside them, each with its stance.
+
+The meaning model compares clauses, not single words: a key point is covered by a clause that
+means it, a red flag is a clause that means one. The model does not hear "not" well ("I don't
+enjoy helping people" sits close to "I enjoy helping people"), so each clause also carries its
+stance, read from its words: whether it says something or denies it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import FILLER_SOUNDS
+from .matching import same_word
+from .text import Doc
+from .words import STOPWORDS, normalise_word
+
+# Words that deny what follows them ("don't" and "won't" arrive spelled out: "do not").
+NEGATORS = frozenset({"not", "never", "no", "none", "nothing", "nobody", "neither", "nor", "without",
+                      "hardly", "refuse", "refused", "cannot"})
+# Words that deny their own object, so that denying them affirms it: "I don't mind weekends",
+# "no problem with nights", "no two calls are the same" (said of variety).
+DENYING_WORDS = frozenset({"mind", "problem", "problems", "issue", "issues", "hate", "hated", "hates",
+                           "dislike", "disliked", "hesitate", "trouble", "worry", "bother", "same"})
+MIN_PIECE_WORDS = 2  # a phrase shorter than this says too little to compare by meaning
+# A denial reaches this many words ahead ("I would never really want to take...") and stops at
+# a word that opens another clause ("...sorry, and nobody called back" denies nothing said before).
+DENIAL_REACH = 6
+DENIAL_STOPS = frozenset({"so", "and", "but", "because", "which", "who", "while", "if", "then",
+                          "although", "though", "until", "since"})
+SAME = frozenset({"same"})
+# "Helping strangers isn't my thing": a denial right after the words, by "is not" and the like.
+COPULAS = frozenset({"is", "are", "was", "were", "am"})
+
+
+@lru_cache(maxsize=65536)
+def norms_of(text: str) -> tuple[str, ...]:
+    return tuple(n for raw in text.split() for n in normalise_word(raw))
+
+
+def _denies(norm: str) -> bool:
+    return norm in NEGATORS or norm in DENYING_WORDS
+
+
+@lru_cache(maxsize=65536)
+def stance(text: str) -> int:
+    """+1 when a clause says what its words say, -1 when it denies it: an odd number of denials."""
+    return -1 if sum(_denies(n) for n in norms_of(text)) % 2 else 1
+
+
+@lru_cache(maxsize=65536)
+def _shared_words(target: str) -> tuple[str, ...]:
+    """The words of a target a clause may share with it: its content words, not its denials."""
+    return tuple(w for w in norms_of(target) if w not in STOPWORDS and not _denies(w))
+
+
+@lru_cache(maxsize=65536)
+def stance_toward(text: str, target: str) -> int:
+    """The clause's stance toward what `target` says: the denials that reach the words they
+    share ("I'm so sorry your order hasn't arrived" says "I'm sorry"; "I don't enjoy helping
+    people" denies "enjoy helping people"), else the whole clause's stance."""
+    norms = norms_of(text)
+    wanted = _shared_words(target)
+    hits = [i for i, n in enumerate(norms) if n not in STOPWORDS and any(same_word(w, n) for w in wanted)]
+    if not hits:
+        return stance(text)
+    first, last = hits[0], hits[-1]
+    denials = 0
+    for k in range(first - 1, max(-1, first - 1 - DENIAL_REACH), -1):
+        if norms[k] in DENIAL_STOPS:
+            break
+        denials += _denies(norms[k])
+    after = norms[last + 1:last + 5]
+    for k, n in enumerate(after[:-1]):
+        if n in COPULAS and after[k + 1] in NEGATORS:
+            # "...isn't my thing" denies; "...are no problem" affirms
+            denials += 1 + sum(w in DENYING_WORDS for w in after[k + 2:k + 4])
+            break
+    # "no two calls are the same": "same" just after the words answers a denial before them.
+    denials += sum(n in SAME for n in after if n not in wanted)
+    return -1 if denials % 2 else 1
+
+
+@lru_cache(maxsize=65536)
+def agrees(text: str, target: str) -> bool:
+    """Whether a clause says what a target sentence says (rather than denying it). A clause that
+    shares no word with the target and denies nothing says it in its own words."""
+    if not any(_denies(n) for n in norms_of(text)):
+        wanted = _shared_words(target)
+        if not any(n not in STOPWORDS and any(same_word(w, n) for w in wanted) for n in norms_of(text)):
+            return True
+    return stance_toward(text, target) == stance_toward(target, target)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A sentence of the answer, or a phrase inside one, as the meaning model reads it."""
+
+    text: str  # the words as said, without fillers
+    start: int  # its words in the Doc: [start, end)
+    end: int
+    sentence: bool  # a whole sentence (else a phrase of one)
+    stance: int  # +1 says it, -1 denies it
+
+    @property
+    def words(self) -> int:
+        return self.end - self.start
+
+
+def _words_of(doc: Doc, a: int, b: int) -> str:
+    """The clause as said, without "um" and "uh" (they carry no meaning)."""
+    kept = [w.raw.strip() for w in doc.words[a:b] if w.bare and w.bare.lower() not in FILLER_SOUNDS]
+    return " ".join(kept).strip(" ,;:-")
+
+
+def clauses(doc: Doc) -> tuple[Clause, ...]:
+    """The sentences of an answer, then the phrases of each sentence that has several (a follow-up
+    answer always starts a new sentence, so no clause spans an answer and its follow-up)."""
+    out: list[Clause] = []
+    seen: set[str] = set()
+
+    def add(a: int, b: int, sentence: bool) -> None:
+        text = _words_of(doc, a, b)
+        if not text or text.lower() in seen:
+            return
+        seen.add(text.lower())
+        out.append(Clause(text, a, b, sentence, stance(text)))
+
+    for a, b in doc.sentences:
+        add(a, b, True)
+    for a, b in doc.pieces:
+        if b - a >= MIN_PIECE_WORDS and (a, b) not in doc.sentences:
+            add(a, b, False)
+    return tuple(out)

@@ -1,0 +1,83 @@
+"""Is the answer in English? The coach only understands English, so an answer in another
+language is told so and not scored as if it were English.
+
+Judged by function words: every language spends about half its words on small words of its own
+("the, and, is, I" / "der, und, ist, ich" / "el, y, es, que"), so the share of each language's
+small words says which one is spoken, even in a short answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import FILLER_SOUNDS
+
+FUNCTION_WORDS: dict[str, frozenset[str]] = {name: frozenset(words.split()) for name, words in {
+    "English": """the a an and or but is are was were be been i you he she it we they my your his her
+        our their me him us them this that these those to of in on at for with from by as not no do
+        does did have has had will would can could should what when where why how which who
+        there here so if because just very also about up out all some any than then""",
+    "German": """der die das den dem des ein eine einen einem einer und oder aber ist sind war waren
+        ich du er sie es wir ihr mein meine dein nicht kein keine zu von mit auf für bei aus nach
+        im ins am zum zur auch noch sehr wenn weil dass habe hat hatte haben werden wird kann
+        können mich mir dich dir sich uns euch wie was wo warum immer schon""",
+    "Spanish": """el la los las un una unos unas y o pero es son era fue soy estoy está están yo tú
+        él ella nosotros ellos mi mis tu su sus de del al en con por para que como cuando donde
+        porque muy también no sí lo le les me te se nos más este esta estos pueda puedo tengo""",
+    "Portuguese": """o a os as um uma uns umas e ou mas é são era foi sou estou está estão eu tu
+        ele ela nós eles meu minha meus seu sua de do da dos das no na nos nas em com por para
+        que como quando onde porque muito também não sim lhe me te se mais este esta isso você
+        vocês ao aos pelo pela""",
+    "French": """le la les un une des et ou mais est sont était suis je tu il elle nous vous ils
+        elles mon ma mes ton ta son sa ses de du au aux en dans avec pour par que qui comme quand
+        où parce très aussi ne pas oui ce cette ces me te se lui leur""",
+    "Italian": """il lo la gli le un uno una e o ma è sono era ero io tu lui lei noi voi loro mio
+        mia tuo tua suo sua di del della dei delle al alla in con per che come quando dove
+        perché molto anche non sì mi ti si ci""",
+    "Dutch": """de het een en of maar is zijn was waren ik jij je hij zij wij we jullie mijn
+        jouw zijn haar ons onze van met op voor bij uit naar niet geen ook nog heel als omdat
+        dat wat waar hoe kan kunnen heb heeft hebben""",
+}.items()}
+MIN_WORDS = 4  # fewer words say too little to tell the language
+ENGLISH_SHARE_AT_LEAST = 0.12  # an English sentence spends far more of its words on these
+LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _words(text: str) -> list[str]:
+    """The answer's words without filler sounds: "um" is a Portuguese article, and a candidate
+    who says "um" every other word is still speaking English."""
+    return [w for w in (w.lower() for w in LETTERS.findall(text)) if w not in FILLER_SOUNDS]
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    english: bool
+    language: str  # "English", or the language the answer seems to be in ("another language")
+
+
+def guess_language(text: str) -> LanguageGuess:
+    words = _words(text)
+    if len(words) < MIN_WORDS:
+        return LanguageGuess(True, "English")
+    shares = {name: sum(w in vocab for w in words) / len(words) for name, vocab in FUNCTION_WORDS.items()}
+    best = max(shares, key=shares.get)
+    english = shares["English"]
+    if best == "English" or english >= ENGLISH_SHARE_AT_LEAST and english >= 0.8 * shares[best]:
+        return LanguageGuess(True, "English")
+    return LanguageGuess(False, best if shares[best] >= ENGLISH_SHARE_AT_LEAST else "another language")
+
+
+# Key words without sentences ("helping people, fast paced, good communicator"): a list earns
+# nothing, however many key points it names. English sentences spend a third or more of their
+# words on small words; a list of key words almost none.
+WORD_LIST_MIN_WORDS = 6
+WORD_LIST_SHARE_BELOW = 0.2
+
+
+def is_word_list(text: str) -> bool:
+    """Key words strung together, with (almost) none of the small words sentences are made of."""
+    words = _words(text)
+    if len(words) < WORD_LIST_MIN_WORDS:
+        return False
+    return sum(w in FUNCTION_WORDS["English"] for w in words) / len(words) < WORD_LIST_SHARE_BELOW

@@ -1,0 +1,35 @@
+"""Exemplar sentences (`exemplars.yaml`): what each red flag, a canned answer and an ending for the
+customer sound like, read by the meaning model (`semantic.py`). Data, not code: loading it never
+runs anything; a missing or broken file is a fault of the installation, said plainly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..types import RedFlag
+
+SOURCE = Path(__file__).with_suffix(".yaml")
+
+
+@dataclass(frozen=True)
+class ExemplarSet:
+    red_flags: dict[RedFlag, tuple[str, ...]]  # each severe family (and plain negativity, unused)
+    fine: tuple[str, ...]  # professional sentences on the same subjects: the counterweight
+    cliches: tuple[str, ...]  # canned answers every interviewer hears
+    outcomes: dict[str, tuple[str, ...]]  # "story": how it ended for the customer; "plan": what you'd do
+
+
+@lru_cache(maxsize=1)
+def exemplars() -> ExemplarSet:
+    raw = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    return ExemplarSet(
+        red_flags={RedFlag(name): tuple(xs) for name, xs in raw["red_flags"].items()},
+        fine=tuple(raw["fine"]),
+        cliches=tuple(raw["cliches"]),
+        outcomes={name: tuple(xs) for name, xs in raw["outcomes"].items()},
+    )

@@ -1,0 +1,92 @@
+"""Red flags: clauses that would end a real interview, found by meaning and by their words, and
+the phrase finder that knows when a phrase is denied ("I would never tell a customer to calm down")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..types import EvidenceKind, Metric, RedFlag, Severity
+from . import lexicon as lx
+from .semantic import FlagMatch
+from .text import Doc
+
+NEGATORS = frozenset({"never", "not", "no", "avoid", "avoided", "without", "instead", "rather",
+                      "refuse", "refused", "nobody"})
+CLAUSE_BREAKS = frozenset({"so", "and", "but", "because", "then", "when", "which", "who"})
+NEGATION_WINDOW = 6  # tokens before a phrase where "never"/"not" cancels it
+
+
+def negated(doc: Doc, i: int) -> bool:
+    """'I would never tell a customer to calm down': the phrase at token i is denied (by a word
+    before it in the same phrase: "sorry it hasn't arrived, let me look" denies nothing)."""
+    first_word = doc.tokens[i].word
+    phrase_start = next((s for s, e in doc.pieces if s <= first_word < e), 0)
+    for k in range(i - 1, max(-1, i - 1 - NEGATION_WINDOW), -1):
+        if doc.tokens[k].word < phrase_start:
+            return False
+        norm = doc.norms[k]
+        if norm in CLAUSE_BREAKS:
+            return False
+        if norm in NEGATORS:
+            return True
+    return False
+
+
+def phrases(doc: Doc, patterns) -> list[tuple[int, int]]:
+    """Spans of phrases that are said, not denied."""
+    return [s for s in doc.find_all(patterns) if not negated(doc, s[0])]
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A red flag in an answer: the words of its clause, its family, and how it was found."""
+
+    start: int  # word span in the Doc: [start, end)
+    end: int
+    family: RedFlag
+    similarity: float | None = None  # to its nearest exemplar, when found by meaning
+
+
+LEXICAL_FAMILIES = ((lx.CONTEMPT, RedFlag.CONTEMPT), (lx.BLAME, RedFlag.BLAME), (lx.DISMISSIVE, RedFlag.DISMISSIVE),
+                    (lx.PROFANITY, RedFlag.PROFANITY), (lx.NEGATIVITY, RedFlag.NEGATIVITY))
+
+
+def find_red_flags(doc: Doc, meant: Sequence[FlagMatch]) -> list[Flag]:
+    """Every red flag, one per clause: by meaning first (the clause means an exemplar of a
+    family, `semantic.red_flags`), then by words; the quote is the clause it was said in."""
+    found: list[Flag] = []
+
+    def taken(a: int, b: int) -> bool:
+        return any(a < f.end and f.start < b for f in found)
+
+    for m in sorted(meant, key=lambda m: (-m.similarity, m.clause.sentence)):
+        c = m.clause
+        if not taken(c.start, c.end):
+            found.append(Flag(c.start, c.end, m.family, round(m.similarity, 2)))
+    for patterns, family in LEXICAL_FAMILIES:
+        spans = phrases(doc, patterns)
+        if family is RedFlag.DISMISSIVE:
+            spans += [sp for sp in phrases(doc, lx.DISMISSIVE_OPENERS) if doc.starts_sentence(sp[0])]
+        for i, j in spans:
+            a, b = doc.token_words(i, j)
+            a, b = doc.phrase(a, b)
+            if not taken(a, b):
+                found.append(Flag(a, b, family))
+    return sorted(found, key=lambda f: f.start)
+
+
+RED_FLAG_NOTES = {RedFlag.BLAME: "blames someone", RedFlag.DISMISSIVE: "dismissive",
+                  RedFlag.PROFANITY: "profanity", RedFlag.NEGATIVITY: "negative",
+                  RedFlag.CONTEMPT: "contempt for customers", RedFlag.REFUSAL: "turns down the job's conditions",
+                  RedFlag.MONEY: "only in it for the money", RedFlag.DISHONESTY: "dishonest"}
+# Every family but plain negativity caps the overall; negativity only costs points.
+RED_FLAG_SEVERITY = {family: Severity.MILD if family is RedFlag.NEGATIVITY else Severity.SEVERE for family in RedFlag}
+
+
+def severe_red_flags(metric: Metric | None) -> int:
+    if metric is None:
+        return 0
+    return sum(1 for e in metric.evidence if e.kind is EvidenceKind.RED_FLAG and e.severity is Severity.SEVERE)
+
+

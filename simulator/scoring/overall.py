@@ -1,0 +1,136 @@
+"""The overall score of an answer, and the knock-outs: what would end a real interview whatever
+else was said.
+
+The overall is the weighted mean of the metrics that could be measured (weights in
+`areas.py`). A knock-out scales it down to the bottom of the scale (0-10, as a recruiter would
+mark it): a red flag, an answer to another question, the job's basics denied, key words without
+sentences, an answer not in English. A very short answer cannot earn much, whatever it says.
+Each knock-out is read from the metrics' typed evidence, so the coach reads the same verdict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..areas import weight
+from ..types import Choice, Coverage, EvidenceKind, Metric
+from . import thresholds as th
+from .flags import severe_red_flags
+
+
+class KnockOut(Choice):
+    """Why an answer sits at the bottom of the scale, in the order the coach raises them."""
+
+    RED_FLAG = "a red flag"
+    DENIED = "the job's basics denied"
+    NOT_ENGLISH = "not English"
+    WORD_LIST = "key words without sentences"
+    OFF_TOPIC = "another question answered"
+
+
+class Cap(Choice):
+    """What keeps an answer from scoring high without knocking it out."""
+
+    CLICHE = "a cliché with no example"
+    RAMBLE = "a long answer that never gets to the point"
+
+
+def _evidence(metrics: dict[str, Metric], name: str, kind: EvidenceKind) -> list:
+    m = metrics.get(name)
+    return [e for e in m.evidence if e.kind is kind] if m is not None else []
+
+
+def denied_points(m: Metric | None) -> tuple[int, int]:
+    """(points denied, points said) in a key-points metric."""
+    if m is None:
+        return 0, 0
+    points = [e for e in m.evidence if e.kind is EvidenceKind.KEY_POINT]
+    return (sum(e.coverage is Coverage.DENIED for e in points), sum(e.coverage is Coverage.COVERED for e in points))
+
+
+def knockouts(metrics: Sequence[Metric]) -> list[KnockOut]:
+    """Every knock-out the metrics show, most important first."""
+    by_name = {m.name: m for m in metrics}
+    out = []
+    if _evidence(by_name, "relevance", EvidenceKind.NOT_ENGLISH):
+        out.append(KnockOut.NOT_ENGLISH)
+    if _evidence(by_name, "key_points", EvidenceKind.WORD_LIST):
+        out.append(KnockOut.WORD_LIST)
+    if severe_red_flags(by_name.get("professionalism")):
+        out.append(KnockOut.RED_FLAG)
+    denied, said = denied_points(by_name.get("key_points"))
+    if (denied and not said) or (denied >= 2 and denied > said):
+        out.append(KnockOut.DENIED)
+    if _drifted(by_name.get("relevance"), th.OFF_TOPIC_LIMIT):
+        out.append(KnockOut.OFF_TOPIC)
+    return out
+
+
+def _drifted(relevance: Metric | None, below: float) -> bool:
+    """Relevance under this, with the evidence that the answer is about something else (rows
+    saved before issue 10 scored relevance by shared words, and say so in their evidence)."""
+    return (relevance is not None and relevance.score is not None and relevance.score < below
+            and any(e.kind is EvidenceKind.NO_TOPIC for e in relevance.evidence))
+
+
+# The metric whose evidence shows each knock-out and cap: its tip is the one to give first.
+KNOCKOUT_AREAS = {KnockOut.RED_FLAG: "professionalism", KnockOut.DENIED: "key_points",
+                  KnockOut.NOT_ENGLISH: "relevance", KnockOut.WORD_LIST: "key_points", KnockOut.OFF_TOPIC: "relevance"}
+CAP_AREAS = {Cap.CLICHE: "specificity", Cap.RAMBLE: "structure"}
+
+
+def deciding_rank(area: str) -> int:
+    """How early the coach raises what an area decided, across a session (a red flag first)."""
+    order = list(dict.fromkeys([*KNOCKOUT_AREAS.values(), *CAP_AREAS.values()]))
+    return order.index(area) if area in order else len(order)
+
+
+def deciding_areas(metrics: Sequence[Metric], words: int | None = None) -> list[str]:
+    """The areas that decided the answer's score, most important first: each knock-out's, then a
+    cap's (a cliché without an example, a long story without an ending)."""
+    out = [KNOCKOUT_AREAS[k] for k in knockouts(metrics)]
+    by_name = {m.name: m for m in metrics}
+    if _drifted(by_name.get("relevance"), th.ON_TOPIC_LIMIT):
+        out.append("relevance")  # drifting off the question scaled the answer down
+    if _evidence(by_name, CAP_AREAS[Cap.CLICHE], EvidenceKind.CLICHE) and not _concrete(metrics):
+        out.append(CAP_AREAS[Cap.CLICHE])
+    if _evidence(by_name, CAP_AREAS[Cap.RAMBLE], EvidenceKind.NO_RESULT) and (words or 0) >= th.RAMBLE_WORDS:
+        out.append(CAP_AREAS[Cap.RAMBLE])
+    return list(dict.fromkeys(out))
+
+
+def _concrete(metrics: Sequence[Metric]) -> bool:
+    """Whether the answer gave a real example or a concrete detail of its own."""
+    m = next((m for m in metrics if m.name == "specificity"), None)
+    return m is not None and (m.score or 0.0) >= th.STRENGTH_AT_LEAST
+
+
+def weighted_mean(metrics: Sequence[Metric]) -> float:
+    present = [(m.score, weight(m.name)) for m in metrics if m.score is not None]
+    if not present:
+        return 0.0
+    return sum(s * w for s, w in present) / sum(w for _, w in present)
+
+
+def overall_score(metrics: Sequence[Metric], words: int | None = None) -> float:
+    """The weighted mean of the metrics present; scaled to the bottom of the scale by a knock-out
+    (an answer drifting off topic is scaled down gradually); at most `th.POINTS_PER_WORD` a word
+    for an answer of a few words."""
+    total = weighted_mean(metrics)
+    found = knockouts(metrics)
+    if KnockOut.NOT_ENGLISH in found:
+        return 0.0
+    if found and found != [KnockOut.OFF_TOPIC]:
+        total *= th.KNOCKED_OUT
+    relevance = next((m for m in metrics if m.name == "relevance"), None)
+    if relevance is not None and relevance.score is not None:
+        share = (relevance.score - th.OFF_TOPIC_LIMIT) / (th.ON_TOPIC_LIMIT - th.OFF_TOPIC_LIMIT)
+        total *= th.KNOCKED_OUT + (1 - th.KNOCKED_OUT) * max(0.0, min(1.0, share))
+    if words is not None:
+        total = min(total, th.POINTS_PER_WORD * words)
+    by_name = {m.name: m for m in metrics}
+    if _evidence(by_name, "specificity", EvidenceKind.CLICHE) and not _concrete(metrics):
+        total = min(total, th.CLICHE_CAP)
+    if _evidence(by_name, "structure", EvidenceKind.NO_RESULT) and (words or 0) >= th.RAMBLE_WORDS:
+        total = min(total, th.RAMBLE_CAP)
+    return round(max(0.0, min(100.0, total)), 1)

@@ -1,0 +1,274 @@
+"""What the meaning model says about an answer: how near each clause is to each key point, to
+the red-flag and call-language exemplars, and how near the whole answer is to the question
+asked rather than to the other questions of the bundled banks.
+
+The model (`simulator.meaning`) is loaded on first use, in the process's one embedder; the
+fixed texts (exemplars, the bundled questions) are embedded once per process. An answer's
+clauses may already be in the embedder's cache: `prepare` embeds them while the candidate
+speaks.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..banks import bundled_banks
+from ..meaning import process_embedder
+from ..meaning.embedder import release_freed_memory
+from ..types import KeyPoint, Question, RedFlag, Transcript
+from .exemplars import exemplars
+from . import lexicon as lx
+from . import thresholds as th
+from .clauses import Clause, agrees, clauses, stance
+from .plan import reply_context
+from .text import Doc
+
+_lock = threading.Lock()
+_home: list[Path | None] = [None]
+
+
+def use_home(home: Path | None) -> None:
+    """The data folder to convert the model into, if this process has not loaded it yet."""
+    if home is not None:
+        _home[0] = home
+
+
+_warming: list[threading.Thread] = []
+
+
+def warm_up() -> None:
+    """Load the model and embed the fixed sentences in a background thread, once per process."""
+    with _lock:
+        if _warming:
+            return
+        thread = threading.Thread(target=_warm, name="judgment-warm-up", daemon=True)
+        _warming.append(thread)
+    thread.start()
+
+
+def _warm() -> None:
+    red_flag_exemplars()
+    cliche_exemplars()
+    outcome_exemplars()
+    contrast_profiles()
+    release_freed_memory()
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    return process_embedder(_home[0]).embed(list(texts))
+
+
+def embed_fixed(texts: Sequence[str], name: str) -> np.ndarray:
+    """Vectors of sentences every run needs, kept on disk beside the model (`Embedder.embed_fixed`)."""
+    return process_embedder(_home[0]).embed_fixed(list(texts), name)
+
+
+def prefetch(texts: Sequence[str]):
+    return process_embedder(_home[0]).prefetch(list(texts))
+
+
+# --- fixed texts, embedded once ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Exemplars:
+    """Labelled sentences and their vectors: a label per row, "" for the FINE counterweight."""
+
+    labels: tuple[str, ...]
+    texts: tuple[str, ...]
+    stances: np.ndarray  # +1 / -1 per row
+    vectors: np.ndarray
+
+
+def _exemplars(groups: dict[str, Sequence[str]], fine: Sequence[str], name: str) -> Exemplars:
+    labels, texts = [], []
+    for label, sentences in groups.items():
+        labels += [label] * len(sentences)
+        texts += list(sentences)
+    labels += [""] * len(fine)
+    texts += list(fine)
+    return Exemplars(tuple(labels), tuple(texts), np.array([stance(t) for t in texts]), embed_fixed(texts, name))
+
+
+@lru_cache(maxsize=1)
+def red_flag_exemplars() -> Exemplars:
+    ex = exemplars()
+    return _exemplars({f.value: xs for f, xs in ex.red_flags.items()}, ex.fine, "red-flags")
+
+
+@lru_cache(maxsize=1)
+def cliche_exemplars() -> Exemplars:
+    return _exemplars({"cliche": exemplars().cliches}, (), "cliches")
+
+
+@lru_cache(maxsize=1)
+def outcome_exemplars() -> Exemplars:
+    return _exemplars(dict(exemplars().outcomes), (), "outcomes")
+
+
+# --- what a question is about --------------------------------------------------------------
+
+
+def point_text(point: KeyPoint) -> str:
+    return ", ".join(point.phrasings)
+
+
+def profile_texts(question: Question, line: str = "", points: Sequence[KeyPoint] | None = None) -> list[str]:
+    """The texts that say what a question is about: the question, the customer's line on a call,
+    and each key point (its phrasings in one line)."""
+    points = question.key_points if points is None else points
+    if points == () and question.turns:
+        points = question.turns[0].key_points
+        line = line or question.turns[0].line
+    return [t for t in (question.text, line, *(point_text(p) for p in points)) if t.strip()]
+
+
+def profile(texts: Sequence[str]) -> np.ndarray:
+    v = embed(texts).mean(axis=0)
+    return v / max(float(np.linalg.norm(v)), 1e-12)
+
+
+@lru_cache(maxsize=1)
+def contrast_questions() -> tuple[Question, ...]:
+    """The other questions an answer might belong to: every bundled question."""
+    return tuple(q for bank in bundled_banks() for q in bank.questions)
+
+
+@lru_cache(maxsize=1)
+def contrast_profiles() -> np.ndarray:
+    parts = [profile_texts(q) for q in contrast_questions()]
+    flat = embed_fixed([t for texts in parts for t in texts], "bundled-questions")
+    out, at = [], 0
+    for texts in parts:
+        v = flat[at:at + len(texts)].mean(axis=0)
+        out.append(v / max(float(np.linalg.norm(v)), 1e-12))
+        at += len(texts)
+    return np.stack(out)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """How near the answer is to the question asked, against the nearest unrelated question."""
+
+    own: float  # cosine of the answer with the question's profile
+    rival: float  # ...with the nearest bundled question on another subject
+    rival_question: str  # that question's text
+
+    @property
+    def margin(self) -> float:
+        return self.own - self.rival
+
+
+def topic(answer: np.ndarray, question_profile: np.ndarray) -> Topic:
+    """The answer (the mean of its sentences' vectors) against the question and its rivals: the
+    bundled questions whose profile is not close to this one's (`th.RIVAL_BELOW`)."""
+    others = contrast_profiles()
+    related = others @ question_profile
+    sims = others @ answer
+    rivals = np.where(related < th.RIVAL_BELOW, sims, -1.0)
+    k = int(np.argmax(rivals))
+    rival = float(rivals[k]) if rivals[k] > -1.0 else 0.0
+    return Topic(float(answer @ question_profile), rival, contrast_questions()[k].text)
+
+
+# --- red flags by meaning -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FlagMatch:
+    clause: Clause
+    family: RedFlag
+    similarity: float  # to its nearest red-flag exemplar
+    exemplar: str
+
+
+def red_flags(clauses: Sequence[Clause], vectors: np.ndarray) -> list[FlagMatch]:
+    """Clauses whose nearest exemplar, once the stance is read (a clause that denies what an
+    exemplar says is that much further from it), is a red flag, near enough
+    (`th.RED_FLAG_MEANING`) and nearer than any professional sentence by `th.RED_FLAG_MARGIN`."""
+    if not len(clauses):
+        return []
+    ex_ = red_flag_exemplars()
+    sims = vectors @ ex_.vectors.T
+    out = []
+    sentences = [c for c in clauses if c.sentence]
+    for i, clause in enumerate(clauses):
+        nearest = np.argsort(-sims[i])[:th.RED_FLAG_NEIGHBOURS]
+        if sims[i, nearest[0]] < th.RED_FLAG_MEANING:
+            continue
+        scored = [(float(sims[i, j]) - (0.0 if agrees(clause.text, ex_.texts[j]) else th.STANCE_PENALTY), int(j))
+                  for j in nearest]
+        flag = max(((s, j) for s, j in scored if ex_.labels[j]), default=None)
+        fine = max((s for s, j in scored if not ex_.labels[j]), default=-1.0)
+        if flag is not None and flag[0] >= th.RED_FLAG_MEANING and flag[0] - fine >= th.RED_FLAG_MARGIN \
+                and (flag[0] >= th.RED_FLAG_SURE or _has_tone(_sentence_of(clause, sentences).text)):
+            out.append(FlagMatch(clause, RedFlag(ex_.labels[flag[1]]), flag[0], ex_.texts[flag[1]]))
+    return [m for m in out if _localised(m, clauses, out)]
+
+
+def _sentence_of(clause: Clause, sentences: Sequence[Clause]) -> Clause:
+    return next((s for s in sentences if s.start <= clause.start and clause.end <= s.end), clause)
+
+
+@lru_cache(maxsize=16384)
+def _has_tone(text: str) -> bool:
+    """A word of a red flag's tone in the clause's sentence (`lexicon.TONE`)."""
+    return bool(Doc(Transcript.typed(text)).find_all(lx.TONE))
+
+
+def _localised(m: FlagMatch, clauses: Sequence[Clause], flagged: Sequence[FlagMatch]) -> bool:
+    """A long sentence mixes several things: it is a red flag only when one of its phrases is one
+    too, or when it is unmistakable (`th.RED_FLAG_SURE`)."""
+    c = m.clause
+    if not c.sentence or m.similarity >= th.RED_FLAG_SURE or c.words <= th.RED_FLAG_SHORT_SENTENCE:
+        return True
+    inside = [p for p in clauses if not p.sentence and c.start <= p.start and p.end <= c.end]
+    return not inside or any(f.clause in inside for f in flagged)
+
+
+def cliches(clauses: Sequence[Clause], vectors: np.ndarray) -> list[Clause]:
+    """The sentences that mean one of the canned answers every interviewer hears (the whole
+    sentence, or a phrase of it: "Being nice to people, I think.")."""
+    ex_ = cliche_exemplars()
+    canned = []
+    for i, clause in enumerate(clauses):
+        sims = ex_.vectors @ vectors[i]
+        j = int(np.argmax(sims))
+        if sims[j] >= th.CLICHE_MEANING and agrees(clause.text, ex_.texts[j]):
+            canned.append(clause)
+    out = []
+    for s in (c for c in clauses if c.sentence):
+        if any(c.start >= s.start and c.end <= s.end for c in canned):
+            out.append(s)
+    return out
+
+
+def outcome(clauses: Sequence[Clause], vectors: np.ndarray, kind: str) -> tuple[Clause | None, float]:
+    """The clause that says how a story ended for the customer (`kind` "story") or what you
+    would do for them ("plan"), by meaning, and how near it is."""
+    ex_ = outcome_exemplars()
+    rows = np.array([label == kind for label in ex_.labels])
+    best, near = None, 0.0
+    for i, clause in enumerate(clauses):
+        sims = np.where(rows, ex_.vectors @ vectors[i], -1.0)
+        j = int(np.argmax(sims))
+        if sims[j] > near and agrees(clause.text, ex_.texts[j]):
+            best, near = clause, float(sims[j])
+    return best, near
+
+
+def prepare(question: Question, text: str, turn: int | None = None):
+    """Prefetch the clauses of an answer heard so far, and the question's key points (see
+    `assess.prepare`); returns the prefetch's Future."""
+    warm_up()
+    line, points = reply_context(question, turn)
+    doc = Doc(Transcript.typed(text))
+    texts = [c.text for c in clauses(doc)]
+    texts += [ph for p in points for ph in p.phrasings] + profile_texts(question, line, points)
+    return prefetch(texts)

@@ -1,0 +1,161 @@
+"""The judgment's mechanisms, one by one: stance, red flags by meaning, language, word lists,
+follow-ups, quotes, and embedding while the candidate speaks.
+
+Cases written by the g-judgment helper AFTER the rules (issue 10), to pin each mechanism down;
+they are not the evaluation (that is tests/judgment/, written before the rules).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.assess import prepare, score_answer
+from simulator.banks import bundled_banks
+from simulator.interviewer import follow_up_line
+from simulator.meaning import process_embedder
+from simulator.scoring.clauses import agrees
+from simulator.scoring.english import guess_language, is_word_list
+from simulator.scoring.measure import KnockOut, knockouts
+from simulator.types import Coverage, EvidenceKind, RedFlag, Transcript
+
+BANK = {q.id: q for b in bundled_banks() for q in b.questions}
+
+
+def score(qid: str, text: str, turn: int | None = None):
+    return score_answer(BANK[qid], Transcript.typed(text), turn=turn)
+
+
+def coverage(s, label: str) -> Coverage:
+    return next(e.coverage for e in s.metric("key_points").evidence if e.label == label)
+
+
+def families(s) -> set[RedFlag]:
+    return {RedFlag(e.label) for e in s.metric("professionalism").evidence if e.kind is EvidenceKind.RED_FLAG}
+
+
+@pytest.mark.parametrize("clause, target, same", [
+    ("I don't enjoy helping people", "enjoy helping people", False),
+    ("I don't mind working night shift or weekends", "weekends", True),  # "don't mind" is a yes
+    ("I have no problem with working holidays", "holidays", True),
+    ("I'd rather not work weekends", "weekends", False),
+    ("Helping strangers isn't really my thing", "enjoy helping people", False),
+    ("No two calls are the same", "every call is different", True),
+    ("I'm so sorry your sofa hasn't arrived", "I'm sorry", True),  # the "not" is about the sofa
+    ("I never take it personally", "don't take it personally", True),
+    ("I would never tell a customer to calm down", "Calm down.", False),
+])
+def test_stance_is_read_from_the_words_that_reach_the_point(clause, target, same):
+    assert agrees(clause, target) is same
+
+
+def test_a_point_said_the_other_way_round_is_denied_and_one_said_in_other_words_is_covered():
+    yes = score("availability-shifts", "Weekends are no problem for me, and I can stay until ten most nights.")
+    no = score("availability-shifts", "I won't do weekends, and I can't stay late at night.")
+    assert coverage(yes, "weekends") is Coverage.COVERED and coverage(yes, "evenings") is Coverage.COVERED
+    assert coverage(no, "weekends") is Coverage.DENIED
+    assert yes.overall > 40 > 10 >= no.overall
+
+
+# Fresh phrasings, written after the exemplars and never copied into them. Red flags by meaning
+# generalise only so far (see README "Judgment figures"): this checks the families are found in
+# phrasings the exemplars do not contain, not that every phrasing is.
+RUDE = [
+    ("customer-yelling-first-word", "Honestly I'd just say look, yelling won't get you anywhere, ring back later.",
+     RedFlag.DISMISSIVE),
+    ("why-leaving-current-job", "My supervisor was clueless and the rest of the team were lazy.", RedFlag.BLAME),
+    ("what-does-the-job-involve", "Dealing with people too lazy to read a manual, basically.", RedFlag.CONTEMPT),
+    ("availability-shifts", "Weekdays only. I'm not giving up my weekends for a call center.", RedFlag.REFUSAL),
+    ("why-call-center", "It's easy, it pays, and you get to sit in a chair all day.", RedFlag.MONEY),
+    ("refund-against-policy", "I'd slip them the refund and keep it off the record, who's going to know.",
+     RedFlag.DISHONESTY),
+]
+
+
+def test_most_fresh_red_flags_are_found_and_knock_the_answer_out():
+    found = 0
+    for qid, text, family in RUDE:
+        s = score(qid, text)
+        if family in families(s):
+            found += 1
+            assert s.overall <= 10 and KnockOut.RED_FLAG in knockouts(s.metrics)
+            assert s.tips[0].area == "professionalism" and "interview" in s.tips[0].text
+    assert found >= 4, found
+
+
+TWINS = [
+    ("abusive-caller", "After one calm warning, if the abuse carried on, I'd follow the procedure to close the call "
+                       "and flag it to my team lead."),
+    ("customer-yelling-first-word", "I'd give them room to get it off their chest, then ask whether I may place them "
+                                    "on a brief hold to look into the account."),
+    ("why-leaving-current-job", "I've grown as much as that store allows, and my manager has been supportive of "
+                                "my move."),
+    ("overtime-peak-season", "Busy season is when customers need us, so extra hours are fine with a little notice."),
+]
+
+
+def test_most_professional_twins_are_not_flagged():
+    """Measured when written: 3 of these 4 fresh twins pass; a polite "may I place you on a brief
+    hold" still sits nearer the hold-until-they-give-up exemplars than the professional ones."""
+    calm = [not families(score(qid, text)) - {RedFlag.NEGATIVITY} for qid, text in TWINS]
+    assert sum(calm) >= 3, calm
+
+
+@pytest.mark.parametrize("text, english", [
+    ("Je reste calme, j'écoute le client et je règle son problème dès le premier appel.", False),
+    ("Resto calmo, ascolto il cliente e risolvo il problema al primo contatto.", False),
+    ("I worked at Café Müller in São Paulo for two years, on the phones.", True),
+    ("Yes.", True),
+    # "um" is a Portuguese article: a nervous candidate's fillers are still English.
+    ("Um, I really um, enjoy helping um, people, and um, in my um, last job um, at a um, store", True),
+    ("Uh, so, um, I, uh, stay calm and, um, I listen.", True),
+    ("Eu gosto de ajudar as pessoas e quero um trabalho com clientes.", False),
+])
+def test_the_language_is_told_by_its_small_words(text, english):
+    assert guess_language(text).english is english
+
+
+def test_an_answer_in_another_language_is_asked_again_in_english():
+    s = score("why-call-center", "Je reste calme, j'écoute le client et je règle son problème dès le premier appel.")
+    assert s.overall == 0 and s.tips[0].text.startswith("I can only coach English answers")
+    assert "French" in s.tips[0].text
+    assert follow_up_line(BANK["why-call-center"], s) == "Could you give me that answer in English?"
+
+
+def test_key_words_are_not_a_list_of_short_phrases():
+    assert is_word_list("patience, empathy, problem solving, teamwork, multitasking, typing speed")
+    assert not is_word_list("Everyday words, small steps, and I check what they see on their screen.")
+    s = score("what-is-good-service", "patience, empathy, problem solving, first call resolution, follow up")
+    assert s.overall <= 10 and "full sentence" in s.tips[0].text
+    assert follow_up_line(BANK["what-is-good-service"], s) == "Could you put that into a sentence or two for me?"
+
+
+def test_a_hedged_weakness_is_asked_for_more_never_brought_back_to_the_question():
+    s = score("greatest-weakness", "Um, I guess, uh, maybe I'm kind of a perfectionist? Like, I don't know.")
+    line = follow_up_line(BANK["greatest-weakness"], s)
+    assert line == BANK["greatest-weakness"].follow_up
+
+
+def test_a_typed_follow_up_never_joins_the_answer_in_one_quote():
+    joined = Transcript.typed("I'd say I'm a perfectionist").then(Transcript.typed("i would take longer on calls"))
+    assert joined.text == "I'd say I'm a perfectionist. i would take longer on calls"
+    s = score_answer(BANK["greatest-weakness"], joined)
+    for e in (e for m in s.metrics for e in m.evidence if e.quote):
+        assert not ("perfectionist" in e.quote and "longer" in e.quote), e.quote
+
+
+def test_sentences_prepared_while_speaking_are_not_embedded_again(home):
+    q = BANK["angry-customer-time"]
+    text = ("Last spring a customer called shouting about a double charge on her card. I let her finish and "
+            "said I was sorry. I found the duplicate and refunded it while she waited. She thanked me at the end.")
+    so_far = []
+    for sentence in text.split(". "):
+        so_far.append(sentence)
+        prepare(q, ". ".join(so_far), home=home).result()
+    embedder = process_embedder()
+    before = embedder.computed
+    score_answer(q, Transcript.typed(text), home=home)
+    assert embedder.computed == before  # every clause came from the cache
+
+
+def test_the_process_shares_one_model_whatever_the_data_folder(home, tmp_path):
+    assert process_embedder(home) is process_embedder(tmp_path / "elsewhere") is process_embedder()
