@@ -20,6 +20,7 @@ from .serialize import (
     path_or_none, question_from_dict, question_to_dict, score_from_dict, score_to_dict,
     tip_from_dict, tip_to_dict,
 )
+from .retry import Retry, comparison_from_dict, comparison_to_dict
 from .types import Answer, Session, Tip
 
 FILENAME = "notebook.sqlite3"
@@ -70,6 +71,19 @@ MIGRATIONS: tuple[str, ...] = (
         status TEXT NOT NULL DEFAULT 'open',      -- open | met
         met_session TEXT
     );
+    """,
+    # 2: a second try of a question (coach mode), kept beside the first and compared with it.
+    """
+    CREATE TABLE retries (
+        id INTEGER PRIMARY KEY,
+        answer_id INTEGER NOT NULL REFERENCES answers(id) ON DELETE CASCADE,
+        overall REAL NOT NULL,
+        score TEXT NOT NULL,                      -- the retry's score JSON
+        audio TEXT,
+        comparison TEXT NOT NULL DEFAULT '{}',    -- what changed from the first try (JSON)
+        saved TEXT NOT NULL
+    );
+    CREATE INDEX retries_answer ON retries(answer_id);
     """,
 )
 
@@ -232,6 +246,23 @@ class Notebook:
              now_iso(), row_id),
         )
         return row_id
+
+    def save_retry(self, answer_id: int, retry: Retry) -> int:
+        """Commit a second try of a saved answer (its row id), with what changed."""
+        return self._db.execute(
+            "INSERT INTO retries (answer_id, overall, score, audio, comparison, saved) VALUES (?,?,?,?,?,?)",
+            (answer_id, retry.score.overall, json.dumps(score_to_dict(retry.score)),
+             str(retry.audio) if retry.audio else None,
+             json.dumps(comparison_to_dict(retry.comparison)), now_iso())).lastrowid
+
+    def retries(self, session_id: str) -> list[tuple[int, Retry]]:
+        """The session's second tries, each with the position of the answer it retried."""
+        rows = self._db.execute(
+            """SELECT a.position, r.* FROM retries r JOIN answers a ON a.id = r.answer_id
+               WHERE a.session_id=? ORDER BY a.position, r.id""", (session_id,)).fetchall()
+        return [(r["position"], Retry(score_from_dict(json.loads(r["score"])),
+                                      comparison_from_dict(json.loads(r["comparison"])),
+                                      path_or_none(r["audio"]))) for r in rows]
 
     def finish_session(self, session_id: str, verdict: str, tips: list[Tip], strength: str = "",
                        status: str = "finished") -> None:

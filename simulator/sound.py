@@ -7,7 +7,9 @@ do: PortAudio missing, no device, a device busy or gone.
 from __future__ import annotations
 
 import queue
+import time
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
@@ -136,13 +138,38 @@ def has_output() -> bool:
 # --- sound in and out ----------------------------------------------------------------------
 
 
-def play(samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> None:
-    """Play to the default output, blocking until done."""
+def play(samples: np.ndarray, sample_rate: int = SAMPLE_RATE,
+         stop: Callable[[], bool] | None = None) -> bool:
+    """Play to the default output until the sound is done (True) or `stop()`, asked every
+    few milliseconds, says to stop (False). Ctrl-C stops the sound before it propagates."""
     sd = _portaudio()
     try:
-        sd.play(np.asarray(samples, dtype=np.float32), sample_rate, blocking=True)
+        # A high latency (a bigger buffer) keeps a busy CPU from starving the stream: every
+        # underrun is a click, a line of ALSA noise, and a new stream on PulseAudio.
+        sd.play(np.asarray(samples, dtype=np.float32), sample_rate, latency="high")
+        stream = sd.get_stream()
+        while stream.active:
+            if stop is not None and stop():
+                sd.stop()
+                return False
+            time.sleep(_POLL)
+        return True
+    except KeyboardInterrupt:
+        _quietly(sd.stop)
+        raise
     except Exception as exc:
+        _quietly(sd.stop)
         raise device_error(exc, "the speakers", NO_SPEAKERS_HELP) from None
+
+
+_POLL = 0.03  # seconds between looks at `stop` while a sound plays
+
+
+def _quietly(action: Callable[[], object]) -> None:
+    try:
+        action()
+    except Exception:  # a device already gone: nothing left to stop
+        pass
 
 
 class Capture:

@@ -30,7 +30,7 @@ def practice(*args: str, input: str | None = None, home=None):
 
 def test_typed_answers_give_a_scored_session_in_json():
     result = practice("--input", "keyboard", "--ask", "why-call-center,greatest-weakness",
-                      "--no-follow-ups", "--json", input=f"{STRONG}\n{WEAK}\n")
+                      "--no-follow-ups", "--json", input=f"{STRONG}\n\n{WEAK}\n\n")
     assert result.returncode == 0, result.stderr
     session = json.loads(result.stdout)  # stdout is only the JSON document
     assert [a["question_id"] for a in session["answers"]] == ["why-call-center", "greatest-weakness"]
@@ -87,6 +87,25 @@ def test_a_corrupt_a_missing_and_a_good_file_end_with_a_verdict_and_valid_json(t
     assert saved["finished"] and saved["verdict"] == session["verdict"]
 
 
+def test_a_pasted_multi_line_typed_answer_stays_one_answer():
+    pasted = ("At my last job I worked the returns desk.\n"
+              "One day a customer was furious about a refund\n"
+              "that had not arrived, so I apologised,\n"
+              "looked up the order and fixed it on the spot.")
+    result = practice("--input", "keyboard", "--ask", "angry-customer-time,why-call-center",
+                      "--no-follow-ups", "--json", input=f"{pasted}\n\n\n")  # then: skip
+    assert result.returncode == 0, result.stderr
+    session = json.loads(result.stdout)
+    [answer] = session["answers"]  # one answer, not four; the second question was skipped
+    assert answer["question_id"] == "angry-customer-time"
+    assert answer["transcript"]["text"] == " ".join(pasted.split("\n"))
+    err = result.stderr
+    assert "Question 2 of 2" in err and "(skipped)" in err
+    # Lines that speak of typing, not talking; and no "every question" after a skip.
+    assert "talking" not in err and "Type your answer" in err
+    assert "every question" not in err + json.dumps(session)
+
+
 @pytest.mark.skipif(sound.has_input(), reason="this machine has a microphone")
 def test_no_microphone_exits_2_with_the_way_forward():
     for args in ([], ["--input", "mic"]):
@@ -106,21 +125,21 @@ def test_usage_errors_exit_2():
 
 def test_the_next_session_opens_with_last_times_tips():
     first = practice("--input", "keyboard", "--ask", "greatest-weakness", "--no-follow-ups", "--json",
-                     input=f"{WEAK}\n")
+                     input=f"{WEAK}\n\n")
     assert first.returncode == 0, first.stderr
     tips = json.loads(first.stdout)["tips"]
     assert tips
     second = practice("--input", "keyboard", "--ask", "why-call-center", "--no-follow-ups", "--json",
-                      input=f"{STRONG}\n")
+                      input=f"{STRONG}\n\n")
     assert second.returncode == 0, second.stderr
     session = json.loads(second.stdout)
     assert [t["area"] for t in session["focus_from_last_time"]] == [t["area"] for t in tips]
-    assert "Last time I suggested" in second.stderr  # and the interviewer says so
+    assert "Last time we worked on" in second.stderr  # and the interviewer says so
 
 
 def test_a_thin_answer_gets_one_follow_up_scored_with_it():
     result = practice("--input", "keyboard", "--ask", "what-is-good-service", "--json",
-                      input="Being nice, I think.\nOnce a waiter remembered my order and I felt welcome, "
+                      input="Being nice, I think.\n\nOnce a waiter remembered my order and I felt welcome, "
                             "so I try to remember details about people and be friendly and patient.\n")
     assert result.returncode == 0, result.stderr
     (answer,) = json.loads(result.stdout)["answers"]
@@ -148,7 +167,7 @@ def start_keyboard_session(ids: str) -> subprocess.Popen:
 
 def test_sigkill_after_two_answers_keeps_both_and_the_next_run_notices(home):
     proc = start_keyboard_session("why-call-center,greatest-weakness,why-should-we-hire-you")
-    proc.stdin.write(f"{STRONG}\n{WEAK}\n")
+    proc.stdin.write(f"{STRONG}\n\n{WEAK}\n\n")
     proc.stdin.flush()
     seen = wait_for_answers(home, 2)
     proc.send_signal(signal.SIGKILL)
@@ -163,7 +182,7 @@ def test_sigkill_after_two_answers_keeps_both_and_the_next_run_notices(home):
 
 def test_ctrl_c_ends_cleanly_with_feedback_on_finished_answers(home):
     proc = start_keyboard_session("why-call-center,greatest-weakness,why-should-we-hire-you")
-    proc.stdin.write(f"{STRONG}\n")
+    proc.stdin.write(f"{STRONG}\n\n")
     proc.stdin.flush()
     wait_for_answers(home, 1)
     proc.send_signal(signal.SIGINT)
@@ -191,7 +210,7 @@ def test_demo_runs_a_whole_spoken_session(home):
 
 def test_coach_mode_gives_a_short_tip_right_after_each_answer():
     result = practice("--input", "keyboard", "--ask", "greatest-weakness,why-call-center", "--mode", "coach",
-                      "--no-follow-ups", "--json", input=f"{WEAK}\n{STRONG}\n")
+                      "--no-follow-ups", "--no-retries", "--json", input=f"{WEAK}\n\n{STRONG}\n\n")
     assert result.returncode == 0, result.stderr
     session = json.loads(result.stdout)
     err = result.stderr
