@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import queue
 import re
 import shutil
 import signal
@@ -117,20 +116,40 @@ class Streams:
         self.proc.wait()
 
 
-def _lines(stream, into: queue.Queue) -> None:
-    for line in stream:
-        into.put((time.monotonic(), line))
-    into.put((time.monotonic(), None))
+class Lines:
+    """A child's stderr, line by line, each with the time it arrived."""
 
+    def __init__(self, stream):
+        self.seen: list[tuple[float, str]] = []
+        self.ended = False
+        self.changed = threading.Condition()
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
 
-def _next_line(lines: queue.Queue, match, deadline: float, seen: list[str]) -> float:
-    while True:
-        at, line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
-        if line is None:
-            raise RuntimeError("practice ended early:\n" + "".join(seen[-30:]))
-        seen.append(line)
-        if match(line):
-            return at
+    def _read(self, stream) -> None:
+        for line in stream:
+            with self.changed:
+                self.seen.append((time.monotonic(), line))
+                self.changed.notify_all()
+        with self.changed:
+            self.ended = True
+            self.changed.notify_all()
+
+    def wait_for(self, match, timeout: float, after: float = 0.0) -> float:
+        """When the first line arriving after `after` that contains `match` (a string, or a
+        test on the line) came; RuntimeError if the stream ends or `timeout` passes first."""
+        test = match if callable(match) else (lambda line: match in line)
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while True:
+                found = next((t for t, line in self.seen if t >= after and test(line)), None)
+                if found is not None:
+                    return found
+                if self.ended or time.monotonic() > deadline:
+                    raise RuntimeError(f"no line {match!r} on stderr:\n{self.text()[-3000:]}")
+                self.changed.wait(0.1)
+
+    def text(self) -> str:
+        return "".join(line for _, line in self.seen)
 
 
 def session(env: dict) -> dict:
@@ -144,18 +163,15 @@ def session(env: dict) -> dict:
          "--ask", ",".join(ASK), "--no-follow-ups", "--json"],
         env=env, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True)
-    lines: queue.Queue = queue.Queue()
-    threading.Thread(target=_lines, args=(child.stderr, lines), daemon=True).start()
+    lines = Lines(child.stderr)
     out: list[str] = []
     reader = threading.Thread(target=lambda: out.append(child.stdout.read()), daemon=True)
     reader.start()
-    seen: list[str] = []
     result: dict = {"end_of_answer_s": [], "talked_over": 0}
-    deadline = started + TIMEOUT
     try:
         closed_at = 0.0
         for n, (question, clip) in enumerate(clips.items(), 1):
-            asked_at = _next_line(lines, lambda s: f"Question {n} of {len(ASK)}" in s, deadline, seen)
+            asked_at = lines.wait_for(f"Question {n} of {len(ASK)}", TIMEOUT)
             # The question is spoken: its stream opened after the line and has closed since.
             spoken = streams.wait(lambda: next((o for o, c in streams.of(child.pid, asked_at)
                                                 if c is not None), None), 60)
@@ -169,7 +185,7 @@ def session(env: dict) -> dict:
             mine = streams.wait(lambda: next((t for s, t in streams.opened.items()
                                               if streams.owner.get(s) == player.pid), None), 10)
             speech_end = (mine or launched) + float(clip.speech_end)
-            closed_at = _next_line(lines, lambda s: bool(CLOSED.match(s)), deadline, seen)
+            closed_at = lines.wait_for(lambda s: bool(CLOSED.match(s)), TIMEOUT, after=launched)
             result["end_of_answer_s"].append(closed_at - speech_end)
             player.wait()
             result["talked_over"] += len([o for o, _ in streams.of(child.pid, mine or launched)
@@ -189,12 +205,8 @@ def session(env: dict) -> dict:
         streams.close()
         shutil.rmtree(home, ignore_errors=True)
     if child.returncode != 0:
-        raise RuntimeError(f"practice exited with {child.returncode}:\n" + "".join(seen[-30:]))
+        raise RuntimeError(f"practice exited with {child.returncode}:\n{lines.text()[-3000:]}")
     result["answers"] = len(json.loads(out[0])["answers"])
-    if os.environ.get("BENCH_DEBUG"):
-        print([(round(o - started, 2), c and round(c - started, 2)) for o, c in streams.of(child.pid)],
-              file=sys.stderr)
-        print("".join(seen), file=sys.stderr)
     return result
 
 

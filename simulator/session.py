@@ -24,7 +24,7 @@ from typing import Sequence
 import numpy as np
 
 from . import coach, interviewer, retry
-from .audio import write_wav
+from .audio import load, write_wav
 from .console import Console, Keys, NoKeys
 from .errors import AudioFileError, UserError
 from .home import audio_dir
@@ -32,12 +32,13 @@ from .listen import AnswerSource, Heard, Slot, Unusable
 from .notebook import Notebook
 from .scoring import score_answer
 from .transcribe import Transcriber
-from .types import Answer, Question, Recording, Session, Tip, Transcript
+from .types import SAMPLE_RATE, Answer, Question, Recording, Session, Tip, Transcript
 from .voice import Speaker
 
 log = logging.getLogger(__name__)
 
 FOLLOW_UP_GAP = 1.0  # seconds of silence between an answer and its follow-up in the saved audio
+WARM_UP_SECONDS = 3.0  # of the opening's audio, transcribed once before the first answer
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Practice:
         self.unusable: dict[str, Unusable] = {}  # by slot stem: known before the session
         self._upcoming: tuple[str, str] | None = None  # (line, name) said after the next answer
         self._skipped = False  # the latest spoken line was cut short with Enter
+        self._opened = threading.Event()  # the opening has been said
 
     # --- the whole session -----------------------------------------------------------------
 
@@ -105,6 +107,7 @@ class Practice:
                     interviewer.plan_line(len(plan), roleplay), self.source.instructions,
                     "Enter skips what the interviewer is saying." if self.keys.live else ""])))
                 self._say(opening, "opening")
+                self._opened.set()
                 for number, planned in enumerate(plan, 1):
                     following = plan[number] if number < len(plan) else None
                     self._upcoming = ((interviewer.ask_line(following, number + 1, len(plan)),
@@ -119,13 +122,22 @@ class Practice:
                                     "here is my feedback on them.")
             return self._close(focus)
         finally:
+            self._opened.set()
             if warm_up.is_alive():
                 # A model still loading in native code must not be torn down at exit (abort).
                 warm_up.join()
 
     def _warm_up(self) -> None:
+        """Load the speech model while the opening is spoken, then run it once on the opening's
+        own first seconds: an engine's first call costs seconds more than the next ones, and
+        the candidate's first answer should not pay for it."""
         try:
             self.transcriber.load()
+            opening = self._prompt_path("opening")
+            while not opening.exists() and not self._opened.wait(0.05):
+                pass
+            if opening.exists():
+                self.transcriber.transcribe(load(opening)[:int(WARM_UP_SECONDS * SAMPLE_RATE)])
         except Exception:
             pass  # the first real use loads again and reports the problem properly
 

@@ -144,15 +144,18 @@ def play(samples: np.ndarray, sample_rate: int = SAMPLE_RATE,
     few milliseconds, says to stop (False). Ctrl-C stops the sound before it propagates."""
     sd = _portaudio()
     try:
-        # A high latency (a bigger buffer) keeps a busy CPU from starving the stream: every
-        # underrun is a click, a line of ALSA noise, and a new stream on PulseAudio.
-        sd.play(np.asarray(samples, dtype=np.float32), sample_rate, latency="high")
+        # A big buffer keeps a busy CPU (the model loading, the next line rendering) from
+        # starving the stream: every underrun is a click, a line of ALSA noise, and a new
+        # stream on PulseAudio. It does not delay the start: the buffer is filled at once.
+        sd.play(np.asarray(samples, dtype=np.float32), sample_rate, latency=PLAY_BUFFER)
         stream = sd.get_stream()
         while stream.active:
             if stop is not None and stop():
-                sd.stop()
+                stream.abort()  # at once, without playing out the buffer
+                sd.stop()  # closes the stream
                 return False
             time.sleep(_POLL)
+        sd.wait()  # closes the finished stream: an open one underruns on and on
         return True
     except KeyboardInterrupt:
         _quietly(sd.stop)
@@ -163,6 +166,7 @@ def play(samples: np.ndarray, sample_rate: int = SAMPLE_RATE,
 
 
 _POLL = 0.03  # seconds between looks at `stop` while a sound plays
+PLAY_BUFFER = 0.5  # seconds of output buffered ahead
 
 
 def _quietly(action: Callable[[], object]) -> None:

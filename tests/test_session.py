@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import numpy as np
@@ -15,7 +16,7 @@ import soundfile as sf
 
 from simulator import audio, sound
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, need_tool, run_cli
 
 STRONG = ("I really enjoy helping people, and in my last job at a store I was the one customers "
           "came to when something went wrong. I like that every call is different and fast-paced, "
@@ -293,3 +294,90 @@ def test_a_tip_is_met_after_two_sessions_in_range(home):
             assert status == (["open"] if n == 1 else ["met"])  # one session in range is not enough
     tips = run_cli("tips")
     assert "[met ]" in tips.stdout and "9 fillers a minute then, 1 now" in tips.stdout
+
+
+# --- the microphone, in real time: thinking pauses, clean stops, never talking over ----------
+
+PAUSED = ("I have worked in customer service for about three years, and",  # 2.5 s: thinking
+          "at the phone company I answered sixty calls a day, so",  # 2.5 s: thinking
+          "I learned to stay calm and to fix the problem before the customer hung up.")
+CLEAN = ("I enjoy helping people. At the grocery store where I work, customers come to me when "
+         "something goes wrong, and I like fixing it for them. Every call is different, and that "
+         "keeps the day interesting.")
+
+
+def spoken_answer(speak, parts, pause: float, name: str):
+    """espeak-ng reading `parts` with `pause` seconds of silence between them, as a WAV."""
+    gap = np.zeros(int(pause * 16_000), np.float32)
+    pieces = [np.zeros(8_000, np.float32)]
+    for i, part in enumerate(parts):
+        pieces += ([gap] if i else []) + [audio.load(speak(part, f"{name}{i}"))]
+    return np.concatenate(pieces + [np.zeros(4_000, np.float32)])
+
+
+@pytest.mark.slow
+def test_the_microphone_waits_through_thinking_pauses_and_never_talks_over(tmp_path, speak, home):
+    """practice --input mic, voice on, in a PulseAudio null sink: each answer is played in real
+    time once its question has been spoken; Ctrl-C stops the spoken feedback."""
+    for tool in ("pulseaudio", "pactl", "paplay", "pacat"):
+        need_tool(tool)
+    from benchmarks import pulse
+    from benchmarks.conversation import Lines, Streams
+
+    clips = {"why-call-center": spoken_answer(speak, PAUSED, 2.5, "paused"),
+             "tell-me-about-yourself": spoken_answer(speak, [CLEAN], 0, "clean")}
+    paths = {}
+    for qid, samples in clips.items():
+        paths[qid] = tmp_path / f"{qid}.wav"
+        sf.write(paths[qid], samples, 16_000)
+    with pulse.null_sink() as env:
+        streams = Streams(env)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "simulator", "practice", "--input", "mic", "--ask",
+             ",".join(clips), "--no-follow-ups", "--json"],
+            env=env, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True)
+        lines = Lines(child.stderr)
+        out: list[str] = []
+        reader = threading.Thread(target=lambda: out.append(child.stdout.read()), daemon=True)
+        reader.start()
+        played = {}  # question -> (first sample heard, last sample heard) on the sink
+        try:
+            for n, qid in enumerate(clips, 1):
+                asked = lines.wait_for(f"Question {n} of 2", 120)
+                streams.quiet(child.pid, asked, 60)  # the question has been spoken
+                player = pulse.play(paths[qid], env)
+                player.wait()
+                mine = [(o, c) for s, o in streams.opened.items() if streams.owner.get(s) == player.pid
+                        for c in [streams.closed.get(s)]]
+                played[qid] = (mine[0][0], time.monotonic())
+            lines.wait_for("Feedback", 120)
+            first_feedback = streams.wait(lambda: next(iter(o for o, _ in streams.of(
+                child.pid, played["tell-me-about-yourself"][1])), None), 60)
+            child.send_signal(signal.SIGINT)  # Ctrl-C during the spoken feedback
+            reader.join(60)
+            child.wait(60)
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+            streams.close()
+    assert child.returncode == 0, lines.text()
+    assert first_feedback is not None
+    session = json.loads(out[0])
+    paused, clean = session["answers"]
+    # No cut-off: the whole paused answer, pauses and all, is one transcript of one answer.
+    text = paused["transcript"]["text"].lower()
+    assert all(word in text for word in ("three years", "phone company", "calm", "hung up")), text
+    assert sf.info(paused["audio"]).duration >= len(clips["why-call-center"]) / 16_000 - 0.6
+    assert "interesting" in clean["transcript"]["text"].lower()
+    # The interviewer spoke only after each answer had stopped, and never over one.
+    for qid, (start, end) in played.items():
+        assert not [o for o, _ in streams.of(child.pid, start) if o < end], qid
+    question_2 = streams.of(child.pid, played["why-call-center"][0])[0][0]
+    assert question_2 > played["why-call-center"][1]
+    assert first_feedback > played["tell-me-about-yourself"][1]
+    # Ctrl-C during the feedback kept it: saved, finished, with its tips.
+    saved = json.loads(run_cli("review", "latest", "--json").stdout)
+    assert saved["finished"] and saved["verdict"] == session["verdict"] and saved["tips"]
+    assert "ALSA lib" not in lines.text() and "underrun" not in lines.text()  # a quiet screen
