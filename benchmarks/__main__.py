@@ -8,6 +8,8 @@ another's figures:
               (PulseAudio null sink), for 15, 30, 60 and 120 s answers;
 3. session  - the real CLI on the microphone: time to the interviewer's first words, and a
               whole session's peak memory;
+   conversation - the real CLI: first question heard, end of answer, feedback start and
+              length (benchmarks/conversation.py);
 4. the scoring and filler benchmarks (benchmarks/eval_scoring.py, filler_recall.py), when
    present, as they print themselves.
 
@@ -35,6 +37,10 @@ TARGETS = {  # PRODUCT.md, "Performance targets"
     "speedup_vs_openai_whisper": (">=", 3.0),
     "first_question_s": ("<=", 1.0),
     "peak_rss_mb": ("<=", 300),
+    "first_question_heard_s": ("<=", 8.0),
+    "end_of_answer_s": ("<=", 2.0),
+    "feedback_start_s": ("<=", 1.5),
+    "spoken_feedback_s": ("<=", 45.0),
 }
 
 
@@ -89,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     with pulse.null_sink() as env:
         latency = child("latency", ["--runs", "2", "--other-runs", "1"] if args.quick else [], env)
         session = child("session", ["--runs", "1" if args.quick else "3"], env)
+        conversation = child("conversation", ["--runs", "1" if args.quick else "3"], env)
     load_after = os.getloadavg()
     if not args.skip_others:
         others()
@@ -102,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
         "first_question_s": session["first_audio_median_s"],
         "peak_rss_mb": session["peak_rss_mb"],
         "wer": round(latency["wer"], 4),
+        **{k: conversation[k] for k in ("first_question_heard_s", "end_of_answer_s",
+                                        "feedback_start_s", "spoken_feedback_s")},
     }
 
     print(f"\nMachine: {host['cpus']} CPUs, {host['cpu']}, {host['ram_gb']} GB RAM, "
@@ -127,6 +136,12 @@ def main(argv: list[str] | None = None) -> int:
           f"'Question 1' after {session['first_question_s']} s (after the opening line); "
           f"peak RSS {session['peak_rss_mb']:.0f} MB over {session['session_answers']} answers "
           f"({session['session_wall_s']:.0f} s)")
+    print(f"\nConversation (benchmarks/conversation.py, medians of {len(conversation['runs'])} "
+          f"sessions): first question heard {conversation['first_question_heard_s']} s, answer "
+          f"closed {conversation['end_of_answer_s']} s after a clean stop (max "
+          f"{conversation['end_of_answer_s_max']} s), feedback after {conversation['feedback_start_s']}"
+          f" s, spoken for {conversation['spoken_feedback_s']} s; interviewer lines started over "
+          f"the candidate: {conversation['talked_over']}")
     print("\nSummary:")
     for key, value in figures.items():
         print(f"  {key:<28} {value!s:>10}  {verdict(key, value)}")

@@ -11,6 +11,7 @@ import soundfile as sf
 from simulator import coach, interviewer, retry
 from simulator.errors import AudioFileError, DeviceError
 from simulator.listen import FileAnswers
+from simulator.console import Console
 from simulator.notebook import Notebook
 from simulator.serialize import session_to_dict
 from simulator.session import FOLLOW_UP_GAP
@@ -514,3 +515,21 @@ def test_a_notebook_from_before_retries_opens_and_keeps_its_sessions(home):
     with Notebook(home) as notebook:
         assert len(notebook.retries(outcome.session.id)) == 1
         assert [s.id for s in notebook.sessions()][-1] == "old"
+
+
+def test_the_demo_shows_what_was_transcribed_not_its_script(home, tmp_path):
+    import io
+
+    from simulator.demo import SampleAnswer, SyntheticCandidate
+    from simulator.listen import Slot
+
+    canned = CannedTranscriber()
+    heard_as = canned.recording("I worked in a busy mental office.")  # what the engine made of it
+    screen = io.StringIO()
+    candidate = SyntheticCandidate({"q": SampleAnswer("weak", answer="I worked in a busy dental office.")},
+                                   tmp_path, Console(out=screen, err=screen), playback=False)
+    candidate.recording = lambda slot: heard_as  # spoken, as far as the engine is concerned
+    heard = candidate.listen(Slot("q"), canned)
+    assert heard.transcript.text == "I worked in a busy mental office."
+    assert "Candidate (as transcribed): I worked in a busy mental office." in screen.getvalue()
+    assert "dental" not in screen.getvalue()
