@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -283,3 +284,23 @@ def _first_sentences(text: str, seconds: float) -> str:
             break
         kept = longer
     return kept
+
+
+def feedback_text(verdict: str, strength: str, tips: Sequence[Tip], progress: Sequence[str],
+                  session_id: str) -> str:
+    """The whole feedback as printed: more than is spoken."""
+    def item(text: str, lead: str, indent: str = "    ") -> str:
+        return textwrap.fill(text, width=88, initial_indent=lead,
+                             subsequent_indent=indent + " " * (len(lead) - len(indent)))
+
+    lines = ["", "Feedback", item(verdict, "  Verdict: ", "  ")]
+    if strength:
+        lines.append(item(strength, "  What went well: ", "  "))
+    if tips:
+        lines.append("  Tips (saved in your notebook):")
+        lines += [item(tip.text, f"    {i}. ") for i, tip in enumerate(tips, 1)]
+    if progress:
+        lines.append("  Since last time:")
+        lines += [item(remark, "    - ") for remark in progress]
+    lines += [f"  See it again: mock-interview review {session_id}", ""]
+    return "\n".join(lines)

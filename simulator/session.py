@@ -196,6 +196,7 @@ class Practice:
         and compared with it in the interviewer's words."""
         q = first.question
         slot = Slot(q.id, retry=True, max_seconds=_limit(q))
+        self.keys.drop()  # typed during the tip: not an answer to the offer
         self._say(interviewer.retry_offer(), f"{slot.stem}-offer")
         if self.source.retry_hint:
             self.console.notice(self.source.retry_hint)
@@ -275,8 +276,8 @@ class Practice:
         self.notebook.finish_session(self.session_id, feedback.verdict, tips, strength=strength)
         update_tip_progress(self.notebook, self.session_id)
         self.console.say(interviewer.closing_intro(), who="Interviewer")
-        self.console.line(feedback_text(feedback.verdict, strength, tips, feedback.progress,
-                                        self.session_id))
+        self.console.line(interviewer.feedback_text(feedback.verdict, strength, tips,
+                                                    feedback.progress, self.session_id))
         self._speak_closing(interviewer.spoken_feedback(feedback.verdict, strength, tips))
         return self.notebook.session(self.session_id)
 
@@ -312,22 +313,6 @@ class Practice:
             return self._skipped
 
         return self.speaker.say(text, self._prompt_path(name), role=who.lower(), stop=stop)
-
-
-def feedback_text(verdict: str, strength: str, tips: Sequence[Tip], progress: Sequence[str],
-                  session_id: str) -> str:
-    """The whole feedback as printed: more than is spoken."""
-    lines = ["", "Feedback", f"  Verdict: {verdict}"]
-    if strength:
-        lines.append(f"  What went well: {strength}")
-    if tips:
-        lines.append("  Tips (saved in your notebook):")
-        lines += [f"    {i}. {tip.text}" for i, tip in enumerate(tips, 1)]
-    if progress:
-        lines.append("  Since last time:")
-        lines += [f"    - {remark}" for remark in progress]
-    lines += [f"  See it again: mock-interview review {session_id}", ""]
-    return "\n".join(lines)
 
 
 def _limit(q: Question) -> float | None:

@@ -533,3 +533,27 @@ def test_the_demo_shows_what_was_transcribed_not_its_script(home, tmp_path):
     assert heard.transcript.text == "I worked in a busy mental office."
     assert "Candidate (as transcribed): I worked in a busy mental office." in screen.getvalue()
     assert "dental" not in screen.getvalue()
+
+
+def test_a_recorded_retry_file_is_the_second_try(home, tmp_path):
+    canned = CannedTranscriber()
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    for name, text in (("angry-customer-time", VAGUE), ("angry-customer-time.retry", EXAMPLE),
+                       ("why-call-center", STRONG)):
+        sf.write(folder / f"{name}.wav", canned.recording(text).samples, 16_000, subtype="PCM_16")
+    (folder / "greatest-weakness.wav").write_bytes(b"")  # no retry file for it: no problem
+    ids = ("angry-customer-time", "greatest-weakness", "why-call-center")
+    outcome = run_practice(home, FileAnswers(folder, notice=lambda text: None), transcriber=canned,
+                           ask=ids, mode="coach", follow_ups=False)
+    up_front = outcome.flat_screen.split("Interviewer:")[0]
+    assert ".retry" not in up_front  # a retry file is optional: none is reported missing
+    with Notebook(home) as notebook:
+        retries = notebook.retries(outcome.session.id)
+    assert [(position, r.score.transcript.text) for position, r in retries] == [(1, EXAMPLE)]
+    [(_, second)] = retries
+    assert second.audio.name == "angry-customer-time.retry.wav" and second.audio.exists()
+    assert second.score.metric("pace").score is not None  # a spoken retry: timed words
+    with Notebook(home) as notebook:  # forgetting the session forgets its retries too
+        notebook.delete_session(outcome.session.id)
+        assert notebook._db.execute("SELECT COUNT(*) FROM retries").fetchone()[0] == 0

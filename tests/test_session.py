@@ -107,6 +107,28 @@ def test_a_pasted_multi_line_typed_answer_stays_one_answer():
     assert "every question" not in err + json.dumps(session)
 
 
+NOISY = """
+import os, sys
+from pathlib import Path
+from simulator.console import native_output_to
+with native_output_to(Path(sys.argv[1])):
+    os.write(2, b"ALSA lib pcm.c:8570:(snd_pcm_recover) underrun occurred\\n")  # as C code does
+    print("Interviewer: hello", file=sys.stderr)
+print("after", file=sys.stderr, flush=True)
+os.write(2, b"native, after\\n")
+"""
+
+
+def test_native_library_noise_goes_to_the_log_and_ours_to_the_screen(tmp_path):
+    log = tmp_path / "mock-interview.log"
+    out = subprocess.run([sys.executable, "-c", NOISY, str(log)], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr == "Interviewer: hello\nafter\nnative, after\n"  # restored afterwards
+    assert log.read_text() == "ALSA lib pcm.c:8570:(snd_pcm_recover) underrun occurred\n"
+    assert oct(log.stat().st_mode & 0o777) == "0o600"
+
+
 @pytest.mark.skipif(sound.has_input(), reason="this machine has a microphone")
 def test_no_microphone_exits_2_with_the_way_forward():
     for args in ([], ["--input", "mic"]):

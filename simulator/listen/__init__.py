@@ -28,7 +28,7 @@ def make_source(spec: str | None, rules: TurnRules = TurnRules(),
     """--input mic|keyboard|DIR; the default is the microphone when there is one. `keys` are
     the lines typed while the interviewer speaks (typed answers may start there)."""
     if spec in (None, "", "mic"):
-        return Microphone(rules)  # DeviceError, saying what to do, when there is none
+        return Microphone(rules, keys=keys)  # DeviceError, saying what to do, when there is none
     if spec == "keyboard":
         return KeyboardAnswers(keys=keys)
     path = Path(os.path.expanduser(spec))

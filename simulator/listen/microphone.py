@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import select
 import sys
 import time
 from dataclasses import replace
@@ -12,6 +11,7 @@ from typing import Callable, Sequence, TextIO
 import numpy as np
 
 from .. import sound
+from ..console import Keys, NoKeys
 from ..audio import rms_dbfs
 from ..transcribe import Transcriber
 from ..types import SAMPLE_RATE, Recording
@@ -79,15 +79,22 @@ class Microphone:
     instructions = ("Answer out loud. Take your time to think: I wait through pauses. Press "
                     "Enter when you have finished.")
     no_answer = "no answer heard: moving on"
-    retry_hint = f"Press r and Enter to try again, or just Enter to move on (moving on in {RETRY_WAIT:.0f} s)."
+
+    @property
+    def retry_hint(self) -> str:
+        if not self.keys.live:
+            return ""  # no terminal to press r on: the offer is declined
+        return f"Press r and Enter to try again, or just Enter to move on (moving on in {RETRY_WAIT:.0f} s)."
 
     def __init__(self, rules: TurnRules = TurnRules(), device: int | str | None = None,
-                 meter: Meter | None = None, watch_enter: bool | None = None):
+                 meter: Meter | None = None, watch_enter: bool | None = None,
+                 keys: Keys | None = None):
         sound.require_input(device)
         self.rules = rules
         self.device = device
         self.meter = meter or Meter()
-        self.watch_enter = sys.stdin.isatty() if watch_enter is None else watch_enter
+        # Enter (and r for a retry) from the terminal, read through the session's `Keys`.
+        self.keys = keys or (NoKeys() if watch_enter is False else Keys(live=watch_enter))
         self.vad = SpeechDetector()
         self.live: LiveTranscription | None = None  # the latest answer's (the benchmark reads it)
         self.turn: EndOfTurn | None = None  # ...and its end-of-turn rules
@@ -96,11 +103,16 @@ class Microphone:
         return []
 
     def wants_retry(self, slot: Slot) -> bool:
-        """r and Enter at the terminal; anything else, or nothing for RETRY_WAIT, moves on."""
-        if not self.watch_enter:
-            return False
-        ready, _, _ = select.select([sys.stdin], [], [], RETRY_WAIT)
-        return bool(ready) and sys.stdin.readline().strip().lower() in ("r", "retry", "y", "yes")
+        """r and Enter at the terminal (typed while the offer was spoken, or within
+        RETRY_WAIT after it); anything else, or nothing, moves on."""
+        typed = self.keys.take()
+        deadline = time.monotonic() + RETRY_WAIT
+        while not typed and self.keys.live and time.monotonic() < deadline:
+            if self.keys.pressed():
+                typed = self.keys.take()
+            else:
+                time.sleep(0.05)
+        return bool(typed) and typed[-1].strip().lower() in ("r", "retry", "y", "yes")
 
     def listen(self, slot: Slot, transcriber: Transcriber) -> Heard | None:
         """Record one answer, transcribing each stretch of speech as soon as a pause closes it,
@@ -169,13 +181,10 @@ class Microphone:
                          ended_by=decision.reason.value)
 
     def _enter_pressed(self) -> bool:
-        if not self.watch_enter:
+        if not self.keys.pressed():
             return False
-        ready, _, _ = select.select([sys.stdin], [], [], 0)
-        if ready:
-            sys.stdin.readline()
-            return True
-        return False
+        self.keys.take()  # that line was the Enter that ended the answer, nothing more
+        return True
 
 
 def _transcript_so_far(live: LiveTranscription | None) -> tuple[str, bool]:
