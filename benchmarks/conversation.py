@@ -215,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=3, help="whole sessions")
     args = p.parse_args(argv)
     env = os.environ.copy()
+    load_before = os.getloadavg()[0]
     runs = []
     for r in range(args.runs):
         runs.append(session(env))
@@ -233,6 +234,9 @@ def main(argv: list[str] | None = None) -> int:
         "feedback_start_s": median("feedback_start_s"),
         "spoken_feedback_s": median("spoken_feedback_s"),
         "talked_over": sum(r["talked_over"] for r in runs),
+        # Other programs' load: the live transcript falls behind on a busy CPU, and the end of
+        # an answer waits for it (rather than cut the candidate off).
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "runs": [{k: (round(v, 2) if isinstance(v, float) else
                       [round(x, 2) for x in v] if isinstance(v, list) else v)
                   for k, v in r.items()} for r in runs],

@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-voice", action="store_true", help="show questions as text; don't speak them")
     p.add_argument("--end-silence", type=float, default=None, metavar="SECONDS",
                    help="microphone: a fixed silence that ends every answer (default: it depends "
-                        "on what you said: about 1.2 s after a finished sentence, up to 4 s after "
+                        "on what you said: about 1.2 s after a finished sentence, up to 3.5 s after "
                         "an unfinished one)")
     p.add_argument("--think-time", type=float, default=10.0, metavar="SECONDS",
                    help="microphone: how long you may think before your first word (default 10)")

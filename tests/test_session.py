@@ -386,6 +386,7 @@ def test_the_microphone_waits_through_thinking_pauses_and_never_talks_over(tmp_p
             streams.close()
     assert child.returncode == 0, lines.text()
     assert first_feedback is not None
+    assert out and out[0], lines.text() + (home / "mock-interview.log").read_text()[-3000:]
     session = json.loads(out[0])
     paused, clean = session["answers"]
     # No cut-off: the whole paused answer, pauses and all, is one transcript of one answer.

@@ -77,7 +77,7 @@ class TurnRules:
     # A fixed silence that ends the answer whatever was said (--end-silence); None: adaptive.
     end_silence: float | None = None
     finished_silence: float = 1.2  # after a finished thought
-    unfinished_silence: float = 4.0  # after an unfinished one: a 2.5 s thinking pause is safe
+    unfinished_silence: float = 3.5  # after an unfinished one: a 2.5 s thinking pause is safe
     short_answer: float = 10.0  # seconds of answer: shorter ones get the medium wait...
     short_silence: float = 3.0  # ...even after a finished sentence (there is usually more)
     still_there: float = 2.0  # a pause this long, with more waiting to come, shows a countdown

@@ -28,7 +28,8 @@ ENDED = {  # what the candidate sees when the answer is closed
     EndReason.TIME_LIMIT: "time is up",
 }
 RETRY_WAIT = 15.0  # seconds the offer of a second try waits for a key
-TEXT_WAIT = 3.0  # seconds the end of an answer may wait for the live transcript to catch up
+TEXT_WAIT = 2.3  # seconds the end of an answer may wait for the live transcript to catch up
+# (1.2 s of silence + 2.3 s: by then the unfinished-sentence wait is over anyway)
 
 
 class Meter:
