@@ -5,12 +5,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 # Speech out (espeak-ng, used by pyttsx3), audio devices (PortAudio), and for the tests:
-# sox and ALSA plugins (a capture device without hardware) and Chromium (the HTML report).
+# sox and ALSA plugins (a capture device without hardware), PulseAudio (a real-time one, for a
+# whole spoken session) and Chromium (the HTML report).
 RUN_PACKAGES  := espeak-ng libportaudio2 libsndfile1
 # Recordings of real people with known transcripts (benchmarks/realspeech.py) and a second
 # synthetic voice (flite) for the transcription tests.
 SPEECH_PACKAGES := sox flite pocketsphinx-testdata asterisk-core-sounds-en-wav
-TEST_PACKAGES := $(RUN_PACKAGES) $(SPEECH_PACKAGES) alsa-utils libasound2-plugins chromium chromium-driver
+TEST_PACKAGES := $(RUN_PACKAGES) $(SPEECH_PACKAGES) alsa-utils libasound2-plugins pulseaudio \
+                 pulseaudio-utils chromium chromium-driver
 # The benchmark plays answers in real time through a PulseAudio null sink.
 BENCH_PACKAGES := $(RUN_PACKAGES) $(SPEECH_PACKAGES) pulseaudio pulseaudio-utils libasound2-plugins
 

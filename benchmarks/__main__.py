@@ -11,6 +11,8 @@ another's figures:
               in real time (PulseAudio null sink), for 15, 30, 60 and 120 s answers;
 4. session  - per installed model, the real CLI on the microphone: time to the interviewer's
               first words, and a whole session's peak memory;
+   conversation - the real CLI with the default model: first question heard, end of answer,
+              feedback start and length (benchmarks/conversation.py);
 5. the scoring benchmark (eval_scoring.py), filler recall on two synthetic voices
    (filler_recall.py), the judgment's speed and memory with the meaning model
    (scoring_speed.py) and its figures on the judgment set (eval_judgment.py), as they print
@@ -44,6 +46,10 @@ TARGETS = {  # PRODUCT.md, "Performance targets", and issue 11
     "peak_rss_mb": ("<=", 400),
     "wer_real_original": ("<=", 0.03),
     "wer_real_telephone": ("<=", 0.06),
+    "first_question_heard_s": ("<=", 8.0),
+    "end_of_answer_s": ("<=", 2.0),
+    "feedback_start_s": ("<=", 1.5),
+    "spoken_feedback_s": ("<=", 45.0),
 }
 
 
@@ -106,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             latency[m] = child("with_model", [m, "latency"] + (
                 ["--runs", "2", "--other-runs", "1"] if args.quick else []), env)
             session[m] = child("with_model", [m, "session", "--runs", "1" if args.quick else "3"], env)
+        conversation = child("conversation", ["--runs", "1" if args.quick else "3"], env)
     load_after = os.getloadavg()
     if not args.skip_others:
         others()
@@ -125,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     figures = {"model": default, **per_model[default],
                "speedup_vs_openai_whisper": engines["speedup"],
                "rtf_default_engine": engines["rtf_default_engine"],
+               **{k: conversation[k] for k in ("first_question_heard_s", "end_of_answer_s",
+                                               "feedback_start_s", "spoken_feedback_s")},
                "models": per_model}
 
     print(f"\nMachine: {host['cpus']} CPUs, {host['cpu']}, {host['ram_gb']} GB RAM, "
@@ -162,12 +171,19 @@ def main(argv: list[str] | None = None) -> int:
               f"'Question 1' after {s['first_question_s']} s (after the opening line); "
               f"peak RSS {s['peak_rss_mb']:.0f} MB over {s['session_answers']} answers "
               f"({s['session_wall_s']:.0f} s)")
+    print(f"\nConversation (benchmarks/conversation.py, medians of {len(conversation['runs'])} "
+          f"sessions): first question heard {conversation['first_question_heard_s']} s, answer "
+          f"closed {conversation['end_of_answer_s']} s after a clean stop (max "
+          f"{conversation['end_of_answer_s_max']} s), feedback after {conversation['feedback_start_s']}"
+          f" s, spoken for {conversation['spoken_feedback_s']} s; interviewer lines started over "
+          f"the candidate: {conversation['talked_over']}")
     print("\nSummary:")
     for m in names:
         print(f"  model {m}{' (default)' if m == default else ''}:")
         for key, value in per_model[m].items():
             print(f"    {key:<28} {value!s:>10}  {verdict(key, value)}")
-    for key in ("speedup_vs_openai_whisper", "rtf_default_engine"):
+    for key in ("speedup_vs_openai_whisper", "rtf_default_engine", "first_question_heard_s",
+                "end_of_answer_s", "feedback_start_s", "spoken_feedback_s"):
         print(f"  {key:<30} {figures[key]!s:>10}  {verdict(key, figures[key])}")
     print(json.dumps(figures))
     return 0

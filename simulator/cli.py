@@ -57,8 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="where answers come from: the microphone (default when there is one), "
                         "typed answers, or a folder of recordings DIR/<question-id>.wav")
     p.add_argument("--no-voice", action="store_true", help="show questions as text; don't speak them")
-    p.add_argument("--end-silence", type=float, default=1.5, metavar="SECONDS",
-                   help="microphone: this much silence after you speak ends the answer (default 1.5)")
+    p.add_argument("--end-silence", type=float, default=None, metavar="SECONDS",
+                   help="microphone: a fixed silence that ends every answer (default: it depends "
+                        "on what you said: about 1.2 s after a finished sentence, up to 3.5 s after "
+                        "an unfinished one)")
     p.add_argument("--think-time", type=float, default=10.0, metavar="SECONDS",
                    help="microphone: how long you may think before your first word (default 10)")
     p.add_argument("--mode", choices=("interview", "coach"), default="interview",
@@ -66,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     _engine_options(p)
     p.add_argument("--seed", type=int, default=None, help="reproduce the same choice of questions")
     p.add_argument("--no-follow-ups", action="store_true", help="never ask follow-up questions")
+    p.add_argument("--no-retries", action="store_true",
+                   help="coach mode: don't offer to try a question again after its tip")
     p.add_argument("--json", action="store_true", help="print the session as JSON on stdout")
 
     p = sub.add_parser("score", parents=[common], help="score one answer (text or audio), or a batch")
@@ -136,8 +140,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_practice(args, home: Path) -> int:
+    from .console import native_output_to
+
+    with native_output_to(log_path(home)):  # ALSA, PortAudio, ONNX noise: to the log
+        return _practice(args, home)
+
+
+def _practice(args, home: Path) -> int:
     from . import banks, listen
-    from .console import Console
+    from .console import Console, Keys
     from .notebook import Notebook
     from .session import Practice, PracticeOptions
     from .transcribe import make_transcriber
@@ -147,22 +158,23 @@ def cmd_practice(args, home: Path) -> int:
     ask = tuple(_split_ids(args.ask))
     if not ask and args.questions < 1:
         raise UserError(f"--questions {args.questions}: ask for at least 1 question")
-    if args.end_silence <= 0 or args.think_time <= 0:
+    if (args.end_silence is not None and args.end_silence <= 0) or args.think_time <= 0:
         raise UserError("--end-silence and --think-time must be more than 0 seconds")
     chosen = banks.resolve_banks(args.bank, home)
     pool = [q for b in chosen for q in b.questions]
     questions = args.questions if ask else _questions_available(pool, args.questions, console)
+    keys = Keys()
     source = listen.make_source(args.input, listen.TurnRules(
-        end_silence=args.end_silence, think_time=args.think_time))
+        end_silence=args.end_silence, think_time=args.think_time), keys=keys)
     transcriber = make_transcriber(args.engine, args.model, home)
     speaker = NoVoice() if args.no_voice else VoiceSpeaker(console.notice)
     options = PracticeOptions(
         questions=questions, ask=ask, mode=args.mode, seed=args.seed,
-        follow_ups=not args.no_follow_ups)
+        follow_ups=not args.no_follow_ups, retries=not args.no_retries)
     with Notebook(home) as notebook:
         practice = Practice(questions=pool, source=source, speaker=speaker, transcriber=transcriber,
                             notebook=notebook, console=console, home=home, options=options,
-                            bank_names=[b.name for b in chosen])
+                            bank_names=[b.name for b in chosen], keys=keys)
         session = practice.run()
     if args.json:
         from .serialize import session_to_dict
@@ -189,11 +201,13 @@ def _count(n: int, noun: str) -> str:
 
 def cmd_demo(args, home: Path) -> int:
     from . import demo
+    from .console import native_output_to
 
     if args.questions < 1:
         raise UserError(f"--questions {args.questions}: ask for at least 1 question")
-    session = demo.run(home, questions=args.questions, seed=args.seed, engine=args.engine,
-                       model=args.model, mode=args.mode, json_mode=args.json)
+    with native_output_to(log_path(home)):  # ALSA, PortAudio, ONNX noise: to the log
+        session = demo.run(home, questions=args.questions, seed=args.seed, engine=args.engine,
+                           model=args.model, mode=args.mode, json_mode=args.json)
     if args.json:
         from .serialize import session_to_dict
 

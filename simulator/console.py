@@ -1,11 +1,20 @@
-"""Human-facing output. With --json, stdout carries only the JSON document, so text goes to stderr."""
+"""Human-facing output. With --json, stdout carries only the JSON document, so text goes to stderr.
+
+Also the terminal's two other jobs in a session: Enter while the interviewer speaks skips the
+line (`Keys`), and what native libraries print (ALSA's "underrun occurred", PortAudio, ONNX
+Runtime and CTranslate2 warnings) goes to the log instead of the screen (`native_output_to`).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import select
 import sys
 import textwrap
-from typing import TextIO
+from pathlib import Path
+from typing import Iterator, TextIO
 
 
 class Console:
@@ -42,3 +51,91 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def printable(text: str) -> str:
     """Text from a bank or an answer, safe to print: control characters shown as `\\x1b` etc."""
     return CONTROL_CHARACTERS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+class Keys:
+    """Lines typed at the terminal while the interviewer speaks.
+
+    `pressed()` is asked every few milliseconds during a spoken line: True once a line was
+    typed (Enter), which skips what is being said. The lines are kept: `take()` hands them
+    to typed answers (typing may start while the question is spoken), `drop()` discards what
+    was typed before a question was shown. Off when stdin is not a terminal (a pipe, a file),
+    so scripted input is never read ahead.
+    """
+
+    def __init__(self, stdin: TextIO | None = None, live: bool | None = None):
+        self.stdin = stdin or sys.stdin
+        self.live = _isatty(self.stdin) if live is None else live
+        self._typed: list[str] = []
+
+    def pressed(self) -> bool:
+        if not self.live:
+            return False
+        try:
+            ready, _, _ = select.select([self.stdin], [], [], 0)
+        except (OSError, ValueError):  # stdin closed under us
+            self.live = False
+            return False
+        if not ready:
+            return False
+        line = self.stdin.readline()
+        if line == "":  # end of input: nothing more will be typed
+            self.live = False
+            return False
+        self._typed.append(line.rstrip("\n"))
+        return True
+
+    def take(self) -> list[str]:
+        """The lines typed since the last take or drop, oldest first."""
+        typed, self._typed = self._typed, []
+        return typed
+
+    def drop(self) -> list[str]:
+        """Forget what was typed so far (before a question was shown); returns its non-empty lines."""
+        return [line for line in self.take() if line.strip()]
+
+
+class NoKeys(Keys):
+    """No terminal to watch (tests, the demo)."""
+
+    def __init__(self) -> None:
+        super().__init__(live=False)
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@contextlib.contextmanager
+def native_output_to(log: Path) -> Iterator[None]:
+    """Send what native libraries write to the process's stderr (file descriptor 2) to `log`,
+    while `sys.stderr` (every message of ours) keeps going to the terminal.
+
+    Native code writes to fd 2 directly, below Python: the only way to keep it off the
+    screen is to point fd 2 elsewhere, and give Python a new stream on the old terminal.
+    Objects holding the old `sys.stderr` must look it up again (they write to the log).
+    Does nothing when stderr is not a real file descriptor.
+    """
+    try:
+        sys.stderr.flush()
+        fd = sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):
+        yield
+        return
+    terminal = os.dup(fd)
+    target = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    os.dup2(target, fd)
+    os.close(target)
+    previous = sys.stderr
+    stream = sys.stderr = os.fdopen(terminal, "w", buffering=1, errors="backslashreplace",
+                                    encoding=previous.encoding or "utf-8")
+    try:
+        yield
+    finally:
+        stream.flush()
+        os.dup2(terminal, fd)
+        sys.stderr = previous
+        stream.close()

@@ -21,7 +21,7 @@ from . import banks
 from .audio import load
 from .console import Console
 from .home import writable_home
-from .listen import RecordedAnswers, Slot
+from .listen import Heard, RecordedAnswers, Slot
 from .notebook import Notebook
 from .session import Practice, PracticeOptions
 from .transcribe import make_transcriber
@@ -69,11 +69,18 @@ class SyntheticCandidate(RecordedAnswers):
             return sample.turns[slot.turn - 1] if slot.turn <= len(sample.turns) else ""
         return sample.answer
 
+    def listen(self, slot: Slot, transcriber) -> Heard | None:
+        """The answer spoken, then shown as the engine heard it (what is scored), not the script."""
+        heard = super().listen(slot, transcriber)
+        if heard is not None:
+            self.console.say(heard.transcript.text or "(nothing the engine could make out)",
+                             who="Candidate (as transcribed)")
+        return heard
+
     def recording(self, slot: Slot) -> Recording | None:
         text = self.text_for(slot).strip()
         if not text:
             return None
-        self.console.say(text, who="Candidate (synthetic)")
         path = self.renderer.render(text, self.folder / f"{slot.stem}.wav")
         if self.playback:
             play(path)

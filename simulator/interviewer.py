@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import re
+import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -121,16 +123,35 @@ def reminder(tip: Tip) -> str:
 
 
 def opening(focus: Sequence[Tip], total: int, roleplay: bool) -> str:
-    parts = ["Hi, thanks for making time today. I'm going to ask you a few questions, "
-             "just like a real phone screen."]
+    """One or two short sentences: the first question follows at once (details go on screen)."""
     if focus:
-        reminders = [reminder(t) for t in focus[:3]]
-        listed = reminders[0] if len(reminders) == 1 else ", ".join(reminders[:-1]) + " and " + reminders[-1]
-        parts.append(f"Last time I suggested {listed}. Let's see how that goes today.")
-    plural = "s" if total != 1 else ""
-    parts.append(f"We'll do {total} question{plural}" + (", including a short role-play call." if roleplay else "."))
-    parts.append("Take a moment to think before you answer. When you stop talking, I'll move on.")
-    return " ".join(parts)
+        return f"Welcome back. {recap(focus)}"
+    what = f"{_count_words(total)} question{'s' if total != 1 else ''}"
+    if roleplay:
+        what += ", one of them a short role-play call"
+    return f"Hi, thanks for making time today. We'll do {what}, so take your time with each."
+
+
+def recap(focus: Sequence[Tip]) -> str:
+    """Last time's tips in one short spoken sentence: the first by name (all are on screen)."""
+    # The figures and the fine print ("(you were at 185 words a minute)") are on screen.
+    first = reminder(focus[0]).split(" (")[0].split(",")[0]
+    return f"Last time we worked on {first}{', and more' if len(focus) > 1 else ''}."
+
+
+def recap_details(focus: Sequence[Tip]) -> str:
+    """Last time's tips as the screen shows them, with where the candidate was."""
+    return "\n".join(["Last time's tips:"] + [f"  - {reminder(t)}" for t in focus])
+
+
+def plan_line(total: int, roleplay: bool) -> str:
+    return (f"{total} question{'s' if total != 1 else ''}"
+            + (", including a short role-play call." if roleplay else "."))
+
+
+def _count_words(n: int) -> str:
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return words[n] if 0 <= n < len(words) else str(n)
 
 
 def ask_line(planned: PlannedQuestion, number: int, total: int) -> str:
@@ -184,8 +205,80 @@ def follow_up_line(question: Question, score: Score) -> str | None:
 
 
 def closing_intro() -> str:
-    return "That's all my questions. Thank you. Here's my honest feedback."
+    return "Thank you, that's all my questions."
 
 
 def goodbye() -> str:
-    return "I've written these tips in your notebook. Work on them, and we'll see how it goes next time. Good luck!"
+    return "The details are on your screen and in your notebook. Good luck!"
+
+
+def honest_strength(strength: str, answered: int, asked: int) -> str:
+    """The coach's fallback praise, "You got through every question", is only said when it is
+    true: with questions skipped (or never reached), it says how many were answered."""
+    if answered < asked and strength.startswith("You got through every question"):
+        return (f"You answered {answered} of {asked} questions, and practising like this is how "
+                "people get better at it.")
+    return strength
+
+
+def retry_offer() -> str:
+    return "Would you like to try that one again, with that in mind?"
+
+
+SPOKEN_FEEDBACK_SECONDS = 40.0  # PRODUCT.md: at most 45 s; the estimate below errs long
+SPOKEN_WORDS_PER_SECOND = 2.5  # espeak-ng at 165 words a minute, with its pauses: about 2.7
+
+
+def spoken_seconds(text: str) -> float:
+    """How long a line takes to say, estimated from its words (erring long)."""
+    return len(text.split()) / SPOKEN_WORDS_PER_SECOND
+
+
+def spoken_feedback(verdict: str, strength: str, tips: Sequence[Tip],
+                    budget: float = SPOKEN_FEEDBACK_SECONDS) -> list[tuple[str, str]]:
+    """What the interviewer says at the end, as (name, line): the verdict, one strength and
+    the top one or two tips, within `budget` seconds; the rest is only printed. A tip too long
+    for what is left is cut after its first sentences (never mid-sentence)."""
+    lines = [("closing", closing_intro()), ("verdict", verdict)]
+    if strength:
+        lines.append(("strength", strength))
+    lines.append(("goodbye", goodbye()))
+    left = budget - sum(spoken_seconds(text) for _, text in lines)
+    for i, tip in enumerate(tips[:2], 1):
+        text = tip.text if spoken_seconds(tip.text) <= left else _first_sentences(tip.text, left)
+        if not text or (i > 1 and text != tip.text):
+            break  # the second tip only when it fits whole
+        lines.insert(-1, (f"tip-{i}", text))
+        left -= spoken_seconds(text)
+    return lines
+
+
+def _first_sentences(text: str, seconds: float) -> str:
+    """The longest run of whole first sentences that can be said in `seconds` ("" if none)."""
+    kept = ""
+    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+        longer = f"{kept} {sentence}".strip()
+        if spoken_seconds(longer) > seconds:
+            break
+        kept = longer
+    return kept
+
+
+def feedback_text(verdict: str, strength: str, tips: Sequence[Tip], progress: Sequence[str],
+                  session_id: str) -> str:
+    """The whole feedback as printed: more than is spoken."""
+    def item(text: str, lead: str, indent: str = "    ") -> str:
+        return textwrap.fill(text, width=88, initial_indent=lead,
+                             subsequent_indent=indent + " " * (len(lead) - len(indent)))
+
+    lines = ["", "Feedback", item(verdict, "  Verdict: ", "  ")]
+    if strength:
+        lines.append(item(strength, "  What went well: ", "  "))
+    if tips:
+        lines.append("  Tips (saved in your notebook):")
+        lines += [item(tip.text, f"    {i}. ") for i, tip in enumerate(tips, 1)]
+    if progress:
+        lines.append("  Since last time:")
+        lines += [item(remark, "    - ") for remark in progress]
+    lines += [f"  See it again: mock-interview review {session_id}", ""]
+    return "\n".join(lines)

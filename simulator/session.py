@@ -5,6 +5,12 @@ microphone or engine that stops working) stops the questions, and the interviewe
 gives feedback on what was answered. An answer that cannot be used (an unreadable file, a
 transcription that fails) skips that question with a one-line notice; recorded answers are
 checked up front.
+
+The interviewer gets to the point: a short opening, each next line rendered while the current
+one is spoken or the candidate answers, and Enter skips any spoken line. The feedback is saved
+before it is spoken, and only its heart is spoken (the rest is printed): Enter or Ctrl-C
+skips the speech and loses nothing. In coach mode, after a tip, the candidate may try the
+question once more; the retry is saved beside the first try and compared with it.
 """
 
 from __future__ import annotations
@@ -18,21 +24,23 @@ from typing import Sequence
 import numpy as np
 
 from . import coach, interviewer
+from .coach import retry
 from .assess import score_answer
-from .audio import write_wav
-from .console import Console
+from .audio import load, write_wav
+from .console import Console, Keys, NoKeys
 from .errors import AudioFileError, UserError
 from .home import audio_dir
 from .listen import AnswerSource, Heard, Slot, Unusable
 from .notebook import Notebook
 from .notebook.history import update_tip_progress
 from .transcribe import Transcriber
-from .types import Answer, Question, Recording, Session, Tip, Transcript
+from .types import SAMPLE_RATE, Answer, Question, Recording, Session, Tip, Transcript
 from .voice import Speaker
 
 log = logging.getLogger(__name__)
 
 FOLLOW_UP_GAP = 1.0  # seconds of silence between an answer and its follow-up in the saved audio
+WARM_UP_SECONDS = 3.0  # of the opening's audio, transcribed once before the first answer
 
 
 @dataclass(frozen=True)
@@ -42,12 +50,14 @@ class PracticeOptions:
     mode: str = "interview"  # interview: feedback at the end; coach: a short tip after each answer
     seed: int | None = None  # reproduces the choice of questions
     follow_ups: bool = True  # probe once when an answer is thin
+    retries: bool = True  # coach mode: offer a second try after a tip
 
 
 class Practice:
     def __init__(self, *, questions: Sequence[Question], source: AnswerSource, speaker: Speaker,
                  transcriber: Transcriber, notebook: Notebook, console: Console, home: Path,
-                 options: PracticeOptions = PracticeOptions(), bank_names: Sequence[str] = ()):
+                 options: PracticeOptions = PracticeOptions(), bank_names: Sequence[str] = (),
+                 keys: Keys | None = None):
         self.pool = list(questions)
         self.source = source
         self.speaker = speaker
@@ -57,8 +67,12 @@ class Practice:
         self.home = home
         self.options = options
         self.bank_names = list(bank_names)
+        self.keys = keys or NoKeys()  # Enter skips a spoken line
         self.answers: list[Answer] = []
         self.unusable: dict[str, Unusable] = {}  # by slot stem: known before the session
+        self._upcoming: tuple[str, str] | None = None  # (line, name) said after the next answer
+        self._skipped = False  # the latest spoken line was cut short with Enter
+        self._opened = threading.Event()  # the opening has been said
 
     # --- the whole session -----------------------------------------------------------------
 
@@ -70,13 +84,18 @@ class Practice:
             history=self.notebook.question_history(), recent=self.notebook.recent_question_ids(),
             focus=focus,
         )
-        self.unusable = {u.slot.stem: u for u in
-                         self.source.prepare(planned_slots(plan, self.options.follow_ups))}
+        self.plan = plan
+        self.unusable = {u.slot.stem: u for u in self.source.prepare(
+            planned_slots(plan, self.options.follow_ups, self._retries))}
         self.session_id = self.notebook.start_session(
             mode=self.options.mode, seed=self.options.seed, banks=self.bank_names, focus=focus)
         self.audio = audio_dir(self.home) / self.session_id
-        # The model loads while the interviewer speaks the opening and the first question
-        # (typed answers need no model).
+        roleplay = any(p.question.is_roleplay for p in plan)
+        # The first question is rendered while the opening is spoken, and the model loads
+        # meanwhile (typed answers need no model).
+        opening = interviewer.opening(focus, len(plan), roleplay)
+        self._prepare(opening, "opening")
+        self._prepare(interviewer.ask_line(plan[0], 1, len(plan)), plan[0].question.id)
         warm_up = threading.Thread(target=self._warm_up, daemon=True)
         if self.source.transcribes:
             warm_up.start()
@@ -84,9 +103,18 @@ class Practice:
             try:
                 if self.unusable:
                     self.console.notice(unusable_notice(list(self.unusable.values())))
-                self._say(interviewer.opening(focus, len(plan),
-                                              any(p.question.is_roleplay for p in plan)), "opening")
+                if focus:
+                    self.console.notice(interviewer.recap_details(focus))
+                self.console.notice(" ".join(filter(None, [
+                    interviewer.plan_line(len(plan), roleplay), self.source.instructions,
+                    "Enter skips what the interviewer is saying." if self.keys.live else ""])))
+                self._say(opening, "opening")
+                self._opened.set()
                 for number, planned in enumerate(plan, 1):
+                    following = plan[number] if number < len(plan) else None
+                    self._upcoming = ((interviewer.ask_line(following, number + 1, len(plan)),
+                                       following.question.id) if following
+                                      else (interviewer.closing_intro(), "closing"))
                     self._ask(planned, number, len(plan))
             except (KeyboardInterrupt, EOFError):
                 self.console.notice("\nStopping here. Your finished answers are saved; "
@@ -96,28 +124,49 @@ class Practice:
                                     "here is my feedback on them.")
             return self._close(focus)
         finally:
+            self._opened.set()
             if warm_up.is_alive():
                 # A model still loading in native code must not be torn down at exit (abort).
                 warm_up.join()
 
     def _warm_up(self) -> None:
+        """Load the speech model while the opening is spoken, then run it once on the opening's
+        own first seconds: an engine's first call costs seconds more than the next ones, and
+        the candidate's first answer should not pay for it."""
         try:
             self.transcriber.load()
+            opening = self._prompt_path("opening")
+            while not opening.exists() and not self._opened.wait(0.05):
+                pass
+            if opening.exists():
+                self.transcriber.transcribe(load(opening)[:int(WARM_UP_SECONDS * SAMPLE_RATE)])
         except Exception:
             pass  # the first real use loads again and reports the problem properly
+
+    @property
+    def _retries(self) -> bool:
+        return self.options.mode == "coach" and self.options.retries
 
     # --- one question ----------------------------------------------------------------------
 
     def _ask(self, planned: interviewer.PlannedQuestion, number: int, total: int) -> None:
         q = planned.question
+        typed_early = self.keys.drop()
+        if typed_early:
+            self.console.notice("(Not used as an answer, typed before the question was shown: "
+                                f"{' / '.join(typed_early)})")
         prompt = self._say(interviewer.ask_line(planned, number, total), q.id)
         if q.is_roleplay:
             for turn, line in enumerate(q.turns, 1):
                 slot = Slot(q.id, turn=turn, max_seconds=_limit(q))
                 prompt = self._say(line.line, slot.stem, who="Customer")
+                if turn < len(q.turns):
+                    self._prepare(q.turns[turn].line, Slot(q.id, turn=turn + 1).stem, "Customer")
                 reply = self._listen(slot)
                 if reply is not None:
-                    self._save(q, reply, slot, prompt, turn=turn)
+                    _, answer = self._save(q, reply, slot, prompt, turn=turn)
+                    if self.options.mode == "coach":
+                        self._tip(answer, slot)
             return
         slot = Slot(q.id, max_seconds=_limit(q))
         reply = self._listen(slot)
@@ -130,16 +179,54 @@ class Practice:
             self._say(probe, follow_slot.stem)
             second = self._listen(follow_slot)
             if second is not None:
-                self._save(q, _join(reply, second), slot, prompt, follow_up=probe, replace=row)
+                row, answer = self._save(q, _join(reply, second), slot, prompt, follow_up=probe,
+                                         replace=row)
+        if self.options.mode == "coach":
+            tip = self._tip(answer, slot)
+            if tip is not None and self._retries:
+                self._retry(row, answer, tip)
+
+    def _tip(self, answer: Answer, slot: Slot) -> Tip | None:
+        """Coach mode: one short tip on the answer just given, or (nothing to fix) praise."""
+        tip = coach.answer_tip(answer.question, answer.score)
+        self._say(tip.text if tip else coach.praise(answer.score, answer.question, answer.turn),
+                  f"{slot.stem}.tip")
+        return tip
+
+    def _retry(self, row: int, first: Answer, tip: Tip) -> None:
+        """Coach mode: one more try of the same question, scored, saved beside the first try,
+        and compared with it in the interviewer's words."""
+        q = first.question
+        slot = Slot(q.id, retry=True, max_seconds=_limit(q))
+        self.keys.drop()  # typed during the tip: not an answer to the offer
+        self._say(interviewer.retry_offer(), f"{slot.stem}-offer")
+        if self.source.retry_hint:
+            self.console.notice(self.source.retry_hint)
+        if not self.source.wants_retry(slot):
+            self.console.notice("(moving on)")
+            return
+        heard = self._listen(slot)
+        if heard is None:
+            return
+        audio = None
+        if heard.recording is not None:
+            audio = write_wav(self.audio / f"{slot.stem}.wav", heard.recording.samples)
+        score = score_answer(q, heard.transcript, heard.recording)
+        comparison = retry.compare(first.score, score, focus=tip.area)
+        self.notebook.save_retry(row, retry.Retry(score, comparison, audio))
+        self._say(retry.remark(comparison), f"{slot.stem}-remark")
 
     def _listen(self, slot: Slot) -> Heard | None:
         """One answer, or None with a one-line notice saying why there is nothing to score."""
-        skipped = "follow-up skipped" if slot.follow_up else "reply skipped" if slot.turn else "skipped"
+        skipped = ("follow-up skipped" if slot.follow_up else "retry skipped" if slot.retry
+                   else "reply skipped" if slot.turn else "skipped")
         known = self.unusable.get(slot.stem)
         if known is not None:
             where = f"{known.path.name}: " if known.path is not None else ""
             self.console.notice(f"({skipped}: {where}{known.reason})")
             return None
+        if self._upcoming is not None:  # rendered while the candidate answers
+            self._prepare(*self._upcoming)
         try:
             heard = self.source.listen(slot, self.transcriber)
         except AudioFileError as exc:
@@ -153,7 +240,8 @@ class Practice:
                                 f"({exc.__class__.__name__}: {exc}))")
             return None
         if heard is None and not slot.follow_up:
-            self.console.notice("(no reply: moving on)" if slot.turn else "(skipped)")
+            self.console.notice("(moving on)" if slot.retry else
+                                "(no reply: moving on)" if slot.turn else f"({self.source.no_answer})")
         return heard
 
     def _save(self, q: Question, reply: Heard, slot: Slot, prompt: Path | None, *,
@@ -171,38 +259,62 @@ class Practice:
         else:
             row = self.notebook.replace_answer(replace, answer)
             self.answers[-1] = answer
-        if self.options.mode == "coach":
-            tip = coach.answer_tip(q, score)
-            # Nothing worth fixing: say what worked, as a coach would.
-            self._say(tip.text if tip else coach.praise(score, q, turn), f"{slot.stem}.tip")
         return row, answer
 
     # --- closing ---------------------------------------------------------------------------
 
     def _close(self, focus: list[Tip]) -> Session:
+        """Feedback: saved first, then printed whole, then its heart spoken (skippable)."""
         if not self.answers:
-            self._say("We didn't get any answers recorded today. Whenever you're ready, let's try again.",
-                      "closing")
             self.notebook.finish_session(self.session_id, "No answers recorded.", [])
+            line = "We didn't get any answers recorded today. Whenever you're ready, let's try again."
+            self.console.say(line, who="Interviewer")
+            self._speak_closing([("closing", line)])
             return self.notebook.session(self.session_id)
         feedback = coach.session_feedback(self.answers, focus)
-        self._say(interviewer.closing_intro(), "closing")
-        for remark in feedback.progress:
-            self._say(remark, "progress")
-        if feedback.strength:
-            self._say(feedback.strength, "strength")
-        self._say(feedback.verdict, "verdict")
-        for i, tip in enumerate(feedback.tips, 1):
-            self._say(tip.text, f"tip-{i}")
-        self.notebook.finish_session(self.session_id, feedback.verdict, list(feedback.tips),
-                                     strength=feedback.strength)
+        answered = len({a.question.id for a in self.answers})
+        strength = interviewer.honest_strength(feedback.strength, answered, len(self.plan))
+        tips = list(feedback.tips)
+        self.notebook.finish_session(self.session_id, feedback.verdict, tips, strength=strength)
         update_tip_progress(self.notebook, self.session_id)
-        self._say(interviewer.goodbye(), "goodbye")
+        self.console.say(interviewer.closing_intro(), who="Interviewer")
+        self.console.line(interviewer.feedback_text(feedback.verdict, strength, tips,
+                                                    feedback.progress, self.session_id))
+        self._speak_closing(interviewer.spoken_feedback(feedback.verdict, strength, tips))
         return self.notebook.session(self.session_id)
 
-    def _say(self, text: str, name: str, who: str = "Interviewer") -> Path | None:
-        self.console.say(text, who=who)
-        return self.speaker.say(text, self.audio / f"prompt-{name}.wav", role=who.lower())
+    def _speak_closing(self, lines: list[tuple[str, str]]) -> None:
+        """Say the closing lines; Enter or Ctrl-C skips the rest (everything is saved already)."""
+        for name, text in lines:
+            self._prepare(text, name)
+        try:
+            for name, text in lines:
+                self._say(text, name, show=False)  # shown already
+                if self._skipped:
+                    self.console.notice("(skipped: your feedback is above and in your notebook)")
+                    return
+        except KeyboardInterrupt:
+            self.console.notice("\n(stopped: your feedback is above and in your notebook)")
+
+    # --- the interviewer's voice -----------------------------------------------------------
+
+    def _prompt_path(self, name: str) -> Path:
+        return self.audio / f"prompt-{name}.wav"
+
+    def _prepare(self, text: str, name: str, who: str = "Interviewer") -> None:
+        self.speaker.prepare(text, self._prompt_path(name), role=who.lower())
+
+    def _say(self, text: str, name: str, who: str = "Interviewer", show: bool = True) -> Path | None:
+        """Show and speak one line; Enter cuts it short (then `_skipped` is True)."""
+        if show:
+            self.console.say(text, who=who)
+        self._skipped = False
+
+        def stop() -> bool:
+            self._skipped = self._skipped or self.keys.pressed()
+            return self._skipped
+
+        return self.speaker.say(text, self._prompt_path(name), role=who.lower(), stop=stop)
 
 
 def _limit(q: Question) -> float | None:
@@ -210,8 +322,10 @@ def _limit(q: Question) -> float | None:
     return q.answer_seconds[1] * 2 if q.answer_seconds else None
 
 
-def planned_slots(plan: Sequence[interviewer.PlannedQuestion], follow_ups: bool) -> list[Slot]:
-    """Every answer the planned questions may ask for (follow-ups too: any may be asked)."""
+def planned_slots(plan: Sequence[interviewer.PlannedQuestion], follow_ups: bool,
+                  retries: bool = False) -> list[Slot]:
+    """Every answer the planned questions may ask for (follow-ups and retries too: any may be
+    asked)."""
     slots = []
     for planned in plan:
         q = planned.question
@@ -221,6 +335,8 @@ def planned_slots(plan: Sequence[interviewer.PlannedQuestion], follow_ups: bool)
             slots.append(Slot(q.id, max_seconds=_limit(q)))
             if follow_ups:
                 slots.append(Slot(q.id, follow_up=True, max_seconds=_limit(q)))
+            if retries:
+                slots.append(Slot(q.id, retry=True, max_seconds=_limit(q)))
     return slots
 
 

@@ -7,7 +7,9 @@ do: PortAudio missing, no device, a device busy or gone.
 from __future__ import annotations
 
 import queue
+import time
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
@@ -136,13 +138,42 @@ def has_output() -> bool:
 # --- sound in and out ----------------------------------------------------------------------
 
 
-def play(samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> None:
-    """Play to the default output, blocking until done."""
+def play(samples: np.ndarray, sample_rate: int = SAMPLE_RATE,
+         stop: Callable[[], bool] | None = None) -> bool:
+    """Play to the default output until the sound is done (True) or `stop()`, asked every
+    few milliseconds, says to stop (False). Ctrl-C stops the sound before it propagates."""
     sd = _portaudio()
     try:
-        sd.play(np.asarray(samples, dtype=np.float32), sample_rate, blocking=True)
+        # A big buffer keeps a busy CPU (the model loading, the next line rendering) from
+        # starving the stream: every underrun is a click, a line of ALSA noise, and a new
+        # stream on PulseAudio. It does not delay the start: the buffer is filled at once.
+        sd.play(np.asarray(samples, dtype=np.float32), sample_rate, latency=PLAY_BUFFER)
+        stream = sd.get_stream()
+        while stream.active:
+            if stop is not None and stop():
+                stream.abort()  # at once, without playing out the buffer
+                sd.stop()  # closes the stream
+                return False
+            time.sleep(_POLL)
+        sd.wait()  # closes the finished stream: an open one underruns on and on
+        return True
+    except KeyboardInterrupt:
+        _quietly(sd.stop)
+        raise
     except Exception as exc:
+        _quietly(sd.stop)
         raise device_error(exc, "the speakers", NO_SPEAKERS_HELP) from None
+
+
+_POLL = 0.03  # seconds between looks at `stop` while a sound plays
+PLAY_BUFFER = 0.5  # seconds of output buffered ahead
+
+
+def _quietly(action: Callable[[], object]) -> None:
+    try:
+        action()
+    except Exception:  # a device already gone: nothing left to stop
+        pass
 
 
 class Capture:

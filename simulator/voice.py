@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import io
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol
@@ -33,10 +34,15 @@ _ENGINE_LOCK = threading.Lock()  # pyttsx3.init() shares one engine: one render 
 
 
 class Speaker(Protocol):
-    def say(self, text: str, save_as: Path, role: str = "interviewer") -> Path | None:
-        """Speak `text` (blocking until done) as the interviewer or the customer, keeping its
-        audio at `save_as` for review; return that path, or None when nothing was rendered.
-        Printing the text is the caller's job."""
+    def prepare(self, text: str, save_as: Path, role: str = "interviewer") -> None:
+        """Start rendering a line that will be said soon (in the background, in order), so
+        that saying it later starts at once."""
+
+    def say(self, text: str, save_as: Path, role: str = "interviewer",
+            stop: Callable[[], bool] | None = None) -> Path | None:
+        """Speak `text` (blocking until done, or until `stop()` says to stop) as the
+        interviewer or the customer, keeping its audio at `save_as` for review; return that
+        path, or None when nothing was rendered. Printing the text is the caller's job."""
 
 
 class Renderer:
@@ -88,32 +94,52 @@ class Renderer:
             return path
 
 
-def play(path: Path) -> None:
-    """Play a rendered prompt on the default output (DeviceError when it cannot)."""
-    sound.play(load(path))
+def play(path: Path, stop: Callable[[], bool] | None = None) -> bool:
+    """Play a rendered prompt on the default output (DeviceError when it cannot); False when
+    `stop()` cut it short."""
+    return sound.play(load(path), stop=stop)
 
 
 class NoVoice:
     """--no-voice: prompts are only printed; nothing is rendered or played."""
 
-    def say(self, text: str, save_as: Path, role: str = "interviewer") -> Path | None:
+    def prepare(self, text: str, save_as: Path, role: str = "interviewer") -> None:
+        pass
+
+    def say(self, text: str, save_as: Path, role: str = "interviewer",
+            stop: Callable[[], bool] | None = None) -> Path | None:
         return None
 
 
 class VoiceSpeaker:
-    """Renders every prompt (kept for review) and plays it when there is an output device."""
+    """Renders every prompt (kept for review) and plays it when there is an output device.
+
+    Lines are rendered one at a time, in the order they were asked for, on a thread of their
+    own: the session asks for the next line while the current one plays (the first question
+    while the opening is spoken), so the candidate never waits for the synthesizer.
+    """
 
     def __init__(self, notice: Callable[[str], None], playback: bool | None = None):
         self.notice = notice
         self.renderers = {"interviewer": Renderer(INTERVIEWER), "customer": Renderer(CUSTOMER)}
         self.playback = sound.has_output() if playback is None else playback
         self._warned = False
+        self._renders = ThreadPoolExecutor(max_workers=1, thread_name_prefix="voice")
+        self._ahead: dict[Path, tuple[str, Future]] = {}
 
-    def say(self, text: str, save_as: Path, role: str = "interviewer") -> Path | None:
-        path = self.renderers[role].render(text, save_as)
+    def prepare(self, text: str, save_as: Path, role: str = "interviewer") -> None:
+        ahead = self._ahead.get(save_as)
+        if ahead is None or ahead[0] != text:
+            self._ahead[save_as] = (text, self._renders.submit(self.renderers[role].render,
+                                                                text, save_as))
+
+    def say(self, text: str, save_as: Path, role: str = "interviewer",
+            stop: Callable[[], bool] | None = None) -> Path | None:
+        self.prepare(text, save_as, role)
+        path = self._ahead.pop(save_as)[1].result()
         if self.playback:
             try:
-                play(path)
+                play(path, stop)
             except DeviceError as exc:  # a device that vanished mid-session: keep going in text
                 self.playback = False
                 self.notice(str(exc))

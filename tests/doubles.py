@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from simulator import banks
-from simulator.console import Console
+from simulator.console import Console, Keys
 from simulator.listen import Heard, Slot
 from simulator.notebook import Notebook
 from simulator.session import Practice, PracticeOptions
@@ -77,9 +77,14 @@ class CannedTranscriber:
 
 class ScriptedAnswers:
     """An answer source that plays a script, keyed by slot stem ("q", "q.2" for role-play reply
-    2, "q.follow-up"): typed text, a Recording (sent through the transcriber, as recorded files
-    are), None (nothing said), or an exception to raise. Unscripted slots get no answer.
+    2, "q.follow-up", "q.retry" for a second try in coach mode, taken when scripted): typed
+    text, a Recording (sent through the transcriber, as recorded files are), None (nothing
+    said), or an exception to raise. Unscripted slots get no answer.
     `interrupt_at=stem` presses Ctrl-C when that slot's turn comes."""
+
+    instructions = "Answer the scripted way."
+    no_answer = "no answer: moving on"
+    retry_hint = "Scripted: a retry is taken when the script has one."
 
     def __init__(self, script: dict[str, Line], *, interrupt_at: str | None = None,
                  log: list[tuple[str, str]] | None = None):
@@ -91,6 +96,9 @@ class ScriptedAnswers:
 
     def prepare(self, slots: Sequence[Slot]) -> list:
         return []
+
+    def wants_retry(self, slot: Slot) -> bool:
+        return slot.stem in self.script
 
     def listen(self, slot: Slot, transcriber) -> Heard | None:
         self.asked.append(slot.stem)
@@ -107,16 +115,51 @@ class ScriptedAnswers:
         return None
 
 
+class TypedKeys(Keys):
+    """The terminal, replaced: `press(line)` types a line (Enter included) that the session's
+    next look at the keyboard finds."""
+
+    def __init__(self) -> None:
+        super().__init__(live=True)
+        self._queue: list[str] = []
+
+    def press(self, line: str = "") -> None:
+        self._queue.append(line)
+
+    def pressed(self) -> bool:
+        if not self._queue:
+            return False
+        self._typed.append(self._queue.pop(0))
+        return True
+
+
 class SilentSpeaker:
-    """The interviewer's (and customer's) voice, replaced: remembers each line, renders nothing."""
+    """The interviewer's (and customer's) voice, replaced: remembers each line, renders nothing.
 
-    def __init__(self, log: list[tuple[str, str]] | None = None):
-        self.lines: list[tuple[str, str]] = []  # (role, text)
+    `enter_at` / `interrupt_at`: while saying a line that starts with this text, Enter is
+    pressed on `keys` (the line is cut short) / Ctrl-C is pressed."""
+
+    def __init__(self, log: list[tuple[str, str]] | None = None, *, keys: TypedKeys | None = None,
+                 enter_at: str | None = None, interrupt_at: str | None = None):
+        self.lines: list[tuple[str, str]] = []  # (role, text), as said
+        self.prepared: list[tuple[str, str]] = []  # (role, text), as asked to render ahead
+        self.cut: list[str] = []  # lines cut short by Enter
         self.log = log if log is not None else []
+        self.keys, self.enter_at, self.interrupt_at = keys, enter_at, interrupt_at
 
-    def say(self, text: str, save_as: Path, role: str = "interviewer") -> Path | None:
+    def prepare(self, text: str, save_as: Path, role: str = "interviewer") -> None:
+        self.prepared.append((role, text))
+
+    def say(self, text: str, save_as: Path, role: str = "interviewer",
+            stop: Callable[[], bool] | None = None) -> Path | None:
         self.lines.append((role, text))
         self.log.append((role, text))
+        if self.interrupt_at and text.startswith(self.interrupt_at):
+            raise KeyboardInterrupt
+        if self.enter_at and text.startswith(self.enter_at) and self.keys is not None:
+            self.keys.press()
+        if stop is not None and stop():
+            self.cut.append(text)
         return None
 
     def said(self, role: str = "interviewer") -> list[str]:
@@ -143,16 +186,18 @@ def bundled_questions(home: Path) -> list[Question]:
 
 
 def run_practice(home: Path, source, *, transcriber=None, pool: Sequence[Question] | None = None,
+                 speaker: SilentSpeaker | None = None, keys: Keys | None = None,
                  **options) -> Outcome:
     """One whole session in this process: the real Practice, scoring and notebook in `home`;
-    `options` are PracticeOptions' (ask=, questions=, mode=, seed=, follow_ups=)."""
+    `options` are PracticeOptions' (ask=, questions=, mode=, seed=, follow_ups=, retries=)."""
     log = source.log if isinstance(source, ScriptedAnswers) else []
-    speaker = SilentSpeaker(log)
+    speaker = speaker or SilentSpeaker()
+    speaker.log = log
     screen = io.StringIO()
     with Notebook(home) as notebook:
         practice = Practice(questions=pool or bundled_questions(home), source=source,
                             speaker=speaker, transcriber=transcriber or CannedTranscriber(),
                             notebook=notebook, console=Console(out=screen, err=screen), home=home,
-                            options=PracticeOptions(**options))
+                            options=PracticeOptions(**options), keys=keys or speaker.keys)
         session = practice.run()
     return Outcome(session, speaker, screen.getvalue(), log)

@@ -126,8 +126,10 @@ def test_a_new_metric_is_one_row_one_measure_and_one_tip_writer(monkeypatch):
         assert any(t.area == "smiles" and "smile" in t.text and t.target == band.target for t in score.tips)
         feedback = session_feedback([Answer(ANGRY, score)], (Tip("smiles", "...", value=0.0),))
         assert any("0 smiles a minute" in p for p in feedback.progress)
-        assert "smiling on the phone (you were at 0 smiles a minute)" in interviewer.opening(
-            [Tip("smiles", "...", value=0.0)], 3, False)
+        # The interviewer names it; the screen shows where the candidate was.
+        assert "smiling on the phone" in interviewer.opening([Tip("smiles", "...", value=0.0)], 3, False)
+        assert "smiling on the phone (you were at 0 smiles a minute)" in interviewer.recap_details(
+            [Tip("smiles", "...", value=0.0)])
     finally:
         MEASURES.pop("smiles", None)
         WRITERS.pop("smiles", None)

@@ -66,10 +66,14 @@ def test_a_poor_answer_is_retried_and_recent_questions_are_avoided(pool):
     assert sum(i in recent for i in chosen) / len(chosen) < 0.2  # 40 of 91 are recent: far fewer chosen
 
 
-def test_opening_recalls_last_times_tips_with_their_numbers():
-    text = interviewer.opening([Tip("pace", "...", 185.0), Tip("specificity", "...", 30.0)], 5, True)
-    assert "Last time I suggested slowing down (you were at 185 words a minute) and giving a concrete example" in text
-    assert "role-play" in text
+def test_opening_recalls_last_times_tips_in_one_sentence_with_their_numbers_on_screen():
+    focus = [Tip("pace", "...", 185.0), Tip("specificity", "...", 30.0)]
+    assert interviewer.opening(focus, 5, True) == ("Welcome back. Last time we worked on slowing "
+                                                   "down, and more.")
+    details = interviewer.recap_details(focus)
+    assert "slowing down (you were at 185 words a minute)" in details
+    assert "giving a concrete example" in details
+    assert "role-play" in interviewer.opening([], 5, True) and "role-play" in interviewer.plan_line(5, True)
     assert "Last time" not in interviewer.opening([], 3, False)
 
 

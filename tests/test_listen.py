@@ -89,18 +89,58 @@ def test_file_answers_name_every_unusable_file_before_the_session(tmp_path, spea
         FileAnswers(tmp_path / "missing")
 
 
-def test_keyboard_answers_read_one_line_each_and_end_at_eof():
-    typed = io.StringIO("I love helping people.\n\nSecond answer\n")
+def test_typed_answers_take_several_lines_and_end_with_an_empty_line_or_a_dot():
+    typed = io.StringIO("I love helping people.\nEvery call is different.\n\n"  # answer 1
+                        "\n"  # an empty line first: skipped
+                        "Second answer,\nover two lines\n.\n"  # a dot sends it too
+                        "The last one, cut off by the end of input")
     prompts = []
     source = KeyboardAnswers(stdin=typed, prompt=prompts.append)
     first = source.listen(Slot("a"))
-    assert first.transcript.text == "I love helping people." and first.recording is None
-    assert not first.transcript.timed  # typed: no pace, no pauses
-    assert source.listen(Slot("b")) is None  # an empty line skips
-    assert source.listen(Slot("c")).transcript.text == "Second answer"
+    assert first.transcript.text == "I love helping people. Every call is different."
+    assert first.recording is None and not first.transcript.timed  # typed: no pace, no pauses
+    assert source.listen(Slot("b")) is None
+    assert source.listen(Slot("c")).transcript.text == "Second answer, over two lines"
+    assert source.listen(Slot("d")).transcript.text == "The last one, cut off by the end of input"
     with pytest.raises(EOFError):
-        source.listen(Slot("d"))
-    assert len(prompts) == 4
+        source.listen(Slot("e"))
+    assert len(prompts) == 4 and all("empty line" in p for p in prompts)
+    assert "talk" not in source.instructions and "Type" in source.instructions
+
+
+def test_a_paste_with_a_paragraph_break_stays_one_answer_on_a_terminal():
+    """On a terminal, the blank line inside a paste arrives with the rest of it: not an end."""
+    import pty
+
+    from simulator.console import Keys
+
+    main, tty = pty.openpty()
+    with open(tty, "r", closefd=False) as stdin:
+        keys = Keys(stdin)
+        assert keys.live  # a real terminal
+        source = KeyboardAnswers(stdin=stdin, prompt=lambda text: None, keys=keys)
+        os.write(main, b"At the returns desk, a woman was furious.\n\nI apologised and fixed it.\n\n")
+        heard = source.listen(Slot("a"))
+        assert heard.transcript.text == ("At the returns desk, a woman was furious. "
+                                         "I apologised and fixed it.")
+        # Typed at human speed, an empty line sends the answer; what follows is the next one.
+        os.write(main, b"Short answer.\n")
+        import threading
+
+        later = threading.Timer(0.5, lambda: os.write(main, b"\n"))  # Enter, a moment later
+        later.start()
+        assert source.listen(Slot("b")).transcript.text == "Short answer."
+        later.join()
+        os.write(main, b"Next answer.\n\n")
+        assert source.listen(Slot("c")).transcript.text == "Next answer."
+        # A line typed while the question was spoken starts the answer.
+        os.write(main, b"Typed during the question\n")
+        assert keys.pressed()
+        os.write(main, b"and finished after it.\n\n")
+        assert source.listen(Slot("d")).transcript.text == ("Typed during the question "
+                                                           "and finished after it.")
+    os.close(main)
+    os.close(tty)
 
 
 def alsa_file_device(tmp_path: Path, samples: np.ndarray) -> dict:

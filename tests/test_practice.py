@@ -9,14 +9,19 @@ import pytest
 import soundfile as sf
 
 from simulator import coach, interviewer
+from simulator.areas import area
+from simulator.coach import retry
 from simulator.errors import AudioFileError, DeviceError
 from simulator.listen import FileAnswers
+from simulator.console import Console
 from simulator.notebook import Notebook
 from simulator.serialize import session_to_dict
 from simulator.session import FOLLOW_UP_GAP
 from simulator.types import Answer, Metric, Question, Score, Tip, Transcript
 
-from doubles import CannedTranscriber, ScriptedAnswers, bundled_questions, run_practice
+from doubles import (
+    CannedTranscriber, ScriptedAnswers, SilentSpeaker, TypedKeys, bundled_questions, run_practice,
+)
 
 STRONG = ("I really enjoy helping people, and in my last job at a store I was the one customers "
           "came to when something went wrong. I like that every call is different and fast-paced, "
@@ -133,8 +138,141 @@ def test_interview_mode_keeps_its_tips_for_the_end(home):
     assert after_first[1].startswith("Question 2 of 2")
     said = outcome.speaker.said()
     assert said.index(interviewer.closing_intro()) < said.index(outcome.session.verdict)
-    assert [t.text for t in outcome.session.tips] == [t for t in said if t in
-                                                      {x.text for x in outcome.session.tips}]
+    assert said.index(outcome.session.verdict) > said.index(after_first[1])
+
+
+# --- the feedback: short, spoken after it is saved, skippable --------------------------------
+
+
+def closing_lines(outcome) -> list[str]:
+    said = outcome.speaker.said()
+    return said[said.index(interviewer.closing_intro()):]
+
+
+def test_the_spoken_feedback_is_the_verdict_a_strength_and_the_top_tips_within_45_seconds(home):
+    ids = ("greatest-weakness", "why-call-center")
+    outcome = run_practice(home, ScriptedAnswers({ids[0]: WEAK, ids[1]: WEAK}), ask=ids,
+                           follow_ups=False)
+    session = outcome.session
+    spoken = closing_lines(outcome)
+    assert len(session.tips) == 3
+    assert spoken[1] == session.verdict  # the verdict first, then one strength
+    assert spoken[2] == coach.session_feedback(session.answers).strength
+    tip_lines = spoken[3:-1]
+    assert 1 <= len(tip_lines) <= 2
+    for line, tip in zip(tip_lines, session.tips):
+        assert tip.text.startswith(line)  # the top tips, in order, cut only between sentences
+        assert line.endswith((".", "?", "!"))
+    assert spoken[-1] == interviewer.goodbye()
+    assert sum(interviewer.spoken_seconds(line) for line in spoken) <= 45
+    # Everything else is printed: every tip in full.
+    screen = outcome.flat_screen
+    for tip in session.tips:
+        assert " ".join(tip.text.split()) in screen
+    assert session.verdict in screen
+
+
+class CheckingSpeaker(SilentSpeaker):
+    """Looks in the notebook (another connection, as `review` would) when the verdict is said."""
+
+    def __init__(self, home, **kw):
+        super().__init__(**kw)
+        self.home, self.saved_when_spoken = home, None
+
+    def say(self, text, save_as, role="interviewer", stop=None):
+        if self.saved_when_spoken is None and text.startswith("Not yet"):
+            with Notebook(self.home) as notebook:
+                [summary] = notebook.sessions()
+                self.saved_when_spoken = (summary.status, summary.verdict,
+                                          len(notebook.session_tips(summary.id)))
+        return super().say(text, save_as, role, stop)
+
+
+def test_the_feedback_is_saved_before_it_is_spoken(home):
+    speaker = CheckingSpeaker(home)
+    outcome = run_practice(home, ScriptedAnswers({"greatest-weakness": WEAK}),
+                           ask=("greatest-weakness",), follow_ups=False, speaker=speaker)
+    session = outcome.session
+    assert session.verdict.startswith("Not yet")
+    assert speaker.saved_when_spoken == ("finished", session.verdict, len(session.tips))
+
+
+def test_ctrl_c_during_the_spoken_feedback_keeps_the_verdict_and_tips(home):
+    speaker = SilentSpeaker(interrupt_at="Not yet")  # Ctrl-C while the verdict is spoken
+    ids = ("greatest-weakness", "why-call-center")
+    outcome = run_practice(home, ScriptedAnswers({ids[0]: WEAK, ids[1]: STRONG}), ask=ids,
+                           follow_ups=False, speaker=speaker)  # returns: no KeyboardInterrupt
+    session = outcome.session
+    spoken = closing_lines(outcome)
+    assert spoken[-1] == session.verdict  # nothing was said after it
+    assert "(stopped: your feedback is above and in your notebook)" in outcome.screen
+    with Notebook(home) as notebook:
+        again = notebook.session(session.id)
+        assert again.finished and again.verdict == session.verdict and again.tips
+        assert [t.text for t in again.tips] == [t.text for t in session.tips]
+        assert notebook.unfinished_sessions() == [] and notebook.open_tips()
+    for tip in session.tips:  # and they are on the screen
+        assert " ".join(tip.text.split()) in outcome.flat_screen
+
+
+def test_enter_during_the_feedback_skips_the_rest_of_it(home):
+    keys = TypedKeys()
+    speaker = SilentSpeaker(keys=keys, enter_at="Not yet")
+    outcome = run_practice(home, ScriptedAnswers({"greatest-weakness": WEAK}),
+                           ask=("greatest-weakness",), follow_ups=False, speaker=speaker)
+    assert closing_lines(outcome)[-1] == outcome.session.verdict == speaker.cut[0]
+    assert "(skipped: your feedback is above and in your notebook)" in outcome.screen
+    assert outcome.session.finished and outcome.session.tips
+
+
+def test_enter_cuts_a_spoken_question_short_and_the_session_goes_on(home):
+    keys = TypedKeys()
+    speaker = SilentSpeaker(keys=keys, enter_at="Question 1 of 2")
+    ids = ("why-call-center", "greatest-weakness")
+    source = ScriptedAnswers({ids[0]: STRONG, ids[1]: WEAK})
+    outcome = run_practice(home, source, ask=ids, follow_ups=False, speaker=speaker)
+    assert speaker.cut == [next(t for t in speaker.said() if t.startswith("Question 1 of 2"))]
+    assert source.asked == list(ids) and len(outcome.session.answers) == 2
+
+
+def test_the_next_line_is_rendered_before_it_is_needed(home):
+    ids = ("why-call-center", "greatest-weakness")
+    source = ScriptedAnswers({ids[0]: STRONG, ids[1]: WEAK})
+    outcome = run_practice(home, source, ask=ids, follow_ups=False)
+    prepared = [text for _, text in outcome.speaker.prepared]
+    said = outcome.speaker.said()
+    # The first question is asked for with the opening, before a word is spoken...
+    assert prepared[:2] == said[:2]
+    # ...the second while the first answer is heard, the closing while the last one is.
+    assert prepared.index(said[2]) < prepared.index(interviewer.closing_intro())
+    assert prepared.index(interviewer.closing_intro()) < prepared.index(outcome.session.verdict)
+
+
+def test_the_opening_is_short_and_the_recap_is_one_sentence_with_details_on_screen(home):
+    first = run_practice(home, ScriptedAnswers({"greatest-weakness": WEAK}),
+                         ask=("greatest-weakness",), follow_ups=False)
+    opening = first.speaker.said()[0]
+    assert interviewer.spoken_seconds(opening) <= 7 and opening.count(".") <= 2
+    tips = first.session.tips
+    second = run_practice(home, ScriptedAnswers({"why-call-center": STRONG}),
+                          ask=("why-call-center",), follow_ups=False)
+    opening = second.speaker.said()[0]
+    assert opening.startswith("Welcome back.") and opening.count(".") == 2  # two sentences
+    assert interviewer.spoken_seconds(opening) <= 7
+    assert opening == f"Welcome back. {interviewer.recap(tips)}"
+    for tip in tips:  # every tip, with its figures, on screen before the first question
+        assert interviewer.reminder(tip) in second.flat_screen.split("Question 1 of 1")[0]
+
+
+def test_never_every_question_when_one_was_skipped(home):
+    rude = "It's not my problem, damn it, customers are stupid."
+    ids = ("greatest-weakness", "why-call-center")
+    outcome = run_practice(home, ScriptedAnswers({ids[0]: rude}), ask=ids, follow_ups=False)
+    assert coach.session_feedback(outcome.session.answers).strength.startswith(
+        "You got through every question")  # what the coach would have said
+    strength_said = closing_lines(outcome)[2]
+    assert "every question" not in outcome.screen and "every question" not in strength_said
+    assert strength_said.startswith("You answered 1 of 2 questions")
 
 
 # --- Ctrl-C --------------------------------------------------------------------------------
@@ -174,14 +312,13 @@ def test_last_times_tips_come_back_in_the_opening(home):
     first = run_practice(home, ScriptedAnswers({"greatest-weakness": WEAK}),
                          ask=("greatest-weakness",), follow_ups=False)
     tips = first.session.tips
-    assert tips
+    assert len(tips) >= 2
     second = run_practice(home, ScriptedAnswers({"why-call-center": STRONG}),
                           ask=("why-call-center",), follow_ups=False)
     assert [t.area for t in second.session.focus_from_last_time] == [t.area for t in tips]
     opening = second.speaker.said()[0]
-    assert "Last time I suggested" in opening
-    for tip in tips[:3]:
-        assert interviewer.reminder(tip) in opening
+    assert f"Last time we worked on {interviewer.reminder(tips[0])}" in opening
+    assert opening.endswith(", and more.")  # the others are on screen
     assert "Last time" not in first.speaker.said()[0]  # nothing to recall the first time
 
 
@@ -283,3 +420,142 @@ def test_a_microphone_lost_mid_session_stops_the_questions_but_not_the_feedback(
     assert str(lost) in outcome.flat_screen and "Stopping here" in outcome.flat_screen
     assert [a.question.id for a in outcome.session.answers] == [ids[0]]
     assert outcome.session.finished and outcome.session.verdict in outcome.speaker.said()
+
+
+# --- coach mode: try it again, right away --------------------------------------------------
+
+VAGUE = "I would stay calm and help them, I guess. I think customers just want to be heard."
+EXAMPLE = ("At the returns desk last winter, a woman came in furious because her refund had not "
+           "arrived after three weeks. I said I was sorry and that I understood how frustrating it "
+           "was. I looked up her order, found the refund had failed, and I processed it again right "
+           "there. She got her money back the same day and thanked me.")
+
+
+def test_a_coach_mode_retry_is_saved_beside_the_first_try_and_compared_with_it(home):
+    q = "angry-customer-time"
+    source = ScriptedAnswers({q: VAGUE, f"{q}.retry": EXAMPLE})
+    outcome = run_practice(home, source, ask=(q,), mode="coach", follow_ups=False)
+    assert source.asked == [q, f"{q}.retry"]
+    session = outcome.session
+    [first] = session.answers  # the session is judged on the first try
+    assert first.score.transcript.text == VAGUE
+    tip = coach.answer_tip(first.question, first.score)
+    assert tip is not None
+    with Notebook(home) as notebook:
+        [(position, saved)] = notebook.retries(session.id)
+    assert position == 1 and saved.score.transcript.text == EXAMPLE
+    assert saved.score.overall > first.score.overall + 20
+    # Compared with the first try, area by area, the tip's area first.
+    assert saved.comparison == retry.compare(first.score, saved.score, focus=tip.area)
+    assert saved.comparison.improved[0].area == tip.area and saved.comparison.focus_improved
+    assert {"specificity", "structure"} <= {c.area for c in saved.comparison.improved}
+    # The interviewer: tip, offer, then what changed, quoting the new answer.
+    said = outcome.speaker.said()
+    remark = retry.remark(saved.comparison)
+    assert said.index(tip.text) < said.index(interviewer.retry_offer()) < said.index(remark)
+    lead, quote = remark.split(': "', 1)[0], remark.split('"')[1]
+    assert lead == area(tip.area).better and quote.rstrip(".") in EXAMPLE and len(quote) > 20
+    assert remark.endswith(f"Overall, {saved.score.overall:.0f} out of 100 against "
+                           f"{first.score.overall:.0f} the first time.")
+    assert said.index(remark) < said.index(interviewer.closing_intro())
+
+
+def test_a_retry_that_is_declined_moves_on_and_saves_nothing_more(home):
+    ids = ("angry-customer-time", "why-call-center")
+    source = ScriptedAnswers({ids[0]: VAGUE, ids[1]: STRONG})  # no retry in the script
+    outcome = run_practice(home, source, ask=ids, mode="coach", follow_ups=False)
+    assert source.asked == list(ids)
+    assert interviewer.retry_offer() in outcome.speaker.said()
+    assert "(moving on)" in outcome.screen
+    with Notebook(home) as notebook:
+        assert notebook.retries(outcome.session.id) == []
+    no_offer = run_practice(home, ScriptedAnswers({ids[0]: VAGUE, f"{ids[0]}.retry": EXAMPLE}),
+                            ask=ids[:1], mode="coach", follow_ups=False, retries=False)
+    assert interviewer.retry_offer() not in no_offer.speaker.said()
+
+
+def test_what_changed_when_the_tips_area_did_not_improve():
+    from simulator.assess import score_answer
+
+    q = next(x for x in bundled_questions_cached() if x.id == "angry-customer-time")
+    vague = score_answer(q, Transcript.typed(VAGUE))
+    also_vague = score_answer(q, Transcript.typed("I would stay calm and patient and help them, "
+                                                  "because customers just want to be heard."))
+    comparison = retry.compare(vague, also_vague, focus="specificity")
+    assert comparison.focus_improved is False
+    said = retry.remark(comparison)
+    assert "Giving a concrete example still needs work" in said
+    assert retry.comparison_from_dict(retry.comparison_to_dict(comparison)) == comparison
+
+
+def bundled_questions_cached():
+    from simulator import banks
+    from pathlib import Path
+    import tempfile
+
+    return [q for b in banks.resolve_banks([], Path(tempfile.gettempdir())) for q in b.questions]
+
+
+def test_a_notebook_from_before_retries_opens_and_keeps_its_sessions(home):
+    import sqlite3
+
+    from simulator.notebook import APPLICATION_ID, MIGRATIONS
+
+    db = sqlite3.connect(home / "notebook.sqlite3")
+    db.executescript(MIGRATIONS[0])
+    db.execute("INSERT INTO sessions (id, started, status, verdict) VALUES ('old', '2026-01-01T10:00:00+00:00', 'finished', 'Not yet.')")
+    db.execute(f"PRAGMA user_version=1")
+    db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    db.commit()
+    db.close()
+    with Notebook(home) as notebook:
+        assert notebook.session("old").verdict == "Not yet."
+        assert notebook.retries("old") == []
+    outcome = run_practice(home, ScriptedAnswers({"angry-customer-time": VAGUE,
+                                                  "angry-customer-time.retry": EXAMPLE}),
+                           ask=("angry-customer-time",), mode="coach", follow_ups=False)
+    with Notebook(home) as notebook:
+        assert len(notebook.retries(outcome.session.id)) == 1
+        assert [s.id for s in notebook.sessions()][-1] == "old"
+
+
+def test_the_demo_shows_what_was_transcribed_not_its_script(home, tmp_path):
+    import io
+
+    from simulator.demo import SampleAnswer, SyntheticCandidate
+    from simulator.listen import Slot
+
+    canned = CannedTranscriber()
+    heard_as = canned.recording("I worked in a busy mental office.")  # what the engine made of it
+    screen = io.StringIO()
+    candidate = SyntheticCandidate({"q": SampleAnswer("weak", answer="I worked in a busy dental office.")},
+                                   tmp_path, Console(out=screen, err=screen), playback=False)
+    candidate.recording = lambda slot: heard_as  # spoken, as far as the engine is concerned
+    heard = candidate.listen(Slot("q"), canned)
+    assert heard.transcript.text == "I worked in a busy mental office."
+    assert "Candidate (as transcribed): I worked in a busy mental office." in screen.getvalue()
+    assert "dental" not in screen.getvalue()
+
+
+def test_a_recorded_retry_file_is_the_second_try(home, tmp_path):
+    canned = CannedTranscriber()
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    for name, text in (("angry-customer-time", VAGUE), ("angry-customer-time.retry", EXAMPLE),
+                       ("why-call-center", STRONG)):
+        sf.write(folder / f"{name}.wav", canned.recording(text).samples, 16_000, subtype="PCM_16")
+    (folder / "greatest-weakness.wav").write_bytes(b"")  # no retry file for it: no problem
+    ids = ("angry-customer-time", "greatest-weakness", "why-call-center")
+    outcome = run_practice(home, FileAnswers(folder, notice=lambda text: None), transcriber=canned,
+                           ask=ids, mode="coach", follow_ups=False)
+    up_front = outcome.flat_screen.split("Interviewer:")[0]
+    assert ".retry" not in up_front  # a retry file is optional: none is reported missing
+    with Notebook(home) as notebook:
+        retries = notebook.retries(outcome.session.id)
+    assert [(position, r.score.transcript.text) for position, r in retries] == [(1, EXAMPLE)]
+    [(_, second)] = retries
+    assert second.audio.name == "angry-customer-time.retry.wav" and second.audio.exists()
+    assert second.score.metric("pace").score is not None  # a spoken retry: timed words
+    with Notebook(home) as notebook:  # forgetting the session forgets its retries too
+        notebook.delete_session(outcome.session.id)
+        assert notebook._db.execute("SELECT COUNT(*) FROM retries").fetchone()[0] == 0

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import numpy as np
@@ -15,7 +16,7 @@ import soundfile as sf
 
 from simulator import audio, sound
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, need_tool, run_cli
 
 STRONG = ("I really enjoy helping people, and in my last job at a store I was the one customers "
           "came to when something went wrong. I like that every call is different and fast-paced, "
@@ -30,7 +31,7 @@ def practice(*args: str, input: str | None = None, home=None):
 
 def test_typed_answers_give_a_scored_session_in_json():
     result = practice("--input", "keyboard", "--ask", "why-call-center,greatest-weakness",
-                      "--no-follow-ups", "--json", input=f"{STRONG}\n{WEAK}\n")
+                      "--no-follow-ups", "--json", input=f"{STRONG}\n\n{WEAK}\n\n")
     assert result.returncode == 0, result.stderr
     session = json.loads(result.stdout)  # stdout is only the JSON document
     assert [a["question_id"] for a in session["answers"]] == ["why-call-center", "greatest-weakness"]
@@ -87,6 +88,47 @@ def test_a_corrupt_a_missing_and_a_good_file_end_with_a_verdict_and_valid_json(t
     assert saved["finished"] and saved["verdict"] == session["verdict"]
 
 
+def test_a_pasted_multi_line_typed_answer_stays_one_answer():
+    pasted = ("At my last job I worked the returns desk.\n"
+              "One day a customer was furious about a refund\n"
+              "that had not arrived, so I apologised,\n"
+              "looked up the order and fixed it on the spot.")
+    result = practice("--input", "keyboard", "--ask", "angry-customer-time,why-call-center",
+                      "--no-follow-ups", "--json", input=f"{pasted}\n\n\n")  # then: skip
+    assert result.returncode == 0, result.stderr
+    session = json.loads(result.stdout)
+    [answer] = session["answers"]  # one answer, not four; the second question was skipped
+    assert answer["question_id"] == "angry-customer-time"
+    assert answer["transcript"]["text"] == " ".join(pasted.split("\n"))
+    err = result.stderr
+    assert "Question 2 of 2" in err and "(skipped)" in err
+    # Lines that speak of typing, not talking; and no "every question" after a skip.
+    assert "talking" not in err and "Type your answer" in err
+    assert "every question" not in err + json.dumps(session)
+
+
+NOISY = """
+import os, sys
+from pathlib import Path
+from simulator.console import native_output_to
+with native_output_to(Path(sys.argv[1])):
+    os.write(2, b"ALSA lib pcm.c:8570:(snd_pcm_recover) underrun occurred\\n")  # as C code does
+    print("Interviewer: hello", file=sys.stderr)
+print("after", file=sys.stderr, flush=True)
+os.write(2, b"native, after\\n")
+"""
+
+
+def test_native_library_noise_goes_to_the_log_and_ours_to_the_screen(tmp_path):
+    log = tmp_path / "mock-interview.log"
+    out = subprocess.run([sys.executable, "-c", NOISY, str(log)], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr == "Interviewer: hello\nafter\nnative, after\n"  # restored afterwards
+    assert log.read_text() == "ALSA lib pcm.c:8570:(snd_pcm_recover) underrun occurred\n"
+    assert oct(log.stat().st_mode & 0o777) == "0o600"
+
+
 @pytest.mark.skipif(sound.has_input(), reason="this machine has a microphone")
 def test_no_microphone_exits_2_with_the_way_forward():
     for args in ([], ["--input", "mic"]):
@@ -106,21 +148,21 @@ def test_usage_errors_exit_2():
 
 def test_the_next_session_opens_with_last_times_tips():
     first = practice("--input", "keyboard", "--ask", "greatest-weakness", "--no-follow-ups", "--json",
-                     input=f"{WEAK}\n")
+                     input=f"{WEAK}\n\n")
     assert first.returncode == 0, first.stderr
     tips = json.loads(first.stdout)["tips"]
     assert tips
     second = practice("--input", "keyboard", "--ask", "why-call-center", "--no-follow-ups", "--json",
-                      input=f"{STRONG}\n")
+                      input=f"{STRONG}\n\n")
     assert second.returncode == 0, second.stderr
     session = json.loads(second.stdout)
     assert [t["area"] for t in session["focus_from_last_time"]] == [t["area"] for t in tips]
-    assert "Last time I suggested" in second.stderr  # and the interviewer says so
+    assert "Last time we worked on" in second.stderr  # and the interviewer says so
 
 
 def test_a_thin_answer_gets_one_follow_up_scored_with_it():
     result = practice("--input", "keyboard", "--ask", "what-is-good-service", "--json",
-                      input="Being nice, I think.\nOnce a waiter remembered my order and I felt welcome, "
+                      input="Being nice, I think.\n\nOnce a waiter remembered my order and I felt welcome, "
                             "so I try to remember details about people and be friendly and patient.\n")
     assert result.returncode == 0, result.stderr
     (answer,) = json.loads(result.stdout)["answers"]
@@ -148,7 +190,7 @@ def start_keyboard_session(ids: str) -> subprocess.Popen:
 
 def test_sigkill_after_two_answers_keeps_both_and_the_next_run_notices(home):
     proc = start_keyboard_session("why-call-center,greatest-weakness,why-should-we-hire-you")
-    proc.stdin.write(f"{STRONG}\n{WEAK}\n")
+    proc.stdin.write(f"{STRONG}\n\n{WEAK}\n\n")
     proc.stdin.flush()
     seen = wait_for_answers(home, 2)
     proc.send_signal(signal.SIGKILL)
@@ -163,7 +205,7 @@ def test_sigkill_after_two_answers_keeps_both_and_the_next_run_notices(home):
 
 def test_ctrl_c_ends_cleanly_with_feedback_on_finished_answers(home):
     proc = start_keyboard_session("why-call-center,greatest-weakness,why-should-we-hire-you")
-    proc.stdin.write(f"{STRONG}\n")
+    proc.stdin.write(f"{STRONG}\n\n")
     proc.stdin.flush()
     wait_for_answers(home, 1)
     proc.send_signal(signal.SIGINT)
@@ -222,7 +264,7 @@ def test_an_interrupted_demo_leaves_no_empty_session(home):
 
 def test_coach_mode_gives_a_short_tip_right_after_each_answer():
     result = practice("--input", "keyboard", "--ask", "greatest-weakness,why-call-center", "--mode", "coach",
-                      "--no-follow-ups", "--json", input=f"{WEAK}\n{STRONG}\n")
+                      "--no-follow-ups", "--no-retries", "--json", input=f"{WEAK}\n\n{STRONG}\n\n")
     assert result.returncode == 0, result.stderr
     session = json.loads(result.stdout)
     err = result.stderr
@@ -305,3 +347,91 @@ def test_a_tip_is_met_after_two_sessions_in_range(home):
             assert status == (["open"] if n == 1 else ["met"])  # one session in range is not enough
     tips = run_cli("tips")
     assert "[met ]" in tips.stdout and "9 fillers a minute then, 1 now" in tips.stdout
+
+
+# --- the microphone, in real time: thinking pauses, clean stops, never talking over ----------
+
+PAUSED = ("I have worked in customer service for about three years, and",  # 2.5 s: thinking
+          "at the phone company I answered sixty calls a day, so",  # 2.5 s: thinking
+          "I learned to stay calm and to fix the problem before the customer hung up.")
+CLEAN = ("I enjoy helping people. At the grocery store where I work, customers come to me when "
+         "something goes wrong, and I like fixing it for them. Every call is different, and that "
+         "keeps the day interesting.")
+
+
+def spoken_answer(speak, parts, pause: float, name: str):
+    """espeak-ng reading `parts` with `pause` seconds of silence between them, as a WAV."""
+    gap = np.zeros(int(pause * 16_000), np.float32)
+    pieces = [np.zeros(8_000, np.float32)]
+    for i, part in enumerate(parts):
+        pieces += ([gap] if i else []) + [audio.load(speak(part, f"{name}{i}"))]
+    return np.concatenate(pieces + [np.zeros(4_000, np.float32)])
+
+
+@pytest.mark.slow
+def test_the_microphone_waits_through_thinking_pauses_and_never_talks_over(tmp_path, speak, home):
+    """practice --input mic, voice on, in a PulseAudio null sink: each answer is played in real
+    time once its question has been spoken; Ctrl-C stops the spoken feedback."""
+    for tool in ("pulseaudio", "pactl", "paplay", "pacat"):
+        need_tool(tool)
+    from benchmarks import pulse
+    from benchmarks.conversation import Lines, Streams
+
+    clips = {"why-call-center": spoken_answer(speak, PAUSED, 2.5, "paused"),
+             "tell-me-about-yourself": spoken_answer(speak, [CLEAN], 0, "clean")}
+    paths = {}
+    for qid, samples in clips.items():
+        paths[qid] = tmp_path / f"{qid}.wav"
+        sf.write(paths[qid], samples, 16_000)
+    with pulse.null_sink() as env:
+        streams = Streams(env)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "simulator", "practice", "--input", "mic", "--ask",
+             ",".join(clips), "--no-follow-ups", "--json"],
+            env=env, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True)
+        lines = Lines(child.stderr)
+        out: list[str] = []
+        reader = threading.Thread(target=lambda: out.append(child.stdout.read()), daemon=True)
+        reader.start()
+        played = {}  # question -> (first sample heard, last sample heard) on the sink
+        try:
+            for n, qid in enumerate(clips, 1):
+                asked = lines.wait_for(f"Question {n} of 2", 120)
+                streams.quiet(child.pid, asked, 60)  # the question has been spoken
+                player = pulse.play(paths[qid], env)
+                player.wait()
+                mine = [(o, c) for s, o in streams.opened.items() if streams.owner.get(s) == player.pid
+                        for c in [streams.closed.get(s)]]
+                played[qid] = (mine[0][0], time.monotonic())
+            lines.wait_for("Feedback", 120)
+            first_feedback = streams.wait(lambda: next(iter(o for o, _ in streams.of(
+                child.pid, played["tell-me-about-yourself"][1])), None), 60)
+            child.send_signal(signal.SIGINT)  # Ctrl-C during the spoken feedback
+            reader.join(60)
+            child.wait(60)
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+            streams.close()
+    assert child.returncode == 0, lines.text()
+    assert first_feedback is not None
+    assert out and out[0], lines.text() + (home / "mock-interview.log").read_text()[-3000:]
+    session = json.loads(out[0])
+    paused, clean = session["answers"]
+    # No cut-off: the whole paused answer, pauses and all, is one transcript of one answer.
+    text = paused["transcript"]["text"].lower()
+    assert all(word in text for word in ("three years", "phone company", "calm", "hung up")), text
+    assert sf.info(paused["audio"]).duration >= len(clips["why-call-center"]) / 16_000 - 0.6
+    assert "interesting" in clean["transcript"]["text"].lower()
+    # The interviewer spoke only after each answer had stopped, and never over one.
+    for qid, (start, end) in played.items():
+        assert not [o for o, _ in streams.of(child.pid, start) if o < end], qid
+    question_2 = streams.of(child.pid, played["why-call-center"][0])[0][0]
+    assert question_2 > played["why-call-center"][1]
+    assert first_feedback > played["tell-me-about-yourself"][1]
+    # Ctrl-C during the feedback kept it: saved, finished, with its tips.
+    saved = json.loads(run_cli("review", "latest", "--json").stdout)
+    assert saved["finished"] and saved["verdict"] == session["verdict"] and saved["tips"]
+    assert "ALSA lib" not in lines.text() and "underrun" not in lines.text()  # a quiet screen

@@ -26,6 +26,9 @@ class RecordedAnswers:
     """
 
     transcribes = True
+    instructions = ""
+    no_answer = "no recording: skipped"
+    retry_hint = ""
     notice: Callable[[str], None] = staticmethod(_to_stderr)
 
     def recording(self, slot: Slot) -> Recording | None:
@@ -33,6 +36,9 @@ class RecordedAnswers:
 
     def prepare(self, slots: Sequence[Slot]) -> list[Unusable]:
         return []
+
+    def wants_retry(self, slot: Slot) -> bool:
+        return False
 
     def listen(self, slot: Slot, transcriber: Transcriber) -> Heard | None:
         recording = self.recording(slot)
@@ -43,7 +49,8 @@ class RecordedAnswers:
 
 
 class FileAnswers(RecordedAnswers):
-    """--input DIR: the answer to question X is DIR/X.wav (any format libsndfile reads)."""
+    """--input DIR: the answer to question X is DIR/X.wav (any format libsndfile reads); in
+    coach mode, DIR/X.retry.wav, when it exists, is the second try after the tip."""
 
     def __init__(self, folder: Path, notice: Callable[[str], None] | None = None):
         self.folder = Path(folder)
@@ -61,12 +68,12 @@ class FileAnswers(RecordedAnswers):
 
     def prepare(self, slots: Sequence[Slot]) -> list[Unusable]:
         """Open and decode every file these slots would use; report the unreadable ones, and
-        the answers with no file at all (a follow-up answer is optional, so not those)."""
+        the answers with no file at all (follow-ups and retries are optional, so not those)."""
         problems = []
         for slot in slots:
             path = self.path_for(slot)
             if path is None:
-                if not slot.follow_up:
+                if not slot.optional:
                     problems.append(Unusable(
                         slot, f"no file {slot.stem}.wav (or .flac, .ogg...) in {self.folder}"))
                 continue
@@ -74,6 +81,9 @@ class FileAnswers(RecordedAnswers):
             if why is not None:
                 problems.append(Unusable(slot, why, path))
         return problems
+
+    def wants_retry(self, slot: Slot) -> bool:
+        return self.path_for(slot) is not None
 
     def recording(self, slot: Slot) -> Recording | None:
         path = self.path_for(slot)

@@ -80,6 +80,11 @@ class Segmenter:
             return self._cut(self._quietest(now))
         return None
 
+    @property
+    def holding(self) -> bool:
+        """True while speech heard is not yet in a segment (the open segment has speech)."""
+        return self._speech > 0
+
     def tail(self, total: int) -> Segment | None:
         """What is left at the end of the answer, if it holds any speech."""
         if total <= self.start or self._speech * WINDOW_S < self.s.blip:
@@ -154,6 +159,15 @@ class LiveTranscription:
         with self._idle:
             done = sorted(self._done, key=lambda d: d[0].start)
         return tuple(w for segment, t in done for w in _shifted(t, segment))
+
+    def text(self) -> str:
+        """What has been transcribed so far, as one string."""
+        return "".join(w.word for w in self.committed()).strip()
+
+    def caught_up(self) -> bool:
+        """True when every word heard so far is transcribed (none held back, none in hand)."""
+        with self._idle:
+            return self._pending == 0 and not self.segmenter.holding
 
     def settle(self, timeout: float | None = None) -> bool:
         """Wait until every segment sent so far is transcribed; False on timeout."""

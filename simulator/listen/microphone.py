@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import select
 import sys
 import time
 from dataclasses import replace
@@ -12,72 +11,116 @@ from typing import Callable, Sequence, TextIO
 import numpy as np
 
 from .. import sound
+from ..console import Keys, NoKeys
 from ..audio import rms_dbfs
 from ..transcribe import Transcriber
 from ..types import SAMPLE_RATE, Recording
-from .endpoint import EndOfTurn, EndReason, Phase, TurnRules
+from .endpoint import Decision, EndOfTurn, EndReason, Phase, TurnRules
 from .live import LiveTranscription
 from .source import Heard, Slot, Unusable
 from .vad import WINDOW_S, SpeechDetector
 
 BLOCK = 1024  # samples per block from the device (64 ms)
 
-ENDED = {  # what the candidate sees when the answer is over
-    EndReason.SILENCE: "you paused, so I took that as your answer",
-    EndReason.NO_ANSWER: "no answer heard",
+ENDED = {  # what the candidate sees when the answer is closed
+    EndReason.SILENCE: "answer finished",
     EndReason.ENTER: "ended with Enter",
     EndReason.TIME_LIMIT: "time is up",
 }
+RETRY_WAIT = 15.0  # seconds the offer of a second try waits for a key
+TEXT_WAIT = 2.3  # seconds the end of an answer may wait for the live transcript to catch up
+# (1.2 s of silence + 2.3 s: by then the unfinished-sentence wait is over anyway)
 
 
 class Meter:
-    """The live line under the question: elapsed time, a level bar, and what the listener hears."""
+    """The live line under the question: elapsed time, a level bar, and what the listener
+    hears; then one line saying how the answer ended."""
 
-    def __init__(self, stream: TextIO = sys.stderr):
-        self.stream = stream
-        self.live = stream.isatty()
+    def __init__(self, stream: TextIO | None = None):
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty()
         self._last = 0.0
 
-    def update(self, elapsed: float, level_db: float, state: str) -> None:
-        if not self.live or time.monotonic() - self._last < 0.1:
+    def update(self, elapsed: float, level_db: float, decision: Decision) -> None:
+        if not self.live or decision.closed or time.monotonic() - self._last < 0.1:
             return
         self._last = time.monotonic()
+        if decision.phase is Phase.PAUSED:
+            state = f"still there? Enter to finish ({decision.countdown:.0f})"
+        elif decision.phase is Phase.SPEAKING:
+            state = "listening... (Enter when you're done)"
+        else:
+            state = "your turn: take your time"
         filled = int(np.clip((level_db + 60) / 60, 0, 1) * 20)
         bar = "#" * filled + "." * (20 - filled)
-        self.stream.write(f"\r  {int(elapsed) // 60}:{int(elapsed) % 60:02d}  [{bar}]  {state:<34}")
+        self.stream.write(f"\r  {int(elapsed) // 60}:{int(elapsed) % 60:02d}  [{bar}]  {state:<38}")
         self.stream.flush()
 
-    def done(self, elapsed: float, why: str) -> None:
+    def _line(self, text: str) -> None:
         if self.live:
-            self.stream.write("\r" + " " * 70 + "\r")
-        self.stream.write(f"  ({elapsed:.0f} s, {why})\n")
+            self.stream.write("\r" + " " * 76 + "\r")
+        self.stream.write(text + "\n")
         self.stream.flush()
+
+    def closed(self, decision: Decision) -> None:
+        """The answer was just closed (the grace period starts)."""
+        if decision.reason is EndReason.NO_ANSWER:
+            self._line(f"  ({decision.at:.0f} s of silence)")
+        else:
+            self._line(f"  ({decision.at:.0f} s, {ENDED[decision.reason]})")
+
+    def reopened(self) -> None:
+        self._line("  (you went on: still listening)")
 
 
 class Microphone:
     """The default input (or `device`): ends an answer on silence, Enter, or the time limit."""
 
     transcribes = True
+    instructions = ("Answer out loud. Take your time to think: I wait through pauses. Press "
+                    "Enter when you have finished.")
+    no_answer = "no answer heard: moving on"
+
+    @property
+    def retry_hint(self) -> str:
+        if not self.keys.live:
+            return ""  # no terminal to press r on: the offer is declined
+        return f"Press r and Enter to try again, or just Enter to move on (moving on in {RETRY_WAIT:.0f} s)."
 
     def __init__(self, rules: TurnRules = TurnRules(), device: int | str | None = None,
-                 meter: Meter | None = None, watch_enter: bool | None = None):
+                 meter: Meter | None = None, watch_enter: bool | None = None,
+                 keys: Keys | None = None):
         sound.require_input(device)
         self.rules = rules
         self.device = device
         self.meter = meter or Meter()
-        self.watch_enter = sys.stdin.isatty() if watch_enter is None else watch_enter
+        # Enter (and r for a retry) from the terminal, read through the session's `Keys`.
+        self.keys = keys or (NoKeys() if watch_enter is False else Keys(live=watch_enter))
         self.vad = SpeechDetector()
         self.live: LiveTranscription | None = None  # the latest answer's (the benchmark reads it)
+        self.turn: EndOfTurn | None = None  # ...and its end-of-turn rules
 
     def prepare(self, slots: Sequence[Slot]) -> list[Unusable]:
         return []
+
+    def wants_retry(self, slot: Slot) -> bool:
+        """r and Enter at the terminal (typed while the offer was spoken, or within
+        RETRY_WAIT after it); anything else, or nothing, moves on."""
+        typed = self.keys.take()
+        deadline = time.monotonic() + RETRY_WAIT
+        while not typed and self.keys.live and time.monotonic() < deadline:
+            if self.keys.pressed():
+                typed = self.keys.take()
+            else:
+                time.sleep(0.05)
+        return bool(typed) and typed[-1].strip().lower() in ("r", "retry", "y", "yes")
 
     def listen(self, slot: Slot, transcriber: Transcriber) -> Heard | None:
         """Record one answer, transcribing each stretch of speech as soon as a pause closes it,
         so only the tail is left when the answer ends."""
         live = self.live = LiveTranscription(transcriber)
         try:
-            recording = self.record(slot, on_audio=live.feed)
+            recording = self.record(slot, on_audio=live.feed, live=live)
             if recording is None or recording.duration == 0:
                 live.cancel()
                 return None
@@ -87,11 +130,15 @@ class Microphone:
             raise
 
     def record(self, slot: Slot,
-               on_audio: Callable[[np.ndarray, list[float]], None] | None = None) -> Recording | None:
+               on_audio: Callable[[np.ndarray, list[float]], None] | None = None,
+               live: LiveTranscription | None = None) -> Recording | None:
         """One answer's audio, or None when nothing was said. `on_audio(block, speech_probs)`
-        sees each block as it is heard, with the VAD's probability for every window it completed."""
-        rules = replace(self.rules, max_seconds=slot.max_seconds or self.rules.max_seconds)
-        turn = EndOfTurn(rules)
+        sees each block as it is heard, with the VAD's probability for every window it
+        completed; `live` is asked what has been said when the end of the answer depends on it."""
+        rules = replace(self.rules, max_seconds=slot.max_seconds or self.rules.max_seconds,
+                        # a role-play reply is short by nature: no longer wait for that
+                        short_answer=0.0 if slot.turn else self.rules.short_answer)
+        turn = self.turn = EndOfTurn(rules)
         decision = turn.decision
         chunks: list[np.ndarray] = []
         heard = 0  # samples
@@ -108,25 +155,42 @@ class Microphone:
                         on_audio(block, probs)
                     for p in probs:
                         windows += 1
+                        before = decision
                         decision = turn.hear(p, windows * WINDOW_S)
-                state = ("listening... (Enter to finish)" if decision.phase is Phase.SPEAKING
-                         else "your turn")
+                        if decision.needs_text:
+                            decision = turn.transcribed(*_transcript_so_far(live))
+                        if decision.closed and not before.closed:
+                            self.meter.closed(decision)
+                        elif before.phase is Phase.CLOSING and not decision.closed:
+                            self.meter.reopened()
+                        if decision.over:
+                            break
                 self.meter.update(heard / SAMPLE_RATE, rms_dbfs(block) if block is not None else -90,
-                                  state)
+                                  decision)
                 if not decision.over and self._enter_pressed():
+                    before = decision
                     decision = turn.enter(heard / SAMPLE_RATE)
-        self.meter.done(heard / SAMPLE_RATE, ENDED[decision.reason])
+                    if not before.closed:
+                        self.meter.closed(decision)
         if decision.speech_start is None:
             return None  # nothing was said
         samples = np.concatenate(chunks) if chunks else np.zeros(0, np.float32)
+        if decision.reason is EndReason.SILENCE and decision.closed_at is not None:
+            # The grace period heard nothing more: the answer ends where it was closed.
+            samples = samples[:int(round(decision.closed_at * SAMPLE_RATE))]
         return Recording(samples=samples, time_to_start=round(decision.speech_start, 2),
                          ended_by=decision.reason.value)
 
     def _enter_pressed(self) -> bool:
-        if not self.watch_enter:
+        if not self.keys.pressed():
             return False
-        ready, _, _ = select.select([sys.stdin], [], [], 0)
-        if ready:
-            sys.stdin.readline()
-            return True
-        return False
+        self.keys.take()  # that line was the Enter that ended the answer, nothing more
+        return True
+
+
+def _transcript_so_far(live: LiveTranscription | None) -> tuple[str, bool]:
+    """The live transcript, once it has caught up with what was said (or TEXT_WAIT passed)."""
+    if live is None:
+        return "", False
+    live.settle(TEXT_WAIT)
+    return live.text(), live.caught_up()

@@ -19,14 +19,22 @@ class Slot:
     turn: int | None = None  # role-play reply number, 1-based
     follow_up: bool = False
     max_seconds: float | None = None  # cut the answer off here (None: the source's default)
+    retry: bool = False  # a second try of the question, right after its tip (coach mode)
 
     @property
     def stem(self) -> str:
         if self.follow_up:
             return f"{self.question_id}.follow-up"
+        if self.retry:
+            return f"{self.question_id}.retry"
         if self.turn and self.turn > 1:
             return f"{self.question_id}.{self.turn}"
         return self.question_id
+
+    @property
+    def optional(self) -> bool:
+        """A follow-up answer or a retry: not having one is no problem."""
+        return self.follow_up or self.retry
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,13 @@ class Unusable:
 class AnswerSource(Protocol):
     # True when answers are audio for the speech model (the session loads it early).
     transcribes: bool
+    instructions: str  # how to answer, shown once before the first question ("" for none)
+    no_answer: str  # the notice when `listen` gives None ("no answer heard: moving on")
+    retry_hint: str  # how to take or leave the offer of a second try ("" when nothing to do)
+
+    def wants_retry(self, slot: Slot) -> bool:
+        """After the tip in coach mode: whether the candidate takes the offer to answer the
+        question again (`slot` is the retry's). The retry itself comes from `listen(slot)`."""
 
     def prepare(self, slots: Sequence[Slot]) -> list[Unusable]:
         """Before the session: check what can be checked for these slots (every recorded file

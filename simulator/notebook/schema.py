@@ -51,4 +51,17 @@ MIGRATIONS: tuple[str, ...] = (
         met_session TEXT
     );
     """,
+    # 2: a second try of a question (coach mode), kept beside the first and compared with it.
+    """
+    CREATE TABLE retries (
+        id INTEGER PRIMARY KEY,
+        answer_id INTEGER NOT NULL REFERENCES answers(id) ON DELETE CASCADE,
+        overall REAL NOT NULL,
+        score TEXT NOT NULL,                      -- the retry's score JSON
+        audio TEXT,
+        comparison TEXT NOT NULL DEFAULT '{}',    -- what changed from the first try (JSON)
+        saved TEXT NOT NULL
+    );
+    CREATE INDEX retries_answer ON retries(answer_id);
+    """,
 )

@@ -19,6 +19,7 @@ from ..serialize import (
     path_or_none, question_from_dict, question_to_dict, score_from_dict, score_to_dict,
     tip_from_dict, tip_to_dict,
 )
+from ..coach.retry import Retry, comparison_from_dict, comparison_to_dict
 from ..types import Answer, Medium, Mode, Session, Tip
 from .records import SavedTip, SessionStatus, SessionSummary, TipStatus
 from .schema import APPLICATION_ID, FILENAME, MIGRATIONS
@@ -27,6 +28,10 @@ from .schema import APPLICATION_ID, FILENAME, MIGRATIONS
 # typed, NULL without answers (`Medium.of` says the same of Answers).
 SPOKEN = """(SELECT MAX(json_extract(a.score, '$.transcript.duration') IS NOT NULL)
              FROM answers a WHERE a.session_id = {})"""
+
+
+def _text(path: Path | None) -> str | None:
+    return str(path) if path else None
 
 
 def now_iso() -> str:
@@ -159,13 +164,18 @@ class Notebook:
 
     def start_session(self, mode: str = "interview", seed: int | None = None,
                       banks: list[str] | None = None, focus: list[Tip] | None = None) -> str:
-        session_id = new_session_id()
-        self._db.execute(
-            "INSERT INTO sessions (id, started, mode, seed, banks, pid, focus) VALUES (?,?,?,?,?,?,?)",
-            (session_id, now_iso(), mode, seed, json.dumps(banks or []), os.getpid(),
-             json.dumps([tip_to_dict(t) for t in focus or []])),
-        )
-        return session_id
+        for attempt in range(5):  # two sessions in one second may draw the same tail: draw again
+            session_id = new_session_id()
+            try:
+                self._db.execute(
+                    "INSERT INTO sessions (id, started, mode, seed, banks, pid, focus) VALUES (?,?,?,?,?,?,?)",
+                    (session_id, now_iso(), mode, seed, json.dumps(banks or []), os.getpid(),
+                     json.dumps([tip_to_dict(t) for t in focus or []])))
+                return session_id
+            except sqlite3.IntegrityError:
+                if attempt == 4:
+                    raise
+        raise AssertionError("not reached")
 
     def save_answer(self, session_id: str, answer: Answer) -> int:
         """Commit one scored answer now (autocommit), so nothing said is lost."""
@@ -179,9 +189,7 @@ class Notebook:
             (session_id, position, answer.question.id, answer.question.category,
              answer.question.kind, answer.turn, answer.follow_up, answer.score.overall,
              json.dumps(question_to_dict(answer.question)), json.dumps(score_to_dict(answer.score)),
-             str(answer.audio) if answer.audio else None,
-             str(answer.prompt_audio) if answer.prompt_audio else None, now_iso()),
-        )
+             _text(answer.audio), _text(answer.prompt_audio), now_iso()))
         return cur.lastrowid
 
     def replace_answer(self, row_id: int, answer: Answer) -> int:
@@ -190,18 +198,31 @@ class Notebook:
             """UPDATE answers SET follow_up=?, overall=?, question=?, score=?, audio=?, saved=?
                WHERE id=?""",
             (answer.follow_up, answer.score.overall, json.dumps(question_to_dict(answer.question)),
-             json.dumps(score_to_dict(answer.score)), str(answer.audio) if answer.audio else None,
-             now_iso(), row_id),
-        )
+             json.dumps(score_to_dict(answer.score)), _text(answer.audio), now_iso(), row_id))
         return row_id
+
+    def save_retry(self, answer_id: int, retry: Retry) -> int:
+        """Commit a second try of a saved answer (its row id), with what changed."""
+        return self._db.execute(
+            "INSERT INTO retries (answer_id, overall, score, audio, comparison, saved) VALUES (?,?,?,?,?,?)",
+            (answer_id, retry.score.overall, json.dumps(score_to_dict(retry.score)),
+             _text(retry.audio), json.dumps(comparison_to_dict(retry.comparison)), now_iso())).lastrowid
+
+    def retries(self, session_id: str) -> list[tuple[int, Retry]]:
+        """The session's second tries, each with the position of the answer it retried."""
+        rows = self._db.execute(
+            """SELECT a.position, r.* FROM retries r JOIN answers a ON a.id = r.answer_id
+               WHERE a.session_id=? ORDER BY a.position, r.id""", (session_id,)).fetchall()
+        return [(r["position"], Retry(score_from_dict(json.loads(r["score"])),
+                                      comparison_from_dict(json.loads(r["comparison"])),
+                                      path_or_none(r["audio"]))) for r in rows]
 
     def finish_session(self, session_id: str, verdict: str, tips: list[Tip], strength: str = "",
                        status: str = "finished") -> None:
         with self._transaction():
             self._db.execute(
                 "UPDATE sessions SET ended=?, status=?, verdict=?, strength=? WHERE id=?",
-                (now_iso(), status, verdict, strength, session_id),
-            )
+                (now_iso(), status, verdict, strength, session_id))
             self._db.executemany(
                 "INSERT INTO tips (session_id, position, area, text, value, target) VALUES (?,?,?,?,?,?)",
                 [(session_id, i, t.area, t.text, t.value, t.target) for i, t in enumerate(tips, 1)],
