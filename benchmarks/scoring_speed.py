@@ -100,8 +100,8 @@ def cold(home: Path) -> dict:
     code = f"""
 import json, sys, time
 sys.path.insert(0, {str(ROOT)!r})
-from simulator.cli import _limit_malloc_arenas
-_limit_malloc_arenas()
+from simulator.cli import limit_malloc_arenas
+limit_malloc_arenas()
 t0 = time.perf_counter()
 import simulator.assess as a
 imported = time.perf_counter() - t0
@@ -166,9 +166,9 @@ def warm(home: Path, n: int) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from simulator.cli import _limit_malloc_arenas
+    from simulator.cli import limit_malloc_arenas
 
-    _limit_malloc_arenas()  # as `mock-interview` runs
+    limit_malloc_arenas()  # as `mock-interview` runs
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--answers", type=int, default=8)
     parser.add_argument("--home", type=Path, default=None, help="data folder (default: a temporary one)")

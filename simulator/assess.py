@@ -8,13 +8,20 @@ the cache.
 
 from __future__ import annotations
 
+import logging
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Callable
+
+import numpy as np
 
 from .coach import answer_tips
 from .scoring import semantic
 from .scoring.measure import measure
+from .transcribe import Transcriber
 from .types import Question, Recording, Score, Transcript
+
+log = logging.getLogger(__name__)
 
 
 def score_answer(question: Question, transcript: Transcript, recording: Recording | None = None,
@@ -35,3 +42,33 @@ def prepare(question: Question, text: str, turn: int | None = None, home: Path |
     question's key points, so the model is loaded while the candidate speaks."""
     semantic.use_home(home)
     return semantic.prepare(question, text, turn)
+
+
+class Preparing:
+    """A Transcriber for one answer that has each stretch it transcribes prepared for scoring
+    (`prepare`) as soon as it comes back: a live microphone answer is transcribed stretch by
+    stretch while the candidate speaks, so by the time they stop, its sentences are embedded."""
+
+    def __init__(self, inner: Transcriber, question: Question, turn: int | None = None,
+                 home: Path | None = None):
+        self.inner, self.question, self.turn, self.home = inner, question, turn, home
+        self.name = inner.name
+        self._heard: list[str] = []
+        self._prepare("")  # the key points and the model, while they start
+
+    def _prepare(self, text: str) -> None:
+        try:
+            prepare(self.question, text, self.turn, self.home)
+        except Exception:  # only a head start: scoring does the work (and reports) if it fails
+            log.debug("could not prepare the answer for scoring", exc_info=True)
+
+    def load(self) -> None:
+        self.inner.load()
+
+    def transcribe(self, samples: np.ndarray,
+                   on_progress: Callable[[float], None] | None = None) -> Transcript:
+        transcript = self.inner.transcribe(samples, on_progress)
+        if transcript.text.strip():
+            self._heard.append(transcript.text.strip())
+            self._prepare(" ".join(self._heard))
+        return transcript

@@ -8,6 +8,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .coach.retry import Retry, comparison_to_dict
 from .types import (
     Answer, Coverage, Evidence, EvidenceKind, KeyPoint, Metric, Question, RedFlag, Score, Session, Severity,
     Tip, Transcript, Turn, Word,
@@ -34,6 +35,8 @@ def transcript_to_dict(t: Transcript) -> dict[str, Any]:
     }
     if t.breaks:
         d["breaks"] = [_rounded(b) for b in t.breaks]
+    if t.unclear:  # stretches the engine could not transcribe: not scored
+        d["unclear"] = [[_rounded(a), _rounded(b)] for a, b in t.unclear]
     return d
 
 
@@ -45,6 +48,7 @@ def transcript_from_dict(d: dict[str, Any]) -> Transcript:
         duration=d.get("duration"),
         engine=d.get("engine", "typed"),
         breaks=tuple(d.get("breaks", ())),
+        unclear=tuple((a, b) for a, b in d.get("unclear", ())),
     )
 
 
@@ -178,9 +182,18 @@ def session_to_dict(s: Session) -> dict[str, Any]:
         "finished": s.finished,
         "answers": [answer_to_dict(a) for a in s.answers],
         "verdict": s.verdict,
+        "strength": s.strength,  # what went well, in the interviewer's words (an extension)
         "tips": [tip_to_dict(t) for t in s.tips],
         "focus_from_last_time": [tip_to_dict(t) for t in s.focus_from_last_time],
     }
+
+
+def retry_to_dict(position: int, again: Retry) -> dict[str, Any]:
+    """A second try (coach mode) for `review --json`: which answer it retried (1-based), its
+    score JSON and what changed (an extension of PRODUCT.md's session JSON)."""
+    return {"answer": position, **score_to_dict(again.score),
+            "audio": str(again.audio) if again.audio else None,
+            "compared": comparison_to_dict(again.comparison)}
 
 
 def path_or_none(value: str | None) -> Path | None:

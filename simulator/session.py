@@ -25,7 +25,7 @@ import numpy as np
 
 from . import coach, interviewer
 from .coach import retry
-from .assess import score_answer
+from .assess import Preparing, prepare, score_answer
 from .audio import load, write_wav
 from .console import Console, Keys, NoKeys
 from .errors import AudioFileError, UserError
@@ -96,6 +96,7 @@ class Practice:
         opening = interviewer.opening(focus, len(plan), roleplay)
         self._prepare(opening, "opening")
         self._prepare(interviewer.ask_line(plan[0], 1, len(plan)), plan[0].question.id)
+        self._first_question = plan[0].question
         warm_up = threading.Thread(target=self._warm_up, daemon=True)
         if self.source.transcribes:
             warm_up.start()
@@ -140,6 +141,8 @@ class Practice:
                 pass
             if opening.exists():
                 self.transcriber.transcribe(load(opening)[:int(WARM_UP_SECONDS * SAMPLE_RATE)])
+            # Then the meaning model and the first question's key points, before the first answer.
+            prepare(self._first_question, "", None, self.home).result()
         except Exception:
             pass  # the first real use loads again and reports the problem properly
 
@@ -162,14 +165,14 @@ class Practice:
                 prompt = self._say(line.line, slot.stem, who="Customer")
                 if turn < len(q.turns):
                     self._prepare(q.turns[turn].line, Slot(q.id, turn=turn + 1).stem, "Customer")
-                reply = self._listen(slot)
+                reply = self._listen(slot, q)
                 if reply is not None:
                     _, answer = self._save(q, reply, slot, prompt, turn=turn)
                     if self.options.mode == "coach":
                         self._tip(answer, slot)
             return
         slot = Slot(q.id, max_seconds=_limit(q))
-        reply = self._listen(slot)
+        reply = self._listen(slot, q)
         if reply is None:
             return
         row, answer = self._save(q, reply, slot, prompt)
@@ -177,7 +180,7 @@ class Practice:
         if probe:
             follow_slot = Slot(q.id, follow_up=True, max_seconds=_limit(q))
             self._say(probe, follow_slot.stem)
-            second = self._listen(follow_slot)
+            second = self._listen(follow_slot, q)
             if second is not None:
                 row, answer = self._save(q, _join(reply, second), slot, prompt, follow_up=probe,
                                          replace=row)
@@ -205,18 +208,18 @@ class Practice:
         if not self.source.wants_retry(slot):
             self.console.notice("(moving on)")
             return
-        heard = self._listen(slot)
+        heard = self._listen(slot, q)
         if heard is None:
             return
         audio = None
         if heard.recording is not None:
             audio = write_wav(self.audio / f"{slot.stem}.wav", heard.recording.samples)
-        score = score_answer(q, heard.transcript, heard.recording)
+        score = score_answer(q, heard.transcript, heard.recording, home=self.home)
         comparison = retry.compare(first.score, score, focus=tip.area)
         self.notebook.save_retry(row, retry.Retry(score, comparison, audio))
         self._say(retry.remark(comparison), f"{slot.stem}-remark")
 
-    def _listen(self, slot: Slot) -> Heard | None:
+    def _listen(self, slot: Slot, q: Question) -> Heard | None:
         """One answer, or None with a one-line notice saying why there is nothing to score."""
         skipped = ("follow-up skipped" if slot.follow_up else "retry skipped" if slot.retry
                    else "reply skipped" if slot.turn else "skipped")
@@ -227,8 +230,11 @@ class Practice:
             return None
         if self._upcoming is not None:  # rendered while the candidate answers
             self._prepare(*self._upcoming)
+        # Spoken answers: each stretch transcribed is embedded for scoring at once.
+        transcriber = (Preparing(self.transcriber, q, slot.turn, self.home) if self.source.transcribes
+                       else self.transcriber)
         try:
-            heard = self.source.listen(slot, self.transcriber)
+            heard = self.source.listen(slot, transcriber)
         except AudioFileError as exc:
             self.console.notice(f"({skipped}: {exc})")
             return None
@@ -250,7 +256,7 @@ class Practice:
         audio = None
         if reply.recording is not None:
             audio = write_wav(self.audio / f"{slot.stem}.wav", reply.recording.samples)
-        score = score_answer(q, reply.transcript, reply.recording, turn=turn)
+        score = score_answer(q, reply.transcript, reply.recording, turn=turn, home=self.home)
         answer = Answer(question=q, score=score, turn=turn, follow_up=follow_up, audio=audio,
                         prompt_audio=prompt)
         if replace is None:

@@ -460,6 +460,31 @@ def test_a_coach_mode_retry_is_saved_beside_the_first_try_and_compared_with_it(h
     assert said.index(remark) < said.index(interviewer.closing_intro())
 
 
+def test_review_shows_the_second_try_under_the_first_and_in_its_json(home, capsys):
+    from simulator.cli import main
+
+    q = "angry-customer-time"
+    outcome = run_practice(home, ScriptedAnswers({q: VAGUE, f"{q}.retry": EXAMPLE}), ask=(q,),
+                           mode="coach", follow_ups=False)
+    with Notebook(home) as notebook:
+        [(_, saved)] = notebook.retries(outcome.session.id)
+    capsys.readouterr()
+    assert main(["--home", str(home), "review", "latest"]) == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    first_try = shown.index(" ".join(VAGUE.split()[:6]))
+    second_try = shown.index(f"Second try: overall {saved.score.overall:.0f}/100")
+    assert first_try < second_try < shown.index("Verdict:")
+    assert " ".join(EXAMPLE.split()[:8]) in shown[second_try:]
+    assert f"What changed: {retry.remark(saved.comparison)}" in shown
+    assert main(["--home", str(home), "review", "latest", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    [again] = data["retries"]
+    assert again["answer"] == 1 and again["transcript"]["text"] == EXAMPLE
+    assert again["compared"]["focus"] == saved.comparison.focus
+    assert data["answers"][0]["transcript"]["text"] == VAGUE  # the session is judged on the first try
+    assert data["strength"] == outcome.session.strength
+
+
 def test_a_retry_that_is_declined_moves_on_and_saves_nothing_more(home):
     ids = ("angry-customer-time", "why-call-center")
     source = ScriptedAnswers({ids[0]: VAGUE, ids[1]: STRONG})  # no retry in the script
@@ -559,3 +584,35 @@ def test_a_recorded_retry_file_is_the_second_try(home, tmp_path):
     with Notebook(home) as notebook:  # forgetting the session forgets its retries too
         notebook.delete_session(outcome.session.id)
         assert notebook._db.execute("SELECT COUNT(*) FROM retries").fetchone()[0] == 0
+
+
+# --- a head start on scoring: what is heard is embedded while the candidate speaks -----------
+
+def test_a_spoken_answer_is_embedded_while_it_is_heard_so_scoring_embeds_nothing_new(home, monkeypatch):
+    """Each stretch the engine gives back is handed to the meaning model at once (in the
+    background); when the answer is scored, every sentence of it is already embedded."""
+    from simulator import session as session_module
+    from simulator.meaning import process_embedder
+    from simulator.scoring import semantic
+
+    canned = CannedTranscriber()
+    story = ("Last spring a customer called about a double charge on her bill. I apologised, checked "
+             "the account and refunded the second charge the same day, and she thanked me.")
+    source = ScriptedAnswers({"angry-customer-time": canned.recording(story)})
+    fresh_at_scoring: list[int] = []
+    real_score = session_module.score_answer
+
+    def scoring(*args, **kwargs):
+        embedder = process_embedder(home)
+        for warming in semantic._warming:  # the fixed sentences, embedded once per process
+            warming.join()
+        embedder.prefetch([]).result()  # the background work queued so far (in order) is done
+        before = embedder.computed
+        score = real_score(*args, **kwargs)
+        fresh_at_scoring.append(embedder.computed - before)
+        return score
+
+    monkeypatch.setattr(session_module, "score_answer", scoring)
+    outcome = run_practice(home, source, transcriber=canned, ask=("angry-customer-time",), follow_ups=False)
+    assert [a.score.transcript.text for a in outcome.session.answers] == [story]
+    assert fresh_at_scoring == [0]  # nothing left to embed when the answer was scored

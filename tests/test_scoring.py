@@ -461,6 +461,26 @@ def test_the_gap_before_a_follow_up_is_not_a_pause_and_not_speaking_time():
     assert score_answer(ANGRY, paused).metric("pauses").value == 1
 
 
+def test_a_stretch_the_engine_could_not_transcribe_is_neither_a_pause_nor_speaking_time():
+    """A decoding loop cut to its first occurrence leaves a hole in the words, marked unclear
+    (`Transcript.unclear`): someone was talking there, so it is no pause, and since its words
+    are unknown it does not count towards the pace either. The mark survives the notebook."""
+    from dataclasses import replace
+
+    text = "I worked at a bakery and I handled complaints every day for two years, calmly and kindly."
+    holed = timed_words(text, gaps={8: 6.0})  # 6 s without words after "complaints"
+    hole = (holed.words[7].end, holed.words[8].start)
+    plain = score_answer(ANGRY, holed)
+    assert plain.metric("pauses").value == 1  # unmarked, it looks like a long silence
+    marked = score_answer(ANGRY, replace(holed, unclear=(hole,)))
+    assert marked.metric("pauses").value == 0
+    speaking = holed.words[-1].end - holed.words[0].start - (hole[1] - hole[0])
+    assert marked.metric("pace").value == pytest.approx(len(text.split()) / speaking * 60, rel=0.01)
+    assert marked.metric("pace").value > plain.metric("pace").value
+    again = score_from_dict(json.loads(json.dumps(score_to_dict(marked))))
+    assert [list(span) for span in again.transcript.unclear] == [pytest.approx(list(hole), abs=1e-3)]
+
+
 # --- evidence quotes are whole phrases -----------------------------------------------------
 
 

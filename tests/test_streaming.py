@@ -263,3 +263,30 @@ def test_a_practice_session_on_the_microphone_scores_the_streamed_answer(tmp_pat
     [scored] = session["answers"]
     assert wer(" ".join(SENTENCES), scored["transcript"]["text"]) <= 0.2
     assert scored["audio"] and scored["metrics"]["pace"]["score"] is not None  # timed words
+
+
+def test_unclear_stretches_of_each_segment_land_on_the_answers_timeline():
+    """A segment whose decoding looped comes back with an unclear span in its own time; the
+    whole answer's transcript carries it, shifted to where the segment began."""
+    from simulator.types import Transcript, Word
+
+    class Looping:
+        name = "looping"
+
+        def transcribe(self, samples, on_progress=None):
+            return Transcript("I was", (Word(" I", 0.1, 0.3), Word(" was", 0.3, 0.5)),
+                              len(samples) / SAMPLE_RATE, self.name, unclear=((0.5, 1.5),))
+
+    live = LiveTranscription(Looping())
+    probs = silence(1.0) + speech(2.0) + silence(1.5) + speech(2.0) + silence(1.5)
+    samples = np.zeros(len(probs) * WINDOW, np.float32)
+    for start in range(0, len(samples), 1024):
+        block = samples[start:start + 1024]
+        first, last = start // WINDOW, min(len(probs), (start + len(block)) // WINDOW)
+        live.feed(block, probs[first:last])
+    assert live.settle(timeout=10)
+    transcript = live.finish()
+    starts = sorted(s.start for s, _ in live._done)
+    assert len(starts) == 2
+    expected = [t for s in starts for t in (s / SAMPLE_RATE + 0.5, s / SAMPLE_RATE + 1.5)]
+    assert [t for span in transcript.unclear for t in span] == pytest.approx(expected, abs=1e-3)

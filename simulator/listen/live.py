@@ -195,8 +195,12 @@ class LiveTranscription:
         if self._error is not None:
             raise self._error
         words = self.committed()
+        with self._idle:
+            unclear = tuple((round(a + s.start / SAMPLE_RATE, 3), round(b + s.start / SAMPLE_RATE, 3))
+                            for s, t in sorted(self._done, key=lambda d: d[0].start) for a, b in t.unclear)
         return Transcript(text="".join(w.word for w in words).strip(), words=words,
-                          duration=len(audio) / SAMPLE_RATE, engine=self.transcriber.name)
+                          duration=len(audio) / SAMPLE_RATE, engine=self.transcriber.name,
+                          unclear=unclear)
 
     def cancel(self) -> None:
         """Stop without a transcript (nothing was said, or the session was interrupted)."""

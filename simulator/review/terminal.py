@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import sys
 import textwrap
-from typing import Iterable
+from typing import Iterable, Sequence
 
+from ..coach.retry import Retry, remark
 from ..console import printable
 from ..notebook import Notebook, SessionSummary
 from ..notebook.history import Standing, session_points
@@ -154,8 +155,11 @@ def _answer_body(score: Score, paint: _Paint) -> list[str]:
     return lines
 
 
-def format_session(session: Session, colour: bool | None = None) -> str:
+def format_session(session: Session, colour: bool | None = None,
+                   retries: Sequence[tuple[int, Retry]] = ()) -> str:
+    """One session in full; `retries`: coach mode's second tries, by the answer's position."""
     colour = use_colour() if colour is None else colour
+    second = dict(retries)
     paint = _Paint(colour)
     overall = session_overall(session)
     head = f"Session {session.id}, {when(session.started)}"
@@ -174,6 +178,8 @@ def format_session(session: Session, colour: bool | None = None) -> str:
         if a.audio:
             lines.append(paint(f"  Recording: {printable(str(a.audio))}", "dim"))
         lines += _answer_body(a.score, paint)
+        if i in second:
+            lines += _second_try(second[i], paint)
         lines.append("")
     if not session.answers:
         lines.append("No answers were recorded in this session.\n")
@@ -188,6 +194,14 @@ def format_session(session: Session, colour: bool | None = None) -> str:
             if t.target:
                 lines.append(f"     Aim for: {printable(t.target)}")
     return "\n".join(lines)
+
+
+def _second_try(again: Retry, paint) -> list[str]:
+    c = again.comparison
+    lines = [paint(f"  Second try: overall {c.overall_after:.0f}/100 (first try {c.overall_before:.0f})", "bold")]
+    lines += _para(printable(again.score.transcript.text) or "(nothing was said)", "    ", "    ")
+    lines += _para(f"What changed: {printable(remark(c))}", "  ", "    ")
+    return lines
 
 
 # --- across sessions -----------------------------------------------------------------------

@@ -219,6 +219,8 @@ def pauses(x: Inputs) -> Metric:
     for a, b in doc.segments:  # the silence before a follow-up answer is not a pause mid-answer
         for k in range(a + 1, b):
             gap = (doc.words[k].start or 0) - (doc.words[k - 1].end or 0)
+            if doc.unclear_within(doc.words[k - 1].end or 0, doc.words[k].start or 0):
+                continue  # words the engine could not make out, not a silence
             if gap > th.LONG_PAUSE_SECONDS:
                 found.append((gap, k))
     evidence = []

@@ -88,14 +88,20 @@ class Doc:
         return self.words[0].start, self.words[-1].end
 
     def speech_seconds(self) -> float | None:
-        """Seconds from the first word to the last, leaving out the gap before each follow-up."""
+        """Seconds from the first word to the last, leaving out the gap before each follow-up
+        and the stretches the engine could not transcribe (their words are unknown)."""
         if not self.timed:
             return None
         total = 0.0
         for a, b in self.segments:
             if b > a:
-                total += max(0.0, (self.words[b - 1].end or 0.0) - (self.words[a].start or 0.0))
+                start, end = self.words[a].start or 0.0, self.words[b - 1].end or 0.0
+                total += max(0.0, end - start - self.unclear_within(start, end))
         return total
+
+    def unclear_within(self, start: float, end: float) -> float:
+        """Seconds of `Transcript.unclear` stretches between two times."""
+        return sum(max(0.0, min(end, b) - max(start, a)) for a, b in self.transcript.unclear)
 
     # --- follow-ups: the answer and each follow-up answer are separate segments ---------
 
