@@ -265,8 +265,8 @@ def _first_sentences(text: str, seconds: float) -> str:
 
 
 def feedback_text(verdict: str, strength: str, tips: Sequence[Tip], progress: Sequence[str],
-                  session_id: str) -> str:
-    """The whole feedback as printed: more than is spoken."""
+                  review_command: str) -> str:
+    """The whole feedback as printed: more than is spoken; `review_command` shows it again."""
     def item(text: str, lead: str, indent: str = "    ") -> str:
         return textwrap.fill(text, width=88, initial_indent=lead,
                              subsequent_indent=indent + " " * (len(lead) - len(indent)))
@@ -280,5 +280,5 @@ def feedback_text(verdict: str, strength: str, tips: Sequence[Tip], progress: Se
     if progress:
         lines.append("  Since last time:")
         lines += [item(remark, "    - ") for remark in progress]
-    lines += [f"  See it again: mock-interview review {session_id}", ""]
+    lines += [f"  See it again: {review_command}", ""]
     return "\n".join(lines)

@@ -16,6 +16,7 @@ question once more; the retry is saved beside the first try and compared with it
 from __future__ import annotations
 
 import logging
+import shlex
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,7 @@ from .assess import Preparing, prepare, score_answer
 from .audio import load, write_wav
 from .console import Console, Keys, NoKeys
 from .errors import AudioFileError, UserError
-from .home import audio_dir
+from .home import audio_dir, data_home
 from .listen import AnswerSource, Heard, Slot, Unusable
 from .notebook import Notebook
 from .notebook.history import update_tip_progress
@@ -285,9 +286,16 @@ class Practice:
         update_tip_progress(self.notebook, self.session_id)
         self.console.say(interviewer.closing_intro(), who="Interviewer")
         self.console.line(interviewer.feedback_text(feedback.verdict, strength, tips,
-                                                    feedback.progress, self.session_id))
+                                                    feedback.progress, self._review_command()))
         self._speak_closing(interviewer.spoken_feedback(feedback.verdict, strength, tips))
         return self.notebook.session(self.session_id)
+
+    def _review_command(self) -> str:
+        """How to see this session again; names the data folder unless it is the default one."""
+        command = f"mock-interview review {self.session_id}"
+        if self.home.resolve() != data_home(None).resolve():
+            command += f" --home {shlex.quote(str(self.home))}"
+        return command
 
     def _speak_closing(self, lines: list[tuple[str, str]]) -> None:
         """Say the closing lines; Enter or Ctrl-C skips the rest (everything is saved already)."""

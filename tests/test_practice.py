@@ -616,3 +616,14 @@ def test_a_spoken_answer_is_embedded_while_it_is_heard_so_scoring_embeds_nothing
     outcome = run_practice(home, source, transcriber=canned, ask=("angry-customer-time",), follow_ups=False)
     assert [a.score.transcript.text for a in outcome.session.answers] == [story]
     assert fresh_at_scoring == [0]  # nothing left to embed when the answer was scored
+
+
+def test_the_feedback_says_how_to_see_the_session_again_with_its_data_folder(home, tmp_path):
+    ids = ("why-call-center",)
+    usual = run_practice(home, ScriptedAnswers({ids[0]: STRONG}), ask=ids, follow_ups=False)
+    assert f"See it again: mock-interview review {usual.session.id}\n" in usual.screen
+    elsewhere = tmp_path / "another folder"  # not the data folder in use: the command must name it
+    elsewhere.mkdir()
+    other = run_practice(elsewhere, ScriptedAnswers({ids[0]: STRONG}), ask=ids, follow_ups=False)
+    assert (f"See it again: mock-interview review {other.session.id} --home '{elsewhere}'"
+            in other.flat_screen)

@@ -98,3 +98,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"mock-interview: unexpected error: {sys.exc_info()[1]!r}. {where}; please report it.",
               file=sys.stderr)
         return 1
+
+
+def run() -> None:
+    """The `mock-interview` program: `main`, then out at once.
+
+    The speech and meaning models run native thread pools; tearing them down with the
+    interpreter while one still works (a Ctrl-C in the first seconds, before a model has
+    finished loading) aborts the process ("terminate called without an active exception",
+    exit -6) after everything was said and saved. By the time `main` returns, every answer is
+    committed and every message printed, so the process ends here without that teardown.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can be shown anyway
+            pass
+    logging.shutdown()
+    os._exit(code)

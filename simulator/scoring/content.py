@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..types import Coverage, Evidence, EvidenceKind, Metric, QuestionKind
+from ..wording import plural
 from . import delivery
 from . import lexicon as lx
 from . import thresholds as th
@@ -104,7 +105,7 @@ def specificity(x: Inputs) -> Metric:
         spans, full = found[part]
         spans = list(spans or [])
         score += weight * min(1.0, len(spans) / full)
-        summary.append(f"{len(spans)} {part}")
+        summary.append(plural(len(spans), PART_NOUNS.get(part, part)))
         if not spans:
             evidence.append(Evidence(quote="", note=f"missing: {SPECIFICITY_NAMES[part]}",
                                      kind=EvidenceKind.PART, label=part, coverage=Coverage.MISSING))
@@ -118,6 +119,9 @@ def specificity(x: Inputs) -> Metric:
         for c in canned[:2]:
             evidence.append(doc.quote_words(c.start, c.end, note="what every candidate says", kind=EvidenceKind.CLICHE))
     return Metric("specificity", score, ", ".join(summary), None, tuple(evidence))
+
+
+PART_NOUNS = {"actions": "action", "numbers": "number", "steps": "step"}  # the rest are singular
 
 
 def _situations(doc: Doc) -> list[tuple[int, int]]:

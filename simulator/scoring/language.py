@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..areas import AREAS
-from ..types import Coverage, EvidenceKind, Metric, Severity
+from ..types import Coverage, EvidenceKind, Metric, RedFlag, Severity
 from . import lexicon as lx
 from . import thresholds as th
 from .flags import RED_FLAG_NOTES, RED_FLAG_SEVERITY, negated, phrases, severe_red_flags  # noqa: F401
@@ -84,7 +84,8 @@ def positive_language(x: Inputs) -> Metric:
              - th.RED_FLAG_NEGATIVE * len(flags))
     evidence = [doc.quote(i, j, note="negative phrasing: say what you can do", kind=EvidenceKind.NEGATIVE,
                           label=doc.said(i, j)) for i, j in bad[:3]]
-    evidence += [doc.quote_words(f.start, f.end, note="negative: " + RED_FLAG_NOTES[f.family],
+    evidence += [doc.quote_words(f.start, f.end, note=("negative" if f.family is RedFlag.NEGATIVITY
+                                                       else "negative: " + RED_FLAG_NOTES[f.family]),
                                  kind=EvidenceKind.NEGATIVE, label=f.family.value) for f in flags[:2]]
     evidence += [doc.quote(i, j, note="positive phrasing", kind=EvidenceKind.POSITIVE, label=doc.said(i, j))
                  for i, j in good[:2]]

@@ -47,7 +47,9 @@ def warm_up() -> None:
     with _lock:
         if _warming:
             return
-        thread = threading.Thread(target=_warm, name="judgment-warm-up", daemon=True)
+        # Not a daemon: native code still running when the interpreter tears down aborts the
+        # process, so an embedding program waits for it (the CLI ends with os._exit instead).
+        thread = threading.Thread(target=_warm, name="judgment-warm-up")
         _warming.append(thread)
     thread.start()
 
