@@ -190,26 +190,49 @@ class FlagMatch:
 
 def red_flags(clauses: Sequence[Clause], vectors: np.ndarray) -> list[FlagMatch]:
     """Clauses whose nearest exemplar, once the stance is read (a clause that denies what an
-    exemplar says is that much further from it), is a red flag, near enough
-    (`th.RED_FLAG_MEANING`) and nearer than any professional sentence by `th.RED_FLAG_MARGIN`."""
+    exemplar says is that much further from it, `_stance_cost`), is a red flag, near enough
+    (`th.RED_FLAG_MEANING`) and nearer than every professional sentence by `th.RED_FLAG_MARGIN`;
+    and confirmed: unmistakably near (`th.RED_FLAG_SURE`), a word of its tone in the sentence, or
+    several red-flag exemplars near it at once (`th.RED_FLAG_CONSENSUS`). A phrase is read with
+    its sentence: not one whose sentence as a whole is nearer the professional sentences
+    (`th.RED_FLAG_PHRASE_SENTENCE`)."""
     if not len(clauses):
         return []
     ex_ = red_flag_exemplars()
     sims = vectors @ ex_.vectors.T
-    out = []
-    sentences = [c for c in clauses if c.sentence]
+    red = np.array([bool(label) for label in ex_.labels])
+    read = []  # per clause: (nearest red flag, its similarity, the nearest professional, consensus)
     for i, clause in enumerate(clauses):
-        nearest = np.argsort(-sims[i])[:th.RED_FLAG_NEIGHBOURS]
-        if sims[i, nearest[0]] < th.RED_FLAG_MEANING:
+        if sims[i].max() < th.RED_FLAG_MEANING - th.STANCE_PENALTY:
+            read.append((0, -1.0, 1.0, -1.0))
             continue
-        scored = [(float(sims[i, j]) - (0.0 if agrees(clause.text, ex_.texts[j]) else th.STANCE_PENALTY), int(j))
-                  for j in nearest]
-        flag = max(((s, j) for s, j in scored if ex_.labels[j]), default=None)
-        fine = max((s for s, j in scored if not ex_.labels[j]), default=-1.0)
-        if flag is not None and flag[0] >= th.RED_FLAG_MEANING and flag[0] - fine >= th.RED_FLAG_MARGIN \
-                and (flag[0] >= th.RED_FLAG_SURE or _has_tone(_sentence_of(clause, sentences).text)):
-            out.append(FlagMatch(clause, RedFlag(ex_.labels[flag[1]]), flag[0], ex_.texts[flag[1]]))
+        near = sims[i] - np.array([_stance_cost(clause, ex_.texts[j], sims[i, j]) for j in range(len(ex_.texts))])
+        flags = np.where(red, near, -1.0)
+        j = int(np.argmax(flags))
+        fine = float(np.where(red, -1.0, near).max())
+        read.append((j, float(flags[j]), fine, float(np.sort(flags)[-th.RED_FLAG_CONSENSUS:].mean()) - fine))
+    sentences = [c for c in clauses if c.sentence]
+    lean = {c: r[1] - r[2] for c, r in zip(clauses, read) if c.sentence}
+    out = []
+    for clause, (j, best, fine, consensus) in zip(clauses, read):
+        if best < th.RED_FLAG_MEANING or best - fine < th.RED_FLAG_MARGIN:
+            continue
+        sentence = _sentence_of(clause, sentences)
+        if not clause.sentence and lean.get(sentence, 0.0) < th.RED_FLAG_PHRASE_SENTENCE:
+            continue
+        if best >= th.RED_FLAG_SURE or consensus >= th.RED_FLAG_CONSENSUS_MARGIN or _has_tone(sentence.text):
+            out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j]))
     return [m for m in out if _localised(m, clauses, out)]
+
+
+def _stance_cost(clause: Clause, exemplar: str, similarity: float) -> float:
+    """How much further a clause is from an exemplar for its stance (`th.STANCE_PENALTY` when it
+    denies what the exemplar says), read with the words before it in its sentence: "I wouldn't
+    swear back or hang up on them" does not say "I'd hang up on them". Exemplars too far to
+    matter are not read."""
+    if similarity < th.RED_FLAG_MEANING - th.STANCE_PENALTY or agrees(clause.said, exemplar):
+        return 0.0
+    return th.STANCE_PENALTY
 
 
 def _sentence_of(clause: Clause, sentences: Sequence[Clause]) -> Clause:

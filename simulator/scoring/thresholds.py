@@ -222,7 +222,15 @@ RED_FLAG_MARGIN = 0.05
 RED_FLAG_SURE = 0.75  # a whole sentence this near a red flag is one, whichever of its phrases says it
 RED_FLAG_SHORT_SENTENCE = 8  # ...and so is a sentence of this many words or fewer
 STANCE_PENALTY = 0.3  # an exemplar said with the other stance counts this much less near
-RED_FLAG_NEIGHBOURS = 8  # the nearest exemplars read for each clause
+# A phrase of a sentence is a red flag (short of RED_FLAG_SURE) only when its whole sentence is
+# nearer the red flags than the professional sentences by at least this (a phrase cut out of a
+# professional sentence, "and follow the policy if it continues", can sound like anything).
+RED_FLAG_PHRASE_SENTENCE = 0.0
+# A near red flag is confirmed, without a word of its tone, when the mean of its this many
+# nearest red-flag exemplars is nearer than every professional sentence by this margin: several
+# ways of saying the same bad thing agree, not one exemplar that happens to share its subject.
+RED_FLAG_CONSENSUS = 3
+RED_FLAG_CONSENSUS_MARGIN = 0.08
 # Clichés: a sentence this near a canned answer ("I'm a people person") is one. An answer that
 # is mostly clichés, with no concrete detail of its own, is weak whatever it covers.
 CLICHE_MEANING = 0.68
