@@ -230,7 +230,7 @@ RED_FLAG_PHRASE_SENTENCE = 0.0
 # nearest red-flag exemplars is nearer than every professional sentence by this margin: several
 # ways of saying the same bad thing agree, not one exemplar that happens to share its subject.
 RED_FLAG_CONSENSUS = 3
-RED_FLAG_CONSENSUS_MARGIN = 0.08
+RED_FLAG_CONSENSUS_MARGIN = 0.03
 # Clichés: a sentence this near a canned answer ("I'm a people person") is one. An answer that
 # is mostly clichés, with no concrete detail of its own, is weak whatever it covers.
 CLICHE_MEANING = 0.68
