@@ -222,10 +222,11 @@ RED_FLAG_MARGIN = 0.05
 RED_FLAG_SURE = 0.75  # a whole sentence this near a red flag is one, whichever of its phrases says it
 RED_FLAG_SHORT_SENTENCE = 8  # ...and so is a sentence of this many words or fewer
 STANCE_PENALTY = 0.3  # an exemplar said with the other stance counts this much less near
-# A phrase of a sentence is a red flag (short of RED_FLAG_SURE) only when its whole sentence is
-# nearer the red flags than the professional sentences by at least this (a phrase cut out of a
+# A phrase of a sentence is a red flag only when its whole sentence is not nearer the
+# professional sentences than the red flags by more than this (a phrase cut out of a
 # professional sentence, "and follow the policy if it continues", can sound like anything).
-RED_FLAG_PHRASE_SENTENCE = 0.0
+# Second pass (k-judgment2): measured on the tune half and tests/judgment/fresh_cases.yaml.
+RED_FLAG_PHRASE_SENTENCE = -0.03
 # A near red flag is confirmed, without a word of its tone, when the mean of its this many
 # nearest red-flag exemplars is nearer than every professional sentence by this margin: several
 # ways of saying the same bad thing agree, not one exemplar that happens to share its subject.
