@@ -45,10 +45,10 @@ def test_the_fresh_cases_are_on_tune_questions_and_labelled():
 def test_rude_phrasings_no_rule_names_are_partly_found_and_then_knocked_out(fresh):
     rude = [(f, s) for f, s in fresh if f.flag is True]
     found = [(f, s) for f, s in rude if severe_flags(s)]
-    # measured 8 of 28 when the pass was finished (3 of 28 before it; 3 with its structural changes
+    # measured 9 of 28 when the pass was finished (3 of 28 before it; 3 with its structural changes
     # alone, the rest from exemplars written after these cases were read): sarcasm and contempt said
     # politely mostly sit too far from every exemplar for the sentence model to tell
-    assert len(found) >= 7, [f.case.text for f, s in rude if not severe_flags(s)]
+    assert len(found) >= 8, [f.case.text for f, s in rude if not severe_flags(s)]
     for f, s in found:
         assert s.overall <= 10 and KnockOut.RED_FLAG in knockouts(s.metrics), f.case.text
         assert s.tips[0].area == "professionalism"
@@ -78,4 +78,4 @@ def test_paraphrases_non_answers_rambles_and_other_languages_land_in_their_bound
 def test_most_fresh_cases_are_judged_as_labelled(fresh):
     ok = sum(f.case.within_bounds(s.overall) and (f.flag is None or bool(severe_flags(s)) == f.flag)
              for f, s in fresh)
-    assert ok >= 35, ok  # measured 37 of 61 (28 before the pass)
+    assert ok >= 36, ok  # measured 38 of 61 (28 before the pass)

@@ -215,7 +215,9 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray) -> list[FlagMatch]
     lean = {c: r[1] - r[2] for c, r in zip(clauses, read) if c.sentence}
     out = []
     for clause, (j, best, fine, consensus) in zip(clauses, read):
-        if best < th.RED_FLAG_MEANING or best - fine < th.RED_FLAG_MARGIN:
+        clear = best >= th.RED_FLAG_NEAR and best - fine >= th.RED_FLAG_CLEAR_MARGIN \
+            and clause.words >= th.RED_FLAG_CLEAR_WORDS
+        if not clear and (best < th.RED_FLAG_MEANING or best - fine < th.RED_FLAG_MARGIN):
             continue
         sentence = _sentence_of(clause, sentences)
         if not clause.sentence and lean.get(sentence, 0.0) < th.RED_FLAG_PHRASE_SENTENCE:
