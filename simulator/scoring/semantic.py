@@ -200,17 +200,16 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray) -> list[FlagMatch]
         return []
     ex_ = red_flag_exemplars()
     sims = vectors @ ex_.vectors.T
-    red = np.array([bool(label) for label in ex_.labels])
+    red = np.flatnonzero([bool(label) for label in ex_.labels])
+    fine_rows = np.flatnonzero([not label for label in ex_.labels])
     read = []  # per clause: (nearest red flag, its similarity, the nearest professional, consensus)
     for i, clause in enumerate(clauses):
         if sims[i].max() < th.RED_FLAG_MEANING - th.STANCE_PENALTY:
             read.append((0, -1.0, 1.0, -1.0))
             continue
-        near = sims[i] - np.array([_stance_cost(clause, ex_.texts[j], sims[i, j]) for j in range(len(ex_.texts))])
-        flags = np.where(red, near, -1.0)
-        j = int(np.argmax(flags))
-        fine = float(np.where(red, -1.0, near).max())
-        read.append((j, float(flags[j]), fine, float(np.sort(flags)[-th.RED_FLAG_CONSENSUS:].mean()) - fine))
+        flags = _nearest(clause, sims[i], red, th.RED_FLAG_CONSENSUS, ex_.texts)
+        fine = _nearest(clause, sims[i], fine_rows, 1, ex_.texts)[0][0]
+        read.append((flags[0][1], flags[0][0], fine, sum(v for v, _ in flags) / len(flags) - fine))
     sentences = [c for c in clauses if c.sentence]
     lean = {c: r[1] - r[2] for c, r in zip(clauses, read) if c.sentence}
     out = []
@@ -225,6 +224,20 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray) -> list[FlagMatch]
         if best >= th.RED_FLAG_SURE or consensus >= th.RED_FLAG_CONSENSUS_MARGIN or _has_tone(sentence.text):
             out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j]))
     return [m for m in out if _localised(m, clauses, out)]
+
+
+def _nearest(clause: Clause, row: np.ndarray, rows: np.ndarray, k: int, texts: Sequence[str]) -> list[tuple[float, int]]:
+    """The k exemplars among `rows` nearest the clause once its stance is read, nearest first, as
+    (similarity, row). A stance only ever takes away, so exemplars are read from the nearest
+    down until none further can make the top k."""
+    top: list[tuple[float, int]] = []
+    for j in rows[np.argsort(-row[rows])]:
+        raw = float(row[j])
+        if len(top) >= k and raw <= top[k - 1][0]:
+            break
+        top.append((raw - _stance_cost(clause, texts[j], raw), int(j)))
+        top.sort(reverse=True)
+    return top[:k]
 
 
 def _stance_cost(clause: Clause, exemplar: str, similarity: float) -> float:
