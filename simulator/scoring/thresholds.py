@@ -248,3 +248,7 @@ CLICHE_CAP = 40.0  # the most such an answer can score (the top of "weak")
 OUTCOME_MEANING = 0.6
 RAMBLE_WORDS = 100
 RAMBLE_CAP = 55.0
+# ...and so can a long answer of any kind that covers less than this of its key points (0-100):
+# it talks around the question. Second pass (k-judgment2): the fresh rambling cases on a general
+# and a situational question scored 80 and 67; no tune-half answer is under this and that long.
+RAMBLE_POINTS_BELOW = 35.0
