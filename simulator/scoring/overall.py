@@ -42,11 +42,14 @@ def _evidence(metrics: dict[str, Metric], name: str, kind: EvidenceKind) -> list
 
 
 def denied_points(m: Metric | None) -> tuple[int, int]:
-    """(points denied, points said) in a key-points metric."""
+    """(denials, points said) in a key-points metric. A denial is a clause that denies one or
+    more points: "There's just no full-time role for me there" read against two points is one
+    thing said, not two."""
     if m is None:
         return 0, 0
     points = [e for e in m.evidence if e.kind is EvidenceKind.KEY_POINT]
-    return (sum(e.coverage is Coverage.DENIED for e in points), sum(e.coverage is Coverage.COVERED for e in points))
+    return (len({(e.start, e.end, e.quote) for e in points if e.coverage is Coverage.DENIED}),
+            sum(e.coverage is Coverage.COVERED for e in points))
 
 
 def knockouts(metrics: Sequence[Metric]) -> list[KnockOut]:
