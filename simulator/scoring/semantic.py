@@ -215,7 +215,7 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray) -> list[FlagMatch]
     out = []
     for clause, (j, best, fine, consensus) in zip(clauses, read):
         clear = best >= th.RED_FLAG_NEAR and best - fine >= th.RED_FLAG_CLEAR_MARGIN \
-            and clause.words >= th.RED_FLAG_CLEAR_WORDS
+            and clause.words > th.RED_FLAG_SHORT_SENTENCE  # a short one says too little to judge this way
         if not clear and (best < th.RED_FLAG_MEANING or best - fine < th.RED_FLAG_MARGIN):
             continue
         sentence = _sentence_of(clause, sentences)

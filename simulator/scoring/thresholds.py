@@ -219,11 +219,11 @@ RIVAL_NAMED_MARGIN = -0.15  # ...and this much nearer it than the question asked
 # and nearer than the nearest professional sentence by at least the margin.
 RED_FLAG_MEANING = 0.58
 RED_FLAG_MARGIN = 0.05
-# ...or a little less near, but far clearer of every professional sentence: the exemplar says
-# the same thing in other words ("Put the headset on the desk and let them run out of steam").
+# ...or a little less near, but far clearer of every professional sentence, in a clause longer
+# than RED_FLAG_SHORT_SENTENCE: the exemplar says the same thing in other words ("Put the headset
+# on the desk and let them run out of steam"). Second pass (k-judgment2), on the tune half.
 RED_FLAG_NEAR = 0.52
 RED_FLAG_CLEAR_MARGIN = 0.15
-RED_FLAG_CLEAR_WORDS = 8  # ...said in more words than a short sentence ("an order that didn't arrive" is no claim)
 RED_FLAG_SURE = 0.75  # a whole sentence this near a red flag is one, whichever of its phrases says it
 RED_FLAG_SHORT_SENTENCE = 8  # ...and so is a sentence of this many words or fewer
 STANCE_PENALTY = 0.3  # an exemplar said with the other stance counts this much less near
