@@ -214,14 +214,18 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray) -> list[FlagMatch]
     lean = {c: r[1] - r[2] for c, r in zip(clauses, read) if c.sentence}
     out = []
     for clause, (j, best, fine, consensus) in zip(clauses, read):
-        clear = best >= th.RED_FLAG_NEAR and best - fine >= th.RED_FLAG_CLEAR_MARGIN \
+        sentence = _sentence_of(clause, sentences)
+        leaning = lean.get(sentence, 0.0)
+        if not clause.sentence and leaning < th.RED_FLAG_PHRASE_SENTENCE:
+            continue
+        # The weaker routes need a whole sentence: a phrase cut out of one can sound like anything.
+        whole = clause.sentence
+        clear = whole and best >= th.RED_FLAG_NEAR and best - fine >= th.RED_FLAG_CLEAR_MARGIN \
             and clause.words > th.RED_FLAG_SHORT_SENTENCE  # a short one says too little to judge this way
         if not clear and (best < th.RED_FLAG_MEANING or best - fine < th.RED_FLAG_MARGIN):
             continue
-        sentence = _sentence_of(clause, sentences)
-        if not clause.sentence and lean.get(sentence, 0.0) < th.RED_FLAG_PHRASE_SENTENCE:
-            continue
-        if best >= th.RED_FLAG_SURE or consensus >= th.RED_FLAG_CONSENSUS_MARGIN or _has_tone(sentence.text):
+        if best >= th.RED_FLAG_SURE or (whole and consensus >= th.RED_FLAG_CONSENSUS_MARGIN) \
+                or _has_tone(sentence.text):
             out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j]))
     return [m for m in out if _localised(m, clauses, out)]
 

@@ -235,6 +235,9 @@ RED_FLAG_PHRASE_SENTENCE = -0.03
 # A near red flag is confirmed, without a word of its tone, when the mean of its this many
 # nearest red-flag exemplars is nearer than every professional sentence by this margin: several
 # ways of saying the same bad thing agree, not one exemplar that happens to share its subject.
+# Whole sentences only (this and RED_FLAG_NEAR's route): phrases cut out of strong answers in
+# tests/eval ("especially if you've already called about it") sat near a red flag this way; at
+# a margin of 0 a strong answer there was knocked out, at 0.03 none.
 RED_FLAG_CONSENSUS = 3
 RED_FLAG_CONSENSUS_MARGIN = 0.03
 # Clichés: a sentence this near a canned answer ("I'm a people person") is one. An answer that
