@@ -35,7 +35,7 @@ WHY_IDS = [c["id"] for c in yaml.safe_load(js.WHY_FILE.read_text("utf-8"))["case
 # the tune half is what the rules were tuned on.
 HELDOUT_FLOOR = {
     "real_strong_vs_weak": 0.86,  # measured 0.889 (32 of 36 pairs)
-    "tier_order": 0.79,  # measured 0.820 (388 pairs)
+    "tier_order": 0.79,  # measured 0.820 (388 pairs); 0.830 after the second pass (k-judgment2)
     "low_at_or_below_ceiling": 0.60,  # measured 0.646 (rude, off-topic and non-English at or below 15)
 }
 

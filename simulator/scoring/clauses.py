@@ -102,6 +102,13 @@ class Clause:
     end: int
     sentence: bool  # a whole sentence (else a phrase of one)
     stance: int  # +1 says it, -1 denies it
+    lead: str = ""  # a phrase with its sentence's words before it ("I wouldn't swear back or hang up"
+    # for "hang up"): a denial earlier in the sentence may reach it; "" for a whole sentence
+
+    @property
+    def said(self) -> str:
+        """The words whose denials reach this clause: its lead-in and itself."""
+        return self.lead or self.text
 
     @property
     def words(self) -> int:
@@ -120,16 +127,17 @@ def clauses(doc: Doc) -> tuple[Clause, ...]:
     out: list[Clause] = []
     seen: set[str] = set()
 
-    def add(a: int, b: int, sentence: bool) -> None:
+    def add(a: int, b: int, sentence: bool, lead: str = "") -> None:
         text = _words_of(doc, a, b)
         if not text or text.lower() in seen:
             return
         seen.add(text.lower())
-        out.append(Clause(text, a, b, sentence, stance(text)))
+        out.append(Clause(text, a, b, sentence, stance(text), lead if lead != text else ""))
 
     for a, b in doc.sentences:
         add(a, b, True)
     for a, b in doc.pieces:
         if b - a >= MIN_PIECE_WORDS and (a, b) not in doc.sentences:
-            add(a, b, False)
+            s0 = next((s for s, e in doc.sentences if s <= a < e), a)
+            add(a, b, False, _words_of(doc, s0, b))
     return tuple(out)

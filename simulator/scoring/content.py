@@ -115,7 +115,9 @@ def specificity(x: Inputs) -> Metric:
                                       coverage=Coverage.COVERED))
     sentences = [c for c in x.clauses if c.sentence]
     canned = x.cliches
-    if sentences and len(canned) / len(sentences) >= th.CLICHE_SHARE:
+    # Mostly canned, or opened with a canned line as its answer ("My weakness is that I work too
+    # hard."): what every candidate says (the overall is capped when no example of its own follows).
+    if sentences and (len(canned) / len(sentences) >= th.CLICHE_SHARE or canned[:1] == sentences[:1]):
         for c in canned[:2]:
             evidence.append(doc.quote_words(c.start, c.end, note="what every candidate says", kind=EvidenceKind.CLICHE))
     return Metric("specificity", score, ", ".join(summary), None, tuple(evidence))

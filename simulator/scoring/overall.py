@@ -33,6 +33,7 @@ class Cap(Choice):
 
     CLICHE = "a cliché with no example"
     RAMBLE = "a long answer that never gets to the point"
+    OFF_POINT = "a long answer that says little of what was asked"
 
 
 def _evidence(metrics: dict[str, Metric], name: str, kind: EvidenceKind) -> list:
@@ -41,11 +42,14 @@ def _evidence(metrics: dict[str, Metric], name: str, kind: EvidenceKind) -> list
 
 
 def denied_points(m: Metric | None) -> tuple[int, int]:
-    """(points denied, points said) in a key-points metric."""
+    """(denials, points said) in a key-points metric. A denial is a clause that denies one or
+    more points: "There's just no full-time role for me there" read against two points is one
+    thing said, not two."""
     if m is None:
         return 0, 0
     points = [e for e in m.evidence if e.kind is EvidenceKind.KEY_POINT]
-    return (sum(e.coverage is Coverage.DENIED for e in points), sum(e.coverage is Coverage.COVERED for e in points))
+    return (len({(e.start, e.end, e.quote) for e in points if e.coverage is Coverage.DENIED}),
+            sum(e.coverage is Coverage.COVERED for e in points))
 
 
 def knockouts(metrics: Sequence[Metric]) -> list[KnockOut]:
@@ -76,7 +80,7 @@ def _drifted(relevance: Metric | None, below: float) -> bool:
 # The metric whose evidence shows each knock-out and cap: its tip is the one to give first.
 KNOCKOUT_AREAS = {KnockOut.RED_FLAG: "professionalism", KnockOut.DENIED: "key_points",
                   KnockOut.NOT_ENGLISH: "relevance", KnockOut.WORD_LIST: "key_points", KnockOut.OFF_TOPIC: "relevance"}
-CAP_AREAS = {Cap.CLICHE: "specificity", Cap.RAMBLE: "structure"}
+CAP_AREAS = {Cap.CLICHE: "specificity", Cap.RAMBLE: "structure", Cap.OFF_POINT: "key_points"}
 
 
 def deciding_rank(area: str) -> int:
@@ -96,7 +100,17 @@ def deciding_areas(metrics: Sequence[Metric], words: int | None = None) -> list[
         out.append(CAP_AREAS[Cap.CLICHE])
     if _evidence(by_name, CAP_AREAS[Cap.RAMBLE], EvidenceKind.NO_RESULT) and (words or 0) >= th.RAMBLE_WORDS:
         out.append(CAP_AREAS[Cap.RAMBLE])
+    if _off_point(by_name, words):
+        out.append(CAP_AREAS[Cap.OFF_POINT])
     return list(dict.fromkeys(out))
+
+
+def _off_point(by_name: dict[str, Metric], words: int | None) -> bool:
+    """A long answer that says few of the question's key points (by meaning): it talks around
+    the question, whatever kind it is ("So I have been looking at a lot of companies lately...")."""
+    m = by_name.get("key_points")
+    return (words or 0) >= th.RAMBLE_WORDS and m is not None and m.score is not None \
+        and m.score < th.RAMBLE_POINTS_BELOW
 
 
 def _concrete(metrics: Sequence[Metric]) -> bool:
@@ -132,5 +146,7 @@ def overall_score(metrics: Sequence[Metric], words: int | None = None) -> float:
     if _evidence(by_name, "specificity", EvidenceKind.CLICHE) and not _concrete(metrics):
         total = min(total, th.CLICHE_CAP)
     if _evidence(by_name, "structure", EvidenceKind.NO_RESULT) and (words or 0) >= th.RAMBLE_WORDS:
+        total = min(total, th.RAMBLE_CAP)
+    if _off_point(by_name, words):
         total = min(total, th.RAMBLE_CAP)
     return round(max(0.0, min(100.0, total)), 1)

@@ -192,26 +192,68 @@ class FlagMatch:
 
 def red_flags(clauses: Sequence[Clause], vectors: np.ndarray) -> list[FlagMatch]:
     """Clauses whose nearest exemplar, once the stance is read (a clause that denies what an
-    exemplar says is that much further from it), is a red flag, near enough
-    (`th.RED_FLAG_MEANING`) and nearer than any professional sentence by `th.RED_FLAG_MARGIN`."""
+    exemplar says is that much further from it, `_stance_cost`), is a red flag, near enough
+    (`th.RED_FLAG_MEANING`) and nearer than every professional sentence by `th.RED_FLAG_MARGIN`;
+    and confirmed: unmistakably near (`th.RED_FLAG_SURE`), a word of its tone in the sentence, or
+    several red-flag exemplars near it at once (`th.RED_FLAG_CONSENSUS`). A phrase is read with
+    its sentence: not one whose sentence as a whole is nearer the professional sentences
+    (`th.RED_FLAG_PHRASE_SENTENCE`)."""
     if not len(clauses):
         return []
     ex_ = red_flag_exemplars()
     sims = vectors @ ex_.vectors.T
-    out = []
-    sentences = [c for c in clauses if c.sentence]
+    red = np.flatnonzero([bool(label) for label in ex_.labels])
+    fine_rows = np.flatnonzero([not label for label in ex_.labels])
+    read = []  # per clause: (nearest red flag, its similarity, the nearest professional, consensus)
     for i, clause in enumerate(clauses):
-        nearest = np.argsort(-sims[i])[:th.RED_FLAG_NEIGHBOURS]
-        if sims[i, nearest[0]] < th.RED_FLAG_MEANING:
+        if sims[i].max() < th.RED_FLAG_MEANING - th.STANCE_PENALTY:
+            read.append((0, -1.0, 1.0, -1.0))
             continue
-        scored = [(float(sims[i, j]) - (0.0 if agrees(clause.text, ex_.texts[j]) else th.STANCE_PENALTY), int(j))
-                  for j in nearest]
-        flag = max(((s, j) for s, j in scored if ex_.labels[j]), default=None)
-        fine = max((s for s, j in scored if not ex_.labels[j]), default=-1.0)
-        if flag is not None and flag[0] >= th.RED_FLAG_MEANING and flag[0] - fine >= th.RED_FLAG_MARGIN \
-                and (flag[0] >= th.RED_FLAG_SURE or _has_tone(_sentence_of(clause, sentences).text)):
-            out.append(FlagMatch(clause, RedFlag(ex_.labels[flag[1]]), flag[0], ex_.texts[flag[1]]))
+        flags = _nearest(clause, sims[i], red, th.RED_FLAG_CONSENSUS, ex_.texts)
+        fine = _nearest(clause, sims[i], fine_rows, 1, ex_.texts)[0][0]
+        read.append((flags[0][1], flags[0][0], fine, sum(v for v, _ in flags) / len(flags) - fine))
+    sentences = [c for c in clauses if c.sentence]
+    lean = {c: r[1] - r[2] for c, r in zip(clauses, read) if c.sentence}
+    out = []
+    for clause, (j, best, fine, consensus) in zip(clauses, read):
+        sentence = _sentence_of(clause, sentences)
+        leaning = lean.get(sentence, 0.0)
+        if not clause.sentence and leaning < th.RED_FLAG_PHRASE_SENTENCE:
+            continue
+        # The weaker routes need a whole sentence: a phrase cut out of one can sound like anything.
+        whole = clause.sentence
+        clear = whole and best >= th.RED_FLAG_NEAR and best - fine >= th.RED_FLAG_CLEAR_MARGIN \
+            and clause.words > th.RED_FLAG_SHORT_SENTENCE  # a short one says too little to judge this way
+        if not clear and (best < th.RED_FLAG_MEANING or best - fine < th.RED_FLAG_MARGIN):
+            continue
+        if best >= th.RED_FLAG_SURE or (whole and consensus >= th.RED_FLAG_CONSENSUS_MARGIN) \
+                or _has_tone(sentence.text):
+            out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j]))
     return [m for m in out if _localised(m, clauses, out)]
+
+
+def _nearest(clause: Clause, row: np.ndarray, rows: np.ndarray, k: int, texts: Sequence[str]) -> list[tuple[float, int]]:
+    """The k exemplars among `rows` nearest the clause once its stance is read, nearest first, as
+    (similarity, row). A stance only ever takes away, so exemplars are read from the nearest
+    down until none further can make the top k."""
+    top: list[tuple[float, int]] = []
+    for j in rows[np.argsort(-row[rows])]:
+        raw = float(row[j])
+        if len(top) >= k and raw <= top[k - 1][0]:
+            break
+        top.append((raw - _stance_cost(clause, texts[j], raw), int(j)))
+        top.sort(reverse=True)
+    return top[:k]
+
+
+def _stance_cost(clause: Clause, exemplar: str, similarity: float) -> float:
+    """How much further a clause is from an exemplar for its stance (`th.STANCE_PENALTY` when it
+    denies what the exemplar says), read with the words before it in its sentence: "I wouldn't
+    swear back or hang up on them" does not say "I'd hang up on them". Exemplars too far to
+    matter are not read."""
+    if similarity < th.RED_FLAG_MEANING - th.STANCE_PENALTY or agrees(clause.said, exemplar):
+        return 0.0
+    return th.STANCE_PENALTY
 
 
 def _sentence_of(clause: Clause, sentences: Sequence[Clause]) -> Clause:

@@ -219,10 +219,27 @@ RIVAL_NAMED_MARGIN = -0.15  # ...and this much nearer it than the question asked
 # and nearer than the nearest professional sentence by at least the margin.
 RED_FLAG_MEANING = 0.58
 RED_FLAG_MARGIN = 0.05
+# ...or a little less near, but far clearer of every professional sentence, in a clause longer
+# than RED_FLAG_SHORT_SENTENCE: the exemplar says the same thing in other words ("Put the headset
+# on the desk and let them run out of steam"). Second pass (k-judgment2), on the tune half.
+RED_FLAG_NEAR = 0.52
+RED_FLAG_CLEAR_MARGIN = 0.15
 RED_FLAG_SURE = 0.75  # a whole sentence this near a red flag is one, whichever of its phrases says it
 RED_FLAG_SHORT_SENTENCE = 8  # ...and so is a sentence of this many words or fewer
 STANCE_PENALTY = 0.3  # an exemplar said with the other stance counts this much less near
-RED_FLAG_NEIGHBOURS = 8  # the nearest exemplars read for each clause
+# A phrase of a sentence is a red flag only when its whole sentence is not nearer the
+# professional sentences than the red flags by more than this (a phrase cut out of a
+# professional sentence, "and follow the policy if it continues", can sound like anything).
+# Second pass (k-judgment2): measured on the tune half and tests/judgment/fresh_cases.yaml.
+RED_FLAG_PHRASE_SENTENCE = -0.03
+# A near red flag is confirmed, without a word of its tone, when the mean of its this many
+# nearest red-flag exemplars is nearer than every professional sentence by this margin: several
+# ways of saying the same bad thing agree, not one exemplar that happens to share its subject.
+# Whole sentences only (this and RED_FLAG_NEAR's route): phrases cut out of strong answers in
+# tests/eval ("especially if you've already called about it") sat near a red flag this way; at
+# a margin of 0 a strong answer there was knocked out, at 0.03 none.
+RED_FLAG_CONSENSUS = 3
+RED_FLAG_CONSENSUS_MARGIN = 0.03
 # Clichés: a sentence this near a canned answer ("I'm a people person") is one. An answer that
 # is mostly clichés, with no concrete detail of its own, is weak whatever it covers.
 CLICHE_MEANING = 0.68
@@ -234,3 +251,7 @@ CLICHE_CAP = 40.0  # the most such an answer can score (the top of "weak")
 OUTCOME_MEANING = 0.6
 RAMBLE_WORDS = 100
 RAMBLE_CAP = 55.0
+# ...and so can a long answer of any kind that covers less than this of its key points (0-100):
+# it talks around the question. Second pass (k-judgment2): the fresh rambling cases on a general
+# and a situational question scored 80 and 67; no tune-half answer is under this and that long.
+RAMBLE_POINTS_BELOW = 35.0

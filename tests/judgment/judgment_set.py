@@ -183,3 +183,30 @@ def load() -> JudgmentSet:
             if other not in known:
                 raise ValueError(f"{c.id}: refers to unknown case {other!r}")
     return JudgmentSet(tuple(cases), splits, tiers)
+
+
+FRESH_FILE = HERE / "fresh_cases.yaml"
+
+
+@dataclass(frozen=True)
+class FreshCase:
+    """A case of the second judgment pass (fresh_cases.yaml): its expected judgment, and whether
+    a severe red flag must (True) or must not (False) be found."""
+
+    case: Case
+    flag: bool | None
+
+
+def load_fresh() -> tuple[FreshCase, ...]:
+    """The fresh cases, each on a tune-half question (never a held-out one)."""
+    bank = bank_questions()
+    tiers = load_tiers()
+    tune = {e["id"] for e in yaml.safe_load(SPLIT_FILES["tune"].read_text("utf-8"))["questions"]}
+    out = []
+    for n, raw in enumerate(yaml.safe_load(FRESH_FILE.read_text("utf-8"))["cases"], 1):
+        qid = raw["question"]
+        if qid not in tune or qid not in bank:
+            raise ValueError(f"{FRESH_FILE.name}: case {n}: {qid} is not a bundled tune-half question")
+        case = _case(raw, bank[qid], "fresh", f"fresh/{qid}/{n}", tiers, None, why=False)
+        out.append(FreshCase(case, raw.get("flag")))
+    return tuple(out)
