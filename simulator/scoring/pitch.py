@@ -8,8 +8,8 @@ the frame's autocorrelation divided by the window's (which keeps peaks at long l
 candidates at its local maxima between the ceiling's and the floor's period, each weighed by
 an octave cost; a frame is voiced when its best candidate beats the voicing threshold and it is
 not near-silent compared with the loudest frame; the path through the candidates is chosen
-with Praat's octave-jump and voicing-change costs (Viterbi). `benchmarks/pitch.py` compares it
-with Praat on real and synthesized speech; `tests/test_sound.py` keeps it close.
+with Praat's octave-jump and voicing-change costs (Viterbi). `tests/test_pitch.py` keeps it
+close to Praat on speech.
 """
 
 from __future__ import annotations
@@ -82,7 +82,8 @@ def _candidates(ac: np.ndarray, min_lag: int, max_lag: int, rate: int,
     best = np.argpartition(-strength, keep - 1, axis=1)[:, :keep]
     rows = np.arange(len(ac))[:, None]
     strengths[:, 1:keep + 1] = strength[rows, best]
-    freqs[:, 1:keep + 1] = np.where(np.isfinite(strength[rows, best]), rate / lag[rows, best], 0.0)
+    found = np.isfinite(strength[rows, best])
+    freqs[:, 1:keep + 1] = np.where(found, rate / np.where(found, lag[rows, best], 1.0), 0.0)
 
 
 def _best_path(freqs: np.ndarray, strengths: np.ndarray) -> np.ndarray:
