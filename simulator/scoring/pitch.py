@@ -43,7 +43,12 @@ def track(samples: np.ndarray, rate: int) -> tuple[np.ndarray, np.ndarray]:
     n_fft = 1 << int(np.ceil(np.log2(window_len + max_lag + 2)))  # no wrap-around up to max_lag
     window_ac = np.fft.irfft(np.abs(np.fft.rfft(window, n_fft)) ** 2, n_fft)[:max_lag + 2]
     window_ac = (window_ac / window_ac[0]).astype(np.float32)
-    global_peak = float(np.max(np.abs(x - np.mean(x)))) or 1.0
+    mean = float(np.mean(x))
+    global_peak = max(float(np.max(x)) - mean, mean - float(np.min(x))) or 1.0
+    # A frame this quiet is unvoiced on every path: its unvoiced strength beats the strongest
+    # voiced candidate (at most 1 + OCTAVE_COST * log2(CEILING / FLOOR)) by more than the two
+    # voicing changes it could save. Its autocorrelation is not worth computing.
+    strongest = 1.0 + OCTAVE_COST * np.log2(CEILING / FLOOR) + 2 * VOICED_UNVOICED_COST
 
     cand_f = np.zeros((n_frames, MAX_CANDIDATES + 1), np.float32)  # column 0: unvoiced
     cand_s = np.full((n_frames, MAX_CANDIDATES + 1), -np.inf, np.float32)
@@ -53,13 +58,19 @@ def track(samples: np.ndarray, rate: int) -> tuple[np.ndarray, np.ndarray]:
         frames = x[starts[:, None] + np.arange(window_len)[None, :]]
         frames = frames - frames.mean(axis=1, keepdims=True)
         local_peak = np.max(np.abs(frames), axis=1)
-        spectrum = np.fft.rfft(frames * window, n_fft, axis=1)
+        unvoiced = VOICING_THRESHOLD + np.maximum(
+            0.0, 2.0 - (local_peak / global_peak) / (SILENCE_THRESHOLD / (1.0 + VOICING_THRESHOLD)))
+        cand_s[first:first + count, 0] = unvoiced
+        live = np.flatnonzero(unvoiced < strongest)
+        if not len(live):
+            continue
+        spectrum = np.fft.rfft(frames[live] * window, n_fft, axis=1)
         ac = np.fft.irfft(spectrum.real ** 2 + spectrum.imag ** 2, n_fft, axis=1)[:, :max_lag + 2]
         energy = ac[:, :1]
         ac = np.where(energy > 0, ac / np.where(energy > 0, energy, 1.0), 0.0) / window_ac
-        _candidates(ac, min_lag, max_lag, rate, cand_f[first:first + count], cand_s[first:first + count])
-        cand_s[first:first + count, 0] = VOICING_THRESHOLD + np.maximum(
-            0.0, 2.0 - (local_peak / global_peak) / (SILENCE_THRESHOLD / (1.0 + VOICING_THRESHOLD)))
+        freqs, strengths = cand_f[first + live], cand_s[first + live]
+        _candidates(ac, min_lag, max_lag, rate, freqs, strengths)
+        cand_f[first + live], cand_s[first + live] = freqs, strengths
     return times, _best_path(cand_f, cand_s)
 
 
