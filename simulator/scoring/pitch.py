@@ -79,12 +79,14 @@ def _candidates(ac: np.ndarray, min_lag: int, max_lag: int, rate: int,
     """The strongest local maxima of each frame's autocorrelation, into columns 1.. of the outputs."""
     lags = np.arange(min_lag, max_lag + 1)
     mid, left, right = ac[:, lags], ac[:, lags - 1], ac[:, lags + 1]
-    peaks = (mid > left) & (mid >= right) & (mid > 0)
+    peaks = (mid > left) & (mid >= right)
     # Parabolic interpolation of each peak's lag and height.
     curve = left - 2 * mid + right
     shift = np.where(curve < 0, 0.5 * (left - right) / np.where(curve < 0, curve, -1.0), 0.0)
     height = mid - 0.25 * (left - right) * shift
     lag = lags[None, :] + shift
+    # Praat's candidates: a clear peak (half the voicing threshold), its pitch within the range.
+    peaks &= (mid > 0.5 * VOICING_THRESHOLD) & (lag > rate / CEILING) & (lag < rate / FLOOR)
     octaves = np.log2(FLOOR * np.where(peaks, lag, rate / FLOOR) / rate)
     # Above 1 only where dividing by the window blew a long lag up: Praat takes the inverse.
     height = np.where(height > 1.0, 1.0 / np.maximum(height, 1.0), height)
