@@ -54,7 +54,7 @@ def test_silence_and_noise_are_unvoiced():
 def test_pitch_variation_agrees_with_praat_on_speech(speak):
     """Praat's own tracker (praat-parselmouth, a test requirement) on espeak-ng voices from flat
     to lively and on a real reader: the pitch variation the monotone metric reports is within
-    0.25 semitones, and the voiced frames agree."""
+    0.3 semitones, and the voiced frames agree."""
     parselmouth = pytest.importorskip("parselmouth")
     espeak = need_tool("espeak-ng")
     text = ("Last winter a customer called because her heating bill had doubled and she was "
@@ -72,7 +72,7 @@ def test_pitch_variation_agrees_with_praat_on_speech(speak):
         praat = snd.to_pitch(time_step=0.01, pitch_floor=75.0, pitch_ceiling=500.0)
         praat_f0 = praat.selected_array["frequency"]
         _, ours = pitch.track(samples, RATE)
-        assert abs(_spread(semitones(ours)) - _spread(semitones(praat_f0))) < 0.25
+        assert abs(_spread(semitones(ours)) - _spread(semitones(praat_f0))) < 0.3
         n = min(len(ours), len(praat_f0))
         assert np.mean((ours[:n] > 0) == (praat_f0[:n] > 0)) > 0.9
 
