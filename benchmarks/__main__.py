@@ -15,8 +15,8 @@ another's figures:
               feedback start and length (benchmarks/conversation.py);
 5. the scoring benchmark (eval_scoring.py), filler recall on two synthetic voices
    (filler_recall.py), the judgment's speed and memory with the meaning model
-   (scoring_speed.py) and its figures on the judgment set (eval_judgment.py), as they print
-   themselves.
+   (scoring_speed.py), its figures on the judgment set (eval_judgment.py) and where a
+   session's memory goes (memory.py), as they print themselves.
 
 Prints a table, then one JSON object as the very last line: the default model's figures at
 the top level, every model's under "models".
@@ -79,6 +79,7 @@ def others() -> None:
     """The scoring, filler and judgment benchmarks, printed as they print themselves."""
     for command in ([str(ROOT / "benchmarks" / "eval_scoring.py")], ["-m", "benchmarks.filler_recall"],
                     [str(ROOT / "benchmarks" / "scoring_speed.py")],
+                    ["-m", "benchmarks.memory"],
                     [str(ROOT / "benchmarks" / "eval_judgment.py"), "--split", "both"]):
         print(f"\n== {command[-1]} ==", flush=True)
         subprocess.run([sys.executable, *command], cwd=ROOT, check=False)

@@ -6,8 +6,9 @@ import numpy as np
 
 from ..types import Evidence, EvidenceKind, Metric
 from . import thresholds as th
-from .delivery import NO_PITCH_TRACKER, NO_RECORDING, TOO_LITTLE_SPEECH, unmeasured
+from .delivery import NO_RECORDING, TOO_LITTLE_SPEECH, unmeasured
 from .inputs import Inputs, measures
+from . import pitch
 from .text import Doc
 
 
@@ -26,6 +27,15 @@ def _db(power: float) -> float:
     return 10.0 * np.log10(power) if power > 0 else -120.0
 
 
+def _power(x: np.ndarray) -> float:
+    """Mean square, accumulated in float64."""
+    return float(np.einsum("i,i->", x, x, dtype=np.float64)) / len(x)
+
+
+def _clipped_share(x: np.ndarray) -> float:
+    return float(np.count_nonzero(np.abs(x) >= th.CLIPPING_LEVEL)) / len(x)
+
+
 def _no_sound(name: str) -> Metric:
     """A typed answer has no sound at all: the metric is there, with nothing measured."""
     return Metric(name, None, None, None, ())
@@ -38,11 +48,12 @@ def volume(x: Inputs) -> Metric:
         return _no_sound("volume")
     if recording is None or not len(recording.samples):
         return unmeasured("volume", unit, "no recording", NO_RECORDING)
-    x = np.asarray(recording.samples, dtype=np.float64)
+    # float32 as recorded; sums are taken in float64 (no float64 copy of a whole answer).
+    x = np.asarray(recording.samples, dtype=np.float32)
     rate = recording.sample_rate
     mask = _speech_mask(doc, len(x), rate)
-    level = _db(float(np.mean(np.square(x[mask])))) if mask.any() else -120.0
-    clipped = float(np.mean(np.abs(x) >= th.CLIPPING_LEVEL))
+    level = _db(_power(x[mask])) if mask.any() else -120.0
+    clipped = _clipped_share(x)
     score = th.SPEECH_LEVEL_DBFS.score(level)
     evidence: list[Evidence] = []
     if clipped > th.CLIPPED_SHARE_LIMIT:
@@ -54,7 +65,7 @@ def volume(x: Inputs) -> Metric:
             b = int((doc.words[s1 - 1].end or 0) * rate)
             if b > a:
                 seg = x[a:b]
-                per_sentence.append((_db(float(np.mean(np.square(seg)))), float(np.mean(np.abs(seg) >= th.CLIPPING_LEVEL)), s0, s1))
+                per_sentence.append((_db(_power(seg)), _clipped_share(seg), s0, s1))
         if per_sentence and clipped > th.CLIPPED_SHARE_LIMIT:
             _, share, s0, s1 = max(per_sentence, key=lambda r: r[1])
             evidence.append(doc.quote_words(s0, min(s1, s0 + 16), note=f"distorted: {share:.1%} of samples clipped",
@@ -69,12 +80,8 @@ def volume(x: Inputs) -> Metric:
 
 
 def pitch_track(samples: np.ndarray, rate: int) -> tuple[np.ndarray, np.ndarray]:
-    """Times (s) and voice pitch (Hz, 0 when unvoiced) of each 10 ms frame, in one Praat pass."""
-    import parselmouth  # heavy and optional: only when there is audio to judge
-
-    snd = parselmouth.Sound(np.asarray(samples, dtype=np.float64), sampling_frequency=rate)
-    pitch = snd.to_pitch(time_step=0.01, pitch_floor=75.0, pitch_ceiling=500.0)
-    return np.asarray(pitch.xs()), pitch.selected_array["frequency"]
+    """Times (s) and voice pitch (Hz, 0 when unvoiced) of each 10 ms frame, in one pass (pitch.py)."""
+    return pitch.track(samples, rate)
 
 
 def semitones(f0: np.ndarray) -> np.ndarray:
@@ -96,14 +103,10 @@ def monotone(x: Inputs) -> Metric:
         return _no_sound("monotone")
     if recording is None or not len(recording.samples):
         return unmeasured("monotone", unit, "no recording", NO_RECORDING)
-    try:
-        # One pass over the whole answer; sentences are slices of it (a pass per sentence
-        # cost a 60 s answer about 250 ms after the candidate stopped talking).
-        times, f0 = pitch_track(recording.samples, recording.sample_rate)
-        st = semitones(f0)
-    except ImportError:
-        return unmeasured("monotone", unit, "pitch needs praat-parselmouth (pip install praat-parselmouth)",
-                     NO_PITCH_TRACKER)
+    # One pass over the whole answer; sentences are slices of it (a pass per sentence
+    # cost a 60 s answer about 250 ms after the candidate stopped talking).
+    times, f0 = pitch_track(recording.samples, recording.sample_rate)
+    st = semitones(f0)
     if len(st) * 0.01 < th.PITCH_MIN_VOICED_SECONDS:
         return unmeasured("monotone", unit, "too little voiced speech to judge the pitch", TOO_LITTLE_SPEECH)
     spread = _spread(st)
