@@ -27,10 +27,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from simulator.assess import score_answer
+from simulator.assess import Preparing, prepare, score_answer
 from simulator.audio import load, write_wav
 from simulator.banks import resolve_banks
 from simulator.listen import Meter, Microphone, Slot, TurnRules
+from simulator.scoring import semantic
 from simulator.transcribe import make_transcriber
 
 from . import answers, pulse
@@ -45,7 +46,8 @@ def one_answer(mic: Microphone, engine, question, answer: answers.Answer, env: d
     # and the file begins with half a second of silence, so no speech is missed.
     player = pulse.play(answer.path, env)
     played_at = time.monotonic()
-    heard = mic.listen(Slot(QUESTION), engine)
+    # As the session does: each stretch transcribed is embedded for scoring at once.
+    heard = mic.listen(Slot(QUESTION), Preparing(engine, question))
     transcribed_at = time.monotonic()
     if heard is None:
         raise RuntimeError(f"{answer.path}: the microphone heard nothing (is the null sink's "
@@ -97,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
         engine = make_transcriber()
         engine.load()
         engine.transcribe(load(clips[lengths[0]].path)[:16_000 * 5])  # first-call costs
+        prepare(question, "").result()  # the meaning model, loaded while the opening is spoken
+        for warming in semantic._warming:
+            warming.join()
         mic = Microphone(TurnRules(), meter=Meter(io.StringIO()), watch_enter=False)
         results = []
         rounds = max(args.runs, args.other_runs)

@@ -103,3 +103,24 @@ print(json.dumps({"monotone": metrics["monotone"].value, "volume": metrics["volu
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["monotone"] is not None and result["volume"] is not None  # the sound was judged
     assert result["loaded"] == []
+
+
+@pytest.mark.slow
+def test_a_long_answer_is_read_in_windows_that_tell_the_same(speak):
+    """Over `PITCH_MAX_SECONDS` the pitch is read in evenly spaced windows only (the pass runs
+    after the candidate stops): on two minutes of speech the variation it reports is within a
+    quarter of a semitone of the whole answer's, in less than two thirds of the frames."""
+    from simulator.scoring import thresholds as th
+    from simulator.scoring.sound import pitch_track
+
+    sentences = ["At the phone company I answered about sixty calls a day, mostly billing.",
+                 "One morning a man called, furious that his internet had been down for a week.",
+                 "I listened, said I was sorry, and booked a technician for the same afternoon.",
+                 "Then I called him back at five to make sure it was working again."]
+    speech = np.concatenate([load(speak(s, speed=speed)) for speed in (140, 160, 180) for s in sentences] * 3)
+    assert len(speech) > 1.5 * th.PITCH_MAX_SECONDS * RATE
+    whole_times, whole = pitch.track(speech, RATE)
+    times, f0 = pitch_track(speech, RATE)
+    assert len(f0) < 0.67 * len(whole) and np.all(np.diff(times) > 0)
+    assert times[0] < 1 and times[-1] > whole_times[-1] - 1  # from the start to the end
+    assert abs(_spread(semitones(f0)) - _spread(semitones(whole))) < 0.25

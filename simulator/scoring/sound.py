@@ -80,8 +80,15 @@ def volume(x: Inputs) -> Metric:
 
 
 def pitch_track(samples: np.ndarray, rate: int) -> tuple[np.ndarray, np.ndarray]:
-    """Times (s) and voice pitch (Hz, 0 when unvoiced) of each 10 ms frame, in one pass (pitch.py)."""
-    return pitch.track(samples, rate)
+    """Times (s) and voice pitch (Hz, 0 when unvoiced) of each 10 ms frame (pitch.py); over
+    `th.PITCH_MAX_SECONDS`, of the frames in `th.PITCH_WINDOWS` evenly spaced windows only."""
+    if len(samples) <= th.PITCH_MAX_SECONDS * rate:
+        return pitch.track(samples, rate)
+    window = int(th.PITCH_MAX_SECONDS / th.PITCH_WINDOWS * rate)
+    starts = np.linspace(0, len(samples) - window, th.PITCH_WINDOWS).astype(int)
+    parts = [pitch.track(samples[s:s + window], rate) for s in starts]
+    return (np.concatenate([t + s / rate for (t, _), s in zip(parts, starts)]),
+            np.concatenate([f0 for _, f0 in parts]))
 
 
 def semitones(f0: np.ndarray) -> np.ndarray:

@@ -89,6 +89,12 @@ CLIPPED_SCORE_CAP = 40.0  # the volume score when clipping is over the limit
 # its SSML range="x-low" about 0.4 (a drone), which is where these limits were calibrated.
 PITCH_VARIATION_SEMITONES = Band(2.0, 24, 0.5, 48, "semitones", "a pitch variation of 2 semitones or more")
 PITCH_MIN_VOICED_SECONDS = 2.0  # less voiced speech than this is too little to judge
+# A longer answer's pitch is read in PITCH_WINDOWS evenly spaced windows that add up to this
+# (a minute of speech shows a flat voice as well as two do): the pitch pass runs after the
+# candidate stops, and on a whole 120 s answer it took 240 ms of the 300 ms budget
+# (benchmarks/latency.py, 2026-11-30).
+PITCH_MAX_SECONDS = 60.0
+PITCH_WINDOWS = 6
 
 # --- content -------------------------------------------------------------------------------
 
