@@ -6,7 +6,8 @@ monitor through ALSA's pulse device, exactly as a session records a candidate
 (`Microphone.listen`, transcribing while the answer plays).
 
 "End of speech" is the Microphone's own decision that the answer is over: the last speech
-sample has played and the end-of-answer silence (1.5 s) has been heard. The clock starts at
+sample has played and the end-of-answer silence (about 1.2 s after a finished sentence) has
+been heard; each transcribed stretch is prepared for scoring, as in a session. The clock starts at
 the block that completed that silence (the last block handed to the streaming hook) and stops
 when `score_answer` returns, covering what the session does in between: closing the input
 stream, transcribing the tail, waiting for segments still in hand, writing the answer's WAV

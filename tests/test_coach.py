@@ -283,3 +283,21 @@ def test_the_evidence_locator_finds_words_by_time_else_by_quote():
     assert locate(words, quoted, after=sorry[0] + 1) == range(sorry[1] - 1, sorry[1] + 1)
     assert find_quote([w for w, _, _ in words], "not said") is None and find_quote(["a"], "") is None
     assert review_locate(shown_words(transcript), quoted) == locate(words, quoted)  # the review's is this one
+
+
+def test_what_was_strong_never_comes_from_an_answer_that_would_end_the_interview():
+    from simulator.banks import bundled_banks
+
+    q = next(q for b in bundled_banks() for q in b.questions if q.id == "angry-customer-time")
+    rude = Answer(q, score_answer(q, Transcript.typed(
+        "Honestly customers are idiots and I just hang up on the ones who yell.")))
+    alone = session_feedback([rude])
+    assert "not yet" in alone.verdict.lower()
+    assert "idiots" not in alone.strength and "exactly what I asked" not in alone.strength
+    good = Answer(q, score_answer(q, Transcript.typed(
+        "At the returns desk last winter a woman was furious because her refund had not arrived "
+        "after three weeks. I said I was sorry, looked up her order, found the refund had failed "
+        "and processed it again right there. She got her money back the same day and thanked me.")))
+    both = session_feedback([rude, good])
+    assert "idiots" not in both.strength
+    assert both.strength != alone.strength  # praise, taken from the good answer

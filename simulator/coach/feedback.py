@@ -157,6 +157,11 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
     # What was strong: the best-evidenced area, quoting the answer where it scored best.
     best: dict[str, tuple[Metric, Context]] = {}
     for name, (_, _, pairs) in agg.items():
+        # Never praised from an answer that would have ended the interview ("You answered
+        # exactly what I asked" after "customers are idiots" is no strength).
+        pairs = [(a, m) for a, m in pairs if not _ended_interview(a)]
+        if not pairs:
+            continue
         # the best-scoring evidence, from the strongest answer when several tie
         answer, metric = max(pairs, key=lambda p: (p[1].score, p[0].score.overall))
         best[name] = (metric, Context(answer.question, answer.score.transcript, answer.turn))
