@@ -37,6 +37,7 @@ import time
 from pathlib import Path
 
 from . import answers, pulse
+from .session import Playbacks
 
 ROOT = Path(__file__).resolve().parent.parent
 ASK = {"tell-me-about-yourself": 15, "customer-service-experience": 30}  # question: answer seconds
@@ -44,35 +45,8 @@ CLOSED = re.compile(r"^\s*\(\d+ s, ")  # the microphone's line when it closes an
 TIMEOUT = 600.0  # seconds for a whole session
 
 
-class Streams:
+class Streams(Playbacks):
     """Playback streams on the PulseAudio server: when each opened and closed, and whose it is."""
-
-    def __init__(self, env: dict):
-        self.env = env
-        self.proc = subprocess.Popen(["pactl", "subscribe"], env=env, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, text=True, bufsize=1)
-        self.opened: dict[str, float] = {}
-        self.closed: dict[str, float] = {}
-        self.owner: dict[str, int | None] = {}
-        self.changed = threading.Condition()
-        threading.Thread(target=self._read, daemon=True).start()
-        time.sleep(0.3)  # subscribed before the command starts
-
-    def _read(self) -> None:
-        for line in self.proc.stdout:
-            now = time.monotonic()
-            if "on sink-input #" not in line:
-                continue
-            stream = line.rsplit("#", 1)[1].strip()
-            if "'new'" in line:
-                owner = self._pid_of(stream)
-                with self.changed:
-                    self.opened[stream], self.owner[stream] = now, owner
-                    self.changed.notify_all()
-            elif "'remove'" in line:
-                with self.changed:
-                    self.closed[stream] = now
-                    self.changed.notify_all()
 
     def _pid_of(self, stream: str) -> int | None:
         listing = subprocess.run(["pactl", "list", "sink-inputs"], env=self.env, capture_output=True,

@@ -43,13 +43,16 @@ TIMEOUT = 900  # seconds for a whole session
 
 
 class Playbacks:
-    """Playback streams on the PulseAudio server: when each opened and closed."""
+    """Playback streams on the PulseAudio server: when each opened and closed (and, where a
+    subclass says how to find it, whose it is: `owner`)."""
 
     def __init__(self, env: dict):
+        self.env = env
         self.proc = subprocess.Popen(["pactl", "subscribe"], env=env, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, text=True, bufsize=1)
         self.opened: dict[str, float] = {}
         self.closed: dict[str, float] = {}
+        self.owner: dict[str, int | None] = {}
         self.changed = threading.Condition()
         threading.Thread(target=self._read, daemon=True).start()
         time.sleep(0.3)  # subscribed before the command starts
@@ -60,12 +63,18 @@ class Playbacks:
             if "on sink-input #" not in line:
                 continue
             stream = line.rsplit("#", 1)[1].strip()
-            with self.changed:
-                if "'new'" in line:
-                    self.opened[stream] = now
-                elif "'remove'" in line:
+            if "'new'" in line:
+                owner = self._pid_of(stream)  # outside the lock: it may ask the server
+                with self.changed:
+                    self.opened[stream], self.owner[stream] = now, owner
+                    self.changed.notify_all()
+            elif "'remove'" in line:
+                with self.changed:
                     self.closed[stream] = now
-                self.changed.notify_all()
+                    self.changed.notify_all()
+
+    def _pid_of(self, stream: str) -> int | None:
+        return None  # not looked up: every stream counts
 
     def first_opened_after(self, since: float, timeout: float) -> float | None:
         deadline = time.monotonic() + timeout

@@ -296,21 +296,22 @@ def ensure_checkpoint(model_dir: Path, cache: Path, force: bool = False,
 
     checkpoint = convert(model_dir, label=cache.stem, progress=progress)
     cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    _write_atomically(cache, lambda f: torch.save(checkpoint, f))
+    write_atomically(cache, lambda f: torch.save(checkpoint, f))
     record = {**_fingerprint(model_dir), "checkpoint_size": cache.stat().st_size}
-    _write_atomically(_sidecar(cache), lambda f: f.write(json.dumps(record, indent=1).encode()))
+    write_atomically(_sidecar(cache), lambda f: f.write(json.dumps(record, indent=1).encode()))
     return cache
 
 
-def _write_atomically(path: Path, write) -> None:
-    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
+def write_atomically(path: Path, write, accept=lambda: True) -> None:
+    """Write beside `path`, then rename, if `accept()` agrees: no reader sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
+        if accept():
+            os.replace(tmp, path)
+    finally:
         Path(tmp).unlink(missing_ok=True)
-        raise

