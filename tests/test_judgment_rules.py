@@ -39,6 +39,9 @@ def families(s) -> set[RedFlag]:
     ("I have no problem with working holidays", "holidays", True),
     ("I'd rather not work weekends", "weekends", False),
     ("Helping strangers isn't really my thing", "enjoy helping people", False),
+    ("Helping people has never really been my thing", "enjoy helping people", False),
+    ("Helping people has always been my thing", "enjoy helping people", True),
+    ("I'm sorry the parcel has not arrived", "I'm sorry", True),
     ("No two calls are the same", "every call is different", True),
     ("I'm so sorry your sofa hasn't arrived", "I'm sorry", True),  # the "not" is about the sofa
     ("I never take it personally", "don't take it personally", True),
@@ -46,6 +49,14 @@ def families(s) -> set[RedFlag]:
 ])
 def test_stance_is_read_from_the_words_that_reach_the_point(clause, target, same):
     assert agrees(clause, target) is same
+
+
+def test_a_motivation_denied_in_new_words_is_at_the_bottom():
+    # Written for the self-review of 2026-11-30 (it scored 40): the key point is denied after its words.
+    s = score("why-call-center", "Helping people has never really been my thing, and I get restless doing the "
+              "same task all day, so honestly I don't see myself lasting long on a phone team.")
+    assert s.overall <= 10
+    assert coverage(s, "enjoy helping people") is not Coverage.COVERED
 
 
 def test_a_point_said_the_other_way_round_is_denied_and_one_said_in_other_words_is_covered():

@@ -30,8 +30,13 @@ DENIAL_REACH = 6
 DENIAL_STOPS = frozenset({"so", "and", "but", "because", "which", "who", "while", "if", "then",
                           "although", "though", "until", "since"})
 SAME = frozenset({"same"})
-# "Helping strangers isn't my thing": a denial right after the words, by "is not" and the like.
-COPULAS = frozenset({"is", "are", "was", "were", "am"})
+# "Helping strangers isn't my thing", "...has never really been my thing": a denial right after
+# the words, by "is not", "has never" and the like (one adverb may come between), unless another
+# subject comes first: "I'm sorry your sofa hasn't arrived" denies the sofa's arrival, not the apology.
+AUXILIARIES = frozenset({"is", "are", "was", "were", "am", "has", "have", "had", "does", "do", "did"})
+ADVERBS = frozenset({"really", "just", "ever", "truly", "honestly", "actually", "always", "certainly"})
+SUBJECTS = frozenset({"i", "you", "he", "she", "it", "we", "they", "this", "that", "the", "your", "his",
+                      "her", "its", "our", "their", "my"})
 
 
 @lru_cache(maxsize=65536)
@@ -72,10 +77,14 @@ def stance_toward(text: str, target: str) -> int:
             break
         denials += _denies(norms[k])
     after = norms[last + 1:last + 5]
-    for k, n in enumerate(after[:-1]):
-        if n in COPULAS and after[k + 1] in NEGATORS:
-            # "...isn't my thing" denies; "...are no problem" affirms
-            denials += 1 + sum(w in DENYING_WORDS for w in after[k + 2:k + 4])
+    for k, n in enumerate(after):
+        if n in DENIAL_STOPS or n in SUBJECTS:
+            break
+        if n in AUXILIARIES:
+            nxt = k + 1 + (k + 1 < len(after) and after[k + 1] in ADVERBS)
+            if nxt < len(after) and after[nxt] in NEGATORS:
+                # "...isn't my thing" denies; "...are no problem" affirms
+                denials += 1 + sum(w in DENYING_WORDS for w in after[nxt + 1:nxt + 3])
             break
     # "no two calls are the same": "same" just after the words answers a denial before them.
     denials += sum(n in SAME for n in after if n not in wanted)
