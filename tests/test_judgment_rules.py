@@ -170,3 +170,16 @@ def test_sentences_prepared_while_speaking_are_not_embedded_again(home):
 
 def test_the_process_shares_one_model_whatever_the_data_folder(home, tmp_path):
     assert process_embedder(home) is process_embedder(tmp_path / "elsewhere") is process_embedder()
+
+
+@pytest.mark.parametrize("text, cares, owns", [
+    ("I would stay calm and not take it personally.", False, False),
+    ("I'd keep my voice level and breathe.", False, False),
+    ("I'm so sorry this happened, I can see why you're upset. Let me fix the charge right now.", True, True),
+    ("I'll keep you updated every day until it's sorted.", False, True),
+])
+def test_staying_calm_is_composure_not_care_or_ownership(text, cares, owns):
+    # Issue 10: ownership and empathy are judged on what a clause does for the caller.
+    s = score("customer-yelling-first-word", text)
+    assert (s.metric("empathy").value > 0) is cares
+    assert (s.metric("ownership").value > 0) is owns

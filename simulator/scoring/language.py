@@ -46,10 +46,19 @@ def _helpful(x: Inputs, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if x.doc.tokens[i].word in flagged:
             continue
         after = x.doc.norms[j] if j < len(x.doc.norms) else ""
-        if after in lx.SELF_SERVING:
+        if after in lx.SELF_SERVING or _composure(x.doc.norms, j - 1) or _composure(x.doc.norms, j):
             continue
         out.append((i, j))
     return out
+
+
+def _composure(norms, k: int) -> bool:
+    """The verb at token k keeps the agent's own composure ("stay calm", "keep my voice level")."""
+    if not 0 <= k < len(norms):
+        return False
+    verb = norms[k]
+    return verb in lx.COMPOSURE_VERBS or (verb in lx.KEEPING_VERBS
+                                          and any(n in lx.COMPOSURE for n in norms[k + 1:k + 4]))
 
 
 @measures("empathy")

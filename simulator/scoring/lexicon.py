@@ -151,12 +151,18 @@ EMPATHY = rx(
     r"thank you for (?:your patience|bearing with|waiting|explaining|letting me know|telling me|holding)",
     r"i (?:really )?appreciate", r"(?:i )?listened", r"(?:i )?let (?:him|her|them) (?:vent|explain|talk|finish)",
     r"acknowledg\w*", r"empath\w*", r"put myself in", r"in (?:his|her|their) shoes",
-    r"(?:i )?understood (?:why|how|that|her|his|their)", r"(?:i )?stayed calm", r"(?:i )?kept calm",
-    r"(?:i )?remained calm", r"i would stay calm", r"i would (?:listen|apologi[sz]e|acknowledge)",
+    r"(?:i )?understood (?:why|how|that|her|his|their)", r"i would (?:listen|apologi[sz]e|acknowledge)",
     r"(?:he|she|they) (?:was|were|felt) (?:frustrated|upset|worried|stressed)",
     r"how (?:frustrating|stressful|upsetting)", r"(?:i|we) am (?:here|happy) to help",
     r"patient(?:ly)?", r"feel heard", r"felt heard", r"reassur\w*",
 )
+# Staying calm is the agent's own composure, not something done for the caller: "I'd stay calm"
+# neither acknowledges the customer nor owns their problem (issue 10). A verb of composure, or a
+# verb of keeping followed by a word of composure ("keep my voice level"), is read as such.
+COMPOSURE_VERBS = frozenset({"breathe", "breathed", "relax", "relaxed", "calm", "compose", "composed"})
+KEEPING_VERBS = frozenset({"stay", "stayed", "stays", "remain", "remained", "keep", "kept", "keeps"})
+COMPOSURE = frozenset({"calm", "cool", "composed", "patient", "professional", "polite", "quiet", "level",
+                       "positive", "steady", "relaxed", "neutral", "collected", "head", "temper", "cool-headed"})
 OWNERSHIP = rx(
     r"i will", r"let me", r"i am going to", r"i will make sure", r"i (?:personally )?(?:took|take) (?:ownership|responsibility|charge)",
     r"i made sure", r"i make sure", r"i would make sure", r"i personally", r"i followed up", r"i owned",
