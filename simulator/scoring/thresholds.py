@@ -126,7 +126,7 @@ WORDS_PER_KEY_POINT = 20.0
 
 # Relevance: how clearly the answer is about what was asked, 0-1, judged by meaning (see the
 # section "judgment by meaning" below); this band only names its unit and target.
-RELEVANCE = Band(0.5, 1.0, 0.0, 2.0, "topic match (0-1)", "talk about what was asked")
+RELEVANCE = Band(0.5, 1.0, 0.0, 2.0, "out of 1 on the question", "talk about what was asked")
 KEY_POINT_RELEVANCE = 0.8  # relevance from saying key points in words about the subject
 # An answer to another question is not an answer, however fluent: relevance (0-100) at or
 # below OFF_TOPIC_LIMIT knocks it out (see KNOCKED_OUT); between that and ON_TOPIC_LIMIT the
