@@ -485,6 +485,33 @@ def test_review_shows_the_second_try_under_the_first_and_in_its_json(home, capsy
     assert data["strength"] == outcome.session.strength
 
 
+def test_the_html_report_shows_the_second_try_under_the_first(home, tmp_path):
+    import html as html_
+    import re
+
+    from simulator.cli import main
+
+    q = "angry-customer-time"
+    outcome = run_practice(home, ScriptedAnswers({q: VAGUE, f"{q}.retry": EXAMPLE}), ask=(q,),
+                           mode="coach", follow_ups=False)
+    with Notebook(home) as notebook:
+        [(_, saved)] = notebook.retries(outcome.session.id)
+    report = tmp_path / "report.html"
+    assert main(["--home", str(home), "review", "latest", "--html", str(report)]) == 0
+    page = html_.unescape(" ".join(re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", " ", report.read_text(),
+                                          flags=re.S).split()))
+    first_try = page.index(" ".join(VAGUE.split()[:6]))
+    second_try = page.index("Your second try")
+    assert first_try < second_try < page.index("How it scored", first_try)
+    assert f"first try {saved.comparison.overall_before:.0f}" in page[second_try:]
+    assert " ".join(EXAMPLE.split()[:8]) in page[second_try:]
+    assert f"What changed: {retry.remark(saved.comparison)}" in page[second_try:]
+    # A session without a second try shows none.
+    plain = run_practice(home, ScriptedAnswers({q: EXAMPLE}), ask=(q,), follow_ups=False)
+    assert main(["--home", str(home), "review", plain.session.id, "--html", str(report)]) == 0
+    assert "Your second try" not in report.read_text()
+
+
 def test_a_retry_that_is_declined_moves_on_and_saves_nothing_more(home):
     ids = ("angry-customer-time", "why-call-center")
     source = ScriptedAnswers({ids[0]: VAGUE, ids[1]: STRONG})  # no retry in the script

@@ -25,6 +25,7 @@ from .. import __version__
 from ..errors import UserError
 from ..notebook import Notebook
 from ..notebook.history import MetricSeries, session_points
+from ..coach.retry import Retry, remark
 from ..types import Answer, Medium, Session
 from ..wording import plural
 from .charts import series_chart
@@ -102,7 +103,17 @@ def _metric_views(answer: Answer, located: dict) -> list[dict]:
     return views
 
 
-def _answer_view(number_: int, answer: Answer, audio: _AudioFolder) -> dict:
+def _second_try_view(again: Retry | None, stem: str, audio: _AudioFolder) -> dict | None:
+    """Coach mode's second try of the answer: its score against the first, what it said, what changed."""
+    if again is None:
+        return None
+    c = again.comparison
+    return {"overall": c.overall_after, "before": c.overall_before, "band": score_band(c.overall_after),
+            "text": again.score.transcript.text, "remark": remark(c), "tips": again.score.tips,
+            "audio": audio.link(again.audio, f"{stem}-second-try")}
+
+
+def _answer_view(number_: int, answer: Answer, audio: _AudioFolder, again: Retry | None = None) -> dict:
     stem = f"{number_:02d}-{answer.question.id}" + (f"-{answer.turn}" if answer.turn else "")
     transcript = _transcript_view(answer)
     return {
@@ -114,6 +125,7 @@ def _answer_view(number_: int, answer: Answer, audio: _AudioFolder) -> dict:
         "overall": answer.score.overall, "band": score_band(answer.score.overall),
         "transcript": transcript, "metrics": _metric_views(answer, transcript["located"]),
         "tips": answer.score.tips, "duration": answer.score.transcript.duration,
+        "second_try": _second_try_view(again, stem, audio),
     }
 
 
@@ -165,7 +177,8 @@ def write_session_report(session: Session, notebook: Notebook, path: Path) -> Pa
     """One session: verdict, what was strong, tips, trends, then every answer with its marks."""
     path = Path(path).expanduser().absolute()
     audio = _AudioFolder(path)
-    answers = [_answer_view(i, a, audio) for i, a in enumerate(session.answers, 1)]
+    second = dict(notebook.retries(session.id))  # coach mode's second tries, by position
+    answers = [_answer_view(i, a, audio, second.get(i)) for i, a in enumerate(session.answers, 1)]
     overall = session_overall(session)
     medium = Medium.of(session.answers)
     # Its trend among sessions of its own medium: typed with typed, spoken with spoken.
