@@ -236,6 +236,12 @@ DISMISSIVE = rx(
     r"(?:sent|send|pass|passed|transfer|transferred) (?:him|her|them|it) (?:off )?to (?:someone|somebody) else",
     r"shut up", r"(?:roll|rolled|rolling) my eyes", r"(?:put|leave|left|keep) (?:them|him|her) on hold until",
     r"(?:complain|go) to (?:someone|somebody) else", r"(?:read|check) the (?:terms|fine print|faq)",
+    # Sarcasm, as a last resort: the meaning model hears "I love being yelled at" as love (measured
+    # 2026-12-01: an area under the curve of 0.5 between sarcastic and professional answers).
+    # Only idioms that mock in any interview answer or call, never ones a kind agent also says.
+    r"living the dream", r"must be nice", r"what a (?:tragedy|shame|nightmare for you)", r"boo hoo",
+    r"cry me a river", r"lucky me", r"yeah right", r"big deal", r"(?:oh )?the horror", r"how tragic",
+    r"in my sweetest voice", r"(?:bless|god love) (?:them|him|her|their)",
 )
 # Dismissive only when they open a sentence, said to the caller ("Calm down, it's your router").
 DISMISSIVE_OPENERS = rx(r"calm down", r"relax", r"whatever", r"chill", r"deal with it")
