@@ -1,7 +1,8 @@
 """The judgment set (tests/judgment/*.yaml) as typed cases: each answer, its question and its expected judgment.
 
 Used by benchmarks/eval_judgment.py (any scorer's figures) and tests/judgment/test_judgment_set.py
-(the set's structure). Loading checks every reference, so a typo fails loudly.
+(the set's structure). Loading checks every reference, so a typo fails loudly. The fresh cases
+(FRESH_FILES, tune half) come from load_fresh(); the held-out fresh cases join load()'s held-out split.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ HERE = Path(__file__).resolve().parent
 SPLIT_FILES = {"tune": HERE / "tune.yaml", "heldout": HERE / "heldout.yaml"}
 WHY_FILE = HERE / "why_cases.yaml"
 TIERS_FILE = HERE / "tiers.yaml"
+# Fresh cases (flat lists, each with its red-flag expectation), by the prefix of their ids: the tune
+# half's are loaded by load_fresh(); the held-out half's join the held-out split of load().
+FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_cases.yaml"}
+HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml"}
 
 FAMILIES = (
     "real",              # quoted from a public guide, with the source's own label
@@ -146,6 +151,30 @@ def _case(raw: dict, question: Question, split: str, case_id: str, tiers: dict[s
     )
 
 
+@dataclass(frozen=True)
+class FreshCase:
+    """A fresh case (FRESH_FILES, HELDOUT_FRESH_FILES): its expected judgment, and whether a severe
+    red flag must (True) or must not (False) be found."""
+
+    case: Case
+    flag: bool | None
+
+
+def _fresh(path: Path, prefix: str, questions: dict[str, Question], half: str, split: str,
+           tiers: dict[str, Tier]) -> list[FreshCase]:
+    """A fresh-case file's cases ("<prefix>/<question id>/<n>"), each on one of `questions` (the `half` half)."""
+    out = []
+    for n, raw in enumerate(yaml.safe_load(path.read_text("utf-8"))["cases"], 1):
+        qid = raw["question"]
+        if qid not in questions:
+            raise ValueError(f"{path.name}: case {n}: {qid} is not a {half}-half question")
+        if raw.get("flag") not in (None, True, False):
+            raise ValueError(f"{path.name}: case {n}: flag should be true or false")
+        case = _case(raw, questions[qid], split, f"{prefix}/{qid}/{n}", tiers, None, why=False)
+        out.append(FreshCase(case, raw.get("flag")))
+    return out
+
+
 def load() -> JudgmentSet:
     bank = bank_questions()
     tiers = load_tiers()
@@ -169,6 +198,12 @@ def load() -> JudgmentSet:
                 cases.append(_case(raw, question, split, f"{split}/{question.id}/{n}", tiers,
                                    entry.get("turn"), why=False))
         splits[split] = tuple(ids)
+    heldout = {qid: questions[qid] for qid in splits["heldout"]}
+    for prefix, path in HELDOUT_FRESH_FILES.items():
+        doc = yaml.safe_load(path.read_text("utf-8"))
+        if doc.get("split") != "heldout" or doc.get("do_not_tune") is not True:
+            raise ValueError(f"{path.name}: should say split: heldout and do_not_tune: true")
+        cases += [f.case for f in _fresh(path, prefix, heldout, "held-out", "heldout", tiers)]
     why = yaml.safe_load(WHY_FILE.read_text("utf-8"))
     for raw in why["cases"]:
         qid = raw["question"]
@@ -185,28 +220,10 @@ def load() -> JudgmentSet:
     return JudgmentSet(tuple(cases), splits, tiers)
 
 
-FRESH_FILE = HERE / "fresh_cases.yaml"
-
-
-@dataclass(frozen=True)
-class FreshCase:
-    """A case of the second judgment pass (fresh_cases.yaml): its expected judgment, and whether
-    a severe red flag must (True) or must not (False) be found."""
-
-    case: Case
-    flag: bool | None
-
-
 def load_fresh() -> tuple[FreshCase, ...]:
-    """The fresh cases, each on a tune-half question (never a held-out one)."""
+    """The tune half's fresh cases (FRESH_FILES), each on a bundled tune-half question."""
     bank = bank_questions()
-    tiers = load_tiers()
-    tune = {e["id"] for e in yaml.safe_load(SPLIT_FILES["tune"].read_text("utf-8"))["questions"]}
-    out = []
-    for n, raw in enumerate(yaml.safe_load(FRESH_FILE.read_text("utf-8"))["cases"], 1):
-        qid = raw["question"]
-        if qid not in tune or qid not in bank:
-            raise ValueError(f"{FRESH_FILE.name}: case {n}: {qid} is not a bundled tune-half question")
-        case = _case(raw, bank[qid], "fresh", f"fresh/{qid}/{n}", tiers, None, why=False)
-        out.append(FreshCase(case, raw.get("flag")))
-    return tuple(out)
+    tune = {e["id"]: bank[e["id"]] for e in yaml.safe_load(SPLIT_FILES["tune"].read_text("utf-8"))["questions"]
+            if e["id"] in bank}
+    return tuple(f for prefix, path in FRESH_FILES.items()
+                 for f in _fresh(path, prefix, tune, "bundled tune", "fresh", load_tiers()))

@@ -174,3 +174,50 @@ def test_every_case_the_issue_quotes_is_here_verbatim(data):
     why = [c for c in data.cases if c.why_case]
     assert all(c.split == "tune" for c in why)
     assert len(why) >= len(WHY_QUOTES)
+
+
+# --- the third pass's fresh cases (fresh3_cases.yaml on the tune half, heldout_fresh3.yaml held out)
+
+
+def fresh3(data) -> dict[str, list]:
+    """Each new file's cases by half: tune (FreshCase, from load_fresh) and held-out (Case, from load)."""
+    return {"tune": [f.case for f in js.load_fresh() if f.case.id.startswith("fresh3/")],
+            "heldout": [c for c in data.cases if c.id.startswith("heldout-fresh3/")]}
+
+
+def test_fresh3_cases_are_each_on_their_own_half(data):
+    for half, cases in fresh3(data).items():
+        assert len(cases) >= 50, half
+        assert {c.question.id for c in cases} <= set(data.splits[half]), half
+    assert all(c.split == "heldout" for c in fresh3(data)["heldout"])
+
+
+def test_fresh3_tiers_are_known_and_flags_only_true_or_false(data):
+    for path in (js.FRESH_FILES["fresh3"], *js.HELDOUT_FRESH_FILES.values()):
+        raw = yaml.safe_load(path.read_text("utf-8"))["cases"]
+        assert all(r["tier"] in data.tiers for r in raw), path.name
+        assert all(r.get("flag", None) in (None, True, False) for r in raw), path.name
+        assert all(r.get("flag") is True for r in raw if r["family"] == "rude"), path.name
+        assert not any("flag" in r for r in raw if r["family"] == "non_english"), path.name
+        assert sum(r.get("flag") is True for r in raw) >= 20 and sum(r.get("flag") is False for r in raw) >= 10
+        assert {r.get("lang") for r in raw if r["family"] == "non_english"} == {"fr", "it", "nl"}
+
+
+def test_the_heldout_fresh_file_says_not_to_tune_on_it():
+    for path in js.HELDOUT_FRESH_FILES.values():
+        text = path.read_text("utf-8")
+        assert "DO NOT LOOK AT THIS FILE WHILE WRITING OR TUNING SCORING RULES" in text.split("cases:")[0]
+        doc = yaml.safe_load(text)
+        assert doc["do_not_tune"] is True and doc["split"] == "heldout"
+
+
+def test_no_answer_text_is_in_two_case_files(data):
+    texts = Counter(c.text.lower() for c in data.cases) + Counter(f.case.text.lower() for f in js.load_fresh())
+    assert not [t for t, n in texts.items() if n > 1]
+
+
+def test_fresh3_paraphrases_avoid_the_banks_key_point_words(data):
+    for c in fresh3(data)["tune"]:  # the held-out file's are checked with the split files above
+        if c.family == "paraphrase":
+            for phrase in (p for point in c.question.key_points for p in point.phrasings):
+                assert not re.search(rf"\b{re.escape(phrase.lower())}\b", c.text.lower()), (c.id, phrase)
