@@ -1,7 +1,8 @@
-"""The second judgment pass: fresh cases (tests/judgment/fresh_cases.yaml), written and labelled
-before that pass changed any rule, on tune-half questions only, each family held to a floor.
+"""The fresh cases of the second and third judgment passes (tests/judgment/fresh_cases.yaml,
+fresh3_cases.yaml), each written and labelled before its pass changed any rule, on tune-half
+questions only, each family held to a floor per pass.
 
-The floors are the figures measured when the pass was finished, less a case or so (README
+The floors are the figures measured when the third pass was finished, less a case or so (README
 "Judgment figures"). Red flags by meaning find only part of the rude phrasings no exemplar
 names (sarcasm, contempt said politely): that floor is low on purpose, and says so.
 """
@@ -9,6 +10,7 @@ names (sarcasm, contempt said politely): that floor is low on purpose, and says 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -24,9 +26,28 @@ from simulator.types import EvidenceKind, Severity, Transcript  # noqa: E402
 
 @pytest.fixture(scope="module")
 def fresh():
-    """Each fresh case with its Score."""
-    return [(f, score_answer(f.case.question, Transcript.typed(f.case.text), turn=f.case.turn))
-            for f in js.load_fresh()]
+    """Each fresh case with its Score, by pass ("fresh": the second, "fresh3": the third)."""
+    out: dict[str, list] = {}
+    for f in js.load_fresh():
+        score = score_answer(f.case.question, Transcript.typed(f.case.text), turn=f.case.turn)
+        out.setdefault(f.case.id.split("/")[0], []).append((f, score))
+    return out
+
+
+@dataclass(frozen=True)
+class Floor:
+    """What a pass's cases must keep: each measured when the third pass was finished."""
+
+    found: int  # rude cases whose red flag is found
+    judged: int  # cases within their bounds and with their flag as labelled
+    outside: int  # paraphrases, non-answers, rambles and other languages outside their bounds
+
+
+# second pass: found 12 of 32 (9 when that pass finished, 4 before it), judged 48 of 71, none outside;
+# third pass, written by another hand (2026-12-01): measured before its rules, found 4 of 24 and
+# judged 38 of 66; after them, found 9 of 24, judged 45 of 66, 2 outside (a paraphrase that says
+# its points in words the model does not put near the bank's, and a ramble scored 89).
+FLOORS = {"fresh": Floor(found=11, judged=46, outside=0), "fresh3": Floor(found=8, judged=43, outside=2)}
 
 
 def severe_flags(score) -> list[str]:
@@ -36,48 +57,43 @@ def severe_flags(score) -> list[str]:
 
 def test_the_fresh_cases_are_on_tune_questions_and_labelled():
     cases = js.load_fresh()
-    assert len(cases) >= 60
+    assert len(cases) >= 120
     tune = set(js.load().splits["tune"])
     assert all(f.case.question.id in tune for f in cases)
     assert sum(f.flag is True for f in cases) >= 25 and sum(f.flag is False for f in cases) >= 12
 
 
-def test_rude_phrasings_no_rule_names_are_partly_found_and_then_knocked_out(fresh):
-    rude = [(f, s) for f, s in fresh if f.flag is True]
+@pytest.mark.parametrize("pass_", sorted(FLOORS))
+def test_rude_phrasings_no_rule_names_are_partly_found_and_then_knocked_out(fresh, pass_):
+    rude = [(f, s) for f, s in fresh[pass_] if f.flag is True]
     found = [(f, s) for f, s in rude if severe_flags(s)]
-    # measured 9 of 32 when the pass was finished (4 of 32 before it). Of the first batch's 28, 3
-    # were found with the pass's structural changes alone, the rest after exemplars written once
-    # these cases had been read; of the second batch's 4, written after those exemplars, 1 (as
-    # before the pass). Sarcasm and contempt said politely mostly sit too far from every exemplar
-    # for the sentence model to tell.
-    assert len(found) >= 8, [f.case.text for f, s in rude if not severe_flags(s)]
+    # Sarcasm and contempt said politely mostly sit too far from every exemplar for the sentence
+    # model to tell (README "Judgment figures").
+    assert len(found) >= FLOORS[pass_].found, [f.case.text for f, s in rude if not severe_flags(s)]
     for f, s in found:
         assert s.overall <= 10 and KnockOut.RED_FLAG in knockouts(s.metrics), f.case.text
         assert s.tips[0].area == "professionalism"
 
 
-def test_denials_and_professional_twins_are_not_red_flags(fresh):
-    """"I would never blame the customer", "I don't mind overtime", "if they keep swearing after a
-    warning, I'd end the call the way our policy allows": none is a red flag."""
-    calm = [(f, s) for f, s in fresh if f.flag is False]
-    flagged = [f.case.text for f, s in calm if severe_flags(s)]
-    # measured 1 of 18 ("It's never telling a caller that it isn't my problem": the model hears
-    # "callers" and "problem" near contempt, and the two denials cancel); 5 before the pass
-    assert len(flagged) <= 1, flagged
-    assert "I would never blame the customer" not in " ".join(flagged)
+@pytest.mark.parametrize("pass_", sorted(FLOORS))
+def test_denials_and_professional_twins_are_not_red_flags(fresh, pass_):
+    """"I would never blame the customer", "It's never telling a caller that it isn't my problem",
+    "A man once called me a useless idiot": none is a red flag."""
+    calm = [(f, s) for f, s in fresh[pass_] if f.flag is False]
+    assert not [f.case.text for f, s in calm if severe_flags(s)]  # measured 0 of 18 and 0 of 28
 
 
-def test_paraphrases_non_answers_rambles_and_other_languages_land_in_their_bounds(fresh):
-    by_family: dict[str, list] = {}
-    for f, s in fresh:
-        by_family.setdefault(f.case.family, []).append((f.case, s.overall))
-    for family in ("paraphrase", "short_empty", "rambling", "non_english"):
-        outside = [(c.text[:60], score) for c, score in by_family[family] if not c.within_bounds(score)]
-        assert not outside, (family, outside)
-    assert all(score == 0 for _, score in by_family["non_english"])
+@pytest.mark.parametrize("pass_", sorted(FLOORS))
+def test_paraphrases_non_answers_rambles_and_other_languages_land_in_their_bounds(fresh, pass_):
+    outside = [(f.case.family, f.case.text[:60], s.overall) for f, s in fresh[pass_]
+               if f.case.family in ("paraphrase", "short_empty", "rambling", "non_english")
+               and not f.case.within_bounds(s.overall)]
+    assert len(outside) <= FLOORS[pass_].outside, outside
+    assert all(s.overall == 0 for f, s in fresh[pass_] if f.case.family == "non_english")
 
 
-def test_most_fresh_cases_are_judged_as_labelled(fresh):
+@pytest.mark.parametrize("pass_", sorted(FLOORS))
+def test_most_fresh_cases_are_judged_as_labelled(fresh, pass_):
     ok = sum(f.case.within_bounds(s.overall) and (f.flag is None or bool(severe_flags(s)) == f.flag)
-             for f, s in fresh)
-    assert ok >= 42, ok  # measured 44 of 71 (32 before the pass)
+             for f, s in fresh[pass_])
+    assert ok >= FLOORS[pass_].judged, ok

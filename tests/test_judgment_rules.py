@@ -183,3 +183,51 @@ def test_staying_calm_is_composure_not_care_or_ownership(text, cares, owns):
     s = score("customer-yelling-first-word", text)
     assert (s.metric("empathy").value > 0) is cares
     assert (s.metric("ownership").value > 0) is owns
+
+
+# Third pass (2026-12-01): written for these rules, in words of their own, not from any case file.
+@pytest.mark.parametrize("qid, turn, text, family", [
+    ("angry-customer-time", None, "I told him the engineer was already on the way, even though it wasn't booked, "
+     "so he'd stop calling.", RedFlag.DISHONESTY),
+    ("refund-against-policy", None, "I'd promise the refund and then just never do it.", RedFlag.DISHONESTY),
+    ("double-billed-caller", 1, "Boo hoo, two charges. Account number?", RedFlag.DISMISSIVE),
+    ("why-call-center", None, "Getting shouted at for a living, yeah right, what's not to love.", None),  # any
+])
+def test_lies_owned_up_to_and_sarcastic_idioms_are_red_flags(qid, turn, text, family):
+    s = score(qid, text, turn)
+    assert (family in families(s)) if family else (families(s) - {RedFlag.NEGATIVITY}), text
+    assert s.overall <= 10
+
+
+@pytest.mark.parametrize("qid, turn, text", [
+    # an insult the customer said, reported
+    ("abusive-caller", None, "One caller called me an idiot and worse. I said I wanted to help, and asked him to keep it "
+     "civil so we could sort out his bill, and we did."),
+    # denying that one would say the red flag
+    ("lost-package-caller", 1, "I'd never tell a customer it's not my problem. I'm so sorry, let me check where "
+     "your parcel is right now."),
+    ("refund-against-policy", None, "I wouldn't just say rules are rules and leave it there; I'd explain the "
+     "thirty days and offer an exchange or store credit."),
+    # "whatever" that isn't a shrug
+    ("angry-customer-time", None, "Whatever the outcome, I always note the account so the customer doesn't have "
+     "to repeat themselves."),
+    # feedback received, said plainly
+    ("greatest-weakness", None, "I used to rush my notes. My supervisor pointed it out in a review, so now I type "
+     "them during the call."),
+    # a promise kept, and an unsure date said honestly
+    ("lost-package-caller", 1, "I told her it should arrive Friday, even though I wasn't sure, and that I'd "
+     "call her back either way. I did."),
+])
+def test_what_sounds_like_a_red_flag_but_is_not(qid, turn, text):
+    s = score(qid, text, turn)
+    assert not (families(s) - {RedFlag.NEGATIVITY}), (text, families(s))
+
+
+def test_an_answer_about_only_your_own_calm_is_weak():
+    # Issue 10, item 4: judged on what it does for the caller. Third pass, in words of its own.
+    calm_only = score("customer-yelling-first-word", "I'd take a deep breath, count to ten in my head and remind "
+                      "myself it isn't personal.")
+    for_them = score("customer-yelling-first-word", "I'd stay calm, tell them I'm sorry this happened, and ask for "
+                     "their account so I can fix it.")
+    assert calm_only.overall <= 45 < for_them.overall
+    assert calm_only.metric("ownership").value == 0

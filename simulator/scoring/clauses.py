@@ -39,6 +39,13 @@ SUBJECTS = frozenset({"i", "you", "he", "she", "it", "we", "they", "this", "that
                       "her", "its", "our", "their", "my"})
 
 
+# "I wouldn't just say policy is policy", "It's never telling a caller it isn't my problem": a
+# denial of saying something denies all of it, whatever its own words deny.
+SPEECH_VERBS = frozenset({"say", "saying", "tell", "telling", "reply", "replying", "answer", "answering",
+                          "respond", "responding"})
+SAYING_REACH = 3  # words from the denial to the verb of saying ("would never just say")
+
+
 @lru_cache(maxsize=65536)
 def norms_of(text: str) -> tuple[str, ...]:
     return tuple(n for raw in text.split() for n in normalise_word(raw))
@@ -89,6 +96,14 @@ def stance_toward(text: str, target: str) -> int:
     # "no two calls are the same": "same" just after the words answers a denial before them.
     denials += sum(n in SAME for n in after if n not in wanted)
     return -1 if denials % 2 else 1
+
+
+@lru_cache(maxsize=65536)
+def denies_saying(text: str) -> bool:
+    """Whether the clause denies that one would say something ("I'd never tell them to calm down")."""
+    norms = norms_of(text)
+    return any(n in NEGATORS and any(v in SPEECH_VERBS for v in norms[i + 1:i + 1 + SAYING_REACH])
+               for i, n in enumerate(norms))
 
 
 @lru_cache(maxsize=65536)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..types import EvidenceKind, Metric, RedFlag, Severity
 from . import lexicon as lx
+from .clauses import denies_saying
 from .semantic import FlagMatch
 from .text import Doc
 
@@ -33,6 +34,28 @@ def negated(doc: Doc, i: int) -> bool:
     return False
 
 
+def reported(doc: Doc, i: int) -> bool:
+    """The words at token i are someone else's, reported earlier in their phrase ("he called me
+    an idiot", "she said I was useless")."""
+    first_word = doc.tokens[i].word
+    phrase_start = next((s for s, e in doc.pieces if s <= first_word < e), 0)
+    return any(doc.tokens[a].word >= phrase_start and a < i for a, _ in doc.find_all(lx.REPORTED))
+
+
+def unsaid(doc: Doc, i: int) -> bool:
+    """Its sentence denies saying the words at token i ("It's never telling a caller that it
+    isn't my problem"), however far before them the denial is."""
+    first_word = doc.tokens[i].word
+    s0, _ = doc.sentence_of(first_word)
+    return denies_saying(" ".join(w.raw for w in doc.words[s0:first_word]))
+
+
+def alone(doc: Doc, span: tuple[int, int]) -> bool:
+    """A word said on its own: its phrase ends with it ("Whatever, ...", "Whatever.")."""
+    last_word = doc.tokens[span[1] - 1].word
+    return any(e == last_word + 1 for _, e in doc.pieces) or any(e == last_word + 1 for _, e in doc.sentences)
+
+
 def phrases(doc: Doc, patterns) -> list[tuple[int, int]]:
     """Spans of phrases that are said, not denied."""
     return [s for s in doc.find_all(patterns) if not negated(doc, s[0])]
@@ -49,7 +72,8 @@ class Flag:
 
 
 LEXICAL_FAMILIES = ((lx.CONTEMPT, RedFlag.CONTEMPT), (lx.BLAME, RedFlag.BLAME), (lx.DISMISSIVE, RedFlag.DISMISSIVE),
-                    (lx.PROFANITY, RedFlag.PROFANITY), (lx.NEGATIVITY, RedFlag.NEGATIVITY))
+                    (lx.DISHONESTY, RedFlag.DISHONESTY), (lx.PROFANITY, RedFlag.PROFANITY),
+                    (lx.NEGATIVITY, RedFlag.NEGATIVITY))
 
 
 def find_red_flags(doc: Doc, meant: Sequence[FlagMatch]) -> list[Flag]:
@@ -65,9 +89,10 @@ def find_red_flags(doc: Doc, meant: Sequence[FlagMatch]) -> list[Flag]:
         if not taken(c.start, c.end):
             found.append(Flag(c.start, c.end, m.family, round(m.similarity, 2)))
     for patterns, family in LEXICAL_FAMILIES:
-        spans = phrases(doc, patterns)
+        spans = [sp for sp in phrases(doc, patterns) if not reported(doc, sp[0]) and not unsaid(doc, sp[0])]
         if family is RedFlag.DISMISSIVE:
             spans += [sp for sp in phrases(doc, lx.DISMISSIVE_OPENERS) if doc.starts_sentence(sp[0])]
+            spans += [sp for sp in phrases(doc, lx.INTERJECTIONS) if doc.starts_sentence(sp[0]) and alone(doc, sp)]
         for i, j in spans:
             a, b = doc.token_words(i, j)
             a, b = doc.phrase(a, b)

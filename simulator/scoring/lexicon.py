@@ -160,9 +160,15 @@ EMPATHY = rx(
 # neither acknowledges the customer nor owns their problem (issue 10). A verb of composure, or a
 # verb of keeping followed by a word of composure ("keep my voice level"), is read as such.
 COMPOSURE_VERBS = frozenset({"breathe", "breathed", "relax", "relaxed", "calm", "compose", "composed"})
-KEEPING_VERBS = frozenset({"stay", "stayed", "stays", "remain", "remained", "keep", "kept", "keeps"})
+KEEPING_VERBS = frozenset({"stay", "stayed", "stays", "remain", "remained", "keep", "kept", "keeps",
+                           "take", "took", "taking"})
 COMPOSURE = frozenset({"calm", "cool", "composed", "patient", "professional", "polite", "quiet", "level",
-                       "positive", "steady", "relaxed", "neutral", "collected", "head", "temper", "cool-headed"})
+                       "positive", "steady", "relaxed", "neutral", "collected", "head", "temper", "cool-headed",
+                       "breath", "breather"})
+# Key points about the agent's own composure, by their label ("stay calm", "don't take it
+# personally"): an answer that says only these says nothing of what it does for the caller.
+COMPOSURE_POINT = rx(r"calm\w*", r"breath\w*", r"personal\w*", r"about me", r"at me", r"composure", r"cool",
+                     r"patien\w*", r"temper")
 OWNERSHIP = rx(
     r"i will", r"let me", r"i am going to", r"i will make sure", r"i (?:personally )?(?:took|take) (?:ownership|responsibility|charge)",
     r"i made sure", r"i make sure", r"i would make sure", r"i personally", r"i followed up", r"i owned",
@@ -243,8 +249,22 @@ DISMISSIVE = rx(
     r"cry me a river", r"lucky me", r"yeah right", r"big deal", r"(?:oh )?the horror", r"how tragic",
     r"in my sweetest voice", r"(?:bless|god love) (?:them|him|her|their)",
 )
-# Dismissive only when they open a sentence, said to the caller ("Calm down, it's your router").
-DISMISSIVE_OPENERS = rx(r"calm down", r"relax", r"whatever", r"chill", r"deal with it")
+# Dismissive only when they open a sentence, said to the caller ("Calm down, it's your router");
+# "whatever" only said on its own ("Whatever, I just move on"), not "Whatever happens, I'd...".
+DISMISSIVE_OPENERS = rx(r"calm down", r"relax", r"chill", r"deal with it")
+INTERJECTIONS = rx(r"whatever")
+# Words that report what someone else said: the insult after them is theirs, quoted ("A man once
+# called me a useless idiot"), not the candidate's.
+REPORTED = rx(r"(?:called|calling|call|calls) (?:me|us|him|her|them|my \w+)", r"(?:said|told me|shouted|yelled|screamed|swore) (?:that )?(?:i|we) (?:was|were|am|are)",
+              r"(?:he|she|they|the caller|the customer) (?:said|shouted|yelled|screamed)")
+# Saying what isn't so, in the grammar of owning up to it: what the meaning model misses (a story
+# that ends "...even though it wasn't" sits near no exemplar, measured 0.41).
+DISHONESTY = rx(
+    r"(?:said|told|tell|say|promised|promise) (?:\w+ ){1,10}?even (?:though|if|when) (?:it|they|that) (?:was|were|is|are|had|has|did|does|do) not",
+    r"(?:and|then) (?:just )?(?:not|never) (?:do|did|bother|follow through|send|call) (?:it|them|back)?",
+    r"(?:lie|lied|lying) to (?:them|him|her|the customer|the caller|customers|callers|my \w+)",
+    r"(?:make|made|making) (?:something|stuff|things|it|an excuse) up", r"nobody (?:would|will|is going to) (?:know|notice|find out|check)",
+)
 PROFANITY = rx(
     r"damn", r"crap", r"shit\w*", r"fuck\w*", r"bloody", r"pissed(?: off)?", r"ass(?:hole)?s?",
     r"bitch\w*", r"bastards?", r"what the hell", r"hell of",

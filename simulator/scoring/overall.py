@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..areas import weight
+from ..areas import AREAS, Family, weight
 from ..types import Choice, Coverage, EvidenceKind, Metric
+from . import lexicon as lx
 from . import thresholds as th
 from .flags import severe_red_flags
 
@@ -34,6 +35,7 @@ class Cap(Choice):
     CLICHE = "a cliché with no example"
     RAMBLE = "a long answer that never gets to the point"
     OFF_POINT = "a long answer that says little of what was asked"
+    COMPOSURE = "only your own calm, nothing for the caller"
 
 
 def _evidence(metrics: dict[str, Metric], name: str, kind: EvidenceKind) -> list:
@@ -80,7 +82,8 @@ def _drifted(relevance: Metric | None, below: float) -> bool:
 # The metric whose evidence shows each knock-out and cap: its tip is the one to give first.
 KNOCKOUT_AREAS = {KnockOut.RED_FLAG: "professionalism", KnockOut.DENIED: "key_points",
                   KnockOut.NOT_ENGLISH: "relevance", KnockOut.WORD_LIST: "key_points", KnockOut.OFF_TOPIC: "relevance"}
-CAP_AREAS = {Cap.CLICHE: "specificity", Cap.RAMBLE: "structure", Cap.OFF_POINT: "key_points"}
+CAP_AREAS = {Cap.CLICHE: "specificity", Cap.RAMBLE: "structure", Cap.OFF_POINT: "key_points",
+             Cap.COMPOSURE: "key_points"}
 
 
 def deciding_rank(area: str) -> int:
@@ -102,7 +105,21 @@ def deciding_areas(metrics: Sequence[Metric], words: int | None = None) -> list[
         out.append(CAP_AREAS[Cap.RAMBLE])
     if _off_point(by_name, words):
         out.append(CAP_AREAS[Cap.OFF_POINT])
+    if _only_composure(by_name):
+        out.append(CAP_AREAS[Cap.COMPOSURE])
     return list(dict.fromkeys(out))
+
+
+def _only_composure(by_name: dict[str, Metric]) -> bool:
+    """Every key point said is about the agent's own calm ("stay calm", "don't take it
+    personally"), and nothing acknowledges the caller or owns their problem."""
+    m = by_name.get("key_points")
+    said = [e for e in (m.evidence if m is not None else ()) if e.kind is EvidenceKind.KEY_POINT
+            and e.coverage is Coverage.COVERED]
+    if not said or not all(any(p.search(e.label.lower()) for p in lx.COMPOSURE_POINT) for e in said):
+        return False
+    caring = [a.name for a in AREAS.values() if a.family is Family.LANGUAGE and a.by_count is not None]  # empathy, ownership
+    return not any((by_name[n].value or 0) > 0 for n in caring if n in by_name)
 
 
 def _off_point(by_name: dict[str, Metric], words: int | None) -> bool:
@@ -149,4 +166,6 @@ def overall_score(metrics: Sequence[Metric], words: int | None = None) -> float:
         total = min(total, th.RAMBLE_CAP)
     if _off_point(by_name, words):
         total = min(total, th.RAMBLE_CAP)
+    if _only_composure(by_name):
+        total = min(total, th.COMPOSURE_CAP)
     return round(max(0.0, min(100.0, total)), 1)

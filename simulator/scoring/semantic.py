@@ -25,7 +25,7 @@ from ..types import KeyPoint, Question, RedFlag, Transcript
 from .exemplars import exemplars
 from . import lexicon as lx
 from . import thresholds as th
-from .clauses import Clause, agrees, clauses, stance
+from .clauses import Clause, agrees, clauses, denies_saying, stance
 from .plan import reply_context
 from .text import Doc
 
@@ -249,9 +249,11 @@ def _nearest(clause: Clause, row: np.ndarray, rows: np.ndarray, k: int, texts: S
 def _stance_cost(clause: Clause, exemplar: str, similarity: float) -> float:
     """How much further a clause is from an exemplar for its stance (`th.STANCE_PENALTY` when it
     denies what the exemplar says), read with the words before it in its sentence: "I wouldn't
-    swear back or hang up on them" does not say "I'd hang up on them". Exemplars too far to
-    matter are not read."""
-    if similarity < th.RED_FLAG_MEANING - th.STANCE_PENALTY or agrees(clause.said, exemplar):
+    swear back or hang up on them" does not say "I'd hang up on them", and "I wouldn't just say
+    policy is policy" says no red flag at all. Exemplars too far to matter are not read."""
+    if similarity < th.RED_FLAG_MEANING - th.STANCE_PENALTY:
+        return 0.0
+    if agrees(clause.said, exemplar) and not denies_saying(clause.said):
         return 0.0
     return th.STANCE_PENALTY
 

@@ -257,6 +257,10 @@ CLICHE_CAP = 40.0  # the most such an answer can score (the top of "weak")
 OUTCOME_MEANING = 0.6
 RAMBLE_WORDS = 100
 RAMBLE_CAP = 55.0
+# An answer whose key points are all about the agent's own composure ("I'd take a deep breath and
+# remind myself it's not about me"), with nothing said or done for the caller, is at most "weak"
+# (tests/judgment/tiers.yaml): a recruiter hears no customer in it. Third pass (2026-12-01).
+COMPOSURE_CAP = 45.0
 # ...and so can a long answer of any kind that covers less than this of its key points (0-100):
 # it talks around the question. Second pass (k-judgment2): the fresh rambling cases on a general
 # and a situational question scored 80 and 67; no tune-half answer is under this and that long.
