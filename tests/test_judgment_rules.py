@@ -227,7 +227,7 @@ def test_an_answer_about_only_your_own_calm_is_weak():
     # Issue 10, item 4: judged on what it does for the caller. Third pass, in words of its own.
     calm_only = score("customer-yelling-first-word", "I'd take a deep breath, count to ten in my head and remind "
                       "myself it isn't personal.")
-    for_them = score("customer-yelling-first-word", "I'd stay calm, tell them I'm sorry this happened, and ask for "
-                     "their account so I can fix it.")
+    for_them = score("customer-yelling-first-word", "I'd stay calm, say I'm sorry this happened, then ask for their "
+                     "account so I can fix the charge today.")
     assert calm_only.overall <= 45 < for_them.overall
     assert calm_only.metric("ownership").value == 0

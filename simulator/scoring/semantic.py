@@ -280,7 +280,8 @@ def _localised(m: FlagMatch, clauses: Sequence[Clause], flagged: Sequence[FlagMa
 
 def cliches(clauses: Sequence[Clause], vectors: np.ndarray) -> list[Clause]:
     """The sentences that mean one of the canned answers every interviewer hears (the whole
-    sentence, or a phrase of it: "Being nice to people, I think.")."""
+    sentence, or phrases of it that make up at least `th.CLICHE_SHARE` of its words: "Being nice
+    to people, I think.")."""
     ex_ = cliche_exemplars()
     canned = []
     for i, clause in enumerate(clauses):
@@ -290,7 +291,10 @@ def cliches(clauses: Sequence[Clause], vectors: np.ndarray) -> list[Clause]:
             canned.append(clause)
     out = []
     for s in (c for c in clauses if c.sentence):
-        if any(c.start >= s.start and c.end <= s.end for c in canned):
+        # Canned when what is canned is most of it: "Being nice to people, I think." is, "I'd stay
+        # calm, tell them I'm sorry and ask for their account so I can fix it" is not.
+        words = {k for c in canned if c.start >= s.start and c.end <= s.end for k in range(c.start, c.end)}
+        if words and len(words) >= th.CLICHE_SHARE * s.words:
             out.append(s)
     return out
 

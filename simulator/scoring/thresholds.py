@@ -249,7 +249,7 @@ RED_FLAG_CONSENSUS_MARGIN = 0.03
 # Clichés: a sentence this near a canned answer ("I'm a people person") is one. An answer that
 # is mostly clichés, with no concrete detail of its own, is weak whatever it covers.
 CLICHE_MEANING = 0.68
-CLICHE_SHARE = 0.5  # the share of its sentences
+CLICHE_SHARE = 0.5  # the share of its sentences (and of a sentence's words, for a phrase of it)
 CLICHE_CAP = 40.0  # the most such an answer can score (the top of "weak")
 # A story must say how it turned out for the customer, a plan what you would do for them: a
 # clause this near one of the exemplars (`exemplars.OUTCOMES`) does. A long answer without
