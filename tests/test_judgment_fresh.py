@@ -43,11 +43,11 @@ class Floor:
     outside: int  # paraphrases, non-answers, rambles and other languages outside their bounds
 
 
-# second pass: found 12 of 32 (9 when that pass finished, 4 before it), judged 48 of 71, none outside;
+# second pass: found 13 of 32 (9 when that pass finished, 4 before it), judged 49 of 71, none outside;
 # third pass, written by another hand (2026-12-01): measured before its rules, found 4 of 24 and
-# judged 38 of 66; after them, found 9 of 24, judged 45 of 66, 2 outside (a paraphrase that says
+# judged 38 of 66; after them, found 15 of 24, judged 52 of 66, 2 outside (a paraphrase that says
 # its points in words the model does not put near the bank's, and a ramble scored 89).
-FLOORS = {"fresh": Floor(found=11, judged=46, outside=0), "fresh3": Floor(found=8, judged=43, outside=2)}
+FLOORS = {"fresh": Floor(found=12, judged=47, outside=0), "fresh3": Floor(found=14, judged=50, outside=2)}
 
 
 def severe_flags(score) -> list[str]:

@@ -231,3 +231,32 @@ def test_an_answer_about_only_your_own_calm_is_weak():
                      "account so I can fix the charge today.")
     assert calm_only.overall <= 45 < for_them.overall
     assert calm_only.metric("ownership").value == 0
+
+
+# Professional answers in words no exemplar was written from (third pass, 2026-12-01): the first
+# three were written to probe the rules and found flagged (an apology for three calls, "If not,
+# I'll open a claim", the pay named beside another reason); the rest never were.
+@pytest.mark.parametrize("qid, turn, text", [
+    ('double-billed-caller', 1, "I'm sorry you've had to call three times. Let me see what's happened on your account this time and fix it for good."),
+    ('lost-package-caller', 1, "I'm so sorry. Could you check with a neighbour in case they took it in? If not, I'll open a claim with the courier today."),
+    ('why-call-center', None, "I like the variety, and honestly the pay is better than retail, but what keeps me going is sorting out someone's problem."),
+    ('supervisor-demand-caller', 1, "I hear you, and I'm sorry it's come to this. If you'd still like a supervisor after I've had a look, I'll arrange it myself."),
+    ('refund-against-policy', None, "If it's past the thirty days, I'd say so kindly, explain why, and see whether an exchange or store credit would help. If not, I'd ask my supervisor."),
+    ('why-leaving-current-job', None, "The shop is closing in March, so all of us are looking. I've learned a lot there and I'd like to keep working with customers."),
+    ('availability-shifts', None, 'I can do any shift except Sunday mornings, when I take my mum to church. Nights and holidays are fine.'),
+    ('overtime-peak-season', None, "That's fine. I'd rather know in advance so I can sort out childcare, but I understand busy season is when customers need us."),
+    ('abusive-caller', None, "If a caller swears at me, I'd stay polite, ask them once to keep it civil, and if they carry on, end the call as the policy says and note it."),
+    ('angry-customer-time', None, "A man called because his pension payment hadn't arrived and he couldn't pay rent. I said I was sorry, traced the payment, found a wrong sort code, fixed it, and rang him back the same afternoon to confirm it had gone through."),
+    ('what-does-the-job-involve', None, 'Taking calls back to back, looking up accounts, fixing what you can on the first call and writing good notes, while keeping an eye on handle time.'),
+    ('explain-technical-simply', None, "I'd skip the jargon, go one step at a time, and ask them to tell me what they see on their screen before we move on."),
+    ('where-in-five-years', None, "I'd like to be a team lead, helping new starters the way my first supervisor helped me."),
+    ('greatest-weakness', None, "I used to avoid asking for help, so I'd lose time on tricky calls. Now I flag them to my team lead early, and my handle time has come down."),
+    ('what-is-good-service', None, "Good service is when the customer doesn't have to call back: you listen, you fix it, and you tell them what happens next."),
+    ('customer-yelling-first-word', None, "I'd let them finish, say I'm sorry they've had such a rough time, and ask a couple of questions so I can get it sorted."),
+    ('why-this-company', None, "A friend who works here says the training is really good, and I've seen how well you treat customers in your reviews."),
+    ('lost-package-caller', 1, "Thanks for calling, I'm sorry it hasn't turned up, especially for a birthday. Not to worry, let me check the tracking and sort out a replacement or a refund today."),
+    ('double-billed-caller', 1, "No need to apologise, you're right to call. I can see the two charges; I'll refund the extra one now and note it so it doesn't happen again."),
+])
+def test_professional_answers_in_new_words_are_not_red_flags(qid, turn, text):
+    s = score(qid, text, turn)
+    assert not (families(s) - {RedFlag.NEGATIVITY}), (text, families(s))

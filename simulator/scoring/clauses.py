@@ -23,6 +23,7 @@ NEGATORS = frozenset({"not", "never", "no", "none", "nothing", "nobody", "neithe
 # "no problem with nights", "no two calls are the same" (said of variety).
 DENYING_WORDS = frozenset({"mind", "problem", "problems", "issue", "issues", "hate", "hated", "hates",
                            "dislike", "disliked", "hesitate", "trouble", "worry", "bother", "same"})
+ELLIPSIS_BEFORE_NOT = frozenset({"if", "why"})
 MIN_PIECE_WORDS = 2  # a phrase shorter than this says too little to compare by meaning
 # A denial reaches this many words ahead ("I would never really want to take...") and stops at
 # a word that opens another clause ("...sorry, and nobody called back" denies nothing said before).
@@ -56,9 +57,18 @@ def _denies(norm: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def denials_of(text: str) -> tuple[bool, ...]:
+    """Which words of a clause deny: not the "not" of "if not", "or not", "why not", which stands
+    for a clause left unsaid ("If not, I'll open a claim with the courier")."""
+    norms = norms_of(text)
+    return tuple(_denies(n) and not (n == "not" and k and norms[k - 1] in ELLIPSIS_BEFORE_NOT)
+                 for k, n in enumerate(norms))
+
+
+@lru_cache(maxsize=65536)
 def stance(text: str) -> int:
     """+1 when a clause says what its words say, -1 when it denies it: an odd number of denials."""
-    return -1 if sum(_denies(n) for n in norms_of(text)) % 2 else 1
+    return -1 if sum(denials_of(text)) % 2 else 1
 
 
 @lru_cache(maxsize=65536)
@@ -78,11 +88,12 @@ def stance_toward(text: str, target: str) -> int:
     if not hits:
         return stance(text)
     first, last = hits[0], hits[-1]
+    denying = denials_of(text)
     denials = 0
     for k in range(first - 1, max(-1, first - 1 - DENIAL_REACH), -1):
         if norms[k] in DENIAL_STOPS:
             break
-        denials += _denies(norms[k])
+        denials += denying[k]
     after = norms[last + 1:last + 5]
     for k, n in enumerate(after):
         if n in DENIAL_STOPS or n in SUBJECTS:
@@ -110,7 +121,7 @@ def denies_saying(text: str) -> bool:
 def agrees(text: str, target: str) -> bool:
     """Whether a clause says what a target sentence says (rather than denying it). A clause that
     shares no word with the target and denies nothing says it in its own words."""
-    if not any(_denies(n) for n in norms_of(text)):
+    if not any(denials_of(text)):
         wanted = _shared_words(target)
         if not any(n not in STOPWORDS and any(same_word(w, n) for w in wanted) for n in norms_of(text)):
             return True

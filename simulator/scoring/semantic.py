@@ -194,8 +194,9 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray) -> list[FlagMatch]
     """Clauses whose nearest exemplar, once the stance is read (a clause that denies what an
     exemplar says is that much further from it, `_stance_cost`), is a red flag, near enough
     (`th.RED_FLAG_MEANING`) and nearer than every professional sentence by `th.RED_FLAG_MARGIN`;
-    and confirmed: unmistakably near (`th.RED_FLAG_SURE`), a word of its tone in the sentence, or
-    several red-flag exemplars near it at once (`th.RED_FLAG_CONSENSUS`). A phrase is read with
+    and confirmed: unmistakably near (`th.RED_FLAG_SURE`), a word of its tone in the sentence,
+    several red-flag exemplars near it at once (`th.RED_FLAG_CONSENSUS`), or a phrase far clearer of
+    every professional sentence than the usual margin (`th.RED_FLAG_PHRASE_NEAR`). A phrase is read with
     its sentence: not one whose sentence as a whole is nearer the professional sentences
     (`th.RED_FLAG_PHRASE_SENTENCE`)."""
     if not len(clauses):
@@ -226,8 +227,12 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray) -> list[FlagMatch]
             and clause.words > th.RED_FLAG_SHORT_SENTENCE  # a short one says too little to judge this way
         if not clear and (best < th.RED_FLAG_MEANING or best - fine < th.RED_FLAG_MARGIN):
             continue
+        # A phrase that stands far out from every professional sentence needs no word of tone:
+        # "be my guest", "I've got all day" (`th.RED_FLAG_PHRASE_NEAR`).
+        stands_out = not whole and best >= th.RED_FLAG_PHRASE_NEAR and best - fine >= th.RED_FLAG_PHRASE_MARGIN \
+            and clause.words >= th.RED_FLAG_PHRASE_WORDS
         if best >= th.RED_FLAG_SURE or (whole and consensus >= th.RED_FLAG_CONSENSUS_MARGIN) \
-                or _has_tone(sentence.text):
+                or _has_tone(sentence.text) or stands_out:
             out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j]))
     return [m for m in out if _localised(m, clauses, out)]
 

@@ -246,6 +246,13 @@ RED_FLAG_PHRASE_SENTENCE = -0.03
 # a margin of 0 a strong answer there was knocked out, at 0.03 none.
 RED_FLAG_CONSENSUS = 3
 RED_FLAG_CONSENSUS_MARGIN = 0.03
+# A phrase of a sentence (RED_FLAG_PHRASE_WORDS words or more) this near a red flag, and nearer it
+# than every professional sentence by RED_FLAG_PHRASE_MARGIN, is one without a word of its tone:
+# "be my guest", "I've got all day". Third pass (2026-12-01), on the tune half and the fresh
+# cases: +1 and +2 rude cases found, no professional twin, tests/eval answer or new probe flagged.
+RED_FLAG_PHRASE_NEAR = 0.62
+RED_FLAG_PHRASE_MARGIN = 0.2
+RED_FLAG_PHRASE_WORDS = 3
 # Clichés: a sentence this near a canned answer ("I'm a people person") is one. An answer that
 # is mostly clichés, with no concrete detail of its own, is weak whatever it covers.
 CLICHE_MEANING = 0.68
