@@ -301,3 +301,23 @@ def test_what_was_strong_never_comes_from_an_answer_that_would_end_the_interview
     both = session_feedback([rude, good])
     assert "idiots" not in both.strength
     assert both.strength != alone.strength  # praise, taken from the good answer
+
+
+def test_every_bundled_key_point_is_named_as_an_idea_not_a_bare_verb():
+    # Issue 10, item 7: "I didn't hear how you'd acknowledge" recites the bank's label; a verb that
+    # needs an object ("acknowledge", "offer", "escalate") is named as an idea instead.
+    import re
+
+    from simulator.banks import bundled_banks
+    from simulator.coach.phrasing import idea
+
+    stands_alone = {"apologized", "apologize", "listened", "communicated", "prioritized", "learned", "changed"}
+    bare = []
+    for bank in bundled_banks():
+        for q in bank.questions:
+            for point in (*q.key_points, *(p for t in q.turns for p in t.key_points)):
+                said = idea(point.label, q.kind.value)
+                m = re.fullmatch(r"(?:how you'd|how you|that you) (\w+)", said)
+                if m and m.group(1) not in stands_alone:
+                    bare.append((q.id, point.label, said))
+    assert not bare

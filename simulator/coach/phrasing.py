@@ -147,6 +147,14 @@ IDEAS = {
     "customer experience": "the customer's experience", "customer satisfaction": "customer satisfaction",
     "customer happier": "a happier customer", "looking for growth": "room to grow", "looking forward": "what you're looking forward to",
     "solving problems": "solving problems", "average handle time": "average handle time", "talk time": "talk time",
+    "learn": "that you want to learn", "confirmation": "a confirmation for the customer",
+    "acknowledge": "acknowledging how they feel", "redirect": "steering the call back", "explain": "explaining it",
+    "escalate": "passing it up when you need to", "apologize": "an apology", "document": "writing it up",
+    "notes": "your notes", "comfortable": "that you're comfortable with it", "scorecard": "the scorecard",
+    "shortcuts": "the shortcuts you use", "restart": "restarting it", "technician": "sending a technician",
+    "breaks": "your breaks", "deadline": "the deadline", "practice": "practising", "unplug": "unplugging it",
+    "warranty": "the warranty", "neighbors": "checking with the neighbours", "benefits": "the benefits",
+    "offer": "what you'd offer them",
 }
 _IDEAS = {k.lower(): v for k, v in IDEAS.items()}
 _ADJECTIVES = frozenset("""good happy comfortable calm patient friendly organized organised positive reliable
