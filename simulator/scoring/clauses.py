@@ -58,8 +58,9 @@ def _denies(norm: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def denials_of(text: str) -> tuple[bool, ...]:
-    """Which words of a clause deny: not the "not" of "if not", "or not", "why not", which stands
-    for a clause left unsaid ("If not, I'll open a claim with the courier")."""
+    """Which words of a clause deny: not the "not" of "if not" or "why not", which stands for a
+    clause left unsaid ("If not, I'll open a claim with the courier"). ("...or not?" still denies:
+    "Are you going to let me do my job or not?")"""
     norms = norms_of(text)
     return tuple(_denies(n) and not (n == "not" and k and norms[k - 1] in ELLIPSIS_BEFORE_NOT)
                  for k, n in enumerate(norms))

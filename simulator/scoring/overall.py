@@ -116,7 +116,7 @@ def _only_composure(by_name: dict[str, Metric]) -> bool:
     m = by_name.get("key_points")
     said = [e for e in (m.evidence if m is not None else ()) if e.kind is EvidenceKind.KEY_POINT
             and e.coverage is Coverage.COVERED]
-    if not said or not all(any(p.search(e.label.lower()) for p in lx.COMPOSURE_POINT) for e in said):
+    if not said or not all(any(p.search((e.label or "").lower()) for p in lx.COMPOSURE_POINT) for e in said):
         return False
     caring = [a.name for a in AREAS.values() if a.family is Family.LANGUAGE and a.by_count is not None]  # empathy, ownership
     return not any((by_name[n].value or 0) > 0 for n in caring if n in by_name)
