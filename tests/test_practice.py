@@ -460,14 +460,21 @@ def test_a_coach_mode_retry_is_saved_beside_the_first_try_and_compared_with_it(h
     assert said.index(remark) < said.index(interviewer.closing_intro())
 
 
-def test_review_shows_the_second_try_under_the_first_and_in_its_json(home, capsys):
-    from simulator.cli import main
-
+def coached_with_a_retry(home):
+    """A coach-mode session of one question answered vaguely, then again with an example: the
+    outcome and its saved second try."""
     q = "angry-customer-time"
     outcome = run_practice(home, ScriptedAnswers({q: VAGUE, f"{q}.retry": EXAMPLE}), ask=(q,),
                            mode="coach", follow_ups=False)
     with Notebook(home) as notebook:
         [(_, saved)] = notebook.retries(outcome.session.id)
+    return outcome, saved
+
+
+def test_review_shows_the_second_try_under_the_first_and_in_its_json(home, capsys):
+    from simulator.cli import main
+
+    outcome, saved = coached_with_a_retry(home)
     capsys.readouterr()
     assert main(["--home", str(home), "review", "latest"]) == 0
     shown = " ".join(capsys.readouterr().out.split())
@@ -491,11 +498,7 @@ def test_the_html_report_shows_the_second_try_under_the_first(home, tmp_path):
 
     from simulator.cli import main
 
-    q = "angry-customer-time"
-    outcome = run_practice(home, ScriptedAnswers({q: VAGUE, f"{q}.retry": EXAMPLE}), ask=(q,),
-                           mode="coach", follow_ups=False)
-    with Notebook(home) as notebook:
-        [(_, saved)] = notebook.retries(outcome.session.id)
+    outcome, saved = coached_with_a_retry(home)
     report = tmp_path / "report.html"
     assert main(["--home", str(home), "review", "latest", "--html", str(report)]) == 0
     page = html_.unescape(" ".join(re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", " ", report.read_text(),
@@ -507,7 +510,8 @@ def test_the_html_report_shows_the_second_try_under_the_first(home, tmp_path):
     assert " ".join(EXAMPLE.split()[:8]) in page[second_try:]
     assert f"What changed: {retry.remark(saved.comparison)}" in page[second_try:]
     # A session without a second try shows none.
-    plain = run_practice(home, ScriptedAnswers({q: EXAMPLE}), ask=(q,), follow_ups=False)
+    plain = run_practice(home, ScriptedAnswers({"angry-customer-time": EXAMPLE}), ask=("angry-customer-time",),
+                         follow_ups=False)
     assert main(["--home", str(home), "review", plain.session.id, "--html", str(report)]) == 0
     assert "Your second try" not in report.read_text()
 
