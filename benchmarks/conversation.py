@@ -126,21 +126,27 @@ class Lines:
         return "".join(line for _, line in self.seen)
 
 
+def start_practice(env: dict, ask: list[str], *more: str):
+    """`practice --input mic --no-follow-ups --json` on these questions, as a child process:
+    (the process, its stderr as `Lines`, the thread reading its stdout, the stdout once read)."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "simulator", "practice", *more, "--input", "mic", "--ask", ",".join(ask),
+         "--no-follow-ups", "--json"],
+        env=env, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True)
+    out: list[str] = []
+    reader = threading.Thread(target=lambda: out.append(child.stdout.read()), daemon=True)
+    reader.start()
+    return child, Lines(child.stderr), reader, out
+
+
 def session(env: dict) -> dict:
     """One whole spoken session; the conversation's timings."""
     home = Path(tempfile.mkdtemp(prefix="bench-conversation-"))
     clips = {q: answers.answer(s) for q, s in ASK.items()}
     streams = Streams(env)
     started = time.monotonic()
-    child = subprocess.Popen(
-        [sys.executable, "-m", "simulator", "practice", "--home", str(home), "--input", "mic",
-         "--ask", ",".join(ASK), "--no-follow-ups", "--json"],
-        env=env, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True)
-    lines = Lines(child.stderr)
-    out: list[str] = []
-    reader = threading.Thread(target=lambda: out.append(child.stdout.read()), daemon=True)
-    reader.start()
+    child, lines, reader, out = start_practice(env, list(ASK), "--home", str(home))
     result: dict = {"end_of_answer_s": [], "talked_over": 0}
     try:
         closed_at = 0.0

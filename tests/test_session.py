@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 
 import numpy as np
@@ -380,7 +379,7 @@ def test_the_microphone_waits_through_thinking_pauses_and_never_talks_over(tmp_p
     for tool in ("pulseaudio", "pactl", "paplay", "pacat"):
         need_tool(tool)
     from benchmarks import pulse
-    from benchmarks.conversation import Lines, Streams
+    from benchmarks.conversation import Streams, start_practice
 
     clips = {"why-call-center": spoken_answer(speak, PAUSED, 2.5, "paused"),
              "tell-me-about-yourself": spoken_answer(speak, [CLEAN], 0, "clean")}
@@ -390,15 +389,7 @@ def test_the_microphone_waits_through_thinking_pauses_and_never_talks_over(tmp_p
         sf.write(paths[qid], samples, 16_000)
     with pulse.null_sink() as env:
         streams = Streams(env)
-        child = subprocess.Popen(
-            [sys.executable, "-m", "simulator", "practice", "--input", "mic", "--ask",
-             ",".join(clips), "--no-follow-ups", "--json"],
-            env=env, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True)
-        lines = Lines(child.stderr)
-        out: list[str] = []
-        reader = threading.Thread(target=lambda: out.append(child.stdout.read()), daemon=True)
-        reader.start()
+        child, lines, reader, out = start_practice(env, list(clips))
         played = {}  # question -> (first sample heard, last sample heard) on the sink
         try:
             for n, qid in enumerate(clips, 1):
