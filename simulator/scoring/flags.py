@@ -18,11 +18,16 @@ CLAUSE_BREAKS = frozenset({"so", "and", "but", "because", "then", "when", "which
 NEGATION_WINDOW = 6  # tokens before a phrase where "never"/"not" cancels it
 
 
+def _phrase_start(doc: Doc, i: int) -> int:
+    """The first word of the phrase that token i is in."""
+    first_word = doc.tokens[i].word
+    return next((s for s, e in doc.pieces if s <= first_word < e), 0)
+
+
 def negated(doc: Doc, i: int) -> bool:
     """'I would never tell a customer to calm down': the phrase at token i is denied (by a word
     before it in the same phrase: "sorry it hasn't arrived, let me look" denies nothing)."""
-    first_word = doc.tokens[i].word
-    phrase_start = next((s for s, e in doc.pieces if s <= first_word < e), 0)
+    phrase_start = _phrase_start(doc, i)
     for k in range(i - 1, max(-1, i - 1 - NEGATION_WINDOW), -1):
         if doc.tokens[k].word < phrase_start:
             return False
@@ -34,12 +39,11 @@ def negated(doc: Doc, i: int) -> bool:
     return False
 
 
-def reported(doc: Doc, i: int) -> bool:
+def reported(doc: Doc, i: int, reports: Sequence[int]) -> bool:
     """The words at token i are someone else's, reported earlier in their phrase ("he called me
-    an idiot", "she said I was useless")."""
-    first_word = doc.tokens[i].word
-    phrase_start = next((s for s, e in doc.pieces if s <= first_word < e), 0)
-    return any(doc.tokens[a].word >= phrase_start and a < i for a, _ in doc.find_all(lx.REPORTED))
+    an idiot", "she said I was useless"); `reports`: the tokens where the answer reports speech."""
+    phrase_start = _phrase_start(doc, i)
+    return any(doc.tokens[a].word >= phrase_start and a < i for a in reports)
 
 
 def unsaid(doc: Doc, i: int) -> bool:
@@ -51,9 +55,10 @@ def unsaid(doc: Doc, i: int) -> bool:
 
 
 def alone(doc: Doc, span: tuple[int, int]) -> bool:
-    """A word said on its own: its phrase ends with it ("Whatever, ...", "Whatever.")."""
+    """A word said on its own: its phrase ends with it ("Whatever, ...", "Whatever."); a sentence
+    ends a phrase too."""
     last_word = doc.tokens[span[1] - 1].word
-    return any(e == last_word + 1 for _, e in doc.pieces) or any(e == last_word + 1 for _, e in doc.sentences)
+    return any(e == last_word + 1 for _, e in doc.pieces)
 
 
 def phrases(doc: Doc, patterns) -> list[tuple[int, int]]:
@@ -88,8 +93,9 @@ def find_red_flags(doc: Doc, meant: Sequence[FlagMatch]) -> list[Flag]:
         c = m.clause
         if not taken(c.start, c.end):
             found.append(Flag(c.start, c.end, m.family, round(m.similarity, 2)))
+    reports = [a for a, _ in doc.find_all(lx.REPORTED)]
     for patterns, family in LEXICAL_FAMILIES:
-        spans = [sp for sp in phrases(doc, patterns) if not reported(doc, sp[0]) and not unsaid(doc, sp[0])]
+        spans = [sp for sp in phrases(doc, patterns) if not reported(doc, sp[0], reports) and not unsaid(doc, sp[0])]
         if family is RedFlag.DISMISSIVE:
             spans += [sp for sp in phrases(doc, lx.DISMISSIVE_OPENERS) if doc.starts_sentence(sp[0])]
             spans += [sp for sp in phrases(doc, lx.INTERJECTIONS) if doc.starts_sentence(sp[0]) and alone(doc, sp)]
