@@ -25,16 +25,13 @@ from simulator.transcribe import guards, make_transcriber
 from simulator.transcribe.models import KNOWN, is_installed
 
 from . import voices
-from .realspeech import _sox
+from .realspeech import telephone_copy
 from .wer import word_errors
 
 
 def telephone(path: Path) -> Path:
     """A telephone-band copy (8 kHz mu-law, 300-3400 Hz), back at 16 kHz."""
-    phone, back = path.with_suffix(".8k.wav"), path.with_suffix(".tel.wav")
-    _sox(str(path), "-c", "1", "-r", "8000", "-e", "mu-law", str(phone), "sinc", "300-3400")
-    _sox(str(phone), "-r", "16000", "-b", "16", "-e", "signed", str(back))
-    return back
+    return telephone_copy(path, path.with_suffix(".tel.wav"))
 
 
 def evaluate(engine, voice: str, band: str, answers, folder: Path) -> dict:

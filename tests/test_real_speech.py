@@ -85,20 +85,14 @@ def test_no_words_on_real_non_speech(audio_sets, heard, band):
 
 def _telephone(samples: np.ndarray) -> np.ndarray:
     """The same sox chain as the telephone-band copies, for synthetic sounds."""
-    import subprocess
     import tempfile
     from pathlib import Path
 
     from simulator.audio import write_wav
 
     with tempfile.TemporaryDirectory() as tmp:
-        src, phone, back = (Path(tmp) / n for n in ("in.wav", "phone.wav", "back.wav"))
-        write_wav(src, samples)
-        subprocess.run(["sox", str(src), "-r", "8000", "-e", "mu-law", str(phone), "sinc",
-                        "300-3400"], check=True)
-        subprocess.run(["sox", str(phone), "-r", "16000", "-e", "signed", "-b", "16", str(back)],
-                       check=True)
-        return load(back)
+        src = write_wav(Path(tmp) / "in.wav", samples)
+        return load(realspeech.telephone_copy(src, Path(tmp) / "back.wav"))
 
 
 @pytest.mark.parametrize("band", realspeech.BANDS)
