@@ -46,6 +46,11 @@ def families(s) -> set[RedFlag]:
     ("I'm so sorry your sofa hasn't arrived", "I'm sorry", True),  # the "not" is about the sofa
     ("I never take it personally", "don't take it personally", True),
     ("I would never tell a customer to calm down", "Calm down.", False),
+    # Fourth pass (2026-12-01), written before the rule: a modal after the words, "...are out".
+    ("Nights won't work for me", "nights", False),
+    ("Weekends are out, sorry", "weekends", False),
+    ("Weekends won't be a problem", "weekends", True),
+    ("Weekends are not going to be a problem", "weekends", True),
 ])
 def test_stance_is_read_from_the_words_that_reach_the_point(clause, target, same):
     assert agrees(clause, target) is same
@@ -221,6 +226,32 @@ def test_lies_owned_up_to_and_sarcastic_idioms_are_red_flags(qid, turn, text, fa
 def test_what_sounds_like_a_red_flag_but_is_not(qid, turn, text):
     s = score(qid, text, turn)
     assert not (families(s) - {RedFlag.NEGATIVITY}), (text, families(s))
+
+
+# Fourth pass (2026-12-01): found while probing, each knocked out to 5-7 before the fix.
+@pytest.mark.parametrize("qid, text", [
+    # the "not" is about what she wanted to hear, not about listening
+    ("angry-customer-time", "I told her honestly that the refund would take ten days, even though it was not what "
+     "she wanted to hear, and I set a reminder to call her on day eight."),
+    # "even though it wasn't my shift" is going beyond, not a lie
+    ("angry-customer-time", "I said I would call him back by five, even though it wasn't my shift anymore, and I "
+     "did call him at ten to five."),
+])
+def test_a_denial_about_someone_else_or_a_truth_told_is_no_knock_out(qid, text):
+    s = score(qid, text)
+    assert not knockouts(s.metrics) and not families(s), (text, knockouts(s.metrics), families(s))
+    assert s.overall >= 40
+
+
+def test_a_lie_owned_up_to_after_a_long_claim_is_dishonesty_and_quoted_whole():
+    s = score("angry-customer-time", "A lady rang about her missing refund. I promised her it had been processed "
+              "that morning even though it hadn't been, just so she would stop shouting at me and hang up.")
+    long_claim = score("angry-customer-time", "The customer was upset about a late order. I told her the parcel had "
+                       "already shipped and was on the van, even though it hadn't, just to get her off the phone.")
+    for answer in (s, long_claim):
+        assert RedFlag.DISHONESTY in families(answer) and answer.overall <= 10
+    quote = next(e.quote for e in s.metric("professionalism").evidence if e.kind is EvidenceKind.RED_FLAG)
+    assert quote.endswith("even though it hadn't been"), quote  # not "...hadn't been, just"
 
 
 def test_an_answer_about_only_your_own_calm_is_weak():

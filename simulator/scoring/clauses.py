@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 
 from .lexicon import FILLER_SOUNDS
 from .matching import same_word
@@ -34,7 +35,9 @@ SAME = frozenset({"same"})
 # "Helping strangers isn't my thing", "...has never really been my thing": a denial right after
 # the words, by "is not", "has never" and the like (one adverb may come between), unless another
 # subject comes first: "I'm sorry your sofa hasn't arrived" denies the sofa's arrival, not the apology.
-AUXILIARIES = frozenset({"is", "are", "was", "were", "am", "has", "have", "had", "does", "do", "did"})
+AUXILIARIES = frozenset({"is", "are", "was", "were", "am", "has", "have", "had", "does", "do", "did",
+                         "will", "would", "can", "could"})
+RULED_OUT = frozenset({"out", "impossible"})  # "...are out", said of the words just before
 ADVERBS = frozenset({"really", "just", "ever", "truly", "honestly", "actually", "always", "certainly"})
 SUBJECTS = frozenset({"i", "you", "he", "she", "it", "we", "they", "this", "that", "the", "your", "his",
                       "her", "its", "our", "their", "my"})
@@ -95,18 +98,21 @@ def stance_toward(text: str, target: str) -> int:
         if norms[k] in DENIAL_STOPS:
             break
         denials += denying[k]
-    after = norms[last + 1:last + 5]
-    for k, n in enumerate(after):
+    after = norms[last + 1:last + 9]
+    for k, n in enumerate(after[:4]):
         if n in DENIAL_STOPS or n in SUBJECTS:
             break
         if n in AUXILIARIES:
             nxt = k + 1 + (k + 1 < len(after) and after[k + 1] in ADVERBS)
             if nxt < len(after) and after[nxt] in NEGATORS:
                 # "...isn't my thing" denies; "...are no problem" affirms
-                denials += 1 + sum(w in DENYING_WORDS for w in after[nxt + 1:nxt + 3])
+                rest = list(takewhile(lambda w: w not in DENIAL_STOPS, after[nxt + 1:nxt + 6]))
+                denials += 1 + sum(w in DENYING_WORDS for w in rest)
+            elif nxt < len(after) and after[nxt] in RULED_OUT:
+                denials += 1  # "weekends are out"
             break
     # "no two calls are the same": "same" just after the words answers a denial before them.
-    denials += sum(n in SAME for n in after if n not in wanted)
+    denials += sum(n in SAME for n in after[:4] if n not in wanted)
     return -1 if denials % 2 else 1
 
 
@@ -127,6 +133,22 @@ def agrees(text: str, target: str) -> bool:
         if not any(n not in STOPWORDS and any(same_word(w, n) for w in wanted) for n in norms_of(text)):
             return True
     return stance_toward(text, target) == stance_toward(target, target)
+
+
+# Whose stance a denial is: "it was not what she wanted to hear" denies nothing of the candidate's,
+# "Helping people has never been my thing" does.
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine", "we", "us", "our"})
+OTHERS = frozenset({"it", "he", "she", "they", "his", "her", "its", "their", "there", "him", "them"})
+
+
+@lru_cache(maxsize=65536)
+def about_others(text: str) -> bool:
+    """Whether a clause's denial is someone else's: someone else is named before it, and the
+    candidate nowhere ("...though it was not what she wanted to hear", "he wasn't interested")."""
+    norms, denying = norms_of(text), denials_of(text)
+    first = next((k for k, d in enumerate(denying) if d), None)
+    return (first is not None and not FIRST_PERSON & set(norms)
+            and any(n in OTHERS for n in norms[:first]))
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,8 @@ def find_red_flags(doc: Doc, meant: Sequence[FlagMatch]) -> list[Flag]:
         if family is RedFlag.DISMISSIVE:
             spans += [sp for sp in phrases(doc, lx.DISMISSIVE_OPENERS) if doc.starts_sentence(sp[0])]
             spans += [sp for sp in phrases(doc, lx.INTERJECTIONS) if doc.starts_sentence(sp[0]) and alone(doc, sp)]
+        if family is RedFlag.DISHONESTY:
+            spans += [sp for sp in phrases(doc, lx.OWNED_UP_LIE) if alone(doc, sp) and not unsaid(doc, sp[0])]
         for i, j in spans:
             a, b = doc.token_words(i, j)
             a, b = doc.phrase(a, b)

@@ -258,9 +258,13 @@ INTERJECTIONS = rx(r"whatever")
 REPORTED = rx(r"(?:called|calling|call|calls) (?:me|us|him|her|them|my \w+)", r"(?:said|told me|shouted|yelled|screamed|swore) (?:that )?(?:i|we) (?:was|were|am|are)",
               r"(?:he|she|they|the caller|the customer) (?:said|shouted|yelled|screamed)")
 # Saying what isn't so, in the grammar of owning up to it: what the meaning model misses (a story
-# that ends "...even though it wasn't" sits near no exemplar, measured 0.41).
+# that ends "...even though it wasn't" sits near no exemplar, measured 0.41). OWNED_UP_LIE counts
+# only where its phrase ends on the denial ("even though it hadn't been, just to..."): "I told her
+# the truth, even though it wasn't what she wanted to hear" is honesty, not a lie.
+OWNED_UP_LIE = rx(
+    r"(?:said|told|tell|say|promised|promise) (?:\w+ ){1,14}?even (?:though|if|when) (?:it|they|that|he|she) (?:was|were|is|are|had|has|did|does|do) not(?: been| done| true| the case| yet| really)?",
+)
 DISHONESTY = rx(
-    r"(?:said|told|tell|say|promised|promise) (?:\w+ ){1,10}?even (?:though|if|when) (?:it|they|that) (?:was|were|is|are|had|has|did|does|do) not",
     r"(?:and|then) (?:just )?(?:not|never) (?:do|did|bother|follow through|send|call) (?:it|them|back)?",
     r"(?:lie|lied|lying) to (?:them|him|her|the customer|the caller|customers|callers|my \w+)",
     r"(?:make|made|making) (?:something|stuff|things|it|an excuse) up", r"nobody (?:would|will|is going to) (?:know|notice|find out|check)",

@@ -16,7 +16,7 @@ import numpy as np
 from ..types import Coverage, KeyPoint
 from . import semantic
 from . import thresholds as th
-from .clauses import Clause, agrees
+from .clauses import Clause, about_others, agrees
 from .matching import PointMatch
 from .text import Doc
 from .words import content_words, normalise_word
@@ -89,7 +89,7 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
             if agrees(clause.text, phrasing):
                 if best_say[1] is None and not _inside(clause, unsaid):
                     best_say = (sim, clause, phrasing)
-            elif best_deny[1] is None:
+            elif best_deny[1] is None and not about_others(clause.text):
                 best_deny = (sim, clause, phrasing)
         words = by_index.get(index)
         if words is not None and words.covered and words.span is not None:
@@ -98,7 +98,7 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
                 if agrees(clause.text, words.phrasing):
                     if best_say[0] < 1.0 and not _inside(clause, unsaid):
                         best_say = (1.0, clause, words.phrasing)
-                elif best_deny[0] < th.POINT_DENIED:
+                elif best_deny[0] < th.POINT_DENIED and not about_others(clause.text):
                     best_deny = (th.POINT_DENIED, clause, words.phrasing)
         topical = words.topical if words is not None and best_say[0] >= 1.0 else _meaningful(best_say[2])
         if best_deny[0] >= th.POINT_DENIED and best_deny[0] > best_say[0]:

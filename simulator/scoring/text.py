@@ -22,6 +22,8 @@ CLAUSE_OPENERS = frozenset({"so", "because", "but", "which", "although", "though
 CLAUSE_SUBJECTS = frozenset({"i", "i'm", "i'd", "i'll", "i've", "we", "we'd", "we'll", "she", "he",
                              "they", "it", "you", "that", "this", "my", "our", "her", "his", "their",
                              "the", "then"})
+# Words that open a clause with the opener after them: "just so", "even though", "only because".
+LEANS_ON_OPENER = frozenset({"just", "even", "only", "simply", "mainly", "partly", "mostly", "especially"})
 LINKS = frozenset({"so", "and", "but", "then", "or"})  # dropped from the front of a quote
 LEADS = frozenset({"where", "when", "while"})  # ...and these, before a subject ("where I handled")
 # Where a phrase may start inside a long unpunctuated run.
@@ -207,9 +209,11 @@ class Doc:
 
     def _opens_clause(self, k: int) -> bool:
         word = self.words[k].bare.lower()
-        if word in CLAUSE_OPENERS:
-            return True
         nxt = self.words[k + 1].bare.lower() if k + 1 < len(self.words) else ""
+        if word in CLAUSE_OPENERS:  # ...unless a word that leans on it comes first: "just so she..."
+            return not (k and self.words[k - 1].bare.lower() in LEANS_ON_OPENER)
+        if word in LEANS_ON_OPENER:
+            return nxt in CLAUSE_OPENERS
         return word in ("and", "then", "or") and nxt in CLAUSE_SUBJECTS
 
     def phrase(self, a: int, b: int, limit: int = QUOTE_WORDS, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
