@@ -51,6 +51,8 @@ def families(s) -> set[RedFlag]:
     ("Weekends are out, sorry", "weekends", False),
     ("Weekends won't be a problem", "weekends", True),
     ("Weekends are not going to be a problem", "weekends", True),
+    # stances read toward the words both share, not the target's first word ("customer")
+    ("They aren't angry at me", "The customer isn't angry at me, they're angry at the situation.", True),
 ])
 def test_stance_is_read_from_the_words_that_reach_the_point(clause, target, same):
     assert agrees(clause, target) is same
@@ -287,6 +289,9 @@ def test_an_answer_about_only_your_own_calm_is_weak():
     ('why-this-company', None, "A friend who works here says the training is really good, and I've seen how well you treat customers in your reviews."),
     ('lost-package-caller', 1, "Thanks for calling, I'm sorry it hasn't turned up, especially for a birthday. Not to worry, let me check the tracking and sort out a replacement or a refund today."),
     ('double-billed-caller', 1, "No need to apologise, you're right to call. I can see the two charges; I'll refund the extra one now and note it so it doesn't happen again."),
+    # Fourth pass (2026-12-01): two of twelve probes, both found knocked out as refusals.
+    ('customer-yelling-first-word', None, "They aren't angry at me, they're angry at the situation. So I'd let them get it out, say sorry it's been such a hassle, and ask what happened."),
+    ('refund-against-policy', None, "I can't break the policy, but I wouldn't leave them with nothing: I'd explain it kindly and look for an exchange, a repair or store credit."),
 ])
 def test_professional_answers_in_new_words_are_not_red_flags(qid, turn, text):
     s = score(qid, text, turn)

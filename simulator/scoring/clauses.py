@@ -127,12 +127,15 @@ def denies_saying(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def agrees(text: str, target: str) -> bool:
     """Whether a clause says what a target sentence says (rather than denying it). A clause that
-    shares no word with the target and denies nothing says it in its own words."""
-    if not any(denials_of(text)):
-        wanted = _shared_words(target)
-        if not any(n not in STOPWORDS and any(same_word(w, n) for w in wanted) for n in norms_of(text)):
-            return True
-    return stance_toward(text, target) == stance_toward(target, target)
+    shares no word with the target and denies nothing says it in its own words. Both stances are
+    read toward the words they share: "They aren't angry at me" says what "The customer isn't
+    angry at me, they're angry at the situation" says about anger."""
+    said = [n for n in norms_of(text) if n not in STOPWORDS]
+    shared = tuple(w for w in _shared_words(target) if any(same_word(w, n) for n in said))
+    if not shared and not any(denials_of(text)):
+        return True
+    toward = " ".join(shared) if shared else target
+    return stance_toward(text, toward) == stance_toward(target, toward)
 
 
 # Whose stance a denial is: "it was not what she wanted to hear" denies nothing of the candidate's,
