@@ -199,6 +199,9 @@ def test_staying_calm_is_composure_not_care_or_ownership(text, cares, owns):
     ("refund-against-policy", None, "I'd promise the refund and then just never do it.", RedFlag.DISHONESTY),
     ("double-billed-caller", 1, "Boo hoo, two charges. Account number?", RedFlag.DISMISSIVE),
     ("why-call-center", None, "Getting shouted at for a living, yeah right, what's not to love.", None),  # any
+    # Fourth pass: an unmistakable phrase inside a sentence that otherwise sounds neutral (it scored 60).
+    ("lost-package-caller", 1, "Parcels go missing all the time, it's really not a big deal. Just wait a few "
+     "more days like everyone else.", RedFlag.DISMISSIVE),
 ])
 def test_lies_owned_up_to_and_sarcastic_idioms_are_red_flags(qid, turn, text, family):
     s = score(qid, text, turn)

@@ -25,7 +25,7 @@ from ..types import KeyPoint, Question, RedFlag, Transcript
 from .exemplars import exemplars
 from . import lexicon as lx
 from . import thresholds as th
-from .clauses import Clause, agrees, clauses, denies_saying, stance
+from .clauses import Clause, agrees, clauses, denials_of, denies_saying, stance
 from .plan import reply_context
 from .text import Doc
 
@@ -219,7 +219,7 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray) -> list[FlagMatch]
     for clause, (j, best, fine, consensus) in zip(clauses, read):
         sentence = _sentence_of(clause, sentences)
         leaning = lean.get(sentence, 0.0)
-        if not clause.sentence and leaning < th.RED_FLAG_PHRASE_SENTENCE:
+        if not clause.sentence and leaning < th.RED_FLAG_PHRASE_SENTENCE and not _sure_alone(clause, best, fine):
             continue
         # The weaker routes need a whole sentence: a phrase cut out of one can sound like anything.
         whole = clause.sentence
@@ -271,6 +271,15 @@ def _sentence_of(clause: Clause, sentences: Sequence[Clause]) -> Clause:
 def _has_tone(text: str) -> bool:
     """A word of a red flag's tone in the clause's sentence (`lexicon.TONE`)."""
     return bool(Doc(Transcript.typed(text)).find_all(lx.TONE))
+
+
+def _sure_alone(phrase: Clause, best: float, fine: float) -> bool:
+    """A phrase unmistakably a red flag (`th.RED_FLAG_SURE`), far from every professional sentence
+    (`th.RED_FLAG_PHRASE_MARGIN`) and with no denial before it in its sentence, is one whatever the
+    rest of the sentence says: "Parcels go missing all the time, it's really not a big deal"; not
+    "I wouldn't swear back or hang up on them", nor "...and follow the policy if it continues"."""
+    before = phrase.lead[:len(phrase.lead) - len(phrase.text)] if phrase.lead.endswith(phrase.text) else ""
+    return best >= th.RED_FLAG_SURE and best - fine >= th.RED_FLAG_PHRASE_MARGIN and not any(denials_of(before))
 
 
 def _localised(m: FlagMatch, clauses: Sequence[Clause], flagged: Sequence[FlagMatch]) -> bool:
