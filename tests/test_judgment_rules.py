@@ -202,6 +202,9 @@ def test_staying_calm_is_composure_not_care_or_ownership(text, cares, owns):
     # Fourth pass: an unmistakable phrase inside a sentence that otherwise sounds neutral (it scored 60).
     ("lost-package-caller", 1, "Parcels go missing all the time, it's really not a big deal. Just wait a few "
      "more days like everyone else.", RedFlag.DISMISSIVE),
+    # ...and not caring about the callers at all (it scored 84)
+    ("handle-stress", None, "I just stop caring. Once you stop caring about the callers, nothing stresses you out.",
+     RedFlag.CONTEMPT),
 ])
 def test_lies_owned_up_to_and_sarcastic_idioms_are_red_flags(qid, turn, text, family):
     s = score(qid, text, turn)
@@ -292,6 +295,8 @@ def test_an_answer_about_only_your_own_calm_is_weak():
     ('why-this-company', None, "A friend who works here says the training is really good, and I've seen how well you treat customers in your reviews."),
     ('lost-package-caller', 1, "Thanks for calling, I'm sorry it hasn't turned up, especially for a birthday. Not to worry, let me check the tracking and sort out a replacement or a refund today."),
     ('double-billed-caller', 1, "No need to apologise, you're right to call. I can see the two charges; I'll refund the extra one now and note it so it doesn't happen again."),
+    # Fourth pass (2026-12-01): one of fourteen probes, knocked out as money-only (it scored 6).
+    ('customer-service-experience', None, "I've never worked in a call center, but I spent two years at a pharmacy till, sorting out prescriptions and calming worried customers."),
     # Fourth pass (2026-12-01): two of twelve probes, both found knocked out as refusals.
     ('customer-yelling-first-word', None, "They aren't angry at me, they're angry at the situation. So I'd let them get it out, say sorry it's been such a hassle, and ask what happened."),
     ('refund-against-policy', None, "I can't break the policy, but I wouldn't leave them with nothing: I'd explain it kindly and look for an exchange, a repair or store credit."),
