@@ -53,6 +53,10 @@ def families(s) -> set[RedFlag]:
     ("Weekends are not going to be a problem", "weekends", True),
     # stances read toward the words both share, not the target's first word ("customer")
     ("They aren't angry at me", "The customer isn't angry at me, they're angry at the situation.", True),
+    # "same" denies variety only when said of something ("are all the same"), not "the same day"
+    ("Calls are all the same", "every call is different", False),
+    ("I called her back the same day", "follow up", True),
+    ("we can double your speed for the same price", "faster internet", True),
 ])
 def test_stance_is_read_from_the_words_that_reach_the_point(clause, target, same):
     assert agrees(clause, target) is same
@@ -295,6 +299,10 @@ def test_an_answer_about_only_your_own_calm_is_weak():
     ('why-this-company', None, "A friend who works here says the training is really good, and I've seen how well you treat customers in your reviews."),
     ('lost-package-caller', 1, "Thanks for calling, I'm sorry it hasn't turned up, especially for a birthday. Not to worry, let me check the tracking and sort out a replacement or a refund today."),
     ('double-billed-caller', 1, "No need to apologise, you're right to call. I can see the two charges; I'll refund the extra one now and note it so it doesn't happen again."),
+    # Fourth pass (2026-12-01): two of twelve role-play probes, knocked out ("the same price"
+    # denied faster internet; stating the refund window read as changing the dates).
+    ('outbound-upgrade-call', 2, "I won't keep you long, I promise. It's about your broadband: we can double your speed for the same price. Is now a bad time?"),
+    ('refund-outside-policy-caller', 2, "Six weeks, okay. I'm sorry it's leaking. Our refund window is thirty days, but don't worry, there are still options, let me check them."),
     # Fourth pass (2026-12-01): one of fourteen probes, knocked out as money-only (it scored 6).
     ('customer-service-experience', None, "I've never worked in a call center, but I spent two years at a pharmacy till, sorting out prescriptions and calming worried customers."),
     # Fourth pass (2026-12-01): two of twelve probes, both found knocked out as refusals.
@@ -304,3 +312,4 @@ def test_an_answer_about_only_your_own_calm_is_weak():
 def test_professional_answers_in_new_words_are_not_red_flags(qid, turn, text):
     s = score(qid, text, turn)
     assert not (families(s) - {RedFlag.NEGATIVITY}), (text, families(s))
+    assert not knockouts(s.metrics), (text, knockouts(s.metrics))

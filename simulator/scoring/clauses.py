@@ -23,7 +23,7 @@ NEGATORS = frozenset({"not", "never", "no", "none", "nothing", "nobody", "neithe
 # Words that deny their own object, so that denying them affirms it: "I don't mind weekends",
 # "no problem with nights", "no two calls are the same" (said of variety).
 DENYING_WORDS = frozenset({"mind", "problem", "problems", "issue", "issues", "hate", "hated", "hates",
-                           "dislike", "disliked", "hesitate", "trouble", "worry", "bother", "same"})
+                           "dislike", "disliked", "hesitate", "trouble", "worry", "bother"})
 ELLIPSIS_BEFORE_NOT = frozenset({"if", "why"})
 MIN_PIECE_WORDS = 2  # a phrase shorter than this says too little to compare by meaning
 # A denial reaches this many words ahead ("I would never really want to take...") and stops at
@@ -65,8 +65,14 @@ def denials_of(text: str) -> tuple[bool, ...]:
     clause left unsaid ("If not, I'll open a claim with the courier"). ("...or not?" still denies:
     "Are you going to let me do my job or not?")"""
     norms = norms_of(text)
-    return tuple(_denies(n) and not (n == "not" and k and norms[k - 1] in ELLIPSIS_BEFORE_NOT)
-                 for k, n in enumerate(norms))
+    return tuple((_denies(n) and not (n == "not" and k and norms[k - 1] in ELLIPSIS_BEFORE_NOT))
+                 or _said_same(norms, k) for k, n in enumerate(norms))
+
+
+def _said_same(norms: tuple[str, ...], k: int) -> bool:
+    """"Every day is the same", "calls are all the same": sameness said of something denies its
+    variety; "the same afternoon" and "for the same price" deny nothing."""
+    return norms[k] in SAME and any(w in AUXILIARIES for w in norms[max(0, k - 3):k])
 
 
 @lru_cache(maxsize=65536)
@@ -111,8 +117,9 @@ def stance_toward(text: str, target: str) -> int:
             elif nxt < len(after) and after[nxt] in RULED_OUT:
                 denials += 1  # "weekends are out"
             break
-    # "no two calls are the same": "same" just after the words answers a denial before them.
-    denials += sum(n in SAME for n in after[:4] if n not in wanted)
+    # "no two calls are the same": "same" said of the words ("...are the same") answers a denial
+    # before them; "double your speed for the same price" says nothing of the kind.
+    denials += sum(_said_same(norms, last + 1 + k) for k, n in enumerate(after[:4]) if n not in wanted)
     return -1 if denials % 2 else 1
 
 
@@ -146,12 +153,15 @@ OTHERS = frozenset({"it", "he", "she", "they", "his", "her", "its", "their", "th
 
 @lru_cache(maxsize=65536)
 def about_others(text: str) -> bool:
-    """Whether a clause's denial is someone else's: someone else is named before it, and the
-    candidate nowhere ("...though it was not what she wanted to hear", "he wasn't interested")."""
+    """Whether a clause's denial is someone else's: someone else is named before it, or it is
+    said to the caller ("No need to apologise", "Don't worry"), and the candidate is nowhere in it
+    ("...though it was not what she wanted to hear", "he wasn't interested")."""
     norms, denying = norms_of(text), denials_of(text)
     first = next((k for k, d in enumerate(denying) if d), None)
-    return (first is not None and not FIRST_PERSON & set(norms)
-            and any(n in OTHERS for n in norms[:first]))
+    if first is None or FIRST_PERSON & set(norms):
+        return False
+    said_to_them = norms[:2] in (("do", "not"), ("no", "need")) or norms[1:3] == ("do", "not")
+    return said_to_them or any(n in OTHERS for n in norms[:first])
 
 
 @dataclass(frozen=True)
