@@ -206,6 +206,8 @@ def test_staying_calm_is_composure_not_care_or_ownership(text, cares, owns):
     # Fourth pass: an unmistakable phrase inside a sentence that otherwise sounds neutral (it scored 60).
     ("lost-package-caller", 1, "Parcels go missing all the time, it's really not a big deal. Just wait a few "
      "more days like everyone else.", RedFlag.DISMISSIVE),
+    # the problem put back on the caller (it scored 44)
+    ("refund-outside-policy-caller", 3, "Because that's the rule. You waited six weeks, that's on you.", RedFlag.DISMISSIVE),
     # ...and not caring about the callers at all (it scored 84)
     ("handle-stress", None, "I just stop caring. Once you stop caring about the callers, nothing stresses you out.",
      RedFlag.CONTEMPT),

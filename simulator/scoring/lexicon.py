@@ -248,6 +248,8 @@ DISMISSIVE = rx(
     r"living the dream", r"must be nice", r"what a (?:tragedy|shame|nightmare for you)", r"boo hoo",
     r"cry me a river", r"lucky me", r"yeah right", r"big deal", r"(?:oh )?the horror", r"how tragic",
     r"in my sweetest voice", r"(?:bless|god love) (?:them|him|her|their)",
+    # The caller's problem put back on the caller (fourth pass; "that's on me" is ownership).
+    r"that is (?:all )?on (?:you|them)",
 )
 # Dismissive only when they open a sentence, said to the caller ("Calm down, it's your router");
 # "whatever" only said on its own ("Whatever, I just move on"), not "Whatever happens, I'd...".
