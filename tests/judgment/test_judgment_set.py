@@ -193,7 +193,7 @@ def test_fresh3_cases_are_each_on_their_own_half(data):
 
 
 def test_fresh3_tiers_are_known_and_flags_only_true_or_false(data):
-    for path in (js.FRESH_FILES["fresh3"], *js.HELDOUT_FRESH_FILES.values()):
+    for path in (js.FRESH_FILES["fresh3"], js.HELDOUT_FRESH_FILES["heldout-fresh3"]):
         raw = yaml.safe_load(path.read_text("utf-8"))["cases"]
         assert all(r["tier"] in data.tiers for r in raw), path.name
         assert all(r.get("flag", None) in (None, True, False) for r in raw), path.name
@@ -218,6 +218,45 @@ def test_no_answer_text_is_in_two_case_files(data):
 
 def test_fresh3_paraphrases_avoid_the_banks_key_point_words(data):
     for c in fresh3(data)["tune"]:  # the held-out file's are checked with the split files above
+        if c.family == "paraphrase":
+            for phrase in (p for point in c.question.key_points for p in point.phrasings):
+                assert not re.search(rf"\b{re.escape(phrase.lower())}\b", c.text.lower()), (c.id, phrase)
+
+
+# --- the fourth pass's fresh cases (fresh4_cases.yaml on the tune half, heldout_fresh4.yaml held out)
+
+
+def fresh4(data) -> dict[str, list]:
+    """Each new file's cases by half: tune (from load_fresh) and held-out (from load)."""
+    return {"tune": [f.case for f in js.load_fresh() if f.case.id.startswith("fresh4/")],
+            "heldout": [c for c in data.cases if c.id.startswith("heldout-fresh4/")]}
+
+
+def test_fresh4_cases_are_each_on_their_own_half_and_spread_over_its_questions(data):
+    for half, cases in fresh4(data).items():
+        assert len(cases) == 60, half
+        questions = {c.question.id for c in cases}
+        assert questions <= set(data.splits[half]), half
+        assert len(questions) >= 15, half
+    assert all(c.split == "heldout" for c in fresh4(data)["heldout"])
+
+
+def test_fresh4_has_its_mix_and_every_case_its_flag(data):
+    """20 rude (flagged), 24 professional twins, 8 paraphrases, 8 short but strong: none but the rude flagged."""
+    for path in (js.FRESH_FILES["fresh4"], js.HELDOUT_FRESH_FILES["heldout-fresh4"]):
+        raw = yaml.safe_load(path.read_text("utf-8"))["cases"]
+        assert all(r["tier"] in data.tiers and r.get("flag") in (True, False) for r in raw), path.name
+        rude = [r for r in raw if r["family"] == "rude"]
+        assert len(rude) == 20 and all(r["flag"] is True and r["tier"] == "bottom" for r in rude), path.name
+        rest = [r for r in raw if r["family"] != "rude"]
+        assert all(r["flag"] is False and r["tier"] in ("excellent", "short_strong", "mediocre") for r in rest)
+        paraphrases = [r for r in rest if r["family"] == "paraphrase"]
+        assert len(paraphrases) == 8 and all(r["tier"] in ("excellent", "short_strong") for r in paraphrases)
+        assert len(rest) == 40, path.name
+
+
+def test_fresh4_paraphrases_avoid_the_banks_key_point_words(data):
+    for c in fresh4(data)["tune"]:  # the held-out file's are checked with the split files above
         if c.family == "paraphrase":
             for phrase in (p for point in c.question.key_points for p in point.phrasings):
                 assert not re.search(rf"\b{re.escape(phrase.lower())}\b", c.text.lower()), (c.id, phrase)
