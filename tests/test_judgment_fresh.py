@@ -1,5 +1,5 @@
-"""The fresh cases of the second and third judgment passes (tests/judgment/fresh_cases.yaml,
-fresh3_cases.yaml), each written and labelled before its pass changed any rule, on tune-half
+"""The fresh cases of the second, third and fourth judgment passes (tests/judgment/fresh_cases.yaml,
+fresh3_cases.yaml, fresh4_cases.yaml), each written and labelled before its pass changed any rule, on tune-half
 questions only, each family held to a floor per pass.
 
 The floors are the figures measured when the third pass was finished, less a case or so (README
@@ -26,7 +26,7 @@ from simulator.types import EvidenceKind, Severity, Transcript  # noqa: E402
 
 @pytest.fixture(scope="module")
 def fresh():
-    """Each fresh case with its Score, by pass ("fresh": the second, "fresh3": the third)."""
+    """Each fresh case with its Score, by pass ("fresh": the second, "fresh3", "fresh4")."""
     out: dict[str, list] = {}
     for f in js.load_fresh():
         score = score_answer(f.case.question, Transcript.typed(f.case.text), turn=f.case.turn)
@@ -41,13 +41,20 @@ class Floor:
     found: int  # rude cases whose red flag is found
     judged: int  # cases within their bounds and with their flag as labelled
     outside: int  # paraphrases, non-answers, rambles and other languages outside their bounds
+    flagged: int = 0  # professional answers (flag: false) wrongly flagged, at most
 
 
 # second pass: found 13 of 32 (9 when that pass finished, 4 before it), judged 49 of 71, none outside;
 # third pass, written by another hand (2026-12-01): measured before its rules, found 4 of 24 and
 # judged 38 of 66; after them, found 15 of 24, judged 52 of 66, 2 outside (a paraphrase that says
 # its points in words the model does not put near the bank's, and a ramble scored 89).
-FLOORS = {"fresh": Floor(found=12, judged=47, outside=0), "fresh3": Floor(found=14, judged=50, outside=2)}
+# fourth pass, by another hand (2026-12-01): measured blind against the rules at the start of the
+# pass, found 2 of 20, 7 of 40 professional answers flagged, judged 29 of 60; against that pass's
+# rules before they were read, judged 32, 5 flagged; after, judged 36, 1 flagged (blaming the
+# courier, then not), found still 2 of 20: sarcasm, condescension and quiet sabotage the model
+# does not hear.
+FLOORS = {"fresh": Floor(found=12, judged=47, outside=0), "fresh3": Floor(found=14, judged=50, outside=2),
+          "fresh4": Floor(found=2, judged=35, outside=1, flagged=1)}
 
 
 def severe_flags(score) -> list[str]:
@@ -80,7 +87,8 @@ def test_denials_and_professional_twins_are_not_red_flags(fresh, pass_):
     """"I would never blame the customer", "It's never telling a caller that it isn't my problem",
     "A man once called me a useless idiot": none is a red flag."""
     calm = [(f, s) for f, s in fresh[pass_] if f.flag is False]
-    assert not [f.case.text for f, s in calm if severe_flags(s)]  # measured 0 of 18 and 0 of 28
+    flagged = [f.case.text for f, s in calm if severe_flags(s)]
+    assert len(flagged) <= FLOORS[pass_].flagged, flagged  # measured 0 of 18, 0 of 28, 1 of 40
 
 
 @pytest.mark.parametrize("pass_", sorted(FLOORS))

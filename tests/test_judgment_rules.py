@@ -57,6 +57,9 @@ def families(s) -> set[RedFlag]:
     ("Calls are all the same", "every call is different", False),
     ("I called her back the same day", "follow up", True),
     ("we can double your speed for the same price", "faster internet", True),
+    # "neither will X" echoes the clause before; "nor X" after a denial is one more no
+    ("Nights won't be a problem, and neither will weekends", "weekends", True),
+    ("I can't do nights, nor weekends", "weekends", False),
 ])
 def test_stance_is_read_from_the_words_that_reach_the_point(clause, target, same):
     assert agrees(clause, target) is same

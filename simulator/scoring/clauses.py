@@ -32,6 +32,7 @@ DENIAL_REACH = 6
 DENIAL_STOPS = frozenset({"so", "and", "but", "because", "which", "who", "while", "if", "then",
                           "although", "though", "until", "since"})
 SAME = frozenset({"same"})
+ECHOES = frozenset({"neither", "nor"})  # "...and neither will weekends" echoes the clause before
 # "Helping strangers isn't my thing", "...has never really been my thing": a denial right after
 # the words, by "is not", "has never" and the like (one adverb may come between), unless another
 # subject comes first: "I'm sorry your sofa hasn't arrived" denies the sofa's arrival, not the apology.
@@ -102,6 +103,13 @@ def stance_toward(text: str, target: str) -> int:
     denials = 0
     for k in range(first - 1, max(-1, first - 1 - DENIAL_REACH), -1):
         if norms[k] in DENIAL_STOPS:
+            break
+        if norms[k] in ECHOES:
+            if k == first - 2 and norms[first - 1] in AUXILIARIES:
+                # "Nights won't be a problem, and neither will weekends": the words take the
+                # stance of what was said before them.
+                return stance(" ".join(norms[:k]))
+            denials = 1  # "...nights, nor weekends": one denial, whatever came before
             break
         denials += denying[k]
     after = norms[last + 1:last + 9]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..types import EvidenceKind, Metric, RedFlag, Severity
 from . import lexicon as lx
-from .clauses import denies_saying
+from .clauses import ADVERBS, AUXILIARIES, denies_saying
 from .semantic import FlagMatch
 from .text import Doc
 
@@ -39,6 +39,18 @@ def negated(doc: Doc, i: int) -> bool:
     return False
 
 
+def denied_after(doc: Doc, j: int) -> bool:
+    """'Telling someone to calm down has never once calmed anyone': the phrase ending before token
+    j is what its sentence says is not done (an auxiliary and a denial right after it)."""
+    after = doc.norms[j:j + 3]
+    if not after or after[0] not in AUXILIARIES:
+        return False
+    rest = after[1:]
+    if rest and rest[0] in ADVERBS:
+        rest = rest[1:]
+    return bool(rest) and rest[0] in NEGATORS
+
+
 def reported(doc: Doc, i: int, reports: Sequence[int]) -> bool:
     """The words at token i are someone else's, reported earlier in their phrase ("he called me
     an idiot", "she said I was useless"); `reports`: the tokens where the answer reports speech."""
@@ -63,7 +75,7 @@ def alone(doc: Doc, span: tuple[int, int]) -> bool:
 
 def phrases(doc: Doc, patterns) -> list[tuple[int, int]]:
     """Spans of phrases that are said, not denied."""
-    return [s for s in doc.find_all(patterns) if not negated(doc, s[0])]
+    return [s for s in doc.find_all(patterns) if not negated(doc, s[0]) and not denied_after(doc, s[1])]
 
 
 @dataclass(frozen=True)
