@@ -60,6 +60,9 @@ def families(s) -> set[RedFlag]:
     # "neither will X" echoes the clause before; "nor X" after a denial is one more no
     ("Nights won't be a problem, and neither will weekends", "weekends", True),
     ("I can't do nights, nor weekends", "weekends", False),
+    # "nothing beats" praises, "isn't always" hedges (fourth pass: each knocked a good answer out)
+    ("Nothing beats a caller saying thanks at the end", "enjoy helping people", True),
+    ("Good service isn't always saying yes", "Good service means the caller's issue actually gets sorted out", True),
 ])
 def test_stance_is_read_from_the_words_that_reach_the_point(clause, target, same):
     assert agrees(clause, target) is same

@@ -32,6 +32,7 @@ DENIAL_REACH = 6
 DENIAL_STOPS = frozenset({"so", "and", "but", "because", "which", "who", "while", "if", "then",
                           "although", "though", "until", "since"})
 SAME = frozenset({"same"})
+BEST = frozenset({"beats", "compares", "tops"})  # "nothing beats...": the best, not a denial
 ECHOES = frozenset({"neither", "nor"})  # "...and neither will weekends" echoes the clause before
 # "Helping strangers isn't my thing", "...has never really been my thing": a denial right after
 # the words, by "is not", "has never" and the like (one adverb may come between), unless another
@@ -66,8 +67,16 @@ def denials_of(text: str) -> tuple[bool, ...]:
     clause left unsaid ("If not, I'll open a claim with the courier"). ("...or not?" still denies:
     "Are you going to let me do my job or not?")"""
     norms = norms_of(text)
-    return tuple((_denies(n) and not (n == "not" and k and norms[k - 1] in ELLIPSIS_BEFORE_NOT))
+    return tuple((_denies(n) and not (n == "not" and k and norms[k - 1] in ELLIPSIS_BEFORE_NOT)
+                  and not _not_a_denial(norms, k))
                  or _said_same(norms, k) for k, n in enumerate(norms))
+
+
+def _not_a_denial(norms: tuple[str, ...], k: int) -> bool:
+    """"Nothing beats a caller saying thanks" praises; "Good service isn't always saying yes"
+    hedges: neither denies what follows."""
+    nxt = norms[k + 1] if k + 1 < len(norms) else ""
+    return (norms[k] in ("nothing", "nobody") and nxt in BEST) or (norms[k] == "not" and nxt == "always")
 
 
 def _said_same(norms: tuple[str, ...], k: int) -> bool:
@@ -118,7 +127,7 @@ def stance_toward(text: str, target: str) -> int:
             break
         if n in AUXILIARIES:
             nxt = k + 1 + (k + 1 < len(after) and after[k + 1] in ADVERBS)
-            if nxt < len(after) and after[nxt] in NEGATORS:
+            if nxt < len(after) and after[nxt] in NEGATORS and not _not_a_denial(after, nxt):
                 # "...isn't my thing" denies; "...are no problem" affirms
                 rest = list(takewhile(lambda w: w not in DENIAL_STOPS, after[nxt + 1:nxt + 6]))
                 denials += 1 + sum(w in DENYING_WORDS for w in rest)
