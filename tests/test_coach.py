@@ -165,8 +165,13 @@ def test_a_call_without_next_steps_is_told_so_at_the_line_that_asked_for_them():
 GOOD_SERVICE = Question(id="what-is-good-service", text="What does good customer service mean to you?",
                         kind="general", category="customer-service",
                         key_points=(KeyPoint(("listen", "listening")), KeyPoint(("friendly", "polite", "kind"))))
-WHAT_WOULD_YOU_DO = Question(id="system-down", kind="situational", category="technical",
-                             text="What would you do if the system went down while a customer was on the line?")
+# Key points as a bank writes them, everyday sentence last: a question with none is compared with
+# bundled questions whose key points say more, and a vague answer reads as about one of those.
+WHAT_WOULD_YOU_DO = Question(
+    id="system-down", kind="situational", category="technical",
+    text="What would you do if the system went down while a customer was on the line?",
+    key_points=(KeyPoint(("tell the customer", "let them know", "I'd explain the system is down for a moment")),
+                KeyPoint(("take their details", "call back", "I'd take their number and ring them back once it's up"))))
 
 
 def test_the_example_tip_asks_for_what_the_kind_of_question_needs():
