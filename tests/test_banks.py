@@ -49,12 +49,6 @@ def bundled() -> list:
     return [load_bank(p, bundled=True) for p in bank_files(bundled_banks_dir())]
 
 
-def short_phrasings(point) -> tuple[str, ...]:
-    """A key point's short phrasings: all of them but a closing everyday sentence (7+ words)."""
-    last = point.phrasings[-1]
-    return point.phrasings[:-1] if len(last.split()) >= 7 else point.phrasings
-
-
 # --- the bundled banks -----------------------------------------------------------------------
 
 
@@ -75,7 +69,7 @@ def test_bundled_banks_meet_the_content_targets():
         if q.kind == "roleplay":
             continue
         assert 3 <= len(q.key_points) <= 6, q.id
-        assert all(2 <= len(short_phrasings(k)) <= 5 for k in q.key_points), q.id
+        assert all(2 <= len(k.phrasings) <= 5 for k in q.key_points), q.id
         assert q.answer_seconds is not None, q.id
 
 
@@ -86,8 +80,7 @@ def test_bundled_roleplays_are_whole_calls():
         assert len(call.turns) >= 3, call.id
         for turn in call.turns:
             assert 3 <= len(turn.key_points) <= 6, (call.id, turn.line)
-            assert all(2 <= len(short_phrasings(k)) <= 5 for k in turn.key_points), \
-                (call.id, turn.line)
+            assert all(2 <= len(k.phrasings) <= 5 for k in turn.key_points), (call.id, turn.line)
         first = {p for k in call.turns[0].key_points for p in k.phrasings}
         last = {p for k in call.turns[-1].key_points for p in k.phrasings}
         assert any("my name is" in p for p in first), call.id
@@ -102,17 +95,12 @@ def test_the_first_bank_holds_the_ids_product_md_scripts_against():
 
 
 def test_phrasings_are_short_spoken_text():
-    """Short spoken phrasings, then at most one everyday sentence of the idea, last (7-14 words)."""
     for bank in bundled():
         for q in bank.questions:
             points = list(q.key_points) + [k for t in q.turns for k in t.key_points]
             for point in points:
-                short = short_phrasings(point)
-                for phrase in short:
-                    assert 1 <= len(phrase.split()) <= 6, (q.id, phrase)
-                for phrase in point.phrasings[len(short):]:
-                    assert 7 <= len(phrase.split()) <= 14, (q.id, phrase)
                 for phrase in point.phrasings:
+                    assert 1 <= len(phrase.split()) <= 6, (q.id, phrase)
                     assert phrase == phrase.strip() and "\n" not in phrase
 
 
