@@ -63,6 +63,14 @@ def families(s) -> set[RedFlag]:
     # "nothing beats" praises, "isn't always" hedges (fourth pass: each knocked a good answer out)
     ("Nothing beats a caller saying thanks at the end", "enjoy helping people", True),
     ("Good service isn't always saying yes", "Good service means the caller's issue actually gets sorted out", True),
+    # Fifth pass (2026-12-01), written before the rule: the words are the subject of a longer
+    # phrase whose verb denies them (a hedged refusal scored 74, "covers: good with people").
+    ("Talking to strangers all day doesn't really appeal", "I like talking to people", False),
+    ("Learning new systems every few months does not really excite me", "learn new things", False),
+    ("Working nights on a regular basis would not suit me", "nights", False),
+    ("Talking to customers all day is what I enjoy most", "I like talking to people", True),
+    ("Sitting on the phones for a whole shift has never bothered me", "phones", True),
+    ("Working weekends and the odd late shift would not be a problem", "weekends", True),
 ])
 def test_stance_is_read_from_the_words_that_reach_the_point(clause, target, same):
     assert agrees(clause, target) is same
@@ -74,6 +82,18 @@ def test_a_motivation_denied_in_new_words_is_at_the_bottom():
               "same task all day, so honestly I don't see myself lasting long on a phone team.")
     assert s.overall <= 10
     assert coverage(s, "enjoy helping people") is not Coverage.COVERED
+
+
+def test_a_hedged_refusal_that_only_needs_a_job_ends_the_interview():
+    # A new user's try (2026-12-01): it scored 74, "a fair start", with "Talking to strangers all
+    # day doesn't really appeal" covering "good with people".
+    s = score("why-call-center", "I wouldn't say I'm a natural with the phones, to be honest. Talking to "
+              "strangers all day doesn't really appeal, but I need something and this was hiring.")
+    assert s.overall <= 10
+    assert coverage(s, "good with people") is not Coverage.COVERED
+    assert RedFlag.MONEY in families(s)
+    assert s.tips[0].area == "professionalism" and "this was hiring" in s.tips[0].text
+    assert "fair start" not in " ".join(t.text for t in s.tips)
 
 
 def test_a_point_said_the_other_way_round_is_denied_and_one_said_in_other_words_is_covered():

@@ -23,7 +23,8 @@ NEGATORS = frozenset({"not", "never", "no", "none", "nothing", "nobody", "neithe
 # Words that deny their own object, so that denying them affirms it: "I don't mind weekends",
 # "no problem with nights", "no two calls are the same" (said of variety).
 DENYING_WORDS = frozenset({"mind", "problem", "problems", "issue", "issues", "hate", "hated", "hates",
-                           "dislike", "disliked", "hesitate", "trouble", "worry", "bother"})
+                           "dislike", "disliked", "hesitate", "trouble", "worry", "worried", "bother", "bothers",
+                           "bothered", "faze", "fazed"})
 ELLIPSIS_BEFORE_NOT = frozenset({"if", "why"})
 MIN_PIECE_WORDS = 2  # a phrase shorter than this says too little to compare by meaning
 # A denial reaches this many words ahead ("I would never really want to take...") and stops at
@@ -39,6 +40,9 @@ ECHOES = frozenset({"neither", "nor"})  # "...and neither will weekends" echoes 
 # subject comes first: "I'm sorry your sofa hasn't arrived" denies the sofa's arrival, not the apology.
 AUXILIARIES = frozenset({"is", "are", "was", "were", "am", "has", "have", "had", "does", "do", "did",
                          "will", "would", "can", "could"})
+# The words are the subject of a longer phrase whose verb denies them: "Talking to strangers all
+# day doesn't really appeal" (the auxiliary is this many words after them, at most).
+PREDICATE_REACH = 6
 RULED_OUT = frozenset({"out", "impossible"})  # "...are out", said of the words just before
 ADVERBS = frozenset({"really", "just", "ever", "truly", "honestly", "actually", "always", "certainly"})
 SUBJECTS = frozenset({"i", "you", "he", "she", "it", "we", "they", "this", "that", "the", "your", "his",
@@ -121,8 +125,8 @@ def stance_toward(text: str, target: str) -> int:
             denials = 1  # "...nights, nor weekends": one denial, whatever came before
             break
         denials += denying[k]
-    after = norms[last + 1:last + 9]
-    for k, n in enumerate(after[:4]):
+    after = norms[last + 1:last + 1 + PREDICATE_REACH + 4]
+    for k, n in enumerate(after[:PREDICATE_REACH]):
         if n in DENIAL_STOPS or n in SUBJECTS:
             break
         if n in AUXILIARIES:
