@@ -90,7 +90,8 @@ class Inputs:
         """How near the answer is to the question asked, against other questions."""
         if self.answer_vector is None:
             return None
-        return semantic.topic(self.answer_vector, self.question_profile)
+        return semantic.topic(self.answer_vector, self.question_profile,
+                              roleplay=self.question.kind is QuestionKind.ROLEPLAY)
 
     @cached_property
     def points_read(self) -> list[PointReading]:

@@ -21,7 +21,7 @@ import numpy as np
 from ..banks import bundled_banks
 from ..meaning import process_embedder
 from ..meaning.embedder import release_freed_memory
-from ..types import KeyPoint, Question, RedFlag, Transcript
+from ..types import KeyPoint, Question, QuestionKind, RedFlag, Transcript
 from .exemplars import exemplars
 from . import lexicon as lx
 from . import thresholds as th
@@ -167,13 +167,22 @@ class Topic:
         return self.own - self.rival
 
 
-def topic(answer: np.ndarray, question_profile: np.ndarray) -> Topic:
+@lru_cache(maxsize=1)
+def _roleplay_rows() -> np.ndarray:
+    return np.array([q.kind is QuestionKind.ROLEPLAY for q in contrast_questions()])
+
+
+def topic(answer: np.ndarray, question_profile: np.ndarray, roleplay: bool = False) -> Topic:
     """The answer (the mean of its sentences' vectors) against the question and its rivals: the
-    bundled questions whose profile is not close to this one's (`th.RIVAL_BELOW`)."""
+    bundled questions whose profile is not close to this one's (`th.RIVAL_BELOW`). An interview
+    question's rivals are interview questions, not calls: "I bank with you, and when my card was
+    cloned your team sorted it" to "Why us?" tells of a call, and is no reply to a caller; a
+    call's rivals are every other question (a reply to a caller can answer an interview question
+    instead)."""
     others = contrast_profiles()
     related = others @ question_profile
     sims = others @ answer
-    rivals = np.where(related < th.RIVAL_BELOW, sims, -1.0)
+    rivals = np.where((related < th.RIVAL_BELOW) & (roleplay | ~_roleplay_rows()), sims, -1.0)
     k = int(np.argmax(rivals))
     rival = float(rivals[k]) if rivals[k] > -1.0 else 0.0
     return Topic(float(answer @ question_profile), rival, contrast_questions()[k].text)

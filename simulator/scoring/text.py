@@ -14,6 +14,7 @@ from ..types import Evidence, Transcript
 from .words import normalise_word
 
 SENTENCE_END = re.compile(r"[.!?;:]['\")\]]*$")
+LONGEST_SENTENCE = 30  # words: a run without a full stop is cut into sentences of about this length
 PIECE_END = re.compile(r"(?:[,;:\u2013\u2014]|--|\.\.\.|\u2026)['\")\]]*$")
 QUOTE_WORDS = 18  # the longest quote a tip reads back, when the phrases allow
 # Words that open a new clause, so a quote may start there ("...two months, so I filed...").
@@ -177,9 +178,16 @@ class Doc:
         a follow-up answer always starts a new sentence)."""
         spans: list[tuple[int, int]] = []
         ends = {b for _, b in self.segments}
-        start = 0
+        start = cut = 0  # cut: where the last comma or new clause lets a long run be cut
         for i, w in enumerate(self.words):
-            if SENTENCE_END.search(w.raw.strip()) or i - start >= 30 or i + 1 in ends:
+            if i > start and (self._opens_clause(i) or PIECE_END.search(self.words[i - 1].raw.strip())):
+                cut = i
+            if i - start >= LONGEST_SENTENCE and cut - start >= LONGEST_SENTENCE // 3:
+                # A long run is cut where a clause ends, not in the middle of one ("...then
+                # writing | notes so nobody has to ask them again").
+                spans.append((start, cut))
+                start = cut
+            if SENTENCE_END.search(w.raw.strip()) or i - start >= LONGEST_SENTENCE or i + 1 in ends:
                 spans.append((start, i + 1))
                 start = i + 1
         if start < len(self.words):
