@@ -338,3 +338,36 @@ def test_professional_answers_in_new_words_are_not_red_flags(qid, turn, text):
     s = score(qid, text, turn)
     assert not (families(s) - {RedFlag.NEGATIVITY}), (text, families(s))
     assert not knockouts(s.metrics), (text, knockouts(s.metrics))
+
+
+@pytest.mark.parametrize("qid, text", [
+    ("greatest-weakness", "I don't really have any weaknesses to be honest."),
+    ("questions-for-us", "No, I don't have any questions, you've covered everything."),
+])
+def test_nothing_to_say_about_yourself_is_told_so_not_that_the_job_was_turned_down(qid, text):
+    # A new user's try (2026-12-01): "to be honest" covered "a real weakness" (the bank's phrasing
+    # "honestly"), and the denial's tip said "That says no to something this job needs every day".
+    s = score(qid, text)
+    assert s.overall <= 10
+    tip = s.tips[0].text
+    assert tip.startswith(f'You wrote "{text.rstrip(".")}') and "Having nothing to say here" in tip
+    assert "this job needs" not in tip and "what you do like about the work" not in tip
+
+
+def test_a_real_weakness_said_in_plain_words_is_on_topic_whatever_it_is_about():
+    # A new user's try (2026-12-01): it scored 18, "That answers a different question, closer to
+    # 'How comfortable are you with computers?'", with none of the weakness's points heard.
+    s = score("greatest-weakness", "I can be a bit slow with new computer systems at first. When we got a new till "
+              "system I stayed after my shift twice to practise, and by the second week I was showing other "
+              "people how to do refunds on it.")
+    assert s.overall >= 60
+    assert coverage(s, "a real weakness") is Coverage.COVERED
+    assert not any(e.kind is EvidenceKind.NO_TOPIC for e in s.metric("relevance").evidence)
+
+
+def test_an_interview_answer_is_never_said_to_answer_a_role_play_call():
+    s = score("why-this-company", "I bank with you, and when my card was cloned last year your phone team had it "
+              "sorted in ten minutes and rang to check on me the next day. I'd like to be the person doing that.")
+    rivals = [e.label for e in s.metric("relevance").evidence if e.kind is EvidenceKind.NO_TOPIC and e.label]
+    roleplay = {q.text for q in BANK.values() if q.kind.value == "roleplay"}
+    assert not set(rivals) & roleplay

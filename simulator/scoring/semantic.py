@@ -298,7 +298,10 @@ def _localised(m: FlagMatch, clauses: Sequence[Clause], flagged: Sequence[FlagMa
     if not c.sentence or m.similarity >= th.RED_FLAG_SURE or c.words <= th.RED_FLAG_SHORT_SENTENCE:
         return True
     inside = [p for p in clauses if not p.sentence and c.start <= p.start and p.end <= c.end]
-    return not inside or any(f.clause in inside for f in flagged)
+    # A sentence that is one phrase and a tag ("..., if I'm honest", "..., I'm afraid") says what
+    # that phrase says: the flag is that phrase's.
+    return not inside or any(f.clause in inside for f in flagged) \
+        or any(p.words >= th.RED_FLAG_MAIN_PHRASE * c.words for p in inside)
 
 
 def cliches(clauses: Sequence[Clause], vectors: np.ndarray) -> list[Clause]:

@@ -232,6 +232,9 @@ RED_FLAG_NEAR = 0.52
 RED_FLAG_CLEAR_MARGIN = 0.15
 RED_FLAG_SURE = 0.75  # a whole sentence this near a red flag is one, whichever of its phrases says it
 RED_FLAG_SHORT_SENTENCE = 8  # ...and so is a sentence of this many words or fewer
+# ...and so is a longer one whose main phrase holds this share of its words, the rest a tag: "Sitting
+# on the phone for eight hours a day doesn't massively appeal, if I'm honest" (fifth pass, fresh5 tune).
+RED_FLAG_MAIN_PHRASE = 0.75
 STANCE_PENALTY = 0.3  # an exemplar said with the other stance counts this much less near
 # A phrase of a sentence is a red flag only when its whole sentence is not nearer the
 # professional sentences than the red flags by more than this (a phrase cut out of a

@@ -20,6 +20,9 @@ def _call_handling(label: str) -> bool:
     return bool(doc.find_all(lx.GREETING + lx.CLOSING + lx.VERIFICATION + lx.NEXT_STEPS + INTRODUCTIONS))
 
 
+# Questions about the candidate ("What's your weakness?", "Any questions for me?"): a denial there
+# is nothing said about yourself, not the job's basics turned down.
+ABOUT_YOU = frozenset({"about-you"})
 INTRODUCTIONS = lx.rx(r"my name", r"this is", r"you are speaking")  # the greeting's tip says these better
 
 
@@ -35,6 +38,13 @@ def key_points(m: Metric, c: Context) -> str | None:
                 f"For next time, answer out loud, and stop yourself each time a word has no sentence around it.")
     denied = next((e for e in m.evidence if e.kind is EvidenceKind.KEY_POINT and e.coverage is Coverage.DENIED
                    and e.quote), None)
+    if denied is not None and c.question.category in ABOUT_YOU:
+        # "I don't have any weaknesses", "No, I don't have any questions": nothing to say about
+        # yourself, not the job turned down.
+        return (f"{c.said(denied)} {quoted(c.phrase(denied))} Having nothing to say here sounds like you haven't "
+                f"thought about it, or aren't that interested, and it can end a real interview. Everyone has "
+                f"something: pick one true answer, even a small one, and say why it matters to you. "
+                f"For next time, prepare your answer to this question before the interview and say it out loud.")
     if denied is not None:
         return (f"{c.said(denied)} {quoted(c.phrase(denied))} That says no to something this job needs every "
                 f"day, and in a real interview it would end the conversation there. If it's true, it's worth "
