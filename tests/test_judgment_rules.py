@@ -371,3 +371,15 @@ def test_an_interview_answer_is_never_said_to_answer_a_role_play_call():
     rivals = [e.label for e in s.metric("relevance").evidence if e.kind is EvidenceKind.NO_TOPIC and e.label]
     roleplay = {q.text for q in BANK.values() if q.kind.value == "roleplay"}
     assert not set(rivals) & roleplay
+
+
+def test_a_customers_words_quoted_in_a_story_are_theirs_and_the_candidates_own_line_is_theirs_too():
+    # fresh5 (tune): the customer's insult, quoted, was the candidate's red flag and "an action you took".
+    story = score("angry-customer-time", "A man told me, word for word, 'you people are useless and I'll make sure "
+                  "you lose your job.' His pension payment hadn't arrived. I didn't argue with him. I found the "
+                  "payment, had it reissued for the next morning and rang him the day after to check it had landed.")
+    assert not families(story) and story.metric("professionalism").score == 100
+    actions = [e.quote for e in story.metric("specificity").evidence if e.label == "actions" and e.quote]
+    assert actions and not any("lose your job" in q for q in actions)
+    own = score("customer-yelling-first-word", "I told him 'calm down, sir, or I'll hang up' and then I did.")
+    assert families(own) and own.overall <= 10

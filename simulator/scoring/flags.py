@@ -54,6 +54,8 @@ def denied_after(doc: Doc, j: int) -> bool:
 def reported(doc: Doc, i: int, reports: Sequence[int]) -> bool:
     """The words at token i are someone else's, reported earlier in their phrase ("he called me
     an idiot", "she said I was useless"); `reports`: the tokens where the answer reports speech."""
+    if doc.tokens[i].word in doc.others_words:  # "A man told me, 'you people are useless'"
+        return True
     phrase_start = _phrase_start(doc, i)
     return any(doc.tokens[a].word >= phrase_start and a < i for a in reports)
 
@@ -74,8 +76,9 @@ def alone(doc: Doc, span: tuple[int, int]) -> bool:
 
 
 def phrases(doc: Doc, patterns) -> list[tuple[int, int]]:
-    """Spans of phrases that are said, not denied."""
-    return [s for s in doc.find_all(patterns) if not negated(doc, s[0]) and not denied_after(doc, s[1])]
+    """Spans of phrases that are said, not denied, by the candidate (not quoted from someone else)."""
+    return [s for s in doc.find_all(patterns) if not negated(doc, s[0]) and not denied_after(doc, s[1])
+            and doc.tokens[s[0]].word not in doc.others_words]
 
 
 @dataclass(frozen=True)

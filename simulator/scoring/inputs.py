@@ -104,7 +104,7 @@ class Inputs:
     @cached_property
     def flags_meant(self) -> list[semantic.FlagMatch]:
         """Clauses that mean a red flag."""
-        return semantic.red_flags(self.clauses, self.clause_vectors)
+        return semantic.red_flags(self.clauses, self.clause_vectors, self.doc.others_words)
 
     @cached_property
     def outcome(self) -> tuple[Clause | None, float]:

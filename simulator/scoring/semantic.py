@@ -199,7 +199,7 @@ class FlagMatch:
     exemplar: str
 
 
-def red_flags(clauses: Sequence[Clause], vectors: np.ndarray) -> list[FlagMatch]:
+def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int] = frozenset()) -> list[FlagMatch]:
     """Clauses whose nearest exemplar, once the stance is read (a clause that denies what an
     exemplar says is that much further from it, `_stance_cost`), is a red flag, near enough
     (`th.RED_FLAG_MEANING`) and nearer than every professional sentence by `th.RED_FLAG_MARGIN`;
@@ -207,7 +207,8 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray) -> list[FlagMatch]
     several red-flag exemplars near it at once (`th.RED_FLAG_CONSENSUS`), or a phrase far clearer of
     every professional sentence than the usual margin (`th.RED_FLAG_PHRASE_NEAR`). A phrase is read with
     its sentence: not one whose sentence as a whole is nearer the professional sentences
-    (`th.RED_FLAG_PHRASE_SENTENCE`)."""
+    (`th.RED_FLAG_PHRASE_SENTENCE`). Words someone else said, quoted (`theirs`: "A man told me,
+    'you people are useless'"), are theirs: a clause made mostly of them is no red flag."""
     if not len(clauses):
         return []
     ex_ = red_flag_exemplars()
@@ -226,6 +227,8 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray) -> list[FlagMatch]
     lean = {c: r[1] - r[2] for c, r in zip(clauses, read) if c.sentence}
     out = []
     for clause, (j, best, fine, consensus) in zip(clauses, read):
+        if sum(k in theirs for k in range(clause.start, clause.end)) * 2 > clause.words:
+            continue
         sentence = _sentence_of(clause, sentences)
         leaning = lean.get(sentence, 0.0)
         if not clause.sentence and leaning < th.RED_FLAG_PHRASE_SENTENCE and not _sure_alone(clause, best, fine):
