@@ -226,6 +226,7 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
     sentences = [c for c in clauses if c.sentence]
     lean = {c: r[1] - r[2] for c, r in zip(clauses, read) if c.sentence}
     out = []
+    near: list[FlagMatch] = []  # phrases near a red flag and clear of the professional sentences, confirmed or not
     for clause, (j, best, fine, consensus) in zip(clauses, read):
         if sum(k in theirs for k in range(clause.start, clause.end)) * 2 > clause.words:
             continue
@@ -239,6 +240,8 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
             and clause.words > th.RED_FLAG_SHORT_SENTENCE  # a short one says too little to judge this way
         if not clear and (best < th.RED_FLAG_MEANING or best - fine < th.RED_FLAG_MARGIN):
             continue
+        if not whole:
+            near.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j]))
         # A phrase that stands far out from every professional sentence needs no word of tone:
         # "be my guest", "I've got all day" (`th.RED_FLAG_PHRASE_NEAR`).
         stands_out = not whole and best >= th.RED_FLAG_PHRASE_NEAR and best - fine >= th.RED_FLAG_PHRASE_MARGIN \
@@ -246,7 +249,7 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         if best >= th.RED_FLAG_SURE or (whole and consensus >= th.RED_FLAG_CONSENSUS_MARGIN) \
                 or _has_tone(sentence.text) or stands_out:
             out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j]))
-    return [m for m in out if _localised(m, clauses, out)]
+    return [m for m in out if _localised(m, clauses, out, near)]
 
 
 def _nearest(clause: Clause, row: np.ndarray, rows: np.ndarray, k: int, texts: Sequence[str]) -> list[tuple[float, int]]:
@@ -294,9 +297,11 @@ def _sure_alone(phrase: Clause, best: float, fine: float) -> bool:
     return best >= th.RED_FLAG_SURE and best - fine >= th.RED_FLAG_PHRASE_MARGIN and not any(denials_of(before))
 
 
-def _localised(m: FlagMatch, clauses: Sequence[Clause], flagged: Sequence[FlagMatch]) -> bool:
+def _localised(m: FlagMatch, clauses: Sequence[Clause], flagged: Sequence[FlagMatch],
+               near: Sequence[FlagMatch] = ()) -> bool:
     """A long sentence mixes several things: it is a red flag only when one of its phrases is one
-    too, or when it is unmistakable (`th.RED_FLAG_SURE`)."""
+    too, or means the same family nearly as clearly ("My evenings are quite precious to me, so I'd
+    hope the others would pick those up"), or when it is unmistakable (`th.RED_FLAG_SURE`)."""
     c = m.clause
     if not c.sentence or m.similarity >= th.RED_FLAG_SURE or c.words <= th.RED_FLAG_SHORT_SENTENCE:
         return True
@@ -304,6 +309,7 @@ def _localised(m: FlagMatch, clauses: Sequence[Clause], flagged: Sequence[FlagMa
     # A sentence that is one phrase and a tag ("..., if I'm honest", "..., I'm afraid") says what
     # that phrase says: the flag is that phrase's.
     return not inside or any(f.clause in inside for f in flagged) \
+        or any(f.clause in inside and f.family is m.family for f in near) \
         or any(p.words >= th.RED_FLAG_MAIN_PHRASE * c.words for p in inside)
 
 
