@@ -5,8 +5,8 @@ With no output device (or --no-voice) the prompt is only printed and the session
 
 from __future__ import annotations
 
-import contextlib
-import io
+import logging
+import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -16,6 +16,8 @@ from typing import Callable, Protocol
 from . import sound
 from .audio import load, write_wav
 from .errors import DeviceError
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,12 @@ class Speaker(Protocol):
         path, or None when nothing was rendered. Printing the text is the caller's job."""
 
 
+def _driver_print(*args, **_) -> None:
+    """What pyttsx3's espeak driver prints ("Audio saved to ..."): to the log, never stdout
+    (which may be carrying JSON)."""
+    log.debug("pyttsx3: %s", " ".join(str(a) for a in args))
+
+
 class Renderer:
     """pyttsx3 to WAV. One save per runAndWait: pyttsx3 2.99 keeps only the last queued save."""
 
@@ -57,6 +65,13 @@ class Renderer:
         import pyttsx3
 
         engine = pyttsx3.init()
+        # The espeak driver prints "Audio saved to ..." on every save, from espeak's thread. Its
+        # own `print` is made quiet: swapping `sys.stdout` instead (redirect_stdout) swaps it for
+        # every thread, and a session's JSON printed meanwhile went into the swap (a Ctrl-C in the
+        # spoken feedback, while the next line was still being rendered).
+        driver = sys.modules.get("pyttsx3.drivers.espeak")
+        if driver is not None:
+            driver.print = _driver_print
         # pyttsx3's espeak driver returns from runAndWait before espeak's thread has written
         # the file; its "finished-utterance" event comes after the write, so wait for that.
         engine.connect("finished-utterance", lambda **_: self._finished.set())
@@ -81,13 +96,10 @@ class Renderer:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f".{path.stem}.tts.wav")
             self._finished.clear()
-            # pyttsx3 prints "Audio saved to ..." on every save, from espeak's thread: keep it
-            # off the user's screen (stdout may be carrying JSON).
-            with contextlib.redirect_stdout(io.StringIO()):
-                self._engine.save_to_file(text, str(tmp))
-                self._engine.runAndWait()
-                if not self._finished.wait(SYNTHESIS_TIMEOUT) or not tmp.exists():
-                    raise RuntimeError(f"the speech synthesizer did not finish {tmp.name}")
+            self._engine.save_to_file(text, str(tmp))
+            self._engine.runAndWait()
+            if not self._finished.wait(SYNTHESIS_TIMEOUT) or not tmp.exists():
+                raise RuntimeError(f"the speech synthesizer did not finish {tmp.name}")
             # Re-encode at 16 kHz through our own writer: owner-only, renamed into place.
             write_wav(path, load(tmp))
             tmp.unlink(missing_ok=True)

@@ -99,3 +99,28 @@ def test_a_busy_device_says_another_program_holds_it():
                                   sound.NO_SPEAKERS_HELP)
     assert str(speakers).startswith("Another program is using the speakers")
     assert sound.NO_SPEAKERS_HELP in str(speakers)
+
+
+def test_rendering_a_prompt_never_swaps_stdout_for_the_other_threads(tmp_path, capfd):
+    """The espeak driver prints "Audio saved to ..." from its own thread. Swapping `sys.stdout`
+    to hide it swapped it for every thread: a session's JSON printed meanwhile was lost (a CI
+    run, Ctrl-C in the spoken feedback while the next line was still being rendered)."""
+    import threading
+
+    from simulator.voice import Renderer
+
+    original, swapped = sys.stdout, []
+    done = threading.Event()
+
+    def render():
+        try:
+            Renderer().render("Thank you, that's all my questions.", tmp_path / "prompt.wav")
+        finally:
+            done.set()
+
+    threading.Thread(target=render).start()
+    while not done.wait(0.001):
+        swapped.append(sys.stdout is not original)
+    assert (tmp_path / "prompt.wav").stat().st_size > 10_000
+    assert swapped and not any(swapped)
+    assert "Audio saved" not in capfd.readouterr().out
