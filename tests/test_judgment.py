@@ -31,19 +31,22 @@ from simulator.types import Answer, Coverage, EvidenceKind, RedFlag, Transcript 
 WHY_IDS = [c["id"] for c in yaml.safe_load(js.WHY_FILE.read_text("utf-8"))["cases"]]
 
 # The floor on the held-out half (tests/judgment/heldout.yaml, and the cases by another hand:
-# heldout_fresh3.yaml from the third pass, heldout_fresh4.yaml from the fourth), set from the
+# heldout_fresh3.yaml from the third pass, heldout_fresh4.yaml from the fourth, heldout_fresh5.yaml
+# from the fifth), set from the
 # figures measured when the rules were finished, less a small margin (README "Judgment
 # figures"). Held-out only: the tune half is what the rules were tuned on.
 HELDOUT_FLOOR = {
     "real_strong_vs_weak": 0.86,  # measured 0.889 (32 of 36 pairs), every pass
     # 0.820 on heldout.yaml (388 pairs), 0.830 after the second pass; with heldout_fresh3.yaml
     # (850 pairs): 0.774 with the second pass's rules, 0.811 after the third; with
-    # heldout_fresh4.yaml too (1395 pairs): 0.791 with the third pass's rules, 0.796 after the fourth
-    "tier_order": 0.77,
+    # heldout_fresh4.yaml too (1395 pairs): 0.791 with the third pass's rules, 0.796 after the fourth;
+    # with heldout_fresh5.yaml too (2082 pairs): 0.773 with the fourth pass's rules, 0.768 after the fifth
+    "tier_order": 0.76,
     # rude, off-topic and non-English at or below 15: 0.646 on heldout.yaml; with
     # heldout_fresh3.yaml (75 answers): 0.533 with the second pass's rules, 0.573 after the third;
-    # with heldout_fresh4.yaml too (95 answers): 0.495 with the third pass's rules and after the fourth
-    "low_at_or_below_ceiling": 0.47,
+    # with heldout_fresh4.yaml too (95 answers): 0.495 with the third pass's rules and after the fourth;
+    # with heldout_fresh5.yaml too (116 answers): 0.466 with the fourth pass's rules, 0.457 after the fifth
+    "low_at_or_below_ceiling": 0.44,
 }
 
 

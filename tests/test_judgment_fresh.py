@@ -1,5 +1,5 @@
-"""The fresh cases of the second, third and fourth judgment passes (tests/judgment/fresh_cases.yaml,
-fresh3_cases.yaml, fresh4_cases.yaml), each written and labelled before its pass changed any rule, on tune-half
+"""The fresh cases of the second to fifth judgment passes (tests/judgment/fresh_cases.yaml,
+fresh3_cases.yaml, fresh4_cases.yaml, fresh5_cases.yaml), each written and labelled before its pass changed any rule, on tune-half
 questions only, each family held to a floor per pass.
 
 The floors are the figures measured when the third pass was finished, less a case or so (README
@@ -53,8 +53,13 @@ class Floor:
 # rules before they were read, judged 32, 5 flagged; after, judged 36, 1 flagged (blaming the
 # courier, then not), found still 2 of 20: sarcasm, condescension and quiet sabotage the model
 # does not hear.
+# fifth pass, by another hand (2026-12-01): measured blind at the start of the pass (and with the
+# fourth pass's rules), found 3 of 21, 4 of 28 professional answers flagged, judged 30 of 60, 2
+# outside; after tuning on them, found 6, 1 flagged (ambition said as "I don't want to be doing
+# exactly the same thing in five years"), judged 35, 1 outside.
 FLOORS = {"fresh": Floor(found=12, judged=47, outside=0), "fresh3": Floor(found=14, judged=50, outside=2),
-          "fresh4": Floor(found=2, judged=35, outside=1, flagged=1)}
+          "fresh4": Floor(found=2, judged=35, outside=1, flagged=1),
+          "fresh5": Floor(found=5, judged=34, outside=2, flagged=1)}
 
 
 def severe_flags(score) -> list[str]:
