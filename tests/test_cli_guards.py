@@ -250,3 +250,18 @@ def test_banks_new_needs_an_existing_folder(tmp_path):
     assert not target.parent.exists()
     made = run_cli("banks", "new", str(tmp_path / "mine.yaml"))
     assert made.returncode == 0 and (tmp_path / "mine.yaml").is_file()
+
+
+def test_a_crash_in_native_code_leaves_every_threads_stack_in_the_log(tmp_path):
+    """A rare segfault at the end of a demo under load (2026-12-01) left nothing to read: the
+    CLI's log now gets Python's fault report, with every thread's stack."""
+    code = ("import faulthandler, sys, threading, time; from pathlib import Path; "
+            "from simulator.cli import _setup_logging; _setup_logging(Path(sys.argv[1])); "
+            "threading.Thread(target=time.sleep, args=(30,), name='renderer', daemon=True).start(); "
+            "faulthandler._sigsegv()")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONFAULTHANDLER"}
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
+                            env=env, cwd=ROOT, timeout=60)
+    assert result.returncode != 0
+    log = (tmp_path / "mock-interview.log").read_text()
+    assert "Segmentation fault" in log and "Current thread" in log and "Thread 0x" in log, log

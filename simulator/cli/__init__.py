@@ -8,6 +8,7 @@ cannot be written).
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import signal
@@ -47,6 +48,10 @@ def _setup_logging(home: Path) -> Path | None:
         log.setLevel(logging.WARNING)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
+    if path is not None and not faulthandler.is_enabled():  # (pytest, PYTHONFAULTHANDLER: theirs)
+        # A crash in native code (speech, audio, the models) leaves every thread's Python stack
+        # in the log: stderr is the terminal's, or the log only while native output is kept off it.
+        faulthandler.enable(file=handler.stream, all_threads=True)
     return path
 
 
