@@ -89,6 +89,11 @@ def _said_same(norms: tuple[str, ...], k: int) -> bool:
     return norms[k] in SAME and any(w in AUXILIARIES for w in norms[max(0, k - 3):k])
 
 
+def after_auxiliary(norms, k: int) -> int:
+    """Where the word after the auxiliary at k is, past one adverb: "has | never", "is really | not"."""
+    return k + 1 + (k + 1 < len(norms) and norms[k + 1] in ADVERBS)
+
+
 @lru_cache(maxsize=65536)
 def stance(text: str) -> int:
     """+1 when a clause says what its words say, -1 when it denies it: an odd number of denials."""
@@ -130,7 +135,7 @@ def stance_toward(text: str, target: str) -> int:
         if n in DENIAL_STOPS or n in SUBJECTS:
             break
         if n in AUXILIARIES:
-            nxt = k + 1 + (k + 1 < len(after) and after[k + 1] in ADVERBS)
+            nxt = after_auxiliary(after, k)
             if nxt < len(after) and after[nxt] in NEGATORS and not _not_a_denial(after, nxt):
                 # "...isn't my thing" denies; "...are no problem" affirms
                 rest = list(takewhile(lambda w: w not in DENIAL_STOPS, after[nxt + 1:nxt + 6]))

@@ -53,7 +53,7 @@ def _actions(doc: Doc) -> list[tuple[int, int]]:
     spans = []
     for rxp in (lx.ACTION_PAST, lx.ACTION_PLAN):
         for i, j in doc.find(rxp):
-            if doc.norms[j - 1] not in lx.NOT_ACTIONS and doc.tokens[i].word not in doc.others_words:
+            if doc.norms[j - 1] not in lx.NOT_ACTIONS and not doc.quoted_from_others(i):
                 spans.append((i, j))
     chained = []
     for i, j in spans:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..types import EvidenceKind, Metric, RedFlag, Severity
 from . import lexicon as lx
-from .clauses import ADVERBS, AUXILIARIES, denies_saying
+from .clauses import AUXILIARIES, after_auxiliary, denies_saying
 from .semantic import FlagMatch
 from .text import Doc
 
@@ -45,17 +45,13 @@ def denied_after(doc: Doc, j: int) -> bool:
     after = doc.norms[j:j + 3]
     if not after or after[0] not in AUXILIARIES:
         return False
-    rest = after[1:]
-    if rest and rest[0] in ADVERBS:
-        rest = rest[1:]
-    return bool(rest) and rest[0] in NEGATORS
+    nxt = after_auxiliary(after, 0)
+    return nxt < len(after) and after[nxt] in NEGATORS
 
 
 def reported(doc: Doc, i: int, reports: Sequence[int]) -> bool:
     """The words at token i are someone else's, reported earlier in their phrase ("he called me
     an idiot", "she said I was useless"); `reports`: the tokens where the answer reports speech."""
-    if doc.tokens[i].word in doc.others_words:  # "A man told me, 'you people are useless'"
-        return True
     phrase_start = _phrase_start(doc, i)
     return any(doc.tokens[a].word >= phrase_start and a < i for a in reports)
 
@@ -78,7 +74,7 @@ def alone(doc: Doc, span: tuple[int, int]) -> bool:
 def phrases(doc: Doc, patterns) -> list[tuple[int, int]]:
     """Spans of phrases that are said, not denied, by the candidate (not quoted from someone else)."""
     return [s for s in doc.find_all(patterns) if not negated(doc, s[0]) and not denied_after(doc, s[1])
-            and doc.tokens[s[0]].word not in doc.others_words]
+            and not doc.quoted_from_others(s[0])]
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,7 @@ def ownership(x: Inputs) -> Metric:
     taken = {k for i, j in spans for k in range(i, j)}
     for i, j in doc.find(lx.ACTION_PAST) + doc.find(lx.ACTION_PLAN):
         if doc.norms[i] == "i" and doc.norms[j - 1] not in lx.NOT_ACTIONS and i not in taken and not negated(doc, i) \
-                and doc.tokens[i].word not in doc.others_words:
+                and not doc.quoted_from_others(i):
             spans.append((i, j))
     spans = _helpful(x, sorted(spans))
     return _metric("ownership", doc, spans, "takes ownership", "no 'I will' or 'let me': who owns the problem?")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..types import Evidence, Transcript
+from . import quoted
 from .words import normalise_word
 
 SENTENCE_END = re.compile(r"[.!?;:]['\")\]]*$")
@@ -196,22 +197,13 @@ class Doc:
 
     @cached_property
     def others_words(self) -> frozenset[int]:
-        """Words someone else said, quoted: inside quotation marks after a speech verb whose
-        subject is not the candidate ("A man told me, word for word, 'you people are useless'"),
-        not the candidate's own line ("I said 'I'm so sorry'")."""
-        out: set[int] = set()
-        for s0, s1 in self.sentences:
-            k = s0
-            while k < s1:
-                raw = self.words[k].raw.strip()
-                if raw[:1] in QUOTE_MARKS and raw.lower().lstrip("'\"‘“") not in CONTRACTIONS_AFTER_QUOTE:
-                    end = next((j for j in range(k, s1) if _closes_quote(self.words[j].raw, j == k)), None)
-                    if end is not None and _someone_else_says(self, s0, k):
-                        out.update(range(k, end + 1))
-                    k = (end if end is not None else k) + 1
-                else:
-                    k += 1
-        return frozenset(out)
+        """Words someone else said, quoted (`quoted.others_words`): "A man told me, word for word,
+        'you people are useless'", not the candidate's own line ("I said 'I'm so sorry'")."""
+        return quoted.others_words([w.raw for w in self.words], [w.bare for w in self.words], self.sentences)
+
+    def quoted_from_others(self, token: int) -> bool:
+        """Whether the token is in words someone else said (`others_words`)."""
+        return self.tokens[token].word in self.others_words
 
     def sentence_of(self, word: int) -> tuple[int, int]:
         return next(((s, e) for s, e in self.sentences if s <= word < e), (word, word + 1))
@@ -371,28 +363,3 @@ class Doc:
         a, b = self.phrase(s1 - 1, s1, limit, lo=s0)
         return self.quote_words(a, b, note, **typed)
 
-
-QUOTE_MARKS = ("'", '"', "\u2018", "\u201c")
-CONTRACTIONS_AFTER_QUOTE = frozenset({"em", "cause", "til", "n", "s"})  # 'em, 'cause: no quote
-SPEECH = frozenset({"said", "says", "told", "tells", "shouted", "yelled", "screamed", "asked", "went",
-                    "goes", "snapped", "demanded", "replied", "shouting", "yelling", "screaming", "saying",
-                    "wrote", "called"})
-SELF = frozenset({"i", "we"})
-
-
-def _closes_quote(raw: str, opening: bool) -> bool:
-    word = raw.strip().rstrip(".,!?;:)")
-    if opening:
-        word = word[1:]
-    return len(word) > 1 and word[-1] in ("'", '"', "\u2019", "\u201d") and not word.lower().endswith(("s'", "in'"))
-
-
-def _someone_else_says(doc: Doc, s0: int, quote: int) -> bool:
-    """The words before a quote in its sentence report speech, and not the candidate's own."""
-    before = [w.bare.lower() for w in doc.words[s0:quote]]
-    verbs = [k for k, w in enumerate(before) if w in SPEECH]
-    if not verbs:
-        return False
-    k = verbs[-1]
-    subject = before[max(0, k - 3):k]
-    return not (SELF & set(subject))
