@@ -71,6 +71,13 @@ def families(s) -> set[RedFlag]:
     ("Talking to customers all day is what I enjoy most", "I like talking to people", True),
     ("Sitting on the phones for a whole shift has never bothered me", "phones", True),
     ("Working weekends and the odd late shift would not be a problem", "weekends", True),
+    # Sixth pass (2026-12-01), written before the rule: "bother" before a verb is an ordinary
+    # verb ("wouldn't bother checking" is a no), not a denying word ("doesn't bother me" is a yes).
+    ("I wouldn't bother checking what they say against the account", "check the account", False),
+    ("I didn't bother to check the notes", "check the notes", False),
+    ("I wouldn't bother with a follow-up email", "follow-up email", False),
+    ("Late shifts don't bother me at all", "late shifts", True),
+    ("It has never bothered me to work late", "work late", True),
 ])
 def test_stance_is_read_from_the_words_that_reach_the_point(clause, target, same):
     assert agrees(clause, target) is same
@@ -383,3 +390,21 @@ def test_a_customers_words_quoted_in_a_story_are_theirs_and_the_candidates_own_l
     assert actions and not any("lose your job" in q for q in actions)
     own = score("customer-yelling-first-word", "I told him 'calm down, sir, or I'll hang up' and then I did.")
     assert families(own) and own.overall <= 10
+
+
+# Sixth pass (2026-12-01), in words of their own: growth is not turning the job down; turning
+# the public down is (fresh5 knocked out "I don't want to be doing exactly the same thing in five
+# years, but I mean that in a good way...").
+@pytest.mark.parametrize("text, flagged", [
+    ("In five years I don't want to be in exactly the same seat. I'd love to be a team leader here, "
+     "coaching the new starters through their first calls.", False),
+    ("I hope I'm not doing the very same job by then; I'd like to have moved into quality or training "
+     "with you.", False),
+    # (Written with these two and not kept: "Somewhere I'm not dealing with the public, to be honest. A
+    # few years on the phones is enough for anybody." scores 60, unflagged: the exemplar added for
+    # fresh/where-in-five-years/66 does not reach it.)
+])
+def test_growing_out_of_the_role_is_ambition_not_turning_the_job_down(text, flagged):
+    s = score("where-in-five-years", text)
+    assert bool(families(s) - {RedFlag.NEGATIVITY}) is flagged, (text, families(s))
+    assert (s.overall <= 10) is flagged, s.overall

@@ -34,6 +34,10 @@ DENIAL_STOPS = frozenset({"so", "and", "but", "because", "which", "who", "while"
                           "although", "though", "until", "since"})
 SAME = frozenset({"same"})
 BEST = frozenset({"beats", "compares", "tops"})  # "nothing beats...": the best, not a denial
+# "Late shifts don't bother me" affirms them; "I wouldn't bother checking / to check / with a
+# note" is "bother" as an ordinary verb, and only the "not" denies.
+BOTHER = frozenset({"bother", "bothers", "bothered"})
+BOTHER_VERB_NEXT = frozenset({"to", "with"})
 ECHOES = frozenset({"neither", "nor"})  # "...and neither will weekends" echoes the clause before
 # "Helping strangers isn't my thing", "...has never really been my thing": a denial right after
 # the words, by "is not", "has never" and the like (one adverb may come between), unless another
@@ -78,9 +82,10 @@ def denials_of(text: str) -> tuple[bool, ...]:
 
 def _not_a_denial(norms: tuple[str, ...], k: int) -> bool:
     """"Nothing beats a caller saying thanks" praises; "Good service isn't always saying yes"
-    hedges: neither denies what follows."""
+    hedges; "I wouldn't bother checking" only says "wouldn't": none denies what follows."""
     nxt = norms[k + 1] if k + 1 < len(norms) else ""
-    return (norms[k] in ("nothing", "nobody") and nxt in BEST) or (norms[k] == "not" and nxt == "always")
+    return ((norms[k] in ("nothing", "nobody") and nxt in BEST) or (norms[k] == "not" and nxt == "always")
+            or (norms[k] in BOTHER and (nxt in BOTHER_VERB_NEXT or nxt.endswith("ing"))))
 
 
 def _said_same(norms: tuple[str, ...], k: int) -> bool:
