@@ -114,13 +114,14 @@ class Context:
             b = a + 1
         return doc.quote_words(*doc.phrase(a, b, limit)).quote
 
-    def unclear(self, quote: str) -> bool:
-        """Whether the recogniser was unsure of a word in this quote (not one to praise aloud)."""
+    def unclear(self, quote: str, below: float = th.UNSURE_WORD_PROBABILITY) -> bool:
+        """Whether the recogniser heard a word of this quote less surely than `below` (by default:
+        was unsure of it, so it is not one to praise aloud)."""
         doc = self.doc
         span = self._locate(Evidence(quote=quote))
         if span is None or not doc.timed:
             return False
-        return any((w.probability or 0.0) < th.UNSURE_WORD_PROBABILITY for w in doc.words[span.start:span.stop])
+        return any((w.probability or 0.0) < below for w in doc.words[span.start:span.stop])
 
     def _locate(self, e: Evidence) -> range | None:
         """The answer's words an evidence item quotes: by its times (spoken answers), else its words."""

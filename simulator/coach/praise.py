@@ -32,16 +32,25 @@ def praises(name: str) -> Callable[[Praise], Praise]:
     return register
 
 
-def praise_quote(m: Metric, c: Context, line: str, *parts: str) -> str | None:
-    """The line with the first quote worth praising (never one with a red flag, a "can't" or a hedge);
-    with `parts`, only the evidence of those parts of a concrete answer."""
+def praise_quote(m: Metric, c: Context, line: str, *parts: str,
+                 heard: float = th.UNSURE_WORD_PROBABILITY) -> str | None:
+    """The line with the first quote worth praising (never one with a red flag, a "can't" or a hedge,
+    nor a word heard less surely than `heard`); with `parts`, only the evidence of those parts of a
+    concrete answer."""
     for e in m.evidence:
         if not e.quote or (parts and not (e.kind is EvidenceKind.PART and e.label in parts)):
             continue
         quote = c.phrase(e)
-        if quote and not _unpraisable(quote) and not c.unclear(quote):
+        if quote and not _unpraisable(quote) and not c.unclear(quote, below=heard):
             return line.format(q=quoted(quote))
     return None
+
+
+def surest_quote(m: Metric, c: Context, line: str, *parts: str) -> str | None:
+    """`praise_quote`, with a quote heard surely (`th.SURE_WORD_PROBABILITY`) if there is one:
+    reading back a misheard phrase as praise tells the candidate we weren't listening."""
+    return (praise_quote(m, c, line, *parts, heard=th.SURE_WORD_PROBABILITY)
+            or praise_quote(m, c, line, *parts))
 
 
 def _unpraisable(quote: str) -> bool:
@@ -54,19 +63,22 @@ def _unpraisable(quote: str) -> bool:
 @praises("specificity")
 def _praise_example(m: Metric, c: Context) -> str | None:
     kind = "a concrete example" if c.question.kind is QuestionKind.GENERAL else "a real example"
-    # What you did, or how it ended, says more than how the story began.
-    for part in ("actions", "result", "numbers", "situation", "example"):
-        line = praise_quote(m, c, f"You gave me {kind}: {{q}} That's what makes an answer stick.", part)
-        if line:
-            return line
+    # What you did, or how it ended, says more than how the story began; but any of them heard
+    # surely says more than one that may be misheard.
+    line = f"You gave me {kind}: {{q}} That's what makes an answer stick."
+    parts = ("actions", "result", "numbers", "situation", "example")
+    for heard in (th.SURE_WORD_PROBABILITY, th.UNSURE_WORD_PROBABILITY):
+        for part in parts:
+            if said := praise_quote(m, c, line, part, heard=heard):
+                return said
     return None
 
 
 @praises("empathy")
 def _praise_empathy(m: Metric, c: Context) -> str | None:
     if c.roleplay:
-        return praise_quote(m, c, "You led with empathy: {q} That's exactly what an upset caller needs to hear.")
-    return praise_quote(m, c, "You showed real care for the customer: {q}")
+        return surest_quote(m, c, "You led with empathy: {q} That's exactly what an upset caller needs to hear.")
+    return surest_quote(m, c, "You showed real care for the customer: {q}")
 
 
 @praises("key_points")
@@ -88,12 +100,12 @@ def _praise_structure(m: Metric, c: Context) -> str | None:
 
 @praises("ownership")
 def _praise_ownership(m: Metric, c: Context) -> str | None:
-    return praise_quote(m, c, "You took ownership: {q}")
+    return surest_quote(m, c, "You took ownership: {q}")
 
 
 @praises("next_steps")
 def _praise_next_steps(m: Metric, c: Context) -> str | None:
-    return praise_quote(m, c, "You told the customer what happens next: {q}")
+    return surest_quote(m, c, "You told the customer what happens next: {q}")
 
 
 @praises("closing")
