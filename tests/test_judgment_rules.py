@@ -408,3 +408,26 @@ def test_growing_out_of_the_role_is_ambition_not_turning_the_job_down(text, flag
     s = score("where-in-five-years", text)
     assert bool(families(s) - {RedFlag.NEGATIVITY}) is flagged, (text, families(s))
     assert (s.overall <= 10) is flagged, s.overall
+
+
+# Sixth pass (2026-12-01): a strength or a weakness may come from any skill. "I'm not the quickest
+# typist, so I did a typing course..." scored 34, "nearer another question: How comfortable are
+# you with computers?"; a strength about systems scored 6. Written with the rule, in new words.
+@pytest.mark.parametrize("qid, text", [
+    ("greatest-strength", "I'm quick with systems. At the bank I learned three new programs in my first month "
+     "and ended up writing the cheat sheet for the whole team."),
+    ("greatest-weakness", "I'm not the quickest typist, so I did a typing course and went from thirty to fifty "
+     "words a minute."),
+])
+def test_a_strength_or_weakness_from_any_skill_answers_the_question_asked(qid, text):
+    s = score(qid, text)
+    assert not any(e.kind is EvidenceKind.NO_TOPIC for e in s.metric("relevance").evidence)
+    assert s.overall >= 50
+
+
+def test_a_question_about_yourself_still_hears_an_answer_about_something_else():
+    s = score("greatest-weakness", "We used Salesforce and Zendesk at my last job, and I type about sixty words a minute.")
+    assert any(e.kind is EvidenceKind.NO_TOPIC for e in s.metric("relevance").evidence)
+    assert s.overall <= 30
+    assert score("tell-me-about-yourself", "The knowledge base should be searchable by product and the CRM "
+                 "should log every call automatically.").overall <= 10

@@ -91,7 +91,7 @@ class Inputs:
         if self.answer_vector is None:
             return None
         return semantic.topic(self.answer_vector, self.question_profile,
-                              roleplay=self.question.kind is QuestionKind.ROLEPLAY)
+                              roleplay=self.question.kind is QuestionKind.ROLEPLAY, category=self.question.category)
 
     @cached_property
     def points_read(self) -> list[PointReading]:

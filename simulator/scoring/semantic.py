@@ -172,7 +172,20 @@ def _roleplay_rows() -> np.ndarray:
     return np.array([q.kind is QuestionKind.ROLEPLAY for q in contrast_questions()])
 
 
-def topic(answer: np.ndarray, question_profile: np.ndarray, roleplay: bool = False) -> Topic:
+def _rival_rows(roleplay: bool, category: str) -> np.ndarray:
+    """Which bundled questions may be an answer's rivals: for a call, every one; for an interview
+    question, interview questions; for a question about yourself, only the questions about you
+    and why you want the job (`th.ABOUT_YOU`): a weakness or a strength may come from any skill
+    ("I'm not the quickest typist, so I did a course" answers "What's your weakness?", not "How
+    are you with computers?")."""
+    if roleplay:
+        return np.ones(len(contrast_questions()), dtype=bool)
+    if category in th.ABOUT_YOU:
+        return np.array([q.category in th.PERSONAL for q in contrast_questions()])
+    return ~_roleplay_rows()
+
+
+def topic(answer: np.ndarray, question_profile: np.ndarray, roleplay: bool = False, category: str = "") -> Topic:
     """The answer (the mean of its sentences' vectors) against the question and its rivals: the
     bundled questions whose profile is not close to this one's (`th.RIVAL_BELOW`). An interview
     question's rivals are interview questions, not calls: "I bank with you, and when my card was
@@ -182,7 +195,7 @@ def topic(answer: np.ndarray, question_profile: np.ndarray, roleplay: bool = Fal
     others = contrast_profiles()
     related = others @ question_profile
     sims = others @ answer
-    rivals = np.where((related < th.RIVAL_BELOW) & (roleplay | ~_roleplay_rows()), sims, -1.0)
+    rivals = np.where((related < th.RIVAL_BELOW) & _rival_rows(roleplay, category), sims, -1.0)
     k = int(np.argmax(rivals))
     rival = float(rivals[k]) if rivals[k] > -1.0 else 0.0
     return Topic(float(answer @ question_profile), rival, contrast_questions()[k].text)

@@ -219,6 +219,10 @@ POINT_DENIED = 0.55  # a clause this near a phrasing with the opposite stance de
 # margin (own minus rival) maps to 0-1 between these two; two key points said in words about
 # the subject also make an answer on topic (worth KEY_POINT_RELEVANCE).
 RIVAL_BELOW = 0.7
+# Questions about the candidate (a strength, a weakness, yourself) are answered from any part of
+# one's working life: their rivals are only the questions in PERSONAL (sixth pass, 2026-12-01).
+ABOUT_YOU = frozenset({"about-you"})
+PERSONAL = frozenset({"about-you", "motivation"})
 TOPIC_MARGIN_OFF = -0.35
 TOPIC_MARGIN_ON = -0.08
 TOPIC_OWN_OFF = 0.08  # ...and an answer this far from the question's meaning is about something else
