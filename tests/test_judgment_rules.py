@@ -431,3 +431,13 @@ def test_a_question_about_yourself_still_hears_an_answer_about_something_else():
     assert s.overall <= 30
     assert score("tell-me-about-yourself", "The knowledge base should be searchable by product and the CRM "
                  "should log every call automatically.").overall <= 10
+
+
+def test_patience_with_a_story_is_a_fine_greatest_strength():
+    # A new user's try (2026-12-01): it scored 45, capped as "only your own calm" (a cap meant for
+    # a caller's problem), and its tip said "I didn't hear about an example" after a whole example.
+    s = score("greatest-strength", "My greatest strength is patience. At my last job at a pharmacy an elderly man "
+              "could not work out his insurance card, so I walked him through it step by step for twenty "
+              "minutes and he came back to thank me.")
+    assert s.overall >= 80
+    assert "example" not in " ".join(t.text for t in s.tips)

@@ -30,7 +30,7 @@ def answer_tips(question: Question, metrics: Sequence[Metric], transcript: Trans
                     value=0.0, target=target_text("length")),)
     by_name = {m.name: m for m in metrics}
     ctx = Context(question, transcript, turn, metrics=by_name)
-    deciding = deciding_areas(metrics, ctx.doc.n_words)
+    deciding = deciding_areas(metrics, ctx.doc.n_words, question.category in th.PERSONAL)
     weak = sorted((m for m in metrics if m.score is not None and (m.score < th.TIP_BELOW or m.name in deciding)),
                   key=lambda m: _impact(m, deciding), reverse=True)
     if knockouts(metrics):

@@ -48,7 +48,8 @@ def _ended_interview(answer: Answer) -> bool:
 
 
 def _deciding(answer: Answer) -> list[str]:
-    return deciding_areas(answer.score.metrics, len(answer.score.transcript.text.split()))
+    return deciding_areas(answer.score.metrics, len(answer.score.transcript.text.split()),
+                          answer.question.category in th.PERSONAL)
 
 
 Pairs = list[tuple[Answer, Metric]]

@@ -92,9 +92,10 @@ def deciding_rank(area: str) -> int:
     return order.index(area) if area in order else len(order)
 
 
-def deciding_areas(metrics: Sequence[Metric], words: int | None = None) -> list[str]:
+def deciding_areas(metrics: Sequence[Metric], words: int | None = None, personal: bool = False) -> list[str]:
     """The areas that decided the answer's score, most important first: each knock-out's, then a
-    cap's (a cliché without an example, a long story without an ending)."""
+    cap's (a cliché without an example, a long story without an ending). `personal`: the question
+    is about the candidate (`th.PERSONAL`), where no caller's problem is at stake."""
     out = [KNOCKOUT_AREAS[k] for k in knockouts(metrics)]
     by_name = {m.name: m for m in metrics}
     if _drifted(by_name.get("relevance"), th.ON_TOPIC_LIMIT):
@@ -105,7 +106,7 @@ def deciding_areas(metrics: Sequence[Metric], words: int | None = None) -> list[
         out.append(CAP_AREAS[Cap.RAMBLE])
     if _off_point(by_name, words):
         out.append(CAP_AREAS[Cap.OFF_POINT])
-    if _only_composure(by_name):
+    if not personal and _only_composure(by_name):
         out.append(CAP_AREAS[Cap.COMPOSURE])
     return list(dict.fromkeys(out))
 
@@ -143,7 +144,7 @@ def weighted_mean(metrics: Sequence[Metric]) -> float:
     return sum(s * w for s, w in present) / sum(w for _, w in present)
 
 
-def overall_score(metrics: Sequence[Metric], words: int | None = None) -> float:
+def overall_score(metrics: Sequence[Metric], words: int | None = None, personal: bool = False) -> float:
     """The weighted mean of the metrics present; scaled to the bottom of the scale by a knock-out
     (an answer drifting off topic is scaled down gradually); at most `th.POINTS_PER_WORD` a word
     for an answer of a few words."""
@@ -166,6 +167,6 @@ def overall_score(metrics: Sequence[Metric], words: int | None = None) -> float:
         total = min(total, th.RAMBLE_CAP)
     if _off_point(by_name, words):
         total = min(total, th.RAMBLE_CAP)
-    if _only_composure(by_name):
+    if not personal and _only_composure(by_name):  # patience is a fine greatest strength
         total = min(total, th.COMPOSURE_CAP)
     return round(max(0.0, min(100.0, total)), 1)
