@@ -23,20 +23,24 @@ class Console:
         self.err = err or sys.stderr
         self.out = self.err if json_mode else (out or sys.stdout)
 
+    # Everything printed here may quote what the candidate typed: it goes through `printable`,
+    # so a typed escape code is shown, never acted on by the terminal.
+
     def say(self, text: str = "", who: str | None = None) -> None:
         """A line of the conversation, wrapped for the terminal."""
+        text = printable(text)
         prefix = f"{who}: " if who else ""
         body = textwrap.fill(text, width=88, initial_indent=prefix,
                              subsequent_indent=" " * len(prefix)) if text else ""
         print(body, file=self.out, flush=True)
 
     def line(self, text: str = "") -> None:
-        print(text, file=self.out, flush=True)
+        print(printable(text), file=self.out, flush=True)
 
     def notice(self, text: str) -> None:
         """Status and warnings: always stderr. File names and question ids are never split."""
         lines = []
-        for part in text.split("\n"):
+        for part in printable(text).split("\n"):
             indent = part[:len(part) - len(part.lstrip())]  # a listed item keeps its indent
             lines.append(textwrap.fill(part, width=88, subsequent_indent=indent + "  ",
                                        break_long_words=False, break_on_hyphens=False))

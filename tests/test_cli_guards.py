@@ -29,6 +29,7 @@ STRONG = ("I really enjoy helping people, and in my last job at a store I was th
 # Clear the screen, retitle the window, a C1 CSI, a carriage return that hides what came before.
 HOSTILE = "I like \x1b[2Jhelping \x1b]0;owned\x07people \x9b31m and \rcustomers."
 RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+BANK_WHY = next(q for b in banks.bundled_banks() for q in b.questions if q.id == "why-call-center")
 
 
 def no_traceback(result) -> None:
@@ -192,6 +193,19 @@ def test_review_and_tips_escape_what_was_typed(home):
     assert saved["answers"][0]["transcript"]["text"] == HOSTILE
 
 
+def test_a_session_never_prints_what_was_typed_raw_and_scores_only_its_words(home):
+    # A new user's try (2026-12-01): the live feedback printed the typed escape codes raw (a real
+    # terminal would clear the screen), and "2J" and "31m" counted as two concrete details.
+    result = run_cli("practice", "--no-voice", "--input", "keyboard", "--ask", "why-call-center",
+                     "--no-follow-ups", input=HOSTILE + "\n\n")
+    assert result.returncode == 0, result.stderr
+    assert not RAW_CONTROLS.search(result.stdout + result.stderr)
+    clean = score_answer(BANK_WHY, Transcript.typed("I like helping people and customers."))
+    hostile = score_answer(BANK_WHY, Transcript.typed(HOSTILE))
+    assert [(m.name, m.score) for m in hostile.metrics] == [(m.name, m.score) for m in clean.metrics]
+    assert hostile.transcript.text == HOSTILE  # kept exactly, escaped when shown
+
+
 def test_review_colours_survive_escaping():
     q = Question(id="q", text="Why?")
     answer = Answer(q, score_answer(q, Transcript.typed("Um, " + HOSTILE), None))
@@ -265,3 +279,26 @@ def test_a_crash_in_native_code_leaves_every_threads_stack_in_the_log(tmp_path):
     assert result.returncode != 0
     log = (tmp_path / "mock-interview.log").read_text()
     assert "Segmentation fault" in log and "Current thread" in log and "Thread 0x" in log, log
+
+
+@pytest.mark.parametrize("args, says", [
+    (("--question", "why-call-center", "--turn", "2", "--text", "hi"), "is not a role-play call"),
+    (("--question", "lost-package-caller", "--turn", "99", "--text", "hi"), "customer lines 1 to 4"),
+    (("--question", "lost-package-caller", "--turn", "0", "--text", "hi"), "customer lines 1 to 4"),
+    (("--question", "why-call-center", "--text", ""), "the answer is empty"),
+    (("--question", "why-call-center", "--text", "   "), "the answer is empty"),
+])
+def test_score_refuses_a_turn_the_question_has_not_and_an_empty_answer(args, says):
+    # A new user's tries (2026-12-01): each was scored, exit 0 ("--turn 2" scored an interview
+    # answer as a call reply; "--text ''" was told to give --text).
+    result = run_cli("score", *args)
+    assert result.returncode == 2 and says in result.stderr, result.stderr
+    no_traceback(result)
+
+
+def test_a_batch_line_with_a_turn_the_call_has_not_is_refused_by_its_line(tmp_path):
+    batch = tmp_path / "answers.jsonl"
+    batch.write_text(json.dumps({"id": 1, "question": "lost-package-caller", "turn": 7, "text": "Hello"}) + "\n")
+    result = run_cli("score", "--batch", str(batch))
+    assert result.returncode == 2 and "answers.jsonl:1: turn 7" in result.stderr and "customer lines 1 to 4" in result.stderr
+    assert run_cli("score", "--question", "lost-package-caller", "--turn", "4", "--text", "Anything else?").returncode == 0

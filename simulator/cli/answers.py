@@ -24,9 +24,12 @@ def cmd_score(args, home: Path) -> int:
         question = banks.find_question(banks.resolve_banks(args.bank, home), args.question)
     else:
         question = Question(id="custom", text=args.question_text)
-    if not (args.text or args.text_file or args.audio):
+    if args.text is None and not (args.text_file or args.audio):
         raise UserError("score: give the answer with --text, --text-file or --audio")
+    check_turn(question, args.turn, "--turn")
     transcript, recording = _answer_input(args, home)
+    if recording is None and not transcript.text:
+        raise UserError("score: the answer is empty (nothing to score)")
     score = score_answer(question, transcript, recording, turn=args.turn, home=home)
     if args.json:
         print_json(score_to_dict(score))
@@ -35,6 +38,16 @@ def cmd_score(args, home: Path) -> int:
 
         print(format_score(question, score))
     return 0
+
+
+def check_turn(question, turn, where: str) -> None:
+    """A reply's turn must be one of the call's customer lines (1-based), and only a call has them."""
+    if turn is None:
+        return
+    if not question.is_roleplay:
+        raise UserError(f"{where} {turn}: {question.id} is not a role-play call, so its answer has no turns")
+    if isinstance(turn, bool) or not isinstance(turn, int) or not 1 <= turn <= len(question.turns):
+        raise UserError(f"{where} {turn}: {question.id} has customer lines 1 to {len(question.turns)}")
 
 
 def _answer_input(args, home: Path):
@@ -93,6 +106,7 @@ def _score_batch(args, home: Path) -> int:
             question = banks.find_question(chosen, item["question"])
         except UserError as exc:
             raise UserError(f"{where}: {exc}") from None
+        check_turn(question, item.get("turn"), f"{where}: turn")
         if "audio" in item and not Path(item["audio"]).expanduser().exists():
             raise UserError(f"{where}: audio file {item['audio']} does not exist")
         jobs.append((where, item, question))

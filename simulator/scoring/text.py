@@ -52,6 +52,18 @@ class SourceWord:
         return _EDGE_PUNCT.sub("", self.raw.strip())
 
 
+# What a terminal would act on in typed text, not words: escape sequences (CSI "ESC [ 2 J", OSC
+# "ESC ] 0 ; title BEL", the one-byte C1 CSI) and other control characters.
+TERMINAL_SEQUENCES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
+                                r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain(text: str) -> str:
+    """Typed text as words only: terminal sequences dropped, other control characters as spaces."""
+    return CONTROLS.sub(" ", TERMINAL_SEQUENCES.sub("", text))
+
+
 class Doc:
     """An answer as tokens that remember their source word (and so its time)."""
 
@@ -60,7 +72,7 @@ class Doc:
         if transcript.words:
             self.words = [SourceWord(w.word, w.start, w.end, w.probability) for w in transcript.words]
         else:
-            self.words = [SourceWord(raw, None, None, None) for raw in transcript.text.split()]
+            self.words = [SourceWord(raw, None, None, None) for raw in plain(transcript.text).split()]
         self.tokens: list[Token] = []
         for index, w in enumerate(self.words):
             self.tokens.extend(Token(part, index) for part in normalise_word(w.raw))
