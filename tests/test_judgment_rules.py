@@ -14,7 +14,7 @@ from simulator.banks import bundled_banks
 from simulator.interviewer import follow_up_line
 from simulator.meaning import process_embedder
 from simulator.scoring.clauses import agrees
-from simulator.scoring.english import guess_language, is_word_list
+from simulator.scoring.english import LanguageGuess, guess_language, is_word_list
 from simulator.scoring.measure import KnockOut, knockouts
 from simulator.types import Coverage, EvidenceKind, RedFlag, Transcript
 
@@ -167,6 +167,24 @@ def test_most_professional_twins_are_not_flagged():
 ])
 def test_the_language_is_told_by_its_small_words(text, english):
     assert guess_language(text).english is english
+
+
+@pytest.mark.parametrize("text, language", [
+    # A new user's try (2026-12-01): scored as English, "that's a fair start".
+    ("我喜欢帮助别人。我在商店工作过，帮助顾客解决问题。", "Chinese"),
+    ("お客様の話をよく聞いて、問題を解決します。", "Japanese"),
+    ("저는 사람들을 돕는 것을 좋아합니다.", "Korean"),
+    ("Я люблю помогать людям и хорошо работаю с клиентами.", "another language"),
+    ("أحب مساعدة الناس والعمل مع العملاء.", "Arabic"),
+])
+def test_an_answer_in_another_script_is_not_english(text, language):
+    assert guess_language(text) == LanguageGuess(False, language)
+    s = score("why-call-center", text)
+    assert s.overall == 0 and s.tips[0].text.startswith("I can only coach English answers")
+
+
+def test_an_english_answer_naming_someone_in_another_script_is_english():
+    assert guess_language("I helped Mr. 王 with his bill at the branch in 東京, and he thanked me twice.").english
 
 
 def test_an_answer_in_another_language_is_asked_again_in_english():

@@ -9,6 +9,7 @@ small words says which one is spoken, even in a short answer.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .lexicon import FILLER_SOUNDS
@@ -56,7 +57,31 @@ class LanguageGuess:
     language: str  # "English", or the language the answer seems to be in ("another language")
 
 
+# Letters of another script say the language before any word does: Chinese and Japanese put no
+# spaces between words, so a whole sentence is one "word" to the count above. The script of most
+# of the letters names the language where one language writes it (Cyrillic does not: Russian,
+# Ukrainian, Bulgarian...).
+SCRIPTS = {"CJK": "Chinese", "HIRAGANA": "Japanese", "KATAKANA": "Japanese", "HANGUL": "Korean",
+           "ARABIC": "Arabic", "HEBREW": "Hebrew", "GREEK": "Greek", "DEVANAGARI": "Hindi", "THAI": "Thai"}
+OTHER_SCRIPT_SHARE = 0.5  # of the letters; an English answer may name a person or a place in another
+
+
+def _other_script(text: str) -> str | None:
+    """The language of an answer written mostly in letters that are not Latin, else None."""
+    letters = [c for c in text if c.isalpha()]
+    other = [unicodedata.name(c, "").split(" ")[0] for c in letters if not unicodedata.name(c, "").startswith("LATIN")]
+    if len(letters) < MIN_WORDS or len(other) < OTHER_SCRIPT_SHARE * len(letters):
+        return None
+    scripts = {SCRIPTS.get(name, "another language") for name in other}
+    if "Japanese" in scripts:  # Japanese writes Chinese characters too, beside its own kana
+        return "Japanese"
+    return max(scripts, key=lambda s: sum(SCRIPTS.get(n, "another language") == s for n in other))
+
+
 def guess_language(text: str) -> LanguageGuess:
+    script = _other_script(text)
+    if script:
+        return LanguageGuess(False, script)
     words = _words(text)
     if len(words) < MIN_WORDS:
         return LanguageGuess(True, "English")
