@@ -11,6 +11,7 @@ import pytest
 
 from simulator.assess import prepare, score_answer
 from simulator.banks import bundled_banks
+from simulator.coach import praise
 from simulator.interviewer import follow_up_line
 from simulator.meaning import process_embedder
 from simulator.scoring.clauses import agrees
@@ -459,3 +460,13 @@ def test_patience_with_a_story_is_a_fine_greatest_strength():
               "minutes and he came back to thank me.")
     assert s.overall >= 80
     assert "example" not in " ".join(t.text for t in s.tips)
+
+
+def test_what_every_candidate_says_is_no_example_of_its_own():
+    # A new user's try (2026-12-01): 70, "Not yet, but you're close", no tip, and praise for "a
+    # concrete example: 'I love helping people at my job.'", the clause also shown as a cliché.
+    s = score("good-salesperson", "I love helping people at my job.")
+    parts = {e.label for e in s.metric("specificity").evidence if e.coverage is Coverage.COVERED}
+    assert not parts & {"example", "detail"}
+    assert s.overall <= 45 and s.tips
+    assert "example" not in praise(s)

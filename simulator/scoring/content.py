@@ -89,9 +89,13 @@ def specificity(x: Inputs) -> Metric:
     needed)."""
     doc = x.doc
     parts = th.SPECIFICITY_PARTS.get(x.question.kind, th.SPECIFICITY_PARTS[QuestionKind.BEHAVIORAL])
+    # What every candidate says sets up no example of its own: "I love helping people at my job"
+    # is no example, and no detail, for the words "at my job". (What it goes on to do still counts:
+    # "I'd stay calm, let them finish, and then ask for their account" is a cliché with actions.)
+    canned_words = {k for c in x.cliches for k in range(c.start, c.end)}
     actions = _actions(doc)
     numbers = _numbers(doc)
-    situation = _situations(doc)
+    situation = [(i, j) for i, j in _situations(doc) if not set(range(*doc.token_words(i, j))) <= canned_words]
     steps = doc.find_all(lx.STEPS)
     found = {
         "situation": (situation, 1), "example": (situation, 1), "actions": (actions, th.SPECIFIC_ACTIONS_FOR_FULL),
