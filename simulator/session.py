@@ -124,6 +124,11 @@ class Practice:
             except UserError as exc:  # a microphone gone, an engine unusable: no further answer
                 self.console.notice(f"\n{exc}\nStopping here. Your finished answers are saved; "
                                     "here is my feedback on them.")
+            except BrokenPipeError:
+                # Nobody reads the output any more (`practice ... | head -1`): the session is
+                # closed with its feedback saved, as a Ctrl-C would, with nothing more shown.
+                self._save_feedback(focus)
+                raise
             return self._close(focus)
         finally:
             self._opened.set()
@@ -278,17 +283,25 @@ class Practice:
             self.console.say(line, who="Interviewer")
             self._speak_closing([("closing", line)])
             return self.notebook.session(self.session_id)
+        feedback, strength, tips = self._save_feedback(focus)
+        self.console.say(interviewer.closing_intro(), who="Interviewer")
+        self.console.line(interviewer.feedback_text(feedback.verdict, strength, tips,
+                                                    feedback.progress, self._review_command()))
+        self._speak_closing(interviewer.spoken_feedback(feedback.verdict, strength, tips))
+        return self.notebook.session(self.session_id)
+
+    def _save_feedback(self, focus: list[Tip]):
+        """The session's verdict, strength and tips, saved in the notebook (and returned)."""
+        if not self.answers:
+            self.notebook.finish_session(self.session_id, "No answers recorded.", [])
+            return None, "", []
         feedback = coach.session_feedback(self.answers, focus)
         answered = len({a.question.id for a in self.answers})
         strength = interviewer.honest_strength(feedback.strength, answered, len(self.plan))
         tips = list(feedback.tips)
         self.notebook.finish_session(self.session_id, feedback.verdict, tips, strength=strength)
         update_tip_progress(self.notebook, self.session_id)
-        self.console.say(interviewer.closing_intro(), who="Interviewer")
-        self.console.line(interviewer.feedback_text(feedback.verdict, strength, tips,
-                                                    feedback.progress, self._review_command()))
-        self._speak_closing(interviewer.spoken_feedback(feedback.verdict, strength, tips))
-        return self.notebook.session(self.session_id)
+        return feedback, strength, tips
 
     def _review_command(self) -> str:
         """How to see this session again; names the data folder unless it is the default one."""

@@ -216,6 +216,26 @@ def test_ctrl_c_ends_cleanly_with_feedback_on_finished_answers(home):
     assert len(session["answers"]) == 1 and session["verdict"] and session["finished"]
 
 
+def test_output_closed_mid_session_closes_the_session_with_its_answers(home):
+    # A new user's try (2026-12-01): `practice ... | head -1` stopped silently and left the
+    # session "running", for the next session to report as ended unexpectedly.
+    proc = start_keyboard_session("why-call-center,greatest-weakness,why-should-we-hire-you")
+    proc.stdin.write(f"{STRONG}\n\n")
+    proc.stdin.flush()
+    wait_for_answers(home, 1)
+    proc.stdout.close()  # the reader is gone: the next line printed meets a closed pipe
+    proc.stdin.write(f"{WEAK}\n\n")
+    proc.stdin.close()
+    err = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err
+    session = json.loads(run_cli("review", "latest", "--json").stdout)
+    assert session["finished"] and session["verdict"]
+    assert [a["question_id"] for a in session["answers"]][:1] == ["why-call-center"]
+    again = practice("--input", "keyboard", "--ask", "why-call-center", "--no-follow-ups", input="\n")
+    assert "ended unexpectedly" not in again.stderr
+
+
 @pytest.mark.slow
 def test_demo_runs_a_whole_spoken_session_in_its_own_folder(home):
     (home / "banks").mkdir()
