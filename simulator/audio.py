@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import AudioFileError
+from .home import private_mkdir
 from .types import SAMPLE_RATE, Recording
 
 
@@ -81,7 +82,7 @@ def write_wav(path: str | os.PathLike, samples: np.ndarray, sample_rate: int = S
     import soundfile as sf
 
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_mkdir(path.parent)  # a session's recordings: the candidate's voice, owner only
     fd, tmp = tempfile.mkstemp(prefix=".", suffix=".wav.part", dir=path.parent)
     os.close(fd)
     try:

@@ -30,6 +30,18 @@ def home_source(explicit: str | os.PathLike | None = None) -> str:
     return f"${ENV_VAR}" if os.environ.get(ENV_VAR) else "the default"
 
 
+def private_mkdir(path: Path) -> None:
+    """Create a folder and every missing folder above it owner-only (`mkdir(parents=True,
+    mode=...)` gives the parents the default mode: a data folder first made by `score` was
+    readable by everyone)."""
+    missing = []
+    while not os.path.lexists(path) and path != path.parent:
+        missing.append(path)
+        path = path.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+
+
 def writable_home(home: Path, source: str = "--home") -> Path:
     """The data folder, created owner-only if missing, after proving a file can be written in it.
 
@@ -37,7 +49,7 @@ def writable_home(home: Path, source: str = "--home") -> Path:
     read-only, immutable, on a full disk, or otherwise unusable.
     """
     try:
-        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_mkdir(home)
         fd, probe = tempfile.mkstemp(prefix=".write-test-", dir=home)
         os.close(fd)
         os.unlink(probe)
@@ -66,7 +78,7 @@ def log_path(home: Path) -> Path:
 
 def _subfolder(path: Path) -> Path:
     try:
-        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_mkdir(path)
     except OSError as exc:
         raise DataFolderError(f"cannot create {path} in the data folder: {_why(path, exc)}; "
                               "choose another data folder with --home DIR") from None

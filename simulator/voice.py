@@ -16,6 +16,7 @@ from typing import Callable, Protocol
 from . import sound
 from .audio import load, write_wav
 from .errors import DeviceError
+from .home import private_mkdir
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ class Renderer:
             if self._engine is None:
                 self._engine = self._init()
             self._apply_settings()
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_mkdir(path.parent)
             tmp = path.with_name(f".{path.stem}.tts.wav")
             self._finished.clear()
             self._engine.save_to_file(text, str(tmp))

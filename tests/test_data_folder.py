@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -12,7 +13,7 @@ from simulator import cli
 from simulator.errors import DataFolderError
 from simulator.home import writable_home
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
 # Every command that writes in the data folder; each must refuse before doing anything else.
 WRITERS = [
@@ -101,6 +102,7 @@ def test_a_read_only_folder_is_refused(tmp_path):
 def test_writable_home_creates_the_folder_owner_only(tmp_path):
     home = writable_home(tmp_path / "new" / "home")
     assert home.is_dir() and oct(home.stat().st_mode & 0o777) == "0o700"
+    assert oct((tmp_path / "new").stat().st_mode & 0o777) == "0o700"  # and the folders it made above
     assert list(home.iterdir()) == []  # the write test leaves nothing behind
     (tmp_path / "f").write_text("a file")
     with pytest.raises(DataFolderError, match="part of its path is a file"):
@@ -129,3 +131,19 @@ def test_an_unexpected_fault_with_a_log_file_points_at_it(monkeypatch, capsys, h
     log = home / "mock-interview.log"
     assert f"Details are in {log}" in err and "Traceback" not in err
     assert "RuntimeError: boom" in log.read_text(encoding="utf-8")
+
+
+def test_score_run_first_makes_an_owner_only_data_folder(tmp_path):
+    # A new user's try (2026-12-01): `score` as the first command made ~/.local/share/mock-interview
+    # (and the folders above it) readable by everyone; `practice` first made it owner-only.
+    env = {k: v for k, v in os.environ.items() if k not in ("MOCK_INTERVIEW_HOME", "XDG_DATA_HOME")}
+    env["HOME"] = str(tmp_path / "user")
+    result = subprocess.run([sys.executable, "-m", "simulator", "score", "--question", "why-call-center",
+                             "--text", "I enjoy helping people."], capture_output=True, text=True, env=env,
+                            cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stderr
+    made = [tmp_path / "user" / ".local", tmp_path / "user" / ".local" / "share",
+            tmp_path / "user" / ".local" / "share" / "mock-interview"]
+    made += [p for p in made[-1].rglob("*") if p.is_dir()]
+    assert len(made) > 3 and all(p.stat().st_mode & 0o077 == 0 for p in made), \
+        [(str(p), oct(p.stat().st_mode & 0o777)) for p in made]

@@ -301,6 +301,7 @@ def test_session_report_copies_recordings_next_to_it_with_relative_links(home, t
         copied = target.parent / html.unescape(src).replace("%20", " ")
         assert copied.is_file() and copied.parent == folder
         assert stat.S_IMODE(copied.stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700  # the candidate's voice: owner only
     assert sorted(p.read_bytes() for p in folder.iterdir()) == \
         sorted(Path(p).read_bytes() for a in spoken for p in (a.audio, a.prompt_audio))
     timed_words = re.findall(r'class="w" data-start="([\d.]+)"', page)

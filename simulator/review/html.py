@@ -52,7 +52,7 @@ class _AudioFolder:
             return None
         target = self.folder / f"{name}{Path(source).suffix.lower() or '.wav'}"
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # the candidate's voice
             shutil.copyfile(source, target)
             os.chmod(target, 0o600)  # the candidate's voice: owner only, like the originals
         except OSError as exc:

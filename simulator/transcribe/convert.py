@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import UserError
+from ..home import private_mkdir
 
 if TYPE_CHECKING:
     import torch
@@ -295,7 +296,7 @@ def ensure_checkpoint(model_dir: Path, cache: Path, force: bool = False,
     import torch
 
     checkpoint = convert(model_dir, label=cache.stem, progress=progress)
-    cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_mkdir(cache.parent)
     write_atomically(cache, lambda f: torch.save(checkpoint, f))
     record = {**_fingerprint(model_dir), "checkpoint_size": cache.stat().st_size}
     write_atomically(_sidecar(cache), lambda f: f.write(json.dumps(record, indent=1).encode()))
@@ -304,7 +305,7 @@ def ensure_checkpoint(model_dir: Path, cache: Path, force: bool = False,
 
 def write_atomically(path: Path, write, accept=lambda: True) -> None:
     """Write beside `path`, then rename, if `accept()` agrees: no reader sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_mkdir(path.parent)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:

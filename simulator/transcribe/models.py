@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UserError
-from ..home import data_home
+from ..home import data_home, private_mkdir
 from ..progressbar import slow_notice
 from .convert import read_header, write_atomically
 
@@ -198,7 +198,7 @@ def _join_parts(target: Path) -> None:
                     digest.update(block)
                     f.write(block)
 
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_mkdir(target.parent)
     with slow_notice("Preparing the Whisper base model (once)..."):
         write_atomically(target, write, accept=lambda: digest.hexdigest() == BASE_SHA256)
     if digest.hexdigest() != BASE_SHA256:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..audio import load
 from ..errors import UserError
+from ..home import private_mkdir
 from . import make_transcriber
 from .models import DEFAULT_MODEL, KNOWN, is_installed, missing_packages
 
@@ -73,7 +74,7 @@ def measure_all(home: Path, report=print) -> dict[str, dict]:
                 raise UserError(f"measuring {name} failed: {out.stderr.strip()[-400:]}")
             figures[name] = json.loads(out.stdout.strip().splitlines()[-1])
     path = speed_file(home)
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_mkdir(path.parent)
     path.write_text(json.dumps(figures, indent=1))
     return figures
 
