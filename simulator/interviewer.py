@@ -221,6 +221,15 @@ def honest_strength(strength: str, answered: int, asked: int) -> str:
     return strength
 
 
+def honest_verdict(verdict: str, answered: int, asked: int) -> str:
+    """"I'd move you to the next round" needs at least half the interview: on one answer of four
+    (the rest skipped, unreadable or never reached) it says what was heard, and what is missing."""
+    if verdict == th.VERDICTS[0][1] and answered * 2 < asked:
+        return (f"What I heard was strong, but I only heard {answered} of {asked} answers. Answer them all "
+                "next time, and I can tell you whether I'd move you to the next round.")
+    return verdict
+
+
 def retry_offer() -> str:
     return "Would you like to try that one again, with that in mind?"
 

@@ -283,25 +283,27 @@ class Practice:
             self.console.say(line, who="Interviewer")
             self._speak_closing([("closing", line)])
             return self.notebook.session(self.session_id)
-        feedback, strength, tips = self._save_feedback(focus)
+        feedback, verdict, strength, tips = self._save_feedback(focus)
         self.console.say(interviewer.closing_intro(), who="Interviewer")
-        self.console.line(interviewer.feedback_text(feedback.verdict, strength, tips,
+        self.console.line(interviewer.feedback_text(verdict, strength, tips,
                                                     feedback.progress, self._review_command()))
-        self._speak_closing(interviewer.spoken_feedback(feedback.verdict, strength, tips))
+        self._speak_closing(interviewer.spoken_feedback(verdict, strength, tips))
         return self.notebook.session(self.session_id)
 
     def _save_feedback(self, focus: list[Tip]):
-        """The session's verdict, strength and tips, saved in the notebook (and returned)."""
+        """The session's feedback, saved in the notebook: returned with the verdict, strength and
+        tips as said (honest about how much of the interview was answered)."""
         if not self.answers:
             self.notebook.finish_session(self.session_id, "No answers recorded.", [])
-            return None, "", []
+            return None, "", "", []
         feedback = coach.session_feedback(self.answers, focus)
         answered = len({a.question.id for a in self.answers})
+        verdict = interviewer.honest_verdict(feedback.verdict, answered, len(self.plan))
         strength = interviewer.honest_strength(feedback.strength, answered, len(self.plan))
         tips = list(feedback.tips)
-        self.notebook.finish_session(self.session_id, feedback.verdict, tips, strength=strength)
+        self.notebook.finish_session(self.session_id, verdict, tips, strength=strength)
         update_tip_progress(self.notebook, self.session_id)
-        return feedback, strength, tips
+        return feedback, verdict, strength, tips
 
     def _review_command(self) -> str:
         """How to see this session again; names the data folder unless it is the default one."""

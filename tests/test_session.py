@@ -216,6 +216,24 @@ def test_ctrl_c_ends_cleanly_with_feedback_on_finished_answers(home):
     assert len(session["answers"]) == 1 and session["verdict"] and session["finished"]
 
 
+def test_one_strong_answer_of_four_is_not_a_pass(home):
+    # A new user's try (2026-12-01): "I'd move you to the next round" with three of four
+    # questions skipped (or never reached after a Ctrl-C).
+    strength = ("My greatest strength is patience. At my last job at a pharmacy an elderly man could not work "
+                "out his insurance card, so I walked him through it step by step for twenty minutes and he "
+                "came back to thank me.")
+    one = practice("--input", "keyboard", "--ask", "greatest-strength,why-call-center,why-this-company,"
+                   "greatest-weakness", "--no-follow-ups", "--json", input=f"{strength}\n\n\n\n\n")
+    assert one.returncode == 0, one.stderr
+    session = json.loads(one.stdout)
+    assert len(session["answers"]) == 1 and session["answers"][0]["overall"] >= 80
+    assert "next round" in session["verdict"] and not session["verdict"].startswith("I'd move you")
+    assert "1 of 4 answers" in session["verdict"]
+    half = practice("--input", "keyboard", "--ask", "greatest-strength,why-call-center", "--no-follow-ups",
+                    "--json", input=f"{strength}\n\n\n")  # one of two is half the interview
+    assert json.loads(half.stdout)["verdict"] == "I'd move you to the next round."
+
+
 def test_output_closed_mid_session_closes_the_session_with_its_answers(home):
     # A new user's try (2026-12-01): `practice ... | head -1` stopped silently and left the
     # session "running", for the next session to report as ended unexpectedly.
