@@ -129,7 +129,8 @@ def opening(focus: Sequence[Tip], total: int, roleplay: bool) -> str:
     what = f"{_count_words(total)} question{'s' if total != 1 else ''}"
     if roleplay:
         what += ", one of them a short role-play call"
-    return f"Hi, thanks for making time today. We'll do {what}, so take your time with each."
+    each = "each" if total > 1 else "it"
+    return f"Hi, thanks for making time today. We'll do {what}, so take your time with {each}."
 
 
 def recap(focus: Sequence[Tip]) -> str:

@@ -244,7 +244,7 @@ _NOTE_PATTERNS: tuple[tuple[re.Pattern[str], EvidenceKind, Any], ...] = tuple(
         (r"not English \((.+)\)", EvidenceKind.NOT_ENGLISH, lambda g: {"label": g[0]}),
         (r"key words without sentences", EvidenceKind.WORD_LIST, lambda g: {}),
         (r"what every candidate says", EvidenceKind.CLICHE, lambda g: {}),
-        (r"too little said to judge \(\d+ words\)", EvidenceKind.UNMEASURED, lambda g: {"label": "too few words"}),
+        (r"too little said to judge \(\d+ words?\)", EvidenceKind.UNMEASURED, lambda g: {"label": "too few words"}),
         (r"the answer is not in English \(.+\)", EvidenceKind.UNMEASURED, lambda g: {"label": "not English"}),
         (r"negative: (.+)", EvidenceKind.NEGATIVE,
          lambda g: {"label": _RED_FLAGS[g[0]][0].value} if g[0] in _RED_FLAGS else {}),

@@ -35,6 +35,7 @@ from .listen import AnswerSource, Heard, Slot, Unusable
 from .notebook import Notebook
 from .notebook.history import update_tip_progress
 from .transcribe import Transcriber
+from .wording import plural
 from .types import SAMPLE_RATE, Answer, Question, Recording, Session, Tip, Transcript
 from .voice import Speaker
 
@@ -402,7 +403,8 @@ def recover_unfinished(notebook: Notebook, console: Console) -> list[str]:
                                     strength=feedback.strength, status="interrupted")
         else:
             notebook.finish_session(session_id, "No answers recorded.", [], status="interrupted")
-        console.notice(f"An earlier session ({session_id}) ended unexpectedly with {len(answers)} "
-                       f"answer(s) saved. Review it with: mock-interview review {session_id}")
+        saved = f"{plural(len(answers), 'answer')} saved" if answers else "no answer saved"
+        console.notice(f"An earlier session ({session_id}) ended unexpectedly with {saved}. "
+                       f"Review it with: mock-interview review {session_id}")
         recovered.append(session_id)
     return recovered

@@ -14,6 +14,7 @@ from .english import guess_language, is_word_list
 from .inputs import MEASURES, Inputs
 from .overall import KnockOut, knockouts, overall_score
 from .plan import is_call_reply, is_customer_facing, judged_on_call
+from ..wording import plural
 from .words import normalise_word
 
 __all__ = ["MEASURES", "KnockOut", "Measurement", "knockouts", "measure", "metric_names", "overall_score"]
@@ -67,7 +68,7 @@ def _too_short_to_judge(metrics: list[Metric], words: int) -> list[Metric]:
         nothing_found = not any(e.kind in (EvidenceKind.RED_FLAG, EvidenceKind.NEGATIVE, EvidenceKind.POSITIVE, EvidenceKind.FILLER,
                                            EvidenceKind.HEDGE, EvidenceKind.REPEAT) for e in m.evidence)
         if AREAS[m.name].absence and m.score is not None and nothing_found:
-            out.append(unmeasured(m.name, m.unit, f"too little said to judge ({words} words)", TOO_FEW_WORDS))
+            out.append(unmeasured(m.name, m.unit, f"too little said to judge ({plural(words, 'word')})", TOO_FEW_WORDS))
         else:
             out.append(m)
     return out
