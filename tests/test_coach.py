@@ -343,3 +343,13 @@ def test_every_bundled_key_point_is_named_as_an_idea_not_a_bare_verb():
                 if m and m.group(1) not in stands_alone:
                     bare.append((q.id, point.label, said))
     assert not bare
+
+
+def test_a_tip_on_an_answer_with_its_follow_up_names_both_questions():
+    # A new user's try (2026-12-01): "When I asked 'why do you want to work in a call center?' you
+    # wrote 'I guess maybe the long hours'": those words answered the follow-up.
+    follow = "What do you think will be the hardest part of this job for you?"
+    joined = Transcript.typed("I like helping people.").then(Transcript.typed("I guess maybe the long hours, you know."))
+    answers = [Answer(WHY, score_answer(WHY, joined), follow_up=follow), answer(ANGRY, Transcript.typed(STRONG))]
+    quoting = [t.text for t in session_feedback(answers).tips if "long hours" in t.text or "helping people" in t.text]
+    assert quoting and all(follow in t for t in quoting), quoting

@@ -42,6 +42,7 @@ class Context:
     in_session: bool = False  # end of session: name the question (or the customer's line)
     metrics: dict[str, Metric] = field(default_factory=dict)
     value: float | None = None  # the session's value for the area, when aggregated
+    follow_up: str | None = None  # the follow-up asked and answered with it (its words may be quoted)
 
     @property
     def timed(self) -> bool:
@@ -88,6 +89,11 @@ class Context:
         if self.roleplay:
             line = self.customer_line
             return f"On the call, when the customer said {quoted(line, end='')}" if line else "On the call"
+        if self.follow_up:
+            # The transcript holds the answer and the follow-up's answer, with no mark between
+            # them: name both questions, never credit the follow-up's words to the first.
+            return (f"When I asked {quoted(self.question_words(), end='')} and then "
+                    f"{quoted(' '.join(self.follow_up.split()), end='')}")
         return f"When I asked {quoted(self.question_words(), end='')}"
 
     def said(self, e: Evidence | None = None, verb: str = "said") -> str:

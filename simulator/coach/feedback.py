@@ -198,7 +198,7 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
             continue  # a polish tip only when nothing else came up, and only on firm evidence
         ctx = Context(answer.question, answer.score.transcript, answer.turn, in_session=len(answers) > 1,
                       metrics={m.name: m for m in answer.score.metrics},
-                      value=None if value != value else value)
+                      value=None if value != value else value, follow_up=answer.follow_up)
         tip = write_tip(metric, ctx)
         if tip:
             tips.append(tip)
