@@ -87,8 +87,11 @@ class Practice:
             focus=focus,
         )
         self.plan = plan
-        self.unusable = {u.slot.stem: u for u in self.source.prepare(
-            planned_slots(plan, self.options.follow_ups, self._retries))}
+        slots = planned_slots(plan, self.options.follow_ups, self._retries)
+        self.unusable = {u.slot.stem: u for u in self.source.prepare(slots)}
+        if self.unusable and all(s.stem in self.unusable for s in slots if not s.optional):
+            # Not one answer could be heard: no session to hold, and a clear reason (exit 2).
+            raise UserError(unusable_notice(list(self.unusable.values()), NO_USABLE_ANSWER))
         self.session_id = self.notebook.start_session(
             mode=self.options.mode, seed=self.options.seed, banks=self.bank_names, focus=focus)
         self.audio = audio_dir(self.home) / self.session_id
@@ -370,9 +373,13 @@ def planned_slots(plan: Sequence[interviewer.PlannedQuestion], follow_ups: bool,
     return slots
 
 
-def unusable_notice(problems: Sequence[Unusable]) -> str:
+SOME_UNUSABLE = "Some recorded answers can't be used, so their questions will be skipped:"
+NO_USABLE_ANSWER = "None of the recorded answers can be used, so there is no interview to run:"
+
+
+def unusable_notice(problems: Sequence[Unusable], heading: str = SOME_UNUSABLE) -> str:
     """One notice, before the questions, naming every answer that will be skipped and why."""
-    lines = ["Some recorded answers can't be used, so their questions will be skipped:"]
+    lines = [heading]
     for u in problems:
         lines.append(f"  {u.path if u.path is not None else u.slot.stem}: {u.reason}")
     return "\n".join(lines)

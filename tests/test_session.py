@@ -88,6 +88,20 @@ def test_a_corrupt_a_missing_and_a_good_file_end_with_a_verdict_and_valid_json(t
     assert saved["finished"] and saved["verdict"] == session["verdict"]
 
 
+def test_a_folder_with_no_usable_answer_is_an_error_before_any_session(tmp_path, home):
+    # A new user's try (2026-12-01): an empty --input folder ran a session of skipped questions,
+    # exit 0, and left a "No answers recorded." session in the notebook each time.
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    (answers / "why-call-center.wav").write_bytes(b"RIFF....WAVEfmt garbage")
+    result = practice("--input", str(answers), "--ask", "why-call-center,greatest-weakness", "--no-follow-ups")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "None of the recorded answers can be used" in result.stderr
+    assert "greatest-weakness: no file greatest-weakness.wav" in result.stderr
+    assert "Interviewer:" not in result.stdout + result.stderr
+    assert "No sessions yet" in run_cli("review").stdout  # nothing saved
+
+
 def test_a_pasted_multi_line_typed_answer_stays_one_answer():
     pasted = ("At my last job I worked the returns desk.\n"
               "One day a customer was furious about a refund\n"
