@@ -68,13 +68,22 @@ def _why_unreadable(path: Path, exc: BaseException) -> str:
         return f"cannot be read ({err.strerror or err})"
     if empty:
         return "the file is empty"
-    # libsndfile's own words, without its "Error opening '<path>': " (the path is named already)
+    # libsndfile's own words, without its "Error opening '<path>': " (the path is named already);
+    # not its "File does not exist or is not a regular file", which it says of a file it could not
+    # decode (text named .mp3), when the file is there.
     detail = getattr(exc, "error_string", None) or str(exc)
+    if "does not exist" in detail and path.is_file():
+        return "not an audio file libsndfile can read, or a damaged one"
     return f"not an audio file libsndfile can read, or a damaged one ({detail})"
 
 
 def load_recording(path: str | os.PathLike) -> Recording:
-    return Recording(samples=load(path), path=Path(path), ended_by="file")
+    """A recorded answer from a file; AudioFileError when it cannot be read or holds no audio
+    (a WAV header and nothing after it)."""
+    samples = load(path)
+    if not len(samples):
+        raise AudioFileError(f"{path}: it holds no audio")
+    return Recording(samples=samples, path=Path(path), ended_by="file")
 
 
 def write_wav(path: str | os.PathLike, samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> Path:

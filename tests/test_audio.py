@@ -13,6 +13,8 @@ import soundfile as sf
 from simulator import audio
 from simulator.errors import AudioFileError
 
+from conftest import run_cli
+
 
 def tone(rate: int, seconds: float = 1.0, freq: float = 440.0) -> np.ndarray:
     t = np.arange(int(rate * seconds)) / rate
@@ -70,6 +72,24 @@ def test_unreadable_says_why_after_decoding_the_whole_file(tmp_path):
     cut = tmp_path / "cut.ogg"
     cut.write_bytes(ogg.read_bytes()[:len(ogg.read_bytes()) // 2])
     assert "damaged" in audio.unreadable(cut)
+
+
+def test_a_header_with_no_audio_and_text_named_mp3_are_refused_for_what_they_are(tmp_path):
+    # A new user's tries (2026-12-01): `transcribe` said "no speech found" (exit 0) and `score
+    # --audio` scored an empty answer for a WAV header alone; text named .mp3 was said to be a file
+    # that "does not exist or is not a regular file".
+    header_only = tmp_path / "header.wav"
+    sf.write(header_only, np.zeros(0, np.float32), 16_000)
+    with pytest.raises(AudioFileError, match="header.wav: it holds no audio"):
+        audio.load_recording(header_only)
+    fake = tmp_path / "fake.mp3"
+    fake.write_text("not audio")
+    with pytest.raises(AudioFileError) as refused:
+        audio.load_recording(fake)
+    assert "not an audio file" in str(refused.value) and "does not exist" not in str(refused.value)
+    for args in (("transcribe", str(header_only)), ("score", "--question", "why-call-center", "--audio", str(header_only))):
+        result = run_cli(*args)
+        assert result.returncode == 2 and "it holds no audio" in result.stderr, (args, result.stderr)
 
 
 def test_a_file_its_reader_may_not_open_is_named_as_such(tmp_path):

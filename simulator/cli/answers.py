@@ -128,13 +128,13 @@ def _score_batch(args, home: Path) -> int:
 
 
 def cmd_transcribe(args, home: Path) -> int:
-    from ..audio import load
+    from ..audio import load_recording
     from ..serialize import transcript_to_dict
     from ..transcribe import make_transcriber
 
     from ..progressbar import seconds_bar
 
-    samples = load(args.file)
+    samples = load_recording(args.file).samples
     engine = make_transcriber(args.engine, args.model, home)
     engine.load()
     with seconds_bar(len(samples) / 16_000, f"Transcribing {Path(args.file).name}") as bar:
