@@ -353,3 +353,11 @@ def test_a_tip_on_an_answer_with_its_follow_up_names_both_questions():
     answers = [Answer(WHY, score_answer(WHY, joined), follow_up=follow), answer(ANGRY, Transcript.typed(STRONG))]
     quoting = [t.text for t in session_feedback(answers).tips if "long hours" in t.text or "helping people" in t.text]
     assert quoting and all(follow in t for t in quoting), quoting
+
+
+def test_the_hedging_tip_names_the_hedges_that_were_said():
+    # A new user noticed (2026-12-01): it always said 'words like "maybe" and "I guess"'.
+    s = score_answer(WHY, Transcript.typed("I probably would be good at it, because I suppose I'm patient, and I "
+                                           "probably like people. Probably."))
+    tip = next(t.text for t in s.tips if t.area == "hedging")
+    assert 'words like "probably" and "I suppose"' in tip, tip

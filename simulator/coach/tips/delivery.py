@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...scoring import thresholds as th
 from ...types import EvidenceKind, Metric
 from ..context import SHORT_QUOTE_WORDS, Context, first_quote
-from ..phrasing import after_lead, count_words, figure, format_time, quoted
+from ..phrasing import after_lead, and_list, count_words, figure, format_time, quoted
 from ..targets import progress_value
 from .registry import writes
 
@@ -76,7 +76,14 @@ def hedging(m: Metric, c: Context) -> str | None:
     e = first_quote(m, EvidenceKind.HEDGE)
     if e is None:
         return None
-    return (f"You softened your answer with words like \"maybe\" and \"I guess\". {c.said(e)} "
+    # The words this candidate used, not a fixed pair: "maybe" when they never said it rings false.
+    said: dict[str, str] = {}  # first spelling of each, in the order said
+    for x in m.evidence:
+        if x.kind is EvidenceKind.HEDGE and x.label:
+            said.setdefault(x.label.lower(), x.label)
+    said = list(said.values())
+    words = and_list([f"\"{w}\"" for w in said[:2]]) or "\"maybe\" and \"I guess\""
+    return (f"You softened your answer with words like {words}. {c.said(e)} "
             f"{quoted(c.phrase(e))} Say it like you mean it: one \"maybe\" in a whole answer is plenty. For next "
             f"time, write your answer down, cross out every \"I guess\", \"maybe\" and \"probably\", and "
             f"say it again.")
