@@ -187,8 +187,8 @@ class Practice:
             return
         row, answer = self._save(q, reply, slot, prompt)
         probe = interviewer.follow_up_line(q, answer.score) if self.options.follow_ups else None
-        if probe:
-            follow_slot = Slot(q.id, follow_up=True, max_seconds=_limit(q))
+        follow_slot = Slot(q.id, follow_up=True, max_seconds=_limit(q))
+        if probe and self.source.can_answer(follow_slot):
             self._say(probe, follow_slot.stem)
             second = self._listen(follow_slot, q)
             if second is not None:

@@ -97,6 +97,9 @@ class ScriptedAnswers:
     def prepare(self, slots: Sequence[Slot]) -> list:
         return []
 
+    def can_answer(self, slot: Slot) -> bool:
+        return True  # like a person: any question may be asked, and an unscripted one gets silence
+
     def wants_retry(self, slot: Slot) -> bool:
         return slot.stem in self.script
 

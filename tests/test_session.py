@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -63,6 +64,25 @@ def test_recorded_answers_from_a_folder(tmp_path, speak, home):
     saved = answer["audio"]
     assert saved.startswith(str(home)) and os.path.exists(saved)  # a copy lives in the data folder
     assert oct(os.stat(saved).st_mode & 0o777) == "0o600"
+
+
+def test_a_folder_without_a_follow_up_file_is_not_asked_the_follow_up(tmp_path, speak):
+    # A new user's try (2026-12-01): the follow-up was asked aloud, with no file to answer it and
+    # no notice; with the file there, it is asked and answered.
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    shutil.copy(speak("Being nice to people, I think.", "thin"), answers / "what-is-good-service.wav")
+    result = practice("--input", str(answers), "--ask", "what-is-good-service", "--json")
+    assert result.returncode == 0, result.stderr
+    session = json.loads(result.stdout)
+    assert session["answers"][0]["follow_up"] is None
+    assert "Tell me about the best service" not in result.stderr  # never asked
+    shutil.copy(speak("I would listen first and then fix the problem properly.", "more"),
+                answers / "what-is-good-service.follow-up.wav")
+    both = practice("--input", str(answers), "--ask", "what-is-good-service", "--json")
+    again = json.loads(both.stdout)
+    assert "Tell me about the best service" in both.stderr
+    assert again["answers"][0]["follow_up"] and "listen" in again["answers"][0]["transcript"]["text"].lower()
 
 
 def test_a_corrupt_a_missing_and_a_good_file_end_with_a_verdict_and_valid_json(tmp_path, speak):

@@ -34,6 +34,9 @@ class RecordedAnswers:
     def recording(self, slot: Slot) -> Recording | None:
         raise NotImplementedError
 
+    def can_answer(self, slot: Slot) -> bool:
+        return True
+
     def prepare(self, slots: Sequence[Slot]) -> list[Unusable]:
         return []
 
@@ -83,6 +86,9 @@ class FileAnswers(RecordedAnswers):
         return problems
 
     def wants_retry(self, slot: Slot) -> bool:
+        return self.path_for(slot) is not None
+
+    def can_answer(self, slot: Slot) -> bool:
         return self.path_for(slot) is not None
 
     def recording(self, slot: Slot) -> Recording | None:

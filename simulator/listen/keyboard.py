@@ -43,6 +43,9 @@ class KeyboardAnswers:
     def prepare(self, slots: Sequence[Slot]) -> list[Unusable]:
         return []
 
+    def can_answer(self, slot: Slot) -> bool:
+        return True
+
     def wants_retry(self, slot: Slot) -> bool:
         return True  # the retry is typed, or skipped with an empty line, like any answer
 

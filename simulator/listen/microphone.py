@@ -103,6 +103,9 @@ class Microphone:
     def prepare(self, slots: Sequence[Slot]) -> list[Unusable]:
         return []
 
+    def can_answer(self, slot: Slot) -> bool:
+        return True
+
     def wants_retry(self, slot: Slot) -> bool:
         """r and Enter at the terminal (typed while the offer was spoken, or within
         RETRY_WAIT after it); anything else, or nothing, moves on."""

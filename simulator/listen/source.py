@@ -61,6 +61,10 @@ class AnswerSource(Protocol):
     no_answer: str  # the notice when `listen` gives None ("no answer heard: moving on")
     retry_hint: str  # how to take or leave the offer of a second try ("" when nothing to do)
 
+    def can_answer(self, slot: Slot) -> bool:
+        """Whether an answer for this slot may come at all: a folder with no file for a
+        follow-up has none, so the follow-up is not asked."""
+
     def wants_retry(self, slot: Slot) -> bool:
         """After the tip in coach mode: whether the candidate takes the offer to answer the
         question again (`slot` is the retry's). The retry itself comes from `listen(slot)`."""
