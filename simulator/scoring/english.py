@@ -69,7 +69,8 @@ OTHER_SCRIPT_SHARE = 0.5  # of the letters; an English answer may name a person 
 def _other_script(text: str) -> str | None:
     """The language of an answer written mostly in letters that are not Latin, else None."""
     letters = [c for c in text if c.isalpha()]
-    other = [unicodedata.name(c, "").split(" ")[0] for c in letters if not unicodedata.name(c, "").startswith("LATIN")]
+    names = (unicodedata.name(c, "") for c in letters if not c.isascii())
+    other = [name.split(" ")[0] for name in names if not name.startswith("LATIN")]
     if len(letters) < MIN_WORDS or len(other) < OTHER_SCRIPT_SHARE * len(letters):
         return None
     scripts = {SCRIPTS.get(name, "another language") for name in other}

@@ -77,12 +77,11 @@ def hedging(m: Metric, c: Context) -> str | None:
     if e is None:
         return None
     # The words this candidate used, not a fixed pair: "maybe" when they never said it rings false.
-    said: dict[str, str] = {}  # first spelling of each, in the order said
+    first: dict[str, str] = {}  # each hedge as first spelled, in the order said
     for x in m.evidence:
         if x.kind is EvidenceKind.HEDGE and x.label:
-            said.setdefault(x.label.lower(), x.label)
-    said = list(said.values())
-    words = and_list([f"\"{w}\"" for w in said[:2]]) or "\"maybe\" and \"I guess\""
+            first.setdefault(x.label.lower(), x.label)
+    words = and_list([f"\"{w}\"" for w in list(first.values())[:2]]) or "\"maybe\" and \"I guess\""
     return (f"You softened your answer with words like {words}. {c.said(e)} "
             f"{quoted(c.phrase(e))} Say it like you mean it: one \"maybe\" in a whole answer is plenty. For next "
             f"time, write your answer down, cross out every \"I guess\", \"maybe\" and \"probably\", and "
