@@ -33,9 +33,8 @@ from .errors import AudioFileError, UserError
 from .home import audio_dir, data_home
 from .listen import AnswerSource, Heard, Slot, Unusable
 from .notebook import Notebook
-from .notebook.history import update_tip_progress
+from .notebook.history import recover_unfinished, update_tip_progress
 from .transcribe import Transcriber
-from .wording import plural
 from .types import SAMPLE_RATE, Answer, Question, Recording, Session, Tip, Transcript
 from .voice import Speaker
 
@@ -79,7 +78,7 @@ class Practice:
     # --- the whole session -----------------------------------------------------------------
 
     def run(self) -> Session:
-        recover_unfinished(self.notebook, self.console)
+        recover_unfinished(self.notebook, self.console.notice)
         focus = [tip for _, tip in self.notebook.open_tips()]
         plan = interviewer.choose_questions(
             self.pool, self.options.questions, seed=self.options.seed, ask=self.options.ask,
@@ -394,24 +393,3 @@ def _join(first: Heard, second: Heard) -> Heard:
     recording = Recording(samples=samples, time_to_start=first.recording.time_to_start,
                           ended_by=second.recording.ended_by)
     return Heard(first.transcript.then(second.transcript, gap=FOLLOW_UP_GAP), recording)
-
-
-# --- the notebook across sessions ----------------------------------------------------------
-
-
-def recover_unfinished(notebook: Notebook, console: Console) -> list[str]:
-    """Close sessions a crash left open, giving feedback on the answers they saved."""
-    recovered = []
-    for session_id in notebook.unfinished_sessions():
-        answers = list(notebook.answers(session_id))
-        if answers:
-            feedback = coach.session_feedback(answers, ())
-            notebook.finish_session(session_id, feedback.verdict, list(feedback.tips),
-                                    strength=feedback.strength, status="interrupted")
-        else:
-            notebook.finish_session(session_id, "No answers recorded.", [], status="interrupted")
-        saved = f"{plural(len(answers), 'answer')} saved" if answers else "no answer saved"
-        console.notice(f"An earlier session ({session_id}) ended unexpectedly with {saved}. "
-                       f"Review it with: mock-interview review {session_id}")
-        recovered.append(session_id)
-    return recovered

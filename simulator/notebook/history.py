@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ..coach import session_feedback
 from ..coach.targets import distance, metric_in_range, progress_value
 from ..types import Answer, Choice, Medium, Metric
+from ..wording import plural
 from .records import SavedTip, SessionSummary
 from .store import Notebook
 
@@ -242,3 +244,21 @@ def update_tip_progress(notebook: Notebook, session_id: str) -> list[int]:
             notebook.mark_tip_met(saved.id, session_id)
             marked.append(saved.id)
     return marked
+
+
+def recover_unfinished(notebook: Notebook, notice: Callable[[str], None]) -> list[str]:
+    """Close sessions a crash left open, giving feedback on the answers they saved."""
+    recovered = []
+    for session_id in notebook.unfinished_sessions():
+        answers = list(notebook.answers(session_id))
+        if answers:
+            feedback = session_feedback(answers, ())
+            notebook.finish_session(session_id, feedback.verdict, list(feedback.tips),
+                                    strength=feedback.strength, status="interrupted")
+        else:
+            notebook.finish_session(session_id, "No answers recorded.", [], status="interrupted")
+        saved = f"{plural(len(answers), 'answer')} saved" if answers else "no answer saved"
+        notice(f"An earlier session ({session_id}) ended unexpectedly with {saved}. "
+               f"Review it with: mock-interview review {session_id}")
+        recovered.append(session_id)
+    return recovered
