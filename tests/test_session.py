@@ -268,6 +268,28 @@ def test_one_strong_answer_of_four_is_not_a_pass(home):
     assert json.loads(half.stdout)["verdict"] == "I'd move you to the next round."
 
 
+def test_ctrl_c_stops_a_session_started_with_interrupts_ignored(home):
+    # Found in a CI run started in the background (2026-12-01): a shell without job control starts
+    # its background commands with SIGINT ignored, Python then never raises KeyboardInterrupt, and
+    # a demo ran on to its end through a Ctrl-C.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "simulator", "practice", "--no-voice", "--input", "keyboard",
+         "--ask", "why-call-center,greatest-weakness", "--no-follow-ups"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    proc.stdin.write(f"{STRONG}\n\n")
+    proc.stdin.flush()
+    wait_for_answers(home, 1)
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=60)  # stdin stays open: only the Ctrl-C can end the session
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise AssertionError("Ctrl-C was ignored") from None
+    err = proc.stderr.read()
+    assert "Stopping here" in err and proc.returncode == 0, err
+
+
 def test_output_closed_mid_session_closes_the_session_with_its_answers(home):
     # A new user's try (2026-12-01): `practice ... | head -1` stopped silently and left the
     # session "running", for the next session to report as ended unexpectedly.

@@ -81,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     limit_malloc_arenas()
     args = build_parser().parse_args(argv)
     signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
+    # Ctrl-C always stops a session (keeping its answers): a program started in the background by
+    # a shell without job control inherits SIGINT ignored, and Python then never raises
+    # KeyboardInterrupt (a demo ran on to its end through a Ctrl-C).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     log_file = None
     try:
         home = data_home(args.home)
