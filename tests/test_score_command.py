@@ -95,3 +95,15 @@ def test_score_usage_errors_exit_2(tmp_path):
     missing = run_cli("score", "--question", "why-call-center", "--audio", str(tmp_path / "x.wav"))
     assert missing.returncode == 2 and "x.wav" in missing.stderr
     assert run_cli("score", "--question", "why-call-center", "--text-file", str(tmp_path)).returncode == 2
+
+
+def test_an_answer_in_another_language_says_why_once_not_on_every_metric():
+    # A new user noticed (2026-12-01): "the answer is not in English (Spanish)" about 15 times.
+    result = run_cli("score", "--question", "why-call-center", "--text",
+                     "Me gusta ayudar a la gente y trabajar con clientes cada día.")
+    assert result.returncode == 0, result.stderr
+    assert 1 <= result.stdout.count("the answer is not in English (Spanish)") <= 2
+    assert "I can only coach English answers" in result.stdout
+    data = json.loads(run_cli("score", "--question", "why-call-center", "--json", "--text",
+                              "Me gusta ayudar a la gente y trabajar con clientes cada día.").stdout)
+    assert sum(bool(m["evidence"]) for m in data["metrics"].values()) > 5  # the JSON keeps every reason

@@ -146,13 +146,24 @@ def _answer_body(score: Score, paint: _Paint) -> list[str]:
         lines.append(paint(_legend(marked.kinds()), "dim"))
     if score.metrics:
         lines += ["", "  Scores:"]
+        said_why = ""  # why the metric above was not measured: said once for a run of them
         for m in score.metrics:
-            lines += _metric_lines(m, marked.located, paint)
+            why = _unmeasured_why(m)
+            shown = _metric_lines(m, marked.located, paint)
+            lines += shown[:1] if why and why == said_why else shown
+            said_why = why
     if score.tips:
         lines += ["", "  Tips for this answer:"]
         for t in score.tips:
             lines += _para(f"\u2022 {printable(t.text)} ({metric_label(t.area).lower()})", "    ", "      ")
     return lines
+
+
+def _unmeasured_why(metric: Metric) -> str:
+    """The one reason an unscored metric gives ("the answer is not in English (Spanish)"), else ""."""
+    notes = {e.note for e in metric.evidence}
+    return next(iter(notes)) if metric.score is None and len(notes) == 1 and not any(
+        e.quote for e in metric.evidence) else ""
 
 
 def format_session(session: Session, colour: bool | None = None,
