@@ -361,3 +361,23 @@ def test_the_hedging_tip_names_the_hedges_that_were_said():
                                            "probably like people. Probably."))
     tip = next(t.text for t in s.tips if t.area == "hedging")
     assert 'words like "probably" and "I suppose"' in tip, tip
+
+
+def test_a_long_answer_is_told_to_halve_only_when_half_would_fit():
+    # A new user noticed (2026-12-01): an 11-minute answer to a 45-120 s question was told to "cut
+    # it in half" (which would still be five minutes).
+    import random
+
+    from simulator.coach.context import Context
+    from simulator.coach.tips import WRITERS
+
+    def long_tip(seconds: float) -> str:
+        words = (STRONG + " " + STRONG_WHY).split()
+        rng = random.Random(7)
+        said = [rng.choice(words) for _ in range(int(seconds / 0.4))]  # no phrase said twice, as a ramble
+        s = score_answer(ANGRY, spoken(" ".join(said), step=0.4))
+        assert s.metric("length").value > 150
+        return WRITERS["length"](s.metric("length"), Context(ANGRY, s.transcript))
+
+    assert "Cut it in half" in long_tip(200)
+    assert "Cut it right down" in long_tip(660) and "in half" not in long_tip(660)

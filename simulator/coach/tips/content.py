@@ -190,8 +190,10 @@ def length(m: Metric, c: Context) -> str | None:
     e = first_quote(m)
     if seconds > high:
         where = f" By the {format_time(high)} mark you were still on {quoted(c.phrase(e))}" if e and c.timed else ""
-        return (f"That ran long, {duration(seconds)}, when {band_words(low, high)} is plenty.{where} Cut it in "
-                f"half: your point, one example, how it turned out, and stop. For next time, practise with a "
+        # "in half" only where half would fit: an 11-minute answer to a 2-minute question needs more.
+        cut = "Cut it in half" if seconds <= 2 * high else "Cut it right down"
+        return (f"That ran long, {duration(seconds)}, when {band_words(low, high)} is plenty.{where} {cut}: "
+                f"your point, one example, how it turned out, and stop. For next time, practise with a "
                 f"timer and stop at {band_words(low, high).split(' to ')[-1]}.")
     if c.roleplay:
         return (f"That reply was very short. {c.said()} {quoted(c.opening())} On a call, each reply should move "
