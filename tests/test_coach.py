@@ -381,3 +381,18 @@ def test_a_long_answer_is_told_to_halve_only_when_half_would_fit():
 
     assert "Cut it in half" in long_tip(200)
     assert "Cut it right down" in long_tip(660) and "in half" not in long_tip(660)
+
+
+def test_an_off_topic_call_reply_is_told_about_the_customer_not_an_example():
+    # A new user noticed (2026-12-01): on a call the tip said "I couldn't hear how that answers what I
+    # asked ... then give your example": the customer asked, and a reply has no example.
+    from simulator.banks import bundled_banks
+    from simulator.coach.context import Context
+    from simulator.coach.tips import WRITERS
+
+    call = next(q for b in bundled_banks() for q in b.questions if q.id == "lost-package-caller")
+    reply = Transcript.typed("My greatest weakness is that I can be a perfectionist, but I am working on it.")
+    s = score_answer(call, reply, turn=1)
+    tip = WRITERS["relevance"](s.metric("relevance"), Context(call, reply, 1, in_session=True))
+    assert tip and tip.startswith("The customer said") and "what they asked" in tip
+    assert "example" not in tip and "what I asked" not in tip

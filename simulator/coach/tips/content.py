@@ -92,6 +92,10 @@ def relevance(m: Metric, c: Context) -> str | None:
     if other is not None and not c.roleplay and other.label.strip() != c.question.text.strip():
         verdict = (f"That answers a different question, closer to {quoted(other.label, end='.')} However good "
                    f"the answer, it has to be to the question.")
+    elif c.roleplay:
+        # On a call it is the customer who asked, and a reply has no "example" to give.
+        return (f"{who} {quoted(asked, end=',')} and {verb} {quoted(opening)} I couldn't hear how that answers "
+                f"what they asked. For next time, answer the customer's words first, then say what you'll do.")
     else:
         verdict = "I couldn't hear how that answers what I asked."
     return (f"{who} {quoted(asked, end=',')} and {verb} {quoted(opening)} {verdict} For next time, answer "
