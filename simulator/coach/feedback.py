@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..areas import area, call_areas, weight
 from ..scoring import thresholds as th
 from ..scoring.calls import judge_call
-from ..scoring.overall import KnockOut, deciding_areas, deciding_rank, knockouts
+from ..scoring.overall import KnockOut, deciding_areas, deciding_rank, is_personal, knockouts
 from ..types import Answer, Medium, Metric, Tip
 from ..wording import with_unit
 from .context import Context
@@ -49,7 +49,7 @@ def _ended_interview(answer: Answer) -> bool:
 
 def _deciding(answer: Answer) -> list[str]:
     return deciding_areas(answer.score.metrics, len(answer.score.transcript.text.split()),
-                          answer.question.category in th.PERSONAL)
+                          is_personal(answer.question))
 
 
 Pairs = list[tuple[Answer, Metric]]

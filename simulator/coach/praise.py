@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..areas import AREAS
 from ..scoring import lexicon as lx
@@ -46,11 +46,16 @@ def praise_quote(m: Metric, c: Context, line: str, *parts: str,
     return None
 
 
-def surest_quote(m: Metric, c: Context, line: str, *parts: str) -> str | None:
+def surest_quote(m: Metric, c: Context, line: str, order: Sequence[tuple[str, ...]] = ((),)) -> str | None:
     """`praise_quote`, with a quote heard surely (`th.SURE_WORD_PROBABILITY`) if there is one:
-    reading back a misheard phrase as praise tells the candidate we weren't listening."""
-    return (praise_quote(m, c, line, *parts, heard=th.SURE_WORD_PROBABILITY)
-            or praise_quote(m, c, line, *parts))
+    reading back a misheard phrase as praise tells the candidate we weren't listening. `order`:
+    the parts to look in, first choice first (every part by default); a quote heard surely in any
+    of them comes before one that may be misheard."""
+    for heard in (th.SURE_WORD_PROBABILITY, th.UNSURE_WORD_PROBABILITY):
+        for parts in order:
+            if said := praise_quote(m, c, line, *parts, heard=heard):
+                return said
+    return None
 
 
 def _unpraisable(quote: str) -> bool:
@@ -63,15 +68,9 @@ def _unpraisable(quote: str) -> bool:
 @praises("specificity")
 def _praise_example(m: Metric, c: Context) -> str | None:
     kind = "a concrete example" if c.question.kind is QuestionKind.GENERAL else "a real example"
-    # What you did, or how it ended, says more than how the story began; but any of them heard
-    # surely says more than one that may be misheard.
-    line = f"You gave me {kind}: {{q}} That's what makes an answer stick."
-    parts = ("actions", "result", "numbers", "situation", "example")
-    for heard in (th.SURE_WORD_PROBABILITY, th.UNSURE_WORD_PROBABILITY):
-        for part in parts:
-            if said := praise_quote(m, c, line, part, heard=heard):
-                return said
-    return None
+    # What you did, or how it ended, says more than how the story began.
+    return surest_quote(m, c, f"You gave me {kind}: {{q}} That's what makes an answer stick.",
+                        [(part,) for part in ("actions", "result", "numbers", "situation", "example")])
 
 
 @praises("empathy")

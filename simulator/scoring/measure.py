@@ -12,7 +12,7 @@ from . import thresholds as th
 from .delivery import unmeasured
 from .english import guess_language, is_word_list
 from .inputs import MEASURES, Inputs
-from .overall import KnockOut, knockouts, overall_score
+from .overall import KnockOut, is_personal, knockouts, overall_score
 from .plan import is_call_reply, is_customer_facing, judged_on_call
 from ..wording import plural
 from .words import normalise_word
@@ -113,4 +113,4 @@ def measure(question: Question, transcript: Transcript, recording: Recording | N
     if is_word_list(transcript.text):
         metrics = _word_list(metrics, x)
     final = tuple(metrics)
-    return Measurement(final, 0.0 if words == 0 else overall_score(final, words, question.category in th.PERSONAL))
+    return Measurement(final, 0.0 if words == 0 else overall_score(final, words, is_personal(question)))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..areas import AREAS, Family, weight
-from ..types import Choice, Coverage, EvidenceKind, Metric
+from ..types import Choice, Coverage, EvidenceKind, Metric, Question
 from . import lexicon as lx
 from . import thresholds as th
 from .flags import severe_red_flags
@@ -95,7 +95,7 @@ def deciding_rank(area: str) -> int:
 def deciding_areas(metrics: Sequence[Metric], words: int | None = None, personal: bool = False) -> list[str]:
     """The areas that decided the answer's score, most important first: each knock-out's, then a
     cap's (a cliché without an example, a long story without an ending). `personal`: the question
-    is about the candidate (`th.PERSONAL`), where no caller's problem is at stake."""
+    is about the candidate (`is_personal`)."""
     out = [KNOCKOUT_AREAS[k] for k in knockouts(metrics)]
     by_name = {m.name: m for m in metrics}
     if _drifted(by_name.get("relevance"), th.ON_TOPIC_LIMIT):
@@ -106,14 +106,22 @@ def deciding_areas(metrics: Sequence[Metric], words: int | None = None, personal
         out.append(CAP_AREAS[Cap.RAMBLE])
     if _off_point(by_name, words):
         out.append(CAP_AREAS[Cap.OFF_POINT])
-    if not personal and _only_composure(by_name):
+    if _only_composure(by_name, personal):
         out.append(CAP_AREAS[Cap.COMPOSURE])
     return list(dict.fromkeys(out))
 
 
-def _only_composure(by_name: dict[str, Metric]) -> bool:
+def is_personal(question: Question) -> bool:
+    """A question about the candidate (`th.PERSONAL`): no caller's problem is at stake."""
+    return question.category in th.PERSONAL
+
+
+def _only_composure(by_name: dict[str, Metric], personal: bool) -> bool:
     """Every key point said is about the agent's own calm ("stay calm", "don't take it
-    personally"), and nothing acknowledges the caller or owns their problem."""
+    personally"), and nothing acknowledges the caller or owns their problem; never on a question
+    about the candidate (`personal`), where patience is a fine greatest strength."""
+    if personal:
+        return False
     m = by_name.get("key_points")
     said = [e for e in (m.evidence if m is not None else ()) if e.kind is EvidenceKind.KEY_POINT
             and e.coverage is Coverage.COVERED]
@@ -167,6 +175,6 @@ def overall_score(metrics: Sequence[Metric], words: int | None = None, personal:
         total = min(total, th.RAMBLE_CAP)
     if _off_point(by_name, words):
         total = min(total, th.RAMBLE_CAP)
-    if not personal and _only_composure(by_name):  # patience is a fine greatest strength
+    if _only_composure(by_name, personal):
         total = min(total, th.COMPOSURE_CAP)
     return round(max(0.0, min(100.0, total)), 1)

@@ -220,7 +220,9 @@ POINT_DENIED = 0.55  # a clause this near a phrasing with the opposite stance de
 # the subject also make an answer on topic (worth KEY_POINT_RELEVANCE).
 RIVAL_BELOW = 0.7
 # Questions about the candidate (a strength, a weakness, yourself) are answered from any part of
-# one's working life: their rivals are only the questions in PERSONAL (sixth pass, 2026-12-01).
+# one's working life: their rivals are only the questions in PERSONAL (sixth pass, 2026-12-01),
+# and a denial there is nothing said about yourself, not the job turned down (the coach's tip).
+# No caller's problem is at stake in PERSONAL questions: the only-your-own-calm cap never applies.
 ABOUT_YOU = frozenset({"about-you"})
 PERSONAL = frozenset({"about-you", "motivation"})
 TOPIC_MARGIN_OFF = -0.35

@@ -20,9 +20,6 @@ def _call_handling(label: str) -> bool:
     return bool(doc.find_all(lx.GREETING + lx.CLOSING + lx.VERIFICATION + lx.NEXT_STEPS + INTRODUCTIONS))
 
 
-# Questions about the candidate ("What's your weakness?", "Any questions for me?"): a denial there
-# is nothing said about yourself, not the job's basics turned down.
-ABOUT_YOU = frozenset({"about-you"})
 INTRODUCTIONS = lx.rx(r"my name", r"this is", r"you are speaking")  # the greeting's tip says these better
 
 
@@ -38,7 +35,7 @@ def key_points(m: Metric, c: Context) -> str | None:
                 f"For next time, answer out loud, and stop yourself each time a word has no sentence around it.")
     denied = next((e for e in m.evidence if e.kind is EvidenceKind.KEY_POINT and e.coverage is Coverage.DENIED
                    and e.quote), None)
-    if denied is not None and c.question.category in ABOUT_YOU:
+    if denied is not None and c.question.category in th.ABOUT_YOU:
         # "I don't have any weaknesses", "No, I don't have any questions": nothing to say about
         # yourself, not the job turned down.
         return (f"{c.said(denied)} {quoted(c.phrase(denied))} Having nothing to say here sounds like you haven't "
