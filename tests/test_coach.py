@@ -345,6 +345,40 @@ def test_every_bundled_key_point_is_named_as_an_idea_not_a_bare_verb():
     assert not bare
 
 
+def test_every_bundled_call_point_is_named_as_what_the_agent_does():
+    # The new user's walkthrough (2026-12-01): "I didn't hear anything like 'check the tracking' or
+    # 'neighbors'" recites the bank's phrases as lines to say. On a call a missed point is named
+    # as what the agent does for the caller; every bundled call's point has its own words.
+    from simulator.banks import bundled_banks
+    from simulator.coach.lines import LINE_IDEAS
+    from simulator.coach.tips.content import _call_handling
+
+    missing = [(q.id, p.label) for bank in bundled_banks() for q in bank.questions for t in q.turns
+               for p in t.key_points if not _call_handling(p.label) and p.label.lower() not in LINE_IDEAS]
+    assert not missing
+
+
+def test_a_call_reply_missing_its_points_is_told_what_the_caller_needed():
+    from simulator.banks import bundled_banks
+
+    lost = next(q for b in bundled_banks() for q in b.questions if q.id == "lost-package-caller")
+    score = score_answer(lost, Transcript.typed("Okay. What was the order about?"), turn=2)
+    tip = next(t.text for t in score.tips if t.area == "key_points")
+    assert tip.startswith("In that reply I didn't hear you ")
+    assert "check the tracking" in tip or "suggest checking with the neighbours" in tip, tip
+    labels = {p.label for t in lost.turns for p in t.key_points}
+    assert not any(f'"{label}"' in tip or f"'{label}'" in tip for label in labels), tip
+
+
+def test_a_call_point_of_a_users_own_bank_reads_as_an_action():
+    from simulator.coach.lines import line_idea
+
+    assert line_idea("Offer a voucher") == "offer a voucher"
+    assert line_idea("loyalty discount") == "mention loyalty discount"
+    assert line_idea("I'll sort it today") == 'say something like "I\'ll sort it today"'
+    assert line_idea("  ") == ""
+
+
 def test_a_tip_on_an_answer_with_its_follow_up_names_both_questions():
     # A new user's try (2026-12-01): "When I asked 'why do you want to work in a call center?' you
     # wrote 'I guess maybe the long hours'": those words answered the follow-up.

@@ -159,7 +159,7 @@ IDEAS = {
 _IDEAS = {k.lower(): v for k, v in IDEAS.items()}
 _ADJECTIVES = frozenset("""good happy comfortable calm patient friendly organized organised positive reliable
     flexible available fast quick honest proud clear""".split())
-_VERBS = frozenset("""enjoy like love help solve fix find learn grow move stay keep take let listen
+VERBS = frozenset("""enjoy like love help solve fix find learn grow move stay keep take let listen
     acknowledge apologize apologise explain check ask offer follow verify confirm compare steer get
     make become start give tell say show use work handle own treat thank put call send note
     prioritize prioritise plan meet hit set stick admit understand respect know accept adapt be blame
@@ -171,7 +171,7 @@ _ME_TO_YOU = {"i": "you", "i'm": "you're", "i'd": "you'd", "i'll": "you'll", "i'
               "me": "you", "my": "your", "myself": "yourself", "am": "are", "we": "you"}
 
 
-def _as_you(phrase: str) -> str:
+def as_you(phrase: str) -> str:
     return " ".join(_ME_TO_YOU.get(w.lower(), w) for w in phrase.split())
 
 
@@ -191,15 +191,15 @@ def idea(label: str, kind: str = "general") -> str:
     if words[0] in ("i", "i'm", "i'll", "i'd", "i've", "we"):
         return f"something like \"{label.strip()}\""
     if words[0] in ("don't", "never", "not", "no"):
-        return "that you " + _as_you(low) if words[0] != "not" else _as_you(low)
+        return "that you " + as_you(low) if words[0] != "not" else as_you(low)
     if words[0] in _PAST:
-        return "how you " + _as_you(low)
+        return "how you " + as_you(low)
     if words[0] in _ADJECTIVES:
-        return "that you're " + _as_you(low)
-    if words[0].endswith("ing") and words[0] not in _VERBS:
-        return "about " + _as_you(low)
-    if words[0] in _VERBS:
+        return "that you're " + as_you(low)
+    if words[0].endswith("ing") and words[0] not in VERBS:
+        return "about " + as_you(low)
+    if words[0] in VERBS:
         if kind == "general":
-            return "that you " + _as_you(low)
-        return ("how you " if kind == "behavioral" else "how you'd ") + _as_you(low)
-    return "about " + _as_you(low)
+            return "that you " + as_you(low)
+        return ("how you " if kind == "behavioral" else "how you'd ") + as_you(low)
+    return "about " + as_you(low)

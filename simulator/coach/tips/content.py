@@ -8,6 +8,7 @@ from ...scoring.plan import answer_band
 from ...scoring.text import Doc
 from ...types import Coverage, EvidenceKind, Metric, QuestionKind, Transcript
 from ..context import NOT_COVERED, Context, first_quote, labels_of
+from ..lines import line_idea
 from ..phrasing import after_lead, and_list, band_words, duration, format_time, idea, quoted
 from .registry import writes
 
@@ -49,13 +50,14 @@ def key_points(m: Metric, c: Context) -> str | None:
                 f"moment that shows it. For next time, say your answer out loud and listen for every \"don't\" "
                 f"and \"never\".")
     kind = c.question.kind.value
-    if c.roleplay:  # on a call the points are lines to say: suggest them as lines
+    if c.roleplay:  # on a call a point is something done for the caller: name it as that
         lines = [x for x in labels_of(m, EvidenceKind.KEY_POINT, *NOT_COVERED) if not _call_handling(x)]
-        if not lines:
+        ideas = [x for x in dict.fromkeys(line_idea(x) for x in lines) if x]
+        if not ideas:
             return None
-        return (f"I didn't hear anything like {and_list([quoted(x, end='') for x in lines[:2]], 'or')} in that "
-                f"reply. Say what the customer needs to hear at this point in the call, in your own words. For "
-                f"next time, before you answer each line, ask yourself what the caller needs right now.")
+        return (f"In that reply I didn't hear you {and_list(ideas[:2], 'or')}. That's what the customer needs "
+                f"at this point in the call, so say it in your own words. For next time, before you answer each "
+                f"line, ask yourself what the caller needs right now.")
     missing = [idea(x, kind) for x in labels_of(m, EvidenceKind.KEY_POINT, *NOT_COVERED)]
     missing = [x for x in dict.fromkeys(missing) if x]
     if not missing:

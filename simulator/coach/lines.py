@@ -1,0 +1,62 @@
+"""A role-play key point as what the agent does for the caller, in plain words, to follow
+"I didn't hear you ...": "offer a cheaper plan", "say when the money will be back". Never the
+bank's label recited as a line to say back."""
+
+from __future__ import annotations
+
+from .phrasing import VERBS, as_you
+
+# The bundled calls' points, by label (their first phrasing), as the caller would miss them.
+# A label not here is read by the rules in `line_idea`.
+LINE_IDEAS = {
+    "i'm sorry": "say sorry", "i'm so sorry": "say sorry", "i apologize": "say sorry",
+    "i understand": "show them you understand how they feel", "i can help": "tell them you can help",
+    "i can help with that": "tell them you can help", "look into it": "say you'll look into it",
+    "verify": "check it's really them on the account", "refund": "say they'll get their money back",
+    "three to five days": "say when the money will be back", "confirmation": "offer them a confirmation",
+    "make sure it doesn't happen again": "say how you'll stop it happening again",
+    "may i ask": "ask how they use the service", "cheaper plan": "offer a cheaper plan",
+    "three years": "thank them for their years with you", "the price": "tell them the price",
+    "no contract": "say whether there's a contract", "would you like": "offer to switch them",
+    "starting today": "say when the change starts", "thank you for staying": "thank them for staying",
+    "don't worry": "tell her it isn't her fault", "thank you margaret": "use her name",
+    "the box": "tell her what the box is", "step by step": "promise to go one step at a time",
+    "unplug": "give her the first step", "the black cord": "tell her which cord it is",
+    "take your time": "tell her there's no rush", "tell me when": "ask her to tell you what she sees",
+    "wait a minute": "say how long to wait before plugging it back in", "great": "tell her she did well",
+    "if it happens again": "say what to do if it happens again",
+    "two days off work": "acknowledge the two days they took off work",
+    "earliest appointment": "offer the earliest appointment", "credit": "offer something for the trouble",
+    "notes on the account": "say you'll note it all on the account",
+    "am i speaking with": "check who you're speaking with", "the reason for my call": "say why you're calling",
+    "i'll be quick": "respect that they're busy", "faster internet": "say what the call is about",
+    "ask a question": "ask a question about how they use the internet",
+    "good time": "offer to call back at a better time", "a month": "tell them what it costs a month",
+    "you'd get": "say what they'd get for it", "of course": "accept their answer without pressure",
+    "call you back": "offer to send the details or follow up", "thirty days": "explain the thirty-day limit",
+    "warranty": "mention the warranty", "what i can do": "say what you can do",
+    "you're right": "agree where they're right", "replacement": "offer a replacement",
+    "check with my supervisor": "offer to check with your supervisor", "honest": "be honest about what's possible",
+    "business days": "say how long it will take", "return label": "mention the return label",
+    "check the tracking": "check the tracking", "neighbors": "suggest checking with the neighbours",
+    "reship": "offer to send it again", "express": "offer faster delivery", "before saturday": "get it there before Saturday",
+    "claim": "open a claim", "tracking number": "give them the new tracking number",
+    "happy birthday": "wish the birthday well",
+}
+
+
+def line_idea(label: str) -> str:
+    """What the agent does, after "you": the bundled calls' own words, else a label that starts
+    with a verb as it is ("check the tracking"), else "mention" what it names."""
+    low = " ".join(label.strip().lower().split())
+    if not low:
+        return ""
+    if low in LINE_IDEAS:
+        return LINE_IDEAS[low]
+    first = low.split()[0]
+    if first in ("i", "i'm", "i'll", "i'd", "i've", "we", "we'll"):
+        return f"say something like \"{label.strip()}\""  # a line of the author's own: said as a line
+    said = " ".join(label.split())
+    if first in VERBS:
+        return as_you(said[0].lower() + said[1:])
+    return "mention " + as_you(said)
