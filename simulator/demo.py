@@ -144,7 +144,7 @@ def run(home: Path, *, questions: int = 4, seed: int | None = None, engine: str 
         finally:
             # Stopped before the first answer: nothing worth keeping, so no empty session.
             dropped = drop_empty_sessions(notebook, folder, getattr(practice, "session_id", None))
-        if session.id in dropped:
+        if session.id in dropped or not session.answers:  # stopped before its first answer
             raise KeyboardInterrupt
     console.notice(f"\nSaved as demo session {session.id} in {folder}. See it again with "
                    f"`mock-interview review {session.id} --home {folder}` (add --html report.html "

@@ -33,7 +33,7 @@ from .errors import AudioFileError, UserError
 from .home import audio_dir, data_home
 from .listen import AnswerSource, Heard, Slot, Unusable
 from .notebook import Notebook
-from .notebook.history import recover_unfinished, update_tip_progress
+from .notebook.history import discard_session, recover_unfinished, update_tip_progress
 from .transcribe import Transcriber
 from .types import SAMPLE_RATE, Answer, Question, Recording, Session, Tip, Transcript
 from .voice import Speaker
@@ -78,7 +78,7 @@ class Practice:
     # --- the whole session -----------------------------------------------------------------
 
     def run(self) -> Session:
-        recover_unfinished(self.notebook, self.console.notice)
+        recover_unfinished(self.notebook, self.console.notice, audio_dir(self.home))
         focus = [tip for _, tip in self.notebook.open_tips()]
         plan = interviewer.choose_questions(
             self.pool, self.options.questions, seed=self.options.seed, ask=self.options.ask,
@@ -122,8 +122,9 @@ class Practice:
                                       else (interviewer.closing_intro(), "closing"))
                     self._ask(planned, number, len(plan))
             except (KeyboardInterrupt, EOFError):
-                self.console.notice("\nStopping here. Your finished answers are saved; "
-                                    "here is my feedback on them.")
+                self.console.notice("\nStopping here. " + ("Your finished answers are saved; here is my "
+                                    "feedback on them." if self.answers else "Nothing was answered, so "
+                                    "nothing is saved."))
             except UserError as exc:  # a microphone gone, an engine unusable: no further answer
                 self.console.notice(f"\n{exc}\nStopping here. Your finished answers are saved; "
                                     "here is my feedback on them.")
@@ -280,12 +281,11 @@ class Practice:
 
     def _close(self, focus: list[Tip]) -> Session:
         """Feedback: saved first, then printed whole, then its heart spoken (skippable)."""
-        if not self.answers:
-            self.notebook.finish_session(self.session_id, "No answers recorded.", [])
+        if not self.answers:  # nothing to look back on: the session is not kept
             line = "We didn't get any answers recorded today. Whenever you're ready, let's try again."
             self.console.say(line, who="Interviewer")
             self._speak_closing([("closing", line)])
-            return self.notebook.session(self.session_id)
+            return discard_session(self.notebook, self.session_id, self.audio)
         feedback, verdict, strength, tips = self._save_feedback(focus)
         self.console.say(interviewer.closing_intro(), who="Interviewer")
         self.console.line(interviewer.feedback_text(verdict, strength, tips,
@@ -297,7 +297,7 @@ class Practice:
         """The session's feedback, saved in the notebook: returned with the verdict, strength and
         tips as said (honest about how much of the interview was answered)."""
         if not self.answers:
-            self.notebook.finish_session(self.session_id, "No answers recorded.", [])
+            discard_session(self.notebook, self.session_id, self.audio)
             return None, "", "", []
         feedback = coach.session_feedback(self.answers, focus)
         answered = len({a.question.id for a in self.answers})

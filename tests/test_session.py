@@ -122,6 +122,21 @@ def test_a_folder_with_no_usable_answer_is_an_error_before_any_session(tmp_path,
     assert "No sessions yet" in run_cli("review").stdout  # nothing saved
 
 
+def test_a_session_with_no_answer_is_not_kept(home):
+    # A new user's walkthrough (2026-12-01): `practice --input keyboard </dev/null` saved an empty
+    # "No answers recorded." session each time, with the spoken questions' folder.
+    result = practice("--input", "keyboard", "--ask", "why-call-center,greatest-weakness", "--json", input="")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "Nothing was answered, so nothing is saved" in result.stderr
+    assert json.loads(result.stdout)["answers"] == []
+    assert "No sessions yet" in run_cli("review").stdout
+    assert not (home / "audio").exists() or list((home / "audio").iterdir()) == []
+    skipped = practice("--input", "keyboard", "--ask", "why-call-center", "--no-follow-ups", input="\n")
+    assert skipped.returncode == 0 and "No sessions yet" in run_cli("review").stdout
+    answered = practice("--input", "keyboard", "--ask", "why-call-center", "--no-follow-ups", input=f"{STRONG}\n\n")
+    assert answered.returncode == 0 and "No sessions yet" not in run_cli("review").stdout
+
+
 def test_a_pasted_multi_line_typed_answer_stays_one_answer():
     pasted = ("At my last job I worked the returns desk.\n"
               "One day a customer was furious about a refund\n"

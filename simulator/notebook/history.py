@@ -8,14 +8,16 @@ the tip statuses all read them through this module.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from ..coach import session_feedback
 from ..coach.targets import distance, metric_in_range, progress_value
-from ..types import Answer, Choice, Medium, Metric
+from ..types import Answer, Choice, Medium, Metric, Session
 from ..wording import plural
 from .records import SavedTip, SessionSummary
 from .store import Notebook
@@ -246,19 +248,28 @@ def update_tip_progress(notebook: Notebook, session_id: str) -> list[int]:
     return marked
 
 
-def recover_unfinished(notebook: Notebook, notice: Callable[[str], None]) -> list[str]:
-    """Close sessions a crash left open, giving feedback on the answers they saved."""
+def recover_unfinished(notebook: Notebook, notice: Callable[[str], None], audio_root: Path) -> list[str]:
+    """Close sessions a crash left open, giving feedback on the answers they saved; one with no
+    answer is deleted (`discard_session`): there is nothing in it to look back on."""
     recovered = []
     for session_id in notebook.unfinished_sessions():
         answers = list(notebook.answers(session_id))
-        if answers:
-            feedback = session_feedback(answers, ())
-            notebook.finish_session(session_id, feedback.verdict, list(feedback.tips),
-                                    strength=feedback.strength, status="interrupted")
-        else:
-            notebook.finish_session(session_id, "No answers recorded.", [], status="interrupted")
-        saved = f"{plural(len(answers), 'answer')} saved" if answers else "no answer saved"
-        notice(f"An earlier session ({session_id}) ended unexpectedly with {saved}. "
-               f"Review it with: mock-interview review {session_id}")
+        if not answers:
+            discard_session(notebook, session_id, audio_root / session_id)
+            continue
+        feedback = session_feedback(answers, ())
+        notebook.finish_session(session_id, feedback.verdict, list(feedback.tips),
+                                strength=feedback.strength, status="interrupted")
+        notice(f"An earlier session ({session_id}) ended unexpectedly with {plural(len(answers), 'answer')} "
+               f"saved. Review it with: mock-interview review {session_id}")
         recovered.append(session_id)
     return recovered
+
+
+def discard_session(notebook: Notebook, session_id: str, audio: Path) -> Session:
+    """Delete a session that holds no answer, with its folder of audio (the questions as spoken):
+    returned as it was, finished, for the caller to report."""
+    session = notebook.session(session_id)
+    notebook.delete_session(session_id)
+    shutil.rmtree(audio, ignore_errors=True)
+    return replace(session, verdict="No answers recorded.", finished=True)
