@@ -470,3 +470,32 @@ def test_what_every_candidate_says_is_no_example_of_its_own():
     assert not parts & {"example", "detail"}
     assert s.overall <= 45 and s.tips
     assert "example" not in praise(s)
+
+
+# Seventh pass (2026-12-01): chat is no answer. Written in new words, beside its professional twins.
+@pytest.mark.parametrize("qid, turn, text", [
+    ("lost-package-caller", 1, "The weather has been lovely this week and I went to the beach with my friends."),
+    ("double-billed-caller", 3, "Oh, I love your accent! Whereabouts are you from? My nan's from up that way."),
+    ("why-call-center", None, "My cat had kittens last week, so the house is chaos. Four of them, all ginger."),
+    ("where-in-five-years", None, "We had a barbecue on Sunday and the neighbours came round. Lovely evening."),
+])
+def test_small_talk_is_not_an_answer(qid, turn, text):
+    s = score(qid, text, turn)
+    assert s.metric("relevance").score < 50 and s.overall <= 15, (s.overall, s.metric("relevance").score)
+    no_topic = [e for e in s.metric("relevance").evidence if e.kind is EvidenceKind.NO_TOPIC]
+    assert no_topic and not no_topic[0].label  # no bundled question is named as the one it answered
+    relevance_tip = next(t.text for t in s.tips if t.area == "relevance")
+    assert "couldn't hear how that answers" in relevance_tip
+
+
+@pytest.mark.parametrize("qid, turn, text", [
+    ("availability-shifts", None, "Weekends are fine. I don't drive, but the night bus stops right outside, so late "
+                                  "shifts until ten are no problem for me."),
+    ("lost-package-caller", 4, "I've sent the new one by express, so it'll be there Friday, in time for the party. "
+                               "Happy birthday to your son, and enjoy the weekend."),
+    ("why-this-company", None, "I've shopped with you for years, and when my new phone arrived broken your team "
+                               "swapped it the next day. I'd like to give people that same experience."),
+])
+def test_answers_that_mention_everyday_life_stay_on_topic(qid, turn, text):
+    s = score(qid, text, turn)
+    assert s.metric("relevance").score >= 50 and s.overall >= 45, (s.overall, s.metric("relevance").score)

@@ -22,6 +22,7 @@ class ExemplarSet:
     fine: tuple[str, ...]  # professional sentences on the same subjects: the counterweight
     cliches: tuple[str, ...]  # canned answers every interviewer hears
     outcomes: dict[str, tuple[str, ...]]  # "story": how it ended for the customer; "plan": what you'd do
+    small_talk: dict[str, tuple[str, ...]]  # chat by subject: no answer to any question
 
 
 @lru_cache(maxsize=1)
@@ -32,4 +33,5 @@ def exemplars() -> ExemplarSet:
         fine=tuple(raw["fine"]),
         cliches=tuple(raw["cliches"]),
         outcomes={name: tuple(xs) for name, xs in raw["outcomes"].items()},
+        small_talk={name: tuple(xs) for name, xs in raw["small_talk"].items()},
     )

@@ -59,6 +59,7 @@ def _warm() -> None:
     cliche_exemplars()
     outcome_exemplars()
     contrast_profiles()
+    small_talk_profiles()
     release_freed_memory()
 
 
@@ -142,10 +143,9 @@ def contrast_questions() -> tuple[Question, ...]:
     return tuple(q for bank in bundled_banks() for q in bank.questions)
 
 
-@lru_cache(maxsize=1)
-def contrast_profiles() -> np.ndarray:
-    parts = [profile_texts(q) for q in contrast_questions()]
-    flat = embed_fixed([t for texts in parts for t in texts], "bundled-questions")
+def _profiles(parts: Sequence[Sequence[str]], name: str) -> np.ndarray:
+    """One unit vector per group of sentences: the mean of their vectors."""
+    flat = embed_fixed([t for texts in parts for t in texts], name)
     out, at = [], 0
     for texts in parts:
         v = flat[at:at + len(texts)].mean(axis=0)
@@ -154,13 +154,24 @@ def contrast_profiles() -> np.ndarray:
     return np.stack(out)
 
 
+@lru_cache(maxsize=1)
+def contrast_profiles() -> np.ndarray:
+    return _profiles([profile_texts(q) for q in contrast_questions()], "bundled-questions")
+
+
+@lru_cache(maxsize=1)
+def small_talk_profiles() -> np.ndarray:
+    """Chat by subject (the weather, a match, the bus in): rivals of every question, named by none."""
+    return _profiles(list(exemplars().small_talk.values()), "small-talk")
+
+
 @dataclass(frozen=True)
 class Topic:
     """How near the answer is to the question asked, against the nearest unrelated question."""
 
     own: float  # cosine of the answer with the question's profile
     rival: float  # ...with the nearest bundled question on another subject
-    rival_question: str  # that question's text
+    rival_question: str  # that question's text; "" when the rival is small talk (`small_talk_profiles`)
 
     @property
     def margin(self) -> float:
@@ -198,6 +209,10 @@ def topic(answer: np.ndarray, question_profile: np.ndarray, roleplay: bool = Fal
     rivals = np.where((related < th.RIVAL_BELOW) & _rival_rows(roleplay, category), sims, -1.0)
     k = int(np.argmax(rivals))
     rival = float(rivals[k]) if rivals[k] > -1.0 else 0.0
+    chat = small_talk_profiles()
+    chatty = np.where(chat @ question_profile < th.RIVAL_BELOW, chat @ answer, -1.0)
+    if float(chatty.max()) > rival:  # nearer small talk than any question: no other question to name
+        return Topic(float(answer @ question_profile), float(chatty.max()), "")
     return Topic(float(answer @ question_profile), rival, contrast_questions()[k].text)
 
 
