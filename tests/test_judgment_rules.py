@@ -499,3 +499,24 @@ def test_small_talk_is_not_an_answer(qid, turn, text):
 def test_answers_that_mention_everyday_life_stay_on_topic(qid, turn, text):
     s = score(qid, text, turn)
     assert s.metric("relevance").score >= 50 and s.overall >= 45, (s.overall, s.metric("relevance").score)
+
+
+# Seventh pass (2026-12-01): a caller's loss made small, said offhand, ends the interview; the same
+# words said for the caller do not. New words (of four new offhand replies tried, one is found:
+# README "Judgment figures").
+def test_a_callers_money_made_small_is_a_red_flag():
+    s = score("double-billed-caller", "It's only fifty quid, you'll get it back at some point. Can't say when.", 3)
+    assert RedFlag.DISMISSIVE in families(s) and s.overall <= 10
+
+
+@pytest.mark.parametrize("qid, turn, text", [
+    ("double-billed-caller", 3, "It's only a small charge, but it's your money, so I've reversed it today and you'll "
+                                "see it back within five working days."),
+    ("lost-package-caller", 3, "Parcels do go missing now and then, and I'm sorry it's this one. I'll send a new one "
+                               "by express today so it's there before Saturday."),
+    ("supervisor-demand-caller", 4, "It's completely your choice, and I'll put a note on the account either way so "
+                                    "nobody asks you to explain it again."),
+])
+def test_the_same_words_said_for_the_caller_are_no_red_flag(qid, turn, text):
+    s = score(qid, text, turn)
+    assert not families(s) and s.overall >= 50, (s.overall, families(s))
