@@ -520,3 +520,26 @@ def test_a_callers_money_made_small_is_a_red_flag():
 def test_the_same_words_said_for_the_caller_are_no_red_flag(qid, turn, text):
     s = score(qid, text, turn)
     assert not families(s) and s.overall >= 50, (s.overall, families(s))
+
+
+def test_an_offhand_reply_has_no_ownership_and_negative_language():
+    # "I've got no idea" was ownership ("I got", an action), and nothing in the reply lowered its
+    # positive language (85).
+    s = score("lost-package-caller", "Honestly, I've got no idea where it is. These things happen, and the courier "
+                                     "will deliver it whenever they get round to it.", 2)
+    assert s.metric("ownership").value == 0
+    assert s.overall <= 30  # nothing done for the caller: its tidy delivery scored it 64
+    negative = [e.label for e in s.metric("positive_language").evidence if e.kind is EvidenceKind.NEGATIVE]
+    assert len(negative) >= 3 and s.metric("positive_language").score <= 40, negative
+    fine = score("lost-package-caller", "I'm sorry, let me check the tracking for you now. I'll stay on until we know "
+                                        "where it is, as long as it takes.", 2)
+    assert fine.metric("ownership").score >= 75 and fine.metric("positive_language").score >= 70
+    assert fine.overall >= 60
+
+
+def test_a_call_reply_that_does_nothing_for_the_caller_is_capped_but_one_small_step_is_not():
+    nothing = score("double-billed-caller", "Right. Well, these charges come and go, they usually drop off on "
+                                            "their own after a while.", 2)
+    assert nothing.overall <= 30 and nothing.tips[0].area == "key_points"
+    step = score("double-billed-caller", "Right, can I take your account number so I can look at both charges?", 2)
+    assert step.overall > 30

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from ..areas import weight
 from ..scoring import thresholds as th
 from ..scoring.overall import deciding_areas, is_personal, knockouts
+from ..scoring.plan import is_call_reply
 from ..types import Metric, Question, Score, Tip, Transcript
 from .context import Context
 from .targets import target_text
@@ -30,7 +31,7 @@ def answer_tips(question: Question, metrics: Sequence[Metric], transcript: Trans
                     value=0.0, target=target_text("length")),)
     by_name = {m.name: m for m in metrics}
     ctx = Context(question, transcript, turn, metrics=by_name)
-    deciding = deciding_areas(metrics, ctx.doc.n_words, is_personal(question))
+    deciding = deciding_areas(metrics, ctx.doc.n_words, is_personal(question), is_call_reply(question, turn))
     weak = sorted((m for m in metrics if m.score is not None and (m.score < th.TIP_BELOW or m.name in deciding)),
                   key=lambda m: _impact(m, deciding), reverse=True)
     if knockouts(metrics):

@@ -11,6 +11,7 @@ from ..areas import area, call_areas, weight
 from ..scoring import thresholds as th
 from ..scoring.calls import judge_call
 from ..scoring.overall import KnockOut, deciding_areas, deciding_rank, is_personal, knockouts
+from ..scoring.plan import is_call_reply
 from ..types import Answer, Medium, Metric, Tip
 from ..wording import with_unit
 from .context import Context
@@ -49,7 +50,7 @@ def _ended_interview(answer: Answer) -> bool:
 
 def _deciding(answer: Answer) -> list[str]:
     return deciding_areas(answer.score.metrics, len(answer.score.transcript.text.split()),
-                          is_personal(answer.question))
+                          is_personal(answer.question), is_call_reply(answer.question, answer.turn))
 
 
 Pairs = list[tuple[Answer, Metric]]

@@ -213,6 +213,12 @@ NEGATIVE = rx(
     r"no way", r"impossible", r"(?:i|we) (?:do not|can not) do that", r"you will have to",
     r"(?:i|we) will not be able", r"you should have", r"that is not how it works",
     r"i have no idea", r"nothing (?:i|we) can do",
+    # said offhand, the caller's problem made small or left to time (seventh pass, 2026-12-01):
+    # the phrases customer-service training teaches agents to leave out
+    r"(?:i have got|i have|got) no idea", r"however long it takes", r"(?:do not|never) hold your breath",
+    r"(?:it is|that is) not my money", r"not (?:much|a lot) (?:i|we) can do",
+    r"(?:these|such) things happen", r"(?:that|it) happens (?:all the time|loads|a lot)",
+    r"(?:when|whenever) (?:they|finance|someone|somebody|\w+) (?:get|gets) (?:round|around) to it",
 )
 # Red flags by their words, beside the red flags by meaning (`exemplars.py`): contempt for
 # customers, blaming past employers or colleagues, dismissing the caller, profanity (severe),

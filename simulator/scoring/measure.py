@@ -113,4 +113,5 @@ def measure(question: Question, transcript: Transcript, recording: Recording | N
     if is_word_list(transcript.text):
         metrics = _word_list(metrics, x)
     final = tuple(metrics)
-    return Measurement(final, 0.0 if words == 0 else overall_score(final, words, is_personal(question)))
+    return Measurement(final, 0.0 if words == 0 else overall_score(final, words, is_personal(question),
+                                                                   is_call_reply(question, turn)))

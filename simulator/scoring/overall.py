@@ -36,6 +36,7 @@ class Cap(Choice):
     RAMBLE = "a long answer that never gets to the point"
     OFF_POINT = "a long answer that says little of what was asked"
     COMPOSURE = "only your own calm, nothing for the caller"
+    NOTHING_DONE = "a reply on a call that does nothing the caller needs"
 
 
 def _evidence(metrics: dict[str, Metric], name: str, kind: EvidenceKind) -> list:
@@ -83,7 +84,7 @@ def _drifted(relevance: Metric | None, below: float) -> bool:
 KNOCKOUT_AREAS = {KnockOut.RED_FLAG: "professionalism", KnockOut.DENIED: "key_points",
                   KnockOut.NOT_ENGLISH: "relevance", KnockOut.WORD_LIST: "key_points", KnockOut.OFF_TOPIC: "relevance"}
 CAP_AREAS = {Cap.CLICHE: "specificity", Cap.RAMBLE: "structure", Cap.OFF_POINT: "key_points",
-             Cap.COMPOSURE: "key_points"}
+             Cap.COMPOSURE: "key_points", Cap.NOTHING_DONE: "key_points"}
 
 
 def deciding_rank(area: str) -> int:
@@ -92,10 +93,11 @@ def deciding_rank(area: str) -> int:
     return order.index(area) if area in order else len(order)
 
 
-def deciding_areas(metrics: Sequence[Metric], words: int | None = None, personal: bool = False) -> list[str]:
+def deciding_areas(metrics: Sequence[Metric], words: int | None = None, personal: bool = False,
+                   call: bool = False) -> list[str]:
     """The areas that decided the answer's score, most important first: each knock-out's, then a
     cap's (a cliché without an example, a long story without an ending). `personal`: the question
-    is about the candidate (`is_personal`)."""
+    is about the candidate (`is_personal`); `call`: the answer is a reply on a call."""
     out = [KNOCKOUT_AREAS[k] for k in knockouts(metrics)]
     by_name = {m.name: m for m in metrics}
     if _drifted(by_name.get("relevance"), th.ON_TOPIC_LIMIT):
@@ -108,6 +110,8 @@ def deciding_areas(metrics: Sequence[Metric], words: int | None = None, personal
         out.append(CAP_AREAS[Cap.OFF_POINT])
     if _only_composure(by_name, personal):
         out.append(CAP_AREAS[Cap.COMPOSURE])
+    if call and _nothing_done(by_name):
+        out.append(CAP_AREAS[Cap.NOTHING_DONE])
     return list(dict.fromkeys(out))
 
 
@@ -126,6 +130,17 @@ def _only_composure(by_name: dict[str, Metric], personal: bool) -> bool:
     said = [e for e in (m.evidence if m is not None else ()) if e.kind is EvidenceKind.KEY_POINT
             and e.coverage is Coverage.COVERED]
     if not said or not all(any(p.search((e.label or "").lower()) for p in lx.COMPOSURE_POINT) for e in said):
+        return False
+    caring = [a.name for a in AREAS.values() if a.family is Family.LANGUAGE and a.by_count is not None]  # empathy, ownership
+    return not any((by_name[n].value or 0) > 0 for n in caring if n in by_name)
+
+
+def _nothing_done(by_name: dict[str, Metric]) -> bool:
+    """A reply on a call that says none of what the caller needs at that line (no key point, even
+    in part), with nothing that acknowledges them or owns their problem: whatever its delivery,
+    nothing was done for them ("Honestly, no idea where it is. These things happen.")."""
+    m = by_name.get("key_points")
+    if m is None or m.score is None or m.score > 0:
         return False
     caring = [a.name for a in AREAS.values() if a.family is Family.LANGUAGE and a.by_count is not None]  # empathy, ownership
     return not any((by_name[n].value or 0) > 0 for n in caring if n in by_name)
@@ -152,7 +167,8 @@ def weighted_mean(metrics: Sequence[Metric]) -> float:
     return sum(s * w for s, w in present) / sum(w for _, w in present)
 
 
-def overall_score(metrics: Sequence[Metric], words: int | None = None, personal: bool = False) -> float:
+def overall_score(metrics: Sequence[Metric], words: int | None = None, personal: bool = False,
+                  call: bool = False) -> float:
     """The weighted mean of the metrics present; scaled to the bottom of the scale by a knock-out
     (an answer drifting off topic is scaled down gradually); at most `th.POINTS_PER_WORD` a word
     for an answer of a few words."""
@@ -177,4 +193,6 @@ def overall_score(metrics: Sequence[Metric], words: int | None = None, personal:
         total = min(total, th.RAMBLE_CAP)
     if _only_composure(by_name, personal):
         total = min(total, th.COMPOSURE_CAP)
+    if call and _nothing_done(by_name):
+        total = min(total, th.NOTHING_DONE_CAP)
     return round(max(0.0, min(100.0, total)), 1)

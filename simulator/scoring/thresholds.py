@@ -283,6 +283,11 @@ RAMBLE_CAP = 55.0
 # remind myself it's not about me"), with nothing said or done for the caller, is at most "weak"
 # (tests/judgment/tiers.yaml): a recruiter hears no customer in it. Third pass (2026-12-01).
 COMPOSURE_CAP = 45.0
+# A reply on a call that covers none of its line's key points, even in part, and neither acknowledges
+# the caller nor owns their problem: its delivery and tidy length cannot carry it past "weak" (an
+# offhand "no idea where it is, these things happen" scored 64 on its fillers, relevance and length
+# alone; seventh pass, 2026-12-01).
+NOTHING_DONE_CAP = 30.0
 # ...and so can a long answer of any kind that covers less than this of its key points (0-100):
 # it talks around the question. Second pass (k-judgment2): the fresh rambling cases on a general
 # and a situational question scored 80 and 67; no tune-half answer is under this and that long.
