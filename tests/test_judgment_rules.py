@@ -543,3 +543,17 @@ def test_a_call_reply_that_does_nothing_for_the_caller_is_capped_but_one_small_s
     assert nothing.overall <= 30 and nothing.tips[0].area == "key_points"
     step = score("double-billed-caller", "Right, can I take your account number so I can look at both charges?", 2)
     assert step.overall > 30
+
+
+def test_asked_for_a_real_time_what_you_usually_do_is_weak_and_a_short_story_is_not():
+    usual = score("angry-customer-time", "Angry people don't really faze me. Generally I'm pretty good at letting "
+                                         "them talk it through and then getting things sorted.")
+    assert usual.overall <= 45
+    told = next(t.text for t in usual.tips if t.area == "structure")
+    assert "what you usually do" in told and "one real time" in told
+    assert "specificity" not in {t.area for t in usual.tips}  # the same advice twice
+    assert not any(t.text.startswith("In your story") for t in usual.tips)
+    story = score("angry-customer-time", "Last spring a man shouted at me because his card had been charged twice. "
+                                         "I said sorry, found the duplicate and refunded it while he was on the line, "
+                                         "and he thanked me before hanging up.")
+    assert story.overall >= 60

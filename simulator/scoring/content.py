@@ -238,7 +238,8 @@ def length(x: Inputs) -> Metric:
         evidence.append(doc.quote_sentence_of(over, note=f"the answer was past {high:.0f} seconds here",
                                               kind=EvidenceKind.TOO_LONG, value=float(high)))
     elif doc.words and seconds < low:
-        opening = doc.opening(note="the whole answer", kind=EvidenceKind.TOO_SHORT, value=float(low))
+        opening = doc.opening(note=f"the whole answer was under {low:.0f} seconds; it starts here",
+                              kind=EvidenceKind.TOO_SHORT, value=float(low))
         if opening is not None:  # its first sentence: never the answer and its follow-up as one
             evidence.append(opening)
     return Metric("length", score, round(seconds, 1), "seconds", tuple(evidence))

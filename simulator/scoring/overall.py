@@ -37,6 +37,7 @@ class Cap(Choice):
     OFF_POINT = "a long answer that says little of what was asked"
     COMPOSURE = "only your own calm, nothing for the caller"
     NOTHING_DONE = "a reply on a call that does nothing the caller needs"
+    NO_STORY = "no story, when one was asked for"
 
 
 def _evidence(metrics: dict[str, Metric], name: str, kind: EvidenceKind) -> list:
@@ -84,7 +85,7 @@ def _drifted(relevance: Metric | None, below: float) -> bool:
 KNOCKOUT_AREAS = {KnockOut.RED_FLAG: "professionalism", KnockOut.DENIED: "key_points",
                   KnockOut.NOT_ENGLISH: "relevance", KnockOut.WORD_LIST: "key_points", KnockOut.OFF_TOPIC: "relevance"}
 CAP_AREAS = {Cap.CLICHE: "specificity", Cap.RAMBLE: "structure", Cap.OFF_POINT: "key_points",
-             Cap.COMPOSURE: "key_points", Cap.NOTHING_DONE: "key_points"}
+             Cap.COMPOSURE: "key_points", Cap.NOTHING_DONE: "key_points", Cap.NO_STORY: "structure"}
 
 
 def deciding_rank(area: str) -> int:
@@ -112,6 +113,8 @@ def deciding_areas(metrics: Sequence[Metric], words: int | None = None, personal
         out.append(CAP_AREAS[Cap.COMPOSURE])
     if call and _nothing_done(by_name):
         out.append(CAP_AREAS[Cap.NOTHING_DONE])
+    if _no_story(by_name):
+        out.append(CAP_AREAS[Cap.NO_STORY])
     return list(dict.fromkeys(out))
 
 
@@ -144,6 +147,18 @@ def _nothing_done(by_name: dict[str, Metric]) -> bool:
         return False
     caring = [a.name for a in AREAS.values() if a.family is Family.LANGUAGE and a.by_count is not None]  # empathy, ownership
     return not any((by_name[n].value or 0) > 0 for n in caring if n in by_name)
+
+
+STORY_PARTS = frozenset({"situation", "task", "action", "result"})  # a behavioral answer's structure
+
+
+def _no_story(by_name: dict[str, Metric]) -> bool:
+    """Asked for a real time ("Tell me about a time..."), the answer tells none: no situation, task,
+    action or result at all, only what you usually do ("I just tend to listen and sort it out")."""
+    m = by_name.get("structure")
+    parts = [e for e in (m.evidence if m is not None else ()) if e.kind is EvidenceKind.PART]
+    return bool(parts) and {e.label for e in parts} == STORY_PARTS \
+        and not any(e.coverage is Coverage.COVERED for e in parts)
 
 
 def _off_point(by_name: dict[str, Metric], words: int | None) -> bool:
@@ -195,4 +210,6 @@ def overall_score(metrics: Sequence[Metric], words: int | None = None, personal:
         total = min(total, th.COMPOSURE_CAP)
     if call and _nothing_done(by_name):
         total = min(total, th.NOTHING_DONE_CAP)
+    if _no_story(by_name):
+        total = min(total, th.NO_STORY_CAP)
     return round(max(0.0, min(100.0, total)), 1)

@@ -288,6 +288,10 @@ COMPOSURE_CAP = 45.0
 # offhand "no idea where it is, these things happen" scored 64 on its fillers, relevance and length
 # alone; seventh pass, 2026-12-01).
 NOTHING_DONE_CAP = 30.0
+# Asked for a real time, an answer with no situation, task, action or result at all, only what you
+# usually do, is at most the top of "weak": interview guides answer "Tell me about a time" with one
+# real story (STAR), and "I just tend to listen and sort it out" scored 66 (seventh pass).
+NO_STORY_CAP = 45.0
 # ...and so can a long answer of any kind that covers less than this of its key points (0-100):
 # it talks around the question. Second pass (k-judgment2): the fresh rambling cases on a general
 # and a situational question scored 80 and 67; no tune-half answer is under this and that long.

@@ -171,6 +171,11 @@ def structure(m: Metric, c: Context) -> str | None:
     found = [STRUCTURE_PARTS.get(e.label, e.label) for e in m.evidence
              if e.quote and e.kind is EvidenceKind.PART and e.coverage is Coverage.COVERED]
     had = f" I heard {and_list(found)}." if found else ""
+    if c.question.kind is QuestionKind.BEHAVIORAL and not found and c.opening():
+        # what you usually do, not one real time (`Cap.NO_STORY`)
+        return (f"{c.said()} {quoted(c.opening())} That tells me what you usually do, and I asked about one real "
+                f"time. Pick one call or customer you remember: where you were, what you did, and how it turned "
+                f"out. For next time, start with \"There was a time when...\" and tell just that one.")
     if c.question.kind is QuestionKind.BEHAVIORAL and len(missing) >= 3:
         return ("I didn't hear a story with a clear shape. A story lands when it has four parts: the situation, "
                 "what you needed to do, what you did, and how it turned out. For next time, write those four on "

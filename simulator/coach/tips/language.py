@@ -9,14 +9,21 @@ from ..phrasing import and_list, quoted
 from .registry import writes
 
 
+def _tells_a_story(c: Context) -> bool:
+    """Some part of a story was heard (a situation, what was done, how it ended)."""
+    m = c.metrics.get("structure")
+    return m is None or any(e.kind is EvidenceKind.PART and e.coverage is Coverage.COVERED for e in m.evidence)
+
+
 @writes("empathy")
 def empathy(m: Metric, c: Context) -> str | None:
     if not c.transcript.text.strip():
         return None
     if not c.roleplay and c.question.kind is QuestionKind.BEHAVIORAL:
-        return ("In your story, I didn't hear how you acknowledged the customer's feelings. Tell me what you "
-                "said to calm them, such as \"I told her I was sorry and I could see why she was upset.\" For "
-                "next time, add that one line to your story.")
+        told = "story" if _tells_a_story(c) else "answer"
+        return (f"In your {told}, I didn't hear how you acknowledged the customer's feelings. Tell me what you "
+                f"said to calm them, such as \"I told her I was sorry and I could see why she was upset.\" For "
+                f"next time, add that one line to your story.")
     # On a call the whole reply is short: quote it. In an interview answer, the opening says nothing
     # about the empathy that is missing, so no quote.
     said = f" {c.said()} {quoted(c.opening())}" if c.roleplay else ""
