@@ -253,7 +253,7 @@ _NOTE_PATTERNS: tuple[tuple[re.Pattern[str], EvidenceKind, Any], ...] = tuple(
         (r"on topic: (.*)", EvidenceKind.TOPIC_WORDS, lambda g: {"label": g[0]}),
         (r"none of the question's own words came up", EvidenceKind.NO_TOPIC, lambda g: {}),
         (r"the answer was past (\d+) seconds here", EvidenceKind.TOO_LONG, lambda g: {"value": float(g[0])}),
-        (r"the whole answer was under (\d+) seconds", EvidenceKind.TOO_SHORT, lambda g: {"value": float(g[0])}),
+        (r"the whole answer was under (\d+) seconds; it starts here", EvidenceKind.TOO_SHORT, lambda g: {"value": float(g[0])}),
         (r"the whole answer", EvidenceKind.TOO_SHORT, lambda g: {}),  # rows saved before the seventh pass
         (r"negative phrasing: say what you can do", EvidenceKind.NEGATIVE, lambda g: {}),
         (r"positive phrasing", EvidenceKind.POSITIVE, lambda g: {}),
