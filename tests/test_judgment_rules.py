@@ -557,3 +557,14 @@ def test_asked_for_a_real_time_what_you_usually_do_is_weak_and_a_short_story_is_
                                          "I said sorry, found the duplicate and refunded it while he was on the line, "
                                          "and he thanked me before hanging up.")
     assert story.overall >= 60
+
+
+def test_an_answer_hedged_throughout_is_weak_and_one_maybe_is_not():
+    hedged = score("where-in-five-years", "Not sure, honestly. Probably still around, I suppose, maybe doing a bit "
+                                          "more than now. We'll see.")
+    assert hedged.overall <= 45
+    assert "hedging" in {t.area for t in hedged.tips}
+    committed = score("where-in-five-years", "In five years I'd like to be coaching new agents here, maybe as a "
+                                             "team lead. I'll get there by learning every queue and asking for "
+                                             "feedback every month.")
+    assert committed.overall >= 60

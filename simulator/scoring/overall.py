@@ -38,6 +38,7 @@ class Cap(Choice):
     COMPOSURE = "only your own calm, nothing for the caller"
     NOTHING_DONE = "a reply on a call that does nothing the caller needs"
     NO_STORY = "no story, when one was asked for"
+    HEDGED = "every sentence hedged"
 
 
 def _evidence(metrics: dict[str, Metric], name: str, kind: EvidenceKind) -> list:
@@ -85,7 +86,8 @@ def _drifted(relevance: Metric | None, below: float) -> bool:
 KNOCKOUT_AREAS = {KnockOut.RED_FLAG: "professionalism", KnockOut.DENIED: "key_points",
                   KnockOut.NOT_ENGLISH: "relevance", KnockOut.WORD_LIST: "key_points", KnockOut.OFF_TOPIC: "relevance"}
 CAP_AREAS = {Cap.CLICHE: "specificity", Cap.RAMBLE: "structure", Cap.OFF_POINT: "key_points",
-             Cap.COMPOSURE: "key_points", Cap.NOTHING_DONE: "key_points", Cap.NO_STORY: "structure"}
+             Cap.COMPOSURE: "key_points", Cap.NOTHING_DONE: "key_points", Cap.NO_STORY: "structure",
+             Cap.HEDGED: "hedging"}
 
 
 def deciding_rank(area: str) -> int:
@@ -115,6 +117,8 @@ def deciding_areas(metrics: Sequence[Metric], words: int | None = None, personal
         out.append(CAP_AREAS[Cap.NOTHING_DONE])
     if _no_story(by_name):
         out.append(CAP_AREAS[Cap.NO_STORY])
+    if _hedged(by_name):
+        out.append(CAP_AREAS[Cap.HEDGED])
     return list(dict.fromkeys(out))
 
 
@@ -147,6 +151,14 @@ def _nothing_done(by_name: dict[str, Metric]) -> bool:
         return False
     caring = [a.name for a in AREAS.values() if a.family is Family.LANGUAGE and a.by_count is not None]  # empathy, ownership
     return not any((by_name[n].value or 0) > 0 for n in caring if n in by_name)
+
+
+def _hedged(by_name: dict[str, Metric]) -> bool:
+    """Hedged throughout ("Hard to say, really. Hopefully still working, maybe..."): however on topic,
+    an answer that commits to nothing is not a strong one (`th.HEDGED_PER_100_WORDS`)."""
+    m = by_name.get("hedging")
+    return m is not None and isinstance(m.value, (int, float)) and m.value >= th.HEDGED_PER_100_WORDS \
+        and sum(e.kind is EvidenceKind.HEDGE for e in m.evidence) >= th.HEDGED_AT_LEAST
 
 
 STORY_PARTS = frozenset({"situation", "task", "action", "result"})  # a behavioral answer's structure
@@ -212,4 +224,6 @@ def overall_score(metrics: Sequence[Metric], words: int | None = None, personal:
         total = min(total, th.NOTHING_DONE_CAP)
     if _no_story(by_name):
         total = min(total, th.NO_STORY_CAP)
+    if _hedged(by_name):
+        total = min(total, th.HEDGED_CAP)
     return round(max(0.0, min(100.0, total)), 1)

@@ -292,6 +292,13 @@ NOTHING_DONE_CAP = 30.0
 # usually do, is at most the top of "weak": interview guides answer "Tell me about a time" with one
 # real story (STAR), and "I just tend to listen and sort it out" scored 66 (seventh pass).
 NO_STORY_CAP = 45.0
+# Hedged throughout: at least HEDGED_AT_LEAST hedges, one every ten words or more. An answer that
+# commits to nothing ("Hard to say, really. Hopefully still working, maybe a bit further on") is at
+# most the top of "weak", however on topic (it scored 74); no answer labelled better than mediocre in
+# the judgment set's tune half hedges that much (seventh pass, 2026-12-01).
+HEDGED_PER_100_WORDS = 10.0
+HEDGED_AT_LEAST = 3
+HEDGED_CAP = 45.0
 # ...and so can a long answer of any kind that covers less than this of its key points (0-100):
 # it talks around the question. Second pass (k-judgment2): the fresh rambling cases on a general
 # and a situational question scored 80 and 67; no tune-half answer is under this and that long.
