@@ -59,11 +59,11 @@ class Floor:
 # exactly the same thing in five years"), judged 35, 1 outside.
 # seventh pass, by another hand (2026-12-01; casual rude replies, chat, lukewarm answers): measured
 # blind at the start of the pass, found 7 of 18, 1 of 39 professional answers flagged, judged 37 of
-# 60; after tuning on them, found 8, none flagged, judged 44, none outside.
+# 60; after tuning on them, found 8, none flagged, judged 46, none outside.
 FLOORS = {"fresh": Floor(found=12, judged=47, outside=0), "fresh3": Floor(found=14, judged=50, outside=2),
           "fresh4": Floor(found=2, judged=35, outside=1, flagged=1),
           "fresh5": Floor(found=5, judged=34, outside=2, flagged=1),
-          "fresh6": Floor(found=7, judged=42, outside=1, flagged=1)}
+          "fresh6": Floor(found=7, judged=44, outside=1, flagged=1)}
 
 
 def severe_flags(score) -> list[str]:
