@@ -129,8 +129,12 @@ def native_output_to(log: Path) -> Iterator[None]:
     except (AttributeError, OSError, ValueError):
         yield
         return
+    try:
+        target = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    except OSError:  # no writable data folder: the command itself says so if it needs one
+        yield
+        return
     terminal = os.dup(fd)
-    target = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     os.dup2(target, fd)
     os.close(target)
     previous = sys.stderr

@@ -90,6 +90,12 @@ def test_a_header_with_no_audio_and_text_named_mp3_are_refused_for_what_they_are
     for args in (("transcribe", str(header_only)), ("score", "--question", "why-call-center", "--audio", str(header_only))):
         result = run_cli(*args)
         assert result.returncode == 2 and "it holds no audio" in result.stderr, (args, result.stderr)
+    # libsndfile's mp3 decoder writes its own notes to stderr ("Note: Illegal Audio-MPEG-Header"):
+    # they go to the log, and the screen shows one message.
+    for args in (("transcribe", str(fake)), ("score", "--question", "why-call-center", "--audio", str(fake))):
+        result = run_cli(*args)
+        assert result.returncode == 2 and "not an audio file" in result.stderr, (args, result.stderr)
+        assert "MPEG" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
 
 
 def test_a_file_its_reader_may_not_open_is_named_as_such(tmp_path):

@@ -7,10 +7,18 @@ import sys
 from pathlib import Path
 
 from ..errors import UserError
+from ..home import log_path
 from .common import print_json
 
 
 def cmd_score(args, home: Path) -> int:
+    from ..console import native_output_to
+
+    with native_output_to(log_path(home)):  # libsndfile's mpg123 notes on a bad file: to the log
+        return _score(args, home)
+
+
+def _score(args, home: Path) -> int:
     from .. import banks
     from ..assess import score_answer
     from ..serialize import score_to_dict
@@ -128,6 +136,13 @@ def _score_batch(args, home: Path) -> int:
 
 
 def cmd_transcribe(args, home: Path) -> int:
+    from ..console import native_output_to
+
+    with native_output_to(log_path(home)):  # libsndfile's mpg123 notes, CTranslate2's warnings: to the log
+        return _transcribe(args, home)
+
+
+def _transcribe(args, home: Path) -> int:
     from ..audio import load_recording
     from ..serialize import transcript_to_dict
     from ..transcribe import make_transcriber
