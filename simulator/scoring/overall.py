@@ -105,21 +105,30 @@ def deciding_areas(metrics: Sequence[Metric], words: int | None = None, personal
     by_name = {m.name: m for m in metrics}
     if _drifted(by_name.get("relevance"), th.ON_TOPIC_LIMIT):
         out.append("relevance")  # drifting off the question scaled the answer down
-    if _evidence(by_name, CAP_AREAS[Cap.CLICHE], EvidenceKind.CLICHE) and not _concrete(metrics):
-        out.append(CAP_AREAS[Cap.CLICHE])
-    if _evidence(by_name, CAP_AREAS[Cap.RAMBLE], EvidenceKind.NO_RESULT) and (words or 0) >= th.RAMBLE_WORDS:
-        out.append(CAP_AREAS[Cap.RAMBLE])
-    if _off_point(by_name, words):
-        out.append(CAP_AREAS[Cap.OFF_POINT])
-    if _only_composure(by_name, personal):
-        out.append(CAP_AREAS[Cap.COMPOSURE])
-    if call and _nothing_done(by_name):
-        out.append(CAP_AREAS[Cap.NOTHING_DONE])
-    if _no_story(by_name):
-        out.append(CAP_AREAS[Cap.NO_STORY])
-    if _hedged(by_name):
-        out.append(CAP_AREAS[Cap.HEDGED])
+    out += [CAP_AREAS[c] for c in caps(metrics, words, personal, call)]
     return list(dict.fromkeys(out))
+
+
+def caps(metrics: Sequence[Metric], words: int | None = None, personal: bool = False,
+         call: bool = False) -> list[Cap]:
+    """Every cap the metrics show, in the order the coach raises them (`deciding_areas`)."""
+    by_name = {m.name: m for m in metrics}
+    found = {
+        Cap.CLICHE: bool(_evidence(by_name, "specificity", EvidenceKind.CLICHE)) and not _concrete(metrics),
+        Cap.RAMBLE: bool(_evidence(by_name, "structure", EvidenceKind.NO_RESULT)) and (words or 0) >= th.RAMBLE_WORDS,
+        Cap.OFF_POINT: _off_point(by_name, words),
+        Cap.COMPOSURE: _only_composure(by_name, personal),
+        Cap.NOTHING_DONE: call and _nothing_done(by_name),
+        Cap.NO_STORY: _no_story(by_name),
+        Cap.HEDGED: _hedged(by_name),
+    }
+    return [c for c, applies in found.items() if applies]
+
+
+# The most a capped answer can score.
+CAP_LIMITS = {Cap.CLICHE: th.CLICHE_CAP, Cap.RAMBLE: th.RAMBLE_CAP, Cap.OFF_POINT: th.RAMBLE_CAP,
+              Cap.COMPOSURE: th.COMPOSURE_CAP, Cap.NOTHING_DONE: th.NOTHING_DONE_CAP, Cap.NO_STORY: th.NO_STORY_CAP,
+              Cap.HEDGED: th.HEDGED_CAP}
 
 
 def is_personal(question: Question) -> bool:
@@ -138,8 +147,13 @@ def _only_composure(by_name: dict[str, Metric], personal: bool) -> bool:
             and e.coverage is Coverage.COVERED]
     if not said or not all(any(p.search((e.label or "").lower()) for p in lx.COMPOSURE_POINT) for e in said):
         return False
+    return not _cares(by_name)
+
+
+def _cares(by_name: dict[str, Metric]) -> bool:
+    """Something acknowledges the caller or owns their problem: an empathy or ownership phrase."""
     caring = [a.name for a in AREAS.values() if a.family is Family.LANGUAGE and a.by_count is not None]  # empathy, ownership
-    return not any((by_name[n].value or 0) > 0 for n in caring if n in by_name)
+    return any((by_name[n].value or 0) > 0 for n in caring if n in by_name)
 
 
 def _nothing_done(by_name: dict[str, Metric]) -> bool:
@@ -147,10 +161,7 @@ def _nothing_done(by_name: dict[str, Metric]) -> bool:
     in part), with nothing that acknowledges them or owns their problem: whatever its delivery,
     nothing was done for them ("Honestly, no idea where it is. These things happen.")."""
     m = by_name.get("key_points")
-    if m is None or m.score is None or m.score > 0:
-        return False
-    caring = [a.name for a in AREAS.values() if a.family is Family.LANGUAGE and a.by_count is not None]  # empathy, ownership
-    return not any((by_name[n].value or 0) > 0 for n in caring if n in by_name)
+    return m is not None and m.score is not None and m.score <= 0 and not _cares(by_name)
 
 
 def _hedged(by_name: dict[str, Metric]) -> bool:
@@ -211,19 +222,5 @@ def overall_score(metrics: Sequence[Metric], words: int | None = None, personal:
         total *= th.KNOCKED_OUT + (1 - th.KNOCKED_OUT) * max(0.0, min(1.0, share))
     if words is not None:
         total = min(total, th.POINTS_PER_WORD * words)
-    by_name = {m.name: m for m in metrics}
-    if _evidence(by_name, "specificity", EvidenceKind.CLICHE) and not _concrete(metrics):
-        total = min(total, th.CLICHE_CAP)
-    if _evidence(by_name, "structure", EvidenceKind.NO_RESULT) and (words or 0) >= th.RAMBLE_WORDS:
-        total = min(total, th.RAMBLE_CAP)
-    if _off_point(by_name, words):
-        total = min(total, th.RAMBLE_CAP)
-    if _only_composure(by_name, personal):
-        total = min(total, th.COMPOSURE_CAP)
-    if call and _nothing_done(by_name):
-        total = min(total, th.NOTHING_DONE_CAP)
-    if _no_story(by_name):
-        total = min(total, th.NO_STORY_CAP)
-    if _hedged(by_name):
-        total = min(total, th.HEDGED_CAP)
+    total = min([total] + [CAP_LIMITS[c] for c in caps(metrics, words, personal, call)])
     return round(max(0.0, min(100.0, total)), 1)
