@@ -93,6 +93,13 @@ def test_old_rows_are_read_by_todays_coach(home):
         tips = answer_tips(answer.question, answer.score.metrics, answer.score.transcript, turn=answer.turn)
         old = [t for t in row["score"]["tips"] if t["area"] in UNCHANGED_AREAS]
         new = [t for t in tips if t.area in UNCHANGED_AREAS and t.area in {o["area"] for o in old}]
+        # An old tip may only have made way for one a later cap raises first (the seventh pass:
+        # an answer hedged throughout hears about its hedges before its fillers), when today's
+        # three places are taken.
+        made_way = {o["area"] for o in old} - {t.area for t in new}
+        assert not made_way or (len(tips) == 3 and tips[0].area not in {o["area"] for o in row["score"]["tips"]}), \
+            (answer.question.id, made_way, [t.area for t in tips])
+        old = [o for o in old if o["area"] not in made_way]
         assert same_tips(new, old), (answer.question.id, [tip_to_dict(t) for t in tips])
         # what every tip says was said is this answer's own words
         for tip in tips:
