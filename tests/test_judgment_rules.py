@@ -568,3 +568,20 @@ def test_an_answer_hedged_throughout_is_weak_and_one_maybe_is_not():
                                              "team lead. I'll get there by learning every queue and asking for "
                                              "feedback every month.")
     assert committed.overall >= 60
+
+
+def test_a_users_own_key_point_is_denied_when_its_subject_is_denied():
+    # A new user's bank (2026-12-01): "Nights won't work for me" covered [late shifts are fine,
+    # happy to work nights]: the "won't" sat between the two words the phrasing shares with it.
+    from simulator.types import KeyPoint, Question
+
+    q = Question("my-night-shift", "Our queue runs until midnight. How do you feel about late shifts?",
+                 category="availability", key_points=(
+                     KeyPoint(("late shifts are fine", "happy to work nights", "evenings work for me")),
+                     KeyPoint(("reliable", "on time", "never miss"))))
+    refused = score_answer(q, Transcript.typed("Nights won't work for me, I have kids at home and I need to be "
+                                               "there for them in the evenings."))
+    assert coverage(refused, "late shifts are fine") is Coverage.DENIED and refused.overall <= 15
+    happy = score_answer(q, Transcript.typed("Nights work fine for me. My kids are grown up, and I'm always on "
+                                             "time, so a shift until midnight is no problem."))
+    assert coverage(happy, "late shifts are fine") is Coverage.COVERED and happy.overall >= 60

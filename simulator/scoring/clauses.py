@@ -135,6 +135,12 @@ def stance_toward(text: str, target: str) -> int:
             denials = 1  # "...nights, nor weekends": one denial, whatever came before
             break
         denials += denying[k]
+    if first + 1 < last and norms[first + 1] in AUXILIARIES:
+        # "Nights won't work for me" denies "happy to work nights": the shared words' subject,
+        # then its auxiliary denied, then the rest of the shared words
+        nxt = after_auxiliary(norms, first + 1)
+        if nxt < last and denying[nxt] and all(k in (first + 1, nxt) or norms[k] in ADVERBS for k in range(first + 1, last)):
+            denials += 1
     after = norms[last + 1:last + 1 + PREDICATE_REACH + 4]
     for k, n in enumerate(after[:PREDICATE_REACH]):
         if n in DENIAL_STOPS or n in SUBJECTS:
