@@ -181,6 +181,15 @@ class Transcript:
     def typed(text: str) -> "Transcript":
         return Transcript(text=text.strip(), words=(), duration=None, engine="typed")
 
+    def glued(self) -> tuple[bool, ...]:
+        """For each word, whether it goes on from the one before with no space ("fast" "-paced",
+        "3" "-5"); only where the engine starts its words with a space, as Whisper does."""
+        words = self.words
+        spaced = sum(w.word[:1].isspace() for w in words[1:])
+        if spaced * 2 < len(words) - 1:
+            return (False,) * len(words)
+        return tuple(k > 0 and bool(w.word.strip()) and not w.word[:1].isspace() for k, w in enumerate(words))
+
     def then(self, other: "Transcript", gap: float = 0.0) -> "Transcript":
         """This transcript followed by another (a follow-up answer), times shifted to fit."""
         if not self.timed or not other.timed:

@@ -330,3 +330,24 @@ def test_a_report_written_again_keeps_only_its_own_recordings(home, tmp_path, sp
         write_session_report(nb.session(save_session(home, spoken[:1])), nb, target)
     left = sorted(p.name for p in (tmp_path / "r_audio").iterdir())
     assert left == ["01-why-call-center-answer.wav", "01-why-call-center-question.wav", "notes.txt"]
+
+
+def test_a_word_the_engine_splits_is_shown_whole():
+    # A new user's review (2026-12-01) showed "fast -paced" and "3 -5 business days": Whisper
+    # gives "-paced" as a piece of the word before, with no leading space.
+    from simulator.review.marks import mark_transcript, shown_words
+    from simulator.review.terminal import format_transcript
+    from simulator.types import Word
+
+    pieces = [" I", " like", " fast", "-paced", " work,", " and", " refunds", " take", " 3", "-5", " business", " days."]
+    words = tuple(Word(p, 0.3 * k, 0.3 * k + 0.25, 0.95) for k, p in enumerate(pieces))
+    t = Transcript(text="".join(pieces).strip(), words=words, duration=4.0, engine="faster-whisper")
+    assert [w.text for w in shown_words(t)][2:4] == ["fast-paced", "work,"]
+    score = score_answer(question("why-call-center"), t)
+    shown = " ".join(format_transcript(mark_transcript(score)))
+    assert "fast-paced" in shown and "3-5 business" in shown and " -" not in shown
+    quotes = [e.quote for m in score.metrics for e in m.evidence if e.quote]
+    assert quotes and not any(" -" in q for q in quotes), quotes
+    # An engine that puts no space before its words is read word by word, never glued.
+    bare = Transcript(text="I like it", words=(Word("I", 0, .2), Word("like", .3, .5), Word("it", .6, .8)), duration=1.0)
+    assert [w.text for w in shown_words(bare)] == ["I", "like", "it"]

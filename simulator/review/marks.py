@@ -81,7 +81,14 @@ class MarkedTranscript:
 def shown_words(transcript: Transcript) -> list[ShownWord]:
     """The words to show: the engine's timed words, or the typed text split on spaces."""
     if transcript.words:
-        raw = [(w.word.strip(), w.start, w.end) for w in transcript.words]
+        raw = []
+        for w, glued in zip(transcript.words, transcript.glued()):
+            if glued and raw and raw[-1][0]:
+                # the engine's piece of the word before ("fast" "-paced", "3" "-5"): one word on screen
+                text, start, _ = raw[-1]
+                raw[-1] = (text + w.word.strip(), start, w.end)
+            else:
+                raw.append((w.word.strip(), w.start, w.end))
     else:
         raw = [(token, None, None) for token in transcript.text.split()]
     return [ShownWord(i, text, start, end)

@@ -76,6 +76,7 @@ class Doc:
         self.tokens: list[Token] = []
         for index, w in enumerate(self.words):
             self.tokens.extend(Token(part, index) for part in normalise_word(w.raw))
+        self._glued = transcript.glued() if transcript.words else (False,) * len(self.words)
         self.text = " ".join(t.norm for t in self.tokens)
         # Character offset of each token in self.text, to turn a regex match into tokens.
         self._starts: list[int] = []
@@ -329,7 +330,7 @@ class Doc:
     def quote_words(self, a: int, b: int, note: str = "", **typed) -> Evidence:
         """Evidence quoting source words [a, b) with their times (`typed`: its kind, label...)."""
         a, b = max(0, a), min(len(self.words), b)
-        text = " ".join(w.raw.strip() for w in self.words[a:b])
+        text = "".join(("" if k > a and self._glued[k] else " ") + self.words[k].raw.strip() for k in range(a, b)).strip()
         text = re.sub(r"^[^\w'$]+|[^\w'%?!]+$", "", text)
         start = self.words[a].start if b > a else None
         end = self.words[b - 1].end if b > a else None
