@@ -13,7 +13,7 @@ from simulator.assess import score_answer
 from simulator.audio import load
 from simulator.scoring.measure import metric_names, overall_score
 from simulator.scoring import thresholds as th
-from simulator.scoring.delivery import find_fillers
+from simulator.scoring.delivery import find_fillers, find_repeats
 from simulator.scoring.text import Doc
 from simulator.serialize import score_from_dict, score_to_dict
 from simulator.types import (
@@ -168,6 +168,14 @@ def test_roleplay_turn_out_of_range_does_not_raise(turn):
 def test_like_as_a_verb_is_not_a_filler():
     doc = Doc(Transcript.typed("I like helping people, and I would like to learn. It feels like home."))
     assert find_fillers(doc) == []
+
+
+def test_a_number_with_repeated_digits_is_no_stutter_and_a_doubled_word_is():
+    # The demo (2026-12-01): "$49.99" heard as "4 .9 .9 .9" was "a stutter", repetition 56.
+    number = Doc(Transcript.typed("I've put in a refund of 4 .9 .9 .9 and you'll see it in 3 to 5 days."))
+    assert find_repeats(number) == []
+    doubled = Doc(Transcript.typed("I I put in the the refund."))
+    assert [kind for *_, kind in find_repeats(doubled)] == ["stutter", "stutter"]
 
 
 def test_filler_words_are_found_on_the_raw_words():

@@ -170,7 +170,9 @@ def find_repeats(doc: Doc) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     used: set[int] = set()
     for p in range(1, len(seq)):
-        if seq[p] == seq[p - 1] and seq[p] not in ALLOWED_DOUBLES and doc.tokens[idx[p]].word != doc.tokens[idx[p - 1]].word:
+        if seq[p] == seq[p - 1] and seq[p] not in ALLOWED_DOUBLES and not seq[p].isdigit() \
+                and doc.tokens[idx[p]].word != doc.tokens[idx[p - 1]].word:
+            # digits said twice are a number ("nine nine", "$49.99" heard as "4 .9 .9"), not a stutter
             out.append((idx[p - 1], idx[p] + 1, "stutter"))
             used.update((p - 1, p))
         elif p >= 3 and seq[p - 3:p - 1] == seq[p - 1:p + 1] and not used & {p - 3, p - 2, p - 1, p}:
