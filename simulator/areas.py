@@ -163,7 +163,7 @@ AREAS: dict[str, Area] = {a.name: a for a in (
     Area("professionalism", Family.LANGUAGE, "professionalism", 2.0, "keeping it professional, with no blaming",
          better="You kept it professional this time",
          goal="no blaming, put-downs or dismissive phrases", at_least=100.0, favours=(BEHAVIORAL, SITUATIONAL),
-         mark="flag", praise_rank=12, absence=True),
+         mark="flag", praise_rank=12, absence=True, when_silent=WhenSilent.DROP),
     Area("pace", Family.DELIVERY, "pace", 1.0, "watching your pace", band=th.PACE, favours=(BEHAVIORAL, GENERAL),
          praise_rank=11),
     Area("fillers", Family.DELIVERY, "fillers", 1.5, "cutting down the ums and uhs", band=th.FILLERS_PER_MINUTE,

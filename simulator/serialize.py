@@ -228,6 +228,7 @@ _RED_FLAGS = {"blames someone": (RedFlag.BLAME, Severity.SEVERE), "dismissive": 
 _UNMEASURED = {"typed answer: no pace": "typed", "typed answer: no pauses": "typed",
                "typed answer: no start time": "typed", "typed answer: no clarity": "typed",
                "too little speech to judge the pace": "too little speech", "no speech": "no speech",
+               "too little speech to judge clarity": "too little speech",
                "no recording": "no recording",
                "pitch needs praat-parselmouth (pip install praat-parselmouth)": "no pitch tracker",
                "too little voiced speech to judge the pitch": "too little speech"}

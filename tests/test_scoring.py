@@ -272,6 +272,17 @@ def test_empty_spoken_answer_scores_zero():
     score = score_answer(ANGRY, Transcript("", (), 5.0, "test"), Recording(np.zeros(80000, np.float32)))
     assert score.overall == 0
     assert score.tips and "didn't catch an answer" in score.tips[0].text
+    # A new user's silent recording (2026-12-01) read "typed answer: no pace" and "Professionalism
+    # 0, 0 red flags": it was spoken, and silence has no professionalism to score.
+    notes = [e.note for m in score.metrics for e in m.evidence if e.kind is EvidenceKind.UNMEASURED]
+    assert notes and not any("typed" in n for n in notes), notes
+    assert score.metric("professionalism") is None
+
+
+def test_clarity_is_not_judged_on_two_words():
+    words = (Word(" Okay,", 0.2, 0.5, 0.3), Word(" thanks.", 0.6, 1.0, 0.95))
+    score = score_answer(CALL, Transcript("Okay, thanks.", words, 1.2, "test"), turn=4)
+    assert score.metric("clarity").score is None
 
 
 @settings(max_examples=60, deadline=None)

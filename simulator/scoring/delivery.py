@@ -18,6 +18,7 @@ from .words import STOPWORDS
 
 MIN_PACE_SECONDS = 4.0  # shorter speech gives a pace too noisy to judge
 MIN_PACE_WORDS = 8
+MIN_CLARITY_WORDS = 5  # fewer words give a share of unclear ones too coarse to judge
 PAUSE_QUOTE_WORDS = 6  # the words either side of a long pause that its evidence quotes
 
 # A comma, an ellipsis or a dash after a word: a break in speech, so "like" next to it is a filler.
@@ -33,6 +34,14 @@ NO_PITCH_TRACKER = "no pitch tracker"
 def unmeasured(name: str, unit: str | None, why: str, reason: str) -> Metric:
     """A metric the input cannot measure: `why` for people, `reason` the short label for code."""
     return Metric(name, None, None, unit, (Evidence(quote="", note=why, kind=EvidenceKind.UNMEASURED, label=reason),))
+
+
+def _untimed(x: Inputs, name: str, unit: str | None, typed: str) -> Metric:
+    """A time-based metric with no timed words: a typed answer, or a recording with no speech in
+    it (not "typed": it was spoken, and nothing was heard)."""
+    if x.transcript.timed:
+        return unmeasured(name, unit, "no speech", NO_SPEECH)
+    return unmeasured(name, unit, typed, TYPED)
 
 
 def _per_100(count: int, words: int) -> float:
@@ -51,7 +60,7 @@ def _minutes(doc: Doc) -> float | None:
 def pace(x: Inputs) -> Metric:
     doc, unit = x.doc, th.PACE.unit
     if not doc.timed:
-        return unmeasured("pace", unit, "typed answer: no pace", TYPED)
+        return _untimed(x, "pace", unit, "typed answer: no pace")
     seconds = doc.speech_seconds() or 0.0
     if seconds < MIN_PACE_SECONDS or doc.n_words < MIN_PACE_WORDS:
         return unmeasured("pace", unit, "too little speech to judge the pace", TOO_LITTLE_SPEECH)
@@ -216,7 +225,7 @@ def repetition(x: Inputs) -> Metric:
 def pauses(x: Inputs) -> Metric:
     doc, unit = x.doc, th.LONG_PAUSES.unit
     if not doc.timed:
-        return unmeasured("pauses", unit, "typed answer: no pauses", TYPED)
+        return _untimed(x, "pauses", unit, "typed answer: no pauses")
     found = []
     for a, b in doc.segments:  # the silence before a follow-up answer is not a pause mid-answer
         for k in range(a + 1, b):
@@ -240,7 +249,7 @@ def pauses(x: Inputs) -> Metric:
 def time_to_start(x: Inputs) -> Metric:
     doc, recording, unit = x.doc, x.recording, th.TIME_TO_START.unit
     if not doc.timed and (recording is None or recording.time_to_start is None):
-        return unmeasured("time_to_start", unit, "typed answer: no start time", TYPED)
+        return _untimed(x, "time_to_start", unit, "typed answer: no start time")
     if recording is not None and recording.time_to_start is not None:
         seconds = float(recording.time_to_start)
     elif doc.words:
@@ -260,11 +269,13 @@ def time_to_start(x: Inputs) -> Metric:
 def clarity(x: Inputs) -> Metric:
     doc, unit = x.doc, th.UNSURE_WORDS_PERCENT.unit
     if not doc.timed:
-        return unmeasured("clarity", unit, "typed answer: no clarity", TYPED)
+        return _untimed(x, "clarity", unit, "typed answer: no clarity")
     fillers_at = {doc.tokens[i].word for i, _, _ in find_fillers(doc)}
     scored = [(k, w) for k, w in enumerate(doc.words) if w.bare and k not in fillers_at]
     if not scored:
         return unmeasured("clarity", unit, "no speech", NO_SPEECH)
+    if len(scored) < MIN_CLARITY_WORDS:  # one unsure word of two is "50% unclear": too few to judge
+        return unmeasured("clarity", unit, "too little speech to judge clarity", TOO_LITTLE_SPEECH)
     unsure = [(w.probability or 0.0, k) for k, w in scored if (w.probability or 0.0) < th.UNSURE_WORD_PROBABILITY]
     percent = 100.0 * len(unsure) / len(scored)
     evidence = tuple(doc.quote_words(max(0, k - 2), k + 3, note=f"'{doc.words[k].bare}' was unclear ({p:.0%} sure)",
