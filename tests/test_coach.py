@@ -11,7 +11,7 @@ from simulator.coach import (
     Feedback, answer_tip, metric_in_range, praise, progress_value, session_feedback, target_text,
 )
 from simulator.scoring import thresholds as th
-from simulator.types import Answer, KeyPoint, Metric, Question, Tip, Transcript, Word
+from simulator.types import Answer, KeyPoint, Medium, Metric, Question, Tip, Transcript, Word
 
 ANGRY = Question(
     id="angry", text="Tell me about a time you dealt with an angry customer.", kind="behavioral",
@@ -114,6 +114,12 @@ def test_progress_on_last_times_tips():
     assert typed.progress == ("We didn't get to measure pace today; let's check it next time.",)
     worse = session_feedback([answer(ANGRY, spoken(STRONG, fillers_every=3))], focus[:1])
     assert "still needs work" in worse.progress[0]
+    # A new user's session (2026-12-01): a greeting tip from a typed call, then recorded answers and
+    # no call: "Last time you typed your answers and today you didn't, so I'll check your greeting
+    # next time you type them". The greeting was not measured because there was no call.
+    greeting = (Tip("greeting", "...", value=0.0, target=target_text("greeting"), medium=Medium.TYPED),)
+    no_call = session_feedback([answer(ANGRY, spoken(STRONG))], greeting)
+    assert no_call.progress == ("We didn't get to measure greeting today; let's check it next time.",)
 
 
 def test_targets_tell_when_a_tip_is_met():

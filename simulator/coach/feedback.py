@@ -114,13 +114,13 @@ def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None) -> tuple[
     for tip in focus:
         entry = agg.get(tip.area)
         label = area_label(tip.area) if area(tip.area) else tip.area
+        if entry is None or entry[1] != entry[1]:  # not measured today (nan), however you answered
+            remarks.append(f"We didn't get to measure {label.replace('_', ' ')} today; let's check it next time.")
+            continue
         if not Medium.alike(tip.medium, medium):  # like with like: typed answers have no "um"
             did, do = ("spoke", "speak") if tip.medium is Medium.SPOKEN else ("typed", "type")
             remarks.append(f"Last time you {did} your answers and today you didn't, so I'll check your "
                            f"{label.replace('_', ' ')} next time you {do} them.")
-            continue
-        if entry is None or entry[1] != entry[1]:  # not measured today (nan)
-            remarks.append(f"We didn't get to measure {label.replace('_', ' ')} today; let's check it next time.")
             continue
         now = entry[1]
         then = tip.value
