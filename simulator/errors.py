@@ -27,3 +27,7 @@ class NotebookError(UserError):
 
 class DataFolderError(UserError):
     """The data folder cannot be created or written: a file, a device, read-only, full."""
+
+
+class StoppedEarly(KeyboardInterrupt):
+    """Ctrl-C before anything worth keeping, with what it stopped already said: exit 130, quietly."""

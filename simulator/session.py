@@ -29,7 +29,7 @@ from .coach import retry
 from .assess import Preparing, prepare, score_answer
 from .audio import load, write_wav
 from .console import Console, Keys, NoKeys
-from .errors import AudioFileError, UserError
+from .errors import AudioFileError, StoppedEarly, UserError
 from .home import audio_dir, data_home
 from .listen import AnswerSource, Heard, Slot, Unusable
 from .notebook import Notebook
@@ -121,10 +121,15 @@ class Practice:
                                        following.question.id) if following
                                       else (interviewer.closing_intro(), "closing"))
                     self._ask(planned, number, len(plan))
-            except (KeyboardInterrupt, EOFError):
-                self.console.notice("\nStopping here. " + ("Your finished answers are saved; here is my "
-                                    "feedback on them." if self.answers else "Nothing was answered, so "
-                                    "nothing is saved."))
+            except (KeyboardInterrupt, EOFError) as stop:
+                if not self.answers:
+                    self.console.notice("\nStopping here. Nothing was answered, so nothing is saved.")
+                    self.speaker.settle()  # the next line, rendered ahead, lands before its folder goes
+                    ended = discard_session(self.notebook, self.session_id, self.audio)
+                    if isinstance(stop, KeyboardInterrupt):
+                        raise StoppedEarly from None
+                    return ended
+                self.console.notice("\nStopping here. Your finished answers are saved; here is my feedback on them.")
             except UserError as exc:  # a microphone gone, an engine unusable: no further answer
                 self.console.notice(f"\n{exc}\nStopping here. Your finished answers are saved; "
                                     "here is my feedback on them.")

@@ -47,6 +47,9 @@ class Speaker(Protocol):
         interviewer or the customer, keeping its audio at `save_as` for review; return that
         path, or None when nothing was rendered. Printing the text is the caller's job."""
 
+    def settle(self) -> None:
+        """Wait for the lines being rendered ahead to be written (before their folder goes)."""
+
 
 def _driver_print(*args, **_) -> None:
     """What pyttsx3's espeak driver prints ("Audio saved to ..."): to the log, never stdout
@@ -123,6 +126,9 @@ class NoVoice:
             stop: Callable[[], bool] | None = None) -> Path | None:
         return None
 
+    def settle(self) -> None:
+        pass
+
 
 class VoiceSpeaker:
     """Renders every prompt (kept for review) and plays it when there is an output device.
@@ -161,3 +167,10 @@ class VoiceSpeaker:
             self.notice("No speakers found: questions are shown as text "
                         "(their audio is saved for review). See `mock-interview devices`.")
         return path
+
+    def settle(self) -> None:
+        for _, future in list(self._ahead.values()):
+            try:
+                future.result()
+            except Exception:  # a line that failed to render is not written: nothing to wait for
+                pass

@@ -165,6 +165,9 @@ class SilentSpeaker:
             self.cut.append(text)
         return None
 
+    def settle(self) -> None:
+        pass
+
     def said(self, role: str = "interviewer") -> list[str]:
         return [text for who, text in self.lines if who == role]
 

@@ -297,12 +297,16 @@ def test_ctrl_c_keeps_finished_answers_gives_feedback_and_closes_the_session(hom
         assert [t.text for _, t in notebook.session_tips(session.id)] == [t.text for t in session.tips]
 
 
-def test_ctrl_c_before_any_answer_still_closes_the_session(home):
+def test_ctrl_c_before_any_answer_keeps_no_session(home):
+    # Nothing to look back on: no session is kept, and the stop is said once (the CLI adds no
+    # "stopped." of its own: StoppedEarly) and exits 130.
+    from simulator.errors import StoppedEarly
+
     source = ScriptedAnswers({}, interrupt_at="why-call-center")
-    outcome = run_practice(home, source, ask=("why-call-center",))
-    assert outcome.session.finished and outcome.session.answers == ()
+    with pytest.raises(StoppedEarly):
+        run_practice(home, source, ask=("why-call-center",))
     with Notebook(home) as notebook:
-        assert notebook.unfinished_sessions() == []
+        assert notebook.unfinished_sessions() == [] and notebook.sessions() == []
 
 
 # --- focus tips from last time -------------------------------------------------------------

@@ -16,7 +16,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from ..errors import UserError
+from ..errors import StoppedEarly, UserError
 from ..home import data_home, home_source, log_path, writable_home
 from .answers import cmd_score, cmd_transcribe
 from .looking_back import cmd_forget, cmd_progress, cmd_review, cmd_tips
@@ -95,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"mock-interview: {exc}", file=sys.stderr)
         return 2
+    except StoppedEarly:
+        return 130
     except KeyboardInterrupt:
         print("\nmock-interview: stopped.", file=sys.stderr)
         return 130
