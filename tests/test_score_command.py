@@ -79,6 +79,8 @@ def test_batch_gives_one_line_out_per_line_in_with_the_same_id(tmp_path, speak):
     ('{"id": 1, "question": "why-call-center", "audio": "/no/such.wav"}', "batch.jsonl:2: audio file /no/such.wav does not exist"),
     ('{"id": 1, "question": "why-call-center", "text": "x", "colour": "red"}', "batch.jsonl:2: unknown field(s) colour"),
     ('[1, 2]', "batch.jsonl:2: expected an object"),
+    # as `score --text ""` (a new user's try, 2026-12-01: a blank batch answer was scored 0)
+    ('{"id": 1, "question": "why-call-center", "text": "  "}', "batch.jsonl:2: the answer is empty"),
 ])
 def test_a_bad_batch_line_exits_2_naming_the_line_before_scoring_anything(tmp_path, line, message):
     batch = tmp_path / "batch.jsonl"

@@ -110,6 +110,8 @@ def _score_batch(args, home: Path) -> int:
             raise UserError(f"{where}: field 'question' (a question id) is required")
         if ("text" in item) == ("audio" in item):
             raise UserError(f"{where}: give exactly one of 'text' or 'audio'")
+        if "text" in item and not str(item["text"]).strip():
+            raise UserError(f"{where}: the answer is empty (nothing to score)")  # as `score --text ""`
         try:
             question = banks.find_question(chosen, item["question"])
         except UserError as exc:
