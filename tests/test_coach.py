@@ -357,10 +357,10 @@ def test_every_bundled_call_point_is_named_as_what_the_agent_does():
     # as what the agent does for the caller; every bundled call's point has its own words.
     from simulator.banks import bundled_banks
     from simulator.coach.lines import LINE_IDEAS
-    from simulator.coach.tips.content import _call_handling
+    from simulator.coach.lines import call_handling
 
     missing = [(q.id, p.label) for bank in bundled_banks() for q in bank.questions for t in q.turns
-               for p in t.key_points if not _call_handling(p.label) and p.label.lower() not in LINE_IDEAS]
+               for p in t.key_points if not call_handling(p.label) and p.label.lower() not in LINE_IDEAS]
     assert not missing
 
 
@@ -374,6 +374,13 @@ def test_a_call_reply_missing_its_points_is_told_what_the_caller_needed():
     assert "check the tracking" in tip or "suggest checking with the neighbours" in tip, tip
     labels = {p.label for t in lost.turns for p in t.key_points}
     assert not any(f'"{label}"' in tip or f"'{label}'" in tip for label in labels), tip
+    # ...and a reply that does them is praised in the same words ("You told me how you'd thank you
+    # for calling and about your name", a new user read, 2026-12-01).
+    good = score_answer(lost, Transcript.typed("I'm so sorry, I understand how annoying that is. Let me check "
+                                               "the tracking for you right now."), turn=2)
+    from simulator.coach import praise
+    said = praise(good, lost, 2)
+    assert said.startswith("You remembered to ") and "check the tracking" in said, said
 
 
 def test_a_call_point_of_a_users_own_bank_reads_as_an_action():

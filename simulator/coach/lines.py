@@ -4,7 +4,19 @@ bank's label recited as a line to say back."""
 
 from __future__ import annotations
 
+from ..scoring import lexicon as lx
+from ..scoring.text import Doc
+from ..types import Transcript
 from .phrasing import VERBS, as_you
+
+INTRODUCTIONS = lx.rx(r"my name", r"this is", r"you are speaking")  # the greeting's tip says these better
+
+
+def call_handling(label: str) -> bool:
+    """A key point that is a call-handling phrase ("anything else I can help with"): on a call
+    its own tip and praise (closing, greeting...) say it better."""
+    doc = Doc(Transcript.typed(label))
+    return bool(doc.find_all(lx.GREETING + lx.CLOSING + lx.VERIFICATION + lx.NEXT_STEPS + INTRODUCTIONS))
 
 # The bundled calls' points, by label (their first phrasing), as the caller would miss them.
 # A label not here is read by the rules in `line_idea`.

@@ -11,6 +11,7 @@ from ..scoring import thresholds as th
 from ..scoring.text import Doc
 from ..types import Coverage, EvidenceKind, Metric, Question, QuestionKind, Score, Transcript
 from .context import Context, labels_of
+from .lines import call_handling, line_idea
 from .phrasing import and_list, figure, idea, quoted, tidy
 
 HEDGE_IN_QUOTE = re.compile(r"\b(?:maybe|probably|i guess|perhaps|hopefully)\b", re.IGNORECASE)
@@ -82,6 +83,10 @@ def _praise_empathy(m: Metric, c: Context) -> str | None:
 
 @praises("key_points")
 def _praise_points(m: Metric, c: Context) -> str | None:
+    if c.roleplay:  # what was done for the caller; greeting and closing have their own praise
+        done = [line_idea(x) for x in labels_of(m, EvidenceKind.KEY_POINT, Coverage.COVERED) if not call_handling(x)]
+        done = [x for x in dict.fromkeys(done) if x]
+        return f"You remembered to {and_list(done[:2])}: that's what the caller needed right then." if done else None
     ideas = [idea(x, c.question.kind.value) for x in labels_of(m, EvidenceKind.KEY_POINT, Coverage.COVERED)]
     ideas = [x for x in dict.fromkeys(ideas) if x]
     return f"You told me {and_list(ideas[:2])}: that's what I was listening for." if ideas else None

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from ...scoring import lexicon as lx
 from ...scoring import thresholds as th
 from ...scoring.plan import answer_band
-from ...scoring.text import Doc
-from ...types import Coverage, EvidenceKind, Metric, QuestionKind, Transcript
+from ...types import Coverage, EvidenceKind, Metric, QuestionKind
 from ..context import NOT_COVERED, Context, first_quote, labels_of
-from ..lines import line_idea
+from ..lines import call_handling, line_idea
 from ..phrasing import after_lead, and_list, band_words, duration, format_time, idea, quoted
 from .registry import writes
 
-
-
-def _call_handling(label: str) -> bool:
-    """A key point that is a call-handling phrase ("anything else I can help with"): on a call
-    its own tip (closing, greeting...) says it better."""
-    doc = Doc(Transcript.typed(label))
-    return bool(doc.find_all(lx.GREETING + lx.CLOSING + lx.VERIFICATION + lx.NEXT_STEPS + INTRODUCTIONS))
-
-
-INTRODUCTIONS = lx.rx(r"my name", r"this is", r"you are speaking")  # the greeting's tip says these better
 
 
 @writes("key_points")
@@ -51,7 +39,7 @@ def key_points(m: Metric, c: Context) -> str | None:
                 f"and \"never\".")
     kind = c.question.kind.value
     if c.roleplay:  # on a call a point is something done for the caller: name it as that
-        lines = [x for x in labels_of(m, EvidenceKind.KEY_POINT, *NOT_COVERED) if not _call_handling(x)]
+        lines = [x for x in labels_of(m, EvidenceKind.KEY_POINT, *NOT_COVERED) if not call_handling(x)]
         ideas = [x for x in dict.fromkeys(line_idea(x) for x in lines) if x]
         if not ideas:
             return None
