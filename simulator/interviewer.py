@@ -127,7 +127,9 @@ def opening(focus: Sequence[Tip], total: int, roleplay: bool) -> str:
     if focus:
         return f"Welcome back. {recap(focus)}"
     what = f"{_count_words(total)} question{'s' if total != 1 else ''}"
-    if roleplay:
+    if roleplay and total == 1:
+        what = "one short role-play call"
+    elif roleplay:
         what += ", one of them a short role-play call"
     each = "each" if total > 1 else "it"
     return f"Hi, thanks for making time today. We'll do {what}, so take your time with {each}."
@@ -146,6 +148,8 @@ def recap_details(focus: Sequence[Tip]) -> str:
 
 
 def plan_line(total: int, roleplay: bool) -> str:
+    if roleplay and total == 1:
+        return "1 question: a short role-play call."
     return (f"{total} question{'s' if total != 1 else ''}"
             + (", including a short role-play call." if roleplay else "."))
 

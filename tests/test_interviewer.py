@@ -74,6 +74,9 @@ def test_opening_recalls_last_times_tips_in_one_sentence_with_their_numbers_on_s
     assert "slowing down (you were at 185 words a minute)" in details
     assert "giving a concrete example" in details
     assert "role-play" in interviewer.opening([], 5, True) and "role-play" in interviewer.plan_line(5, True)
+    # a session of one call (a new user's `--ask`, 2026-12-01: "1 question, including a short role-play call")
+    assert "one short role-play call" in interviewer.opening([], 1, True)
+    assert interviewer.plan_line(1, True) == "1 question: a short role-play call."
     assert "Last time" not in interviewer.opening([], 3, False)
 
 
