@@ -210,7 +210,7 @@ def follow_up_line(question: Question, score: Score) -> str | None:
 
 
 def closing_intro() -> str:
-    return "Thank you, that's all my questions."
+    return "Thank you. Here's how it went."  # after the last question, or after a Ctrl-C
 
 
 def goodbye() -> str:
