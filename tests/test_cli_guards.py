@@ -302,3 +302,11 @@ def test_a_batch_line_with_a_turn_the_call_has_not_is_refused_by_its_line(tmp_pa
     result = run_cli("score", "--batch", str(batch))
     assert result.returncode == 2 and "answers.jsonl:1: turn 7" in result.stderr and "customer lines 1 to 4" in result.stderr
     assert run_cli("score", "--question", "lost-package-caller", "--turn", "4", "--text", "Anything else?").returncode == 0
+
+
+def test_banks_validate_says_how_many_bank_files_are_valid():
+    banks_dir = Path(__file__).resolve().parent.parent / "question_banks"
+    one = run_cli("banks", "validate", str(banks_dir / "roleplay-calls.yaml"))
+    assert one.returncode == 0 and one.stdout.strip() == "OK: 1 bank file is valid."
+    two = run_cli("banks", "validate", str(banks_dir / "roleplay-calls.yaml"), str(banks_dir / "call-center-core.yaml"))
+    assert two.stdout.strip() == "OK: 2 bank files are valid."

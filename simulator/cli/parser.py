@@ -111,9 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", parents=[common],
                        help="a whole spoken session with a synthetic candidate (no microphone needed)")
-    p.add_argument("--questions", type=int, default=4, metavar="N")
-    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--questions", type=int, default=4, metavar="N",
+                   help="how many questions (default 4, one of them a role-play call)")
+    p.add_argument("--seed", type=int, default=None, metavar="N",
+                   help="the same seed picks the same questions and answers again")
     _engine_options(p)
-    p.add_argument("--mode", choices=("interview", "coach"), default="interview")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--mode", choices=("interview", "coach"), default="interview",
+                   help="interview: feedback at the end (default); coach: a short tip after each answer")
+    p.add_argument("--json", action="store_true", help="print the session JSON on stdout")
     return parser

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..wording import plural
 from .common import output_file, print_json
 
 
@@ -20,7 +21,7 @@ def cmd_banks(args, home: Path) -> int:
         if problems:
             print("\n".join(problems), file=sys.stderr)
             return 2
-        print(f"OK: {len(args.paths)} path(s) valid.")
+        print(f"OK: {plural(len(args.paths), 'bank file')} {'is' if len(args.paths) == 1 else 'are'} valid.")
     elif args.banks_command == "new":
         path = banks.write_starter_bank(output_file(args.path, "banks new"))
         print(f"Wrote {path}. Edit it, check it with `mock-interview banks validate {path}`, "
