@@ -585,3 +585,22 @@ def test_a_users_own_key_point_is_denied_when_its_subject_is_denied():
     happy = score_answer(q, Transcript.typed("Nights work fine for me. My kids are grown up, and I'm always on "
                                              "time, so a shift until midnight is no problem."))
     assert coverage(happy, "late shifts are fine") is Coverage.COVERED and happy.overall >= 60
+
+
+@pytest.mark.parametrize("text", [
+    "Mandatory overtime? Sure, that's fine with me. Peak season is when customers need us most, so I'm happy "
+    "to stay on with some notice.",
+    "Overtime in peak season? Yes, of course. I'd just like a day's notice so I can sort out childcare.",
+])
+def test_the_question_said_back_is_not_the_candidates_stance(text):
+    # A new user's try (2026-12-01): "Mandatory overtime? No way..." was quoted as the refusal by
+    # its first two words, and the same two words before a yes knocked a good answer out (7).
+    s = score("overtime-peak-season", text)
+    assert not families(s) and s.overall >= 60, (s.overall, families(s))
+
+
+def test_a_refusal_after_the_question_said_back_is_quoted_from_the_refusal():
+    s = score("overtime-peak-season", "Mandatory overtime? No way. I'm not staying late for anyone, I have a life "
+                                      "outside work.")
+    assert RedFlag.REFUSAL in families(s) and s.overall <= 10
+    assert "Mandatory overtime?" not in s.tips[0].text and "not staying late" in s.tips[0].text

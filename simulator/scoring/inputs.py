@@ -11,12 +11,13 @@ import numpy as np
 from ..areas import AREAS
 from ..types import KeyPoint, Metric, Question, QuestionKind, Recording, Severity, Transcript
 from . import semantic
-from .clauses import Clause, clauses
+from .clauses import Clause, clauses, norms_of
 from .flags import RED_FLAG_SEVERITY, Flag, find_red_flags
 from .matching import PointMatch, match_points
 from .points import PointReading, read_points
 from .plan import answer_band, is_call_reply, reply_context
 from .text import Doc
+from .words import STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,20 @@ class Inputs:
 
     @cached_property
     def flags_meant(self) -> list[semantic.FlagMatch]:
-        """Clauses that mean a red flag."""
-        return semantic.red_flags(self.clauses, self.clause_vectors, self.doc.others_words)
+        """Clauses that mean a red flag (not the question said back: `echoed_words`)."""
+        return semantic.red_flags(self.clauses, self.clause_vectors, self.doc.others_words | self.echoed_words)
+
+    @cached_property
+    def echoed_words(self) -> frozenset[int]:
+        """The words of a sentence that only says the question back ("Mandatory overtime? No
+        way..."): the interviewer's subject, not the candidate's stance on it."""
+        asked = set(norms_of(f"{self.question.text} {self.line}"))
+        out: set[int] = set()
+        for c in self.clauses:
+            said = [n for n in norms_of(c.text) if n not in STOPWORDS]
+            if c.sentence and said and all(n in asked for n in said):
+                out.update(range(c.start, c.end))
+        return frozenset(out)
 
     @cached_property
     def outcome(self) -> tuple[Clause | None, float]:
