@@ -604,3 +604,12 @@ def test_a_refusal_after_the_question_said_back_is_quoted_from_the_refusal():
                                       "outside work.")
     assert RedFlag.REFUSAL in families(s) and s.overall <= 10
     assert "Mandatory overtime?" not in s.tips[0].text and "not staying late" in s.tips[0].text
+
+
+def test_seeing_how_it_goes_is_no_action_taken():
+    # A new user's try (2026-12-01): "I guess I'd see how it goes" to "Tell me about a time you
+    # went above and beyond" covered "what I did", ownership 75, and scored 53.
+    s = score("above-and-beyond", "I guess I'd see how it goes.")
+    assert coverage(s, "what I did") is not Coverage.COVERED and s.overall <= 30
+    acted = score("above-and-beyond", "I'd walk her out to the car park and carry the boxes for her.")
+    assert coverage(acted, "what I did") is Coverage.COVERED

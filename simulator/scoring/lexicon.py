@@ -133,7 +133,7 @@ ACTION_PAST = re.compile(
 )
 ACTION_PLAN = re.compile(
     r"\b(?:i|we) (?:would|will|am going to|could|can) (?:(?:then|also|first|immediately|quickly|calmly|personally|always) )?"
-    r"(?!be\b|have\b|not\b|say\b|think\b|guess\b|like\b|love\b|try\b)\w{3,}\b"
+    r"(?!be\b|have\b|not\b|say\b|think\b|guess\b|like\b|love\b|try\b|see\b|hope\b|imagine\b|suppose\b)\w{3,}\b"
 )
 ACTIONS = (ACTION_PAST, ACTION_PLAN)  # a key point "what I did" is covered by any of these
 NOT_ACTIONS = frozenset({"was", "were", "had", "need", "needed", "wanted", "liked", "loved", "used",
