@@ -27,9 +27,10 @@ def empathy(m: Metric, c: Context) -> str | None:
     # On a call the whole reply is short: quote it. In an interview answer, the opening says nothing
     # about the empathy that is missing, so no quote.
     said = f" {c.said()} {quoted(c.opening())}" if c.roleplay else ""
-    return (f"I didn't hear you acknowledge how the customer felt.{said} An upset caller needs to feel heard "
-            f"before the fix, and one line is enough: \"I'm sorry, I can see how frustrating that is.\" For next "
-            f"time, write three lines like that you're comfortable saying, and use one in your next practice.")
+    return (f"I didn't hear you acknowledge how the customer felt.{said} A caller needs to feel heard before "
+            f"the fix, and one line is enough: \"I understand, that's frustrating\" to an upset caller, \"Of "
+            f"course, I can help with that\" to a calm one. For next time, write three lines like that you're "
+            f"comfortable saying, and use one in your next practice.")
 
 
 @writes("ownership")
