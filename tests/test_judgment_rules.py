@@ -613,3 +613,11 @@ def test_seeing_how_it_goes_is_no_action_taken():
     assert coverage(s, "what I did") is not Coverage.COVERED and s.overall <= 30
     acted = score("above-and-beyond", "I'd walk her out to the car park and carry the boxes for her.")
     assert coverage(acted, "what I did") is Coverage.COVERED
+
+
+def test_what_to_do_if_it_happens_again_is_a_next_step():
+    # A new user's try (2026-12-01): the last line of a fixed call scored next steps 20, told "I
+    # didn't hear what happens next. You wrote 'Have a lovely day.'"
+    s = score("elderly-internet-caller", "Well done, you did it! If it happens again, just do the same steps or call "
+                                         "us. Is there anything else I can help with? Have a lovely day.", 4)
+    assert s.metric("next_steps").score >= 50 and "next_steps" not in {t.area for t in s.tips}

@@ -318,6 +318,8 @@ NEXT_STEPS = rx(
     r"i am going to (?:send|call|process|refund|credit|escalate|update|check|fix|reverse|arrange|book|schedule|put|raise)",
     r"(?:is|has been) (?:processed|refunded|credited|escalated|scheduled|booked|reversed)",
     r"call you back", r"follow up",
+    # what the caller does if it comes back: a next step too (the last line of a fixed problem)
+    r"if (?:it|this|that) (?:happens|comes up|stops working|goes off) again",
 )
 # A time frame or a written record: what a customer is told when the fix is under way.
 TIME_FRAMES = rx(

@@ -119,8 +119,8 @@ def verification(m: Metric, c: Context) -> str | None:
 @writes("next_steps")
 def next_steps(m: Metric, c: Context) -> str | None:
     return (f"I didn't hear what happens next. {c.said()} {quoted(c.ending())} Give the customer one clear next "
-            f"step and a time frame: \"I've put the refund through, and you'll see it in three to five working "
-            f"days.\" For next time, end your fix with what you'll do, and when.")
+            f"step and a time frame: \"I've put that through, and you'll see it within two working days,\" or "
+            f"what to do if it happens again. For next time, end your fix with what you'll do, and when.")
 
 
 @writes("closing")
