@@ -621,3 +621,12 @@ def test_what_to_do_if_it_happens_again_is_a_next_step():
     s = score("elderly-internet-caller", "Well done, you did it! If it happens again, just do the same steps or call "
                                          "us. Is there anything else I can help with? Have a lovely day.", 4)
     assert s.metric("next_steps").score >= 50 and "next_steps" not in {t.area for t in s.tips}
+
+
+def test_doing_the_least_the_job_allows_is_a_red_flag_and_finishing_properly_is_not():
+    # A new user's try (2026-12-01): listed as "a concrete detail", with no red flag.
+    s = score("why-call-center", "I'll do the minimum and leave at five on the dot.")
+    assert families(s) and s.overall <= 10
+    fine = score("why-call-center", "I like a steady routine: I start on time and I always finish my notes before "
+                                    "I leave, because the next shift depends on them.")
+    assert not families(fine)
