@@ -630,3 +630,26 @@ def test_doing_the_least_the_job_allows_is_a_red_flag_and_finishing_properly_is_
     fine = score("why-call-center", "I like a steady routine: I start on time and I always finish my notes before "
                                     "I leave, because the next shift depends on them.")
     assert not families(fine)
+
+
+@pytest.mark.parametrize("turn, text", [
+    (2, "Ma'am, it's a modem. Everyone knows that. Just unplug it."),
+    (1, "Yes, this is the internet company. What's your account number? Hurry up, I have other calls waiting."),
+])
+def test_talking_down_to_a_caller_or_rushing_them_is_dismissive(turn, text):
+    # A new user's tries (2026-12-01): 81 and 69, no red flag, with a tip about a "stutter".
+    s = score("elderly-internet-caller", text, turn)
+    assert RedFlag.DISMISSIVE in families(s) and s.overall <= 10
+
+
+@pytest.mark.parametrize("qid, turn, text", [
+    ("elderly-internet-caller", 2, "Don't worry, Margaret, it isn't rocket science and you're doing fine. Let's "
+                                   "unplug the box together, one step at a time."),
+    ("lost-package-caller", 2, "I'm so sorry, everybody knows how stressful a missing present is. Let me check "
+                               "the tracking right now."),
+    ("supervisor-demand-caller", 1, "I understand, and I won't hurry you. Let me look at what happened with both "
+                                    "appointments."),
+])
+def test_reassurance_in_the_same_words_is_not_talking_down(qid, turn, text):
+    s = score(qid, text, turn)
+    assert not families(s) and s.overall >= 60, (s.overall, families(s))

@@ -256,6 +256,9 @@ DISMISSIVE = rx(
     r"in my sweetest voice", r"(?:bless|god love) (?:them|him|her|their)",
     # The caller's problem put back on the caller (fourth pass; "that's on me" is ownership).
     r"that is (?:all )?on (?:you|them)",
+    # Talking down to the caller, or rushing them (a new user's tries, seventh pass).
+    r"every(?:one|body) knows (?:that|this)", r"hurry up",
+    r"(?:i have|i have got|there are) (?:other|more) (?:calls|callers|customers|people) waiting",
 )
 # Dismissive only when they open a sentence, said to the caller ("Calm down, it's your router");
 # "whatever" only said on its own ("Whatever, I just move on"), not "Whatever happens, I'd...".
