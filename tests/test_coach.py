@@ -246,8 +246,11 @@ def test_praise_quotes_what_was_heard_surely_and_falls_back_to_a_less_sure_quote
     first_unsure = heard(STRONG, {"vent"})
     assert "vent" not in praise(score_answer(ANGRY, first_unsure))
     assert praise(score_answer(ANGRY, first_unsure)) != "Thank you. Let's keep going."
-    every_quote_unsure = heard(STRONG, {"I", "he", "his", "it", "the"})  # no quote is all sure: praise still comes
-    assert '"' in praise(score_answer(ANGRY, every_quote_unsure))
+    # No quote is all sure: praise still comes, from an area that quotes nothing (seventh pass: a
+    # new user's demo praised "a busy mental office" when other praise was there to give).
+    every_quote_unsure = heard(STRONG, {"I", "he", "his", "it", "the"})
+    said = praise(score_answer(ANGRY, every_quote_unsure))
+    assert said != "Thank you. Let's keep going." and '"' not in said, said
 
 
 def test_quotes_in_praise_and_tips_are_whole_phrases():
