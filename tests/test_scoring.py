@@ -530,3 +530,13 @@ def test_a_spoken_follow_up_adds_no_pause_and_no_speaking_time(speak, transcribe
     speaking = sum(t.words[-1].end - t.words[0].start for t in (one, two))
     assert score.metric("pace").value == pytest.approx(len(joined.words) / speaking * 60, rel=0.02)
     assert score.metric("time_to_start").value == pytest.approx(one.words[0].start, abs=0.01)
+
+
+def test_a_short_answers_key_points_say_how_many_were_expected():
+    # A new user's review (2026-12-01): "Key points 100 ... 1 of 5 key points" read as a mistake.
+    short = score_answer(ANGRY, Transcript.typed("I stayed calm with him."))
+    m = short.metric("key_points")
+    n = len(ANGRY.key_points)
+    assert m.value == 1 and m.unit == f"of {n} key points (1 point expected in an answer this long)", m
+    full = score_answer(ANGRY, Transcript.typed(STRONG + " " + STRONG))
+    assert full.metric("key_points").unit == f"of {n} key points"

@@ -44,7 +44,10 @@ def key_points(x: Inputs) -> Metric | None:
     # (the length metric says it was short); a full answer is expected to cover them all.
     expected = min(len(readings), max(1.0, doc.n_words / th.WORDS_PER_KEY_POINT))
     score = min(100.0, 100.0 * sum(credits) / expected)
-    return Metric("key_points", score, covered, f"of {len(readings)} key points", tuple(evidence))
+    unit = f"of {len(readings)} key points"
+    if expected < len(readings):  # "100 ... 1 of 5 key points" reads as a mistake without this
+        unit += f" ({plural(round(expected), 'point')} expected in an answer this long)"
+    return Metric("key_points", score, covered, unit, tuple(evidence))
 
 
 def _actions(doc: Doc) -> list[tuple[int, int]]:
