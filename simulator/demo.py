@@ -10,7 +10,6 @@ focus for next time or their tips.
 from __future__ import annotations
 
 import random
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from .console import Console
 from .home import writable_home
 from .listen import Heard, RecordedAnswers, Slot
 from .notebook import Notebook
+from .notebook.history import discard_session
 from .session import Practice, PracticeOptions
 from .transcribe import make_transcriber
 from .types import Question, Recording, Session
@@ -143,8 +143,8 @@ def run(home: Path, *, questions: int = 4, seed: int | None = None, engine: str 
             session = practice.run()
         finally:
             # Stopped before the first answer: nothing worth keeping, so no empty session.
-            dropped = drop_empty_sessions(notebook, folder, getattr(practice, "session_id", None))
-        if session.id in dropped or not session.answers:  # stopped before its first answer
+            drop_empty_sessions(notebook, folder, getattr(practice, "session_id", None))
+        if not session.answers:  # stopped before its first answer (the session dropped itself)
             raise KeyboardInterrupt
     console.notice(f"\nSaved as demo session {session.id} in {folder}. See it again with "
                    f"`mock-interview review {session.id} --home {folder}` (add --html report.html "
@@ -152,15 +152,11 @@ def run(home: Path, *, questions: int = 4, seed: int | None = None, engine: str 
     return session
 
 
-def drop_empty_sessions(notebook: Notebook, folder: Path, own: str | None) -> list[str]:
-    """Delete the demo's sessions that hold no answer, with their audio: this run's own, and
-    others unless another demo is still running them."""
-    dropped = []
+def drop_empty_sessions(notebook: Notebook, folder: Path, own: str | None) -> None:
+    """Delete the demo's sessions that hold no answer, with their audio: this run's own (after a
+    crash; a stopped one drops itself), and others unless another demo is still running them."""
     dead = set(notebook.unfinished_sessions())  # 'running', but their process is gone
     for summary in notebook.sessions():
         if summary.answers == 0 and (summary.id == own or summary.status != "running"
                                      or summary.id in dead):
-            notebook.delete_session(summary.id)
-            shutil.rmtree(folder / "audio" / summary.id, ignore_errors=True)
-            dropped.append(summary.id)
-    return dropped
+            discard_session(notebook, summary.id, folder / "audio" / summary.id)

@@ -43,6 +43,7 @@ class Context:
     metrics: dict[str, Metric] = field(default_factory=dict)
     value: float | None = None  # the session's value for the area, when aggregated
     follow_up: str | None = None  # the follow-up asked and answered with it (its words may be quoted)
+    heard_at_least: float | None = None  # praise reads back only quotes heard at least this surely
 
     @property
     def timed(self) -> bool:

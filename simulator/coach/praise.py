@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from contextvars import ContextVar
+from dataclasses import replace
 
 from ..areas import AREAS
 from ..scoring import lexicon as lx
@@ -34,17 +34,11 @@ def praises(name: str) -> Callable[[Praise], Praise]:
     return register
 
 
-# While `praise_for` looks for praise whose quote was heard surely (its first pass), every quote
-# must be: a misheard word read back as praise ("a busy mental office") says we weren't listening.
-_SURE_ONLY: ContextVar[bool] = ContextVar("sure_only", default=False)
-
-
 def praise_quote(m: Metric, c: Context, line: str, *parts: str, heard: float | None = None) -> str | None:
     """The line with the first quote worth praising (never one with a red flag, a "can't" or a hedge,
-    nor a word heard less surely than `heard`); with `parts`, only the evidence of those parts of a
-    concrete answer."""
-    if heard is None or _SURE_ONLY.get():
-        heard = max(heard or 0.0, th.SURE_WORD_PROBABILITY if _SURE_ONLY.get() else th.UNSURE_WORD_PROBABILITY)
+    nor a word heard less surely than `heard` or the context's `heard_at_least`); with `parts`, only
+    the evidence of those parts of a concrete answer."""
+    heard = max(heard or 0.0, c.heard_at_least or th.UNSURE_WORD_PROBABILITY)
     for e in m.evidence:
         if not e.quote or (parts and not (e.kind is EvidenceKind.PART and e.label in parts)):
             continue
@@ -156,19 +150,13 @@ def praise_for(metrics: dict[str, tuple[Metric, Context]], scores: dict[str, flo
     """The first line of praise, most meaningful area first, that the evidence supports: the
     area scored at least STRENGTH_AT_LEAST (`scores` for a session), and never a red flag's. Praise
     that quotes words heard surely comes first, whatever its area; then any."""
-    for sure_only in (True, False):
-        token = _SURE_ONLY.set(sure_only)
-        try:
-            text = _first_praise(metrics, scores, red_flag)
-        finally:
-            _SURE_ONLY.reset(token)
-        if text:
-            return text
-    return None
+    # A misheard word read back as praise ("a busy mental office") says we weren't listening.
+    return (_first_praise(metrics, scores, red_flag, th.SURE_WORD_PROBABILITY)
+            or _first_praise(metrics, scores, red_flag, None))
 
 
 def _first_praise(metrics: dict[str, tuple[Metric, Context]], scores: dict[str, float] | None,
-                  red_flag: bool) -> str | None:
+                  red_flag: bool, heard_at_least: float | None) -> str | None:
     for name, line in _praise_order():
         if red_flag and name == "professionalism":
             continue
@@ -178,7 +166,7 @@ def _first_praise(metrics: dict[str, tuple[Metric, Context]], scores: dict[str, 
         value = (scores or {}).get(name, m.score)
         if value is None or value < th.STRENGTH_AT_LEAST:
             continue
-        text = line(m, ctx)
+        text = line(m, replace(ctx, heard_at_least=heard_at_least) if heard_at_least else ctx)
         if text and not HEDGE_IN_QUOTE.search(text):  # never praise a hedge as a strength
             return text
     return None

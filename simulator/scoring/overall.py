@@ -119,7 +119,7 @@ def caps(metrics: Sequence[Metric], words: int | None = None, personal: bool = F
         Cap.OFF_POINT: _off_point(by_name, words),
         Cap.COMPOSURE: _only_composure(by_name, personal),
         Cap.NOTHING_DONE: call and _nothing_done(by_name),
-        Cap.NO_STORY: _no_story(by_name),
+        Cap.NO_STORY: tells_no_story(by_name.get("structure")),
         Cap.HEDGED: _hedged(by_name),
     }
     return [c for c, applies in found.items() if applies]
@@ -175,11 +175,11 @@ def _hedged(by_name: dict[str, Metric]) -> bool:
 STORY_PARTS = frozenset({"situation", "task", "action", "result"})  # a behavioral answer's structure
 
 
-def _no_story(by_name: dict[str, Metric]) -> bool:
-    """Asked for a real time ("Tell me about a time..."), the answer tells none: no situation, task,
-    action or result at all, only what you usually do ("I just tend to listen and sort it out")."""
-    m = by_name.get("structure")
-    parts = [e for e in (m.evidence if m is not None else ()) if e.kind is EvidenceKind.PART]
+def tells_no_story(structure: Metric | None) -> bool:
+    """Asked for a real time ("Tell me about a time..."), the answer tells none: its structure
+    metric found no situation, task, action or result at all, only what you usually do ("I just
+    tend to listen and sort it out")."""
+    parts = [e for e in (structure.evidence if structure is not None else ()) if e.kind is EvidenceKind.PART]
     return bool(parts) and {e.label for e in parts} == STORY_PARTS \
         and not any(e.coverage is Coverage.COVERED for e in parts)
 

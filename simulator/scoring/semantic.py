@@ -210,9 +210,9 @@ def topic(answer: np.ndarray, question_profile: np.ndarray, roleplay: bool = Fal
     k = int(np.argmax(rivals))
     rival = float(rivals[k]) if rivals[k] > -1.0 else 0.0
     chat = small_talk_profiles()
-    chatty = np.where(chat @ question_profile < th.RIVAL_BELOW, chat @ answer, -1.0)
-    if float(chatty.max()) > rival:  # nearer small talk than any question: no other question to name
-        return Topic(float(answer @ question_profile), float(chatty.max()), "")
+    chatty = float(np.where(chat @ question_profile < th.RIVAL_BELOW, chat @ answer, -1.0).max())
+    if chatty > rival:  # nearer small talk than any question: no other question to name
+        return Topic(float(answer @ question_profile), chatty, "")
     return Topic(float(answer @ question_profile), rival, contrast_questions()[k].text)
 
 

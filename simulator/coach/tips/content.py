@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...scoring import thresholds as th
+from ...scoring.overall import tells_no_story
 from ...scoring.plan import answer_band
 from ...types import Coverage, EvidenceKind, Metric, QuestionKind
 from ..context import NOT_COVERED, Context, first_quote, labels_of
@@ -159,7 +160,7 @@ def structure(m: Metric, c: Context) -> str | None:
     found = [STRUCTURE_PARTS.get(e.label, e.label) for e in m.evidence
              if e.quote and e.kind is EvidenceKind.PART and e.coverage is Coverage.COVERED]
     had = f" I heard {and_list(found)}." if found else ""
-    if c.question.kind is QuestionKind.BEHAVIORAL and not found and c.opening():
+    if tells_no_story(m) and c.opening():
         # what you usually do, not one real time (`Cap.NO_STORY`)
         return (f"{c.said()} {quoted(c.opening())} That tells me what you usually do, and I asked about one real "
                 f"time. Pick one call or customer you remember: where you were, what you did, and how it turned "

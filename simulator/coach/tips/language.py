@@ -3,16 +3,11 @@ a call (greeting, verification, next steps, closing)."""
 
 from __future__ import annotations
 
+from ...scoring.overall import tells_no_story
 from ...types import Coverage, EvidenceKind, Metric, QuestionKind, RedFlag, Severity
 from ..context import Context, first_quote, labels_of
 from ..phrasing import and_list, quoted
 from .registry import writes
-
-
-def _tells_a_story(c: Context) -> bool:
-    """Some part of a story was heard (a situation, what was done, how it ended)."""
-    m = c.metrics.get("structure")
-    return m is None or any(e.kind is EvidenceKind.PART and e.coverage is Coverage.COVERED for e in m.evidence)
 
 
 @writes("empathy")
@@ -20,7 +15,7 @@ def empathy(m: Metric, c: Context) -> str | None:
     if not c.transcript.text.strip():
         return None
     if not c.roleplay and c.question.kind is QuestionKind.BEHAVIORAL:
-        told = "story" if _tells_a_story(c) else "answer"
+        told = "answer" if tells_no_story(c.metrics.get("structure")) else "story"
         return (f"In your {told}, I didn't hear how you acknowledged the customer's feelings. Tell me what you "
                 f"said to calm them, such as \"I told her I was sorry and I could see why she was upset.\" For "
                 f"next time, add that one line to your story.")
