@@ -653,3 +653,17 @@ def test_talking_down_to_a_caller_or_rushing_them_is_dismissive(turn, text):
 def test_reassurance_in_the_same_words_is_not_talking_down(qid, turn, text):
     s = score(qid, text, turn)
     assert not families(s) and s.overall >= 60, (s.overall, families(s))
+
+
+def test_a_denial_reaches_along_a_list_and_a_problem_being_fixed_is_no_denial():
+    # Tried as a first-time candidate at the end of the seventh pass: "It doesn't mean listening to
+    # the customer or fixing their problem..." covered "solve the problem" and scored 67, "a fair
+    # start": "problem" counted as a second denial ("no problem"), and the "doesn't" did not reach
+    # past the "or".
+    negated = score("what-is-good-service", "It doesn't mean listening to the customer or fixing their problem, "
+                                            "and I don't think being polite matters much.")
+    assert coverage(negated, "solve the problem") is not Coverage.COVERED and negated.overall <= 10
+    said = score("what-is-good-service", "It means really listening to the customer and fixing their problem "
+                                         "the first time, politely, so they don't have to ring back.")
+    assert coverage(said, "solve the problem") is Coverage.COVERED and said.overall >= 60
+    assert agrees("Weekends are no problem for me", "available at weekends")

@@ -25,6 +25,12 @@ NEGATORS = frozenset({"not", "never", "no", "none", "nothing", "nobody", "neithe
 DENYING_WORDS = frozenset({"mind", "problem", "problems", "issue", "issues", "hate", "hated", "hates",
                            "dislike", "disliked", "hesitate", "trouble", "worry", "worried", "bother", "bothers",
                            "bothered", "faze", "fazed"})
+# ...but a problem that something is done to is a thing, not a denial: "fixing their problem".
+PROBLEMS = frozenset({"problem", "problems", "issue", "issues", "trouble"})
+SOLVING = frozenset("""fix fixes fixing fixed solve solves solving solved sort sorts sorting sorted resolve
+    resolves resolving resolved handle handles handling handled explain explaining explained report
+    reporting reported find finding found understand understanding understood""".split())
+SOLVING_REACH = 3  # "fixing | their | problem", "sorted | out | the | issue"
 ELLIPSIS_BEFORE_NOT = frozenset({"if", "why"})
 MIN_PIECE_WORDS = 2  # a phrase shorter than this says too little to compare by meaning
 # A denial reaches this many words ahead ("I would never really want to take...") and stops at
@@ -82,10 +88,12 @@ def denials_of(text: str) -> tuple[bool, ...]:
 
 def _not_a_denial(norms: tuple[str, ...], k: int) -> bool:
     """"Nothing beats a caller saying thanks" praises; "Good service isn't always saying yes"
-    hedges; "I wouldn't bother checking" only says "wouldn't": none denies what follows."""
+    hedges; "I wouldn't bother checking" only says "wouldn't": none denies what follows. Nor does
+    a problem that is being fixed ("It doesn't mean fixing their problem" denies once)."""
     nxt = norms[k + 1] if k + 1 < len(norms) else ""
     return ((norms[k] in ("nothing", "nobody") and nxt in BEST) or (norms[k] == "not" and nxt == "always")
-            or (norms[k] in BOTHER and (nxt in BOTHER_VERB_NEXT or nxt.endswith("ing"))))
+            or (norms[k] in BOTHER and (nxt in BOTHER_VERB_NEXT or nxt.endswith("ing")))
+            or (norms[k] in PROBLEMS and any(w in SOLVING for w in norms[max(0, k - SOLVING_REACH):k])))
 
 
 def _said_same(norms: tuple[str, ...], k: int) -> bool:
@@ -124,7 +132,8 @@ def stance_toward(text: str, target: str) -> int:
     first, last = hits[0], hits[-1]
     denying = denials_of(text)
     denials = 0
-    for k in range(first - 1, max(-1, first - 1 - DENIAL_REACH), -1):
+    k, reach_end = first - 1, first - 1 - DENIAL_REACH
+    while k > max(-1, reach_end):
         if norms[k] in DENIAL_STOPS:
             break
         if norms[k] in ECHOES:
@@ -134,7 +143,10 @@ def stance_toward(text: str, target: str) -> int:
                 return stance(" ".join(norms[:k]))
             denials = 1  # "...nights, nor weekends": one denial, whatever came before
             break
+        if norms[k] == "or":  # "not listening to the customer or fixing their problem": the
+            reach_end = k - 1 - DENIAL_REACH  # denial reaches along its list
         denials += denying[k]
+        k -= 1
     if first + 1 < last and norms[first + 1] in AUXILIARIES:
         # "Nights won't work for me" denies "happy to work nights": the shared words' subject,
         # then its auxiliary denied, then the rest of the shared words
