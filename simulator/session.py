@@ -32,6 +32,7 @@ from .console import Console, Keys, NoKeys
 from .errors import AudioFileError, StoppedEarly, UserError
 from .home import audio_dir, data_home
 from .listen import AnswerSource, Heard, Slot, Unusable
+from .listen.source import NO_USABLE_ANSWER, answer_limit, planned_slots, unusable_notice
 from .notebook import Notebook
 from .notebook.history import discard_session, recover_unfinished, update_tip_progress
 from .transcribe import Transcriber
@@ -86,7 +87,7 @@ class Practice:
             focus=focus,
         )
         self.plan = plan
-        slots = planned_slots(plan, self.options.follow_ups, self._retries)
+        slots = planned_slots([p.question for p in plan], self.options.follow_ups, self._retries)
         self.unusable = {u.slot.stem: u for u in self.source.prepare(slots)}
         if self.unusable and all(s.stem in self.unusable for s in slots if not s.optional):
             # Not one answer could be heard: no session to hold, and a clear reason (exit 2).
@@ -176,7 +177,7 @@ class Practice:
         prompt = self._say(interviewer.ask_line(planned, number, total), q.id)
         if q.is_roleplay:
             for turn, line in enumerate(q.turns, 1):
-                slot = Slot(q.id, turn=turn, max_seconds=_limit(q))
+                slot = Slot(q.id, turn=turn, max_seconds=answer_limit(q))
                 prompt = self._say(line.line, slot.stem, who="Customer")
                 if turn < len(q.turns):
                     self._prepare(q.turns[turn].line, Slot(q.id, turn=turn + 1).stem, "Customer")
@@ -186,13 +187,13 @@ class Practice:
                     if self.options.mode == "coach":
                         self._tip(answer, slot)
             return
-        slot = Slot(q.id, max_seconds=_limit(q))
+        slot = Slot(q.id, max_seconds=answer_limit(q))
         reply = self._listen(slot, q)
         if reply is None:
             return
         row, answer = self._save(q, reply, slot, prompt)
         probe = interviewer.follow_up_line(q, answer.score) if self.options.follow_ups else None
-        follow_slot = Slot(q.id, follow_up=True, max_seconds=_limit(q))
+        follow_slot = Slot(q.id, follow_up=True, max_seconds=answer_limit(q))
         if probe and self.source.can_answer(follow_slot):
             self._say(probe, follow_slot.stem)
             second = self._listen(follow_slot, q)
@@ -215,7 +216,7 @@ class Practice:
         """Coach mode: one more try of the same question, scored, saved beside the first try,
         and compared with it in the interviewer's words."""
         q = first.question
-        slot = Slot(q.id, retry=True, max_seconds=_limit(q))
+        slot = Slot(q.id, retry=True, max_seconds=answer_limit(q))
         self.keys.drop()  # typed during the tip: not an answer to the offer
         self._say(interviewer.retry_offer(), f"{slot.stem}-offer")
         if self.source.retry_hint:
@@ -260,6 +261,12 @@ class Practice:
             self.console.notice(f"({skipped}: this answer could not be transcribed "
                                 f"({exc.__class__.__name__}: {exc}))")
             return None
+        if heard is not None and not heard.transcript.text.strip():
+            # A silent recording, a lone "." typed: nothing said, so nothing to score or keep
+            if heard.recording is not None and not slot.follow_up:
+                self.console.notice(f"({skipped}: no speech heard in the recording)")
+                return None
+            heard = None
         if heard is None and not slot.follow_up:
             self.console.notice("(moving on)" if slot.retry else
                                 "(no reply: moving on)" if slot.turn else f"({self.source.no_answer})")
@@ -292,9 +299,13 @@ class Practice:
             self._speak_closing([("closing", line)])
             return discard_session(self.notebook, self.session_id, self.audio)
         feedback, verdict, strength, tips = self._save_feedback(focus)
-        self.console.say(interviewer.closing_intro(), who="Interviewer")
-        self.console.line(interviewer.feedback_text(verdict, strength, tips,
-                                                    feedback.progress, self._review_command()))
+        try:
+            self.console.say(interviewer.closing_intro(), who="Interviewer")
+            self.console.line(interviewer.feedback_text(verdict, strength, tips,
+                                                        feedback.progress, self._review_command()))
+        except KeyboardInterrupt:  # a second Ctrl-C: the feedback is saved, say where it is
+            self.console.notice(f"\n(stopped: your feedback is saved; see it with: {self._review_command()})")
+            return self.notebook.session(self.session_id)
         self._speak_closing(interviewer.spoken_feedback(verdict, strength, tips))
         return self.notebook.session(self.session_id)
 
@@ -352,41 +363,6 @@ class Practice:
             return self._skipped
 
         return self.speaker.say(text, self._prompt_path(name), role=who.lower(), stop=stop)
-
-
-def _limit(q: Question) -> float | None:
-    # Cut off at twice the ideal maximum: long enough never to interrupt a good answer.
-    return q.answer_seconds[1] * 2 if q.answer_seconds else None
-
-
-def planned_slots(plan: Sequence[interviewer.PlannedQuestion], follow_ups: bool,
-                  retries: bool = False) -> list[Slot]:
-    """Every answer the planned questions may ask for (follow-ups and retries too: any may be
-    asked)."""
-    slots = []
-    for planned in plan:
-        q = planned.question
-        if q.is_roleplay:
-            slots += [Slot(q.id, turn=n, max_seconds=_limit(q)) for n in range(1, len(q.turns) + 1)]
-        else:
-            slots.append(Slot(q.id, max_seconds=_limit(q)))
-            if follow_ups:
-                slots.append(Slot(q.id, follow_up=True, max_seconds=_limit(q)))
-            if retries:
-                slots.append(Slot(q.id, retry=True, max_seconds=_limit(q)))
-    return slots
-
-
-SOME_UNUSABLE = "Some recorded answers can't be used, so their questions will be skipped:"
-NO_USABLE_ANSWER = "None of the recorded answers can be used, so there is no interview to run:"
-
-
-def unusable_notice(problems: Sequence[Unusable], heading: str = SOME_UNUSABLE) -> str:
-    """One notice, before the questions, naming every answer that will be skipped and why."""
-    lines = [heading]
-    for u in problems:
-        lines.append(f"  {u.path if u.path is not None else u.slot.stem}: {u.reason}")
-    return "\n".join(lines)
 
 
 def _join(first: Heard, second: Heard) -> Heard:

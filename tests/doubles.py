@@ -193,13 +193,13 @@ def bundled_questions(home: Path) -> list[Question]:
 
 def run_practice(home: Path, source, *, transcriber=None, pool: Sequence[Question] | None = None,
                  speaker: SilentSpeaker | None = None, keys: Keys | None = None,
-                 **options) -> Outcome:
+                 screen: io.StringIO | None = None, **options) -> Outcome:
     """One whole session in this process: the real Practice, scoring and notebook in `home`;
     `options` are PracticeOptions' (ask=, questions=, mode=, seed=, follow_ups=, retries=)."""
     log = source.log if isinstance(source, ScriptedAnswers) else []
     speaker = speaker or SilentSpeaker()
     speaker.log = log
-    screen = io.StringIO()
+    screen = screen or io.StringIO()
     with Notebook(home) as notebook:
         practice = Practice(questions=pool or bundled_questions(home), source=source,
                             speaker=speaker, transcriber=transcriber or CannedTranscriber(),

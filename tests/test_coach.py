@@ -122,6 +122,19 @@ def test_progress_on_last_times_tips():
     assert no_call.progress == ("We didn't get to measure greeting today; let's check it next time.",)
 
 
+def test_an_area_tipped_again_today_is_not_well_done_on_average():
+    # Four answers on the question and one to another question: relevance is in range on average,
+    # and today's tip is about relevance. The progress remark said "right on target, well done".
+    focus = (Tip("relevance", "...", value=30.0, target=target_text("relevance")),)
+    other = "I'd say my biggest weakness is that I take on too much, so I've started writing a list each morning."
+    answers = [answer(ANGRY, Transcript.typed(STRONG)), answer(WHY, Transcript.typed(STRONG_WHY))] * 2
+    feedback = session_feedback(answers + [answer(WHY, Transcript.typed(other))], focus)
+    assert [t.area for t in feedback.tips][:1] == ["relevance"]
+    assert "well done" not in feedback.progress[0] and "today's tips again" in feedback.progress[0]
+    alone = session_feedback(answers, focus)
+    assert "well done" in alone.progress[0]
+
+
 def test_targets_tell_when_a_tip_is_met():
     assert metric_in_range("fillers", 2.5) and not metric_in_range("fillers", 9)
     assert metric_in_range("pace", 140) and not metric_in_range("pace", 185)
@@ -446,3 +459,17 @@ def test_an_off_topic_call_reply_is_told_about_the_customer_not_an_example():
     tip = WRITERS["relevance"](s.metric("relevance"), Context(call, reply, 1, in_session=True))
     assert tip and tip.startswith("The customer said") and "what they asked" in tip
     assert "example" not in tip and "what I asked" not in tip
+
+
+def test_answers_in_another_language_get_no_english_call_coaching_and_no_praise():
+    # A new user's try (2026-12-01): German replies on a call were told "I missed a hello, your
+    # name and the company" quoting the German, and "You got through every question".
+    from simulator.banks import bundled_banks
+
+    call = next(q for b in bundled_banks() for q in b.questions if q.id == "lost-package-caller")
+    replies = ["Guten Tag, es tut mir leid, dass Ihr Paket nicht angekommen ist. Ich schaue sofort nach.",
+               "Ich schicke heute Ersatz per Express, damit es vor Samstag ankommt."]
+    answers = [Answer(call, score_answer(call, Transcript.typed(t), turn=n), turn=n) for n, t in enumerate(replies, 1)]
+    feedback = session_feedback(answers)
+    assert [t.area for t in feedback.tips] == ["relevance"] and "English" in feedback.tips[0].target
+    assert "Ich" not in " ".join(t.text for t in feedback.tips[1:]) and "English" in feedback.strength

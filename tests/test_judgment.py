@@ -32,7 +32,7 @@ WHY_IDS = [c["id"] for c in yaml.safe_load(js.WHY_FILE.read_text("utf-8"))["case
 
 # The floor on the held-out half (tests/judgment/heldout.yaml, and the cases by another hand:
 # heldout_fresh3.yaml from the third pass, heldout_fresh4.yaml from the fourth, heldout_fresh5.yaml
-# from the fifth, heldout_fresh6.yaml from the seventh), set from the
+# from the fifth, heldout_fresh6.yaml from the seventh, heldout_fresh7.yaml from the eighth), set from the
 # figures measured when the rules were finished, less a small margin (README "Judgment
 # figures"). Held-out only: the tune half is what the rules were tuned on.
 HELDOUT_FLOOR = {
@@ -41,15 +41,17 @@ HELDOUT_FLOOR = {
     # (850 pairs): 0.774 with the second pass's rules, 0.811 after the third; with
     # heldout_fresh4.yaml too (1395 pairs): 0.791 with the third pass's rules, 0.796 after the fourth;
     # with heldout_fresh5.yaml too (2082 pairs): 0.773 with the fourth pass's rules, 0.768 after the fifth
-    # and the sixth; with heldout_fresh6.yaml too: 0.771 with the sixth pass's rules, 0.779 after the seventh
-    "tier_order": 0.76,
+    # and the sixth; with heldout_fresh6.yaml too: 0.771 with the sixth pass's rules, 0.779 after the seventh;
+    # with heldout_fresh7.yaml too (3534 pairs): 0.769 part way through the eighth (TIER_EIGHTH)
+    "tier_order": 0.75,
     # rude, off-topic and non-English at or below 15: 0.646 on heldout.yaml; with
     # heldout_fresh3.yaml (75 answers): 0.533 with the second pass's rules, 0.573 after the third;
     # with heldout_fresh4.yaml too (95 answers): 0.495 with the third pass's rules and after the fourth;
     # with heldout_fresh5.yaml too (116 answers): 0.466 with the fourth pass's rules, 0.457 after the fifth,
     # 0.440 after the sixth (51 of 116; the floor was re-based from 0.44, which that sat on); with
-    # heldout_fresh6.yaml too (142 answers): 0.415 with the sixth pass's rules, 0.437 after the seventh
-    "low_at_or_below_ceiling": 0.42,
+    # heldout_fresh6.yaml too (142 answers): 0.415 with the sixth pass's rules, 0.437 after the seventh;
+    # with heldout_fresh7.yaml too (160 answers): 0.419 part way through the eighth (LOW_EIGHTH)
+    "low_at_or_below_ceiling": 0.40,
 }
 
 

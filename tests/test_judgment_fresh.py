@@ -63,7 +63,8 @@ class Floor:
 FLOORS = {"fresh": Floor(found=12, judged=47, outside=0), "fresh3": Floor(found=14, judged=50, outside=2),
           "fresh4": Floor(found=2, judged=35, outside=1, flagged=1),
           "fresh5": Floor(found=5, judged=34, outside=2, flagged=1),
-          "fresh6": Floor(found=7, judged=44, outside=1, flagged=1)}
+          "fresh6": Floor(found=7, judged=44, outside=1, flagged=1),
+          "fresh7": Floor(found=2, judged=27, outside=4, flagged=1)}
 
 
 def severe_flags(score) -> list[str]:

@@ -667,3 +667,50 @@ def test_a_denial_reaches_along_a_list_and_a_problem_being_fixed_is_no_denial():
                                          "the first time, politely, so they don't have to ring back.")
     assert coverage(said, "solve the problem") is Coverage.COVERED and said.overall >= 60
     assert agrees("Weekends are no problem for me", "available at weekends")
+
+
+@pytest.mark.parametrize("qid, turn, text", [
+    # Eighth pass (2026-12-01), in new words, what the fresh set knocked out to single digits: the
+    # company's fault owned ("the fault's ours, not yours" was blaming a past employer), and not
+    # leaving the caller to wait on the courier (read as "that's between you and the courier").
+    ("supervisor-demand-caller", 2, "You waited in two mornings and nobody came, that's not right, and the fault "
+                                    "is ours, not yours. Let me check the booking now."),
+    ("lost-package-caller", 3, "Right, I'm not going to make you wait on the courier. I'll send a replacement by "
+                               "express today."),
+])
+def test_a_fault_owned_and_not_leaving_the_caller_waiting_are_no_red_flags(qid, turn, text):
+    s = score(qid, text, turn)
+    assert not (families(s) - {RedFlag.NEGATIVITY}) and s.overall >= 60, (s.overall, families(s))
+
+
+def test_a_warning_said_as_what_you_cannot_do_if_it_goes_on_gives_the_warning():
+    # "I can't continue if the language goes on" denied the point "if the language continues".
+    assert agrees("but I can't continue the call if the swearing goes on", "if the language continues")
+    assert agrees("I would end the call if it continues", "if the language continues")
+    s = score("abusive-caller", "I'd keep my voice even, and tell them I can't continue the call if the "
+                                "swearing goes on, and if it does I'd end it and log it for my supervisor.")
+    assert coverage(s, "warning") is not Coverage.DENIED and s.overall >= 60, s.overall
+
+
+def test_a_number_put_right_is_no_word_of_tone():
+    from simulator.scoring.semantic import _has_tone
+
+    assert not _has_tone("and it came in two days no three days")
+    assert not _has_tone("it was 5, no, 6 pounds")
+    assert _has_tone("no, I won't do that")
+
+
+def test_a_long_sentence_near_a_red_flag_and_nearly_as_near_a_professional_one_needs_a_phrase_of_it():
+    # "I'd tell them calmly that I want to help but can't carry on if the language continues, ..."
+    # sat at 0.77 from "I'd tell them I can't help" and 0.69 from a calm limit set by the book.
+    from simulator.scoring.clauses import clauses
+    from simulator.scoring.semantic import FlagMatch, _localised
+    from simulator.scoring.text import Doc
+
+    doc = Doc(Transcript.typed("I'd tell them calmly that I want to help but can't carry on if it continues, "
+                               "give them one chance, end the call if I have to"))
+    parts = clauses(doc)
+    sentence = next(c for c in parts if c.sentence)
+    thin = FlagMatch(sentence, RedFlag.DISMISSIVE, 0.77, "I'd tell them I can't help", lead=0.08)
+    clear = FlagMatch(sentence, RedFlag.DISMISSIVE, 0.77, "I'd tell them I can't help", lead=0.2)
+    assert not _localised(thin, parts, [thin]) and _localised(clear, parts, [clear])

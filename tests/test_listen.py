@@ -105,6 +105,10 @@ def test_typed_answers_take_several_lines_and_end_with_an_empty_line_or_a_dot():
     with pytest.raises(EOFError):
         source.listen(Slot("e"))
     assert len(prompts) == 4 and all("empty line" in p for p in prompts)
+    # A dot first sends nothing: the question is skipped, as with an empty line (a new user's
+    # try: it was saved as an empty answer scored 0).
+    dotted = KeyboardAnswers(stdin=io.StringIO(".\nMy answer.\n\n"), prompt=prompts.append)
+    assert dotted.listen(Slot("a")) is None and dotted.listen(Slot("b")).transcript.text == "My answer."
     assert "talk" not in source.instructions and "Type" in source.instructions
 
 

@@ -3,6 +3,7 @@ SQLite notebook, with the candidate, the voice and the speech model replaced (te
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -276,6 +277,27 @@ def test_never_every_question_when_one_was_skipped(home):
 
 
 # --- Ctrl-C --------------------------------------------------------------------------------
+
+
+class CtrlCOnVerdict(io.StringIO):
+    """A screen where a second Ctrl-C lands as the printed feedback starts."""
+
+    def write(self, text: str) -> int:
+        if "Verdict:" in text:
+            raise KeyboardInterrupt
+        return super().write(text)
+
+
+def test_a_second_ctrl_c_while_the_feedback_prints_keeps_it_and_says_where_it_is(home):
+    # Ctrl-C pressed twice (tried 2026-12-01): the second landed in the printed feedback and the
+    # session ended on "mock-interview: stopped." with no verdict shown and no word of where it was.
+    ids = ("why-call-center", "greatest-weakness")
+    source = ScriptedAnswers({ids[0]: STRONG}, interrupt_at=ids[1])
+    outcome = run_practice(home, source, ask=ids, follow_ups=False, screen=CtrlCOnVerdict())
+    session = outcome.session
+    assert session.finished and session.verdict and [a.question.id for a in session.answers] == [ids[0]]
+    assert f"feedback is saved; see it with: mock-interview review {session.id}" in outcome.flat_screen
+    assert session.verdict not in outcome.speaker.said()  # nothing more is spoken after the stop
 
 
 def test_ctrl_c_keeps_finished_answers_gives_feedback_and_closes_the_session(home):
@@ -597,6 +619,21 @@ def test_the_demo_shows_what_was_transcribed_not_its_script(home, tmp_path):
     assert heard.transcript.text == "I worked in a busy mental office."
     assert "Candidate (as transcribed): I worked in a busy mental office." in screen.getvalue()
     assert "dental" not in screen.getvalue()
+
+
+def test_a_recording_with_no_speech_is_skipped_not_scored_zero(home, tmp_path):
+    # A new user's try (2026-12-01): a silent WAV was kept as an answer scored 0, with no notice,
+    # and pulled the session's score down.
+    canned = CannedTranscriber()
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    sf.write(folder / "why-call-center.wav", canned.recording("").samples, 16_000, subtype="PCM_16")
+    sf.write(folder / "why-should-we-hire-you.wav", canned.recording(STRONG).samples, 16_000, subtype="PCM_16")
+    ids = ("why-call-center", "why-should-we-hire-you")
+    outcome = run_practice(home, FileAnswers(folder, notice=lambda text: None), transcriber=canned,
+                           ask=ids, follow_ups=False)
+    assert "(skipped: no speech heard in the recording)" in outcome.flat_screen
+    assert [a.question.id for a in outcome.session.answers] == ["why-should-we-hire-you"]
 
 
 def test_a_recorded_retry_file_is_the_second_try(home, tmp_path):

@@ -67,7 +67,8 @@ def _calls(answers: Sequence[Answer]) -> dict[str, list[Answer]]:
 
 def _call_pairs(replies: list[Answer]) -> dict[str, tuple[Answer, Metric]]:
     """Each call-handling area judged across one call, with the reply it points to."""
-    heard = [a for a in replies if a.score.transcript.text.strip()]
+    heard = [a for a in replies if a.score.transcript.text.strip()
+             and KnockOut.NOT_ENGLISH not in knockouts(a.score.metrics)]  # no English call coaching on German
     by_turn = {a.turn: a for a in heard}
     judged = judge_call(replies[0].question, [(a.turn, a.score.transcript) for a in heard])
     return {name: (by_turn[j.turn], j.metric) for name, j in judged.items() if j.turn in by_turn}
@@ -109,7 +110,10 @@ def _value_phrase(name: str, value: float) -> str:
     return f"{figure(value)} out of 100 on {area_label(name)}"
 
 
-def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None) -> tuple[str, ...]:
+def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None,
+              tipped: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """How last time's tips went today. An area in range on average but tipped again today (one
+    answer drifted) is not "well done": the remark says why it is back."""
     remarks = []
     for tip in focus:
         entry = agg.get(tip.area)
@@ -126,10 +130,17 @@ def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None) -> tuple[
         then = tip.value
         if then is None:
             met = metric_in_range(tip.area, now)
+            if met and tip.area in tipped:
+                remarks.append(f"On {label}: most of your answers hit the target today, but one didn't, "
+                               "so it's in today's tips again.")
+                continue
             remarks.append(f"On {label}: {'you hit the target today, well done' if met else 'still one to work on'}.")
             continue
         before, today = _value_phrase(tip.area, then), _value_phrase(tip.area, now)
-        if metric_in_range(tip.area, now):
+        if metric_in_range(tip.area, now) and tip.area in tipped:
+            remarks.append(f"Last time you were at {before}; today {today} on average, but one answer "
+                           "missed it, so it's in today's tips again.")
+        elif metric_in_range(tip.area, now):
             remarks.append(f"Last time you were at {before}; today {today}. That's right on target, well done.")
         elif distance(tip.area, now) < 0.85 * distance(tip.area, then):
             remarks.append(f"Last time you were at {before}; today {today}. That's better. Keep at it; "
@@ -169,6 +180,8 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
         best[name] = (metric, Context(answer.question, answer.score.transcript, answer.turn))
     strength = praise_for(best, {n: s for n, (s, _, _) in agg.items()}, red_flag) or (
         "You got through every question, and practising like this is how people get better at it.")
+    if all(KnockOut.NOT_ENGLISH in knockouts(a.score.metrics) for a in answers):
+        strength = "Thank you for practising. Answer in English next time, and I can tell you what went well."
     # Tips: areas below the bar, weighted by how much they cost and how often they came up.
     open_focus = {t.area for t in focus}
     candidates = []
@@ -205,4 +218,5 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
             tips.append(tip)
             skipped.update(covered_by(name))
     return Feedback(verdict_for(overall, red_flag), tidy(strength), tuple(tips), round(overall, 1),
-                    tuple(tidy(p) for p in _progress(focus, agg, Medium.of(answers))))
+                    tuple(tidy(p) for p in _progress(focus, agg, Medium.of(answers),
+                                                      frozenset(t.area for t in tips))))

@@ -64,6 +64,8 @@ class KeyboardAnswers:
                 raise EOFError
             line = raw.rstrip("\n")
             if line.strip() == END_MARK:
+                if not lines:
+                    return None  # a dot first sends nothing: skipped, like an empty line
                 break
             if not line.strip():
                 if not lines:

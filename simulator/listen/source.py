@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Protocol, Sequence
 
 from ..transcribe import Transcriber
-from ..types import Recording, Transcript
+from ..types import Question, Recording, Transcript
 
 
 @dataclass(frozen=True)
@@ -78,3 +78,37 @@ class AnswerSource(Protocol):
 
         KeyboardInterrupt and EOFError end the session; AudioFileError or an engine failure
         skip this answer only; DeviceError means no further answer can be heard."""
+
+
+def answer_limit(q: Question) -> float | None:
+    # Cut off at twice the ideal maximum: long enough never to interrupt a good answer.
+    return q.answer_seconds[1] * 2 if q.answer_seconds else None
+
+
+def planned_slots(questions: Sequence[Question], follow_ups: bool,
+                  retries: bool = False) -> list[Slot]:
+    """Every answer the planned questions may ask for (follow-ups and retries too: any may be
+    asked)."""
+    slots = []
+    for q in questions:
+        if q.is_roleplay:
+            slots += [Slot(q.id, turn=n, max_seconds=answer_limit(q)) for n in range(1, len(q.turns) + 1)]
+        else:
+            slots.append(Slot(q.id, max_seconds=answer_limit(q)))
+            if follow_ups:
+                slots.append(Slot(q.id, follow_up=True, max_seconds=answer_limit(q)))
+            if retries:
+                slots.append(Slot(q.id, retry=True, max_seconds=answer_limit(q)))
+    return slots
+
+
+SOME_UNUSABLE = "Some recorded answers can't be used, so their questions will be skipped:"
+NO_USABLE_ANSWER = "None of the recorded answers can be used, so there is no interview to run:"
+
+
+def unusable_notice(problems: Sequence[Unusable], heading: str = SOME_UNUSABLE) -> str:
+    """One notice, before the questions, naming every answer that will be skipped and why."""
+    lines = [heading]
+    for u in problems:
+        lines.append(f"  {u.path if u.path is not None else u.slot.stem}: {u.reason}")
+    return "\n".join(lines)

@@ -44,6 +44,7 @@ BEST = frozenset({"beats", "compares", "tops"})  # "nothing beats...": the best,
 # note" is "bother" as an ordinary verb, and only the "not" denies.
 BOTHER = frozenset({"bother", "bothers", "bothered"})
 BOTHER_VERB_NEXT = frozenset({"to", "with"})
+CONDITIONS = frozenset({"if", "unless", "when"})
 ECHOES = frozenset({"neither", "nor"})  # "...and neither will weekends" echoes the clause before
 # "Helping strangers isn't my thing", "...has never really been my thing": a denial right after
 # the words, by "is not", "has never" and the like (one adverb may come between), unless another
@@ -186,7 +187,12 @@ def agrees(text: str, target: str) -> bool:
     shares no word with the target and denies nothing says it in its own words. Both stances are
     read toward the words they share: "They aren't angry at me" says what "The customer isn't
     angry at me, they're angry at the situation" says about anger."""
-    said = [n for n in norms_of(text) if n not in STOPWORDS]
+    norms, aim = norms_of(text), norms_of(target)
+    if len(aim) > 1 and aim[0] in CONDITIONS and aim[0] in norms[:-1]:
+        # A condition is said by the clause's own condition, whatever its main clause denies:
+        # "I can't continue if the language goes on" says "if the language continues".
+        return agrees(" ".join(norms[norms.index(aim[0]) + 1:]), " ".join(aim[1:]))
+    said = [n for n in norms if n not in STOPWORDS]
     shared = tuple(w for w in _shared_words(target) if any(same_word(w, n) for n in said))
     if not shared and not any(denials_of(text)):
         return True

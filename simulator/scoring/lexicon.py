@@ -185,7 +185,7 @@ TONE = rx(
     r"not", r"never", r"no", r"nobody", r"nothing", r"none", r"without", r"rather",
     r"just", r"only", r"whatever", r"anyway", r"honestly", r"basically", r"seriously",
     r"stupid\w*", r"idiot\w*", r"dumb", r"lazy", r"useless", r"clueless", r"hopeless", r"incompetent",
-    r"moron\w*", r"jerk\w*", r"snake\w*", r"clown\w*", r"joke", r"garbage", r"awful", r"terrible",
+    r"moron\w*", r"jerk\w*", r"snake\w*", r"clowns?", r"clowning", r"joke", r"garbage", r"awful", r"terrible",
     r"hate\w*", r"can not stand", r"annoy\w*", r"whin\w*", r"moan\w*", r"drama\w*", r"babysit\w*",
     r"parrot", r"monkey", r"children", r"grandkid\w*", r"fools?", r"bother\w*", r"lying", r"liars?",
     r"scam\w*", r"shut", r"calm down", r"chill", r"relax", r"hang up", r"hung up", r"click", r"mute\w*",

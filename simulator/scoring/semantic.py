@@ -10,6 +10,8 @@ speaks.
 
 from __future__ import annotations
 
+import re
+
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -225,6 +227,7 @@ class FlagMatch:
     family: RedFlag
     similarity: float  # to its nearest red-flag exemplar
     exemplar: str
+    lead: float = 1.0  # how much nearer that exemplar than every professional sentence
 
 
 def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int] = frozenset()) -> list[FlagMatch]:
@@ -269,14 +272,14 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         if not clear and (best < th.RED_FLAG_MEANING or best - fine < th.RED_FLAG_MARGIN):
             continue
         if not whole:
-            near.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j]))
+            near.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine))
         # A phrase that stands far out from every professional sentence needs no word of tone:
         # "be my guest", "I've got all day" (`th.RED_FLAG_PHRASE_NEAR`).
         stands_out = not whole and best >= th.RED_FLAG_PHRASE_NEAR and best - fine >= th.RED_FLAG_PHRASE_MARGIN \
             and clause.words >= th.RED_FLAG_PHRASE_WORDS
         if best >= th.RED_FLAG_SURE or (whole and consensus >= th.RED_FLAG_CONSENSUS_MARGIN) \
                 or _has_tone(sentence.text) or stands_out:
-            out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j]))
+            out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine))
     return [m for m in out if _localised(m, clauses, out, near)]
 
 
@@ -312,8 +315,15 @@ def _sentence_of(clause: Clause, sentences: Sequence[Clause]) -> Clause:
 
 @lru_cache(maxsize=16384)
 def _has_tone(text: str) -> bool:
-    """A word of a red flag's tone in the clause's sentence (`lexicon.TONE`)."""
-    return bool(Doc(Transcript.typed(text)).find_all(lx.TONE))
+    """A word of a red flag's tone in the clause's sentence (`lexicon.TONE`); not the "no" of a
+    number put right ("in two days, no, three days")."""
+    return bool(Doc(Transcript.typed(REPAIRED_NUMBER.sub(r"\2", text))).find_all(lx.TONE))
+
+
+# "two days no three days", "5, no, 6": a number said again, put right.
+REPAIRED_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)\b"
+                             r"(?:\s+\w+)?[\s,.]+no[\s,.]+(\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                             r"twenty|thirty)\b", re.IGNORECASE)
 
 
 def _sure_alone(phrase: Clause, best: float, fine: float) -> bool:
@@ -329,9 +339,13 @@ def _localised(m: FlagMatch, clauses: Sequence[Clause], flagged: Sequence[FlagMa
                near: Sequence[FlagMatch] = ()) -> bool:
     """A long sentence mixes several things: it is a red flag only when one of its phrases is one
     too, or means the same family nearly as clearly ("My evenings are quite precious to me, so I'd
-    hope the others would pick those up"), or when it is unmistakable (`th.RED_FLAG_SURE`)."""
+    hope the others would pick those up"), or when it is unmistakable (`th.RED_FLAG_SURE`, and
+    clear of the professional sentences by `th.RED_FLAG_CLEAR_MARGIN`: "I'd tell them calmly that
+    I want to help but can't carry on if the language continues, ..." is near "I'd tell them I
+    can't help" and nearly as near a calm limit set by the book)."""
     c = m.clause
-    if not c.sentence or m.similarity >= th.RED_FLAG_SURE or c.words <= th.RED_FLAG_SHORT_SENTENCE:
+    sure = m.similarity >= th.RED_FLAG_SURE and m.lead >= th.RED_FLAG_CLEAR_MARGIN
+    if not c.sentence or sure or c.words <= th.RED_FLAG_SHORT_SENTENCE:
         return True
     inside = [p for p in clauses if not p.sentence and c.start <= p.start and p.end <= c.end]
     # A sentence that is one phrase and a tag ("..., if I'm honest", "..., I'm afraid") says what
@@ -355,11 +369,23 @@ def cliches(clauses: Sequence[Clause], vectors: np.ndarray) -> list[Clause]:
     out = []
     for s in (c for c in clauses if c.sentence):
         # Canned when what is canned is most of it: "Being nice to people, I think." is, "I'd stay
-        # calm, tell them I'm sorry and ask for their account so I can fix it" is not.
-        words = {k for c in canned if c.start >= s.start and c.end <= s.end for k in range(c.start, c.end)}
+        # calm, tell them I'm sorry and ask for their account so I can fix it" is not. A sentence
+        # with a phrase of its own that sets up a real situation is read by its phrases: "I enjoy
+        # helping people because at my last job in a bakery I fixed customer orders every day" is
+        # near a cliché as a whole, but most of it is the bakery.
+        parts = [c for c in canned if c.start >= s.start and c.end <= s.end]
+        if any(_sets_up_a_situation(c.text) for c in clauses
+               if not c.sentence and c not in canned and s.start <= c.start and c.end <= s.end):
+            parts = [c for c in parts if not c.sentence]
+        words = {k for c in parts for k in range(c.start, c.end)}
         if words and len(words) >= th.CLICHE_SHARE * s.words:
             out.append(s)
     return out
+
+
+@lru_cache(maxsize=16384)
+def _sets_up_a_situation(text: str) -> bool:
+    return bool(Doc(Transcript.typed(text)).find_all(lx.SITUATION))
 
 
 def outcome(clauses: Sequence[Clause], vectors: np.ndarray, kind: str) -> tuple[Clause | None, float]:

@@ -139,8 +139,10 @@ def test_bounds_follow_the_tiers(data):
 def test_paraphrases_avoid_the_banks_key_point_words(data):
     for c in written(data):
         # The seventh pass's "paraphrase" cases were asked for as strong answers in everyday
-        # spoken words, not as answers kept clear of the bank's words (heldout_fresh6.yaml's header).
-        if c.family != "paraphrase" or c.id.startswith("heldout-fresh6/"):
+        # spoken words, not as answers kept clear of the bank's words (heldout_fresh6.yaml's header);
+        # the eighth pass's were kept clear by their writer's reading, and its strong answers as a
+        # speech recogniser would write them are "paraphrase" too (heldout_fresh7.yaml's header).
+        if c.family != "paraphrase" or c.id.startswith(("heldout-fresh6/", "heldout-fresh7/", "fresh7/")):
             continue
         text = c.text.lower()
         for point in c.question.key_points:

@@ -7,7 +7,7 @@ returns None when the evidence does not support a tip.
 from __future__ import annotations
 
 from ...areas import area
-from ...types import Metric, Tip
+from ...types import EvidenceKind, Metric, Tip
 from ..context import Context
 from ..phrasing import tidy
 from ..targets import progress_value, target_text
@@ -39,4 +39,9 @@ def write_tip(m: Metric, c: Context) -> Tip | None:
         return None
     text = tidy(text)
     value = c.value if c.value is not None else progress_value(m)
-    return Tip(area=m.name, text=text, value=None if value is None else round(value, 2), target=target_text(m.name))
+    foreign = any(e.kind is EvidenceKind.NOT_ENGLISH for e in m.evidence)
+    return Tip(area=m.name, text=text, value=None if value is None else round(value, 2),
+               target=ENGLISH_TARGET if foreign else target_text(m.name))
+
+
+ENGLISH_TARGET = "answer in English, so I can coach what you said"
