@@ -714,3 +714,18 @@ def test_a_long_sentence_near_a_red_flag_and_nearly_as_near_a_professional_one_n
     thin = FlagMatch(sentence, RedFlag.DISMISSIVE, 0.77, "I'd tell them I can't help", lead=0.08)
     clear = FlagMatch(sentence, RedFlag.DISMISSIVE, 0.77, "I'd tell them I can't help", lead=0.2)
     assert not _localised(thin, parts, [thin]) and _localised(clear, parts, [clear])
+
+
+@pytest.mark.parametrize("text, capped", [
+    # A new user's try (2026-12-01): 40, "That's what most candidates say" quoting "I enjoy helping
+    # people.", and "missing: an example" beside the bakery: the whole sentence sat near a cliché.
+    ("I enjoy helping people because at my last job in a bakery I fixed customer orders every day and loved it.", False),
+    ("I love helping people because at my old job in a garden centre I sorted out customer complaints every "
+     "weekend and enjoyed it.", False),
+    ("I'm a people person and I love helping people.", True),
+    ("I love helping people, I'm a people person, and I think I'd be good at it.", True),
+])
+def test_a_cliche_with_a_real_situation_of_its_own_is_not_capped(text, capped):
+    s = score("why-call-center", text)
+    cliche = any(e.kind is EvidenceKind.CLICHE for e in s.metric("specificity").evidence)
+    assert cliche is capped and (s.overall <= 40) is capped, (s.overall, cliche)
