@@ -20,6 +20,8 @@ KIND_ORDER = {QuestionKind.GENERAL: 0, QuestionKind.SITUATIONAL: 1, QuestionKind
 
 GENERIC_PROBES = {
     "example": "Can you walk me through a specific time that happened? What did you do, and how did it turn out?",
+    # a what-would-you-do question asks for a plan, not a memory
+    "steps": "Walk me through it step by step: what would you do first, and then what?",
     "short": "Could you tell me a little more about that?",
     "off_topic": "Let me bring you back to the question: {question}",
     "english": "Could you give me that answer in English?",
@@ -206,7 +208,9 @@ def follow_up_line(question: Question, score: Score) -> str | None:
         return None
     if question.follow_up and not no_example:
         return question.follow_up
-    return GENERIC_PROBES["example"] if no_example else GENERIC_PROBES["short"]
+    if no_example:
+        return GENERIC_PROBES["steps" if question.kind is QuestionKind.SITUATIONAL else "example"]
+    return GENERIC_PROBES["short"]
 
 
 def closing_intro() -> str:

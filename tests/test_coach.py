@@ -473,3 +473,46 @@ def test_answers_in_another_language_get_no_english_call_coaching_and_no_praise(
     feedback = session_feedback(answers)
     assert [t.area for t in feedback.tips] == ["relevance"] and "English" in feedback.tips[0].target
     assert "Ich" not in " ".join(t.text for t in feedback.tips[1:]) and "English" in feedback.strength
+
+
+def test_half_a_closing_or_one_next_step_is_acknowledged_not_called_missing():
+    # A new user's calls (2026-12-01): "Is there anything else I can help with?" was answered with
+    # "Offer more help and thank the caller"; "you'll get a confirmation email" with "I didn't hear
+    # what happens next", quoting the goodbye.
+    from simulator.banks import bundled_banks
+    from simulator.coach.context import Context
+    from simulator.coach.tips import WRITERS
+
+    call = next(q for b in bundled_banks() for q in b.questions if q.id == "cancel-subscription-caller")
+    text = "Done, you'll get a confirmation email. Is there anything else I can help with?"
+    score = score_answer(call, Transcript.typed(text), turn=4)
+    ctx = Context(call, score.transcript, 4)
+    closing = WRITERS["closing"](score.metric("closing"), ctx)
+    assert "Is there anything else I can help with?" in closing and "Thank you for calling" in closing
+    assert not closing.startswith("Close the call properly")
+    steps = WRITERS["next_steps"](Metric("next_steps", 70.0, 1, "phrases", score.metric("next_steps").evidence), ctx)
+    assert "confirmation email" in steps and "I didn't hear" not in steps
+    bare = score_answer(call, Transcript.typed("Okay, bye."), turn=4)
+    assert WRITERS["closing"](bare.metric("closing"), Context(call, bare.transcript, 4)).startswith("Close the call")
+
+
+def test_two_fillers_are_not_quite_a_few():
+    # "Quite a few fillers crept in: two of them" (a new user's read, 2026-12-01).
+    score = score_answer(WHY, Transcript.typed("Um, I like helping people and, like, I'm good on the phone."))
+    tip = next(t for t in score.tips if t.area == "fillers")
+    assert tip.text.startswith("A few fillers crept in for an answer this short: two of them")
+    many = score_answer(WHY, Transcript.typed("Um, I, like, um, enjoy, uh, helping, um, people, like, you know."))
+    assert next(t for t in many.tips if t.area == "fillers").text.startswith("Quite a few fillers crept in")
+
+
+def test_a_typed_answer_is_told_its_length_in_words_too():
+    # "That was short, about 13 seconds" for a typed answer (a new user's read, 2026-12-01).
+    from simulator.coach.context import Context
+    from simulator.coach.tips import WRITERS
+
+    text = "I would stay calm and let them talk, then I would say sorry and fix it for them."
+    typed = score_answer(ANGRY, Transcript.typed(text))
+    said = WRITERS["length"](typed.metric("length"), Context(ANGRY, typed.transcript))
+    assert said.startswith("That was short, 18 words, about 8 seconds said aloud;")
+    timed = score_answer(ANGRY, spoken(text))
+    assert "words" not in WRITERS["length"](timed.metric("length"), Context(ANGRY, timed.transcript)).split(";")[0]

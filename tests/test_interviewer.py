@@ -10,7 +10,7 @@ from simulator import interviewer
 from simulator.assess import score_answer
 from simulator.banks import resolve_banks
 from simulator.errors import UserError
-from simulator.types import Tip, Transcript
+from simulator.types import QuestionKind, Tip, Transcript
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +98,10 @@ def test_thin_answers_get_one_follow_up_and_good_ones_none(pool):
         "called her back the next day. She got a refund of 120 dollars and thanked my supervisor."))
     assert probe is None
     assert follow_up_for(pool, "what-is-good-service", "")[1] is None
+    # A what-would-you-do question is asked for the steps, not for "a specific time that happened"
+    # (a new user's "hi" to the troubleshooting question, 2026-12-01).
+    situational = next(q for q in pool if q.kind is QuestionKind.SITUATIONAL)
+    assert follow_up_for(pool, situational.id, "hi")[1] == interviewer.GENERIC_PROBES["steps"]
 
 
 def test_question_kinds_are_a_closed_set_that_reads_as_its_words():

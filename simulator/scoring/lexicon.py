@@ -321,6 +321,9 @@ NEXT_STEPS = rx(
     r"i am going to (?:send|call|process|refund|credit|escalate|update|check|fix|reverse|arrange|book|schedule|put|raise)",
     r"(?:is|has been) (?:processed|refunded|credited|escalated|scheduled|booked|reversed)",
     r"call you back", r"follow up",
+    # when the change shows, and the record of it (a new user's call, eighth pass)
+    r"(?:on|in|from) (?:your|the) next (?:bill|statement|invoice|payment)", r"takes? effect",
+    r"(?:confirmation|tracking) (?:email|number|text|message)",
     # what the caller does if it comes back: a next step too (the last line of a fixed problem)
     r"if (?:it|this|that) (?:happens|comes up|stops working|goes off) again",
 )
@@ -338,7 +341,8 @@ RESOLUTION_CUES = TIME_FRAMES + rx(
 )
 CLOSING = rx(
     r"(?:is there )?anything else (?:i|that i|we) can (?:help|do|assist)", r"thank(?:s| you) for (?:calling|your patience|being|choosing|contacting|your time|holding|bearing)",
-    r"have a (?:great|good|nice|wonderful|lovely|fantastic) (?:day|evening|afternoon|weekend|night|one)", r"take care",
+    r"have a (?:great|good|nice|wonderful|lovely|fantastic) (?:day|evening|afternoon|weekend|night|one|party|time|trip|holiday)",
+    r"take care",
     r"(?:glad|happy) (?:i|we) could help", r"enjoy (?:the|your) (?:rest|day|evening)",
 )
 

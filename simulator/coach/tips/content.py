@@ -8,6 +8,7 @@ from ...scoring.plan import answer_band
 from ...types import Coverage, EvidenceKind, Metric, QuestionKind
 from ..context import NOT_COVERED, Context, first_quote, labels_of
 from ..lines import call_handling, line_idea
+from ...wording import plural
 from ..phrasing import after_lead, and_list, band_words, duration, format_time, idea, quoted
 from .registry import writes
 
@@ -185,11 +186,14 @@ def length(m: Metric, c: Context) -> str | None:
     low, high = answer_band(c.question, c.turn)
     seconds = float(m.value)
     e = first_quote(m)
+    # Typed answers have no duration of their own: say what the length was measured on.
+    took = duration(seconds) if c.timed else \
+        f"{plural(len(c.transcript.text.split()), 'word')}, {duration(seconds)} said aloud"
     if seconds > high:
         where = f" By the {format_time(high)} mark you were still on {quoted(c.phrase(e))}" if e and c.timed else ""
         # "in half" only where half would fit: an 11-minute answer to a 2-minute question needs more.
         cut = "Cut it in half" if seconds <= 2 * high else "Cut it right down"
-        return (f"That ran long, {duration(seconds)}, when {band_words(low, high)} is plenty.{where} {cut}: "
+        return (f"That ran long, {took}, when {band_words(low, high)} is plenty.{where} {cut}: "
                 f"your point, one example, how it turned out, and stop. For next time, practise with a "
                 f"timer and stop at {band_words(low, high).split(' to ')[-1]}.")
     if c.roleplay:
@@ -202,5 +206,5 @@ def length(m: Metric, c: Context) -> str | None:
     add = {QuestionKind.GENERAL: "a reason and a short example",
            QuestionKind.SITUATIONAL: "the steps you'd take, and why"}.get(
         c.question.kind, "what happened, what you did, and how it ended")
-    return (f"That was short, {duration(seconds)}; I'd like {band_words(low, high)} here. Add {add}. For next "
+    return (f"That was short, {took}; I'd like {band_words(low, high)} here. Add {add}. For next "
             f"time, answer out loud, then ask yourself \"and then what?\", and add that.")

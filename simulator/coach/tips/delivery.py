@@ -42,7 +42,8 @@ def fillers(m: Metric, c: Context) -> str | None:
         rate = c.value if c.value is not None else progress_value(m)
         how_many = f"{many}, about {figure(rate or 0)} a minute"
         target = "3 or fewer a minute"
-    return (f"Quite a few fillers crept in: {how_many}. {c.said(e)} {quoted(c.phrase(e, SHORT_QUOTE_WORDS))} I'd like "
+    lead = "Quite a few fillers crept in" if count is None or count > 3 else "A few fillers crept in for an answer this short"
+    return (f"{lead}: {how_many}. {c.said(e)} {quoted(c.phrase(e, SHORT_QUOTE_WORDS))} I'd like "
             f"{target}. A short pause sounds more confident than an \"um\". For next time, record a "
             f"one-minute answer, and each time you feel an \"um\" coming, pause instead.")
 

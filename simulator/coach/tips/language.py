@@ -111,8 +111,18 @@ def verification(m: Metric, c: Context) -> str | None:
             f"time, ask that early in every practice call.")
 
 
+def _heard(m: Metric) -> list[str]:
+    """The area's phrases the candidate said, as said."""
+    return [e.quote or e.label for e in m.evidence if e.kind is EvidenceKind.PHRASE and e.coverage is Coverage.COVERED]
+
+
 @writes("next_steps")
 def next_steps(m: Metric, c: Context) -> str | None:
+    heard = _heard(m)
+    if heard:  # one step said: ask for the rest, never "I didn't hear"
+        return (f"You told the customer one thing that happens next: {quoted(heard[0])} Make it the whole "
+                f"picture, what you'll do and when they'll see it: \"I've put that through, and you'll see it "
+                f"within two working days.\" For next time, end your fix with what you'll do, and when.")
     return (f"I didn't hear what happens next. {c.said()} {quoted(c.ending())} Give the customer one clear next "
             f"step and a time frame: \"I've put that through, and you'll see it within two working days,\" or "
             f"what to do if it happens again. For next time, end your fix with what you'll do, and when.")
@@ -120,6 +130,14 @@ def next_steps(m: Metric, c: Context) -> str | None:
 
 @writes("closing")
 def closing(m: Metric, c: Context) -> str | None:
+    heard = _heard(m)
+    offered = any("anything else" in h.lower() for h in heard)
+    thanked = any("thank" in h.lower() for h in heard)
+    if heard and (offered or thanked):  # half a closing: ask for the other half
+        missing = "thank the caller: \"Thank you for calling.\"" if offered else \
+            "offer more help: \"Is there anything else I can help you with today?\""
+        return (f"You closed the call with {quoted(heard[0])} That's good; also {missing} For next time, "
+                f"practise the whole closing until it comes out on its own.")
     where = "At the end of the call" if c.in_session else "At the end"
     return (f"Close the call properly. {where} you said {quoted(c.ending())} Offer more help and thank the "
             f"caller: \"Is there anything else I can help you with today? Thank you for calling.\" For next "
