@@ -693,7 +693,7 @@ def test_a_warning_said_as_what_you_cannot_do_if_it_goes_on_gives_the_warning():
 
 
 def test_a_number_put_right_is_no_word_of_tone():
-    from simulator.scoring.semantic import _has_tone
+    from simulator.scoring.flag_meaning import _has_tone
 
     assert not _has_tone("and it came in two days no three days")
     assert not _has_tone("it was 5, no, 6 pounds")
@@ -704,7 +704,7 @@ def test_a_long_sentence_near_a_red_flag_and_nearly_as_near_a_professional_one_n
     # "I'd tell them calmly that I want to help but can't carry on if the language continues, ..."
     # sat at 0.77 from "I'd tell them I can't help" and 0.69 from a calm limit set by the book.
     from simulator.scoring.clauses import clauses
-    from simulator.scoring.semantic import FlagMatch, _localised
+    from simulator.scoring.flag_meaning import FlagMatch, _localised
     from simulator.scoring.text import Doc
 
     doc = Doc(Transcript.typed("I'd tell them calmly that I want to help but can't carry on if it continues, "

@@ -96,6 +96,12 @@ def _aggregate(answers: Sequence[Answer]) -> dict[str, tuple[float, float, Pairs
     return result
 
 
+def tracked_values(answers: Sequence[Answer]) -> dict[str, float]:
+    """Each area's value over a session as the coach judged it (wpm for pace, score for empathy; a
+    call's areas once for the whole call): the one the closing remarks, `tips` and `progress` use."""
+    return {name: value for name, (_, value, _) in _aggregate(answers).items() if value == value}
+
+
 def _value_phrase(name: str, value: float) -> str:
     found = area(name)
     if name == "volume":

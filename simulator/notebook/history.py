@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..coach import session_feedback
-from ..coach.targets import distance, metric_in_range, progress_value
+from ..coach.feedback import tracked_values as coach_tracked_values
+from ..coach.targets import distance, metric_in_range
 from ..types import Answer, Choice, Medium, Metric, Session
 from ..wording import plural
 from .records import SavedTip, SessionSummary
@@ -61,8 +62,9 @@ def _mean_per_metric(answers: Iterable[Answer], value_of: Callable[[Metric], flo
 
 
 def tracked_values(answers: Iterable[Answer]) -> dict[str, float]:
-    """Each area's value over a session, as the coach tracks it (wpm for pace, score for empathy)."""
-    return _mean_per_metric(answers, progress_value)
+    """Each area's value over a session, as the coach tracks it (wpm for pace, score for empathy;
+    a call's areas judged across the call), so the closing remarks and `tips` agree."""
+    return coach_tracked_values(list(answers))
 
 
 def session_metric_values(answers: Iterable[Answer]) -> dict[str, float]:

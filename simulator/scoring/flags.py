@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..types import EvidenceKind, Metric, RedFlag, Severity
 from . import lexicon as lx
 from .clauses import AUXILIARIES, after_auxiliary, denies_saying
-from .semantic import FlagMatch
+from .flag_meaning import FlagMatch
 from .text import Doc
 
 NEGATORS = frozenset({"never", "not", "no", "avoid", "avoided", "without", "instead", "rather",
@@ -94,7 +94,7 @@ LEXICAL_FAMILIES = ((lx.CONTEMPT, RedFlag.CONTEMPT), (lx.BLAME, RedFlag.BLAME), 
 
 def find_red_flags(doc: Doc, meant: Sequence[FlagMatch]) -> list[Flag]:
     """Every red flag, one per clause: by meaning first (the clause means an exemplar of a
-    family, `semantic.red_flags`), then by words; the quote is the clause it was said in."""
+    family, `flag_meaning.red_flags`), then by words; the quote is the clause it was said in."""
     found: list[Flag] = []
 
     def taken(a: int, b: int) -> bool:

@@ -10,7 +10,7 @@ import numpy as np
 
 from ..areas import AREAS
 from ..types import KeyPoint, Metric, Question, QuestionKind, Recording, Severity, Transcript
-from . import semantic
+from . import flag_meaning, semantic
 from .clauses import Clause, clauses, norms_of
 from .flags import RED_FLAG_SEVERITY, Flag, find_red_flags
 from .matching import PointMatch, match_points
@@ -103,9 +103,9 @@ class Inputs:
         return read_points(self.points, self.doc, self.clauses, self.clause_vectors, self.matches, unsaid=flagged)
 
     @cached_property
-    def flags_meant(self) -> list[semantic.FlagMatch]:
+    def flags_meant(self) -> list[flag_meaning.FlagMatch]:
         """Clauses that mean a red flag (not the question said back: `echoed_words`)."""
-        return semantic.red_flags(self.clauses, self.clause_vectors, self.doc.others_words | self.echoed_words)
+        return flag_meaning.red_flags(self.clauses, self.clause_vectors, self.doc.others_words | self.echoed_words)
 
     @cached_property
     def echoed_words(self) -> frozenset[int]:

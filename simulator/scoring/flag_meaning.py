@@ -1,0 +1,151 @@
+"""Red flags by meaning: the clauses of an answer nearest a red-flag exemplar (`exemplars.yaml`),
+once their stance is read, and clear of every professional sentence said the same way."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from ..types import RedFlag, Transcript
+from . import lexicon as lx
+from . import thresholds as th
+from .clauses import Clause, agrees, denials_of, denies_saying
+from .semantic import red_flag_exemplars
+from .text import Doc
+
+@dataclass(frozen=True)
+class FlagMatch:
+    clause: Clause
+    family: RedFlag
+    similarity: float  # to its nearest red-flag exemplar
+    exemplar: str
+    lead: float = 1.0  # how much nearer that exemplar than every professional sentence
+
+
+def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int] = frozenset()) -> list[FlagMatch]:
+    """Clauses whose nearest exemplar, once the stance is read (a clause that denies what an
+    exemplar says is that much further from it, `_stance_cost`), is a red flag, near enough
+    (`th.RED_FLAG_MEANING`) and nearer than every professional sentence by `th.RED_FLAG_MARGIN`;
+    and confirmed: unmistakably near (`th.RED_FLAG_SURE`), a word of its tone in the sentence,
+    several red-flag exemplars near it at once (`th.RED_FLAG_CONSENSUS`), or a phrase far clearer of
+    every professional sentence than the usual margin (`th.RED_FLAG_PHRASE_NEAR`). A phrase is read with
+    its sentence: not one whose sentence as a whole is nearer the professional sentences
+    (`th.RED_FLAG_PHRASE_SENTENCE`). Words someone else said, quoted (`theirs`: "A man told me,
+    'you people are useless'"), are theirs: a clause made mostly of them is no red flag."""
+    if not len(clauses):
+        return []
+    ex_ = red_flag_exemplars()
+    sims = vectors @ ex_.vectors.T
+    red = np.flatnonzero([bool(label) for label in ex_.labels])
+    fine_rows = np.flatnonzero([not label for label in ex_.labels])
+    read = []  # per clause: (nearest red flag, its similarity, the nearest professional, consensus)
+    for i, clause in enumerate(clauses):
+        if sims[i].max() < th.RED_FLAG_MEANING - th.STANCE_PENALTY:
+            read.append((0, -1.0, 1.0, -1.0))
+            continue
+        flags = _nearest(clause, sims[i], red, th.RED_FLAG_CONSENSUS, ex_.texts)
+        fine = _nearest(clause, sims[i], fine_rows, 1, ex_.texts)[0][0]
+        read.append((flags[0][1], flags[0][0], fine, sum(v for v, _ in flags) / len(flags) - fine))
+    sentences = [c for c in clauses if c.sentence]
+    lean = {c: r[1] - r[2] for c, r in zip(clauses, read) if c.sentence}
+    out = []
+    near: list[FlagMatch] = []  # phrases near a red flag and clear of the professional sentences, confirmed or not
+    for clause, (j, best, fine, consensus) in zip(clauses, read):
+        if sum(k in theirs for k in range(clause.start, clause.end)) * 2 > clause.words:
+            continue
+        sentence = _sentence_of(clause, sentences)
+        leaning = lean.get(sentence, 0.0)
+        if not clause.sentence and leaning < th.RED_FLAG_PHRASE_SENTENCE and not _sure_alone(clause, best, fine):
+            continue
+        # The weaker routes need a whole sentence: a phrase cut out of one can sound like anything.
+        whole = clause.sentence
+        clear = whole and best >= th.RED_FLAG_NEAR and best - fine >= th.RED_FLAG_CLEAR_MARGIN \
+            and clause.words > th.RED_FLAG_SHORT_SENTENCE  # a short one says too little to judge this way
+        if not clear and (best < th.RED_FLAG_MEANING or best - fine < th.RED_FLAG_MARGIN):
+            continue
+        if not whole:
+            near.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine))
+        # A phrase that stands far out from every professional sentence needs no word of tone:
+        # "be my guest", "I've got all day" (`th.RED_FLAG_PHRASE_NEAR`).
+        stands_out = not whole and best >= th.RED_FLAG_PHRASE_NEAR and best - fine >= th.RED_FLAG_PHRASE_MARGIN \
+            and clause.words >= th.RED_FLAG_PHRASE_WORDS
+        if best >= th.RED_FLAG_SURE or (whole and consensus >= th.RED_FLAG_CONSENSUS_MARGIN) \
+                or _has_tone(sentence.text) or stands_out:
+            out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine))
+    return [m for m in out if _localised(m, clauses, out, near)]
+
+
+def _nearest(clause: Clause, row: np.ndarray, rows: np.ndarray, k: int, texts: Sequence[str]) -> list[tuple[float, int]]:
+    """The k exemplars among `rows` nearest the clause once its stance is read, nearest first, as
+    (similarity, row). A stance only ever takes away, so exemplars are read from the nearest
+    down until none further can make the top k."""
+    top: list[tuple[float, int]] = []
+    for j in rows[np.argsort(-row[rows])]:
+        raw = float(row[j])
+        if len(top) >= k and raw <= top[k - 1][0]:
+            break
+        top.append((raw - _stance_cost(clause, texts[j], raw), int(j)))
+        top.sort(reverse=True)
+    return top[:k]
+
+
+def _stance_cost(clause: Clause, exemplar: str, similarity: float) -> float:
+    """How much further a clause is from an exemplar for its stance (`th.STANCE_PENALTY` when it
+    denies what the exemplar says), read with the words before it in its sentence: "I wouldn't
+    swear back or hang up on them" does not say "I'd hang up on them", and "I wouldn't just say
+    policy is policy" says no red flag at all. Exemplars too far to matter are not read."""
+    if similarity < th.RED_FLAG_MEANING - th.STANCE_PENALTY:
+        return 0.0
+    if agrees(clause.said, exemplar) and not denies_saying(clause.said):
+        return 0.0
+    return th.STANCE_PENALTY
+
+
+def _sentence_of(clause: Clause, sentences: Sequence[Clause]) -> Clause:
+    return next((s for s in sentences if s.start <= clause.start and clause.end <= s.end), clause)
+
+
+@lru_cache(maxsize=16384)
+def _has_tone(text: str) -> bool:
+    """A word of a red flag's tone in the clause's sentence (`lexicon.TONE`); not the "no" of a
+    number put right ("in two days, no, three days")."""
+    return bool(Doc(Transcript.typed(REPAIRED_NUMBER.sub(r"\2", text))).find_all(lx.TONE))
+
+
+# "two days no three days", "5, no, 6": a number said again, put right.
+REPAIRED_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)\b"
+                             r"(?:\s+\w+)?[\s,.]+no[\s,.]+(\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                             r"twenty|thirty)\b", re.IGNORECASE)
+
+
+def _sure_alone(phrase: Clause, best: float, fine: float) -> bool:
+    """A phrase unmistakably a red flag (`th.RED_FLAG_SURE`), far from every professional sentence
+    (`th.RED_FLAG_PHRASE_MARGIN`) and with no denial before it in its sentence, is one whatever the
+    rest of the sentence says: "Parcels go missing all the time, it's really not a big deal"; not
+    "I wouldn't swear back or hang up on them", nor "...and follow the policy if it continues"."""
+    before = phrase.lead[:len(phrase.lead) - len(phrase.text)] if phrase.lead.endswith(phrase.text) else ""
+    return best >= th.RED_FLAG_SURE and best - fine >= th.RED_FLAG_PHRASE_MARGIN and not any(denials_of(before))
+
+
+def _localised(m: FlagMatch, clauses: Sequence[Clause], flagged: Sequence[FlagMatch],
+               near: Sequence[FlagMatch] = ()) -> bool:
+    """A long sentence mixes several things: it is a red flag only when one of its phrases is one
+    too, or means the same family nearly as clearly ("My evenings are quite precious to me, so I'd
+    hope the others would pick those up"), or when it is unmistakable (`th.RED_FLAG_SURE`, and
+    clear of the professional sentences by `th.RED_FLAG_CLEAR_MARGIN`: "I'd tell them calmly that
+    I want to help but can't carry on if the language continues, ..." is near "I'd tell them I
+    can't help" and nearly as near a calm limit set by the book)."""
+    c = m.clause
+    sure = m.similarity >= th.RED_FLAG_SURE and m.lead >= th.RED_FLAG_CLEAR_MARGIN
+    if not c.sentence or sure or c.words <= th.RED_FLAG_SHORT_SENTENCE:
+        return True
+    inside = [p for p in clauses if not p.sentence and c.start <= p.start and p.end <= c.end]
+    # A sentence that is one phrase and a tag ("..., if I'm honest", "..., I'm afraid") says what
+    # that phrase says: the flag is that phrase's.
+    return not inside or any(f.clause in inside for f in flagged) \
+        or any(f.clause in inside and f.family is m.family for f in near) \
+        or any(p.words >= th.RED_FLAG_MAIN_PHRASE * c.words for p in inside)
