@@ -516,3 +516,19 @@ def test_a_typed_answer_is_told_its_length_in_words_too():
     assert said.startswith("That was short, 18 words, about 8 seconds said aloud;")
     timed = score_answer(ANGRY, spoken(text))
     assert "words" not in WRITERS["length"](timed.metric("length"), Context(ANGRY, timed.transcript)).split(";")[0]
+
+
+def test_the_notebook_tracks_a_call_as_the_coach_judged_it():
+    # A new user's two sessions (2026-12-01): the closing said "key points 40, today 69, that's
+    # better" while `tips` said 17.2 and `progress` "worse": the notebook averaged every reply
+    # (and empty answers), the coach judged the call as a whole.
+    from simulator.notebook.history import tracked_values
+    from simulator.scoring.calls import judge_call
+
+    answers = call(BILLED_REPLIES)
+    judged = judge_call(BILLED_CALL, [(a.turn, a.score.transcript) for a in answers])
+    tracked = tracked_values(answers)
+    for name in ("empathy", "ownership", "next_steps"):
+        assert tracked[name] == pytest.approx(judged[name].metric.score), name
+    per_reply = [m.score for a in answers for m in a.score.metrics if m.name == "ownership" and m.score is not None]
+    assert len(set(per_reply)) > 1  # the replies differ: averaging them would tell another story
