@@ -286,6 +286,19 @@ def test_a_spoken_tip_is_tracked_on_spoken_sessions_only(home):
     assert standing.standing is Standing.MET and standing.now == 1.0
 
 
+def test_a_tip_given_in_range_is_met_only_by_two_sessions_after_it(home):
+    # A new user's read (2026-12-01): a polish tip given at 2 fillers a minute (in range) was
+    # marked met after one more session: the session that gave it counted as the first of two.
+    from simulator.notebook.history import update_tip_progress
+
+    with Notebook(home) as nb:
+        one_session(nb, fillers_answer(2.5), [Tip("fillers", "Fewer ums.", 2.5, "3 or fewer")])
+        first = one_session(nb, fillers_answer(2.0))
+        assert update_tip_progress(nb, first) == []
+        second = one_session(nb, fillers_answer(1.0))
+        assert len(update_tip_progress(nb, second)) == 1
+
+
 def test_session_points_and_series_keep_each_medium_apart(home):
     from simulator.notebook.history import by_medium, metric_series, session_points
 

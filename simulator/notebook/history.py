@@ -230,7 +230,8 @@ def tip_progress(tips: list[SavedTip], points: list[SessionPoint]) -> list[TipPr
 
 def update_tip_progress(notebook: Notebook, session_id: str) -> list[int]:
     """Mark an open tip met once its area has been in range in two comparable sessions running
-    (this one and the one before it that measured the area); returns the tips marked."""
+    since it was given (this one and the one before it that measured the area); returns the tips
+    marked."""
     sessions = [s for s in notebook.sessions() if s.answers]  # newest first
     current = next((i for i, s in enumerate(sessions) if s.id == session_id), None)
     if current is None:
@@ -242,7 +243,10 @@ def update_tip_progress(notebook: Notebook, session_id: str) -> list[int]:
         medium = saved.medium or now.medium
         if not Medium.alike(medium, now.medium) or not metric_in_range(saved.area, tracked(now.id).get(saved.area)):
             continue
-        before = next((tracked(s.id)[saved.area] for s in sessions[current + 1:]
+        # The session before must come after the tip: the session that gave it does not count,
+        # even when its value sat in range (a polish tip is given in range).
+        given = next((i for i, s in enumerate(sessions) if s.id == saved.session_id), len(sessions))
+        before = next((tracked(s.id)[saved.area] for s in sessions[current + 1:given]
                        if Medium.alike(medium, s.medium) and saved.area in tracked(s.id)), None)
         if metric_in_range(saved.area, before):
             notebook.mark_tip_met(saved.id, session_id)
