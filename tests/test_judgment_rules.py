@@ -729,3 +729,17 @@ def test_a_cliche_with_a_real_situation_of_its_own_is_not_capped(text, capped):
     s = score("why-call-center", text)
     cliche = any(e.kind is EvidenceKind.CLICHE for e in s.metric("specificity").evidence)
     assert cliche is capped and (s.overall <= 40) is capped, (s.overall, cliche)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # A new user's try (2026-12-01): "It seems easy" after "I need a job" was no red flag.
+    ("Um, I guess I need a job and, like, I'm a people person. It seems easy.", True),
+    ("Mostly because it looks like a pretty easy job, and I can sit down.", True),
+    ("It's not an easy job, but I like solving people's problems, and at the pharmacy I did that every day.", False),
+    ("The system seems easy to learn, and I like helping people, like at my café job where regulars asked for me.",
+     False),
+    ("It sounds easy, but I know it isn't, and that's why I want to try it.", False),
+])
+def test_the_job_called_easy_is_money_only_motivation_and_easy_to_learn_is_not(text, flagged):
+    s = score("why-call-center", text)
+    assert (RedFlag.MONEY in families(s)) is flagged, (s.overall, families(s))

@@ -89,7 +89,7 @@ class Flag:
 
 LEXICAL_FAMILIES = ((lx.CONTEMPT, RedFlag.CONTEMPT), (lx.BLAME, RedFlag.BLAME), (lx.DISMISSIVE, RedFlag.DISMISSIVE),
                     (lx.DISHONESTY, RedFlag.DISHONESTY), (lx.PROFANITY, RedFlag.PROFANITY),
-                    (lx.NEGATIVITY, RedFlag.NEGATIVITY))
+                    (lx.EASY_JOB, RedFlag.MONEY), (lx.NEGATIVITY, RedFlag.NEGATIVITY))
 
 
 def find_red_flags(doc: Doc, meant: Sequence[FlagMatch]) -> list[Flag]:

@@ -280,6 +280,12 @@ DISHONESTY = rx(
     r"(?:lie|lied|lying) to (?:them|him|her|the customer|the caller|customers|callers|my \w+)",
     r"(?:make|made|making) (?:something|stuff|things|it|an excuse) up", r"nobody (?:would|will|is going to) (?:know|notice|find out|check)",
 )
+# The job as easy money, in so many words (a new user's "I need a job... It seems easy" was no
+# red flag: three words sit near no exemplar). Not "easy to use", "easy to learn".
+EASY_JOB = rx(
+    r"(?:it|this|the job|the work|that|this job) (?:seems|looks|sounds) (?:like )?(?:an? )?(?:really |pretty |quite |fairly |so )?easy(?! to\b)(?!,? but\b)",
+    r"easy money", r"(?:an|such an|a really|a pretty) easy (?:job|gig|number)",
+)
 PROFANITY = rx(
     r"damn", r"crap", r"shit\w*", r"fuck\w*", r"bloody", r"pissed(?: off)?", r"ass(?:hole)?s?",
     r"bitch\w*", r"bastards?", r"what the hell", r"hell of",
