@@ -532,3 +532,12 @@ def test_the_notebook_tracks_a_call_as_the_coach_judged_it():
         assert tracked[name] == pytest.approx(judged[name].metric.score), name
     per_reply = [m.score for a in answers for m in a.score.metrics if m.name == "ownership" and m.score is not None]
     assert len(set(per_reply)) > 1  # the replies differ: averaging them would tell another story
+
+
+def test_the_tip_quotes_the_gravest_red_flag_wherever_it_was_said():
+    # A new user's try (2026-12-01): money first, contempt for customers second; the tip quoted the
+    # money line and never the contempt.
+    text = "Honestly the money is good and I need to pay rent. Customers are mostly idiots who can't read the website."
+    score = score_answer(WHY, Transcript.typed(text))
+    tip = next(t for t in score.tips if t.area == "professionalism")
+    assert "Customers are mostly idiots" in tip.text and "money is good" not in tip.text

@@ -78,10 +78,17 @@ RED_FLAG_ADVICE = {
 }
 
 
+# Which red flag a tip quotes when an answer has several: what a recruiter would stop at first.
+GRAVEST = [RedFlag.CONTEMPT.value, RedFlag.DISMISSIVE.value, RedFlag.PROFANITY.value, RedFlag.DISHONESTY.value,
+           RedFlag.BLAME.value, RedFlag.REFUSAL.value, RedFlag.MONEY.value]
+
+
 @writes("professionalism")
 def professionalism(m: Metric, c: Context) -> str | None:
     """The offending clause quoted back, what it tells an interviewer, and what to say instead."""
     severe = [e for e in m.evidence if e.kind is EvidenceKind.RED_FLAG and e.quote and e.severity is Severity.SEVERE]
+    # The gravest first, wherever it was said: contempt for customers before "the money is good".
+    severe.sort(key=lambda e: GRAVEST.index(e.label) if e.label in GRAVEST else len(GRAVEST))
     e = severe[0] if severe else first_quote(m)
     if e is None:
         return None
