@@ -541,3 +541,15 @@ def test_the_tip_quotes_the_gravest_red_flag_wherever_it_was_said():
     score = score_answer(WHY, Transcript.typed(text))
     tip = next(t for t in score.tips if t.area == "professionalism")
     assert "Customers are mostly idiots" in tip.text and "money is good" not in tip.text
+
+
+def test_of_two_red_flags_in_a_session_the_tip_is_about_the_graver():
+    # A new user's session (2026-12-01): "the money is good" was quoted, and "Not my problem, call
+    # the courier." said to a caller never was.
+    from simulator.banks import bundled_banks
+
+    call = next(q for b in bundled_banks() for q in b.questions if q.id == "lost-package-caller")
+    money = answer(WHY, Transcript.typed("Honestly the money is good and I need to pay rent."))
+    brush = Answer(call, score_answer(call, Transcript.typed("Not my problem, call the courier."), turn=2), turn=2)
+    tips = session_feedback([money, brush]).tips
+    assert "Not my problem" in tips[0].text and tips[0].area == "professionalism"

@@ -18,7 +18,7 @@ from .context import Context
 from .phrasing import figure, tidy
 from .praise import praise_for
 from .targets import area_label, distance, metric_in_range, progress_value, target_text
-from .tips import WRITERS, covered_by, is_uncertain, write_tip
+from .tips import WRITERS, covered_by, gravity, is_uncertain, write_tip
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,7 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
             continue  # a polish tip only when nothing more important was found
         if name in decided:
             pairs = [p for p in pairs if p[0] in decided[name][1]] or pairs
-        answer, metric = min(pairs, key=lambda p: p[1].score)
+        answer, metric = min(pairs, key=lambda p: (p[1].score, gravity(p[1])))
         if mean >= th.TIP_BELOW and (tips or metric.score >= th.POLISH_BELOW or is_uncertain(name)):
             continue  # a polish tip only when nothing else came up, and only on firm evidence
         ctx = Context(answer.question, answer.score.transcript, answer.turn, in_session=len(answers) > 1,

@@ -12,9 +12,10 @@ from ..context import Context
 from ..phrasing import tidy
 from ..targets import progress_value, target_text
 from . import content, delivery, language  # noqa: F401  (each registers its writers)
+from .language import gravity
 from .registry import WRITERS, Writer, writes
 
-__all__ = ["WRITERS", "Writer", "writes", "write_tip", "covered_by", "is_uncertain"]
+__all__ = ["WRITERS", "Writer", "writes", "write_tip", "covered_by", "gravity", "is_uncertain"]
 
 
 def covered_by(name: str) -> tuple[str, ...]:

@@ -45,7 +45,9 @@ def key_points(m: Metric, c: Context) -> str | None:
         ideas = [x for x in dict.fromkeys(line_idea(x) for x in lines) if x]
         if not ideas:
             return None
-        return (f"In that reply I didn't hear you {and_list(ideas[:2], 'or')}. That's what the customer needs "
+        # At the end of a session "that reply" means nothing: name the customer's line it answered.
+        where = after_lead(c.lead(), "I didn't hear you") if c.in_session else "In that reply I didn't hear you"
+        return (f"{where} {and_list(ideas[:2], 'or')}. That's what the customer needs "
                 f"at this point in the call, so say it in your own words. For next time, before you answer each "
                 f"line, ask yourself what the caller needs right now.")
     missing = [idea(x, kind) for x in labels_of(m, EvidenceKind.KEY_POINT, *NOT_COVERED)]

@@ -83,6 +83,13 @@ GRAVEST = [RedFlag.CONTEMPT.value, RedFlag.DISMISSIVE.value, RedFlag.PROFANITY.v
            RedFlag.BLAME.value, RedFlag.REFUSAL.value, RedFlag.MONEY.value]
 
 
+def gravity(m: Metric) -> int:
+    """How grave an answer's worst red flag is (0 gravest; past GRAVEST with none): of two answers
+    scored alike, the session's tip is about the graver one."""
+    return min((GRAVEST.index(e.label) for e in m.evidence if e.kind is EvidenceKind.RED_FLAG and e.label in GRAVEST),
+               default=len(GRAVEST))
+
+
 @writes("professionalism")
 def professionalism(m: Metric, c: Context) -> str | None:
     """The offending clause quoted back, what it tells an interviewer, and what to say instead."""
