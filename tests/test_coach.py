@@ -553,3 +553,15 @@ def test_of_two_red_flags_in_a_session_the_tip_is_about_the_graver():
     brush = Answer(call, score_answer(call, Transcript.typed("Not my problem, call the courier."), turn=2), turn=2)
     tips = session_feedback([money, brush]).tips
     assert "Not my problem" in tips[0].text and tips[0].area == "professionalism"
+
+
+def test_a_question_asked_again_is_named_once():
+    # A new user's session (2026-12-01): 'When I asked "A customer starts yelling..." and then "Let
+    # me bring you back to the question: A customer starts yelling..."'.
+    from simulator.coach.context import Context
+    from simulator.coach.phrasing import after_lead
+    from simulator.interviewer import GENERIC_PROBES
+
+    again = GENERIC_PROBES["off_topic"].format(question=WHY.text)
+    c = Context(WHY, Transcript.typed("x"), in_session=True, follow_up=again)
+    assert after_lead(c.lead(), "you wrote") == f'When I asked "{WHY.text}" twice, you wrote'

@@ -90,6 +90,9 @@ class Context:
         if self.roleplay:
             line = self.customer_line
             return f"On the call, when the customer said {quoted(line, end='')}" if line else "On the call"
+        if self.follow_up and " ".join(self.question.text.split()) in " ".join(self.follow_up.split()):
+            # The follow-up brought them back to the question: it was asked twice, not two questions
+            return f"When I asked {quoted(self.question_words(), end='')} twice"
         if self.follow_up:
             # The transcript holds the answer and the follow-up's answer, with no mark between
             # them: name both questions, never credit the follow-up's words to the first.
