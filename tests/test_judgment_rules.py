@@ -743,3 +743,14 @@ def test_a_cliche_with_a_real_situation_of_its_own_is_not_capped(text, capped):
 def test_the_job_called_easy_is_money_only_motivation_and_easy_to_learn_is_not(text, flagged):
     s = score("why-call-center", text)
     assert (RedFlag.MONEY in families(s)) is flagged, (s.overall, families(s))
+
+
+def test_taking_a_thing_away_says_no_to_it_and_keeps_what_replaces_it():
+    # Eighth pass (2026-12-01): "I'd swap every bit of jargon for something from their kitchen..."
+    # denied "no jargon" and scored 8.
+    assert agrees("I'd ditch the tech terms and talk like I would to my gran", "no tech terms")
+    assert agrees("I'd replace the jargon with everyday words", "everyday words")
+    assert not agrees("I'd use all the proper jargon", "no jargon")
+    s = score("explain-technical-simply", "I'd swap the jargon for things from their own house, the modem is the "
+                                          "front door, and go one step at a time, asking what they see.")
+    assert coverage(s, "simple words") is not Coverage.DENIED and s.overall >= 60, s.overall

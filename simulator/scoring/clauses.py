@@ -45,6 +45,11 @@ BEST = frozenset({"beats", "compares", "tops"})  # "nothing beats...": the best,
 BOTHER = frozenset({"bother", "bothers", "bothered"})
 BOTHER_VERB_NEXT = frozenset({"to", "with"})
 CONDITIONS = frozenset({"if", "unless", "when"})
+# Verbs that take away what follows: toward the words they reach, they deny as "no" would ("I'd
+# swap every bit of jargon for..." says "no jargon"; "I avoid jargon" says it too).
+REMOVING = frozenset("""avoid avoids avoiding avoided skip skips skipping swap swaps swapping replace replaces
+replacing drop drops dropping ditch ditches ditching""".split())
+REPLACED_WITH = frozenset({"with", "for", "by", "into"})
 ECHOES = frozenset({"neither", "nor"})  # "...and neither will weekends" echoes the clause before
 # "Helping strangers isn't my thing", "...has never really been my thing": a denial right after
 # the words, by "is not", "has never" and the like (one adverb may come between), unless another
@@ -146,7 +151,8 @@ def stance_toward(text: str, target: str) -> int:
             break
         if norms[k] == "or":  # "not listening to the customer or fixing their problem": the
             reach_end = k - 1 - DENIAL_REACH  # denial reaches along its list
-        denials += denying[k]
+        # "replace the jargon with everyday words": what something is replaced with is kept
+        denials += denying[k] or (norms[k] in REMOVING and not any(n in REPLACED_WITH for n in norms[k:first]))
         k -= 1
     if first + 1 < last and norms[first + 1] in AUXILIARIES:
         # "Nights won't work for me" denies "happy to work nights": the shared words' subject,
