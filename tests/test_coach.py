@@ -565,3 +565,14 @@ def test_a_question_asked_again_is_named_once():
     again = GENERIC_PROBES["off_topic"].format(question=WHY.text)
     c = Context(WHY, Transcript.typed("x"), in_session=True, follow_up=again)
     assert after_lead(c.lead(), "you wrote") == f'When I asked "{WHY.text}" twice, you wrote'
+
+
+def test_a_quote_is_never_one_word_cut_from_a_long_sentence():
+    # "You wrote "Ever," and that's a fair start." (eighth pass, 2026-12-01): the first piece of
+    # "Ever since the leisure centre put me on the front desk and handed me..." was one word.
+    from simulator.scoring.text import Doc
+
+    doc = Doc(Transcript.typed("Ever since my cousin got me a Saturday shift at the garden centre and gave me the "
+                               "returns desk, I've loved it when somebody leaves happier than they came."))
+    quote = doc.opening(limit=14).quote
+    assert quote.startswith("Ever since my cousin") and 3 <= len(quote.split()) <= 16, quote

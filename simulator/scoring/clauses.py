@@ -126,10 +126,11 @@ def _shared_words(target: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def stance_toward(text: str, target: str) -> int:
+def stance_toward(text: str, target: str, removing: bool = False) -> int:
     """The clause's stance toward what `target` says: the denials that reach the words they
     share ("I'm so sorry your order hasn't arrived" says "I'm sorry"; "I don't enjoy helping
-    people" denies "enjoy helping people"), else the whole clause's stance."""
+    people" denies "enjoy helping people"), else the whole clause's stance. With `removing`, a
+    verb that takes away the words (`REMOVING`: "swap the jargon for...") denies them too."""
     norms = norms_of(text)
     wanted = _shared_words(target)
     hits = [i for i, n in enumerate(norms) if n not in STOPWORDS and any(same_word(w, n) for w in wanted)]
@@ -152,7 +153,8 @@ def stance_toward(text: str, target: str) -> int:
         if norms[k] == "or":  # "not listening to the customer or fixing their problem": the
             reach_end = k - 1 - DENIAL_REACH  # denial reaches along its list
         # "replace the jargon with everyday words": what something is replaced with is kept
-        denials += denying[k] or (norms[k] in REMOVING and not any(n in REPLACED_WITH for n in norms[k:first]))
+        denials += denying[k] or (removing and norms[k] in REMOVING
+                                  and not any(n in REPLACED_WITH for n in norms[k:first]))
         k -= 1
     if first + 1 < last and norms[first + 1] in AUXILIARIES:
         # "Nights won't work for me" denies "happy to work nights": the shared words' subject,
@@ -203,7 +205,10 @@ def agrees(text: str, target: str) -> bool:
     if not shared and not any(denials_of(text)):
         return True
     toward = " ".join(shared) if shared else target
-    return stance_toward(text, toward) == stance_toward(target, toward)
+    # A verb that takes away says no only to a target that says no ("I'd swap the jargon for..."
+    # says "no jargon"); "I'd fake being busy to skip calls" is something done, read as said.
+    wanted = stance_toward(target, toward)
+    return stance_toward(text, toward, removing=wanted < 0) == wanted
 
 
 # Whose stance a denial is: "it was not what she wanted to hear" denies nothing of the candidate's,

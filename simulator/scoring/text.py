@@ -64,6 +64,9 @@ def plain(text: str) -> str:
     return CONTROLS.sub(" ", TERMINAL_SEQUENCES.sub("", text))
 
 
+MIN_QUOTE_WORDS = 3  # a quote shorter than this says nothing a reader can place
+
+
 class Doc:
     """An answer as tokens that remember their source word (and so its time)."""
 
@@ -284,6 +287,10 @@ class Doc:
         if span[0] < a and span[1] - span[0] > 2 and (
                 first_word in LINKS or (first_word in LEADS and after in CLAUSE_SUBJECTS)):
             span = (span[0] + 1, span[1])
+        if span[1] - span[0] < MIN_QUOTE_WORDS < s1 - s0:
+            # A piece too short to say anything ("Ever," of "Ever since the leisure centre put me
+            # on the front desk..."): the words around it, cut where a phrase starts.
+            return self._window(a, b, (s0, s1), limit)
         return span
 
     def _clause_start(self, k: int, sentence_start: int) -> bool:
