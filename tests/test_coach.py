@@ -534,7 +534,7 @@ def test_the_notebook_tracks_a_call_as_the_coach_judged_it():
     assert len(set(per_reply)) > 1  # the replies differ: averaging them would tell another story
 
 
-def test_the_tip_quotes_the_gravest_red_flag_wherever_it_was_said():
+def test_the_tip_quotes_a_graver_red_flag_before_money_talk():
     # A new user's try (2026-12-01): money first, contempt for customers second; the tip quoted the
     # money line and never the contempt.
     text = "Honestly the money is good and I need to pay rent. Customers are mostly idiots who can't read the website."

@@ -78,24 +78,25 @@ RED_FLAG_ADVICE = {
 }
 
 
-# Which red flag a tip quotes when an answer has several: what a recruiter would stop at first.
-GRAVEST = [RedFlag.CONTEMPT.value, RedFlag.DISMISSIVE.value, RedFlag.PROFANITY.value, RedFlag.DISHONESTY.value,
-           RedFlag.BLAME.value, RedFlag.REFUSAL.value, RedFlag.MONEY.value]
+# Of several red flags, a tip quotes the first said, unless it is only about money: "the money is
+# good" is the mildest thing a recruiter would stop at, beside contempt for customers or a caller
+# brushed off.
+MILDEST = RedFlag.MONEY.value
 
 
 def gravity(m: Metric) -> int:
-    """How grave an answer's worst red flag is (0 gravest; past GRAVEST with none): of two answers
-    scored alike, the session's tip is about the graver one."""
-    return min((GRAVEST.index(e.label) for e in m.evidence if e.kind is EvidenceKind.RED_FLAG and e.label in GRAVEST),
-               default=len(GRAVEST))
+    """0 when an answer has a red flag graver than money talk, 1 when money talk is its only one,
+    2 with none: of two answers scored alike, the session's tip is about the graver one."""
+    labels = {e.label for e in m.evidence if e.kind is EvidenceKind.RED_FLAG}
+    return 2 if not labels else 1 if labels == {MILDEST} else 0
 
 
 @writes("professionalism")
 def professionalism(m: Metric, c: Context) -> str | None:
     """The offending clause quoted back, what it tells an interviewer, and what to say instead."""
     severe = [e for e in m.evidence if e.kind is EvidenceKind.RED_FLAG and e.quote and e.severity is Severity.SEVERE]
-    # The gravest first, wherever it was said: contempt for customers before "the money is good".
-    severe.sort(key=lambda e: GRAVEST.index(e.label) if e.label in GRAVEST else len(GRAVEST))
+    # Money talk last, wherever it was said: contempt for customers before "the money is good".
+    severe.sort(key=lambda e: e.label == MILDEST)
     e = severe[0] if severe else first_quote(m)
     if e is None:
         return None
