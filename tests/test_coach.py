@@ -576,3 +576,15 @@ def test_a_quote_is_never_one_word_cut_from_a_long_sentence():
                                "returns desk, I've loved it when somebody leaves happier than they came."))
     quote = doc.opening(limit=14).quote
     assert quote.startswith("Ever since my cousin") and 3 <= len(quote.split()) <= 16, quote
+
+
+def test_no_hollow_praise_after_a_red_flag_or_in_a_session_that_went_badly():
+    # A new user's sessions (2026-12-01): "You answered exactly what I asked" beside "Customers are
+    # mostly idiots", and "You stayed positive and professional throughout" at an overall of 1.
+    rude = answer(WHY, Transcript.typed("Honestly the money is good. Customers are mostly idiots who can't read."))
+    assert session_feedback([rude]).strength not in ("You answered exactly what I asked.",
+                                                     "You stayed positive and professional throughout.")
+    thin = [answer(WHY, Transcript.typed("Um I dunno.")), answer(ANGRY, Transcript.typed("It was fine I guess."))]
+    feedback = session_feedback(thin)
+    assert feedback.overall < 45 and "professional throughout" not in feedback.strength
+    assert "exactly what I asked" not in feedback.strength

@@ -175,6 +175,7 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
             decided[name] = (rank, decided.get(name, (rank, []))[1] + [a])
     # What was strong: the best-evidenced area, quoting the answer where it scored best.
     best: dict[str, tuple[Metric, Context]] = {}
+    kept: dict[str, float] = {}  # each area's mean over the answers praise may come from
     for name, (_, _, pairs) in agg.items():
         # Never praised from an answer that would have ended the interview ("You answered
         # exactly what I asked" after "customers are idiots" is no strength).
@@ -184,7 +185,8 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
         # the best-scoring evidence, from the strongest answer when several tie
         answer, metric = max(pairs, key=lambda p: (p[1].score, p[0].score.overall))
         best[name] = (metric, Context(answer.question, answer.score.transcript, answer.turn))
-    strength = praise_for(best, {n: s for n, (s, _, _) in agg.items()}, red_flag) or (
+        kept[name] = sum(m.score for _, m in pairs) / len(pairs)
+    strength = praise_for(best, kept, red_flag, went_badly=overall < th.VERDICTS[-2][0]) or (
         "You got through every question, and practising like this is how people get better at it.")
     if all(KnockOut.NOT_ENGLISH in knockouts(a.score.metrics) for a in answers):
         strength = "Thank you for practising. Answer in English next time, and I can tell you what went well."
