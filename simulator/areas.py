@@ -95,6 +95,9 @@ class Area:
     in_answers: InAnswers = InAnswers.ALL
     by_count: tuple[float, float, float] | None = None  # score by phrases said: 0, 1, 2 or more
     praise_rank: int | None = None  # which strength is praised first (1); None: never praised
+    # Its praise quotes nothing ("You answered exactly what I asked"): never said after a red
+    # flag, nor in a session that went badly, where it rings hollow.
+    praise_unquoted: bool = False
     when_silent: WhenSilent = WhenSilent.ZERO
     # Scores the absence of something (no red flags, no "can't", no fillers): with too few words
     # there was nothing to measure, so a short answer leaves it out rather than scoring 100.
@@ -118,7 +121,7 @@ AREAS: dict[str, Area] = {a.name: a for a in (
     Area("relevance", Family.CONTENT, "relevance", 2.0, "answering the exact question, right from your first sentence",
          better="You went straight to the question this time",
          goal="answer the question that was asked, in your first sentence", favours=(GENERAL, SITUATIONAL),
-         uncertain=True, covers=("key_points", "specificity", "structure"), praise_rank=9),
+         uncertain=True, covers=("key_points", "specificity", "structure"), praise_rank=9, praise_unquoted=True),
     Area("specificity", Family.CONTENT, "specific examples", 2.0, "giving a concrete example",
          better="You gave an example this time",
          goal="concrete answers: a real example, what you did and how it turned out",
@@ -163,7 +166,7 @@ AREAS: dict[str, Area] = {a.name: a for a in (
     Area("professionalism", Family.LANGUAGE, "professionalism", 2.0, "keeping it professional, with no blaming",
          better="You kept it professional this time",
          goal="no blaming, put-downs or dismissive phrases", at_least=100.0, favours=(BEHAVIORAL, SITUATIONAL),
-         mark="flag", praise_rank=12, absence=True, when_silent=WhenSilent.DROP),
+         mark="flag", praise_rank=12, praise_unquoted=True, absence=True, when_silent=WhenSilent.DROP),
     Area("pace", Family.DELIVERY, "pace", 1.0, "watching your pace", band=th.PACE, favours=(BEHAVIORAL, GENERAL),
          praise_rank=11),
     Area("fillers", Family.DELIVERY, "fillers", 1.5, "cutting down the ums and uhs", band=th.FILLERS_PER_MINUTE,

@@ -145,19 +145,13 @@ def _praise_order() -> list[tuple[str, Praise]]:
     return [(name, PRAISES[name]) for _, name in ranked]
 
 
-# Praise that quotes nothing: after a red flag, or in a session that went badly, it rings hollow
-# ("You stayed positive and professional throughout" beside an overall of 1, "You answered exactly
-# what I asked" beside "customers are mostly idiots").
-UNQUOTED = frozenset({"professionalism", "relevance"})
-
-
 def praise_for(metrics: dict[str, tuple[Metric, Context]], scores: dict[str, float] | None = None,
                red_flag: bool = False, went_badly: bool = False) -> str | None:
     """The first line of praise, most meaningful area first, that the evidence supports: the
     area scored at least STRENGTH_AT_LEAST (`scores` for a session), and never a red flag's. Praise
     that quotes words heard surely comes first, whatever its area; then any. After a red flag or
     in a session that went badly, only praise that quotes what was said."""
-    skip = UNQUOTED if red_flag or went_badly else frozenset()
+    skip = frozenset(n for n, a in AREAS.items() if a.praise_unquoted) if red_flag or went_badly else frozenset()
     # A misheard word read back as praise ("a busy mental office") says we weren't listening.
     return (_first_praise(metrics, scores, skip, th.SURE_WORD_PROBABILITY)
             or _first_praise(metrics, scores, skip, None))
