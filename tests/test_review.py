@@ -122,7 +122,15 @@ def test_session_review_shows_each_answer_its_scores_the_verdict_and_tips(home):
     customer_line = question("double-billed-caller").turns[0].line
     assert f"Customer: {customer_line}"[:60] in " ".join(text.split())
     assert "Follow-up: What do you think will be the hardest part?" in text
-    assert f"Verdict: {session.verdict}" in text
+    assert f"Verdict: {session.verdict}" in " ".join(text.split())
+    # A long verdict wraps like the rest (it ran past 90 columns, a new user's read, 2026-12-01).
+    from dataclasses import replace
+
+    from simulator.scoring.thresholds import KNOCKOUT_VERDICT
+
+    long = review.format_session(replace(session, verdict=KNOCKOUT_VERDICT), colour=False)
+    verdict = long[long.index("Verdict:"):].split("What to work on")[0]
+    assert len(verdict.splitlines()) > 1 and all(len(line) <= review.terminal.WIDTH for line in verdict.splitlines())
     for tip in session.tips:
         assert tip.text[:40] in " ".join(text.split())
     assert "\x1b[" not in text

@@ -197,7 +197,8 @@ def format_session(session: Session, colour: bool | None = None,
     if session.strength:
         strong = _para(f"What was strong: {printable(session.strength)}", "", "  ")
         lines += [strong[0].replace("What was strong:", paint("What was strong:", "bold"), 1), *strong[1:]]
-    lines.append(paint("Verdict: ", "bold") + (printable(session.verdict) or "(none)"))
+    verdict = _para(f"Verdict: {printable(session.verdict) or '(none)'}", "", "  ")
+    lines += [verdict[0].replace("Verdict:", paint("Verdict:", "bold"), 1), *verdict[1:]]
     if session.tips:
         lines.append(paint("What to work on:", "bold"))
         for i, t in enumerate(session.tips, 1):
