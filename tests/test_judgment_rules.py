@@ -754,3 +754,14 @@ def test_taking_a_thing_away_says_no_to_it_and_keeps_what_replaces_it():
     s = score("explain-technical-simply", "I'd swap the jargon for things from their own house, the modem is the "
                                           "front door, and go one step at a time, asking what they see.")
     assert coverage(s, "simple words") is not Coverage.DENIED and s.overall >= 60, s.overall
+
+
+def test_calling_yourself_patient_to_a_caller_is_no_empathy():
+    # Eighth pass (2026-12-01): "I'm a real people person... and I'm very patient, so you're in good
+    # hands with me" said to an upset caller counted "patient" as empathy and escaped the cap.
+    s = score("double-billed-caller", "Hello! I've always been a great listener and I'm really patient, so "
+                                      "you've come to the right person.", 1)
+    assert s.metric("empathy").score < 50 and s.overall <= 30, (s.metric("empathy").score, s.overall)
+    calm = score("customer-yelling-first-word", "I'd stay patient with them, let them finish, say I'm sorry "
+                                                "it's been such a hassle and then fix it.")
+    assert calm.metric("empathy").score >= 70

@@ -154,7 +154,7 @@ EMPATHY = rx(
     r"(?:i )?understood (?:why|how|that|her|his|their)", r"i would (?:listen|apologi[sz]e|acknowledge)",
     r"(?:he|she|they) (?:was|were|felt) (?:frustrated|upset|worried|stressed)",
     r"how (?:frustrating|stressful|upsetting)", r"(?:i|we) am (?:here|happy) to help",
-    r"patient(?:ly)?", r"feel heard", r"felt heard", r"reassur\w*",
+    r"patiently", r"(?:be|being|stay|stayed|staying|remain|remained|was|were) patient with", r"feel heard", r"felt heard", r"reassur\w*",
 )
 # Staying calm is the agent's own composure, not something done for the caller: "I'd stay calm"
 # neither acknowledges the customer nor owns their problem (issue 10). A verb of composure, or a
