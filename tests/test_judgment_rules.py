@@ -516,6 +516,13 @@ def test_a_callers_money_made_small_is_a_red_flag():
                                "by express today so it's there before Saturday."),
     ("supervisor-demand-caller", 4, "It's completely your choice, and I'll put a note on the account either way so "
                                     "nobody asks you to explain it again."),
+    # Eighth pass (2026-12-01), in new words, what the fresh set knocked out to single digits: the
+    # company's fault owned ("the fault's ours, not yours" was blaming a past employer), and not
+    # leaving the caller to wait on the courier (read as "that's between you and the courier").
+    ("supervisor-demand-caller", 2, "You waited in two mornings and nobody came, that's not right, and the fault "
+                                    "is ours, not yours. Let me check the booking now."),
+    ("lost-package-caller", 3, "Right, I'm not going to make you wait on the courier. I'll send a replacement by "
+                               "express today."),
 ])
 def test_the_same_words_said_for_the_caller_are_no_red_flag(qid, turn, text):
     s = score(qid, text, turn)
@@ -667,20 +674,6 @@ def test_a_denial_reaches_along_a_list_and_a_problem_being_fixed_is_no_denial():
                                          "the first time, politely, so they don't have to ring back.")
     assert coverage(said, "solve the problem") is Coverage.COVERED and said.overall >= 60
     assert agrees("Weekends are no problem for me", "available at weekends")
-
-
-@pytest.mark.parametrize("qid, turn, text", [
-    # Eighth pass (2026-12-01), in new words, what the fresh set knocked out to single digits: the
-    # company's fault owned ("the fault's ours, not yours" was blaming a past employer), and not
-    # leaving the caller to wait on the courier (read as "that's between you and the courier").
-    ("supervisor-demand-caller", 2, "You waited in two mornings and nobody came, that's not right, and the fault "
-                                    "is ours, not yours. Let me check the booking now."),
-    ("lost-package-caller", 3, "Right, I'm not going to make you wait on the courier. I'll send a replacement by "
-                               "express today."),
-])
-def test_a_fault_owned_and_not_leaving_the_caller_waiting_are_no_red_flags(qid, turn, text):
-    s = score(qid, text, turn)
-    assert not (families(s) - {RedFlag.NEGATIVITY}) and s.overall >= 60, (s.overall, families(s))
 
 
 def test_a_warning_said_as_what_you_cannot_do_if_it_goes_on_gives_the_warning():

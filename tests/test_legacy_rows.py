@@ -110,7 +110,11 @@ def test_old_rows_are_read_by_todays_coach(home):
         assert praise(answer.score, answer.question, answer.turn)
     old = OLD["feedback"]
     feedback = session_feedback(answers, tuple(tip_from_dict(t) for t in old["focus"]))
-    assert feedback.strength == old["strength"]
+    # The eighth pass judges what was strong on the answers praise may come from, leaving out the
+    # one with a red flag: the call's empathy, ranked before ownership, is praised now, from the
+    # same reply (it was "You took ownership: ..." when the rude answer pulled empathy's mean down).
+    assert feedback.strength != old["strength"] and feedback.strength.startswith("You led with empathy: ")
+    assert "I'm so sorry you've been charged twice" in feedback.strength
     assert feedback.tips[0].area == "professionalism"  # the old rows hold a red flag: raised first
     assert "you're close" not in feedback.verdict and "real interview" in feedback.verdict
     assert list(feedback.progress) == old["progress"]
