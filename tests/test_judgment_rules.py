@@ -758,3 +758,12 @@ def test_calling_yourself_patient_to_a_caller_is_no_empathy():
     calm = score("customer-yelling-first-word", "I'd stay patient with them, let them finish, say I'm sorry "
                                                 "it's been such a hassle and then fix it.")
     assert calm.metric("empathy").score >= 70
+
+
+def test_a_workplace_named_in_three_words_sets_up_a_situation():
+    # The demo's strong answer, as Whisper heard the synthetic voice (2026-12-01): "In my last
+    # Zahmat rosary store, I was the person customers came to..." lost its example (and was told
+    # "That's what most candidates say") for one word too many before "store".
+    s = score("why-call-center", "I really enjoy helping people. At my old corner grocery store I was the one "
+                                 "customers came to when something went wrong, and I liked turning a bad day around.")
+    assert s.metric("specificity").score >= 75 and not any(t.area == "specificity" for t in s.tips)

@@ -70,7 +70,7 @@ WORKPLACES = (r"store|shop|bank|restaurant|hotel|agency|office|gym|library|pharm
 MONTHS_DAYS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
                r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|summer|winter|spring|autumn")
 SITUATION = rx(
-    rf"(?:at|in) (?:the|my|a|an|our) (?:[\w']+ ){{0,2}}(?:{WORKPLACES})",
+    rf"(?:at|in) (?:the|my|a|an|our) (?:[\w']+ ){{0,3}}(?:{WORKPLACES})",
     rf"(?:last|one|on a|that|this|every|in) (?:{MONTHS_DAYS})",
     r"when (?:my|our|the) (?:\w+ ){0,2}(?:switched|changed|moved|introduced|launched|merged|upgraded)",
     r"in my first (?:week|month|quarter|year|day)",
