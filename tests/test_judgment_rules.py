@@ -767,3 +767,17 @@ def test_a_workplace_named_in_three_words_sets_up_a_situation():
     s = score("why-call-center", "I really enjoy helping people. At my old corner grocery store I was the one "
                                  "customers came to when something went wrong, and I liked turning a bad day around.")
     assert s.metric("specificity").score >= 75 and not any(t.area == "specificity" for t in s.tips)
+
+
+@pytest.mark.parametrize("qid, turn, text, flagged", [
+    # A new user's call (2026-12-01): "Yeah what." to a caller was no red flag.
+    ("lost-package-caller", 1, "Yeah, what?", True),
+    ("supervisor-demand-caller", 1, "What now?", True),
+    ("lost-package-caller", 1, "What do you want?", True),
+    ("lost-package-caller", 1, "Yeah, what's your order number? I'm sorry it hasn't come, let me check.", False),
+    ("why-call-center", None, "What do you want from a job? For me it's helping people, like at the pharmacy where "
+                              "I sorted out prescriptions.", False),
+])
+def test_a_caller_answered_with_a_bare_what_is_brushed_off(qid, turn, text, flagged):
+    s = score(qid, text, turn)
+    assert (RedFlag.DISMISSIVE in families(s)) is flagged, (s.overall, families(s))

@@ -263,7 +263,8 @@ DISMISSIVE = rx(
 # Dismissive only when they open a sentence, said to the caller ("Calm down, it's your router");
 # "whatever" only said on its own ("Whatever, I just move on"), not "Whatever happens, I'd...".
 DISMISSIVE_OPENERS = rx(r"calm down", r"relax", r"chill", r"deal with it")
-INTERJECTIONS = rx(r"whatever")
+# Said alone, at the start of a sentence: "Whatever.", "Yeah, what?" and "What now?" to a caller.
+INTERJECTIONS = rx(r"whatever", r"yeah what", r"what now", r"what do you want")
 # Words that report what someone else said: the insult after them is theirs, quoted ("A man once
 # called me a useless idiot"), not the candidate's.
 REPORTED = rx(r"(?:called|calling|call|calls) (?:me|us|him|her|them|my \w+)", r"(?:said|told me|shouted|yelled|screamed|swore) (?:that )?(?:i|we) (?:was|were|am|are)",
