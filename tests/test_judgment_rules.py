@@ -509,24 +509,31 @@ def test_a_callers_money_made_small_is_a_red_flag():
     assert RedFlag.DISMISSIVE in families(s) and s.overall <= 10
 
 
-@pytest.mark.parametrize("qid, turn, text", [
+@pytest.mark.parametrize("qid, turn, text, at_least", [
     ("double-billed-caller", 3, "It's only a small charge, but it's your money, so I've reversed it today and you'll "
-                                "see it back within five working days."),
+                                "see it back within five working days.", 50),
     ("lost-package-caller", 3, "Parcels do go missing now and then, and I'm sorry it's this one. I'll send a new one "
-                               "by express today so it's there before Saturday."),
+                               "by express today so it's there before Saturday.", 50),
     ("supervisor-demand-caller", 4, "It's completely your choice, and I'll put a note on the account either way so "
-                                    "nobody asks you to explain it again."),
+                                    "nobody asks you to explain it again.", 50),
     # Eighth pass (2026-12-01), in new words, what the fresh set knocked out to single digits: the
     # company's fault owned ("the fault's ours, not yours" was blaming a past employer), and not
     # leaving the caller to wait on the courier (read as "that's between you and the courier").
     ("supervisor-demand-caller", 2, "You waited in two mornings and nobody came, that's not right, and the fault "
-                                    "is ours, not yours. Let me check the booking now."),
+                                    "is ours, not yours. Let me check the booking now.", 60),
     ("lost-package-caller", 3, "Right, I'm not going to make you wait on the courier. I'll send a replacement by "
-                               "express today."),
+                               "express today.", 60),
+    # Reassurance in the words a condescending or rushing reply would use (seventh pass).
+    ("elderly-internet-caller", 2, "Don't worry, Margaret, it isn't rocket science and you're doing fine. Let's "
+                                   "unplug the box together, one step at a time.", 60),
+    ("lost-package-caller", 2, "I'm so sorry, everybody knows how stressful a missing present is. Let me check "
+                               "the tracking right now.", 60),
+    ("supervisor-demand-caller", 1, "I understand, and I won't hurry you. Let me look at what happened with both "
+                                    "appointments.", 60),
 ])
-def test_the_same_words_said_for_the_caller_are_no_red_flag(qid, turn, text):
+def test_the_same_words_said_for_the_caller_are_no_red_flag(qid, turn, text, at_least):
     s = score(qid, text, turn)
-    assert not families(s) and s.overall >= 50, (s.overall, families(s))
+    assert not families(s) and s.overall >= at_least, (s.overall, families(s))
 
 
 def test_an_offhand_reply_has_no_ownership_and_negative_language():
@@ -647,19 +654,6 @@ def test_talking_down_to_a_caller_or_rushing_them_is_dismissive(turn, text):
     # A new user's tries (2026-12-01): 81 and 69, no red flag, with a tip about a "stutter".
     s = score("elderly-internet-caller", text, turn)
     assert RedFlag.DISMISSIVE in families(s) and s.overall <= 10
-
-
-@pytest.mark.parametrize("qid, turn, text", [
-    ("elderly-internet-caller", 2, "Don't worry, Margaret, it isn't rocket science and you're doing fine. Let's "
-                                   "unplug the box together, one step at a time."),
-    ("lost-package-caller", 2, "I'm so sorry, everybody knows how stressful a missing present is. Let me check "
-                               "the tracking right now."),
-    ("supervisor-demand-caller", 1, "I understand, and I won't hurry you. Let me look at what happened with both "
-                                    "appointments."),
-])
-def test_reassurance_in_the_same_words_is_not_talking_down(qid, turn, text):
-    s = score(qid, text, turn)
-    assert not families(s) and s.overall >= 60, (s.overall, families(s))
 
 
 def test_a_denial_reaches_along_a_list_and_a_problem_being_fixed_is_no_denial():
