@@ -253,3 +253,61 @@ def test_each_filler_is_marked_where_it_was_said(text, medium):
     shown = " ".join(" ".join(review.format_transcript(review.mark_transcript(score))).split())
     assert [m.lower() for m in re.findall(r"\[([^\]]+)\]", shown)] == [label.lower() for label in labels]
     assert "[I mean] it" not in shown
+
+
+# --- looking back costs no judging ---------------------------------------------------------
+
+
+def test_looking_back_reads_the_values_kept_at_the_close_and_judges_no_call_again(home, monkeypatch):
+    # The final read of 2026-12-01: `tips`, `progress` and `review` judged every old call again,
+    # which reads red flags by meaning and loaded the sentence model (`session_points` on 15
+    # sessions went from 0.03 to 0.49 s). The values are now kept when the session closes.
+    import sqlite3
+
+    from simulator.coach import feedback as coach_feedback
+    from simulator.notebook import FILENAME
+    from simulator.notebook.history import session_points, tracked_values
+    from test_coach import call
+    from test_scoring import BILLED_REPLIES
+
+    answers = call(BILLED_REPLIES)
+    kept, legacy = save_session(home, answers), save_session(home, answers)
+    expected = tracked_values(answers)
+    assert {"empathy", "ownership", "next_steps"} <= set(expected)
+    with sqlite3.connect(home / FILENAME) as db:  # a session closed before the values were kept
+        db.execute("UPDATE sessions SET tracked=NULL WHERE id=?", (legacy,))
+    judged = []
+    judge_call = coach_feedback.judge_call
+    monkeypatch.setattr(coach_feedback, "judge_call", lambda *a: judged.append(a) or judge_call(*a))
+    with Notebook(home) as nb:
+        points = {p.session_id: p for p in session_points(nb)}
+    assert dict(points[kept].tracked) == pytest.approx(expected)
+    # judged again from the saved rows (their scores rounded as saved): nothing was kept
+    assert dict(points[legacy].tracked) == pytest.approx(expected, abs=0.05)
+    assert len(judged) == 1  # the old session's call only
+
+
+def test_tips_and_progress_load_no_sentence_model(home):
+    # A whole session through the CLI (with a role-play call), then `tips`, `progress` and
+    # `review` in a fresh process: none of them may load the sentence model or a speech engine.
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    answers = ("I like helping people and I handled forty calls a day at a pharmacy.\n\n"
+               "Thank you for calling, my name is Sam. I'm sorry about the wait, let me check your order.\n\n"
+               "I've found it: it ships today and arrives Friday. Anything else I can help with?\n\n" * 2)
+    done = run_cli("practice", "--input", "keyboard", "--no-voice", "--no-follow-ups",
+                   "--ask", "why-call-center,lost-package-caller", input=answers,
+                   env={"MOCK_INTERVIEW_HOME": str(home)})
+    assert done.returncode == 0, done.stdout + done.stderr
+    code = ("import sys, contextlib, io\nfrom simulator.cli import main\n"
+            "for args in (['tips'], ['progress'], ['review', 'latest']):\n"
+            "    with contextlib.redirect_stdout(io.StringIO()):\n        main(args)\n"
+            "print(sorted(m for m in ('ctranslate2', 'faster_whisper', 'torch', 'whisper') "
+            "if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT), "MOCK_INTERVIEW_HOME": str(home)})
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr

@@ -53,7 +53,8 @@ def save_session(home: Path, answers: list[Answer]) -> str:
         for a in answers:
             nb.save_answer(sid, a)
         feedback = coach.session_feedback(answers, focus)
-        nb.finish_session(sid, feedback.verdict, list(feedback.tips), strength=feedback.strength)
+        nb.finish_session(sid, feedback.verdict, list(feedback.tips), strength=feedback.strength,
+                          tracked=feedback.tracked)
     return sid
 
 

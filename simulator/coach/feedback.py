@@ -4,8 +4,8 @@ judged as a whole (`scoring.calls`): a next step given on one reply counts for t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from ..areas import area, call_areas, weight
 from ..scoring import thresholds as th
@@ -28,6 +28,7 @@ class Feedback:
     tips: tuple[Tip, ...]  # 1-3, most useful first (none when nothing needs work)
     overall: float  # the mean overall of the answers
     progress: tuple[str, ...] = ()  # remarks on last time's tips
+    tracked: Mapping[str, float] = field(default_factory=dict)  # each area's value, as `tracked_values`
 
     def spoken(self) -> str:
         """Everything in the order an interviewer says it."""
@@ -99,7 +100,11 @@ def _aggregate(answers: Sequence[Answer]) -> dict[str, tuple[float, float, Pairs
 def tracked_values(answers: Sequence[Answer]) -> dict[str, float]:
     """Each area's value over a session as the coach judged it (wpm for pace, score for empathy; a
     call's areas once for the whole call): the one the closing remarks, `tips` and `progress` use."""
-    return {name: value for name, (_, value, _) in _aggregate(answers).items() if value == value}
+    return _tracked(_aggregate(answers))
+
+
+def _tracked(agg) -> dict[str, float]:
+    return {name: value for name, (_, value, _) in agg.items() if value == value}
 
 
 def _value_phrase(name: str, value: float) -> str:
@@ -227,4 +232,4 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
             skipped.update(covered_by(name))
     return Feedback(verdict_for(overall, red_flag), tidy(strength), tuple(tips), round(overall, 1),
                     tuple(tidy(p) for p in _progress(focus, agg, Medium.of(answers),
-                                                      frozenset(t.area for t in tips))))
+                                                      frozenset(t.area for t in tips))), _tracked(agg))

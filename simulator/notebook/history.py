@@ -67,6 +67,15 @@ def tracked_values(answers: Iterable[Answer]) -> dict[str, float]:
     return coach_tracked_values(list(answers))
 
 
+def session_tracked(summary: SessionSummary, answers: Callable[[], Iterable[Answer]]) -> dict[str, float]:
+    """The values kept when the session closed; judged again only for a session closed before they
+    were kept, or still running. Judging a call reads red flags by meaning, which loads the
+    sentence model: looking back (`tips`, `progress`, `review`) should not pay for that."""
+    if summary.tracked is not None:
+        return dict(summary.tracked)
+    return tracked_values(answers())
+
+
 def session_metric_values(answers: Iterable[Answer]) -> dict[str, float]:
     """Each numeric metric's mean raw value over a session's answers (for charts)."""
     return _mean_per_metric(answers, lambda m: float(m.value) if isinstance(m.value, (int, float))
@@ -87,7 +96,7 @@ def session_point(summary: SessionSummary, answers: list[Answer]) -> SessionPoin
         sum(a.score.overall for a in answers) / len(answers)
     return SessionPoint(summary.id, summary.started, medium, overall, session_metric_values(answers),
                         _mean_per_metric(answers, lambda m: None if m.score is None else float(m.score)),
-                        units, tracked_values(answers))
+                        units, session_tracked(summary, lambda: answers))
 
 
 def session_points(notebook: Notebook) -> list[SessionPoint]:
@@ -236,7 +245,8 @@ def update_tip_progress(notebook: Notebook, session_id: str) -> list[int]:
     current = next((i for i, s in enumerate(sessions) if s.id == session_id), None)
     if current is None:
         return []
-    tracked = cache(lambda sid: tracked_values(notebook.answers(sid)))
+    by_id = {s.id: s for s in sessions}
+    tracked = cache(lambda sid: session_tracked(by_id[sid], lambda: notebook.answers(sid)))
     now = sessions[current]
     marked = []
     for saved in notebook.open_saved_tips_before(session_id):
@@ -265,7 +275,7 @@ def recover_unfinished(notebook: Notebook, notice: Callable[[str], None], audio_
             continue
         feedback = session_feedback(answers, ())
         notebook.finish_session(session_id, feedback.verdict, list(feedback.tips),
-                                strength=feedback.strength, status="interrupted")
+                                strength=feedback.strength, status="interrupted", tracked=feedback.tracked)
         notice(f"An earlier session ({session_id}) ended unexpectedly with {plural(len(answers), 'answer')} "
                f"saved. Review it with: mock-interview review {session_id}")
         recovered.append(session_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
 from ..types import Choice, Medium, Mode, Tip
@@ -31,6 +32,7 @@ class SessionSummary:
     overall: float | None  # the mean overall of its answers; None without answers
     verdict: str
     medium: Medium | None = None  # None without answers
+    tracked: Mapping[str, float] | None = None  # each area's value as the coach tracked it at the close
 
 
 @dataclass(frozen=True)

@@ -64,4 +64,9 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX retries_answer ON retries(answer_id);
     """,
+    # 3: each area's value as the coach tracked it when the session closed (JSON), so looking back
+    # reads it instead of judging every call again; NULL for sessions closed before.
+    """
+    ALTER TABLE sessions ADD COLUMN tracked TEXT;
+    """,
 )

@@ -12,7 +12,7 @@ import secrets
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator, Mapping
 
 from ..errors import NotebookError
 from ..serialize import (
@@ -22,7 +22,8 @@ from ..serialize import (
 from ..coach.retry import Retry, comparison_from_dict, comparison_to_dict
 from ..types import Answer, Medium, Mode, Session, Tip
 from .records import SavedTip, SessionStatus, SessionSummary, TipStatus
-from .schema import APPLICATION_ID, FILENAME, MIGRATIONS
+from .opening import open_database
+from .schema import FILENAME
 
 # Whether a session's answers were spoken: 1 when any has a timed transcript, 0 when all were
 # typed, NULL without answers (`Medium.of` says the same of Answers).
@@ -48,108 +49,7 @@ class Notebook:
 
     def __init__(self, home: Path):
         self.path = Path(home) / FILENAME
-        self._db = self._open()
-
-    # --- opening, checking, migrating ------------------------------------------------------
-
-    def _open(self) -> sqlite3.Connection:
-        """Connect, then check, create, mark and migrate the database in one transaction.
-
-        Two sessions may start at once: the first to take the write lock creates the tables and
-        the owner mark, the other waits and finds them; neither ever sees a half-made notebook.
-        A file that is not ours, or damaged, is moved aside and never written to.
-        """
-        try:
-            # Personal data: the file is created owner-only before SQLite writes anything to
-            # it (SQLite gives its -wal and -shm files the same permissions). No O_EXCL: the
-            # file may be there already, or appear now from another session.
-            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
-        except OSError as exc:
-            raise NotebookError(f"{self.path}: cannot open the notebook ({exc.strerror})") from None
-        db = None
-        try:
-            db = sqlite3.connect(self.path, timeout=15, isolation_level=None)
-            db.row_factory = sqlite3.Row
-            problem = self._claim(db)
-        except sqlite3.DatabaseError as exc:
-            problem = _damage(exc)
-            if problem is None:  # busy, locked, unreadable: not the file's fault, leave it be
-                if db is not None:
-                    db.close()
-                raise NotebookError(f"{self.path}: cannot open the notebook ({exc})") from None
-        except BaseException:
-            if db is not None:
-                db.close()
-            raise
-        if problem:
-            db.close()  # before moving the file: nothing of ours stays attached to it
-            moved = self._move_aside()
-            raise NotebookError(
-                f"{self.path}: {problem}. It was moved to {moved} and left untouched; "
-                "run the command again to start a fresh notebook."
-            )
-        try:
-            os.chmod(self.path, 0o600)
-            db.execute("PRAGMA journal_mode=WAL")  # only now: never change another program's file
-            db.execute("PRAGMA foreign_keys=ON")
-            db.execute("PRAGMA synchronous=NORMAL")
-        except (OSError, sqlite3.DatabaseError) as exc:
-            db.close()
-            raise NotebookError(f"{self.path}: cannot open the notebook ({exc})") from None
-        return db
-
-    def _claim(self, db: sqlite3.Connection) -> str | None:
-        """Why the file is not a usable notebook, or None after making it one (migrated, marked)."""
-        ok = db.execute("PRAGMA quick_check").fetchone()[0]  # a read: raises on a foreign file
-        if ok != "ok":
-            return f"the notebook database is damaged ({ok})"
-        db.execute("BEGIN IMMEDIATE")  # one session at a time looks at the mark and sets it
-        try:
-            app_id = db.execute("PRAGMA application_id").fetchone()[0]
-            empty = db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] == 0
-            if app_id != APPLICATION_ID and not (app_id == 0 and empty):
-                db.execute("ROLLBACK")
-                return "this SQLite file belongs to another program"
-            self._migrate(db)
-            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-        return None
-
-    def _move_aside(self) -> Path:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
-        n = 1
-        while target.exists():
-            target = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
-            n += 1
-        try:
-            os.replace(self.path, target)
-        except FileNotFoundError:  # another session found it damaged too and moved it first
-            raise NotebookError(f"{self.path} is damaged and was moved aside by another "
-                                "mock-interview; run the command again") from None
-        for suffix in ("-wal", "-shm"):
-            side = self.path.with_name(self.path.name + suffix)
-            if side.exists():
-                os.replace(side, target.with_name(target.name + suffix))
-        return target
-
-    def _migrate(self, db: sqlite3.Connection) -> None:
-        """Bring the schema up to date; the caller holds the write transaction."""
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise NotebookError(
-                f"{self.path}: this notebook was written by a newer mock-interview "
-                f"(schema {version}); upgrade to open it"
-            )
-        for step in range(version, len(MIGRATIONS)):
-            for statement in MIGRATIONS[step].split(";"):
-                if statement.strip():
-                    db.execute(statement)
-            db.execute(f"PRAGMA user_version={step + 1}")
+        self._db = open_database(self.path)
 
     def close(self) -> None:
         self._db.close()
@@ -218,11 +118,13 @@ class Notebook:
                                       path_or_none(r["audio"]))) for r in rows]
 
     def finish_session(self, session_id: str, verdict: str, tips: list[Tip], strength: str = "",
-                       status: str = "finished") -> None:
+                       status: str = "finished", tracked: Mapping[str, float] | None = None) -> None:
+        """Close a session with its feedback and each area's tracked value (`coach.Feedback`)."""
         with self._transaction():
             self._db.execute(
-                "UPDATE sessions SET ended=?, status=?, verdict=?, strength=? WHERE id=?",
-                (now_iso(), status, verdict, strength, session_id))
+                "UPDATE sessions SET ended=?, status=?, verdict=?, strength=?, tracked=? WHERE id=?",
+                (now_iso(), status, verdict, strength, None if tracked is None else json.dumps(dict(tracked)),
+                 session_id))
             self._db.executemany(
                 "INSERT INTO tips (session_id, position, area, text, value, target) VALUES (?,?,?,?,?,?)",
                 [(session_id, i, t.area, t.text, t.value, t.target) for i, t in enumerate(tips, 1)],
@@ -247,13 +149,14 @@ class Notebook:
     def sessions(self) -> list[SessionSummary]:
         """Every session, newest first."""
         rows = self._db.execute(
-            f"""SELECT s.id, s.started, s.status, s.mode, s.verdict,
+            f"""SELECT s.id, s.started, s.status, s.mode, s.verdict, s.tracked,
                       COUNT(a.id) AS n, AVG(a.overall) AS overall, {SPOKEN.format('s.id')} AS spoken
                FROM sessions s LEFT JOIN answers a ON a.session_id = s.id
                GROUP BY s.id ORDER BY s.rowid DESC"""
         ).fetchall()
         return [SessionSummary(r["id"], r["started"], SessionStatus(r["status"]), Mode(r["mode"]), r["n"],
-                               r["overall"], r["verdict"], _medium(r["spoken"])) for r in rows]
+                               r["overall"], r["verdict"], _medium(r["spoken"]),
+                               None if r["tracked"] is None else json.loads(r["tracked"])) for r in rows]
 
     def resolve_session_id(self, ref: str | None) -> str:
         """A session id from 'latest', an id, or a unique id prefix."""
@@ -371,16 +274,6 @@ class _Transaction:
 
     def __exit__(self, exc_type, *rest):
         self.db.execute("ROLLBACK" if exc_type else "COMMIT")
-
-
-def _damage(exc: sqlite3.DatabaseError) -> str | None:
-    """What SQLite's error says about the file itself: damaged or not a database, else None."""
-    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary result code
-    if code == sqlite3.SQLITE_NOTADB:
-        return "this is not a notebook database (not SQLite, or its first page is damaged)"
-    if code == sqlite3.SQLITE_CORRUPT:
-        return f"the notebook database is damaged ({exc})"
-    return None
 
 
 def _medium(spoken: int | None) -> Medium | None:

@@ -1,0 +1,125 @@
+"""Opening the notebook's SQLite file: check it is ours, create and migrate it, and move a damaged
+or foreign file aside (never overwriting it)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from ..errors import NotebookError
+from .schema import APPLICATION_ID, MIGRATIONS
+
+
+def open_database(path: Path) -> sqlite3.Connection:
+    """Connect, then check, create, mark and migrate the database in one transaction.
+
+    Two sessions may start at once: the first to take the write lock creates the tables and
+    the owner mark, the other waits and finds them; neither ever sees a half-made notebook.
+    A file that is not ours, or damaged, is moved aside and never written to.
+    """
+    try:
+        # Personal data: the file is created owner-only before SQLite writes anything to
+        # it (SQLite gives its -wal and -shm files the same permissions). No O_EXCL: the
+        # file may be there already, or appear now from another session.
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError as exc:
+        raise NotebookError(f"{path}: cannot open the notebook ({exc.strerror})") from None
+    db = None
+    try:
+        db = sqlite3.connect(path, timeout=15, isolation_level=None)
+        db.row_factory = sqlite3.Row
+        problem = _claim(path, db)
+    except sqlite3.DatabaseError as exc:
+        problem = _damage(exc)
+        if problem is None:  # busy, locked, unreadable: not the file's fault, leave it be
+            if db is not None:
+                db.close()
+            raise NotebookError(f"{path}: cannot open the notebook ({exc})") from None
+    except BaseException:
+        if db is not None:
+            db.close()
+        raise
+    if problem:
+        db.close()  # before moving the file: nothing of ours stays attached to it
+        moved = _move_aside(path)
+        raise NotebookError(
+            f"{path}: {problem}. It was moved to {moved} and left untouched; "
+            "run the command again to start a fresh notebook."
+        )
+    try:
+        os.chmod(path, 0o600)
+        db.execute("PRAGMA journal_mode=WAL")  # only now: never change another program's file
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute("PRAGMA synchronous=NORMAL")
+    except (OSError, sqlite3.DatabaseError) as exc:
+        db.close()
+        raise NotebookError(f"{path}: cannot open the notebook ({exc})") from None
+    return db
+
+
+def _claim(path: Path, db: sqlite3.Connection) -> str | None:
+    """Why the file is not a usable notebook, or None after making it one (migrated, marked)."""
+    ok = db.execute("PRAGMA quick_check").fetchone()[0]  # a read: raises on a foreign file
+    if ok != "ok":
+        return f"the notebook database is damaged ({ok})"
+    db.execute("BEGIN IMMEDIATE")  # one session at a time looks at the mark and sets it
+    try:
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        empty = db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] == 0
+        if app_id != APPLICATION_ID and not (app_id == 0 and empty):
+            db.execute("ROLLBACK")
+            return "this SQLite file belongs to another program"
+        _migrate(path, db)
+        db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    return None
+
+
+def _move_aside(path: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+        n += 1
+    try:
+        os.replace(path, target)
+    except FileNotFoundError:  # another session found it damaged too and moved it first
+        raise NotebookError(f"{path} is damaged and was moved aside by another "
+                            "mock-interview; run the command again") from None
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + suffix))
+    return target
+
+
+def _migrate(path: Path, db: sqlite3.Connection) -> None:
+    """Bring the schema up to date; the caller holds the write transaction."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise NotebookError(
+            f"{path}: this notebook was written by a newer mock-interview "
+            f"(schema {version}); upgrade to open it"
+        )
+    for step in range(version, len(MIGRATIONS)):
+        for statement in MIGRATIONS[step].split(";"):
+            if statement.strip():
+                db.execute(statement)
+        db.execute(f"PRAGMA user_version={step + 1}")
+
+
+def _damage(exc: sqlite3.DatabaseError) -> str | None:
+    """What SQLite's error says about the file itself: damaged or not a database, else None."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary result code
+    if code == sqlite3.SQLITE_NOTADB:
+        return "this is not a notebook database (not SQLite, or its first page is damaged)"
+    if code == sqlite3.SQLITE_CORRUPT:
+        return f"the notebook database is damaged ({exc})"
+    return None
