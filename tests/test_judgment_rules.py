@@ -775,3 +775,21 @@ def test_a_workplace_named_in_three_words_sets_up_a_situation():
 def test_a_caller_answered_with_a_bare_what_is_brushed_off(qid, turn, text, flagged):
     s = score(qid, text, turn)
     assert (RedFlag.DISMISSIVE in families(s)) is flagged, (s.overall, families(s))
+
+
+@pytest.mark.parametrize("qid, turn, text, flagged", [
+    # A new user's call (2026-12-01): "ok bye" to a caller who still needed help was no red flag.
+    ("cancel-subscription-caller", 1, "Right, goodbye then.", True),
+    ("elderly-internet-caller", 2, "Alright, take care.", True),
+    ("supervisor-demand-caller", 1, "Yeah whatever, see ya.", True),
+    ("refund-outside-policy-caller", 2, "Okay, have a good one.", True),
+    # to the caller's last line, a goodbye is a curt close (scored as one), not hanging up
+    ("lost-package-caller", 4, "Okay, bye.", False),
+    # a goodbye after real help is a close
+    ("lost-package-caller", 3, "I'll send a new one by express today so it's there by Friday. Bye for now!", False),
+])
+def test_only_a_goodbye_while_the_caller_still_needs_help_hangs_up_on_them(qid, turn, text, flagged):
+    s = score(qid, text, turn)
+    assert (RedFlag.DISMISSIVE in families(s)) is flagged, (s.overall, families(s))
+    if flagged:
+        assert s.overall <= 10

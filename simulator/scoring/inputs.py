@@ -9,8 +9,9 @@ from functools import cached_property
 import numpy as np
 
 from ..areas import AREAS
-from ..types import KeyPoint, Metric, Question, QuestionKind, Recording, Severity, Transcript
+from ..types import KeyPoint, Metric, Question, QuestionKind, Recording, RedFlag, Severity, Transcript
 from . import flag_meaning, semantic
+from . import lexicon as lx
 from .clauses import Clause, clauses, norms_of
 from .flags import RED_FLAG_SEVERITY, Flag, find_red_flags
 from .matching import PointMatch, match_points
@@ -135,8 +136,20 @@ class Inputs:
 
     @cached_property
     def red_flags(self) -> list[Flag]:
-        """Every red flag in the answer, by meaning and by words (`flags.find_red_flags`)."""
-        return find_red_flags(self.doc, self.flags_meant)
+        """Every red flag in the answer, by meaning and by words (`flags.find_red_flags`); on a
+        call, a reply that only says goodbye while the caller still needs help hangs up on them."""
+        found = find_red_flags(self.doc, self.flags_meant)
+        if self.hangs_up and not found:
+            found = [Flag(0, len(self.doc.words), RedFlag.DISMISSIVE)]
+        return found
+
+    @property
+    def hangs_up(self) -> bool:
+        """A reply that is only a goodbye ("Ok bye."), said to a line that is not the call's last:
+        the caller is left without help. To the last line it is a curt close, scored as one."""
+        turns = self.question.turns
+        mid_call = self.turn is not None and (self.turn < len(turns) or len(turns) == 1)
+        return mid_call and lx.GOODBYE_ONLY.fullmatch(self.doc.text) is not None
 
 
 Measure = Callable[[Inputs], Metric | None]  # None: the area does not apply to this answer

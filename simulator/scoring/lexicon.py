@@ -265,6 +265,13 @@ DISMISSIVE = rx(
 DISMISSIVE_OPENERS = rx(r"calm down", r"relax", r"chill", r"deal with it")
 # Said alone, at the start of a sentence: "Whatever.", "Yeah, what?" and "What now?" to a caller.
 INTERJECTIONS = rx(r"whatever", r"yeah what", r"what now", r"what do you want")
+# A whole reply that only says goodbye ("Ok bye.", "Right, have a nice day"), said while the
+# caller still needs help: hanging up on them. Matched against the whole reply, so a goodbye at
+# the end of a real answer is not this.
+GOODBYE_ONLY = re.compile(
+    r"(?:(?:ok|okay|k|right|alright|all right|fine|well|yeah|yes|yep|so|then|whatever|thanks|thank you|cheers|um|uh)\s)*"
+    r"(?:(?:good ?)?bye(?: bye)?|see (?:you|ya)(?: later)?|take care|(?:have a )?(?:nice|good|great) (?:day|one|evening))"
+    r"(?:\s(?:then|now|thanks|thank you|cheers))*")
 # Words that report what someone else said: the insult after them is theirs, quoted ("A man once
 # called me a useless idiot"), not the candidate's.
 REPORTED = rx(r"(?:called|calling|call|calls) (?:me|us|him|her|them|my \w+)", r"(?:said|told me|shouted|yelled|screamed|swore) (?:that )?(?:i|we) (?:was|were|am|are)",
