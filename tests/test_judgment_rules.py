@@ -793,3 +793,12 @@ def test_only_a_goodbye_while_the_caller_still_needs_help_hangs_up_on_them(qid, 
     assert (RedFlag.DISMISSIVE in families(s)) is flagged, (s.overall, families(s))
     if flagged:
         assert s.overall <= 10
+
+
+def test_what_was_felt_or_said_is_no_ownership_and_what_was_done_is():
+    # A new user's review (2026-12-01) listed "I let him vent... then I said I was sorry" and "that
+    # I understood how frustrating it was" under ownership: those are listening and empathy.
+    s = score("angry-customer-time", "A caller was upset about a missed appointment. I let her explain, I said I "
+                                     "understood, and then I rebooked her for the next morning and texted her the time.")
+    quotes = [e.quote for e in s.metric("ownership").evidence if e.coverage is Coverage.COVERED]
+    assert quotes and all("rebooked" in q or "texted" in q for q in quotes), quotes

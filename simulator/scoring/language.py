@@ -75,7 +75,7 @@ def ownership(x: Inputs) -> Metric:
     spans = phrases(doc, lx.OWNERSHIP)
     taken = {k for i, j in spans for k in range(i, j)}
     for i, j in doc.find(lx.ACTION_PAST) + doc.find(lx.ACTION_PLAN):
-        if doc.norms[i] == "i" and doc.norms[j - 1] not in lx.NOT_ACTIONS and i not in taken and not negated(doc, i) \
+        if doc.norms[i] == "i" and doc.norms[j - 1] not in lx.NOT_OWNERSHIP and i not in taken and not negated(doc, i) \
                 and not doc.quoted_from_others(i) and doc.norms[j:j + 1] not in (["no"], ["nothing"], ["none"]):
             # "I've got no idea", "I did nothing": no action taken
             spans.append((i, j))

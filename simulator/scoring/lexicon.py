@@ -138,6 +138,10 @@ ACTION_PLAN = re.compile(
 ACTIONS = (ACTION_PAST, ACTION_PLAN)  # a key point "what I did" is covered by any of these
 NOT_ACTIONS = frozenset({"was", "were", "had", "need", "needed", "wanted", "liked", "loved", "used",
                          "tried", "guessed", "supposed", "hated", "talked", "worked", "started"})
+# Things a story's agent did, but not ownership of the caller's problem: what was felt, thought or
+# said is listening, empathy or a report ("I let him vent, I said I was sorry, I understood...").
+NOT_OWNERSHIP = NOT_ACTIONS | frozenset({"said", "understood", "felt", "thought", "knew", "realised", "realized",
+                                         "apologised", "apologized", "heard", "noticed", "let"})
 
 # --- call-center language ------------------------------------------------------------------
 
