@@ -588,3 +588,22 @@ def test_no_hollow_praise_after_a_red_flag_or_in_a_session_that_went_badly():
     feedback = session_feedback(thin)
     assert feedback.overall < 45 and "professional throughout" not in feedback.strength
     assert "exactly what I asked" not in feedback.strength
+
+
+def test_no_praise_comes_from_a_reply_that_did_not_answer_the_caller():
+    # A new user's call (2026-12-01): "What went well: You took ownership: "I will always go the
+    # extra mile for the team."", the reply a tip said did not answer what the caller asked.
+    from simulator.banks import bundled_banks
+    from simulator.scoring.overall import KnockOut, knockouts
+
+    cancel = next(q for b in bundled_banks() for q in b.questions if q.id == "cancel-subscription-caller")
+    texts = ["I'm a hard worker and I'd love to grow into a team leader role here within two years.",
+             "I will always give a hundred and ten percent for my manager and my team.",
+             "Thanks for calling."]
+    replies = [Answer(cancel, score_answer(cancel, Transcript.typed(t), turn=n), turn=n) for n, t in enumerate(texts, 1)]
+    # The first two answer interview questions, not the caller: one knocked out, one drifting.
+    assert KnockOut.OFF_TOPIC in knockouts(replies[0].score.metrics)
+    assert replies[1].score.metric("relevance").score < th.ON_TOPIC_LIMIT
+    assert any(t.area == "relevance" for t in replies[1].score.tips)
+    feedback = session_feedback(replies)
+    assert not any(t.split(",")[0].rstrip(".") in feedback.strength for t in texts[:2]), feedback.strength

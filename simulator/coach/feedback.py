@@ -49,6 +49,12 @@ def _ended_interview(answer: Answer) -> bool:
     return KnockOut.RED_FLAG in found or KnockOut.DENIED in found
 
 
+def _drifted(answer: Answer) -> bool:
+    """Whether an answer moved away from what was asked (on the way to another question's answer)."""
+    relevance = answer.score.metric("relevance")
+    return relevance is not None and relevance.score is not None and relevance.score < th.ON_TOPIC_LIMIT
+
+
 def _deciding(answer: Answer) -> list[str]:
     return deciding_areas(answer.score.metrics, len(answer.score.transcript.text.split()),
                           is_personal(answer.question), is_call_reply(answer.question, answer.turn))
@@ -183,12 +189,15 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
     kept: dict[str, float] = {}  # each area's mean over the answers praise may come from
     for name, (_, _, pairs) in agg.items():
         # Never praised from an answer that would have ended the interview ("You answered
-        # exactly what I asked" after "customers are idiots" is no strength).
+        # exactly what I asked" after "customers are idiots" is no strength)...
         pairs = [(a, m) for a, m in pairs if not _ended_interview(a)]
-        if not pairs:
+        # ...nor quoted from one that drifted from what was asked ("You took ownership" of a reply
+        # a tip says did not answer the caller); that answer still counts in the area's mean.
+        quotable = [(a, m) for a, m in pairs if not knockouts(a.score.metrics) and not _drifted(a)]
+        if not quotable:
             continue
         # the best-scoring evidence, from the strongest answer when several tie
-        answer, metric = max(pairs, key=lambda p: (p[1].score, p[0].score.overall))
+        answer, metric = max(quotable, key=lambda p: (p[1].score, p[0].score.overall))
         best[name] = (metric, Context(answer.question, answer.score.transcript, answer.turn))
         kept[name] = sum(m.score for _, m in pairs) / len(pairs)
     strength = praise_for(best, kept, red_flag, went_badly=overall < th.VERDICTS[-2][0]) or (
