@@ -802,3 +802,14 @@ def test_what_was_felt_or_said_is_no_ownership_and_what_was_done_is():
                                      "understood, and then I rebooked her for the next morning and texted her the time.")
     quotes = [e.quote for e in s.metric("ownership").evidence if e.coverage is Coverage.COVERED]
     assert quotes and all("rebooked" in q or "texted" in q for q in quotes), quotes
+
+
+def test_a_sentence_or_two_making_one_point_of_several_is_not_full_marks():
+    # The demo's weak candidate (2026-12-01): "Being nice to people, I think. Well, once a waiter
+    # remembered my order" scored 84-90, "Key points 100 ... 1 of 6 (1 point expected)".
+    for text in ("Being nice to people, I think. Well, once a waiter remembered my order, which was nice.",
+                 "Being polite, mostly. Once a barista remembered my name, which was nice."):
+        s = score("what-is-good-service", text)
+        assert s.metric("key_points").score <= 50 and s.overall <= 70, (text, s.metric("key_points").score, s.overall)
+    # a phrase of a few words is still judged on the one point it makes
+    assert score("why-call-center", "no two calls are the same").metric("key_points").score == 100

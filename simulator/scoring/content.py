@@ -42,7 +42,8 @@ def key_points(x: Inputs) -> Metric | None:
             evidence.append(Evidence(quote="", note=f"{note}: {r.point.label}", **typed))
     # A short answer is judged on what it said: it cannot be expected to cover every point
     # (the length metric says it was short); a full answer is expected to cover them all.
-    expected = min(len(readings), max(1.0, doc.n_words / th.WORDS_PER_KEY_POINT))
+    floor = th.KEY_POINTS_AT_LEAST if doc.n_words >= th.KEY_POINTS_FROM_WORDS else 1.0
+    expected = min(len(readings), max(floor, doc.n_words / th.WORDS_PER_KEY_POINT))
     score = min(100.0, 100.0 * sum(credits) / expected)
     unit = f"of {len(readings)} key points"
     if expected < len(readings):  # "100 ... 1 of 5 key points" reads as a mistake without this

@@ -129,6 +129,11 @@ KEY_POINT_PARTIAL_CREDIT = 0.5  # a half-covered point earns this share of its s
 # An answer is expected to cover a key point for about every this many words (all of them in
 # a full answer): a brief answer is judged on what it said; the length metric says it was brief.
 WORDS_PER_KEY_POINT = 20.0
+# ...but an answer of a sentence or two is expected to make two points when the question has
+# several: "Being nice to people. Once a waiter remembered my order" made one of six and scored 90
+# in the demo. A phrase of a few words is still judged on the one point it makes.
+KEY_POINTS_FROM_WORDS = 10
+KEY_POINTS_AT_LEAST = 2
 
 # Relevance: how clearly the answer is about what was asked, 0-1, judged by meaning (see the
 # section "judgment by meaning" below); this band only names its unit and target.
