@@ -67,6 +67,14 @@ class InAnswers(Choice):
     NONE = "none"
 
 
+class Better(Choice):
+    """Which way an area's measured value (the number `progress` shows) is better."""
+
+    HIGHER = "higher"  # phrases said, key points covered, positive minus negative phrases
+    LOWER = "lower"  # red flags
+    IN_BAND = "in a band"  # nearer its good range: pace, fillers, the question's length
+
+
 class WhenSilent(Choice):
     """What an area shows when nothing was said."""
 
@@ -105,6 +113,14 @@ class Area:
     # What the interviewer says when a second try got better here (coach mode), before a quote
     # of the new answer; areas measured by a raw value say the numbers instead.
     better: str = ""
+    # Which way its measured value is better, for areas measured by their score (a band says it
+    # for the rest): progress's "better" or "worse" must agree with the numbers it shows.
+    value_better: Better = Better.HIGHER
+
+    @property
+    def better_way(self) -> Better:
+        """Which way its measured value is better."""
+        return Better.IN_BAND if self.band is not None else self.value_better
 
     @property
     def target(self) -> str:
@@ -149,7 +165,8 @@ AREAS: dict[str, Area] = {a.name: a for a in (
          on_call=OnCall.CLOSING, in_answers=InAnswers.NONE, by_count=th.CLOSING_BY_COUNT, praise_rank=8),
     Area("length", Family.CONTENT, "answer length", 2.0, "keeping your answers to the right length",
          better="The length was about right this time",
-         goal="keep answers to the right length for the question", favours=(BEHAVIORAL, GENERAL)),
+         goal="keep answers to the right length for the question", favours=(BEHAVIORAL, GENERAL),
+         value_better=Better.IN_BAND),  # each question has its own band
     Area("empathy", Family.LANGUAGE, "empathy", 1.5, "acknowledging how the customer feels before fixing things",
          better="You acknowledged how the customer felt this time",
          goal="acknowledge the customer's feelings before fixing", favours=(ROLEPLAY, SITUATIONAL),
@@ -166,7 +183,8 @@ AREAS: dict[str, Area] = {a.name: a for a in (
     Area("professionalism", Family.LANGUAGE, "professionalism", 2.0, "keeping it professional, with no blaming",
          better="You kept it professional this time",
          goal="no blaming, put-downs or dismissive phrases", at_least=100.0, favours=(BEHAVIORAL, SITUATIONAL),
-         mark="flag", praise_rank=12, praise_unquoted=True, absence=True, when_silent=WhenSilent.DROP),
+         mark="flag", praise_rank=12, praise_unquoted=True, absence=True, when_silent=WhenSilent.DROP,
+         value_better=Better.LOWER),
     Area("pace", Family.DELIVERY, "pace", 1.0, "watching your pace", band=th.PACE, favours=(BEHAVIORAL, GENERAL),
          praise_rank=11),
     Area("fillers", Family.DELIVERY, "fillers", 1.5, "cutting down the ums and uhs", band=th.FILLERS_PER_MINUTE,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..areas import area
+from ..areas import Better, area
 from ..notebook import Notebook
 from ..notebook.history import (
     Change, MetricSeries, SeriesPoint, SessionPoint, Standing, TipProgress, by_medium, change, metric_names,
@@ -69,7 +69,21 @@ def trend(series: MetricSeries, shown: Callable[[float], str] = number) -> Trend
         verdict = change(series.name, first.tracked, last.tracked)
     if direction == "flat" and verdict in (Change.BETTER, Change.WORSE):
         verdict = Change.STEADY  # the numbers as shown did not move
-    return Trend(direction, verdict)
+    return Trend(direction, _agreeing(series, direction, verdict))
+
+
+def _agreeing(series: MetricSeries, direction: str, verdict: Change) -> Change:
+    """The verdict, turned round when it contradicts the numbers beside it. A metric better one
+    way (more phrases, fewer red flags, a higher score) is judged by its score, which weighs what
+    it counts unequally: a red flag and a positive phrase (-1 + 1 = 0) score below one "can't"
+    (-1), yet the row reads -1.0 -> 0.0, and "worse" there would read as a mistake."""
+    if verdict not in (Change.BETTER, Change.WORSE) or series.name == OVERALL:
+        return verdict
+    found = area(series.name)
+    way = Better.HIGHER if not series.measured else found.better_way if found else Better.IN_BAND
+    if way is Better.IN_BAND:
+        return verdict  # nearer its band, whichever way the numbers went (pace 185 -> 150)
+    return Change.BETTER if (direction == "up") == (way is Better.HIGHER) else Change.WORSE
 
 
 @dataclass(frozen=True)
