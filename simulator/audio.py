@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import struct
 import tempfile
 from pathlib import Path
 
@@ -54,6 +55,63 @@ def unreadable(path: str | os.PathLike) -> str | None:
         return _why_unreadable(path, exc)
     if decoded == 0:
         return "it holds no audio"
+    return cut_short(path)
+
+
+CUT_SHORT_SECONDS = 0.1  # less missing than this is a header's rounding, not a lost answer
+UNKNOWN_LENGTH = 0x7FFF_0000  # a header written before the audio (a stream): it promises nothing
+
+
+def cut_short(path: str | os.PathLike) -> str | None:
+    """'looks cut short: ...' for a WAV or AIFF file that holds less audio than its header
+    promises (copied half-way, a download stopped), else None. libsndfile reads what is there
+    without a word, and the answer would be scored as if the candidate had stopped talking."""
+    import soundfile as sf
+
+    sizes = _data_sizes(Path(path))
+    if sizes is None:
+        return None
+    promised, present = sizes
+    try:
+        info = sf.info(str(path))
+    except (OSError, RuntimeError, TypeError, ValueError):
+        return None  # unreadable: said elsewhere, in libsndfile's words
+    held = info.frames / info.samplerate if info.samplerate else 0.0
+    if present <= 0 or held <= 0:
+        return None  # "it holds no audio", said elsewhere
+    whole = held * promised / present
+    if whole - held < CUT_SHORT_SECONDS:
+        return None
+    return (f"looks cut short: its header promises {whole:.1f} s but it holds {held:.1f} s "
+            f"(copy or record it again in full)")
+
+
+def _data_sizes(path: Path) -> tuple[int, int] | None:
+    """(bytes of audio the header promises, bytes there are after it) for WAV and AIFF files;
+    None for other formats, a length left open, or a header too damaged to walk."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            head = f.read(12)
+            if len(head) < 12:
+                return None
+            if head[:4] in (b"RIFF", b"RIFX") and head[8:12] == b"WAVE":
+                order, wanted, skip = ("<" if head[:4] == b"RIFF" else ">"), b"data", 0
+            elif head[:4] == b"FORM" and head[8:12] in (b"AIFF", b"AIFC"):
+                order, wanted, skip = ">", b"SSND", 8  # SSND starts with its offset and block size
+            else:
+                return None
+            at = 12
+            while at + 8 <= size:
+                f.seek(at)
+                chunk, length = struct.unpack(order + "4sI", f.read(8))
+                if chunk == wanted:
+                    if length == 0 or length >= UNKNOWN_LENGTH:
+                        return None
+                    return length - skip, size - (at + 8 + skip)
+                at += 8 + length + (length & 1)  # chunks are padded to an even length
+    except (OSError, struct.error):
+        return None
     return None
 
 
@@ -77,12 +135,16 @@ def _why_unreadable(path: Path, exc: BaseException) -> str:
     return f"not an audio file libsndfile can read, or a damaged one ({detail})"
 
 
-def load_recording(path: str | os.PathLike) -> Recording:
+def load_recording(path: str | os.PathLike, whole: bool = True) -> Recording:
     """A recorded answer from a file; AudioFileError when it cannot be read or holds no audio
-    (a WAV header and nothing after it)."""
+    (a WAV header and nothing after it), or, with `whole`, when it is cut short: a part of an
+    answer is no answer to score."""
     samples = load(path)
     if not len(samples):
         raise AudioFileError(f"{path}: it holds no audio")
+    why = cut_short(path) if whole else None
+    if why is not None:
+        raise AudioFileError(f"{path} {why}")
     return Recording(samples=samples, path=Path(path), ended_by="file")
 
 

@@ -98,6 +98,42 @@ def test_a_header_with_no_audio_and_text_named_mp3_are_refused_for_what_they_are
         assert "MPEG" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
 
 
+def test_a_file_cut_short_is_named_with_what_its_header_promises(tmp_path):
+    # A new user's try (2026-12-01): `head -c 30000 answer.wav` promised 7 s and held 0.9 s;
+    # libsndfile read the 0.9 s without a word, the pre-check passed it and it was scored.
+    whole = tmp_path / "whole.wav"
+    sf.write(whole, tone(16_000, 7.0), 16_000, subtype="PCM_16")
+    cut = tmp_path / "cut.wav"
+    cut.write_bytes(whole.read_bytes()[:30_000])
+    said = "looks cut short: its header promises 7.0 s but it holds 0.9 s"
+    assert (audio.unreadable(cut) or "").startswith(said)
+    assert audio.unreadable(whole) is None and audio.cut_short(whole) is None
+    with pytest.raises(AudioFileError, match=f"cut.wav {said}"):
+        audio.load_recording(cut)
+    assert len(audio.load_recording(cut, whole=False).samples) > 0
+    aiff = tmp_path / "whole.aiff"
+    sf.write(aiff, tone(16_000, 7.0), 16_000, format="AIFF", subtype="PCM_16")
+    (tmp_path / "cut.aiff").write_bytes(aiff.read_bytes()[:30_000])
+    assert audio.cut_short(tmp_path / "cut.aiff").startswith(said)
+    # A header written before the audio (a recorder streaming to a pipe) promises nothing.
+    data = whole.read_bytes()
+    at = data.index(b"data") + 4
+    streamed = tmp_path / "streamed.wav"
+    streamed.write_bytes(data[:at] + b"\xff\xff\xff\xff" + data[at + 4:30_000])
+    assert audio.cut_short(streamed) is None
+    # practice's pre-check names it (the only answer, so there is no interview); score refuses it;
+    # transcribe says so and gives the text of the part there is (nothing is judged there).
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    (folder / "why-call-center.wav").write_bytes(cut.read_bytes())
+    practice = run_cli("practice", "--input", str(folder), "--no-voice", "--ask", "why-call-center")
+    assert practice.returncode == 2 and f"why-call-center.wav: {said}" in practice.stderr, practice.stderr
+    score = run_cli("score", "--question", "why-call-center", "--audio", str(cut))
+    assert score.returncode == 2 and f"cut.wav {said}" in score.stderr, score.stderr
+    heard = run_cli("transcribe", str(cut))
+    assert heard.returncode == 0 and f"cut.wav {said}" in heard.stderr, heard.stderr
+
+
 def test_a_file_its_reader_may_not_open_is_named_as_such(tmp_path):
     """As an ordinary user (root reads every file): a forked child drops to `nobody`."""
     import tempfile

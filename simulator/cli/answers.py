@@ -145,13 +145,18 @@ def cmd_transcribe(args, home: Path) -> int:
 
 
 def _transcribe(args, home: Path) -> int:
-    from ..audio import load_recording
+    from ..audio import cut_short, load_recording
     from ..serialize import transcript_to_dict
     from ..transcribe import make_transcriber
 
     from ..progressbar import seconds_bar
 
-    samples = load_recording(args.file).samples
+    # Nothing is judged here, so the part a cut-short file holds is still worth its text: said
+    # plainly, then transcribed (`score` and `practice` refuse it: half an answer scores badly).
+    samples = load_recording(args.file, whole=False).samples
+    why = cut_short(args.file)
+    if why is not None:
+        print(f"mock-interview: {args.file} {why}; transcribing the part it holds.", file=sys.stderr)
     engine = make_transcriber(args.engine, args.model, home)
     engine.load()
     with seconds_bar(len(samples) / 16_000, f"Transcribing {Path(args.file).name}") as bar:
