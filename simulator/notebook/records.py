@@ -33,6 +33,7 @@ class SessionSummary:
     verdict: str
     medium: Medium | None = None  # None without answers
     tracked: Mapping[str, float] | None = None  # each area's value as the coach tracked it at the close
+    questions: int = 0  # the questions answered: a role-play call's replies are one
 
 
 @dataclass(frozen=True)

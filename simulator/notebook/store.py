@@ -149,14 +149,14 @@ class Notebook:
     def sessions(self) -> list[SessionSummary]:
         """Every session, newest first."""
         rows = self._db.execute(
-            f"""SELECT s.id, s.started, s.status, s.mode, s.verdict, s.tracked,
+            f"""SELECT s.id, s.started, s.status, s.mode, s.verdict, s.tracked, COUNT(DISTINCT a.question_id) AS q,
                       COUNT(a.id) AS n, AVG(a.overall) AS overall, {SPOKEN.format('s.id')} AS spoken
                FROM sessions s LEFT JOIN answers a ON a.session_id = s.id
                GROUP BY s.id ORDER BY s.rowid DESC"""
         ).fetchall()
         return [SessionSummary(r["id"], r["started"], SessionStatus(r["status"]), Mode(r["mode"]), r["n"],
                                r["overall"], r["verdict"], _medium(r["spoken"]),
-                               None if r["tracked"] is None else json.loads(r["tracked"])) for r in rows]
+                               None if r["tracked"] is None else json.loads(r["tracked"]), r["q"]) for r in rows]
 
     def resolve_session_id(self, ref: str | None) -> str:
         """A session id from 'latest', an id, or a unique id prefix."""

@@ -6,6 +6,7 @@ By model, then by medium. The model, read from the notebook and never from the l
 - `progress.py`: sessions grouped typed / spoken, each metric's trend, each tip's standing
   (over `notebook.history`)
 - `figures.py`: numbers, units, times and names as they read
+- `asked.py`: a session's answers by question (a role-play call's replies together), and their count
 The media, over the same model:
 - `terminal.py`: `review`, `tips`, `progress` and `score` in the terminal
 - `html.py` (with `charts.py` and `templates/`): the HTML reports

@@ -28,6 +28,7 @@ from ..notebook.history import MetricSeries, session_points
 from ..coach.retry import Retry, remark
 from ..types import Answer, Medium, Session
 from ..wording import plural
+from .asked import answers_count, by_question
 from .charts import series_chart
 from .evidence import evidence_lines
 from .figures import answer_context, clock, date_label, format_value, metric_label, number, score_band, session_overall
@@ -179,6 +180,9 @@ def write_session_report(session: Session, notebook: Notebook, path: Path) -> Pa
     audio = _AudioFolder(path)
     second = dict(notebook.retries(session.id))  # coach mode's second tries, by position
     answers = [_answer_view(i, a, audio, second.get(i)) for i, a in enumerate(session.answers, 1)]
+    # A role-play call is one question: its scenario once, its replies under it.
+    asked = [{"number": q.number, "question": q.question, "call": q.is_call,
+              "replies": [answers[i - 1] for i, _ in q.answers]} for q in by_question(session.answers)]
     overall = session_overall(session)
     medium = Medium.of(session.answers)
     # Its trend among sessions of its own medium: typed with typed, spoken with spoken.
@@ -186,7 +190,8 @@ def write_session_report(session: Session, notebook: Notebook, path: Path) -> Pa
                             [p for p in session_points(notebook) if medium is not None and p.medium == medium])
     charts = [series_chart(s, "session", session.id) for s in (group.overall, *_charted(session, group))]
     audio.drop_stale()
-    html = _render("session.html.j2", session=session, answers=answers, charts=charts,
+    html = _render("session.html.j2", session=session, answers=answers, asked=asked,
+                   answers_count=answers_count(session.answers), charts=charts,
                    overall=overall, overall_band=score_band(overall), sessions_count=len(group.points),
                    medium=medium, started=date_label(session.started))
     return _write(path, html)

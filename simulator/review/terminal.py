@@ -16,7 +16,7 @@ from ..console import printable
 from ..notebook import Notebook, SessionSummary
 from ..notebook.history import Standing, session_points
 from ..types import Metric, Question, Score, Session
-from ..wording import plural
+from .asked import answers_count, by_question, replies
 from .evidence import SHOWN_FIRST, evidence_lines
 from .figures import answer_context, clock, format_value, metric_label, number_short, score_band, session_overall, when
 from .marks import CUES, MarkedTranscript, Pause, mark_transcript, split_tail
@@ -69,11 +69,12 @@ def _para(text: str, indent: str = "", hang: str | None = None) -> list[str]:
 def format_session_list(sessions: list[SessionSummary]) -> str:
     if not sessions:
         return "No sessions yet. Start one with `mock-interview practice` (or try `mock-interview demo`)."
-    lines = [f"{'SESSION':<22} {'STARTED':<16} {'ANSWERS':>7} {'SCORE':>5}  VERDICT"]
+    # Questions, not answers: a role-play call of three replies is one question.
+    lines = [f"{'SESSION':<22} {'STARTED':<16} {'QUESTIONS':>9} {'SCORE':>5}  VERDICT"]
     for s in sessions:
         score = f"{s.overall:.0f}" if s.overall is not None else "-"
         status = "" if s.status == "finished" else f" ({s.status})"
-        lines.append(f"{s.id:<22} {when(s.started):<16} {s.answers:>7} {score:>5}  "
+        lines.append(f"{s.id:<22} {when(s.started):<16} {s.questions:>9} {score:>5}  "
                      f"{printable(s.verdict)}{status}")
     lines.append("\nShow one with `mock-interview review SESSION_ID` (or `latest`); "
                  "add --html FILE for a report with your recordings.")
@@ -175,22 +176,28 @@ def format_session(session: Session, colour: bool | None = None,
     overall = session_overall(session)
     head = f"Session {session.id}, {when(session.started)}"
     if overall is not None:
-        head += f"  \u00b7  overall {overall:.0f}/100  \u00b7  {plural(len(session.answers), 'answer')}"
+        head += f"  \u00b7  overall {overall:.0f}/100  \u00b7  {answers_count(session.answers)}"
     lines = [paint(head, "bold")]
     if session.focus_from_last_time:
         lines.append("Working on from last time: " +
                      ", ".join(metric_label(t.area).lower() for t in session.focus_from_last_time))
     lines.append("")
-    for i, a in enumerate(session.answers, 1):
-        rule = f"\u2500\u2500 Answer {i} of {len(session.answers)} "
+    asked = by_question(session.answers)
+    for q in asked:
+        rule = f"\u2500\u2500 Question {q.number} of {len(asked)}" + (
+            f": a role-play call, {replies(len(q.answers))} " if q.is_call else " ")
         lines.append(paint(rule + "\u2500" * (WIDTH - len(rule)), "dim"))
-        for who, said in answer_context(a):
-            lines += _para(f"{who}: {printable(said)}", "", "  ")
-        if a.audio:
-            lines.append(paint(f"  Recording: {printable(str(a.audio))}", "dim"))
-        lines += _answer_body(a.score, paint)
-        if i in second:
-            lines += _second_try(second[i], paint)
+        lines += _para(f"Interviewer: {printable(q.question.text)}", "", "  ")
+        for k, (i, a) in enumerate(q.answers, 1):
+            if q.is_call:  # the scenario once, then each line of the call and the reply to it
+                lines += ["", paint(f"  Reply {k} of {len(q.answers)}", "bold")]
+            for who, said in answer_context(a)[1:]:
+                lines += _para(f"{who}: {printable(said)}", "  " if q.is_call else "", "    " if q.is_call else "  ")
+            if a.audio:
+                lines.append(paint(f"  Recording: {printable(str(a.audio))}", "dim"))
+            lines += _answer_body(a.score, paint)
+            if i in second:
+                lines += _second_try(second[i], paint)
         lines.append("")
     if not session.answers:
         lines.append("No answers were recorded in this session.\n")
