@@ -50,6 +50,10 @@ class Chart:
             return f"{value:.0f} out of 100"
         return with_unit(number(value), self.unit)
 
+    def short(self, value: float) -> str:
+        """A value beside its dot: '64', '142', '3.5'."""
+        return f"{value:.0f}" if self.scores else number(value)
+
     @property
     def summary(self) -> str:
         """The chart in words, for screen readers and as the SVG's title."""
