@@ -31,7 +31,7 @@ from .audio import load, write_wav
 from .console import Console, Keys, NoKeys
 from .errors import AudioFileError, StoppedEarly, UserError
 from .home import audio_dir, data_home
-from .listen import AnswerSource, Heard, Slot, Unusable
+from .listen import AnswerSource, Heard, InterruptedAnswer, Slot, Unusable
 from .listen.source import NO_USABLE_ANSWER, answer_limit, planned_slots, unusable_notice
 from .notebook import Notebook
 from .notebook.history import discard_session, recover_unfinished, update_tip_progress
@@ -75,6 +75,7 @@ class Practice:
         self._upcoming: tuple[str, str] | None = None  # (line, name) said after the next answer
         self._skipped = False  # the latest spoken line was cut short with Enter
         self._opened = threading.Event()  # the opening has been said
+        self._interrupted = False  # Ctrl-C came with part of an answer: it is saved, then we stop
 
     # --- the whole session -----------------------------------------------------------------
 
@@ -130,7 +131,10 @@ class Practice:
                     if isinstance(stop, KeyboardInterrupt):
                         raise StoppedEarly from None
                     return ended
-                self.console.notice("\nStopping here. Your finished answers are saved; here is my feedback on them.")
+                self.console.notice("\nStopping here. " + (
+                    "I kept what you had typed so far as your answer to that question, and it's "
+                    "saved with its score; here is my feedback." if self._interrupted else
+                    "Your finished answers are saved; here is my feedback on them."))
             except UserError as exc:  # a microphone gone, an engine unusable: no further answer
                 self.console.notice(f"\n{exc}\nStopping here. Your finished answers are saved; "
                                     "here is my feedback on them.")
@@ -233,6 +237,7 @@ class Practice:
         score = score_answer(q, heard.transcript, heard.recording, home=self.home)
         comparison = retry.compare(first.score, score, focus=tip.area)
         self.notebook.save_retry(row, retry.Retry(score, comparison, audio))
+        self._stop_if_interrupted()
         self._say(retry.remark(comparison), f"{slot.stem}-remark")
 
     def _listen(self, slot: Slot, q: Question) -> Heard | None:
@@ -251,6 +256,8 @@ class Practice:
                        else self.transcriber)
         try:
             heard = self.source.listen(slot, transcriber)
+        except InterruptedAnswer as stop:
+            heard, self._interrupted = stop.heard, True  # saved like any answer, then we stop
         except AudioFileError as exc:
             self.console.notice(f"({skipped}: {exc})")
             return None
@@ -287,7 +294,13 @@ class Practice:
         else:
             row = self.notebook.replace_answer(replace, answer)
             self.answers[-1] = answer
+        self._stop_if_interrupted()
         return row, answer
+
+    def _stop_if_interrupted(self) -> None:
+        """After saving an answer cut off by Ctrl-C: the questions stop here, as for any Ctrl-C."""
+        if self._interrupted:
+            raise KeyboardInterrupt
 
     # --- closing ---------------------------------------------------------------------------
 

@@ -265,6 +265,39 @@ def test_ctrl_c_ends_cleanly_with_feedback_on_finished_answers(home):
     assert len(session["answers"]) == 1 and session["verdict"] and session["finished"]
 
 
+def read_until(stream, text: str, seconds: float = 60) -> str:
+    """What a child wrote on `stream` up to and including `text` (a prompt has no newline)."""
+    seen, deadline = "", time.time() + seconds
+    while text not in seen:
+        char = stream.read(1)
+        if not char or time.time() > deadline:
+            raise AssertionError(f"never saw {text!r} in {seen!r}")
+        seen += char
+    return seen
+
+
+def test_ctrl_c_keeps_the_lines_typed_but_not_yet_sent_as_the_answer(home):
+    # A new user's try (2026-12-01): two lines typed, then Ctrl-C before the empty line that
+    # sends them: "Nothing was answered, so nothing is saved."
+    first, then = "I really enjoy helping people, and at my last job in a store customers came to me.", \
+        "Every call is different, and I like that."
+    proc = start_keyboard_session("why-call-center,greatest-weakness")
+    proc.stdin.write(f"{first}\n{then}\n")  # no empty line: typed, not sent
+    proc.stdin.flush()
+    read_until(proc.stderr, "Your answer (send it with an empty line): ")
+    time.sleep(1.0)  # the two lines are read, and it waits for the empty line
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "I kept what you had typed so far as your answer to that question" in " ".join(err.split())
+    assert "Nothing was answered" not in err and "Verdict:" in out
+    session = json.loads(run_cli("review", "latest", "--json").stdout)
+    assert session["finished"] and session["verdict"]
+    assert [(a["question_id"], a["transcript"]["text"]) for a in session["answers"]] == \
+        [("why-call-center", f"{first} {then}")]
+    assert session["answers"][0]["overall"] > 0  # scored like a finished answer
+
+
 def test_one_strong_answer_of_four_is_not_a_pass(home):
     # A new user's try (2026-12-01): "I'd move you to the next round" with three of four
     # questions skipped (or never reached after a Ctrl-C).

@@ -16,9 +16,9 @@ from .endpoint import Decision, EndOfTurn, Ending, EndReason, Phase, TurnRules, 
 from .files import FileAnswers, RecordedAnswers
 from .keyboard import KeyboardAnswers
 from .microphone import Meter, Microphone
-from .source import AnswerSource, Heard, Slot, Unusable
+from .source import AnswerSource, Heard, InterruptedAnswer, Slot, Unusable
 
-__all__ = ["AnswerSource", "Decision", "EndOfTurn", "Ending", "EndReason", "FileAnswers", "Heard",
+__all__ = ["AnswerSource", "Decision", "EndOfTurn", "Ending", "EndReason", "FileAnswers", "Heard", "InterruptedAnswer",
            "KeyboardAnswers", "Meter", "Microphone", "Phase", "RecordedAnswers", "Slot", "TurnRules",
            "Unusable", "ending_of", "make_source"]
 

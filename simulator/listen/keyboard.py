@@ -9,7 +9,7 @@ from typing import Callable, Sequence, TextIO
 from ..console import Keys, NoKeys
 from ..transcribe import Transcriber
 from ..types import Transcript
-from .source import Heard, Slot, Unusable
+from .source import Heard, InterruptedAnswer, Slot, Unusable
 
 END_MARK = "."  # a line with only this sends the answer, like an empty line
 PASTE_GAP = 0.05  # seconds: lines that follow an empty line this fast were pasted with it
@@ -55,25 +55,32 @@ class KeyboardAnswers:
         lines = [line for line in self.keys.take() if line.strip()]
         self.prompt("Your answer (send it with an empty line): " if not lines else
                     "Your answer, go on (send it with an empty line):\n")
-        while True:
-            raw = self.stdin.readline()
-            if raw == "":  # end of input: what was typed is still an answer
-                self._ended = True
-                if lines:
+        try:
+            while True:
+                raw = self.stdin.readline()
+                if raw == "":  # end of input: what was typed is still an answer
+                    self._ended = True
+                    if lines:
+                        break
+                    raise EOFError
+                line = raw.rstrip("\n")
+                if line.strip() == END_MARK:
+                    if not lines:
+                        return None  # a dot first sends nothing: skipped, like an empty line
                     break
-                raise EOFError
-            line = raw.rstrip("\n")
-            if line.strip() == END_MARK:
-                if not lines:
-                    return None  # a dot first sends nothing: skipped, like an empty line
-                break
-            if not line.strip():
-                if not lines:
-                    return None  # an empty line first: skipped
-                if self._pasting():
-                    continue  # a paragraph break inside pasted text
-                break
-            lines.append(line.strip())
+                if not line.strip():
+                    if not lines:
+                        return None  # an empty line first: skipped
+                    if self._pasting():
+                        continue  # a paragraph break inside pasted text
+                    break
+                lines.append(line.strip())
+        except KeyboardInterrupt:
+            # Ctrl-C before sending: the lines typed so far are the answer, as the end of input
+            # makes them one. (A line not yet ended with Enter is the terminal's: Ctrl-C wipes it.)
+            if lines:
+                raise InterruptedAnswer(Heard(Transcript.typed(" ".join(lines)))) from None
+            raise
         return Heard(Transcript.typed(" ".join(lines)))
 
     def _pasting(self) -> bool:

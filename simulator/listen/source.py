@@ -45,6 +45,15 @@ class Heard:
     recording: Recording | None = None
 
 
+class InterruptedAnswer(KeyboardInterrupt):
+    """Ctrl-C while part of an answer was already given (typed lines not yet sent): that part is
+    the answer. The session saves and scores it like a finished one, then stops."""
+
+    def __init__(self, heard: Heard):
+        super().__init__()
+        self.heard = heard
+
+
 @dataclass(frozen=True)
 class Unusable:
     """A slot a source already knows it cannot answer, and why (found before the session)."""
@@ -76,7 +85,8 @@ class AnswerSource(Protocol):
     def listen(self, slot: Slot, transcriber: Transcriber) -> Heard | None:
         """The answer for one slot, or None when nothing was said (a skipped question).
 
-        KeyboardInterrupt and EOFError end the session; AudioFileError or an engine failure
+        KeyboardInterrupt and EOFError end the session (InterruptedAnswer after keeping the part
+        already given); AudioFileError or an engine failure
         skip this answer only; DeviceError means no further answer can be heard."""
 
 
