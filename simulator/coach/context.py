@@ -17,14 +17,6 @@ QUESTION_WORDS = 45  # a question is quoted whole up to this length (all bundled
 NOT_COVERED = (Coverage.MISSING, Coverage.PARTIAL)
 
 
-def first_quote(m: Metric, *kinds: EvidenceKind) -> Evidence | None:
-    """The first evidence with a quote (and of one of these kinds, when given)."""
-    for e in m.evidence:
-        if e.quote and (not kinds or e.kind in kinds):
-            return e
-    return None
-
-
 def labels_of(m: Metric | None, kind: EvidenceKind, *coverage: Coverage) -> list[str]:
     """The labels of a metric's evidence of this kind (and coverage), in order."""
     if m is None:
@@ -44,6 +36,12 @@ class Context:
     value: float | None = None  # the session's value for the area, when aggregated
     follow_up: str | None = None  # the follow-up asked and answered with it (its words may be quoted)
     heard_at_least: float | None = None  # praise reads back only quotes heard at least this surely
+    # Words of this answer an earlier tip of the session quoted: a second tip quotes another
+    # clause, or nothing, never the same sentence again.
+    avoid: frozenset[int] = frozenset()
+    # The words this tip quoted, noted as it is written (`phrase`, `opening`, `ending`), so the
+    # session's next tips can avoid them.
+    quoted_words: set[int] = field(default_factory=set, compare=False)
 
     @property
     def timed(self) -> bool:
@@ -112,17 +110,42 @@ class Context:
         return after_lead(self.lead(), moment)
 
     def phrase(self, e: Evidence | None, limit: int = TIP_QUOTE_WORDS) -> str:
-        """An evidence quote grown or trimmed to whole phrases of what was said."""
+        """An evidence quote grown or trimmed to whole phrases of what was said; '' when an
+        earlier tip of the session quoted any of those words."""
         if e is None or not e.quote:
             return ""
-        doc = self.doc
+        span = self._phrase_span(e, limit)
+        return e.quote if span is None else self._fresh(*span)
+
+    def _phrase_span(self, e: Evidence, limit: int) -> tuple[int, int] | None:
         span = self._locate(e)
         if span is None:
-            return e.quote
+            return None
         a, b = span.start, span.stop
         if b - a > limit:  # a long evidence span: quote the phrases around its first words
             b = a + 1
-        return doc.quote_words(*doc.phrase(a, b, limit)).quote
+        return self.doc.phrase(a, b, limit)
+
+    def _fresh(self, a: int, b: int) -> str:
+        """Words [a, b) as a quote, noted as quoted; '' when an earlier tip quoted one of them."""
+        if self.avoid.intersection(range(a, b)):
+            return ""
+        self.quoted_words.update(range(a, b))
+        return self.doc.quote_words(a, b).quote
+
+    def first_quote(self, m: Metric, *kinds: EvidenceKind) -> Evidence | None:
+        """The first evidence with a quote (of one of these kinds) in words no earlier tip of the
+        session quoted; else the first, whose `phrase` is then ''."""
+        found = [e for e in m.evidence if e.quote and (not kinds or e.kind in kinds)]
+        for e in found:
+            span = self._phrase_span(e, TIP_QUOTE_WORDS)
+            if span is None or not self.avoid.intersection(range(*span)):
+                return e
+        return found[0] if found else None
+
+    def quote_back(self, text: str, e: Evidence | None = None, end: str = ".") -> str:
+        """'You wrote "..."' (after the lead at the end of a session); '' with nothing to quote."""
+        return f"{self.said(e)} {quoted(text, end=end)}" if text else ""
 
     def unclear(self, quote: str, below: float = th.UNSURE_WORD_PROBABILITY) -> bool:
         """Whether the recogniser heard a word of this quote less surely than `below` (by default:
@@ -139,9 +162,17 @@ class Context:
         return locate([(w.raw, w.start if timed else None, w.end if timed else None) for w in self.doc.words], e)
 
     def opening(self, limit: int = TIP_QUOTE_WORDS) -> str:
-        e = self.doc.opening(limit=limit)
-        return e.quote if e else ""
+        """The answer's first sentence (or its first phrases); '' when already quoted."""
+        doc = self.doc
+        if not doc.words:
+            return ""
+        s0, s1 = doc.sentences[0]
+        return self._fresh(*doc.phrase(s0, s0 + 1, limit, hi=s1))
 
     def ending(self, limit: int = TIP_QUOTE_WORDS) -> str:
-        e = self.doc.ending(limit=limit)
-        return e.quote if e else ""
+        """The answer's last sentence (or its last phrases); '' when already quoted."""
+        doc = self.doc
+        if not doc.words:
+            return ""
+        s0, s1 = doc.sentences[-1]
+        return self._fresh(*doc.phrase(s1 - 1, s1, limit, lo=s0))

@@ -222,6 +222,7 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
     candidates.sort(key=lambda c: c[0], reverse=True)
     tips: list[Tip] = []
     skipped: set[str] = set()
+    quoted: dict[int, set[int]] = {}  # per answer (by its place), the words a tip already quoted
     for _, name, mean, value, pairs in candidates:
         if len(tips) >= th.MAX_SESSION_TIPS or name in skipped:
             continue
@@ -232,13 +233,16 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
         answer, metric = min(pairs, key=lambda p: (p[1].score, gravity(p[1])))
         if mean >= th.TIP_BELOW and (tips or metric.score >= th.POLISH_BELOW or is_uncertain(name)):
             continue  # a polish tip only when nothing else came up, and only on firm evidence
+        place = next(i for i, a in enumerate(answers) if a is answer)
         ctx = Context(answer.question, answer.score.transcript, answer.turn, in_session=len(answers) > 1,
                       metrics={m.name: m for m in answer.score.metrics},
-                      value=None if value != value else value, follow_up=answer.follow_up)
+                      value=None if value != value else value, follow_up=answer.follow_up,
+                      avoid=frozenset(quoted.get(place, ())))
         tip = write_tip(metric, ctx)
         if tip:
             tips.append(tip)
             skipped.update(covered_by(name))
+            quoted.setdefault(place, set()).update(ctx.quoted_words)
     return Feedback(verdict_for(overall, red_flag), tidy(strength), tuple(tips), round(overall, 1),
                     tuple(tidy(p) for p in _progress(focus, agg, Medium.of(answers),
                                                       frozenset(t.area for t in tips))), _tracked(agg))

@@ -6,7 +6,7 @@ from ...scoring import thresholds as th
 from ...scoring.overall import tells_no_story
 from ...scoring.plan import answer_band
 from ...types import Coverage, EvidenceKind, Metric, QuestionKind
-from ..context import NOT_COVERED, Context, first_quote, labels_of
+from ..context import NOT_COVERED, Context, labels_of
 from ..lines import call_handling, line_idea
 from ...wording import plural
 from ..phrasing import after_lead, and_list, band_words, duration, format_time, idea, quoted
@@ -18,9 +18,9 @@ from .registry import writes
 def key_points(m: Metric, c: Context) -> str | None:
     """Key words without sentences; a point said the other way round; else the points missed,
     named as ideas in plain words (never a label to recite)."""
-    listed = first_quote(m, EvidenceKind.WORD_LIST)
+    listed = c.first_quote(m, EvidenceKind.WORD_LIST)
     if listed is not None:
-        return (f"{c.said()} {quoted(c.phrase(listed))} That's a list of key words, not an answer, and a list "
+        return (f"{c.quote_back(c.phrase(listed))} That's a list of key words, not an answer, and a list "
                 f"earns nothing in an interview however many right words are in it. Pick the two that are "
                 f"truest for you and give each a full sentence with a reason, the way you'd say it on the phone. "
                 f"For next time, answer out loud, and stop yourself each time a word has no sentence around it.")
@@ -29,12 +29,12 @@ def key_points(m: Metric, c: Context) -> str | None:
     if denied is not None and c.question.category in th.ABOUT_YOU:
         # "I don't have any weaknesses", "No, I don't have any questions": nothing to say about
         # yourself, not the job turned down.
-        return (f"{c.said(denied)} {quoted(c.phrase(denied))} Having nothing to say here sounds like you haven't "
+        return (f"{c.quote_back(c.phrase(denied), denied)} Having nothing to say here sounds like you haven't "
                 f"thought about it, or aren't that interested, and it can end a real interview. Everyone has "
                 f"something: pick one true answer, even a small one, and say why it matters to you. "
                 f"For next time, prepare your answer to this question before the interview and say it out loud.")
     if denied is not None:
-        return (f"{c.said(denied)} {quoted(c.phrase(denied))} That says no to something this job needs every "
+        return (f"{c.quote_back(c.phrase(denied), denied)} That says no to something this job needs every "
                 f"day, and in a real interview it would end the conversation there. If it's true, it's worth "
                 f"knowing before you apply; if it isn't, tell me what you do like about the work, with one real "
                 f"moment that shows it. For next time, say your answer out loud and listen for every \"don't\" "
@@ -65,7 +65,7 @@ def key_points(m: Metric, c: Context) -> str | None:
 @writes("relevance")
 def relevance(m: Metric, c: Context) -> str | None:
     """Not in English; or an answer to another question."""
-    foreign = first_quote(m, EvidenceKind.NOT_ENGLISH) or next(
+    foreign = c.first_quote(m, EvidenceKind.NOT_ENGLISH) or next(
         (e for e in m.evidence if e.kind is EvidenceKind.NOT_ENGLISH), None)
     if foreign is not None:
         heard = "sounded like" if c.timed else "was in"
@@ -103,15 +103,16 @@ LACKS = {
 
 @writes("specificity")
 def specificity(m: Metric, c: Context) -> str | None:
-    canned = first_quote(m, EvidenceKind.CLICHE)
-    if canned is not None:
+    canned = c.first_quote(m, EvidenceKind.CLICHE)
+    said = c.quote_back(c.phrase(canned), canned) if canned is not None else ""
+    if said:  # (a cliché another tip already quoted is not pointed at twice)
         back = {QuestionKind.SITUATIONAL: "Walk me through what you'd actually do instead: your steps in order, "
                                           "what you'd say first and how you'd follow up",
                 QuestionKind.BEHAVIORAL: "Tell me about one real time instead: where you were, what you did, "
                                          "and how it turned out"}.get(
             c.question.kind, "Back it with a concrete detail or one real moment: where you were, what you did, "
                              "and how it went")
-        return (f"{c.said(canned)} {quoted(c.phrase(canned))} That's what most candidates say, so it doesn't "
+        return (f"{said} That's what most candidates say, so it doesn't "
                 f"tell me much about you yet. {back}. For next time, after that sentence, add \"For example...\" "
                 f"and finish the thought with something only you could say.")
     missing = labels_of(m, EvidenceKind.PART, *NOT_COVERED)
@@ -146,15 +147,15 @@ STRUCTURE_PARTS = {
 
 @writes("structure")
 def structure(m: Metric, c: Context) -> str | None:
-    ending = first_quote(m, EvidenceKind.NO_RESULT)
+    ending = c.first_quote(m, EvidenceKind.NO_RESULT)
     if ending is not None and c.doc.n_words >= th.RAMBLE_WORDS:
+        last = c.phrase(ending)
+        ended = f" You ended with {quoted(last)}" if last else ""
         if c.question.kind is QuestionKind.SITUATIONAL:
-            return (f"I never heard what you'd actually do for the customer. You ended with "
-                    f"{quoted(c.phrase(ending))} Cut it in half: one sentence on what you'd check, then what "
+            return (f"I never heard what you'd actually do for the customer.{ended} Cut it in half: one sentence on what you'd check, then what "
                     f"you'd do and say, and stop. For next time, start with \"First, I'd...\" and keep every "
                     f"sentence about the customer in front of you.")
-        return (f"Your story never told me how it turned out for the customer. You ended with "
-                f"{quoted(c.phrase(ending))} Cut it in half: one sentence to set the scene, then what you did, "
+        return (f"Your story never told me how it turned out for the customer.{ended} Cut it in half: one sentence to set the scene, then what you did, "
                 f"then how it ended for them. For next time, say the ending first in your head, and tell the "
                 f"story toward it.")
     missing = [STRUCTURE_PARTS.get(n, n) for n in labels_of(m, EvidenceKind.PART, *NOT_COVERED)]
@@ -163,9 +164,10 @@ def structure(m: Metric, c: Context) -> str | None:
     found = [STRUCTURE_PARTS.get(e.label, e.label) for e in m.evidence
              if e.quote and e.kind is EvidenceKind.PART and e.coverage is Coverage.COVERED]
     had = f" I heard {and_list(found)}." if found else ""
-    if tells_no_story(m) and c.opening():
+    opening = c.opening() if tells_no_story(m) else ""
+    if opening:
         # what you usually do, not one real time (`Cap.NO_STORY`)
-        return (f"{c.said()} {quoted(c.opening())} That tells me what you usually do, and I asked about one real "
+        return (f"{c.quote_back(opening)} That tells me what you usually do, and I asked about one real "
                 f"time. Pick one call or customer you remember: where you were, what you did, and how it turned "
                 f"out. For next time, start with \"There was a time when...\" and tell just that one.")
     if c.question.kind is QuestionKind.BEHAVIORAL and len(missing) >= 3:
@@ -187,19 +189,20 @@ def length(m: Metric, c: Context) -> str | None:
         return None
     low, high = answer_band(c.question, c.turn)
     seconds = float(m.value)
-    e = first_quote(m)
+    e = c.first_quote(m)
     # Typed answers have no duration of their own: say what the length was measured on.
     took = duration(seconds) if c.timed else \
         f"{plural(len(c.transcript.text.split()), 'word')}, {duration(seconds)} said aloud"
     if seconds > high:
-        where = f" By the {format_time(high)} mark you were still on {quoted(c.phrase(e))}" if e and c.timed else ""
+        still = c.phrase(e) if e and c.timed else ""
+        where = f" By the {format_time(high)} mark you were still on {quoted(still)}" if still else ""
         # "in half" only where half would fit: an 11-minute answer to a 2-minute question needs more.
         cut = "Cut it in half" if seconds <= 2 * high else "Cut it right down"
         return (f"That ran long, {took}, when {band_words(low, high)} is plenty.{where} {cut}: "
                 f"your point, one example, how it turned out, and stop. For next time, practise with a "
                 f"timer and stop at {band_words(low, high).split(' to ')[-1]}.")
     if c.roleplay:
-        return (f"That reply was very short. {c.said()} {quoted(c.opening())} On a call, each reply should move "
+        return (f"That reply was very short. {c.quote_back(c.opening())} On a call, each reply should move "
                 f"things forward: say what you're doing, or what happens next. For next time, after each "
                 f"customer line, answer it, then add one sentence about your next step.")
     concrete = c.metrics.get("specificity")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...scoring import thresholds as th
 from ...types import EvidenceKind, Metric
-from ..context import SHORT_QUOTE_WORDS, Context, first_quote
+from ..context import SHORT_QUOTE_WORDS, Context
 from ..phrasing import after_lead, and_list, count_words, figure, format_time, quoted
 from ..targets import progress_value
 from .registry import writes
@@ -15,10 +15,10 @@ def pace(m: Metric, c: Context) -> str | None:
     if not isinstance(m.value, (int, float)):
         return None
     wpm = c.value if c.value is not None else float(m.value)
-    e = first_quote(m)
+    e = c.first_quote(m)
     stretch = e.value if e is not None and e.kind is EvidenceKind.PACE else None
-    where = (f" {c.said(e)} {quoted(c.phrase(e), end=',')} at about {figure(stretch)} words a minute."
-             if stretch is not None else "")
+    said = c.quote_back(c.phrase(e), e, end=",") if stretch is not None else ""
+    where = f" {said} at about {figure(stretch)} words a minute." if said else ""
     if wpm > th.PACE.high:
         return (f"You spoke quite fast, about {figure(wpm)} words a minute.{where} On the phone, about 140 is "
                 f"easier to follow. For next time, read a short paragraph aloud as if you were leaving a "
@@ -30,7 +30,7 @@ def pace(m: Metric, c: Context) -> str | None:
 
 @writes("fillers")
 def fillers(m: Metric, c: Context) -> str | None:
-    e = first_quote(m, EvidenceKind.FILLER)
+    e = c.first_quote(m, EvidenceKind.FILLER)
     if e is None:
         return None
     count = next((x.count for x in m.evidence if x.kind is EvidenceKind.FILLER_TOTAL and x.count is not None), None)
@@ -43,14 +43,14 @@ def fillers(m: Metric, c: Context) -> str | None:
         how_many = f"{many}, about {figure(rate or 0)} a minute"
         target = "3 or fewer a minute"
     lead = "Quite a few fillers crept in" if count is None or count > 3 else "A few fillers crept in for an answer this short"
-    return (f"{lead}: {how_many}. {c.said(e)} {quoted(c.phrase(e, SHORT_QUOTE_WORDS))} I'd like "
+    return (f"{lead}: {how_many}. {c.quote_back(c.phrase(e, SHORT_QUOTE_WORDS), e)} I'd like "
             f"{target}. A short pause sounds more confident than an \"um\". For next time, record a "
             f"one-minute answer, and each time you feel an \"um\" coming, pause instead.")
 
 
 @writes("pauses")
 def pauses(m: Metric, c: Context) -> str | None:
-    e = first_quote(m)
+    e = c.first_quote(m)
     if e is None or e.start is None or e.end is None or not isinstance(m.value, (int, float)):
         return None
     gap = e.end - e.start
@@ -74,7 +74,7 @@ def time_to_start(m: Metric, c: Context) -> str | None:
 
 @writes("hedging")
 def hedging(m: Metric, c: Context) -> str | None:
-    e = first_quote(m, EvidenceKind.HEDGE)
+    e = c.first_quote(m, EvidenceKind.HEDGE)
     if e is None:
         return None
     # The words this candidate used, not a fixed pair: "maybe" when they never said it rings false.
@@ -83,25 +83,25 @@ def hedging(m: Metric, c: Context) -> str | None:
         if x.kind is EvidenceKind.HEDGE and x.label:
             first.setdefault(x.label.lower(), x.label)
     words = and_list([f"\"{w}\"" for w in list(first.values())[:2]]) or "\"maybe\" and \"I guess\""
-    return (f"You softened your answer with words like {words}. {c.said(e)} "
-            f"{quoted(c.phrase(e))} Say it like you mean it: one \"maybe\" in a whole answer is plenty. For next "
+    return (f"You softened your answer with words like {words}. {c.quote_back(c.phrase(e), e)} "
+            f"Say it like you mean it: one \"maybe\" in a whole answer is plenty. For next "
             f"time, write your answer down, cross out every \"I guess\", \"maybe\" and \"probably\", and "
             f"say it again.")
 
 
 @writes("repetition")
 def repetition(m: Metric, c: Context) -> str | None:
-    e = first_quote(m)
+    e = c.first_quote(m)
     if e is None:
         return None
-    return (f"You went back over the same words a few times. {c.said(e)} {quoted(c.phrase(e, SHORT_QUOTE_WORDS))} "
+    return (f"You went back over the same words a few times. {c.quote_back(c.phrase(e, SHORT_QUOTE_WORDS), e)} "
             f"Say each point once, then move on. For next time, pick your three points before you start, "
             f"and say each one once.")
 
 
 @writes("clarity")
 def clarity(m: Metric, c: Context) -> str | None:
-    e = first_quote(m)
+    e = c.first_quote(m)
     if e is None or not isinstance(m.value, (int, float)):
         return None
     word = e.label if e.kind is EvidenceKind.UNCLEAR and e.label else e.quote
@@ -133,8 +133,9 @@ def volume(m: Metric, c: Context) -> str | None:
 def monotone(m: Metric, c: Context) -> str | None:
     if not isinstance(m.value, (int, float)):
         return None
-    e = first_quote(m)
-    where = f" {c.said(e)} {quoted(c.phrase(e), end=',')} almost on one note." if e else ""
+    e = c.first_quote(m)
+    said = c.quote_back(c.phrase(e), e, end=",")
+    where = f" {said} almost on one note." if said else ""
     return (f"Your voice stayed quite flat.{where} On the phone, your voice is all the customer has, so "
             f"let it move. For next time, say your greeting three times: once flat, once smiling, and "
             f"once stressing the key word. Then keep the smile.")

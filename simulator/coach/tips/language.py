@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...scoring.overall import tells_no_story
 from ...types import Coverage, EvidenceKind, Metric, QuestionKind, RedFlag, Severity
-from ..context import Context, first_quote, labels_of
+from ..context import Context, labels_of
 from ..phrasing import and_list, quoted
 from .registry import writes
 
@@ -21,7 +21,7 @@ def empathy(m: Metric, c: Context) -> str | None:
                 f"next time, add that one line to your story.")
     # On a call the whole reply is short: quote it. In an interview answer, the opening says nothing
     # about the empathy that is missing, so no quote.
-    said = f" {c.said()} {quoted(c.opening())}" if c.roleplay else ""
+    said = f" {c.quote_back(c.opening())}" if c.roleplay else ""
     return (f"I didn't hear you acknowledge how the customer felt.{said} A caller needs to feel heard before "
             f"the fix, and one line is enough: \"I understand, that's frustrating\" to an upset caller, \"Of "
             f"course, I can help with that\" to a calm one. For next time, write three lines like that you're "
@@ -32,7 +32,8 @@ def empathy(m: Metric, c: Context) -> str | None:
 def ownership(m: Metric, c: Context) -> str | None:
     if not c.transcript.text.strip():
         return None
-    said = f" {c.said()} {quoted(c.opening(), end=',')} but not what you'd do." if c.roleplay else ""
+    opening = c.opening() if c.roleplay else ""
+    said = f" {c.quote_back(opening, end=',')} but not what you'd do." if opening else ""
     return (f"I didn't hear you take ownership.{said} Customers and interviewers both want to know who's "
             f"handling it, so say what you'll do: \"I'll look into it now\", \"Let me sort that out.\" For "
             f"next time, end each answer with what you'll do next, starting with \"I'll...\"")
@@ -40,10 +41,10 @@ def ownership(m: Metric, c: Context) -> str | None:
 
 @writes("positive_language")
 def positive_language(m: Metric, c: Context) -> str | None:
-    e = first_quote(m, EvidenceKind.NEGATIVE)
+    e = c.first_quote(m, EvidenceKind.NEGATIVE)
     if e is None:
         return None
-    return (f"{c.said(e)} {quoted(c.phrase(e))} A customer hears the \"can't\" and stops listening. Say what you "
+    return (f"{c.quote_back(c.phrase(e), e)} A customer hears the \"can't\" and stops listening. Say what you "
             f"can do instead: \"What I can do is...\" For next time, take three \"I can't\" sentences from "
             f"your practice and turn each into \"What I can do is...\"")
 
@@ -97,12 +98,12 @@ def professionalism(m: Metric, c: Context) -> str | None:
     severe = [e for e in m.evidence if e.kind is EvidenceKind.RED_FLAG and e.quote and e.severity is Severity.SEVERE]
     # Money talk last, wherever it was said: contempt for customers before "the money is good".
     severe.sort(key=lambda e: e.label == MILDEST)
-    e = severe[0] if severe else first_quote(m)
+    e = severe[0] if severe else c.first_quote(m)
     if e is None:
         return None
     family = RedFlag(e.label) if e.kind is EvidenceKind.RED_FLAG and e.label in RedFlag._value2member_map_ else RedFlag.NEGATIVITY
     point, instead = RED_FLAG_ADVICE[family]
-    return (f"{c.said(e)} {quoted(c.phrase(e))} {point} {instead} For next time, say the better line out loud "
+    return (f"{c.quote_back(c.phrase(e), e)} {point} {instead} For next time, say the better line out loud "
             f"until it comes first.")
 
 
@@ -113,15 +114,16 @@ def greeting(m: Metric, c: Context) -> str | None:
     missing = [names[p] for p in ("greeting", "name", "company") if p not in have]
     if not missing:
         return None
+    opening = c.opening()
     opened = "On the call, you opened" if c.in_session else "You opened"
-    return (f"Open the call with a hello, your name and the company. {opened} with {quoted(c.opening(), end=',')} "
-            f"and I missed {and_list(missing)}. Try: \"Thank you for calling Acme, my name is Sam. How can I help "
+    opened = f"{opened} with {quoted(opening, end=',')} and I" if opening else "I"
+    return (f"Open the call with a hello, your name and the company. {opened} missed {and_list(missing)}. Try: \"Thank you for calling Acme, my name is Sam. How can I help "
             f"you today?\" For next time, say your greeting five times, until it comes out on its own.")
 
 
 @writes("verification")
 def verification(m: Metric, c: Context) -> str | None:
-    return (f"You didn't check who I was. {c.said()} {quoted(c.opening())} Before you look at an account, "
+    return (f"You didn't check who I was. {c.quote_back(c.opening())} Before you look at an account, "
             f"verify the caller: \"Can I take your account number and the name on the account?\" For next "
             f"time, ask that early in every practice call.")
 
@@ -138,7 +140,7 @@ def next_steps(m: Metric, c: Context) -> str | None:
         return (f"You told the customer one thing that happens next: {quoted(heard[0])} Make it the whole "
                 f"picture, what you'll do and when they'll see it: \"I've put that through, and you'll see it "
                 f"within two working days.\" For next time, end your fix with what you'll do, and when.")
-    return (f"I didn't hear what happens next. {c.said()} {quoted(c.ending())} Give the customer one clear next "
+    return (f"I didn't hear what happens next. {c.quote_back(c.ending())} Give the customer one clear next "
             f"step and a time frame: \"I've put that through, and you'll see it within two working days,\" or "
             f"what to do if it happens again. For next time, end your fix with what you'll do, and when.")
 
@@ -153,7 +155,9 @@ def closing(m: Metric, c: Context) -> str | None:
             "offer more help: \"Is there anything else I can help you with today?\""
         return (f"You closed the call with {quoted(heard[0])} That's good; also {missing} For next time, "
                 f"practise the whole closing until it comes out on its own.")
+    ending = c.ending()
     where = "At the end of the call" if c.in_session else "At the end"
-    return (f"Close the call properly. {where} you said {quoted(c.ending())} Offer more help and thank the "
+    said = f"{where} you said {quoted(ending)}" if ending else ""
+    return (f"Close the call properly. {said} Offer more help and thank the "
             f"caller: \"Is there anything else I can help you with today? Thank you for calling.\" For next "
             f"time, practise that closing line until it comes out on its own.")
