@@ -140,7 +140,7 @@ def opening(focus: Sequence[Tip], total: int, roleplay: bool) -> str:
 def recap(focus: Sequence[Tip]) -> str:
     """Last time's tips in one short spoken sentence: the first by name (all are on screen)."""
     # The figures and the fine print ("(you were at 185 words a minute)") are on screen.
-    first = reminder(focus[0]).split(" (")[0].split(",")[0]
+    first = reminder(focus[0]).split(" (")[0]  # whole: "situation, action and result" has commas
     return f"Last time we worked on {first}{', and more' if len(focus) > 1 else ''}."
 
 

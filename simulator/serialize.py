@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
@@ -186,6 +187,15 @@ def session_to_dict(s: Session) -> dict[str, Any]:
         "tips": [tip_to_dict(t) for t in s.tips],
         "focus_from_last_time": [tip_to_dict(t) for t in s.focus_from_last_time],
     }
+
+
+def session_json(s: Session, retries: Sequence[tuple[int, Retry]] = ()) -> dict[str, Any]:
+    """The session JSON of `practice --json` and `review --json`: the session, its second tries,
+    and no session id when nothing was answered (such a session is not kept, so no id finds it)."""
+    out = {**session_to_dict(s), "retries": [retry_to_dict(*r) for r in retries]}
+    if not s.answers:
+        out["session_id"] = None
+    return out
 
 
 def retry_to_dict(position: int, again: Retry) -> dict[str, Any]:

@@ -78,6 +78,9 @@ def test_opening_recalls_last_times_tips_in_one_sentence_with_their_numbers_on_s
     assert "one short role-play call" in interviewer.opening([], 1, True)
     assert interviewer.plan_line(1, True) == "1 question: a short role-play call."
     assert "Last time" not in interviewer.opening([], 3, False)
+    # a name with commas is said whole (a new user heard "...telling your examples as situation.")
+    said = interviewer.opening([Tip("structure", "...", 20.0)], 3, False)
+    assert said.endswith("situation, action and result."), said
 
 
 def follow_up_for(pool, qid, text):

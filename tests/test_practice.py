@@ -701,3 +701,24 @@ def test_the_feedback_says_how_to_see_the_session_again_with_its_data_folder(hom
     other = run_practice(elsewhere, ScriptedAnswers({ids[0]: STRONG}), ask=ids, follow_ups=False)
     assert (f"See it again: mock-interview review {other.session.id} --home '{elsewhere}'"
             in other.flat_screen)
+
+
+def test_practice_json_holds_the_second_tries_and_no_id_for_a_session_not_kept(home):
+    # A new user's tries (2026-12-01): `practice --json` left out the coach-mode second tries that
+    # `review --json` gives, and a session with nothing answered printed an id that `review` could
+    # not find (such a session is not kept).
+    from conftest import run_cli
+
+    env = {"MOCK_INTERVIEW_HOME": str(home)}
+    done = run_cli("practice", "--mode", "coach", "--input", "keyboard", "--no-voice", "--no-follow-ups",
+                   "--ask", "angry-customer-time", "--json", input=f"{VAGUE}\n\n{EXAMPLE}\n\n", env=env)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    [again] = data["retries"]
+    assert again["answer"] == 1 and again["transcript"]["text"] == EXAMPLE
+    assert run_cli("review", data["session_id"], env=env).returncode == 0
+    empty = run_cli("practice", "--input", "keyboard", "--no-voice", "--questions", "2", "--json",
+                    input=".\n.\n", env=env)
+    assert empty.returncode == 0, empty.stderr
+    nothing = json.loads(empty.stdout)
+    assert nothing["answers"] == [] and nothing["session_id"] is None

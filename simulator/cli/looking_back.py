@@ -26,9 +26,9 @@ def cmd_review(args, home: Path) -> int:
             path = report.write_session_report(session, notebook, html)
             print(f"Wrote {path}", file=sys.stderr)
         if args.json:
-            from ..serialize import retry_to_dict, session_to_dict
+            from ..serialize import session_json
 
-            print_json({**session_to_dict(session), "retries": [retry_to_dict(*r) for r in retries]})
+            print_json(session_json(session, retries))
         elif not args.html:
             print(review.format_session(session, retries=retries))
     return 0

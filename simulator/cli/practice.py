@@ -46,10 +46,10 @@ def _practice(args, home: Path) -> int:
                             notebook=notebook, console=console, home=home, options=options,
                             bank_names=[b.name for b in chosen], keys=keys)
         session = practice.run()
-    if args.json:
-        from ..serialize import session_to_dict
+        if args.json:  # second tries included, as `review --json` gives them
+            from ..serialize import session_json
 
-        print_json(session_to_dict(session))
+            print_json(session_json(session, notebook.retries(session.id) if session.answers else ()))
     return 0
 
 
@@ -75,7 +75,12 @@ def cmd_demo(args, home: Path) -> int:
         session = demo.run(home, questions=args.questions, seed=args.seed, engine=args.engine,
                            model=args.model, mode=args.mode, json_mode=args.json)
     if args.json:
-        from ..serialize import session_to_dict
+        from ..notebook import Notebook
+        from ..serialize import session_json
 
-        print_json(session_to_dict(session))
+        retries = ()
+        if session.answers:
+            with Notebook(demo.demo_home(home)) as notebook:
+                retries = notebook.retries(session.id)
+        print_json(session_json(session, retries))
     return 0
