@@ -25,11 +25,14 @@ log = logging.getLogger(__name__)
 
 
 def score_answer(question: Question, transcript: Transcript, recording: Recording | None = None,
-                 turn: int | None = None, home: Path | None = None) -> Score:
+                 turn: int | None = None, home: Path | None = None,
+                 before_follow_up: Transcript | None = None) -> Score:
     """Score one answer (or one role-play reply when `turn` is given), with the tips it earns.
     Never raises on odd input. `home`: the data folder the meaning model is converted into, if
-    this process has not loaded it yet (default: the data folder in use)."""
-    measured = measure(question, transcript, recording, turn, home)
+    this process has not loaded it yet (default: the data folder in use). `before_follow_up`: for
+    an answer joined with its follow-up, the answer as first given (a follow-up never makes it
+    less relevant)."""
+    measured = measure(question, transcript, recording, turn, home, before_follow_up)
     tips = answer_tips(question, measured.metrics, transcript, turn=turn)
     return Score(question_id=question.id, overall=measured.overall, metrics=measured.metrics, tips=tips,
                  transcript=transcript)

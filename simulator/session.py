@@ -203,7 +203,7 @@ class Practice:
             second = self._listen(follow_slot, q)
             if second is not None:
                 row, answer = self._save(q, _join(reply, second), slot, prompt, follow_up=probe,
-                                         replace=row)
+                                         replace=row, first=reply)
         if self.options.mode == "coach":
             tip = self._tip(answer, slot)
             if tip is not None and self._retries:
@@ -281,11 +281,12 @@ class Practice:
 
     def _save(self, q: Question, reply: Heard, slot: Slot, prompt: Path | None, *,
               turn: int | None = None, follow_up: str | None = None,
-              replace: int | None = None) -> tuple[int, Answer]:
+              replace: int | None = None, first: Heard | None = None) -> tuple[int, Answer]:
         audio = None
         if reply.recording is not None:
             audio = write_wav(self.audio / f"{slot.stem}.wav", reply.recording.samples)
-        score = score_answer(q, reply.transcript, reply.recording, turn=turn, home=self.home)
+        score = score_answer(q, reply.transcript, reply.recording, turn=turn, home=self.home,
+                             before_follow_up=first.transcript if first else None)
         answer = Answer(question=q, score=score, turn=turn, follow_up=follow_up, audio=audio,
                         prompt_audio=prompt)
         if replace is None:

@@ -722,3 +722,26 @@ def test_practice_json_holds_the_second_tries_and_no_id_for_a_session_not_kept(h
     assert empty.returncode == 0, empty.stderr
     nothing = json.loads(empty.stdout)
     assert nothing["answers"] == [] and nothing["session_id"] is None
+
+
+def test_a_follow_up_adds_to_an_answers_relevance_and_never_knocks_it_out(home):
+    # A new user's session (2026-12-01): the bank's own follow-up to "Why a call center?" asks
+    # "What will be the hardest part of this job?"; a story about an angry customer told in reply
+    # made the joined answer "another question answered" (70 alone, 9.4 with the follow-up).
+    from conftest import run_cli
+    from simulator.scoring.overall import KnockOut, knockouts
+    from simulator.serialize import score_from_dict
+
+    first = ("I have worked in retail for three years, mostly at a busy pharmacy counter, where I handled "
+             "phone orders, complaints and refills. I'm now looking for a customer service role where I can "
+             "use that experience every day.")
+    story = ("For example, at the pharmacy a customer shouted at me because his insurance was declined. I "
+             "stayed calm, listened, and called the insurer with him at the counter. He left happy and even "
+             "apologized.")
+    done = run_cli("practice", "--ask", "why-call-center", "--input", "keyboard", "--no-voice", "--json",
+                   input=f"{first}\n\n{story}\n\n", env={"MOCK_INTERVIEW_HOME": str(home)})
+    assert done.returncode == 0, done.stderr
+    [answer] = json.loads(done.stdout)["answers"]
+    assert answer["follow_up"], answer.keys()  # the follow-up was asked and answered
+    score = score_from_dict(answer)
+    assert KnockOut.OFF_TOPIC not in knockouts(score.metrics) and score.overall > 40, score.overall

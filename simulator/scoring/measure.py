@@ -93,10 +93,21 @@ def _word_list(metrics: list[Metric], x: Inputs) -> list[Metric]:
             for m in metrics]
 
 
+def _relevance_kept(metrics: list[Metric], first: Inputs) -> list[Metric]:
+    """A follow-up adds to an answer's relevance, never takes it away: the bank's own follow-ups
+    ask something else ("What will be the hardest part of this job?"), and an angry-customer story
+    told in reply made a fair answer to "Why a call center?" a knock-out (70 to 9). A question
+    re-asked after an answer that drifted is credited when the follow-up answers it."""
+    before = MEASURES["relevance"](first)
+    return [before if m.name == "relevance" and before is not None and m.score is not None
+            and before.score is not None and before.score > m.score else m for m in metrics]
+
+
 def measure(question: Question, transcript: Transcript, recording: Recording | None = None,
-            turn: int | None = None, home: Path | None = None) -> Measurement:
+            turn: int | None = None, home: Path | None = None, before_follow_up: Transcript | None = None) -> Measurement:
     """Measure one answer (or one role-play reply when `turn` is given). Never raises on odd input.
-    `home` is where the meaning model is converted if this process has not loaded it yet."""
+    `home` is where the meaning model is converted if this process has not loaded it yet.
+    `before_follow_up`: for an answer joined with its follow-up, the answer as it was first given."""
     semantic.use_home(home)
     x = Inputs(question, transcript, recording, turn)
     names = metric_names(question, turn)
@@ -106,6 +117,8 @@ def measure(question: Question, transcript: Transcript, recording: Recording | N
         final = tuple(_not_english(x, names, guess.language))
         return Measurement(final, overall_score(final))
     metrics = [m for name in names if (m := MEASURES[name](x)) is not None]
+    if before_follow_up is not None:
+        metrics = _relevance_kept(metrics, Inputs(question, before_follow_up, None, turn))
     if not any(normalise_word(w.raw) for w in x.doc.words):
         metrics = _silent(metrics)
     elif words < th.MIN_WORDS_TO_JUDGE_ABSENCE:
