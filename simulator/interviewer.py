@@ -80,12 +80,15 @@ def choose_questions(
     roleplays = sum(p.question.is_roleplay for p in plan)
     candidates = [q for q in pool if q.id not in chosen]
     while len(plan) < n and candidates:
-        # One role-play call per session is plenty (unless the banks hold nothing else).
+        # One role-play call per session is plenty, and a short session is questions first; but
+        # a call is asked when nothing else is left (a bank of one question and one call, asked
+        # for two, gets both).
+        allowed = candidates
         if roleplays or n < 3:
-            candidates = [q for q in candidates if not q.is_roleplay] or candidates
+            allowed = [q for q in candidates if not q.is_roleplay] or candidates
         # Mix categories: only the least-asked categories are open for the next pick.
-        fewest = min(categories[q.category] for q in candidates)
-        open_now = [q for q in candidates if categories[q.category] == fewest]
+        fewest = min(categories[q.category] for q in allowed)
+        open_now = [q for q in allowed if categories[q.category] == fewest]
         weights = []
         for q in open_now:
             w = 1.0

@@ -118,3 +118,17 @@ def test_question_kinds_are_a_closed_set_that_reads_as_its_words():
     assert KINDS == ("general", "behavioral", "situational", "roleplay")
     with pytest.raises(ValueError):
         Question(id="x", text="Why?", kind="chatty")
+
+
+def test_a_bank_of_one_question_and_one_call_asked_for_two_gets_both():
+    # A new user's own bank (2026-12-01): one question and one call, `--questions 2`, gave "only
+    # 1 question available... (one role-play call a session)": the call was dropped for good
+    # because a short session picks questions first.
+    from simulator.banks import bundled_banks
+
+    every = [q for b in bundled_banks() for q in b.questions]
+    pool = [next(q for q in every if not q.is_roleplay), next(q for q in every if q.is_roleplay)]
+    for seed in range(5):
+        plan = interviewer.choose_questions(pool, 2, seed=seed)
+        assert [p.question.is_roleplay for p in plan] == [False, True]  # the call last
+        assert [p.question.is_roleplay for p in interviewer.choose_questions(pool, 1, seed=seed)] == [False]

@@ -59,7 +59,7 @@ def _questions_available(pool, wanted: int, console) -> int:
 
     most = len(choose_questions(pool, wanted))  # the interviewer's own rules decide the most
     if most < wanted:
-        calls = " (one role-play call a session)" if any(q.is_roleplay for q in pool) else ""
+        calls = " (one role-play call a session)" if sum(q.is_roleplay for q in pool) > 1 else ""
         console.notice(f"--questions {wanted}: only {count(most, 'question')} available in the "
                        f"chosen banks{calls}; asking {'it' if most == 1 else f'all {most}'}.")
     return most
