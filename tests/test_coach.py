@@ -607,3 +607,17 @@ def test_no_praise_comes_from_a_reply_that_did_not_answer_the_caller():
     assert any(t.area == "relevance" for t in replies[1].score.tips)
     feedback = session_feedback(replies)
     assert not any(t.split(",")[0].rstrip(".") in feedback.strength for t in texts[:2]), feedback.strength
+
+
+def test_a_typed_sessions_fillers_are_said_per_100_words_not_per_minute():
+    # A new user's typed sessions (2026-12-01): "Since last time" said "9 fillers a minute; today 18
+    # fillers a minute" while the tip itself said "about 12 in every 100 words": no minute in a typed answer.
+    text = ("Um, so, like, I'd want this job because, uh, I enjoy sorting things out for people, and, um, "
+            "at the garage I, uh, booked cars in all day.")
+    typed_answer = answer(WHY, Transcript.typed(text))
+    [remark] = session_feedback([typed_answer], [Tip("fillers", "...", 18.0, None, Medium.TYPED)]).progress
+    assert "a minute" not in remark and remark.count("in every 100 words") == 2, remark
+    assert "2 or fewer fillers per 100 words" in remark
+    [spoken_remark] = session_feedback([answer(WHY, spoken(text))],
+                                       [Tip("fillers", "...", 18.0, None, Medium.SPOKEN)]).progress
+    assert "fillers a minute" in spoken_remark

@@ -113,8 +113,10 @@ def _tracked(agg) -> dict[str, float]:
     return {name: value for name, (_, value, _) in agg.items() if value == value}
 
 
-def _value_phrase(name: str, value: float) -> str:
+def _value_phrase(name: str, value: float, medium: Medium | None = None) -> str:
     found = area(name)
+    if name == "fillers" and medium is Medium.TYPED:  # tracked per minute at a typing pace: a typed
+        return f"about {figure(value * 100.0 / th.TYPED_WORDS_PER_MINUTE)} fillers in every 100 words"  # answer has no minute
     if name == "volume":
         return "a bit quiet" if value < th.SPEECH_LEVEL_DBFS.low else (
             "very loud" if value > th.SPEECH_LEVEL_DBFS.high else "a good level")
@@ -153,7 +155,9 @@ def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None,
                 continue
             remarks.append(f"On {label}: {'you hit the target today, well done' if met else 'still one to work on'}.")
             continue
-        before, today = _value_phrase(tip.area, then), _value_phrase(tip.area, now)
+        before, today = _value_phrase(tip.area, then, medium), _value_phrase(tip.area, now, medium)
+        target = (th.FILLERS_PER_100_WORDS.target if tip.area == "fillers" and medium is Medium.TYPED
+                  else target_text(tip.area))
         if metric_in_range(tip.area, now) and tip.area in tipped:
             remarks.append(f"Last time you were at {before}; today {today} on average, but one answer "
                            "missed it, so it's in today's tips again.")
@@ -161,10 +165,10 @@ def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None,
             remarks.append(f"Last time you were at {before}; today {today}. That's right on target, well done.")
         elif distance(tip.area, now) < 0.85 * distance(tip.area, then):
             remarks.append(f"Last time you were at {before}; today {today}. That's better. Keep at it; "
-                           f"the target: {target_text(tip.area)}.")
+                           f"the target: {target}.")
         else:
             remarks.append(f"Last time you were at {before}; today {today}. That one still needs work; "
-                           f"the target: {target_text(tip.area)}.")
+                           f"the target: {target}.")
     return tuple(remarks)
 
 
