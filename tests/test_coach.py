@@ -503,6 +503,10 @@ def test_two_fillers_are_not_quite_a_few():
     assert tip.text.startswith("A few fillers crept in for an answer this short: two of them")
     many = score_answer(WHY, Transcript.typed("Um, I, like, um, enjoy, uh, helping, um, people, like, you know."))
     assert next(t for t in many.tips if t.area == "fillers").text.startswith("Quite a few fillers crept in")
+    # one filler is one, not "a few ... one of them" (a new user's typed "Um", 2026-12-01)
+    one = score_answer(WHY, Transcript.typed("Um, I like sorting out problems and I've done it for years at a garage."))
+    said = next(t for t in one.tips if t.area == "fillers").text
+    assert said.startswith("A filler crept in") and "of them" not in said, said
 
 
 def test_a_typed_answer_is_told_its_length_in_words_too():

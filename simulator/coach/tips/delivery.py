@@ -34,15 +34,17 @@ def fillers(m: Metric, c: Context) -> str | None:
     if e is None:
         return None
     count = next((x.count for x in m.evidence if x.kind is EvidenceKind.FILLER_TOTAL and x.count is not None), None)
-    many = count_words(count, "of them", "of them") if count is not None else "quite a few"
+    many = "" if count == 1 else (count_words(count, "of them", "of them") if count is not None else "quite a few") + ", "
     if m.unit == th.FILLERS_PER_100_WORDS.unit:
-        how_many = f"{many}, about {figure(float(m.value or 0))} in every 100 words"
+        how_many = f"{many}about {figure(float(m.value or 0))} in every 100 words"
         target = "2 or fewer in every 100 words"
     else:
         rate = c.value if c.value is not None else progress_value(m)
-        how_many = f"{many}, about {figure(rate or 0)} a minute"
+        how_many = f"{many}about {figure(rate or 0)} a minute"
         target = "3 or fewer a minute"
-    lead = "Quite a few fillers crept in" if count is None or count > 3 else "A few fillers crept in for an answer this short"
+    lead = ("Quite a few fillers crept in" if count is None or count > 3
+            else "A filler crept in, and that's a lot for an answer this short" if count == 1
+            else "A few fillers crept in for an answer this short")
     return (f"{lead}: {how_many}. {c.quote_back(c.phrase(e, SHORT_QUOTE_WORDS), e)} I'd like "
             f"{target}. A short pause sounds more confident than an \"um\". For next time, record a "
             f"one-minute answer, and each time you feel an \"um\" coming, pause instead.")
