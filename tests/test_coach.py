@@ -625,3 +625,16 @@ def test_a_typed_sessions_fillers_are_said_per_100_words_not_per_minute():
     [spoken_remark] = session_feedback([answer(WHY, spoken(text))],
                                        [Tip("fillers", "...", 18.0, None, Medium.SPOKEN)]).progress
     assert "fillers a minute" in spoken_remark
+
+
+def test_a_professionalism_tip_aims_for_what_its_red_flag_needs():
+    # A new user's review (2026-12-01): the tip on turning down weekends said "Aim for: no blaming,
+    # put-downs or dismissive phrases".
+    from simulator.banks import bundled_banks
+
+    shifts = next(q for b in bundled_banks() for q in b.questions if q.id == "availability-shifts")
+    refused = score_answer(shifts, Transcript.typed("Saturdays and Sundays are a no from me, full stop."))
+    tip = next(t for t in refused.tips if t.area == "professionalism")
+    assert "limit" in tip.target and "blaming" not in tip.target, tip.target
+    rude = score_answer(WHY, Transcript.typed("Honestly most callers are morons who can't read a screen."))
+    assert "blaming" in next(t for t in rude.tips if t.area == "professionalism").target

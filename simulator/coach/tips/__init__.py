@@ -12,7 +12,7 @@ from ..context import Context
 from ..phrasing import tidy
 from ..targets import progress_value, target_text
 from . import content, delivery, language  # noqa: F401  (each registers its writers)
-from .language import gravity
+from .language import flag_target, gravity
 from .registry import WRITERS, Writer, writes
 
 __all__ = ["WRITERS", "Writer", "writes", "write_tip", "covered_by", "gravity", "is_uncertain"]
@@ -42,7 +42,7 @@ def write_tip(m: Metric, c: Context) -> Tip | None:
     value = c.value if c.value is not None else progress_value(m)
     foreign = any(e.kind is EvidenceKind.NOT_ENGLISH for e in m.evidence)
     return Tip(area=m.name, text=text, value=None if value is None else round(value, 2),
-               target=ENGLISH_TARGET if foreign else target_text(m.name))
+               target=ENGLISH_TARGET if foreign else flag_target(m) or target_text(m.name))
 
 
 ENGLISH_TARGET = "answer in English, so I can coach what you said"

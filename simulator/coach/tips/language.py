@@ -4,7 +4,7 @@ a call (greeting, verification, next steps, closing)."""
 from __future__ import annotations
 
 from ...scoring.overall import tells_no_story
-from ...types import Coverage, EvidenceKind, Metric, QuestionKind, RedFlag, Severity
+from ...types import Coverage, Evidence, EvidenceKind, Metric, QuestionKind, RedFlag, Severity
 from ..context import Context, labels_of
 from ..phrasing import and_list, quoted
 from .registry import writes
@@ -92,16 +92,37 @@ def gravity(m: Metric) -> int:
     return 2 if not labels else 1 if labels == {MILDEST} else 0
 
 
+# What a professionalism tip aims for, by the red flag it quotes (the area's own target, "no
+# blaming, put-downs or dismissive phrases", says nothing to a candidate who turned down weekends).
+FLAG_TARGETS = {
+    RedFlag.REFUSAL: "name a real limit once, then everything you can do",
+    RedFlag.MONEY: "a reason for wanting the work itself, beyond the pay",
+    RedFlag.DISHONESTY: "what you'd do that's above board",
+    RedFlag.PROFANITY: "clean language, even in practice",
+}
+
+
+def _flag_quoted(m: Metric, c: Context | None = None) -> tuple[Evidence | None, RedFlag]:
+    """The red flag a professionalism tip quotes, and its family: money talk last, wherever it
+    was said (contempt for customers before "the money is good")."""
+    severe = [e for e in m.evidence if e.kind is EvidenceKind.RED_FLAG and e.quote and e.severity is Severity.SEVERE]
+    severe.sort(key=lambda e: e.label == MILDEST)
+    e = severe[0] if severe else (c.first_quote(m) if c is not None else None)
+    labelled = e is not None and e.kind is EvidenceKind.RED_FLAG and e.label in RedFlag._value2member_map_
+    return e, RedFlag(e.label) if labelled else RedFlag.NEGATIVITY
+
+
+def flag_target(m: Metric) -> str | None:
+    """The target of a professionalism tip on this metric, when its red flag has one of its own."""
+    return FLAG_TARGETS.get(_flag_quoted(m)[1]) if m.name == "professionalism" else None
+
+
 @writes("professionalism")
 def professionalism(m: Metric, c: Context) -> str | None:
     """The offending clause quoted back, what it tells an interviewer, and what to say instead."""
-    severe = [e for e in m.evidence if e.kind is EvidenceKind.RED_FLAG and e.quote and e.severity is Severity.SEVERE]
-    # Money talk last, wherever it was said: contempt for customers before "the money is good".
-    severe.sort(key=lambda e: e.label == MILDEST)
-    e = severe[0] if severe else c.first_quote(m)
+    e, family = _flag_quoted(m, c)
     if e is None:
         return None
-    family = RedFlag(e.label) if e.kind is EvidenceKind.RED_FLAG and e.label in RedFlag._value2member_map_ else RedFlag.NEGATIVITY
     point, instead = RED_FLAG_ADVICE[family]
     return (f"{c.quote_back(c.phrase(e), e)} {point} {instead} For next time, say the better line out loud "
             f"until it comes first.")
