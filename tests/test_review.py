@@ -360,3 +360,15 @@ def test_a_word_the_engine_splits_is_shown_whole():
     # An engine that puts no space before its words is read word by word, never glued.
     bare = Transcript(text="I like it", words=(Word("I", 0, .2), Word("like", .3, .5), Word("it", .6, .8)), duration=1.0)
     assert [w.text for w in shown_words(bare)] == ["I", "like", "it"]
+
+
+def test_a_tip_is_shown_by_its_first_sentence_never_cut_inside_a_quoted_question():
+    # A new user's progress report (2026-12-01) showed a met tip as 'When I asked "Our center is open
+    # seven days a week, until 10 at night.', cut off inside the question it quoted.
+    from simulator.review.html import _environment
+
+    first = _environment().filters["first_sentence"]
+    tip = ('When I asked "We open at six. Could you start that early?" you said "No way." Tell me what '
+           'you can do. For next time, practise the line.')
+    assert first(tip) == 'When I asked "We open at six. Could you start that early?" you said "No way."'
+    assert first("Slow down a little. You were at 185 words a minute.") == "Slow down a little."

@@ -143,8 +143,14 @@ def _environment() -> Environment:
 
 
 def _first_sentence(text: str) -> str:
-    match = re.match(r"(.+?[.!?])(\s|$)", text.strip())
-    return match.group(1) if match else text
+    """Up to the first full stop that ends a sentence: not one inside a quote of the question
+    ("When I asked "Our center is open... until 10 at night. Can you..."" was cut there)."""
+    text = text.strip()
+    for end in re.finditer(r"[.!?][\"\u201d\u2019)]*(?=\s+[A-Z\"\u201c]|\s*$)", text):
+        head = text[:end.end()]
+        if head.count('"') % 2 == 0 and head.count("\u201c") == head.count("\u201d"):
+            return head
+    return text
 
 
 def _asset(name: str) -> Markup:
