@@ -109,3 +109,16 @@ def test_an_answer_in_another_language_says_why_once_not_on_every_metric():
     data = json.loads(run_cli("score", "--question", "why-call-center", "--json", "--text",
                               "Me gusta ayudar a la gente y trabajar con clientes cada día.").stdout)
     assert sum(bool(m["evidence"]) for m in data["metrics"].values()) > 5  # the JSON keeps every reason
+
+
+def test_every_bad_batch_line_is_named_in_one_run(tmp_path):
+    # A new user's batch (2026-12-01) with four bad lines took four runs: only the first was named.
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join([json.dumps({"id": 0, "question": "why-call-center", "text": STRONG}),
+                                "{oops", json.dumps({"id": 2, "question": "no-such-question", "text": "x"}),
+                                json.dumps({"id": 3, "question": "why-call-center"})]) + "\n")
+    result = run_cli("score", "--batch", str(batch))
+    assert result.returncode == 2 and result.stdout == ""
+    for n in (2, 3, 4):
+        assert f"batch.jsonl:{n}:" in result.stderr, result.stderr
+    assert "batch.jsonl:1:" not in result.stderr

@@ -92,34 +92,19 @@ def _score_batch(args, home: Path) -> int:
 
     chosen = banks.resolve_banks(args.bank, home)
     lines = _read_text(args.batch).splitlines()
-    jobs = []
+    jobs, problems = [], []
     for n, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
         where = f"{args.batch}:{n}"
-        try:
-            item = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise UserError(f"{where}: not valid JSON ({exc.msg})") from None
-        if not isinstance(item, dict):
-            raise UserError(f"{where}: expected an object like {{\"id\": 1, \"question\": \"ID\", \"text\": \"...\"}}")
-        unknown = set(item) - {"id", "question", "text", "audio", "turn"}
-        if unknown:
-            raise UserError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-        if "question" not in item or not isinstance(item["question"], str):
-            raise UserError(f"{where}: field 'question' (a question id) is required")
-        if ("text" in item) == ("audio" in item):
-            raise UserError(f"{where}: give exactly one of 'text' or 'audio'")
-        if "text" in item and not str(item["text"]).strip():
-            raise UserError(f"{where}: the answer is empty (nothing to score)")  # as `score --text ""`
-        try:
-            question = banks.find_question(chosen, item["question"])
+        try:  # every bad line is named at once: a file with four mistakes takes one run, not four
+            jobs.append((where, *_batch_line(where, raw, chosen)))
         except UserError as exc:
-            raise UserError(f"{where}: {exc}") from None
-        check_turn(question, item.get("turn"), f"{where}: turn")
-        if "audio" in item and not Path(item["audio"]).expanduser().exists():
-            raise UserError(f"{where}: audio file {item['audio']} does not exist")
-        jobs.append((where, item, question))
+            problems.append(str(exc))
+    if problems:
+        shown = problems[:BATCH_PROBLEMS_SHOWN]
+        more = len(problems) - len(shown)
+        raise UserError("\n".join(shown + ([f"...and {more} more bad lines"] if more else [])))
     transcriber = None
     for where, item, question in jobs:
         recording = None
@@ -135,6 +120,38 @@ def _score_batch(args, home: Path) -> int:
         score = score_answer(question, transcript, recording, turn=item.get("turn"), home=home)
         print(json.dumps({"id": item.get("id"), **score_to_dict(score)}), flush=True)
     return 0
+
+
+BATCH_PROBLEMS_SHOWN = 20
+
+
+def _batch_line(where: str, raw: str, chosen) -> tuple[dict, object]:
+    """One line of a batch, checked: its item and question, or a UserError naming the line."""
+    from .. import banks
+
+    try:
+        item = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{where}: not valid JSON ({exc.msg})") from None
+    if not isinstance(item, dict):
+        raise UserError(f"{where}: expected an object like {{\"id\": 1, \"question\": \"ID\", \"text\": \"...\"}}")
+    unknown = set(item) - {"id", "question", "text", "audio", "turn"}
+    if unknown:
+        raise UserError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    if "question" not in item or not isinstance(item["question"], str):
+        raise UserError(f"{where}: field 'question' (a question id) is required")
+    if ("text" in item) == ("audio" in item):
+        raise UserError(f"{where}: give exactly one of 'text' or 'audio'")
+    if "text" in item and not str(item["text"]).strip():
+        raise UserError(f"{where}: the answer is empty (nothing to score)")  # as `score --text ""`
+    try:
+        question = banks.find_question(chosen, item["question"])
+    except UserError as exc:
+        raise UserError(f"{where}: {exc}") from None
+    check_turn(question, item.get("turn"), f"{where}: turn")
+    if "audio" in item and not Path(item["audio"]).expanduser().exists():
+        raise UserError(f"{where}: audio file {item['audio']} does not exist")
+    return item, question
 
 
 def cmd_transcribe(args, home: Path) -> int:
