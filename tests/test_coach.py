@@ -638,3 +638,23 @@ def test_a_professionalism_tip_aims_for_what_its_red_flag_needs():
     assert "limit" in tip.target and "blaming" not in tip.target, tip.target
     rude = score_answer(WHY, Transcript.typed("Honestly most callers are morons who can't read a screen."))
     assert "blaming" in next(t for t in rude.tips if t.area == "professionalism").target
+
+
+def test_a_story_that_partly_answers_is_asked_to_be_tied_to_the_question_not_called_another_answer():
+    # A new user's spoken session (2026-12-01): a customer story told to "How do you handle stress?"
+    # scored 80 with the tip "That answers a different question": the score and the tip disagreed.
+    from simulator.banks import bundled_banks
+
+    bank = {q.id: q for b in bundled_banks() for q in b.questions}
+    story = score_answer(bank["handle-stress"], Transcript.typed(
+        "For example, at the pharmacy a customer shouted at me because his insurance was declined. I stayed "
+        "calm, listened and called the insurer with him at the counter. He left happy and even apologized."))
+    relevance = story.metric("relevance").score
+    tip = next(t.text for t in story.tips if t.area == "relevance")
+    assert th.DRIFT_TIP_FROM <= relevance < th.ON_TOPIC_LIMIT, relevance
+    assert "a different question" not in tip and "tie it to what I asked" in tip
+    # an answer to another question altogether is still told so
+    other = score_answer(bank["overtime-peak-season"], Transcript.typed(
+        "I'm moving on because my current place has no career path. I've stacked the same shelves for three "
+        "years and I'd like somewhere I can grow."))
+    assert "a different question" in next(t.text for t in other.tips if t.area == "relevance")

@@ -143,6 +143,11 @@ KEY_POINT_RELEVANCE = 0.8  # relevance from saying key points in words about the
 # below OFF_TOPIC_LIMIT knocks it out (see KNOCKED_OUT); between that and ON_TOPIC_LIMIT the
 # overall is scaled down gradually.
 OFF_TOPIC_LIMIT = 25.0
+# In that band, from DRIFT_TIP_FROM up, the tip says the answer would fit the other question a
+# little better and asks to tie it to this one (an angry-customer story told to "How do you handle
+# stress?" scored 47); below it, that it answers a different question ("I'm leaving because
+# there's no room to progress" to the overtime question scored 34).
+DRIFT_TIP_FROM = 40.0
 ON_TOPIC_LIMIT = 50.0
 
 # Specificity: what "concrete" means depends on the question. A behavioral story has a real

@@ -80,6 +80,12 @@ def relevance(m: Metric, c: Context) -> str | None:
     who = "The customer said" if c.roleplay and c.customer_line else "I asked"
     other = next((e for e in m.evidence if e.kind is EvidenceKind.NO_TOPIC and e.label), None)
     verb = "you said" if c.timed else "you wrote"
+    drifting = m.score is not None and m.score >= th.DRIFT_TIP_FROM  # partly on topic, partly not
+    if other is not None and not c.roleplay and other.label.strip() != c.question.text.strip() and drifting:
+        # Scored as partly on topic: the story may well serve, it just has to be tied to what was asked.
+        return (f"{who} {quoted(asked, end=',')} and {verb} {quoted(opening)} That would fit "
+                f"{quoted(other.label, end=',')} a little better, so tie it to what I asked. For next time, "
+                f"answer the question in your first sentence, then give that story as your example.")
     if other is not None and not c.roleplay and other.label.strip() != c.question.text.strip():
         verdict = (f"That answers a different question, closer to {quoted(other.label, end='.')} However good "
                    f"the answer, it has to be to the question.")
