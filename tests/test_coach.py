@@ -607,3 +607,48 @@ def test_no_praise_comes_from_a_reply_that_did_not_answer_the_caller():
     assert any(t.area == "relevance" for t in replies[1].score.tips)
     feedback = session_feedback(replies)
     assert not any(t.split(",")[0].rstrip(".") in feedback.strength for t in texts[:2]), feedback.strength
+
+
+# --- the example praised, and a second try compared, quote the example ----------------------
+
+STRENGTH_Q = Question(id="greatest-strength", text="What would you say is your greatest strength?", kind="general",
+                      key_points=(KeyPoint(("patience", "stay calm")), KeyPoint(("listening", "I listen"))))
+REFUND_Q = Question(id="refund-against-policy", kind="situational", category="difficult-customers",
+                    text="A customer wants a refund, but it's outside our thirty-day policy by a week. What do you do?",
+                    key_points=(KeyPoint(("acknowledge", "I understand")), KeyPoint(("explain the policy",))))
+GARDEN_WHY = ("I want to work in a call center because I genuinely enjoy helping people sort out problems. At the "
+              "garden centre where I work now, I answer the phone line on Saturdays, and last month I talked a "
+              "woman through replanting a dying olive tree; she came in a week later just to say thanks.")
+
+
+def test_the_example_praised_is_the_clause_that_is_the_example():
+    # The fourth walkthrough (item 5): 'You gave me a concrete example: "For example."', 'You gave an
+    # example this time: "I want to work in a call center because I..."' (the question said back,
+    # labelled "an example") and 'You gave me a real example: "First I'd listen..."' (a plan).
+    why = score_answer(WHY, Transcript.typed(GARDEN_WHY))
+    examples = [e.quote for e in why.metric("specificity").evidence if e.label == "example"]
+    assert examples and "call center" not in examples[0] and "garden centre" in examples[0], examples
+    said = praise(why, WHY)
+    assert "I want to work in a call center" not in said and "garden centre" in said, said
+    strength = score_answer(STRENGTH_Q, Transcript.typed(
+        "My greatest strength is patience. For example, at the garden centre an older customer rang three "
+        "times about a delivery he'd misunderstood. I stayed calm and repeated the delivery slot back to him."))
+    said = praise(strength, STRENGTH_Q)
+    assert "older customer rang three times" in said and '"For example."' not in said, said
+    plan = score_answer(REFUND_Q, Transcript.typed(
+        "First I'd listen and say I understand why they want it, then explain that the policy is thirty days. "
+        "I'd look at what I can do: an exchange or store credit, and I'd check with my supervisor."))
+    said = praise(plan, REFUND_Q)
+    assert "example" not in said and "what you'd actually do" in said, said
+
+
+def test_a_second_try_is_told_what_changed_quoting_the_example_and_never_the_same_words_twice():
+    from simulator.coach import retry
+
+    first = score_answer(WHY, Transcript.typed("I like people and I need a job."))
+    tip = answer_tip(WHY, first)
+    said = retry.remark(retry.compare(first, score_answer(WHY, Transcript.typed(GARDEN_WHY)), focus=tip.area))
+    assert tip.area == "specificity" and said.startswith('You gave an example this time: "At the garden centre'), said
+    quotes = QUOTED.findall(said)
+    assert len(quotes) == len(set(quotes)) and not any("call center" in q for q in quotes), said
+    assert "The length was about right" not in said  # 28 seconds, with 45 to 120 asked for
