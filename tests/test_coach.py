@@ -652,3 +652,21 @@ def test_a_second_try_is_told_what_changed_quoting_the_example_and_never_the_sam
     quotes = QUOTED.findall(said)
     assert len(quotes) == len(set(quotes)) and not any("call center" in q for q in quotes), said
     assert "The length was about right" not in said  # 28 seconds, with 45 to 120 asked for
+
+
+def test_a_second_try_remark_never_contradicts_itself():
+    # The fourth walkthrough (item 12): "Hi." as the second try of a 90-point answer, after a pace
+    # tip, was told "That came out about the same as the first time. Overall the first try was
+    # stronger: 90 against 10 now."; and "Your hedging got better" read as if the hedges had.
+    from simulator.coach import retry
+
+    first = score_answer(WHY, spoken(STRONG_WHY, step=0.25))
+    tip = answer_tip(WHY, first)
+    assert tip.area == "pace" and first.overall >= 80
+    said = retry.remark(retry.compare(first, score_answer(WHY, spoken("Hi.")), focus=tip.area))
+    assert "about the same" not in said and "couldn't measure your pace" in said, said
+    assert said.endswith("now, so hold on to what worked there."), said
+    hedged = score_answer(WHY, spoken("I guess I maybe enjoy helping people, probably. " + STRONG_WHY))
+    surer = retry.remark(retry.compare(hedged, score_answer(WHY, spoken(STRONG_WHY)), focus="hedging"))
+    assert surer.startswith("You sounded surer of yourself: 0 hedges per 100 words this time"), surer
+    assert "Your hedging got better" not in surer

@@ -101,20 +101,25 @@ def compare(first: Score, second: Score, focus: str | None = None) -> Comparison
 
 def remark(comparison: Comparison) -> str:
     """What the interviewer says after the retry: at most two things that got better (quoting
-    the new answer, never the same words twice), the tip's area if it did not, and the overall
-    scores."""
+    the new answer, never the same words twice), the tip's area if it did not get better or could
+    not be measured again, and the overall scores, never at odds with what came before."""
     quoted: set[str] = set()
     parts = [_better(c, quoted) for c in comparison.improved[:2]]
+    focus = comparison.focus
     if comparison.focus_improved is False:
-        stuck = next(c for c in comparison.not_improved if c.area == comparison.focus)
+        stuck = next(c for c in comparison.not_improved if c.area == focus)
         parts.append(f"{_needs_work(stuck.area)} still needs work; that's the one to keep practising.")
-    elif not parts:
-        parts.append("That came out about the same as the first time.")
+    elif focus is not None and comparison.focus_improved is None:  # not measured on one of the tries
+        parts.append(f"I couldn't measure your {_name(focus)} on that try, so that's one for next time.")
     before, after = comparison.overall_before, comparison.overall_after
     if after >= before + 5:
         parts.append(f"Overall, {after:.0f} out of 100 against {before:.0f} the first time.")
     elif after <= before - 5:
-        parts.append(f"Overall the first try was stronger: {before:.0f} against {after:.0f} now.")
+        lead = "Overall, though, the first try" if comparison.improved else "Your first try"
+        parts.append(f"{lead} was stronger: {before:.0f} against {after:.0f} now, so hold on to what "
+                     "worked there.")
+    elif not comparison.improved and comparison.focus_improved is None:
+        parts.append(f"That came out about the same as the first time: {before:.0f}, then {after:.0f}.")
     else:
         parts.append(f"Overall about the same: {before:.0f}, then {after:.0f}.")
     return " ".join(parts)
@@ -130,14 +135,14 @@ def _better(change: Change, quoted: set[str]) -> str:
         grew = isinstance(change.value_after, (int, float)) and isinstance(change.value_before, (int, float)) \
             and change.value_after > change.value_before
         return "You gave me more this time." if grew else "You kept it tighter this time."
-    if known and known.band and isinstance(change.value_before, (int, float)) \
-            and isinstance(change.value_after, (int, float)):
-        unit = f" {change.unit}" if change.unit else ""
-        return (f"Your {_name(change.area)} got better: {_number(change.value_after)}{unit} "
-                f"this time, against {_number(change.value_before)} before.")
     lead = known.better if known and known.better else f"Your {_name(change.area)} got better this time"
     if change.area == "specificity" and change.part not in ("", "example", "situation"):
         lead = "You were more concrete this time"  # a plan's steps, a story's actions: no example
+    if known and known.band and isinstance(change.value_before, (int, float)) \
+            and isinstance(change.value_after, (int, float)):
+        unit = f" {change.unit}" if change.unit else ""
+        return (f"{lead.removesuffix(' this time')}: {_number(change.value_after)}{unit} "
+                f"this time, against {_number(change.value_before)} before.")
     if not change.quote or change.quote in quoted:
         return f"{lead}."
     quoted.add(change.quote)
