@@ -11,7 +11,7 @@ from simulator.coach import (
     Feedback, answer_tip, metric_in_range, praise, progress_value, session_feedback, target_text,
 )
 from simulator.scoring import thresholds as th
-from simulator.types import Answer, KeyPoint, Medium, Metric, Question, Tip, Transcript, Word
+from simulator.types import Answer, KeyPoint, Medium, Metric, Question, Tip, Transcript, Turn, Word
 
 ANGRY = Question(
     id="angry", text="Tell me about a time you dealt with an angry customer.", kind="behavioral",
@@ -406,6 +406,34 @@ def test_a_call_point_of_a_users_own_bank_reads_as_an_action():
     assert line_idea("loyalty discount") == "mention loyalty discount"
     assert line_idea("I'll sort it today") == 'say something like "I\'ll sort it today"'
     assert line_idea("  ") == ""
+
+
+def test_a_users_own_call_points_that_start_with_a_verb_or_a_courtesy_read_as_done():
+    # The fourth walkthrough (item 13), the tester's own bank: "You remembered to mention book an
+    # engineer and mention anything else", "In that reply I didn't hear you mention sorry".
+    from simulator.coach.lines import line_idea
+    from simulator.coach.phrasing import idea
+
+    assert line_idea("book an engineer") == "book an engineer"
+    assert line_idea("run a line test") == "run a line test"
+    assert line_idea("reassure them") == "reassure them"
+    assert line_idea("sorry") == "say sorry"
+    assert line_idea("anything else") == "ask if there's anything else you can help with"
+    assert line_idea("won't ask you to restart") == 'say something like "won\'t ask you to restart"'
+    assert line_idea("reference number") == "mention reference number"  # a thing, still mentioned
+    assert line_idea("money back") == "mention money back" and line_idea("lost a day") == "mention lost a day"
+    assert idea("book an engineer", "situational") == "how you'd book an engineer"
+    assert idea("at the moment") == "about at the moment" and idea("makes the caller") == "about makes the caller"
+    call = Question(id="slow-internet-call", kind="roleplay", text="Answer the call.", turns=(
+        Turn("Fine. So what happens now?", (KeyPoint(("book an engineer", "send a technician")),
+                                            KeyPoint(("anything else", "is there anything else")))),))
+    done = score_answer(call, Transcript.typed("I'll book an engineer for tomorrow morning. Is there anything "
+                                               "else at all?"), turn=1)
+    said = praise(done, call, 1)
+    assert "mention" not in said and "book an engineer" in said, said
+    missed = next(t.text for t in score_answer(call, Transcript.typed("Okay then."), turn=1).tips
+                  if t.area == "key_points")
+    assert missed.startswith("In that reply I didn't hear you book an engineer or ask if there's"), missed
 
 
 def test_a_tip_on_an_answer_with_its_follow_up_names_both_questions():
