@@ -186,6 +186,7 @@ def session_to_dict(s: Session) -> dict[str, Any]:
         "strength": s.strength,  # what went well, in the interviewer's words (an extension)
         "tips": [tip_to_dict(t) for t in s.tips],
         "focus_from_last_time": [tip_to_dict(t) for t in s.focus_from_last_time],
+        "since_last_time": list(s.progress),  # how those tips went, as said at the end (an extension)
     }
 
 

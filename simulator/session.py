@@ -334,7 +334,8 @@ class Practice:
         verdict = interviewer.honest_verdict(feedback.verdict, answered, len(self.plan))
         strength = interviewer.honest_strength(feedback.strength, answered, len(self.plan))
         tips = list(feedback.tips)
-        self.notebook.finish_session(self.session_id, verdict, tips, strength=strength, tracked=feedback.tracked)
+        self.notebook.finish_session(self.session_id, verdict, tips, strength=strength, tracked=feedback.tracked,
+                                     progress=feedback.progress)
         update_tip_progress(self.notebook, self.session_id)
         return feedback, verdict, strength, tips
 

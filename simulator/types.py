@@ -361,6 +361,7 @@ class Session:
     mode: Mode = Mode.INTERVIEW  # its value ("coach") is accepted and converted
     finished: bool = False
     strength: str = ""  # what was strong, as the interviewer said it at the end
+    progress: tuple[str, ...] = ()  # how last time's tips went ("Since last time"), as said at the end
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "mode", Mode(self.mode))

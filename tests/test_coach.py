@@ -11,7 +11,7 @@ from simulator.coach import (
     Feedback, answer_tip, metric_in_range, praise, progress_value, session_feedback, target_text,
 )
 from simulator.scoring import thresholds as th
-from simulator.types import Answer, KeyPoint, Medium, Metric, Question, Tip, Transcript, Word
+from simulator.types import Answer, KeyPoint, Medium, Metric, Question, Tip, Transcript, Turn, Word
 
 ANGRY = Question(
     id="angry", text="Tell me about a time you dealt with an angry customer.", kind="behavioral",
@@ -408,6 +408,34 @@ def test_a_call_point_of_a_users_own_bank_reads_as_an_action():
     assert line_idea("  ") == ""
 
 
+def test_a_users_own_call_points_that_start_with_a_verb_or_a_courtesy_read_as_done():
+    # The fourth walkthrough (item 13), the tester's own bank: "You remembered to mention book an
+    # engineer and mention anything else", "In that reply I didn't hear you mention sorry".
+    from simulator.coach.lines import line_idea
+    from simulator.coach.phrasing import idea
+
+    assert line_idea("book an engineer") == "book an engineer"
+    assert line_idea("run a line test") == "run a line test"
+    assert line_idea("reassure them") == "reassure them"
+    assert line_idea("sorry") == "say sorry"
+    assert line_idea("anything else") == "ask if there's anything else you can help with"
+    assert line_idea("won't ask you to restart") == 'say something like "won\'t ask you to restart"'
+    assert line_idea("reference number") == "mention reference number"  # a thing, still mentioned
+    assert line_idea("money back") == "mention money back" and line_idea("lost a day") == "mention lost a day"
+    assert idea("book an engineer", "situational") == "how you'd book an engineer"
+    assert idea("at the moment") == "about at the moment" and idea("makes the caller") == "about makes the caller"
+    call = Question(id="slow-internet-call", kind="roleplay", text="Answer the call.", turns=(
+        Turn("Fine. So what happens now?", (KeyPoint(("book an engineer", "send a technician")),
+                                            KeyPoint(("anything else", "is there anything else")))),))
+    done = score_answer(call, Transcript.typed("I'll book an engineer for tomorrow morning. Is there anything "
+                                               "else at all?"), turn=1)
+    said = praise(done, call, 1)
+    assert "mention" not in said and "book an engineer" in said, said
+    missed = next(t.text for t in score_answer(call, Transcript.typed("Okay then."), turn=1).tips
+                  if t.area == "key_points")
+    assert missed.startswith("In that reply I didn't hear you book an engineer or ask if there's"), missed
+
+
 def test_a_tip_on_an_answer_with_its_follow_up_names_both_questions():
     # A new user's try (2026-12-01): "When I asked 'why do you want to work in a call center?' you
     # wrote 'I guess maybe the long hours'": those words answered the follow-up.
@@ -658,3 +686,66 @@ def test_a_story_that_partly_answers_is_asked_to_be_tied_to_the_question_not_cal
         "I'm moving on because my current place has no career path. I've stacked the same shelves for three "
         "years and I'd like somewhere I can grow."))
     assert "a different question" in next(t.text for t in other.tips if t.area == "relevance")
+
+
+# --- the example praised, and a second try compared, quote the example ----------------------
+
+STRENGTH_Q = Question(id="greatest-strength", text="What would you say is your greatest strength?", kind="general",
+                      key_points=(KeyPoint(("patience", "stay calm")), KeyPoint(("listening", "I listen"))))
+REFUND_Q = Question(id="refund-against-policy", kind="situational", category="difficult-customers",
+                    text="A customer wants a refund, but it's outside our thirty-day policy by a week. What do you do?",
+                    key_points=(KeyPoint(("acknowledge", "I understand")), KeyPoint(("explain the policy",))))
+GARDEN_WHY = ("I want to work in a call center because I genuinely enjoy helping people sort out problems. At the "
+              "garden centre where I work now, I answer the phone line on Saturdays, and last month I talked a "
+              "woman through replanting a dying olive tree; she came in a week later just to say thanks.")
+
+
+def test_the_example_praised_is_the_clause_that_is_the_example():
+    # The fourth walkthrough (item 5): 'You gave me a concrete example: "For example."', 'You gave an
+    # example this time: "I want to work in a call center because I..."' (the question said back,
+    # labelled "an example") and 'You gave me a real example: "First I'd listen..."' (a plan).
+    why = score_answer(WHY, Transcript.typed(GARDEN_WHY))
+    examples = [e.quote for e in why.metric("specificity").evidence if e.label == "example"]
+    assert examples and "call center" not in examples[0] and "garden centre" in examples[0], examples
+    said = praise(why, WHY)
+    assert "I want to work in a call center" not in said and "garden centre" in said, said
+    strength = score_answer(STRENGTH_Q, Transcript.typed(
+        "My greatest strength is patience. For example, at the garden centre an older customer rang three "
+        "times about a delivery he'd misunderstood. I stayed calm and repeated the delivery slot back to him."))
+    said = praise(strength, STRENGTH_Q)
+    assert "older customer rang three times" in said and '"For example."' not in said, said
+    plan = score_answer(REFUND_Q, Transcript.typed(
+        "First I'd listen and say I understand why they want it, then explain that the policy is thirty days. "
+        "I'd look at what I can do: an exchange or store credit, and I'd check with my supervisor."))
+    said = praise(plan, REFUND_Q)
+    assert "example" not in said and "what you'd actually do" in said, said
+
+
+def test_a_second_try_is_told_what_changed_quoting_the_example_and_never_the_same_words_twice():
+    from simulator.coach import retry
+
+    first = score_answer(WHY, Transcript.typed("I like people and I need a job."))
+    tip = answer_tip(WHY, first)
+    said = retry.remark(retry.compare(first, score_answer(WHY, Transcript.typed(GARDEN_WHY)), focus=tip.area))
+    assert tip.area == "specificity" and said.startswith('You gave an example this time: "At the garden centre'), said
+    quotes = QUOTED.findall(said)
+    assert len(quotes) == len(set(quotes)) and not any("call center" in q for q in quotes), said
+    assert "The length was about right" not in said  # 28 seconds, with 45 to 120 asked for
+
+
+def test_a_second_try_remark_never_contradicts_itself():
+    # The fourth walkthrough (item 12): "Hi." as the second try of a 90-point answer, after a pace
+    # tip, was told "That came out about the same as the first time. Overall the first try was
+    # stronger: 90 against 10 now."; and "Your hedging got better" read as if the hedges had.
+    from simulator.coach import retry
+
+    first = score_answer(WHY, spoken(STRONG_WHY, step=0.25))
+    tip = answer_tip(WHY, first)
+    assert tip.area == "pace" and first.overall >= 80
+    said = retry.remark(retry.compare(first, score_answer(WHY, spoken("Hi.")), focus=tip.area))
+    assert "about the same" not in said and "couldn't measure your pace" in said, said
+    assert said.endswith("now, so hold on to what worked there."), said
+    hedged = score_answer(WHY, spoken("I guess I maybe enjoy helping people, probably. " + STRONG_WHY))
+    surer = retry.remark(retry.compare(hedged, score_answer(WHY, spoken(STRONG_WHY)), focus="hedging"))
+    assert surer.startswith("You sounded surer of yourself: 0 hedges per 100 words this time"), surer
+    assert "Your hedging got better" not in surer

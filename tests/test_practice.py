@@ -745,3 +745,67 @@ def test_a_follow_up_adds_to_an_answers_relevance_and_never_knocks_it_out(home):
     assert answer["follow_up"], answer.keys()  # the follow-up was asked and answered
     score = score_from_dict(answer)
     assert KnockOut.OFF_TOPIC not in knockouts(score.metrics) and score.overall > 40, score.overall
+
+
+def test_review_shows_since_last_time_as_the_session_closed_with_it(home, tmp_path, capsys):
+    # The fourth walkthrough (item 11): the feedback printed "Since last time: - Last time you were
+    # at 62 out of 100 on structure; today 100...", and `review latest` (terminal and HTML) showed
+    # only "Working on from last time: structure". The remarks are kept with the session.
+    import html as html_
+    import re
+    import sqlite3
+
+    from simulator.cli import main
+    from simulator.notebook import APPLICATION_ID, MIGRATIONS
+    from simulator.notebook.history import recover_unfinished
+
+    def review(*args: str) -> str:
+        capsys.readouterr()
+        assert main(["--home", str(home), "review", *args]) == 0
+        return " ".join(capsys.readouterr().out.split())
+
+    first = run_practice(home, ScriptedAnswers({"greatest-weakness": WEAK}), ask=("greatest-weakness",),
+                         follow_ups=False)
+    assert first.session.tips and first.session.progress == ()
+    outcome = run_practice(home, ScriptedAnswers({"greatest-weakness": STORY}), ask=("greatest-weakness",),
+                           follow_ups=False)
+    said = outcome.session.progress
+    assert said and all(" ".join(s.split()) in outcome.flat_screen for s in said)  # as printed at the close
+    shown = review("latest")
+    assert "Since last time:" in shown and all(f"- {s}" in shown for s in said), shown
+    assert json.loads(review("latest", "--json"))["since_last_time"] == list(said)
+    report = tmp_path / "report.html"
+    review("latest", "--html", str(report))
+    page = html_.unescape(" ".join(re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", " ", report.read_text(),
+                                          flags=re.S).split()))
+    assert "Since last time:" in page and all(s in page for s in said)
+    # The first session had no tips to look back on: nothing extra.
+    assert "Since last time" not in review(first.session.id)
+    assert json.loads(review(first.session.id, "--json"))["since_last_time"] == []
+    # A session a crash left open is closed with the same remarks on the tips it opened with.
+    with Notebook(home) as notebook:
+        crashed = notebook.start_session(focus=list(outcome.session.focus_from_last_time))
+        for a in notebook.answers(outcome.session.id):
+            notebook.save_answer(crashed, a)
+    db = sqlite3.connect(home / "notebook.sqlite3")
+    db.execute("UPDATE sessions SET pid=NULL WHERE id=?", (crashed,))  # its process is gone
+    db.commit()
+    db.close()
+    with Notebook(home) as notebook:
+        assert recover_unfinished(notebook, lambda text: None, home / "audio") == [crashed]
+        assert notebook.session(crashed).progress == said
+    # A notebook from before the remarks were kept opens, and its sessions show nothing extra.
+    old = tmp_path / "old"
+    old.mkdir()
+    db = sqlite3.connect(old / "notebook.sqlite3")
+    for step in MIGRATIONS[:3]:
+        db.executescript(step)
+    db.execute("""INSERT INTO sessions (id, started, status, verdict, focus) VALUES ('old',
+                  '2026-01-01T10:00:00+00:00', 'finished', 'Not yet.', '[{"area": "fillers", "text": "Fewer ums."}]')""")
+    db.execute("PRAGMA user_version=3")
+    db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    db.commit()
+    db.close()
+    home = old
+    assert "Working on from last time: fillers" in review("old") and "Since last time" not in review("old")
+    assert json.loads(review("old", "--json"))["since_last_time"] == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..scoring import lexicon as lx
 from ..scoring.text import Doc
 from ..types import Transcript
-from .phrasing import VERBS, as_you
+from .phrasing import as_you, starts_with_verb
 
 INTRODUCTIONS = lx.rx(r"my name", r"this is", r"you are speaking")  # the greeting's tip says these better
 
@@ -57,18 +57,29 @@ LINE_IDEAS = {
 }
 
 
+# What a label of the caller's courtesies means the agent does: "sorry" is said, not mentioned.
+COURTESIES = ((lx.rx(r"(?:i'm |i am |so |very |really )*sorry", r"apologi[sz]e", r"my apologies"), "say sorry"),
+              (lx.rx(r"(?:is there )?anything else"), "ask if there's anything else you can help with"),
+              (lx.rx(r"thank(?:s| you)"), "thank them"))
+
+
 def line_idea(label: str) -> str:
-    """What the agent does, after "you": the bundled calls' own words, else a label that starts
-    with a verb as it is ("check the tracking"), else "mention" what it names."""
+    """What the agent does, after "you": the bundled calls' own words, else a courtesy as it is
+    done ("say sorry"), else a label that starts with a verb as it is ("check the tracking",
+    "book an engineer"), else "mention" what it names."""
     low = " ".join(label.strip().lower().split())
     if not low:
         return ""
     if low in LINE_IDEAS:
         return LINE_IDEAS[low]
-    first = low.split()[0]
-    if first in ("i", "i'm", "i'll", "i'd", "i've", "we", "we'll"):
+    words = low.split()
+    if words[0] in ("i", "i'm", "i'll", "i'd", "i've", "we", "we'll", "won't", "don't", "never", "no"):
         return f"say something like \"{label.strip()}\""  # a line of the author's own: said as a line
+    doc = Doc(Transcript.typed(low))
+    done = next((said for words_for, said in COURTESIES if any(i == 0 for i, _ in doc.find_all(words_for))), None)
+    if done:
+        return done
     said = " ".join(label.split())
-    if first in VERBS:
+    if starts_with_verb(words):
         return as_you(said[0].lower() + said[1:])
     return "mention " + as_you(said)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..scoring.lexicon import PAST_IRREGULAR
+
 
 # How small counts read aloud: "no fillers", "three long silences".
 COUNTS_IN_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -171,6 +173,37 @@ _ME_TO_YOU = {"i": "you", "i'm": "you're", "i'd": "you'd", "i'll": "you'll", "i'
               "me": "you", "my": "your", "myself": "yourself", "am": "are", "we": "you"}
 
 
+# A word after which a label's first word is a verb taking its object ("book an engineer",
+# "reassure them"; after a particle, "pull up your account"), whether or not it is in VERBS...
+_OBJECT_STARTS = frozenset("""a an the them him her it its their his your my our some any this that these
+    those""".split())
+_PARTICLES = frozenset("up back out down off over".split())
+# ...unless that first word is one of these, or a question word, a preposition ("at the moment",
+# "for the trouble"), a helping verb ("is this", "have a great day") or a word that often leads
+# a noun phrase ("just a minute", "worth it").
+_NO_VERB = _OBJECT_STARTS | frozenset("""what how when where why which who whose anything something
+    everything nothing all every each no not one two three at in on for after before within around past
+    over outside above under with without from of to by during into about through until since if as
+    is are was were am be been do does did have has had can could will would should may might must
+    just so very really too only worth lost felt heard thought knew""".split())
+
+
+def starts_with_verb(words: Sequence[str]) -> bool:
+    """Whether a label reads as an action: its first word a verb we know, or a plain verb followed
+    by its object ("book an engineer", "reassure them"). Not a word ending as a verb's other forms
+    do ("makes the caller", "dollars a month", "checking the line"), nor a past tense ("lost a day":
+    what happened, not what to do)."""
+    if not words:
+        return False
+    first = words[0]
+    if first in VERBS:
+        return True
+    other_form = first.endswith(("ing", "ed", "ly")) or (first.endswith("s") and not first.endswith("ss"))
+    rest = words[2:] if len(words) > 2 and words[1] in _PARTICLES else words[1:]
+    return (bool(rest) and rest[0] in _OBJECT_STARTS and first.isalpha() and first not in _NO_VERB
+            and not other_form and first not in PAST_IRREGULAR)
+
+
 def as_you(phrase: str) -> str:
     return " ".join(_ME_TO_YOU.get(w.lower(), w) for w in phrase.split())
 
@@ -198,7 +231,7 @@ def idea(label: str, kind: str = "general") -> str:
         return "that you're " + as_you(low)
     if words[0].endswith("ing") and words[0] not in VERBS:
         return "about " + as_you(low)
-    if words[0] in VERBS:
+    if starts_with_verb(words):
         if kind == "general":
             return "that you " + as_you(low)
         return ("how you " if kind == "behavioral" else "how you'd ") + as_you(low)

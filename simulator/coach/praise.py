@@ -69,6 +69,10 @@ def _unpraisable(quote: str) -> bool:
 
 @praises("specificity")
 def _praise_example(m: Metric, c: Context) -> str | None:
+    if c.question.kind is QuestionKind.SITUATIONAL:  # a plan is no example: it is what you'd do
+        return surest_quote(m, c, "You walked me through what you'd actually do: {q} "
+                                  "That's what makes an answer stick.",
+                            [(part,) for part in ("steps", "actions", "detail")])
     kind = "a concrete example" if c.question.kind is QuestionKind.GENERAL else "a real example"
     # What you did, or how it ended, says more than how the story began.
     return surest_quote(m, c, f"You gave me {kind}: {{q}} That's what makes an answer stick.",

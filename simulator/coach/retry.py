@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..areas import area
-from ..types import Metric, Score
+from ..types import Coverage, EvidenceKind, Metric, Score
 
 MOVED = 15.0  # points on an area's 0-100 score that count as a real change, not noise
 QUOTE_WORDS = 10  # a quote in the interviewer's remark is cut to this many words
@@ -27,7 +27,8 @@ class Change:
     value_before: float | str | None = None
     value_after: float | str | None = None
     unit: str | None = None
-    quote: str = ""  # evidence from the second try
+    quote: str = ""  # evidence from the second try of what it did there
+    part: str = ""  # which part of the answer the quote is (an evidence label: "example", "actions")
 
     @property
     def delta(self) -> float:
@@ -88,7 +89,7 @@ def compare(first: Score, second: Score, focus: str | None = None) -> Comparison
         if after is None or before.score is None or after.score is None:
             continue
         changes.append(Change(before.name, round(before.score, 1), round(after.score, 1),
-                              before.value, after.value, after.unit, _quote(after)))
+                              before.value, after.value, after.unit, *_quote(after)))
     improved = sorted((c for c in changes if c.improved), key=lambda c: -c.delta)
     if focus is not None:  # the area they were asked to work on is said first
         improved.sort(key=lambda c: c.area != focus)
@@ -100,44 +101,76 @@ def compare(first: Score, second: Score, focus: str | None = None) -> Comparison
 
 def remark(comparison: Comparison) -> str:
     """What the interviewer says after the retry: at most two things that got better (quoting
-    the new answer), the tip's area if it did not, and the overall scores."""
-    parts = [_better(c) for c in comparison.improved[:2]]
+    the new answer, never the same words twice), the tip's area if it did not get better or could
+    not be measured again, and the overall scores, never at odds with what came before."""
+    quoted: set[str] = set()
+    parts = [_better(c, quoted) for c in comparison.improved[:2]]
+    focus = comparison.focus
     if comparison.focus_improved is False:
-        stuck = next(c for c in comparison.not_improved if c.area == comparison.focus)
+        stuck = next(c for c in comparison.not_improved if c.area == focus)
         parts.append(f"{_needs_work(stuck.area)} still needs work; that's the one to keep practising.")
-    elif not parts:
-        parts.append("That came out about the same as the first time.")
+    elif focus is not None and comparison.focus_improved is None:  # not measured on one of the tries
+        parts.append(f"I couldn't measure your {_name(focus)} on that try, so that's one for next time.")
     before, after = comparison.overall_before, comparison.overall_after
     if after >= before + 5:
         parts.append(f"Overall, {after:.0f} out of 100 against {before:.0f} the first time.")
     elif after <= before - 5:
-        parts.append(f"Overall the first try was stronger: {before:.0f} against {after:.0f} now.")
+        lead = "Overall, though, the first try" if comparison.improved else "Your first try"
+        parts.append(f"{lead} was stronger: {before:.0f} against {after:.0f} now, so hold on to what "
+                     "worked there.")
+    elif not comparison.improved and comparison.focus_improved is None:
+        parts.append(f"That came out about the same as the first time: {before:.0f}, then {after:.0f}.")
     else:
         parts.append(f"Overall about the same: {before:.0f}, then {after:.0f}.")
     return " ".join(parts)
 
 
-def _better(change: Change) -> str:
+def _better(change: Change, quoted: set[str]) -> str:
+    """What got better in one area: its numbers (areas measured by a value), else the area's line
+    with a quote of the new answer that no earlier part of the remark read back (`quoted`)."""
     known = area(change.area)
+    if change.area == "length":  # the answer's opening is no evidence of its length
+        if (change.after or 0) >= 100:
+            return f"{known.better}." if known else "The length was about right this time."
+        grew = isinstance(change.value_after, (int, float)) and isinstance(change.value_before, (int, float)) \
+            and change.value_after > change.value_before
+        return "You gave me more this time." if grew else "You kept it tighter this time."
+    lead = known.better if known and known.better else f"Your {_name(change.area)} got better this time"
+    if change.area == "specificity" and change.part not in ("", "example", "situation"):
+        lead = "You were more concrete this time"  # a plan's steps, a story's actions: no example
     if known and known.band and isinstance(change.value_before, (int, float)) \
             and isinstance(change.value_after, (int, float)):
         unit = f" {change.unit}" if change.unit else ""
-        return (f"Your {_name(change.area)} got better: {_number(change.value_after)}{unit} "
+        return (f"{lead.removesuffix(' this time')}: {_number(change.value_after)}{unit} "
                 f"this time, against {_number(change.value_before)} before.")
-    lead = known.better if known and known.better else f"Your {_name(change.area)} got better this time"
-    if not change.quote:
+    if not change.quote or change.quote in quoted:
         return f"{lead}."
+    quoted.add(change.quote)
     end = "" if change.quote.endswith(("...", ".", "?", "!")) else "."
     return f'{lead}: "{change.quote}"{end}'
 
 
-def _quote(metric: Metric) -> str:
-    """The first non-empty evidence quote, cut to QUOTE_WORDS words."""
-    quote = next((e.quote.strip() for e in metric.evidence if e.quote.strip()), "")
-    words = quote.split()
+# Evidence of what an answer did (not of a problem in it, such as a hedge, a red flag, a canned
+# line or how a short answer opened): what a remark on a better second try may quote.
+SHOWS_WHAT_WAS_DONE = frozenset({EvidenceKind.PART, EvidenceKind.PHRASE, EvidenceKind.KEY_POINT,
+                                 EvidenceKind.POSITIVE, EvidenceKind.TOPIC_MEANING})
+# The parts of a concrete answer to quote first: an example says "you gave an example" best.
+EXAMPLE_FIRST = ("example", "situation", "actions", "steps", "result", "numbers", "detail")
+
+
+def _quote(metric: Metric) -> tuple[str, str]:
+    """What the second try did in this area, cut to QUOTE_WORDS words, and which part it is: the
+    example first, then any evidence of something done ("", "" when there is none)."""
+    done = [e for e in metric.evidence if e.quote.strip() and e.kind in SHOWS_WHAT_WAS_DONE
+            and e.coverage in (None, Coverage.COVERED)]
+    done.sort(key=lambda e: EXAMPLE_FIRST.index(e.label) if e.label in EXAMPLE_FIRST else len(EXAMPLE_FIRST))
+    if not done:
+        return "", ""
+    words = done[0].quote.strip().split()
+    quote = " ".join(words)
     if len(words) > QUOTE_WORDS:
-        return " ".join(words[:QUOTE_WORDS]).rstrip(",;:") + "..."
-    return quote
+        quote = " ".join(words[:QUOTE_WORDS]).rstrip(",;:") + "..."
+    return quote, done[0].label or ""
 
 
 def _name(name: str) -> str:

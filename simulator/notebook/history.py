@@ -18,7 +18,7 @@ from typing import Any
 from ..coach import session_feedback
 from ..coach.feedback import tracked_values as coach_tracked_values
 from ..coach.targets import distance, metric_in_range
-from ..types import Answer, Choice, Medium, Metric, Session
+from ..types import Answer, Choice, Medium, Metric, Session, Tip
 from ..wording import plural
 from .records import SavedTip, SessionSummary
 from .store import Notebook
@@ -273,13 +273,21 @@ def recover_unfinished(notebook: Notebook, notice: Callable[[str], None], audio_
         if not answers:
             discard_session(notebook, session_id, audio_root / session_id)
             continue
-        feedback = session_feedback(answers, ())
+        feedback = session_feedback(answers, _opened_with(notebook, session_id))
         notebook.finish_session(session_id, feedback.verdict, list(feedback.tips),
-                                strength=feedback.strength, status="interrupted", tracked=feedback.tracked)
+                                strength=feedback.strength, status="interrupted", tracked=feedback.tracked,
+                                progress=feedback.progress)
         notice(f"An earlier session ({session_id}) ended unexpectedly with {plural(len(answers), 'answer')} "
                f"saved. Review it with: mock-interview review {session_id}")
         recovered.append(session_id)
     return recovered
+
+
+def _opened_with(notebook: Notebook, session_id: str) -> list[Tip]:
+    """The tips a session opened with, each as saved (with the medium of the answers it was given
+    on), for the closing remarks on them."""
+    given = {(t.area, t.text): t.tip for t in notebook.tips()}
+    return [given.get((t.area, t.text), t) for t in notebook.session(session_id).focus_from_last_time]
 
 
 def discard_session(notebook: Notebook, session_id: str, audio: Path) -> Session:

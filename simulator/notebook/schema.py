@@ -69,4 +69,9 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE sessions ADD COLUMN tracked TEXT;
     """,
+    # 4: the closing remarks on last time's tips ("Since last time"), as they were said (a JSON
+    # list of strings), so `review` shows them again; NULL for sessions closed before.
+    """
+    ALTER TABLE sessions ADD COLUMN progress TEXT;
+    """,
 )

@@ -12,7 +12,7 @@ import secrets
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from ..errors import NotebookError
 from ..serialize import (
@@ -118,13 +118,15 @@ class Notebook:
                                       path_or_none(r["audio"]))) for r in rows]
 
     def finish_session(self, session_id: str, verdict: str, tips: list[Tip], strength: str = "",
-                       status: str = "finished", tracked: Mapping[str, float] | None = None) -> None:
-        """Close a session with its feedback and each area's tracked value (`coach.Feedback`)."""
+                       status: str = "finished", tracked: Mapping[str, float] | None = None,
+                       progress: Sequence[str] = ()) -> None:
+        """Close a session with its feedback, each area's tracked value and the remarks on last
+        time's tips (`coach.Feedback`)."""
         with self._transaction():
             self._db.execute(
-                "UPDATE sessions SET ended=?, status=?, verdict=?, strength=?, tracked=? WHERE id=?",
+                "UPDATE sessions SET ended=?, status=?, verdict=?, strength=?, tracked=?, progress=? WHERE id=?",
                 (now_iso(), status, verdict, strength, None if tracked is None else json.dumps(dict(tracked)),
-                 session_id))
+                 json.dumps(list(progress)), session_id))
             self._db.executemany(
                 "INSERT INTO tips (session_id, position, area, text, value, target) VALUES (?,?,?,?,?,?)",
                 [(session_id, i, t.area, t.text, t.value, t.target) for i, t in enumerate(tips, 1)],
@@ -183,6 +185,7 @@ class Notebook:
             verdict=row["verdict"], tips=tuple(t for _, t in self.session_tips(session_id)),
             focus_from_last_time=tuple(tip_from_dict(t) for t in json.loads(row["focus"])),
             mode=row["mode"], finished=row["status"] == "finished", strength=row["strength"],
+            progress=tuple(json.loads(row["progress"] or "[]")),
         )
 
     def answers(self, session_id: str) -> Iterator[Answer]:

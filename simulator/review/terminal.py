@@ -212,6 +212,10 @@ def format_session(session: Session, colour: bool | None = None,
             lines += _para(f"{i}. {printable(t.text)}", "  ", "     ")
             if t.target:
                 lines.append(f"     Aim for: {printable(t.target)}")
+    if session.progress:
+        lines.append(paint("Since last time:", "bold"))
+        for said in session.progress:
+            lines += _para(f"- {printable(said)}", "  ", "    ")
     return "\n".join(lines)
 
 

@@ -7,6 +7,7 @@ from ..wording import plural
 from . import delivery
 from . import lexicon as lx
 from . import thresholds as th
+from .clauses import norms_of
 from .inputs import Inputs, measures
 from .text import Doc
 
@@ -99,7 +100,7 @@ def specificity(x: Inputs) -> Metric:
     canned_words = {k for c in x.cliches for k in range(c.start, c.end)}
     actions = _actions(doc)
     numbers = _numbers(doc)
-    situation = [(i, j) for i, j in _situations(doc) if not set(range(*doc.token_words(i, j))) <= canned_words]
+    situation = [(i, j) for i, j in _situations(x) if not set(range(*doc.token_words(i, j))) <= canned_words]
     steps = doc.find_all(lx.STEPS)
     found = {
         "situation": (situation, 1), "example": (situation, 1), "actions": (actions, th.SPECIFIC_ACTIONS_FOR_FULL),
@@ -119,8 +120,8 @@ def specificity(x: Inputs) -> Metric:
                                      kind=EvidenceKind.PART, label=part, coverage=Coverage.MISSING))
             continue
         for i, j in spans[:2 if part in ("actions", "steps", "detail") else 1]:
-            evidence.append(doc.quote(i, j, note=SPECIFICITY_NAMES[part], kind=EvidenceKind.PART, label=part,
-                                      coverage=Coverage.COVERED))
+            evidence.append(_part_quote(doc, i, j, note=SPECIFICITY_NAMES[part], kind=EvidenceKind.PART, label=part,
+                                        coverage=Coverage.COVERED))
     sentences = [c for c in x.clauses if c.sentence]
     canned = x.cliches
     # Mostly canned, or opened with a canned line as its answer ("My weakness is that I work too
@@ -134,17 +135,38 @@ def specificity(x: Inputs) -> Metric:
 PART_NOUNS = {"actions": "action", "numbers": "number", "steps": "step"}  # the rest are singular
 
 
-def _situations(doc: Doc) -> list[tuple[int, int]]:
-    """Where a real situation or an example is set up; "For example." with nothing after it in
-    its sentence sets up nothing."""
+def _situations(x: Inputs) -> list[tuple[int, int]]:
+    """Where a real situation or an example is set up. Not one: "For example." with nothing after
+    it in its sentence; a workplace in the question's own words ("in a call center", to "Why do
+    you want to work in a call center?") or one wished for ("I'd love to work in a bank"): the
+    place asked about, or hoped for, is no moment of the candidate's own."""
+    doc = x.doc
+    asked = f" {' '.join(norms_of(x.question.text))} "
     out = []
     for i, j in doc.find_all(lx.SITUATION):
         a, b = doc.token_words(i, j)
         _, end = doc.sentence_of(a)
         if doc.norms[i] == "for" and end - b < th.EXAMPLE_WORDS_AFTER:
             continue
+        if doc.norms[i] in ("at", "in") and (f" {' '.join(doc.norms[i:j])} " in asked or _wished(doc, i)):
+            continue
         out.append((i, j))
     return out
+
+
+def _wished(doc: Doc, i: int) -> bool:
+    """Whether the place at token i is one the candidate would like to work in ("...to work in a
+    bank"), not one they worked in ("I used to work in a bank" is a past of their own)."""
+    return doc.norms[max(0, i - 2):i] == ["to", "work"] and (i < 3 or doc.norms[i - 3] != "used")
+
+
+def _part_quote(doc: Doc, i: int, j: int, **typed) -> Evidence:
+    """Evidence for a part of a concrete answer: the phrase it sits in; after "For example," or
+    "For instance," the words that follow, which are the example ("For example." alone is none)."""
+    _, b = doc.token_words(i, j)
+    if doc.norms[i] == "for" and doc.norms[j - 1] in ("example", "instance") and b < len(doc.words):
+        return doc.quote_words(*doc.phrase(b, b + 1, lo=b), **typed)
+    return doc.quote(i, j, **typed)
 
 
 # How each part of a concrete answer is named in evidence (and in tips: "I didn't hear ...").
@@ -183,8 +205,8 @@ def structure(x: Inputs) -> Metric | None:
         score += 25.0 * share
         if spans:
             found.append(name)
-            evidence.append(doc.quote(*spans[0], note=name, kind=EvidenceKind.PART, label=name,
-                                      coverage=Coverage.COVERED))
+            evidence.append(_part_quote(doc, *spans[0], note=name, kind=EvidenceKind.PART, label=name,
+                                        coverage=Coverage.COVERED))
         else:
             evidence.append(Evidence(quote="", note=f"missing: {name}", kind=EvidenceKind.PART, label=name,
                                      coverage=Coverage.MISSING))
