@@ -11,7 +11,7 @@ import pytest
 
 from simulator.assess import prepare, score_answer
 from simulator.banks import bundled_banks
-from simulator.coach import praise
+from simulator.coach import answer_tips, praise
 from simulator.interviewer import follow_up_line
 from simulator.meaning import process_embedder
 from simulator.scoring.clauses import agrees
@@ -813,3 +813,33 @@ def test_a_sentence_or_two_making_one_point_of_several_is_not_full_marks():
         assert s.metric("key_points").score <= 50 and s.overall <= 70, (text, s.metric("key_points").score, s.overall)
     # a phrase of a few words is still judged on the one point it makes
     assert score("why-call-center", "no two calls are the same").metric("key_points").score == 100
+
+
+def test_a_story_told_in_irregular_past_verbs_has_its_actions_and_owns_the_problem():
+    # A new user's walkthrough (ninth pass): "I rang three other nurseries on my lunch break, found
+    # one, and drove it over" counted no action ("rang" was no past verb, so the list after it was
+    # not read), was told "Your story was missing... what you did" and "no 'I will' or 'let me'".
+    s = score("above-and-beyond", "Last spring a regular at the bike shop needed his wheel ready before a race "
+                                  "and we were fully booked. I rang a friend who sells parts, sought out a spare "
+                                  "rim, rode it round to his flat and held the bike while he tried it. In the end "
+                                  "he won his race and brought us a cake.")
+    assert "action" in s.metric("structure").value and "4 actions" in s.metric("specificity").value, \
+        (s.metric("structure").value, s.metric("specificity").value)
+    assert s.metric("ownership").score == 100, s.metric("ownership").evidence
+    assert not any(t.area in ("structure", "ownership") for t in s.tips), [t.text for t in s.tips]
+    rose = score("above-and-beyond", "One time a customer came in looking for a rare rose for her mother's funeral, "
+                                     "and we were out of stock. I didn't have to, but I rang three other nurseries on "
+                                     "my lunch break, found one, and drove it over on my way home. In the end she "
+                                     "sent us a card. It taught me that small extra effort is what people remember.")
+    assert rose.metric("ownership").score == 100 and not any(t.area in ("structure", "ownership") for t in rose.tips)
+
+
+def test_a_story_that_never_says_what_you_did_is_asked_for_it_in_the_past_tense():
+    # ...and a story with no "I" at all is asked what you did, not told to start with "I'll".
+    s = score("teamwork-example", "Last December the warehouse was short of packers and the orders piled up. "
+                                  "Everybody stayed late that week and the whole backlog was gone by Friday.")
+    owned = s.metric("ownership")
+    assert owned.score < 70 and "I will" not in owned.evidence[0].note, owned.evidence
+    tips = answer_tips(BANK["teamwork-example"], s.metrics, s.transcript, limit=10)
+    tip = next(t.text for t in tips if t.area == "ownership")
+    assert "I'll" not in tip and "what you did yourself" in tip, tip

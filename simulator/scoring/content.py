@@ -7,12 +7,9 @@ from ..wording import plural
 from . import delivery
 from . import lexicon as lx
 from . import thresholds as th
+from .actions import action_spans
 from .inputs import Inputs, measures
 from .text import Doc
-
-# Commas and semicolons between verbs chain actions on to the first ("I listened, apologized").
-LIST_BREAKS = (",", ";")
-
 
 @measures("key_points")
 def key_points(x: Inputs) -> Metric | None:
@@ -51,31 +48,6 @@ def key_points(x: Inputs) -> Metric | None:
     return Metric("key_points", score, covered, unit, tuple(evidence))
 
 
-def _actions(doc: Doc) -> list[tuple[int, int]]:
-    """First-person actions ('I refunded', 'we fixed', 'I'd check'), and the verbs chained on
-    after them in the same sentence ('I listened, apologized, found her a room')."""
-    spans = []
-    for rxp in (lx.ACTION_PAST, lx.ACTION_PLAN):
-        for i, j in doc.find(rxp):
-            if doc.norms[j - 1] not in lx.NOT_ACTIONS and not doc.quoted_from_others(i):
-                spans.append((i, j))
-    chained = []
-    for i, j in spans:
-        sentence_end = next((e for s, e in doc.sentences if s <= doc.tokens[i].word < e), len(doc.words))
-        k = j
-        while k + 1 < len(doc.tokens) and doc.tokens[k + 1].word < sentence_end:
-            joiner, verb = doc.norms[k], doc.norms[k + 1]
-            if joiner in ("and", "then") or doc.ends_with(k, LIST_BREAKS):
-                if _is_past_verb(verb) or (joiner in ("and", "then") and doc.norms[k + 1] in lx.PAST_IRREGULAR):
-                    chained.append((k + 1, k + 2))
-            k += 1
-    return sorted(set(spans) | set(chained))
-
-
-def _is_past_verb(word: str) -> bool:
-    return (word.endswith("ed") and len(word) > 4 and word not in lx.NOT_ACTIONS) or word in lx.PAST_IRREGULAR
-
-
 def _numbers(doc: Doc) -> list[int]:
     out = []
     for i, n in enumerate(doc.norms):
@@ -97,7 +69,7 @@ def specificity(x: Inputs) -> Metric:
     # is no example, and no detail, for the words "at my job". (What it goes on to do still counts:
     # "I'd stay calm, let them finish, and then ask for their account" is a cliché with actions.)
     canned_words = {k for c in x.cliches for k in range(c.start, c.end)}
-    actions = _actions(doc)
+    actions = action_spans(doc)
     numbers = _numbers(doc)
     situation = [(i, j) for i, j in _situations(doc) if not set(range(*doc.token_words(i, j))) <= canned_words]
     steps = doc.find_all(lx.STEPS)
@@ -163,7 +135,7 @@ def structure(x: Inputs) -> Metric | None:
         parts = {
             "situation": doc.find_all(lx.SITUATION),
             "task": doc.find_all(lx.TASK),
-            "action": _actions(doc),
+            "action": action_spans(doc),
             "result": _outcome_span(x),
         }
         needed = {"situation": 1, "task": 1, "action": 2, "result": 1}
@@ -171,7 +143,7 @@ def structure(x: Inputs) -> Metric | None:
         parts = {
             "listen first": doc.find_all(lx.EMPATHY + lx.LISTEN_FIRST),
             "steps": doc.find_all(lx.STEPS),
-            "action": _actions(doc),
+            "action": action_spans(doc),
             "follow-up": doc.find_all(lx.FOLLOW_UP),
         }
         needed = {"listen first": 1, "steps": 1, "action": 2, "follow-up": 1}
