@@ -843,3 +843,18 @@ def test_a_story_that_never_says_what_you_did_is_asked_for_it_in_the_past_tense(
     tips = answer_tips(BANK["teamwork-example"], s.metrics, s.transcript, limit=10)
     tip = next(t.text for t in tips if t.area == "ownership")
     assert "I'll" not in tip and "what you did yourself" in tip, tip
+
+
+@pytest.mark.parametrize("text", [
+    "Over Easter the queue tripled and our team had to clear a backlog of refund requests. I took the oldest "
+    "cases and kept a shared list so nobody doubled up. We cleared every one of them two days ahead of schedule.",
+    # the walkthrough's own (ninth pass): told "Your story was missing the situation and how it turned out"
+    "At Christmas our team had to get two hundred wreath orders out in one weekend. My part was the phone orders, "
+    "and I kept everyone updated on a whiteboard so the packers knew what was urgent. When a teammate fell behind "
+    "on labels I pitched in on my break. We finished every order by Sunday night, a day early.",
+])
+def test_a_team_story_set_at_a_season_and_ending_with_the_job_done_has_its_situation_and_result(text):
+    s = score("teamwork-example", text)
+    parts = s.metric("structure").value
+    assert "situation" in parts and "result" in parts, parts
+    assert not any(t.area in ("structure", "specificity") for t in s.tips), [t.text for t in s.tips]

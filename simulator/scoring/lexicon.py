@@ -68,10 +68,13 @@ WORKPLACES = (r"store|shop|bank|restaurant|hotel|agency|office|gym|library|pharm
               r"clinic|hospital|school|college|university|branch|factory|help desk|helpdesk|center|centre|"
               r"job|firm|practice|salon|garage|dealership|airline|airport|courier|network|provider")
 MONTHS_DAYS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
-               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|summer|winter|spring|autumn")
+               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|summer|winter|spring|autumn|"
+               r"easter|thanksgiving|halloween|black friday|boxing day|new year")
 SITUATION = rx(
     rf"(?:at|in) (?:the|my|a|an|our) (?:[\w']+ ){{0,3}}(?:{WORKPLACES})",
     rf"(?:last|one|on a|that|this|every|in) (?:{MONTHS_DAYS})",
+    # a story set at a season's rush: "At Christmas our team had to get two hundred orders out"
+    rf"(?:at|over|during|before|after|around|in the run up to) (?:the )?(?:{MONTHS_DAYS})(?! shifts?\b)",
     r"when (?:my|our|the) (?:\w+ ){0,2}(?:switched|changed|moved|introduced|launched|merged|upgraded)",
     r"in my first (?:week|month|quarter|year|day)",
     r"one time", r"once", r"last (?:year|month|week|summer|winter|spring|fall|autumn|christmas|holiday|season)",
@@ -102,7 +105,11 @@ RESULT = rx(
     r"(?:was|were|got) promoted", r"still (?:a|our) (?:customer|member|client)",
     r"(?:she|he|they) (?:chose|bought|picked|took|accepted|decided|signed|upgraded|renewed)",
     r"(?:went|dropped|rose|fell|came down|climbed) (?:from|to) ", r"(?:good|great|positive|glowing|five star) review",
-    r"no complaints", r"(?:back )?(?:on|under) target", r"(?:hit|met|beat|reached) (?:my|the|our) (?:target|goal|quota)",
+    r"no complaints", r"(?:back )?(?:on|under) target",
+    # the team's task done: "We finished every order by Sunday night, a day early"
+    r"(?:we|i) (?:finished|completed|cleared)", r"(?:we|i) got (?:it|them|everything|every \w+|all(?: of)? (?:it|them|\w+)) (?:done|out|finished|shipped|sent)",
+    r"(?:a|one|two|three|four|five|six|seven|\d+) (?:days?|hours?|weeks?) (?:early|ahead of (?:schedule|time))",
+    r"ahead of (?:schedule|the deadline)", r"(?:hit|met|beat|reached) (?:my|the|our) (?:target|goal|quota)",
     r"the next (?:month|quarter|week|year|day) (?:i|we|she|he|they)", r"(?:positive|good|great|five star) (?:feedback|review|survey)",
 )
 # How it ended for the customer (or the team), not what the candidate learned.
