@@ -858,3 +858,25 @@ def test_a_team_story_set_at_a_season_and_ending_with_the_job_done_has_its_situa
     parts = s.metric("structure").value
     assert "situation" in parts and "result" in parts, parts
     assert not any(t.area in ("structure", "specificity") for t in s.tips), [t.text for t in s.tips]
+
+
+@pytest.mark.parametrize("text", [
+    "First, I'd tell the caller my screen has frozen, ask for a couple of minutes, and note their number in case "
+    "we get cut off.",
+    # as speech recognition writes a spoken "I'd" ("And I explain..."), the plan told in the present
+    "I let the caller know straight away. And I ask for a couple of minutes, note their number in case we get cut "
+    "off, and restart the system.",
+])
+def test_the_verbs_listed_after_one_i_would_are_each_a_step_of_the_plan(text):
+    # A new user's own bank (ninth pass): "First, I'd give the estimated fix time, offer a mobile data
+    # boost, and promise to text them when it's fixed" counted 0 or 1 actions and was told "Walk me
+    # through what you'd actually do... start with 'First, I'd...'".
+    s = score("system-crash-mid-call", text)
+    assert s.metric("specificity").value.startswith(("3 actions", "4 actions")), s.metric("specificity").value
+    assert "action" in s.metric("structure").value and s.metric("ownership").score == 100
+    assert not any(t.area in ("specificity", "ownership") for t in s.tips), [t.text for t in s.tips]
+
+
+def test_a_list_of_things_after_one_i_would_is_one_action():
+    s = score("system-crash-mid-call", "I'd check the notes, the billing history, and their last order.")
+    assert s.metric("specificity").value.startswith("1 action"), s.metric("specificity").value

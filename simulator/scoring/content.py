@@ -69,7 +69,7 @@ def specificity(x: Inputs) -> Metric:
     # is no example, and no detail, for the words "at my job". (What it goes on to do still counts:
     # "I'd stay calm, let them finish, and then ask for their account" is a cliché with actions.)
     canned_words = {k for c in x.cliches for k in range(c.start, c.end)}
-    actions = action_spans(doc)
+    actions = action_spans(doc, plan=x.question.kind is QuestionKind.SITUATIONAL)
     numbers = _numbers(doc)
     situation = [(i, j) for i, j in _situations(doc) if not set(range(*doc.token_words(i, j))) <= canned_words]
     steps = doc.find_all(lx.STEPS)
@@ -143,7 +143,7 @@ def structure(x: Inputs) -> Metric | None:
         parts = {
             "listen first": doc.find_all(lx.EMPATHY + lx.LISTEN_FIRST),
             "steps": doc.find_all(lx.STEPS),
-            "action": action_spans(doc),
+            "action": action_spans(doc, plan=True),
             "follow-up": doc.find_all(lx.FOLLOW_UP),
         }
         needed = {"listen first": 1, "steps": 1, "action": 2, "follow-up": 1}

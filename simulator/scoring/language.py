@@ -59,7 +59,8 @@ def _composure(norms, k: int) -> bool:
         return False
     verb = norms[k]
     return verb in lx.COMPOSURE_VERBS or (verb in lx.KEEPING_VERBS
-                                          and any(n in lx.COMPOSURE for n in norms[k + 1:k + 4]))
+                                          and any(n in lx.COMPOSURE for n in norms[k + 1:k + 4])) \
+        or any(p.match(" ".join(norms[k:k + 4])) for p in lx.COMPOSURE_ACTS)
 
 
 @measures("empathy")
@@ -77,7 +78,7 @@ def ownership(x: Inputs) -> Metric:
     taken = {k for i, j in spans for k in range(i, j)}
     # ...and each verb of a list after one "I": "I rang three other nurseries, found one, and drove
     # it over" owns the problem three times, in the past tense a story is told in
-    for a in actions(doc):
+    for a in actions(doc, plan=x.question.kind is QuestionKind.SITUATIONAL):
         i, j = a.span
         if a.subject == "i" and doc.norms[j - 1] not in lx.NOT_OWNERSHIP and i not in taken and not negated(doc, i) \
                 and doc.norms[j:j + 1] not in (["no"], ["nothing"], ["none"]):

@@ -129,6 +129,9 @@ FOLLOW_UP = rx(
     r"follow(?:ed|ing)? up", r"check(?:ed)? back", r"make sure", r"made sure", r"confirm(?:ed)?",
     r"document(?:ed)?", r"not(?:e|ed) (?:it|that|down)", r"escalat\w*", r"call(?:ed)? (?:them|him|her) back",
     r"update(?:d)? (?:them|him|her|the customer)", r"keep (?:them|him|her|the customer) (?:informed|updated)",
+    # a promise to get back in touch: "promise to text them when it's fixed"
+    r"(?:text|email|ring|message|call) (?:them|him|her|the customer) (?:when|once|as soon as|the moment)",
+    r"let (?:them|him|her|the customer) know (?:when|once|as soon as|the moment)",
 )
 # A first-person action: "I called", "we fixed", "I would check", "I'll send".
 PAST_IRREGULAR = """took made gave told said went got found kept sent spoke wrote brought bought
@@ -148,6 +151,20 @@ ACTION_PLAN = re.compile(
     r"(?!be\b|have\b|not\b|say\b|think\b|guess\b|like\b|love\b|try\b|see\b|hope\b|imagine\b|suppose\b)\w{3,}\b"
 )
 ACTIONS = (ACTION_PAST, ACTION_PLAN)  # a key point "what I did" is covered by any of these
+# In a plan, the verbs listed after one "I'd" are actions too ("First, I'd give the estimated fix
+# time, offer a mobile data boost, and promise to text them"): a word after a comma or "and" is read
+# as a verb when an object follows it, or when it is one of the things an agent does (SERVICE_VERBS).
+PLAN_OBJECTS = frozenset("""a an the them him her it to their his my your our me us back up out off over down
+some any every all this these those what how why whether""".split())
+SERVICE_VERBS = frozenset("""explain explains offer offers give gives check checks apologise apologize apologises
+apologizes listen listens call calls ring rings text texts email emails send sends ask asks tell tells refund
+refunds book books arrange arranges escalate escalates note notes log logs confirm confirms follow follows look
+looks find finds transfer transfers promise promises update updates reset resets process processes credit
+credits schedule schedules reassure reassures thank thanks verify verifies""".split())
+# A plan told in the present ("And I explain there's an outage", as speech recognition often writes
+# "I'd explain"): in a what-would-you-do answer, "I" and one of these is a step of the plan.
+ACTION_PRESENT = re.compile(
+    r"\b(?:i|we) (?:(?:then|also|first|just|always|immediately) )?(?:" + "|".join(sorted(SERVICE_VERBS)) + r")\b")
 NOT_ACTIONS = frozenset({"was", "were", "had", "need", "needed", "wanted", "liked", "loved", "used",
                          "tried", "guessed", "supposed", "hated", "talked", "worked", "started"})
 # Things a story's agent did, but not ownership of the caller's problem: what was felt, thought or
@@ -181,6 +198,9 @@ KEEPING_VERBS = frozenset({"stay", "stayed", "stays", "remain", "remained", "kee
 COMPOSURE = frozenset({"calm", "cool", "composed", "patient", "professional", "polite", "quiet", "level",
                        "positive", "steady", "relaxed", "neutral", "collected", "head", "temper", "cool-headed",
                        "breath", "breather"})
+# What an agent does only to calm themselves ("count to ten in my head", "remind myself it isn't
+# personal"): composure too, read from the verb on, when a list after "I'd" makes it an action.
+COMPOSURE_ACTS = rx(r"count (?:to )?(?:ten|10|five|5|three|3)", r"(?:remind|tell|told|reminded) myself")
 # Key points about the agent's own composure, by their label ("stay calm", "don't take it
 # personally"): an answer that says only these says nothing of what it does for the caller.
 COMPOSURE_POINT = rx(r"calm\w*", r"breath\w*", r"personal\w*", r"about me", r"at me", r"composure", r"cool",
