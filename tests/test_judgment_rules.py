@@ -880,3 +880,17 @@ def test_the_verbs_listed_after_one_i_would_are_each_a_step_of_the_plan(text):
 def test_a_list_of_things_after_one_i_would_is_one_action():
     s = score("system-crash-mid-call", "I'd check the notes, the billing history, and their last order.")
     assert s.metric("specificity").value.startswith("1 action"), s.metric("specificity").value
+
+
+@pytest.mark.parametrize("qid, text", [
+    ("double-billed-caller", "Hi, you're through to Sam at Brightline. Oh no, being charged twice is the last thing "
+                             "you need. Let's get that put right now: can I start with your account number?"),
+    # the walkthrough's own excellent reply (ninth pass): told "I didn't hear you take ownership"
+    ("lost-package-caller", "Thank you for calling Parcel Plus, my name is Dana. I'm so sorry, that's really "
+                            "frustrating when you were expecting it. Let's sort this out together: could I take your "
+                            "order number and the name on the account?"),
+])
+def test_taking_the_problem_on_with_the_caller_is_ownership(qid, text):
+    s = score(qid, text, 1)
+    assert s.metric("ownership").score >= 75 and not any(t.area == "ownership" for t in s.tips), \
+        (s.metric("ownership").evidence, [t.text for t in s.tips])

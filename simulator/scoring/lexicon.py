@@ -212,6 +212,8 @@ OWNERSHIP = rx(
     r"i can (?:help|check|look|fix|sort|take care|do|offer|arrange|set)", r"i took care", r"i handled",
     r"(?:it was|that was|it is) my (?:mistake|fault|responsibility|error)", r"i fixed", r"i resolved",
     r"i stayed (?:on|with)", r"i did not (?:pass|hand) (?:it|them|him|her) (?:off|on)",
+    # the problem taken on with the caller: "Let's sort this out together" (not "let's calm down")
+    r"let us (?:sort|fix|get|find|track|look|check|work|figure|see|put|resolve|take|go through|start)",
 )
 # The tone of a red flag: a clause the meaning model puts near a red-flag exemplar is one only
 # with a word of this tone in it (or when it is unmistakably near one, `th.RED_FLAG_SURE`). The
