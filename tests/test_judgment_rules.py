@@ -894,3 +894,23 @@ def test_taking_the_problem_on_with_the_caller_is_ownership(qid, text):
     s = score(qid, text, 1)
     assert s.metric("ownership").score >= 75 and not any(t.area == "ownership" for t in s.tips), \
         (s.metric("ownership").evidence, [t.text for t in s.tips])
+
+
+def test_a_phrasing_found_only_in_words_every_answer_uses_is_not_said():
+    # A new user's excellent answer (ninth pass): "A call center gives me that every day" covered
+    # "every call is different" by its words "call" and "every", and the tip said "You did tell me
+    # about the fast pace", which the answer never mentioned.
+    s = score("why-call-center", "Every call I took at the cinema box office taught me something new, and I want to "
+                                 "keep learning in a bigger team.")
+    assert coverage(s, "fast-paced") is not Coverage.COVERED
+    assert not any("did tell me about the fast pace" in t.text for t in s.tips), [t.text for t in s.tips]
+    dental = score("why-call-center", "Honestly, the part of my current job I look forward to is the phone. I work the "
+                   "front desk at a dental practice, and most of my day is rescheduling nervous patients or untangling "
+                   "insurance questions. Last week a man rang in a panic because his claim was rejected; I found the "
+                   "missing code, resubmitted it while he waited, and he rang back to say it had gone through. A call "
+                   "center gives me that every day, with proper training behind it, and I'd like to build toward "
+                   "quality coaching in a couple of years.")
+    assert coverage(dental, "fast-paced") is not Coverage.COVERED
+    # ...while the point's own word still says it, and its whole phrasing
+    assert coverage(score("why-call-center", "I like that every call is different."), "fast-paced") is Coverage.COVERED
+    assert coverage(score("why-call-center", "I love the variety of the calls."), "fast-paced") is Coverage.COVERED
