@@ -607,3 +607,32 @@ def test_no_praise_comes_from_a_reply_that_did_not_answer_the_caller():
     assert any(t.area == "relevance" for t in replies[1].score.tips)
     feedback = session_feedback(replies)
     assert not any(t.split(",")[0].rstrip(".") in feedback.strength for t in texts[:2]), feedback.strength
+
+
+def test_a_question_of_facts_asks_for_specifics_never_for_an_example():
+    # A new user's walkthrough (ninth pass): an excellent, specific availability answer was told
+    # "Can you give me an example? You wrote "I'm flexible,"". Availability is answered with facts:
+    # the days, the hours, the limits (`th.FACTS_NOT_EXAMPLES`, by the question's category).
+    from simulator.banks import bundled_banks
+    from simulator.coach import answer_tips
+    bank = {q.id: q for b in bundled_banks() for q in b.questions}
+    for qid, text in (
+        ("availability-shifts", "Weekdays after four and all day Saturday work for me, and Sunday until six. I'm "
+                                "out on Thursday evenings for night class, but I could cover one now and then."),
+        ("training-schedule", "Yes, that works. My current shift ends at two, so from the first Monday I can be "
+                              "here from eight to five every day for the three weeks."),
+        ("availability-shifts", "I'm flexible: evenings until ten are fine, and I can work Saturdays and Sundays. I "
+                                "can also work most public holidays. The only thing is Tuesday mornings, when I take "
+                                "my mum to her physio, and I can swap that with a week's notice."),
+    ):
+        s = score_answer(bank[qid], Transcript.typed(text))
+        assert s.metric("specificity").score >= 75, (qid, s.metric("specificity").value)
+        assert not any("example" in t.text for t in s.tips), [t.text for t in s.tips]
+        assert "example" not in praise(s), praise(s)
+    vague = score_answer(bank["availability-shifts"], Transcript.typed("Most of the week is fine with me, honestly."))
+    tips = answer_tips(bank["availability-shifts"], vague.metrics, vague.transcript, limit=10)
+    tip = next(t.text for t in tips if t.area == "specificity")
+    assert "example" not in tip and "days and hours" in tip, tip
+    # a question about you still asks for one
+    why = score_answer(WHY, Transcript.typed("I enjoy helping people and every call is different."))
+    assert any("example" in t.text for t in why.tips), [t.text for t in why.tips]

@@ -9,6 +9,7 @@ from . import lexicon as lx
 from . import thresholds as th
 from .actions import action_spans
 from .inputs import Inputs, measures
+from .plan import specificity_parts
 from .text import Doc
 
 @measures("key_points")
@@ -64,7 +65,8 @@ def specificity(x: Inputs) -> Metric:
     concrete steps you would take; general, a short example or a concrete detail (no numbers
     needed)."""
     doc = x.doc
-    parts = th.SPECIFICITY_PARTS.get(x.question.kind, th.SPECIFICITY_PARTS[QuestionKind.BEHAVIORAL])
+    parts = specificity_parts(x.question)
+    facts = "example" not in parts and "situation" not in parts
     # What every candidate says sets up no example of its own: "I love helping people at my job"
     # is no example, and no detail, for the words "at my job". (What it goes on to do still counts:
     # "I'd stay calm, let them finish, and then ask for their account" is a cliché with actions.)
@@ -77,8 +79,10 @@ def specificity(x: Inputs) -> Metric:
         "situation": (situation, 1), "example": (situation, 1), "actions": (actions, th.SPECIFIC_ACTIONS_FOR_FULL),
         "numbers": (numbers and [(n, n + 1) for n in numbers], th.SPECIFIC_NUMBERS_FOR_FULL),
         "result": (_outcome_span(x), 1), "steps": (steps, 2),
-        # a concrete detail: a number, a thing you did, or a real place
-        "detail": (sorted(set(actions) | {(n, n + 1) for n in numbers} | set(situation)), th.SPECIFIC_DETAILS_FOR_FULL),
+        # a concrete detail: a number, a thing you did, or a real place (and for a question of
+        # facts, a day or a time of day: "Saturdays", "Tuesday mornings")
+        "detail": (sorted(set(actions) | {(n, n + 1) for n in numbers} | set(situation)
+                          | set(doc.find_all(lx.SCHEDULE) if facts else ())), th.SPECIFIC_DETAILS_FOR_FULL),
     }
     score, evidence, summary = 0.0, [], []
     for part, weight in parts.items():

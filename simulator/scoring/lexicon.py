@@ -70,6 +70,12 @@ WORKPLACES = (r"store|shop|bank|restaurant|hotel|agency|office|gym|library|pharm
 MONTHS_DAYS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
                r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|summer|winter|spring|autumn|"
                r"easter|thanksgiving|halloween|black friday|boxing day|new year")
+# Days and times of day: the specifics of when one can work ("Saturdays", "until ten", "Tuesday mornings").
+SCHEDULE = rx(
+    rf"(?:{MONTHS_DAYS})s?", r"(?:mornings?|afternoons?|evenings?|nights?|weekends?|weekdays?|holidays?|overnight)",
+    r"(?:until|till|after|before|from) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon)",
+    r"\d+ ?(?:am|pm)", r"(?:early|late|night|day|split|double|weekend|evening) shifts?",
+)
 SITUATION = rx(
     rf"(?:at|in) (?:the|my|a|an|our) (?:[\w']+ ){{0,3}}(?:{WORKPLACES})",
     rf"(?:last|one|on a|that|this|every|in) (?:{MONTHS_DAYS})",
