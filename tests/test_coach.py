@@ -8,7 +8,7 @@ import pytest
 
 from simulator.assess import score_answer
 from simulator.coach import (
-    Feedback, answer_tip, metric_in_range, praise, progress_value, session_feedback, target_text,
+    Feedback, answer_tip, answer_tips, metric_in_range, praise, progress_value, session_feedback, target_text,
 )
 from simulator.scoring import thresholds as th
 from simulator.types import Answer, KeyPoint, Medium, Metric, Question, Tip, Transcript, Word
@@ -614,7 +614,6 @@ def test_a_question_of_facts_asks_for_specifics_never_for_an_example():
     # "Can you give me an example? You wrote "I'm flexible,"". Availability is answered with facts:
     # the days, the hours, the limits (`th.FACTS_NOT_EXAMPLES`, by the question's category).
     from simulator.banks import bundled_banks
-    from simulator.coach import answer_tips
     bank = {q.id: q for b in bundled_banks() for q in b.questions}
     for qid, text in (
         ("availability-shifts", "Weekdays after four and all day Saturday work for me, and Sunday until six. I'm "
@@ -636,3 +635,24 @@ def test_a_question_of_facts_asks_for_specifics_never_for_an_example():
     # a question about you still asks for one
     why = score_answer(WHY, Transcript.typed("I enjoy helping people and every call is different."))
     assert any("example" in t.text for t in why.tips), [t.text for t in why.tips]
+
+
+def test_i_dont_know_as_the_whole_answer_is_no_answer_yet_not_a_cliche_or_a_hedge():
+    # A new user's walkthrough (ninth pass): "I don't know." to "What would you say is your greatest
+    # strength?" was told "That's what most candidates say" and, on the same three words, to stop
+    # hedging. It is no answer yet: one kind tip, with a way to start.
+    from simulator.banks import bundled_banks
+    bank = {q.id: q for b in bundled_banks() for q in b.questions}
+    answers = []
+    for qid, text in (("greatest-weakness", "Hmm, honestly, no idea."), ("handle-stress", "I'm not really sure, sorry."),
+                      ("greatest-strength", "I don't know.")):
+        s = score_answer(bank[qid], Transcript.typed(text))
+        assert [t.area for t in s.tips] == ["specificity"], [t.text for t in s.tips]
+        assert "That's alright" in s.tips[0].text and "most candidates" not in s.tips[0].text, s.tips[0].text
+        assert s.overall <= 30
+        answers.append(Answer(bank[qid], s))
+    said = " ".join(t.text for t in session_feedback(answers).tips)
+    assert "most candidates" not in said and "softened" not in said, said
+    # an answer that goes on past it is coached as before
+    s = score_answer(bank["greatest-strength"], Transcript.typed("I don't know, I guess I'm a hard worker, maybe."))
+    assert any(t.area == "hedging" for t in answer_tips(bank["greatest-strength"], s.metrics, s.transcript, limit=10))

@@ -58,6 +58,12 @@ def _numbers(doc: Doc) -> list[int]:
     return out
 
 
+def says_nothing(doc: Doc) -> bool:
+    """The whole answer is "I don't know", "I'm not sure", "No idea" (`lx.NO_ANSWER`): no answer,
+    which the coach says as such, not as what every candidate says nor as hedging."""
+    return bool(doc.words) and lx.NO_ANSWER.fullmatch(doc.text) is not None
+
+
 @measures("specificity")
 def specificity(x: Inputs) -> Metric:
     """How concrete the answer is, by what the question asks for (each part saturates):

@@ -40,6 +40,14 @@ I_MEAN_VERB_AFTER = frozenset({"it", "that", "to", "business", "well"})
 KIND_OF_NOUN_BEFORE = frozenset({"what", "the", "a", "any", "this", "that", "some", "every",
                                  "same", "which", "one", "different", "right", "first", "my"})
 
+# An answer that is only "I don't know" (or "I'm not sure", "No idea"...), with its fillers: no
+# answer at all, not a hedged one, and no claim every candidate makes (matched against the whole answer).
+_NO_ANSWER_CORE = (r"(?:i (?:really )?do not (?:really )?know|i am not (?:really |totally )?sure|(?:i have )?(?:got )?no idea|"
+                   r"not sure|i can not think of (?:anything|one|any|a thing)|i (?:have )?never (?:really )?thought about it|"
+                   r"i do not have (?:one|any|an answer)|pass|nothing)")
+_NO_ANSWER_ASIDE = (r"(?:um|uh|er|erm|hmm|well|so|oh|sorry|honestly|to be honest|really|yeah|okay|ok|i guess|maybe|"
+                    r"i mean|yet|off the top of my head|what to say)")
+NO_ANSWER = re.compile(rf"(?:{_NO_ANSWER_ASIDE}\s)*{_NO_ANSWER_CORE}(?:\s(?:{_NO_ANSWER_ASIDE}|{_NO_ANSWER_CORE}))*")
 HEDGES = rx(
     r"i guess", r"maybe", r"i think so", r"probably", r"i am not (?:really |totally |100 percent )?sure",
     r"not really sure", r"i suppose", r"perhaps", r"i do not (?:really )?know", r"hopefully",

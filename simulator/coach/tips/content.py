@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...scoring import thresholds as th
+from ...scoring.content import says_nothing
 from ...scoring.overall import tells_no_story
 from ...scoring.plan import answer_band, asks_for_example
 from ...types import Coverage, EvidenceKind, Metric, QuestionKind
@@ -101,8 +102,25 @@ LACKS = {
 }
 
 
+# What to start with instead of "I don't know", by the kind of question.
+FIRST_WORDS = {QuestionKind.BEHAVIORAL: "think of one time, even a small one, and start with \"There was a time "
+                                        "when...\"",
+               QuestionKind.SITUATIONAL: "tell me the first thing you'd do, even if you're unsure of the rest: "
+                                         "\"First, I'd...\""}
+
+
+def no_answer(c: Context) -> str:
+    """The tip for "I don't know" said as the whole answer: no answer yet, said kindly."""
+    start = FIRST_WORDS.get(c.question.kind, "give me one true thing, even a small one, and a moment that shows it")
+    return (f"{c.quote_back(c.opening())} That's alright, this one catches a lot of people out, but in an "
+            f"interview it leaves me with nothing to go on. Take a breath and {start}. For next time, prepare "
+            f"an answer to this question before the interview and say it out loud twice.")
+
+
 @writes("specificity")
 def specificity(m: Metric, c: Context) -> str | None:
+    if says_nothing(c.doc):
+        return no_answer(c)
     canned = c.first_quote(m, EvidenceKind.CLICHE)
     said = c.quote_back(c.phrase(canned), canned) if canned is not None else ""
     if said:  # (a cliché another tip already quoted is not pointed at twice)
