@@ -8,7 +8,7 @@ import pytest
 
 from simulator.assess import score_answer
 from simulator.coach import (
-    Feedback, answer_tip, metric_in_range, praise, progress_value, session_feedback, target_text,
+    Feedback, answer_tip, answer_tips, metric_in_range, praise, progress_value, session_feedback, target_text,
 )
 from simulator.scoring import thresholds as th
 from simulator.types import Answer, KeyPoint, Medium, Metric, Question, Tip, Transcript, Turn, Word
@@ -749,3 +749,52 @@ def test_a_second_try_remark_never_contradicts_itself():
     surer = retry.remark(retry.compare(hedged, score_answer(WHY, spoken(STRONG_WHY)), focus="hedging"))
     assert surer.startswith("You sounded surer of yourself: 0 hedges per 100 words this time"), surer
     assert "Your hedging got better" not in surer
+
+
+def test_a_question_of_facts_asks_for_specifics_never_for_an_example():
+    # A new user's walkthrough (ninth pass): an excellent, specific availability answer was told
+    # "Can you give me an example? You wrote "I'm flexible,"". Availability is answered with facts:
+    # the days, the hours, the limits (`th.FACTS_NOT_EXAMPLES`, by the question's category).
+    from simulator.banks import bundled_banks
+    bank = {q.id: q for b in bundled_banks() for q in b.questions}
+    for qid, text in (
+        ("availability-shifts", "Weekdays after four and all day Saturday work for me, and Sunday until six. I'm "
+                                "out on Thursday evenings for night class, but I could cover one now and then."),
+        ("training-schedule", "Yes, that works. My current shift ends at two, so from the first Monday I can be "
+                              "here from eight to five every day for the three weeks."),
+        ("availability-shifts", "I'm flexible: evenings until ten are fine, and I can work Saturdays and Sundays. I "
+                                "can also work most public holidays. The only thing is Tuesday mornings, when I take "
+                                "my mum to her physio, and I can swap that with a week's notice."),
+    ):
+        s = score_answer(bank[qid], Transcript.typed(text))
+        assert s.metric("specificity").score >= 75, (qid, s.metric("specificity").value)
+        assert not any("example" in t.text for t in s.tips), [t.text for t in s.tips]
+        assert "example" not in praise(s), praise(s)
+    vague = score_answer(bank["availability-shifts"], Transcript.typed("Most of the week is fine with me, honestly."))
+    tips = answer_tips(bank["availability-shifts"], vague.metrics, vague.transcript, limit=10)
+    tip = next(t.text for t in tips if t.area == "specificity")
+    assert "example" not in tip and "days and hours" in tip, tip
+    # a question about you still asks for one
+    why = score_answer(WHY, Transcript.typed("I enjoy helping people and every call is different."))
+    assert any("example" in t.text for t in why.tips), [t.text for t in why.tips]
+
+
+def test_i_dont_know_as_the_whole_answer_is_no_answer_yet_not_a_cliche_or_a_hedge():
+    # A new user's walkthrough (ninth pass): "I don't know." to "What would you say is your greatest
+    # strength?" was told "That's what most candidates say" and, on the same three words, to stop
+    # hedging. It is no answer yet: one kind tip, with a way to start.
+    from simulator.banks import bundled_banks
+    bank = {q.id: q for b in bundled_banks() for q in b.questions}
+    answers = []
+    for qid, text in (("greatest-weakness", "Hmm, honestly, no idea."), ("handle-stress", "I'm not really sure, sorry."),
+                      ("greatest-strength", "I don't know.")):
+        s = score_answer(bank[qid], Transcript.typed(text))
+        assert [t.area for t in s.tips] == ["specificity"], [t.text for t in s.tips]
+        assert "That's alright" in s.tips[0].text and "most candidates" not in s.tips[0].text, s.tips[0].text
+        assert s.overall <= 30
+        answers.append(Answer(bank[qid], s))
+    said = " ".join(t.text for t in session_feedback(answers).tips)
+    assert "most candidates" not in said and "softened" not in said, said
+    # an answer that goes on past it is coached as before
+    s = score_answer(bank["greatest-strength"], Transcript.typed("I don't know, I guess I'm a hard worker, maybe."))
+    assert any(t.area == "hedging" for t in answer_tips(bank["greatest-strength"], s.metrics, s.transcript, limit=10))

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from ..areas import weight
 from ..scoring import thresholds as th
-from ..scoring.overall import deciding_areas, is_personal, knockouts
+from ..scoring.content import says_nothing
+from ..scoring.overall import KnockOut, deciding_areas, is_personal, knockouts
 from ..scoring.plan import is_call_reply
 from ..types import Metric, Question, Score, Tip, Transcript
 from .context import Context
@@ -32,6 +33,11 @@ def answer_tips(question: Question, metrics: Sequence[Metric], transcript: Trans
     by_name = {m.name: m for m in metrics}
     ctx = Context(question, transcript, turn, metrics=by_name)
     deciding = deciding_areas(metrics, ctx.doc.n_words, is_personal(question), is_call_reply(question, turn))
+    if says_nothing(ctx.doc) and set(knockouts(metrics)) <= {KnockOut.OFF_TOPIC}:
+        # "I don't know" as the whole answer: the one thing to hear is that there was no answer yet
+        # (read by meaning, "No idea." may sit nearer another question: it answers none)
+        deciding = ["specificity"] + [d for d in deciding if d != "specificity"]
+        limit = 1
     weak = sorted((m for m in metrics if m.score is not None and (m.score < th.TIP_BELOW or m.name in deciding)),
                   key=lambda m: _impact(m, deciding), reverse=True)
     if knockouts(metrics):

@@ -9,6 +9,7 @@ from dataclasses import replace
 from ..areas import AREAS
 from ..scoring import lexicon as lx
 from ..scoring import thresholds as th
+from ..scoring.plan import asks_for_example
 from ..scoring.text import Doc
 from ..types import Coverage, EvidenceKind, Metric, Question, QuestionKind, Score, Transcript
 from .context import Context, labels_of
@@ -74,6 +75,9 @@ def _praise_example(m: Metric, c: Context) -> str | None:
                                   "That's what makes an answer stick.",
                             [(part,) for part in ("steps", "actions", "detail")])
     kind = "a concrete example" if c.question.kind is QuestionKind.GENERAL else "a real example"
+    if not asks_for_example(c.question):  # a question of facts: its specifics, not an example
+        return surest_quote(m, c, "You gave me the specifics: {q} That's what lets me plan around you.",
+                            [("detail",)])
     # What you did, or how it ended, says more than how the story began.
     return surest_quote(m, c, f"You gave me {kind}: {{q}} That's what makes an answer stick.",
                         [(part,) for part in ("actions", "result", "numbers", "situation", "example")])

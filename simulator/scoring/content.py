@@ -7,13 +7,11 @@ from ..wording import plural
 from . import delivery
 from . import lexicon as lx
 from . import thresholds as th
+from .actions import action_spans
 from .clauses import norms_of
 from .inputs import Inputs, measures
+from .plan import specificity_parts
 from .text import Doc
-
-# Commas and semicolons between verbs chain actions on to the first ("I listened, apologized").
-LIST_BREAKS = (",", ";")
-
 
 @measures("key_points")
 def key_points(x: Inputs) -> Metric | None:
@@ -52,31 +50,6 @@ def key_points(x: Inputs) -> Metric | None:
     return Metric("key_points", score, covered, unit, tuple(evidence))
 
 
-def _actions(doc: Doc) -> list[tuple[int, int]]:
-    """First-person actions ('I refunded', 'we fixed', 'I'd check'), and the verbs chained on
-    after them in the same sentence ('I listened, apologized, found her a room')."""
-    spans = []
-    for rxp in (lx.ACTION_PAST, lx.ACTION_PLAN):
-        for i, j in doc.find(rxp):
-            if doc.norms[j - 1] not in lx.NOT_ACTIONS and not doc.quoted_from_others(i):
-                spans.append((i, j))
-    chained = []
-    for i, j in spans:
-        sentence_end = next((e for s, e in doc.sentences if s <= doc.tokens[i].word < e), len(doc.words))
-        k = j
-        while k + 1 < len(doc.tokens) and doc.tokens[k + 1].word < sentence_end:
-            joiner, verb = doc.norms[k], doc.norms[k + 1]
-            if joiner in ("and", "then") or doc.ends_with(k, LIST_BREAKS):
-                if _is_past_verb(verb) or (joiner in ("and", "then") and doc.norms[k + 1] in lx.PAST_IRREGULAR):
-                    chained.append((k + 1, k + 2))
-            k += 1
-    return sorted(set(spans) | set(chained))
-
-
-def _is_past_verb(word: str) -> bool:
-    return (word.endswith("ed") and len(word) > 4 and word not in lx.NOT_ACTIONS) or word in lx.PAST_IRREGULAR
-
-
 def _numbers(doc: Doc) -> list[int]:
     out = []
     for i, n in enumerate(doc.norms):
@@ -86,6 +59,12 @@ def _numbers(doc: Doc) -> list[int]:
     return out
 
 
+def says_nothing(doc: Doc) -> bool:
+    """The whole answer is "I don't know", "I'm not sure", "No idea" (`lx.NO_ANSWER`): no answer,
+    which the coach says as such, not as what every candidate says nor as hedging."""
+    return bool(doc.words) and lx.NO_ANSWER.fullmatch(doc.text) is not None
+
+
 @measures("specificity")
 def specificity(x: Inputs) -> Metric:
     """How concrete the answer is, by what the question asks for (each part saturates):
@@ -93,12 +72,13 @@ def specificity(x: Inputs) -> Metric:
     concrete steps you would take; general, a short example or a concrete detail (no numbers
     needed)."""
     doc = x.doc
-    parts = th.SPECIFICITY_PARTS.get(x.question.kind, th.SPECIFICITY_PARTS[QuestionKind.BEHAVIORAL])
+    parts = specificity_parts(x.question)
+    facts = "example" not in parts and "situation" not in parts
     # What every candidate says sets up no example of its own: "I love helping people at my job"
     # is no example, and no detail, for the words "at my job". (What it goes on to do still counts:
     # "I'd stay calm, let them finish, and then ask for their account" is a cliché with actions.)
     canned_words = {k for c in x.cliches for k in range(c.start, c.end)}
-    actions = _actions(doc)
+    actions = action_spans(doc, plan=x.question.kind is QuestionKind.SITUATIONAL)
     numbers = _numbers(doc)
     situation = [(i, j) for i, j in _situations(x) if not set(range(*doc.token_words(i, j))) <= canned_words]
     steps = doc.find_all(lx.STEPS)
@@ -106,8 +86,10 @@ def specificity(x: Inputs) -> Metric:
         "situation": (situation, 1), "example": (situation, 1), "actions": (actions, th.SPECIFIC_ACTIONS_FOR_FULL),
         "numbers": (numbers and [(n, n + 1) for n in numbers], th.SPECIFIC_NUMBERS_FOR_FULL),
         "result": (_outcome_span(x), 1), "steps": (steps, 2),
-        # a concrete detail: a number, a thing you did, or a real place
-        "detail": (sorted(set(actions) | {(n, n + 1) for n in numbers} | set(situation)), th.SPECIFIC_DETAILS_FOR_FULL),
+        # a concrete detail: a number, a thing you did, or a real place (and for a question of
+        # facts, a day or a time of day: "Saturdays", "Tuesday mornings")
+        "detail": (sorted(set(actions) | {(n, n + 1) for n in numbers} | set(situation)
+                          | set(doc.find_all(lx.SCHEDULE) if facts else ())), th.SPECIFIC_DETAILS_FOR_FULL),
     }
     score, evidence, summary = 0.0, [], []
     for part, weight in parts.items():
@@ -185,7 +167,7 @@ def structure(x: Inputs) -> Metric | None:
         parts = {
             "situation": doc.find_all(lx.SITUATION),
             "task": doc.find_all(lx.TASK),
-            "action": _actions(doc),
+            "action": action_spans(doc),
             "result": _outcome_span(x),
         }
         needed = {"situation": 1, "task": 1, "action": 2, "result": 1}
@@ -193,7 +175,7 @@ def structure(x: Inputs) -> Metric | None:
         parts = {
             "listen first": doc.find_all(lx.EMPATHY + lx.LISTEN_FIRST),
             "steps": doc.find_all(lx.STEPS),
-            "action": _actions(doc),
+            "action": action_spans(doc, plan=True),
             "follow-up": doc.find_all(lx.FOLLOW_UP),
         }
         needed = {"listen first": 1, "steps": 1, "action": 2, "follow-up": 1}

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ..areas import AREAS
-from ..types import Coverage, EvidenceKind, Metric, RedFlag, Severity
+from ..types import Coverage, EvidenceKind, Metric, QuestionKind, RedFlag, Severity
 from . import lexicon as lx
 from . import thresholds as th
+from .actions import actions
 from .flags import RED_FLAG_NOTES, RED_FLAG_SEVERITY, negated, phrases, severe_red_flags  # noqa: F401
 from .inputs import Inputs, measures
 from .text import Doc
@@ -58,7 +59,8 @@ def _composure(norms, k: int) -> bool:
         return False
     verb = norms[k]
     return verb in lx.COMPOSURE_VERBS or (verb in lx.KEEPING_VERBS
-                                          and any(n in lx.COMPOSURE for n in norms[k + 1:k + 4]))
+                                          and any(n in lx.COMPOSURE for n in norms[k + 1:k + 4])) \
+        or any(p.match(" ".join(norms[k:k + 4])) for p in lx.COMPOSURE_ACTS)
 
 
 @measures("empathy")
@@ -74,13 +76,19 @@ def ownership(x: Inputs) -> Metric:
     doc = x.doc
     spans = phrases(doc, lx.OWNERSHIP)
     taken = {k for i, j in spans for k in range(i, j)}
-    for i, j in doc.find(lx.ACTION_PAST) + doc.find(lx.ACTION_PLAN):
-        if doc.norms[i] == "i" and doc.norms[j - 1] not in lx.NOT_OWNERSHIP and i not in taken and not negated(doc, i) \
-                and not doc.quoted_from_others(i) and doc.norms[j:j + 1] not in (["no"], ["nothing"], ["none"]):
+    # ...and each verb of a list after one "I": "I rang three other nurseries, found one, and drove
+    # it over" owns the problem three times, in the past tense a story is told in
+    for a in actions(doc, plan=x.question.kind is QuestionKind.SITUATIONAL):
+        i, j = a.span
+        if a.subject == "i" and doc.norms[j - 1] not in lx.NOT_OWNERSHIP and i not in taken and not negated(doc, i) \
+                and doc.norms[j:j + 1] not in (["no"], ["nothing"], ["none"]):
             # "I've got no idea", "I did nothing": no action taken
             spans.append((i, j))
     spans = _helpful(x, sorted(spans))
-    return _metric("ownership", doc, spans, "takes ownership", "no 'I will' or 'let me': who owns the problem?")
+    # a story is told in the past: what was missing is what *you* did, not an "I will"
+    missing = ("no 'I did...': what did you do yourself?" if x.question.kind is QuestionKind.BEHAVIORAL
+               else "no 'I will' or 'let me': who owns the problem?")
+    return _metric("ownership", doc, spans, "takes ownership", missing)
 
 
 @measures("positive_language")

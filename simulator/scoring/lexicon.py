@@ -40,6 +40,14 @@ I_MEAN_VERB_AFTER = frozenset({"it", "that", "to", "business", "well"})
 KIND_OF_NOUN_BEFORE = frozenset({"what", "the", "a", "any", "this", "that", "some", "every",
                                  "same", "which", "one", "different", "right", "first", "my"})
 
+# An answer that is only "I don't know" (or "I'm not sure", "No idea"...), with its fillers: no
+# answer at all, not a hedged one, and no claim every candidate makes (matched against the whole answer).
+_NO_ANSWER_CORE = (r"(?:i (?:really )?do not (?:really )?know|i am not (?:really |totally )?sure|(?:i have )?(?:got )?no idea|"
+                   r"not sure|i can not think of (?:anything|one|any|a thing)|i (?:have )?never (?:really )?thought about it|"
+                   r"i do not have (?:one|any|an answer)|pass|nothing)")
+_NO_ANSWER_ASIDE = (r"(?:um|uh|er|erm|hmm|well|so|oh|sorry|honestly|to be honest|really|yeah|okay|ok|i guess|maybe|"
+                    r"i mean|yet|off the top of my head|what to say)")
+NO_ANSWER = re.compile(rf"(?:{_NO_ANSWER_ASIDE}\s)*{_NO_ANSWER_CORE}(?:\s(?:{_NO_ANSWER_ASIDE}|{_NO_ANSWER_CORE}))*")
 HEDGES = rx(
     r"i guess", r"maybe", r"i think so", r"probably", r"i am not (?:really |totally |100 percent )?sure",
     r"not really sure", r"i suppose", r"perhaps", r"i do not (?:really )?know", r"hopefully",
@@ -68,10 +76,19 @@ WORKPLACES = (r"store|shop|bank|restaurant|hotel|agency|office|gym|library|pharm
               r"clinic|hospital|school|college|university|branch|factory|help desk|helpdesk|center|centre|"
               r"job|firm|practice|salon|garage|dealership|airline|airport|courier|network|provider")
 MONTHS_DAYS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
-               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|summer|winter|spring|autumn")
+               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|summer|winter|spring|autumn|"
+               r"easter|thanksgiving|halloween|black friday|boxing day|new year")
+# Days and times of day: the specifics of when one can work ("Saturdays", "until ten", "Tuesday mornings").
+SCHEDULE = rx(
+    rf"(?:{MONTHS_DAYS})s?", r"(?:mornings?|afternoons?|evenings?|nights?|weekends?|weekdays?|holidays?|overnight)",
+    r"(?:until|till|after|before|from) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon)",
+    r"\d+ ?(?:am|pm)", r"(?:early|late|night|day|split|double|weekend|evening) shifts?",
+)
 SITUATION = rx(
     rf"(?:at|in) (?:the|my|a|an|our) (?:[\w']+ ){{0,3}}(?:{WORKPLACES})",
     rf"(?:last|one|on a|that|this|every|in) (?:{MONTHS_DAYS})",
+    # a story set at a season's rush: "At Christmas our team had to get two hundred orders out"
+    rf"(?:at|over|during|before|after|around|in the run up to) (?:the )?(?:{MONTHS_DAYS})(?! shifts?\b)",
     r"when (?:my|our|the) (?:\w+ ){0,2}(?:switched|changed|moved|introduced|launched|merged|upgraded)",
     r"in my first (?:week|month|quarter|year|day)",
     r"one time", r"once", r"last (?:year|month|week|summer|winter|spring|fall|autumn|christmas|holiday|season)",
@@ -84,7 +101,7 @@ SITUATION = rx(
     r"for example", r"for instance", r"(?:years|months) ago", r"during (?:my|a|the) (?:time|shift|summer)",
 )
 TASK = rx(
-    r"(?:customer|caller|member|guest|client|family|patient|she|he|they|someone) (?:wanted|needed|asked for|demanded|was looking for)",
+    r"(?:customer|caller|member|guest|client|family|patient|she|he|they|someone) (?:(?:came|came in|called|rang|phoned|was) )?(?:wanted|needed|asked for|demanded|looking for)",
     r"(?:had|have|needed) to (?:call|tell|find|fix|clear|handle|deal|explain|learn|get|sort|deliver|give)",
     r"(?:my|the|our) (?:target|quota) was", r"there was (?:a|an) (?:problem|issue|complaint)",
     r"i (?:had|needed|was asked|was expected) to", r"my (?:job|role|task|goal|responsibility) was",
@@ -102,7 +119,11 @@ RESULT = rx(
     r"(?:was|were|got) promoted", r"still (?:a|our) (?:customer|member|client)",
     r"(?:she|he|they) (?:chose|bought|picked|took|accepted|decided|signed|upgraded|renewed)",
     r"(?:went|dropped|rose|fell|came down|climbed) (?:from|to) ", r"(?:good|great|positive|glowing|five star) review",
-    r"no complaints", r"(?:back )?(?:on|under) target", r"(?:hit|met|beat|reached) (?:my|the|our) (?:target|goal|quota)",
+    r"no complaints", r"(?:back )?(?:on|under) target",
+    # the team's task done: "We finished every order by Sunday night, a day early"
+    r"(?:we|i) (?:finished|completed|cleared)", r"(?:we|i) got (?:it|them|everything|every \w+|all(?: of)? (?:it|them|\w+)) (?:done|out|finished|shipped|sent)",
+    r"(?:a|one|two|three|four|five|six|seven|\d+) (?:days?|hours?|weeks?) (?:early|ahead of (?:schedule|time))",
+    r"ahead of (?:schedule|the deadline)", r"(?:hit|met|beat|reached) (?:my|the|our) (?:target|goal|quota)",
     r"the next (?:month|quarter|week|year|day) (?:i|we|she|he|they)", r"(?:positive|good|great|five star) (?:feedback|review|survey)",
 )
 # How it ended for the customer (or the team), not what the candidate learned.
@@ -122,11 +143,19 @@ FOLLOW_UP = rx(
     r"follow(?:ed|ing)? up", r"check(?:ed)? back", r"make sure", r"made sure", r"confirm(?:ed)?",
     r"document(?:ed)?", r"not(?:e|ed) (?:it|that|down)", r"escalat\w*", r"call(?:ed)? (?:them|him|her) back",
     r"update(?:d)? (?:them|him|her|the customer)", r"keep (?:them|him|her|the customer) (?:informed|updated)",
+    # a promise to get back in touch: "promise to text them when it's fixed"
+    r"(?:text|email|ring|message|call) (?:them|him|her|the customer) (?:when|once|as soon as|the moment)",
+    r"let (?:them|him|her|the customer) know (?:when|once|as soon as|the moment)",
 )
 # A first-person action: "I called", "we fixed", "I would check", "I'll send".
 PAST_IRREGULAR = """took made gave told said went got found kept sent spoke wrote brought bought
 ran came saw left paid led met won built taught caught chose dealt drove put set stood sold
-began gathered understood let""".split()
+began gathered understood let
+rang rode flew threw drew woke broke forgave hid fought sought held fed lent spent swept dug stuck
+struck shook withdrew overcame sat rewrote rebuilt sped""".split()
+# (the second lines: the doing verbs a story is told in, "I rang three other nurseries", that the
+# first had missed; not the verbs of feeling or thinking, "knew", "thought", "felt", nor "did", the
+# auxiliary of "I didn't have to")
 ACTION_PAST = re.compile(
     rf"\b(?:i|we) (?:(?:have|had) )?(?:(?:then|also|just|immediately|quickly|calmly|personally|always|first|finally|actually) )?"
     rf"(?:\w{{3,}}ed|{'|'.join(PAST_IRREGULAR)})\b"
@@ -136,6 +165,20 @@ ACTION_PLAN = re.compile(
     r"(?!be\b|have\b|not\b|say\b|think\b|guess\b|like\b|love\b|try\b|see\b|hope\b|imagine\b|suppose\b)\w{3,}\b"
 )
 ACTIONS = (ACTION_PAST, ACTION_PLAN)  # a key point "what I did" is covered by any of these
+# In a plan, the verbs listed after one "I'd" are actions too ("First, I'd give the estimated fix
+# time, offer a mobile data boost, and promise to text them"): a word after a comma or "and" is read
+# as a verb when an object follows it, or when it is one of the things an agent does (SERVICE_VERBS).
+PLAN_OBJECTS = frozenset("""a an the them him her it to their his my your our me us back up out off over down
+some any every all this these those what how why whether""".split())
+SERVICE_VERBS = frozenset("""explain explains offer offers give gives check checks apologise apologize apologises
+apologizes listen listens call calls ring rings text texts email emails send sends ask asks tell tells refund
+refunds book books arrange arranges escalate escalates note notes log logs confirm confirms follow follows look
+looks find finds transfer transfers promise promises update updates reset resets process processes credit
+credits schedule schedules reassure reassures thank thanks verify verifies""".split())
+# A plan told in the present ("And I explain there's an outage", as speech recognition often writes
+# "I'd explain"): in a what-would-you-do answer, "I" and one of these is a step of the plan.
+ACTION_PRESENT = re.compile(
+    r"\b(?:i|we) (?:(?:then|also|first|just|always|immediately) )?(?:" + "|".join(sorted(SERVICE_VERBS)) + r")\b")
 NOT_ACTIONS = frozenset({"was", "were", "had", "need", "needed", "wanted", "liked", "loved", "used",
                          "tried", "guessed", "supposed", "hated", "talked", "worked", "started"})
 # Things a story's agent did, but not ownership of the caller's problem: what was felt, thought or
@@ -169,6 +212,9 @@ KEEPING_VERBS = frozenset({"stay", "stayed", "stays", "remain", "remained", "kee
 COMPOSURE = frozenset({"calm", "cool", "composed", "patient", "professional", "polite", "quiet", "level",
                        "positive", "steady", "relaxed", "neutral", "collected", "head", "temper", "cool-headed",
                        "breath", "breather"})
+# What an agent does only to calm themselves ("count to ten in my head", "remind myself it isn't
+# personal"): composure too, read from the verb on, when a list after "I'd" makes it an action.
+COMPOSURE_ACTS = rx(r"count (?:to )?(?:ten|10|five|5|three|3)", r"(?:remind|tell|told|reminded) myself")
 # Key points about the agent's own composure, by their label ("stay calm", "don't take it
 # personally"): an answer that says only these says nothing of what it does for the caller.
 COMPOSURE_POINT = rx(r"calm\w*", r"breath\w*", r"personal\w*", r"about me", r"at me", r"composure", r"cool",
@@ -180,6 +226,8 @@ OWNERSHIP = rx(
     r"i can (?:help|check|look|fix|sort|take care|do|offer|arrange|set)", r"i took care", r"i handled",
     r"(?:it was|that was|it is) my (?:mistake|fault|responsibility|error)", r"i fixed", r"i resolved",
     r"i stayed (?:on|with)", r"i did not (?:pass|hand) (?:it|them|him|her) (?:off|on)",
+    # the problem taken on with the caller: "Let's sort this out together" (not "let's calm down")
+    r"let us (?:sort|fix|get|find|track|look|check|work|figure|see|put|resolve|take|go through|start)",
 )
 # The tone of a red flag: a clause the meaning model puts near a red-flag exemplar is one only
 # with a word of this tone in it (or when it is unmistakably near one, `th.RED_FLAG_SURE`). The
@@ -312,56 +360,9 @@ NEGATIVITY = rx(
     r"(?:was|is|are|were) (?:so |really |just |totally |completely )?(?:clueless|useless|incompetent|hopeless|a joke|garbage)", r"sucks?", r"sucked",
 )
 
-# Role-play call handling.
-GREETING = rx(r"thank(?:s| you) for (?:calling|contacting|choosing|holding)", r"hello", r"hi", r"good (?:morning|afternoon|evening)",
-              r"welcome to", r"you have reached", r"how (?:can|may) i (?:help|assist)")
-NAME = re.compile(
-    r"\b(?:my name is|this is|i am|you are speaking (?:to|with)|you are through to) "
-    r"(?!(?:a|an|the|not|so|very|really|sorry|happy|glad|here|going|calling|just|able|afraid|sure|definitely|absolutely|certainly)\b)"
-    r"\w+|\b\w+ speaking\b"
-)
-COMPANY = re.compile(
-    r"\b(?:thank(?:s| you) for (?:calling|contacting|choosing)|welcome to|you have reached|calling from|here at) "
-    r"(?!(?:me|us|you|your|my|a|the|that|this|it|your patience)\b)\w+"
-)
-VERIFICATION = rx(
-    r"(?:can|could|may) i (?:have|get|take|confirm|verify|ask for|grab) (?:your|the|a)", r"verif\w*",
-    r"confirm (?:your|the|some)", r"account number", r"date of birth", r"security (?:question|check|reasons|purposes)",
-    r"(?:post|zip) ?code", r"name on the account", r"for security", r"order number", r"reference number",
-    r"(?:phone|telephone|mobile|customer|member|policy|booking|ticket) number", r"(?:your|the) (?:full )?(?:name|address|email) (?:please|on)",
-    r"the last (?:four|4) digits", r"pull up your account",
-)
-NEXT_STEPS = rx(
-    r"i will (?:send|email|call|follow|process|refund|credit|escalate|update|check|fix|reverse|arrange|book|schedule|text|put|raise|issue|note|make sure|get|set)",
-    r"you will (?:receive|get|see|hear|have)", r"within (?:\d+|one|two|three|four|five|seven|ten|twenty four|48|24|an?) (?:\w+ )?(?:hours?|days?|business days|working days|minutes)",
-    r"(?:reference|ticket|case|confirmation|claim) number", r"next steps?", r"what happens next", r"in the meantime",
-    r"by (?:tomorrow|monday|tuesday|wednesday|thursday|friday|the end of)", r"i have (?:gone ahead|processed|issued|sent|raised|credited|refunded|escalated|booked|scheduled|put)",
-    r"i am going to (?:send|call|process|refund|credit|escalate|update|check|fix|reverse|arrange|book|schedule|put|raise)",
-    r"(?:is|has been) (?:processed|refunded|credited|escalated|scheduled|booked|reversed)",
-    r"call you back", r"follow up",
-    # when the change shows, and the record of it (a new user's call, eighth pass)
-    r"(?:on|in|from) (?:your|the) next (?:bill|statement|invoice|payment)", r"takes? effect",
-    r"(?:confirmation|tracking) (?:email|number|text|message)",
-    # what the caller does if it comes back: a next step too (the last line of a fixed problem)
-    r"if (?:it|this|that) (?:happens|comes up|stops working|goes off) again",
-)
-# A time frame or a written record: what a customer is told when the fix is under way.
-TIME_FRAMES = rx(
-    r"(?:\d+|one|two|three|four|five|six|seven|ten|a few|twenty four|48|24) (?:to \w+ )?(?:\w+ )?(?:hours?|days?|weeks?|minutes)",
-    r"business days", r"working days", r"how long", r"time ?frame", r"confirmation", r"(?:an|by|the) email",
-    r"by (?:tomorrow|monday|tuesday|wednesday|thursday|friday|the end of)", r"when (?:you will|they will|it will) (?:see|get|arrive)",
-)
-# What a customer is told once the fix is under way (in a turn's key points, these mark the
-# line where next steps belong).
-RESOLUTION_CUES = TIME_FRAMES + rx(
-    r"(?:reference|ticket|case|confirmation|claim|tracking) number", r"next steps?", r"follow(?:ed|ing)? up",
-    r"call you back", r"confirm the (?:time|date|appointment)", r"what happens next",
-)
-CLOSING = rx(
-    r"(?:is there )?anything else (?:i|that i|we) can (?:help|do|assist)", r"thank(?:s| you) for (?:calling|your patience|being|choosing|contacting|your time|holding|bearing)",
-    r"have a (?:great|good|nice|wonderful|lovely|fantastic) (?:day|evening|afternoon|weekend|night|one|party|time|trip|holiday)",
-    r"take care",
-    r"(?:glad|happy) (?:i|we) could help", r"enjoy (?:the|your) (?:rest|day|evening)",
+# Role-play call handling (`lexicon_calls.py`).
+from .lexicon_calls import (  # noqa: E402,F401
+    CLOSING, COMPANY, GREETING, NAME, NEXT_STEPS, RESOLUTION_CUES, TIME_FRAMES, VERIFICATION,
 )
 
 

@@ -72,14 +72,19 @@ def match_phrase(doc: Doc, phrase: str) -> tuple[float, tuple[int, int] | None]:
     if not hits:
         return 0.0, None
     width = max(th.KEY_POINT_WINDOW_WORDS, 2 * len(wanted) + 4)
-    best, best_span, left = 0, None, 0
+    best, best_span, best_found, left = 0, None, set(), 0
     for right in range(len(hits)):
         while hits[right][0] - hits[left][0] >= width:
             left += 1
         found = {k for _, k in hits[left:right + 1]}
         if len(found) > best:
-            best, best_span = len(found), (hits[left][0], hits[right][0] + 1)
+            best, best_span, best_found = len(found), (hits[left][0], hits[right][0] + 1), found
     share = best / len(wanted)
+    if share < 1 and all(stem(wanted[k]) in generic_stems() for k in best_found):
+        # Part of a phrasing found only in words every answer uses says nothing of it: "A call
+        # center gives me that every day" has "call" and "every" of "every call is different",
+        # and not "different", the word that makes it the point (it was told "about the fast pace").
+        share, best_span = 0.0, None
     if share < 1:
         whole, span = _whole_phrase(doc, phrase)
         if whole:

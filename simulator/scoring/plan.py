@@ -42,6 +42,19 @@ def is_customer_facing(question: Question) -> bool:
     return bool(EMPATHY_CUES.search(text.lower()))
 
 
+def asks_for_example(question: Question) -> bool:
+    """Whether an example makes a general answer concrete ("Why a call center?", "Your greatest
+    strength?"), or its facts do (`th.FACTS_NOT_EXAMPLES`: "What's your availability?")."""
+    return not (question.kind is QuestionKind.GENERAL and question.category in th.FACTS_NOT_EXAMPLES)
+
+
+def specificity_parts(question: Question) -> dict[str, float]:
+    """What makes an answer to this question concrete, and each part's weight."""
+    if not asks_for_example(question):
+        return th.SPECIFICITY_PARTS["facts"]
+    return th.SPECIFICITY_PARTS.get(question.kind, th.SPECIFICITY_PARTS[QuestionKind.BEHAVIORAL])
+
+
 def is_call_reply(question: Question, turn: int | None) -> bool:
     """A reply on a role-play call (any answer given with a turn is one)."""
     return question.is_roleplay or turn is not None

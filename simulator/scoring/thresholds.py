@@ -162,7 +162,15 @@ SPECIFICITY_PARTS: dict[str, dict[str, float]] = {
     "behavioral": {"situation": 25, "actions": 30, "numbers": 20, "result": 25},
     "situational": {"actions": 60, "steps": 20, "detail": 20},
     "general": {"example": 60, "detail": 40},
+    # a question about the job's facts (FACTS_NOT_EXAMPLES): its specifics are the whole of it
+    "facts": {"detail": 100},
 }
+# Questions answered with facts, not a story: when you can work, how you feel about overtime, your
+# setup at home, the training schedule. "Can you give me an example?" of one's availability makes no
+# sense (a new user's walkthrough, ninth pass: an excellent answer, "evenings until ten are fine...
+# The only thing is Tuesday mornings", was asked for one). Concrete there is the days, the hours,
+# the limits: a number, a day or a time of day, a thing you can do or arrange.
+FACTS_NOT_EXAMPLES = frozenset({"availability"})
 
 # --- call-center language ------------------------------------------------------------------
 

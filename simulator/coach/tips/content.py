@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ...scoring import thresholds as th
+from ...scoring.content import says_nothing
 from ...scoring.overall import tells_no_story
-from ...scoring.plan import answer_band
+from ...scoring.plan import answer_band, asks_for_example
 from ...types import Coverage, EvidenceKind, Metric, QuestionKind
 from ..context import NOT_COVERED, Context, labels_of
 from ..lines import call_handling, line_idea
@@ -107,8 +108,25 @@ LACKS = {
 }
 
 
+# What to start with instead of "I don't know", by the kind of question.
+FIRST_WORDS = {QuestionKind.BEHAVIORAL: "think of one time, even a small one, and start with \"There was a time "
+                                        "when...\"",
+               QuestionKind.SITUATIONAL: "tell me the first thing you'd do, even if you're unsure of the rest: "
+                                         "\"First, I'd...\""}
+
+
+def no_answer(c: Context) -> str:
+    """The tip for "I don't know" said as the whole answer: no answer yet, said kindly."""
+    start = FIRST_WORDS.get(c.question.kind, "give me one true thing, even a small one, and a moment that shows it")
+    return (f"{c.quote_back(c.opening())} That's alright, this one catches a lot of people out, but in an "
+            f"interview it leaves me with nothing to go on. Take a breath and {start}. For next time, prepare "
+            f"an answer to this question before the interview and say it out loud twice.")
+
+
 @writes("specificity")
 def specificity(m: Metric, c: Context) -> str | None:
+    if says_nothing(c.doc):
+        return no_answer(c)
     canned = c.first_quote(m, EvidenceKind.CLICHE)
     said = c.quote_back(c.phrase(canned), canned) if canned is not None else ""
     if said:  # (a cliché another tip already quoted is not pointed at twice)
@@ -128,6 +146,10 @@ def specificity(m: Metric, c: Context) -> str | None:
         return None
     said = f"{c.said()} {quoted(opening, end=',')}"
     kind = c.question.kind
+    if not asks_for_example(c.question):  # a question of facts: an example of them makes no sense
+        return (f"Can you be more specific? {said} and I'd like the facts behind it: which days and hours, how "
+                f"you'd arrange things, and anything you can't do, so I can plan around it. For next time, "
+                f"write those facts down before the interview and say them in one or two sentences.")
     if kind is QuestionKind.GENERAL:
         return (f"Can you give me an example? {said} and that's a fair start. Add one concrete detail or a "
                 f"short example, like a time you saw it or did it yourself. For next time, after your first "
@@ -214,8 +236,11 @@ def length(m: Metric, c: Context) -> str | None:
     concrete = c.metrics.get("specificity")
     if concrete is not None and (concrete.score or 0) >= th.STRENGTH_AT_LEAST:
         return None  # short but complete: nothing missing to add
-    add = {QuestionKind.GENERAL: "a reason and a short example",
-           QuestionKind.SITUATIONAL: "the steps you'd take, and why"}.get(
-        c.question.kind, "what happened, what you did, and how it ended")
+    if not asks_for_example(c.question):
+        add = "the specifics: the days and hours, and anything you can't do"
+    else:
+        add = {QuestionKind.GENERAL: "a reason and a short example",
+               QuestionKind.SITUATIONAL: "the steps you'd take, and why"}.get(
+            c.question.kind, "what happened, what you did, and how it ended")
     return (f"That was short, {took}; I'd like {band_words(low, high)} here. Add {add}. For next "
             f"time, answer out loud, then ask yourself \"and then what?\", and add that.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...scoring import thresholds as th
+from ...scoring.content import says_nothing
 from ...types import EvidenceKind, Metric
 from ..context import SHORT_QUOTE_WORDS, Context
 from ..phrasing import after_lead, and_list, count_words, figure, format_time, quoted
@@ -76,6 +77,8 @@ def time_to_start(m: Metric, c: Context) -> str | None:
 
 @writes("hedging")
 def hedging(m: Metric, c: Context) -> str | None:
+    if says_nothing(c.doc):
+        return None  # "I don't know" alone hedges no claim: it is no answer yet (the specificity tip)
     e = c.first_quote(m, EvidenceKind.HEDGE)
     if e is None:
         return None

@@ -32,6 +32,12 @@ def empathy(m: Metric, c: Context) -> str | None:
 def ownership(m: Metric, c: Context) -> str | None:
     if not c.transcript.text.strip():
         return None
+    if not c.roleplay and c.question.kind is QuestionKind.BEHAVIORAL:
+        # a story is told in the past tense: "I'll..." is advice for a call, not for a story
+        told = "answer" if tells_no_story(c.metrics.get("structure")) else "story"
+        return (f"In your {told}, I didn't hear what you did yourself. Interviewers listen for \"I\": who you "
+                f"rang, what you checked, what you sorted out, not only what happened or what the team did. For "
+                f"next time, tell the middle of your story as \"I...\", one thing you did in each sentence.")
     opening = c.opening() if c.roleplay else ""
     said = f" {c.quote_back(opening, end=',')} but not what you'd do." if opening else ""
     return (f"I didn't hear you take ownership.{said} Customers and interviewers both want to know who's "
