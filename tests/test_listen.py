@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -197,3 +198,74 @@ def test_microphone_ends_the_answer_after_the_silence(tmp_path, speak):
 def test_microphone_gives_nothing_when_nobody_speaks(tmp_path):
     got = record_through_portaudio(tmp_path, np.zeros(16_000 * 6, np.float32))
     assert got is None
+
+
+# --- Ctrl-C while the microphone listens (the real Microphone on a device double) -----------
+
+ANSWER = ("I always try to stay calm with upset customers. I listen first, I say sorry for the "
+          "trouble, and then I fix the problem or find the person who can.")
+
+
+def spoken_answer(speak) -> np.ndarray:
+    return np.concatenate([np.zeros(8_000, np.float32), audio.load(speak(ANSWER))])
+
+
+def test_ctrl_c_just_after_the_answer_is_closed_keeps_the_whole_answer(monkeypatch, speak):
+    # Found by a tester (2026-12-01): Ctrl-C as "(15 s, answer finished)" appeared threw the
+    # answer away, recording and all, although the session then said "Your finished answers
+    # are saved". Pressed during the grace period after the close, it is kept as closed.
+    from simulator.listen import InterruptedAnswer
+    from simulator.listen.endpoint import Phase
+    from simulator.types import EndReason
+
+    from doubles import MicrophoneDevice, SentenceTranscriber, microphone
+
+    before = signal.getsignal(signal.SIGINT)
+    device = MicrophoneDevice([spoken_answer(speak)], press=lambda d: d.phase is Phase.CLOSING)
+    mic = microphone(monkeypatch, device)
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        mic.listen(Slot("q"), SentenceTranscriber())
+    assert isinstance(stopped.value, InterruptedAnswer), "the answer was dropped"
+    heard, closed = stopped.value.heard, mic.turn.decision.closed_at
+    assert 0 <= device.pressed_at[0] - closed < mic.rules.grace  # in the grace period
+    assert heard.recording.ended_by is EndReason.SILENCE
+    assert heard.recording.duration == pytest.approx(closed, abs=1e-3)  # ends where it was closed
+    assert "stay calm" in heard.transcript.text
+    assert heard.transcript.duration == pytest.approx(heard.recording.duration)
+    assert "(Ctrl-C: saving this answer, then stopping)" in mic.meter.stream.getvalue()
+    assert signal.getsignal(signal.SIGINT) is before  # Ctrl-C is Python's own again
+
+
+def test_ctrl_c_mid_answer_keeps_what_was_said_so_far(monkeypatch, speak):
+    from simulator.listen import InterruptedAnswer
+    from simulator.listen.endpoint import Phase
+    from simulator.types import EndReason
+
+    from doubles import MicrophoneDevice, SentenceTranscriber, microphone
+
+    device = MicrophoneDevice([spoken_answer(speak)],
+                              press=lambda d: d.phase is Phase.SPEAKING and d.at >= 4.0)
+    mic = microphone(monkeypatch, device)
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        mic.listen(Slot("q"), SentenceTranscriber())
+    assert isinstance(stopped.value, InterruptedAnswer), "the answer was dropped"
+    heard = stopped.value.heard
+    assert heard.recording.ended_by is EndReason.INTERRUPTED
+    assert heard.recording.duration == pytest.approx(device.pressed_at[0], abs=0.2)  # stopped at once
+    assert "stay calm" in heard.transcript.text and mic.live.tail_seconds > 0  # the tail too
+    assert "(4 s, Ctrl-C: saving what you said, then stopping)" in mic.meter.stream.getvalue()
+
+
+def test_ctrl_c_before_the_first_word_keeps_nothing(monkeypatch):
+    from simulator.listen import InterruptedAnswer
+    from simulator.listen.endpoint import Phase
+
+    from doubles import MicrophoneDevice, SentenceTranscriber, microphone
+
+    device = MicrophoneDevice([np.zeros(16_000 * 3, np.float32)],
+                              press=lambda d: d.phase is Phase.WAITING and d.at >= 1.0)
+    mic = microphone(monkeypatch, device)
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        mic.listen(Slot("q"), SentenceTranscriber())
+    assert not isinstance(stopped.value, InterruptedAnswer)
+    assert mic.turn.decision.at < 1.5 and mic.meter.stream.getvalue() == ""  # at once, quietly
