@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import numpy as np
@@ -269,3 +270,54 @@ def test_ctrl_c_before_the_first_word_keeps_nothing(monkeypatch):
         mic.listen(Slot("q"), SentenceTranscriber())
     assert not isinstance(stopped.value, InterruptedAnswer)
     assert mic.turn.decision.at < 1.5 and mic.meter.stream.getvalue() == ""  # at once, quietly
+
+
+# --- the end of an answer waits for its transcript without freezing -------------------------
+
+SHORT = "I always try to stay calm with upset customers."
+
+
+def slow_engine(seconds: float = 1.5):
+    """A loaded machine: each stretch of speech takes `seconds` to transcribe."""
+    import time
+
+    from doubles import SentenceTranscriber
+
+    return SentenceTranscriber(SHORT, on_call=lambda n: time.sleep(seconds))
+
+
+def test_the_microphone_keeps_listening_while_the_transcript_catches_up(monkeypatch, speak):
+    # A tester (2026-12-01) saw the meter stop for up to 2.4 s after an answer, with no
+    # countdown: the microphone waited for the transcript of the last stretch (to tell a
+    # finished sentence from an unfinished one) and heard nothing meanwhile.
+    from simulator.types import EndReason
+
+    from doubles import MicrophoneDevice, microphone
+
+    clip = np.concatenate([np.zeros(8_000, np.float32), audio.load(speak(SHORT))])
+    device = MicrophoneDevice([clip], real_time=True)
+    mic = microphone(monkeypatch, device)
+    heard = mic.listen(Slot("q"), slow_engine())
+    gaps = np.diff(device.reads)
+    assert gaps.max() < 0.3, f"the microphone stopped listening for {gaps.max():.1f} s"
+    # ...and still decides on what was said: a finished sentence in a short answer (3 s).
+    assert heard.recording.ended_by is EndReason.SILENCE and heard.transcript.text == SHORT
+    assert mic.turn.decision.closed_at - mic.turn.decision.speech_start == pytest.approx(
+        len(audio.load(speak(SHORT))) / 16_000 + mic.rules.short_silence, abs=0.5)
+
+
+def test_enter_ends_the_answer_at_once_while_the_transcript_catches_up(monkeypatch, speak):
+    from simulator.types import EndReason
+
+    from doubles import MicrophoneDevice, microphone
+
+    clip = np.concatenate([np.zeros(8_000, np.float32), audio.load(speak(SHORT))])
+    # Enter 1.5 s into the silence: the transcript, asked for at 1.2 s, takes till about 2.6 s.
+    device = MicrophoneDevice([clip], real_time=True, enter_after=0.5,
+                              enter=lambda d: d.speech_start is not None and d.silence >= 1.0)
+    mic = microphone(monkeypatch, device)
+    shown = []  # when the screen said how the answer ended
+    monkeypatch.setattr(mic.meter, "closed", lambda decision: shown.append(time.monotonic()))
+    heard = mic.listen(Slot("q"), slow_engine(2.0))
+    assert heard.recording.ended_by is EndReason.ENTER
+    assert shown[0] - device.entered_at < 0.3  # at once, not once the transcript came

@@ -29,7 +29,8 @@ ENDED = {  # what the candidate sees when the answer is closed
 }
 RETRY_WAIT = 15.0  # seconds the offer of a second try waits for a key
 TEXT_WAIT = 2.3  # seconds the end of an answer may wait for the live transcript to catch up
-# (1.2 s of silence + 2.3 s: by then the unfinished-sentence wait is over anyway)
+# (1.2 s of silence + 2.3 s: by then the unfinished-sentence wait is over anyway). Meanwhile
+# the microphone goes on listening: the meter moves, Enter and Ctrl-C work.
 
 
 class Meter:
@@ -186,6 +187,7 @@ class Microphone:
         decision = turn.decision
         heard = 0  # samples
         windows = 0  # VAD windows decided
+        text_wanted: float | None = None  # when this silence first asked for the transcript
         with sound.Capture(self.device, blocksize=BLOCK) as capture:
             while not decision.over and not CTRL_C.pressed:
                 block = capture.read(timeout=0.1)
@@ -199,8 +201,12 @@ class Microphone:
                         windows += 1
                         before = decision
                         decision = turn.hear(p, windows * WINDOW_S)
-                        if decision.needs_text:
-                            decision = turn.transcribed(*_transcript_so_far(live))
+                        if not decision.needs_text:
+                            text_wanted = None
+                        else:  # never a wait here: the transcript is looked at block by block
+                            text_wanted = text_wanted or time.monotonic()
+                            if _text_ready(live, text_wanted):
+                                decision = turn.transcribed(*_transcript_so_far(live))
                         if decision.closed and not before.closed:
                             self.meter.closed(decision)
                         elif before.phase is Phase.CLOSING and not decision.closed:
@@ -235,12 +241,14 @@ class Microphone:
         return True
 
 
+def _text_ready(live: LiveTranscription | None, wanted: float) -> bool:
+    """Whether to decide on the live transcript now: every segment sent is transcribed, or
+    TEXT_WAIT has passed since it was `wanted` (then the ending counts as unknown)."""
+    return live is None or live.settle(0) or time.monotonic() - wanted >= TEXT_WAIT
+
+
 def _transcript_so_far(live: LiveTranscription | None) -> tuple[str, bool]:
-    """The live transcript, once it has caught up with what was said (or TEXT_WAIT passed, or
-    Ctrl-C was pressed)."""
+    """The live transcript, and whether it covers every word said so far."""
     if live is None:
         return "", False
-    deadline = time.monotonic() + TEXT_WAIT
-    while not live.settle(0.05) and not CTRL_C.pressed and time.monotonic() < deadline:
-        pass
     return live.text(), live.caught_up()
