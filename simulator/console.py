@@ -1,8 +1,9 @@
 """Human-facing output. With --json, stdout carries only the JSON document, so text goes to stderr.
 
-Also the terminal's two other jobs in a session: Enter while the interviewer speaks skips the
-line (`Keys`), and what native libraries print (ALSA's "underrun occurred", PortAudio, ONNX
-Runtime and CTranslate2 warnings) goes to the log instead of the screen (`native_output_to`).
+Also the terminal's other jobs in a session: Enter while the interviewer speaks skips the
+line (`Keys`), Ctrl-C waits while the answer being given is finished and saved (`CTRL_C`),
+and what native libraries print (ALSA's "underrun occurred", PortAudio, ONNX Runtime and
+CTranslate2 warnings) goes to the log instead of the screen (`native_output_to`).
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import contextlib
 import os
 import re
 import select
+import signal
 import sys
 import textwrap
+import threading
 from pathlib import Path
 from typing import Iterator, TextIO
 
@@ -104,6 +107,77 @@ class NoKeys(Keys):
 
     def __init__(self) -> None:
         super().__init__(live=False)
+
+
+class CtrlC:
+    """Ctrl-C, held back while an answer is being finished, so that the answer is kept.
+
+    Inside `scope()` (nested scopes share one state), Ctrl-C raises KeyboardInterrupt as usual
+    until `hold()` is called (the microphone calls it as it starts recording). From then until
+    the outermost scope ends, the first Ctrl-C is only noted in `pressed`: the code looks at it
+    where it can stop cleanly (the recording ends, the answer is transcribed and saved), and
+    `take()`s it. A second Ctrl-C raises KeyboardInterrupt at once; one still noted when the
+    outermost scope ends is raised there. Main thread only (Python's signals are delivered
+    there); elsewhere, or when Ctrl-C is ignored or left to the system, scopes change nothing.
+    """
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._depth = 0
+        self._holding = False
+        self._previous: object = None  # the handler the outermost scope replaced, or None
+
+    @contextlib.contextmanager
+    def scope(self) -> Iterator["CtrlC"]:
+        if threading.current_thread() is not threading.main_thread():
+            yield self
+            return
+        if self._depth == 0:
+            previous = signal.getsignal(signal.SIGINT)
+            if callable(previous):
+                self.pressed, self._holding = False, False
+                self._previous = previous
+                signal.signal(signal.SIGINT, self._handler)
+        self._depth += 1
+        raised = True
+        try:
+            yield self
+            raised = False
+        finally:
+            self._depth -= 1
+            if self._depth == 0 and self._previous is not None:
+                signal.signal(signal.SIGINT, self._previous)  # type: ignore[arg-type]
+                self._previous, self._holding = None, False
+                if self.take() and not raised:
+                    raise KeyboardInterrupt
+
+    @property
+    def holding(self) -> bool:
+        return self._holding
+
+    def hold(self) -> None:
+        """From now until the outermost scope ends, the first Ctrl-C is noted, not raised."""
+        if self._previous is not None and threading.current_thread() is threading.main_thread():
+            self._holding = True
+
+    def press(self) -> None:
+        """Note a stop that came another way (a KeyboardInterrupt caught while holding)."""
+        if self._holding:
+            self.pressed = True
+
+    def take(self) -> bool:
+        """Whether Ctrl-C was pressed and not yet acted on; it is acted on now."""
+        pressed, self.pressed = self.pressed, False
+        return pressed
+
+    def _handler(self, signum, frame) -> None:
+        if self._holding and not self.pressed:
+            self.pressed = True
+            return
+        self._previous(signum, frame)  # type: ignore[misc]  # Python's own: KeyboardInterrupt
+
+
+CTRL_C = CtrlC()  # the process has one Ctrl-C
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -220,6 +220,27 @@ def closing_intro() -> str:
     return "Thank you. Here's how it went."  # after the last question, or after a Ctrl-C
 
 
+STOPPED_WITH = {  # after Ctrl-C, by what became of the answer being given
+    None: "Your finished answers are saved; here is my feedback on them.",
+    "finished": "Your finished answers are saved, the one you had just given too; here is my "
+                "feedback on them.",
+    "typed": "I kept what you had typed so far as your answer to that question, and it's saved "
+             "with its score; here is my feedback.",
+    "said": "I kept what you had said so far as your answer to that question, and it's saved "
+            "with its score; here is my feedback.",
+}
+
+
+def stop_notice(answered: bool, kept: str | None = None, dropped: bool = False) -> str:
+    """What is said when the questions stop early: what was kept of the answer being given
+    (`kept`: a key of STOPPED_WITH), or that a second Ctrl-C `dropped` it."""
+    lost = ("You pressed Ctrl-C again before your last answer was transcribed and saved, so "
+            "that one is not kept. " if dropped else "")
+    if not answered:
+        return f"Stopping here. {lost}Nothing was answered, so nothing is saved."
+    return f"Stopping here. {lost}{STOPPED_WITH[kept]}"
+
+
 def goodbye() -> str:
     return "The details are on your screen and in your notebook. Good luck!"
 

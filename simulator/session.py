@@ -2,9 +2,10 @@
 
 Every answer is saved the moment it is scored. Ctrl-C (or the end of typed input, or a
 microphone or engine that stops working) stops the questions, and the interviewer still
-gives feedback on what was answered. An answer that cannot be used (an unreadable file, a
-transcription that fails) skips that question with a one-line notice; recorded answers are
-checked up front.
+gives feedback on what was answered. Ctrl-C keeps the answer being given too: typed lines
+not yet sent, or what the microphone heard (Ctrl-C waits while it is transcribed and saved;
+a second one drops it). An answer that cannot be used (an unreadable file, a transcription
+that fails) skips that question with a one-line notice; recorded answers are checked up front.
 
 The interviewer gets to the point: a short opening, each next line rendered while the current
 one is spoken or the candidate answers, and Enter skips any spoken line. The feedback is saved
@@ -15,20 +16,19 @@ question once more; the retry is saved beside the first try and compared with it
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shlex
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
-
-import numpy as np
+from typing import Iterator, Sequence
 
 from . import coach, interviewer
 from .coach import retry
 from .assess import Preparing, prepare, score_answer
 from .audio import load, write_wav
-from .console import Console, Keys, NoKeys
+from .console import CTRL_C, Console, Keys, NoKeys
 from .errors import AudioFileError, StoppedEarly, UserError
 from .home import audio_dir, data_home
 from .listen import AnswerSource, Heard, InterruptedAnswer, Slot, Unusable
@@ -36,12 +36,11 @@ from .listen.source import NO_USABLE_ANSWER, answer_limit, planned_slots, unusab
 from .notebook import Notebook
 from .notebook.history import discard_session, recover_unfinished, update_tip_progress
 from .transcribe import Transcriber
-from .types import SAMPLE_RATE, Answer, Question, Recording, Session, Tip, Transcript
+from .types import SAMPLE_RATE, Answer, EndReason, Question, Session, Tip
 from .voice import Speaker
 
 log = logging.getLogger(__name__)
 
-FOLLOW_UP_GAP = 1.0  # seconds of silence between an answer and its follow-up in the saved audio
 WARM_UP_SECONDS = 3.0  # of the opening's audio, transcribed once before the first answer
 
 
@@ -75,7 +74,8 @@ class Practice:
         self._upcoming: tuple[str, str] | None = None  # (line, name) said after the next answer
         self._skipped = False  # the latest spoken line was cut short with Enter
         self._opened = threading.Event()  # the opening has been said
-        self._interrupted = False  # Ctrl-C came with part of an answer: it is saved, then we stop
+        self._interrupted: str | None = None  # Ctrl-C with an answer in hand: "typed", "said"...
+        self._dropped = False  # a second Ctrl-C dropped the answer in hand
 
     # --- the whole session -----------------------------------------------------------------
 
@@ -124,20 +124,16 @@ class Practice:
                                       else (interviewer.closing_intro(), "closing"))
                     self._ask(planned, number, len(plan))
             except (KeyboardInterrupt, EOFError) as stop:
+                self.console.notice("\n" + interviewer.stop_notice(
+                    bool(self.answers), self._interrupted, self._dropped))
                 if not self.answers:
-                    self.console.notice("\nStopping here. Nothing was answered, so nothing is saved.")
                     self.speaker.settle()  # the next line, rendered ahead, lands before its folder goes
                     ended = discard_session(self.notebook, self.session_id, self.audio)
                     if isinstance(stop, KeyboardInterrupt):
                         raise StoppedEarly from None
                     return ended
-                self.console.notice("\nStopping here. " + (
-                    "I kept what you had typed so far as your answer to that question, and it's "
-                    "saved with its score; here is my feedback." if self._interrupted else
-                    "Your finished answers are saved; here is my feedback on them."))
             except UserError as exc:  # a microphone gone, an engine unusable: no further answer
-                self.console.notice(f"\n{exc}\nStopping here. Your finished answers are saved; "
-                                    "here is my feedback on them.")
+                self.console.notice(f"\n{exc}\n{interviewer.stop_notice(True)}")
             except BrokenPipeError:
                 # Nobody reads the output any more (`practice ... | head -1`): the session is
                 # closed with its feedback saved, as a Ctrl-C would, with nothing more shown.
@@ -185,25 +181,29 @@ class Practice:
                 prompt = self._say(line.line, slot.stem, who="Customer")
                 if turn < len(q.turns):
                     self._prepare(q.turns[turn].line, Slot(q.id, turn=turn + 1).stem, "Customer")
-                reply = self._listen(slot, q)
-                if reply is not None:
-                    _, answer = self._save(q, reply, slot, prompt, turn=turn)
-                    if self.options.mode == "coach":
-                        self._tip(answer, slot)
+                with self._answering():
+                    reply = self._listen(slot, q)
+                    if reply is not None:
+                        _, answer = self._save(q, reply, slot, prompt, turn=turn)
+                if reply is not None and self.options.mode == "coach":
+                    self._tip(answer, slot)
             return
         slot = Slot(q.id, max_seconds=answer_limit(q))
-        reply = self._listen(slot, q)
+        with self._answering():
+            reply = self._listen(slot, q)
+            if reply is not None:
+                row, answer = self._save(q, reply, slot, prompt)
         if reply is None:
             return
-        row, answer = self._save(q, reply, slot, prompt)
         probe = interviewer.follow_up_line(q, answer.score) if self.options.follow_ups else None
         follow_slot = Slot(q.id, follow_up=True, max_seconds=answer_limit(q))
         if probe and self.source.can_answer(follow_slot):
             self._say(probe, follow_slot.stem)
-            second = self._listen(follow_slot, q)
-            if second is not None:
-                row, answer = self._save(q, _join(reply, second), slot, prompt, follow_up=probe,
-                                         replace=row, first=reply)
+            with self._answering():
+                second = self._listen(follow_slot, q)
+                if second is not None:
+                    row, answer = self._save(q, reply.then(second), slot, prompt, follow_up=probe,
+                                             replace=row, first=reply)
         if self.options.mode == "coach":
             tip = self._tip(answer, slot)
             if tip is not None and self._retries:
@@ -228,16 +228,17 @@ class Practice:
         if not self.source.wants_retry(slot):
             self.console.notice("(moving on)")
             return
-        heard = self._listen(slot, q)
-        if heard is None:
-            return
-        audio = None
-        if heard.recording is not None:
-            audio = write_wav(self.audio / f"{slot.stem}.wav", heard.recording.samples)
-        score = score_answer(q, heard.transcript, heard.recording, home=self.home)
-        comparison = retry.compare(first.score, score, focus=tip.area)
-        self.notebook.save_retry(row, retry.Retry(score, comparison, audio))
-        self._stop_if_interrupted()
+        with self._answering():
+            heard = self._listen(slot, q)
+            if heard is None:
+                return
+            audio = None
+            if heard.recording is not None:
+                audio = write_wav(self.audio / f"{slot.stem}.wav", heard.recording.samples)
+            score = score_answer(q, heard.transcript, heard.recording, home=self.home)
+            comparison = retry.compare(first.score, score, focus=tip.area)
+            self.notebook.save_retry(row, retry.Retry(score, comparison, audio))
+            self._stop_if_interrupted()
         self._say(retry.remark(comparison), f"{slot.stem}-remark")
 
     def _listen(self, slot: Slot, q: Question) -> Heard | None:
@@ -256,8 +257,10 @@ class Practice:
                        else self.transcriber)
         try:
             heard = self.source.listen(slot, transcriber)
-        except InterruptedAnswer as stop:
-            heard, self._interrupted = stop.heard, True  # saved like any answer, then we stop
+        except InterruptedAnswer as stop:  # saved like any answer, then we stop
+            heard, self._interrupted = stop.heard, (
+                "typed" if stop.heard.recording is None else
+                "said" if stop.heard.recording.ended_by is EndReason.INTERRUPTED else "finished")
         except AudioFileError as exc:
             self.console.notice(f"({skipped}: {exc})")
             return None
@@ -269,6 +272,9 @@ class Practice:
                                 f"({exc.__class__.__name__}: {exc}))")
             return None
         if heard is not None and not heard.transcript.text.strip():
+            if self._interrupted:  # Ctrl-C, and nothing in what was heard: just stop
+                self._interrupted = None
+                raise KeyboardInterrupt
             # A silent recording, a lone "." typed: nothing said, so nothing to score or keep
             if heard.recording is not None and not slot.follow_up:
                 self.console.notice(f"({skipped}: no speech heard in the recording)")
@@ -299,9 +305,24 @@ class Practice:
         return row, answer
 
     def _stop_if_interrupted(self) -> None:
-        """After saving an answer cut off by Ctrl-C: the questions stop here, as for any Ctrl-C."""
+        """After saving an answer: when Ctrl-C came while it was given or saved, the questions
+        stop here, as for any Ctrl-C."""
+        if CTRL_C.take():  # held while the answer was scored and saved
+            self._interrupted = self._interrupted or "finished"
         if self._interrupted:
             raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def _answering(self) -> Iterator[None]:
+        """One answer, from listening to saved. Once the microphone records, Ctrl-C waits
+        (`CTRL_C`): the answer in hand is finished and saved (`_stop_if_interrupted` then
+        stops), and a second Ctrl-C drops it."""
+        with CTRL_C.scope():
+            try:
+                yield
+            except KeyboardInterrupt:
+                self._dropped = CTRL_C.pressed  # noted, not acted on: the answer was not saved
+                raise
 
     # --- closing ---------------------------------------------------------------------------
 
@@ -378,14 +399,3 @@ class Practice:
             return self._skipped
 
         return self.speaker.say(text, self._prompt_path(name), role=who.lower(), stop=stop)
-
-
-def _join(first: Heard, second: Heard) -> Heard:
-    """An answer and its follow-up, as one transcript (and one recording, times lined up)."""
-    if first.recording is None or second.recording is None:
-        return Heard(Transcript.typed(f"{first.transcript.text} {second.transcript.text}"))
-    gap = np.zeros(int(FOLLOW_UP_GAP * 16_000), np.float32)
-    samples = np.concatenate([first.recording.samples, gap, second.recording.samples])
-    recording = Recording(samples=samples, time_to_start=first.recording.time_to_start,
-                          ended_by=second.recording.ended_by)
-    return Heard(first.transcript.then(second.transcript, gap=FOLLOW_UP_GAP), recording)

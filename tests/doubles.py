@@ -7,6 +7,9 @@ scoring, coach and the SQLite notebook a test drives through them are the real o
 from __future__ import annotations
 
 import io
+import signal
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -207,3 +210,98 @@ def run_practice(home: Path, source, *, transcriber=None, pool: Sequence[Questio
                             options=PracticeOptions(**options), keys=keys or speaker.keys)
         session = practice.run()
     return Outcome(session, speaker, screen.getvalue(), log)
+
+
+class MicrophoneDevice:
+    """The sound card, replaced: stands in for `sound.Capture` (monkeypatch it in), and each
+    recording it opens plays the next of `clips` (16 kHz samples) block by block as fast as
+    the microphone reads (`real_time`: as a sound card gives them), then silence.
+    `press(decision)` is asked before each block, with the microphone's latest end-of-turn
+    decision: True presses Ctrl-C there (up to `presses` times), a real SIGINT, so it goes
+    through the process's handler as from a terminal; `enter(decision)` True presses Enter
+    (once) on the microphone's keys, `enter_after` seconds later (from a timer, as a person
+    would, whatever the microphone is doing then)."""
+
+    def __init__(self, clips: Sequence[np.ndarray], press: Callable | None = None, presses: int = 1,
+                 enter: Callable | None = None, enter_after: float = 0.0, real_time: bool = False):
+        self.clips = list(clips)
+        self.press, self.presses, self.real_time = press, presses, real_time
+        self.enter, self.enter_after, self.enter_timer = enter, enter_after, None
+        self.entered_at: float | None = None  # time.monotonic() when Enter was pressed
+        self.reads: list[float] = []  # time.monotonic() of each read
+        self.mic = None  # the Microphone reading it (for its decisions)
+        self.pressed_at: list[float] = []  # the decision's time at each Ctrl-C
+        self.opened = 0
+
+    def __call__(self, device=None, blocksize: int = 1024) -> "MicrophoneDevice":
+        self.blocksize = blocksize
+        self.samples = self.clips.pop(0) if self.clips else np.zeros(0, np.float32)
+        self.position = 0
+        self.opened += 1
+        return self
+
+    def __enter__(self) -> "MicrophoneDevice":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def read(self, timeout: float | None = None) -> np.ndarray:
+        if self.real_time:
+            start = self.reads[0] if self.reads else time.monotonic()
+            time.sleep(max(0.0, start + self.position / SAMPLE_RATE - time.monotonic()))
+        self.reads.append(time.monotonic())
+        decision = self.mic.turn.decision
+        if self.enter is not None and self.enter_timer is None and self.enter(decision):
+            self.enter_timer = threading.Timer(self.enter_after, self._press_enter)
+            self.enter_timer.start()
+        if self.press is not None and len(self.pressed_at) < self.presses and self.press(decision):
+            self.pressed_at.append(decision.at)
+            signal.raise_signal(signal.SIGINT)
+        block = self.samples[self.position:self.position + self.blocksize]
+        self.position += self.blocksize
+        return np.concatenate([block, np.zeros(self.blocksize - len(block), np.float32)])
+
+
+    def _press_enter(self) -> None:
+        self.entered_at = time.monotonic()
+        self.mic.keys.press()
+
+
+def microphone(monkeypatch, device: MicrophoneDevice, **rules):
+    """The real Microphone (end-of-turn rules, VAD, live transcription, Ctrl-C handling) on
+    `device`, its meter on a StringIO (`mic.meter.stream`), its keys TypedKeys."""
+    from simulator import sound
+    from simulator.listen import Microphone, TurnRules
+    from simulator.listen.microphone import Meter
+
+    monkeypatch.setattr(sound, "require_input", lambda device=None: None)
+    monkeypatch.setattr(sound, "Capture", device)
+    device.mic = Microphone(TurnRules(**rules), meter=Meter(io.StringIO()), keys=TypedKeys())
+    return device.mic
+
+
+class SentenceTranscriber:
+    """The speech model, replaced for live transcription: every stretch of audio it is given
+    reads as one sentence of `text` (so the answer ends on a finished thought), its words
+    spread over the stretch. `on_call(n)` runs before the n-th stretch (1-based) is done."""
+
+    name = "sentences"
+
+    def __init__(self, text: str = "I stay calm and listen to the customer.",
+                 on_call: Callable[[int], None] | None = None):
+        self.text, self.on_call, self.calls = text, on_call, 0
+
+    def load(self) -> None:
+        pass
+
+    def transcribe(self, samples: np.ndarray, on_progress=None) -> Transcript:
+        self.calls += 1
+        if self.on_call is not None:
+            self.on_call(self.calls)
+        duration = len(samples) / SAMPLE_RATE
+        tokens = self.text.split()
+        step = duration / max(1, len(tokens))
+        words = tuple(Word(" " + w, round(i * step, 3), round((i + 0.8) * step, 3))
+                      for i, w in enumerate(tokens))
+        return Transcript(text=self.text, words=words, duration=duration, engine=self.name)

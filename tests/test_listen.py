@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import numpy as np
@@ -197,3 +199,125 @@ def test_microphone_ends_the_answer_after_the_silence(tmp_path, speak):
 def test_microphone_gives_nothing_when_nobody_speaks(tmp_path):
     got = record_through_portaudio(tmp_path, np.zeros(16_000 * 6, np.float32))
     assert got is None
+
+
+# --- Ctrl-C while the microphone listens (the real Microphone on a device double) -----------
+
+ANSWER = ("I always try to stay calm with upset customers. I listen first, I say sorry for the "
+          "trouble, and then I fix the problem or find the person who can.")
+
+
+def spoken_answer(speak) -> np.ndarray:
+    return np.concatenate([np.zeros(8_000, np.float32), audio.load(speak(ANSWER))])
+
+
+def test_ctrl_c_just_after_the_answer_is_closed_keeps_the_whole_answer(monkeypatch, speak):
+    # Found by a tester (2026-12-01): Ctrl-C as "(15 s, answer finished)" appeared threw the
+    # answer away, recording and all, although the session then said "Your finished answers
+    # are saved". Pressed during the grace period after the close, it is kept as closed.
+    from simulator.listen import InterruptedAnswer
+    from simulator.listen.endpoint import Phase
+    from simulator.types import EndReason
+
+    from doubles import MicrophoneDevice, SentenceTranscriber, microphone
+
+    before = signal.getsignal(signal.SIGINT)
+    device = MicrophoneDevice([spoken_answer(speak)], press=lambda d: d.phase is Phase.CLOSING)
+    mic = microphone(monkeypatch, device)
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        mic.listen(Slot("q"), SentenceTranscriber())
+    assert isinstance(stopped.value, InterruptedAnswer), "the answer was dropped"
+    heard, closed = stopped.value.heard, mic.turn.decision.closed_at
+    assert 0 <= device.pressed_at[0] - closed < mic.rules.grace  # in the grace period
+    assert heard.recording.ended_by is EndReason.SILENCE
+    assert heard.recording.duration == pytest.approx(closed, abs=1e-3)  # ends where it was closed
+    assert "stay calm" in heard.transcript.text
+    assert heard.transcript.duration == pytest.approx(heard.recording.duration)
+    assert "(Ctrl-C: saving this answer, then stopping)" in mic.meter.stream.getvalue()
+    assert signal.getsignal(signal.SIGINT) is before  # Ctrl-C is Python's own again
+
+
+def test_ctrl_c_mid_answer_keeps_what_was_said_so_far(monkeypatch, speak):
+    from simulator.listen import InterruptedAnswer
+    from simulator.listen.endpoint import Phase
+    from simulator.types import EndReason
+
+    from doubles import MicrophoneDevice, SentenceTranscriber, microphone
+
+    device = MicrophoneDevice([spoken_answer(speak)],
+                              press=lambda d: d.phase is Phase.SPEAKING and d.at >= 4.0)
+    mic = microphone(monkeypatch, device)
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        mic.listen(Slot("q"), SentenceTranscriber())
+    assert isinstance(stopped.value, InterruptedAnswer), "the answer was dropped"
+    heard = stopped.value.heard
+    assert heard.recording.ended_by is EndReason.INTERRUPTED
+    assert heard.recording.duration == pytest.approx(device.pressed_at[0], abs=0.2)  # stopped at once
+    assert "stay calm" in heard.transcript.text and mic.live.tail_seconds > 0  # the tail too
+    assert "(4 s, Ctrl-C: saving what you said, then stopping)" in mic.meter.stream.getvalue()
+
+
+def test_ctrl_c_before_the_first_word_keeps_nothing(monkeypatch):
+    from simulator.listen import InterruptedAnswer
+    from simulator.listen.endpoint import Phase
+
+    from doubles import MicrophoneDevice, SentenceTranscriber, microphone
+
+    device = MicrophoneDevice([np.zeros(16_000 * 3, np.float32)],
+                              press=lambda d: d.phase is Phase.WAITING and d.at >= 1.0)
+    mic = microphone(monkeypatch, device)
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        mic.listen(Slot("q"), SentenceTranscriber())
+    assert not isinstance(stopped.value, InterruptedAnswer)
+    assert mic.turn.decision.at < 1.5 and mic.meter.stream.getvalue() == ""  # at once, quietly
+
+
+# --- the end of an answer waits for its transcript without freezing -------------------------
+
+SHORT = "I always try to stay calm with upset customers."
+
+
+def slow_engine(seconds: float = 1.5):
+    """A loaded machine: each stretch of speech takes `seconds` to transcribe."""
+    import time
+
+    from doubles import SentenceTranscriber
+
+    return SentenceTranscriber(SHORT, on_call=lambda n: time.sleep(seconds))
+
+
+def test_the_microphone_keeps_listening_while_the_transcript_catches_up(monkeypatch, speak):
+    # A tester (2026-12-01) saw the meter stop for up to 2.4 s after an answer, with no
+    # countdown: the microphone waited for the transcript of the last stretch (to tell a
+    # finished sentence from an unfinished one) and heard nothing meanwhile.
+    from simulator.types import EndReason
+
+    from doubles import MicrophoneDevice, microphone
+
+    clip = np.concatenate([np.zeros(8_000, np.float32), audio.load(speak(SHORT))])
+    device = MicrophoneDevice([clip], real_time=True)
+    mic = microphone(monkeypatch, device)
+    heard = mic.listen(Slot("q"), slow_engine())
+    gaps = np.diff(device.reads)
+    assert gaps.max() < 0.3, f"the microphone stopped listening for {gaps.max():.1f} s"
+    # ...and still decides on what was said: a finished sentence in a short answer (3 s).
+    assert heard.recording.ended_by is EndReason.SILENCE and heard.transcript.text == SHORT
+    assert mic.turn.decision.closed_at - mic.turn.decision.speech_start == pytest.approx(
+        len(audio.load(speak(SHORT))) / 16_000 + mic.rules.short_silence, abs=0.5)
+
+
+def test_enter_ends_the_answer_at_once_while_the_transcript_catches_up(monkeypatch, speak):
+    from simulator.types import EndReason
+
+    from doubles import MicrophoneDevice, microphone
+
+    clip = np.concatenate([np.zeros(8_000, np.float32), audio.load(speak(SHORT))])
+    # Enter 1.5 s into the silence: the transcript, asked for at 1.2 s, takes till about 2.6 s.
+    device = MicrophoneDevice([clip], real_time=True, enter_after=0.5,
+                              enter=lambda d: d.speech_start is not None and d.silence >= 1.0)
+    mic = microphone(monkeypatch, device)
+    shown = []  # when the screen said how the answer ended
+    monkeypatch.setattr(mic.meter, "closed", lambda decision: shown.append(time.monotonic()))
+    heard = mic.listen(Slot("q"), slow_engine(2.0))
+    assert heard.recording.ended_by is EndReason.ENTER
+    assert shown[0] - device.entered_at < 0.3  # at once, not once the transcript came

@@ -17,7 +17,7 @@ from simulator.listen import FileAnswers
 from simulator.console import Console
 from simulator.notebook import Notebook
 from simulator.serialize import session_to_dict
-from simulator.session import FOLLOW_UP_GAP
+from simulator.listen.source import FOLLOW_UP_GAP
 from simulator.types import Answer, Metric, Question, Score, Tip, Transcript
 
 from doubles import (
@@ -809,3 +809,136 @@ def test_review_shows_since_last_time_as_the_session_closed_with_it(home, tmp_pa
     home = old
     assert "Working on from last time: fillers" in review("old") and "Since last time" not in review("old")
     assert json.loads(review("old", "--json"))["since_last_time"] == []
+
+
+# --- Ctrl-C on the microphone: the real Microphone on a device double (tests/doubles.py) -----
+
+SPOKEN = ("I always try to stay calm with upset customers. I listen first, I say sorry for the "
+          "trouble, and then I fix the problem or find the person who can.")
+
+
+def spoken(speak) -> "np.ndarray":
+    import numpy as np
+
+    from simulator import audio
+
+    return np.concatenate([np.zeros(8_000, np.float32), audio.load(speak(SPOKEN))])
+
+
+def run_to_the_feedback(home, source, **options):
+    """run_practice, where a Ctrl-C that escapes the session (no feedback given) fails the test."""
+    try:
+        return run_practice(home, source, **options)
+    except KeyboardInterrupt as stop:
+        pytest.fail(f"the session ended on {stop!r} instead of giving its feedback")
+
+
+def test_ctrl_c_just_after_a_spoken_answer_is_closed_keeps_it_scored_and_saved(home, speak, monkeypatch):
+    # Found by a tester (2026-12-01): Ctrl-C as "(15 s, answer finished)" appeared lost that
+    # answer (no recording, one answer fewer, "I only heard 1 of 3 answers") while the session
+    # said "Your finished answers are saved".
+    from simulator.listen.endpoint import Phase
+
+    from doubles import MicrophoneDevice, SentenceTranscriber, microphone
+
+    ids = ("why-call-center", "greatest-strength", "tell-me-about-yourself")
+    device = MicrophoneDevice([spoken(speak)] * 3,
+                              press=lambda d: device.opened == 2 and d.phase is Phase.CLOSING)
+    outcome = run_to_the_feedback(home, microphone(monkeypatch, device), ask=ids, follow_ups=False,
+                           transcriber=SentenceTranscriber())
+    assert device.opened == 2 and len(device.pressed_at) == 1
+    answers = saved(home, outcome.session.id)
+    assert [a.question.id for a in answers] == list(ids[:2])
+    assert answers[1].audio.exists() and answers[1].audio.name == "greatest-strength.wav"
+    assert "stay calm" in answers[1].score.transcript.text and answers[1].score.overall > 0
+    assert "Your finished answers are saved, the one you had just given too" in outcome.flat_screen
+    assert outcome.session.finished and "1 of 3" not in outcome.session.verdict
+
+
+def test_ctrl_c_while_a_closed_answer_is_scored_waits_until_it_is_saved(home, speak, monkeypatch):
+    import signal
+
+    from simulator import session as session_module
+
+    from doubles import MicrophoneDevice, SentenceTranscriber, microphone
+
+    real = session_module.score_answer
+
+    def score_with_ctrl_c(*args, **kwargs):
+        signal.raise_signal(signal.SIGINT)  # pressed while the answer is being scored
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(session_module, "score_answer", score_with_ctrl_c)
+    ids = ("why-call-center", "greatest-strength")
+    device = MicrophoneDevice([spoken(speak)] * 2)
+    outcome = run_to_the_feedback(home, microphone(monkeypatch, device), ask=ids, follow_ups=False,
+                           transcriber=SentenceTranscriber())
+    assert device.opened == 1  # the questions stopped after it
+    [answer] = saved(home, outcome.session.id)
+    assert answer.question.id == ids[0] and answer.audio.exists() and answer.score.overall > 0
+    assert "Your finished answers are saved, the one you had just given too" in outcome.flat_screen
+
+
+def test_ctrl_c_mid_answer_keeps_what_was_said_so_far(home, speak, monkeypatch):
+    from simulator.listen.endpoint import Phase
+
+    from doubles import MicrophoneDevice, SentenceTranscriber, microphone
+
+    ids = ("why-call-center", "greatest-strength")
+    device = MicrophoneDevice([spoken(speak)] * 2,
+                              press=lambda d: d.phase is Phase.SPEAKING and d.at >= 4.0)
+    outcome = run_to_the_feedback(home, microphone(monkeypatch, device), ask=ids, follow_ups=False,
+                           transcriber=SentenceTranscriber())
+    assert device.opened == 1  # the questions stopped after it
+    [answer] = saved(home, outcome.session.id)
+    assert answer.question.id == ids[0] and answer.audio.exists() and answer.score.overall > 0
+    assert answer.score.transcript.duration == pytest.approx(device.pressed_at[0], abs=0.2)
+    assert "I kept what you had said so far as your answer to that question" in outcome.flat_screen
+
+
+def test_ctrl_c_mid_answer_with_no_words_made_out_stops_without_a_blank_answer(home, speak, monkeypatch):
+    from simulator.listen.endpoint import Phase
+
+    from doubles import MicrophoneDevice, SentenceTranscriber, microphone
+
+    ids = ("why-call-center", "greatest-strength")
+    device = MicrophoneDevice([spoken(speak)] * 2,
+                              press=lambda d: device.opened == 2 and d.phase is Phase.SPEAKING and d.at >= 4.0)
+    transcriber = SentenceTranscriber(  # the second answer: nothing the engine could make out
+        on_call=lambda n: setattr(transcriber, "text", "" if device.opened == 2 else SPOKEN))
+    outcome = run_to_the_feedback(home, microphone(monkeypatch, device), ask=ids, follow_ups=False,
+                                  transcriber=transcriber)
+    assert device.opened == 2  # stopped there: the questions did not go on
+    assert [a.question.id for a in saved(home, outcome.session.id)] == [ids[0]]
+    assert "Stopping here. Your finished answers are saved; here is my feedback" in outcome.flat_screen
+
+
+def test_a_second_ctrl_c_while_the_kept_answer_is_transcribed_drops_it_and_says_so(
+        home, speak, monkeypatch):
+    import signal
+    import threading
+    import time
+
+    from simulator.listen.endpoint import Phase
+
+    from doubles import MicrophoneDevice, SentenceTranscriber, microphone
+
+    def ctrl_c_again(call: int) -> None:  # as the tail of the second answer is transcribed
+        if device.opened == 2 and mic.live.tail_seconds > 0 and len(device.pressed_at) == 1:
+            device.pressed_at.append(-1.0)
+            signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
+            time.sleep(0.2)
+
+    ids = ("why-call-center", "greatest-strength", "tell-me-about-yourself")
+    device = MicrophoneDevice([spoken(speak)] * 3, press=lambda d: device.opened == 2
+                              and d.phase is Phase.SPEAKING and d.at >= 4.0)
+    mic = microphone(monkeypatch, device)
+    outcome = run_to_the_feedback(home, mic, ask=ids, follow_ups=False,
+                           transcriber=SentenceTranscriber(on_call=ctrl_c_again))
+    assert len(device.pressed_at) == 2 and device.opened == 2
+    [answer] = saved(home, outcome.session.id)  # the first answer only
+    assert answer.question.id == ids[0]
+    assert not (answer.audio.parent / "greatest-strength.wav").exists()
+    assert ("Stopping here. You pressed Ctrl-C again before your last answer was transcribed and "
+            "saved, so that one is not kept. Your finished answers are saved") in outcome.flat_screen
+    assert outcome.session.finished and outcome.session.verdict

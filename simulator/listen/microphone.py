@@ -1,5 +1,5 @@
 """The microphone: records one answer, transcribing it while it is spoken, and ends it when
-`EndOfTurn` says so (or on Enter)."""
+`EndOfTurn` says so (or on Enter, or Ctrl-C: the answer is kept, then the session stops)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from typing import Callable, Sequence, TextIO
 import numpy as np
 
 from .. import sound
-from ..console import Keys, NoKeys
+from ..console import CTRL_C, Keys, NoKeys
 from ..audio import rms_dbfs
 from ..transcribe import Transcriber
 from ..types import SAMPLE_RATE, Recording
 from .endpoint import Decision, EndOfTurn, EndReason, Phase, TurnRules
 from .live import LiveTranscription
-from .source import Heard, Slot, Unusable
+from .source import Heard, InterruptedAnswer, Slot, Unusable
 from .vad import WINDOW_S, SpeechDetector
 
 BLOCK = 1024  # samples per block from the device (64 ms)
@@ -29,7 +29,8 @@ ENDED = {  # what the candidate sees when the answer is closed
 }
 RETRY_WAIT = 15.0  # seconds the offer of a second try waits for a key
 TEXT_WAIT = 2.3  # seconds the end of an answer may wait for the live transcript to catch up
-# (1.2 s of silence + 2.3 s: by then the unfinished-sentence wait is over anyway)
+# (1.2 s of silence + 2.3 s: by then the unfinished-sentence wait is over anyway). Meanwhile
+# the microphone goes on listening: the meter moves, Enter and Ctrl-C work.
 
 
 class Meter:
@@ -71,6 +72,15 @@ class Meter:
 
     def reopened(self) -> None:
         self._line("  (you went on: still listening)")
+
+    def stopped(self, decision: Decision) -> None:
+        """Ctrl-C ended the recording: what was said is kept (nothing to say if nothing was)."""
+        if decision.speech_start is None:
+            return
+        if decision.closed:
+            self._line("  (Ctrl-C: saving this answer, then stopping)")
+        else:
+            self._line(f"  ({decision.at:.0f} s, Ctrl-C: saving what you said, then stopping)")
 
 
 class Microphone:
@@ -120,35 +130,66 @@ class Microphone:
 
     def listen(self, slot: Slot, transcriber: Transcriber) -> Heard | None:
         """Record one answer, transcribing each stretch of speech as soon as a pause closes it,
-        so only the tail is left when the answer ends."""
+        so only the tail is left when the answer ends.
+
+        Ctrl-C ends the recording (see `record`), and the answer is still transcribed and
+        handed over as InterruptedAnswer; a second Ctrl-C stops that (KeyboardInterrupt)."""
         live = self.live = LiveTranscription(transcriber)
-        try:
-            recording = self.record(slot, on_audio=live.feed, live=live)
-            if recording is None or recording.duration == 0:
+        with CTRL_C.scope():
+            try:
+                recording = self.record(slot, on_audio=live.feed, live=live)
+                heard = None
+                if recording is None or recording.duration == 0:
+                    live.cancel()
+                else:
+                    heard = Heard(live.finish(recording.samples), recording)
+            except BaseException:
                 live.cancel()
-                return None
-            return Heard(live.finish(recording.samples), recording)
-        except BaseException:
-            live.cancel()
-            raise
+                raise
+            if CTRL_C.take():
+                raise KeyboardInterrupt if heard is None else InterruptedAnswer(heard)
+            return heard
 
     def record(self, slot: Slot,
                on_audio: Callable[[np.ndarray, list[float]], None] | None = None,
                live: LiveTranscription | None = None) -> Recording | None:
         """One answer's audio, or None when nothing was said. `on_audio(block, speech_probs)`
         sees each block as it is heard, with the VAD's probability for every window it
-        completed; `live` is asked what has been said when the end of the answer depends on it."""
+        completed; `live` is asked what has been said when the end of the answer depends on it.
+
+        Ctrl-C is held (CTRL_C) from here: it ends the recording at once, and what was said is
+        kept. An answer already closed (the grace period running) is kept as closed; one still
+        open ends where Ctrl-C came (`ended_by` "interrupted"). The caller `take()`s the Ctrl-C
+        (else it is raised when the outermost `CTRL_C.scope()` ends)."""
         rules = replace(self.rules, max_seconds=slot.max_seconds or self.rules.max_seconds,
                         # a role-play reply is short by nature: no longer wait for that
                         short_answer=0.0 if slot.turn else self.rules.short_answer)
         turn = self.turn = EndOfTurn(rules)
-        decision = turn.decision
         chunks: list[np.ndarray] = []
+        self.vad.reset()
+        with CTRL_C.scope():
+            CTRL_C.hold()
+            try:
+                decision = self._capture(turn, chunks, on_audio, live)
+            except KeyboardInterrupt:  # a second Ctrl-C, or a stop by other means (SIGTERM)
+                if not CTRL_C.holding:
+                    raise
+                CTRL_C.press()
+                decision = turn.decision
+            if CTRL_C.pressed:
+                self.meter.stopped(decision)
+            return self._recording(decision, chunks)
+
+    def _capture(self, turn: EndOfTurn, chunks: list[np.ndarray],
+                 on_audio: Callable[[np.ndarray, list[float]], None] | None,
+                 live: LiveTranscription | None) -> Decision:
+        """Hear blocks into `chunks` until the answer is over or Ctrl-C is pressed."""
+        decision = turn.decision
         heard = 0  # samples
         windows = 0  # VAD windows decided
-        self.vad.reset()
+        text_wanted: float | None = None  # when this silence first asked for the transcript
         with sound.Capture(self.device, blocksize=BLOCK) as capture:
-            while not decision.over:
+            while not decision.over and not CTRL_C.pressed:
                 block = capture.read(timeout=0.1)
                 if block is not None:
                     chunks.append(block)
@@ -160,8 +201,12 @@ class Microphone:
                         windows += 1
                         before = decision
                         decision = turn.hear(p, windows * WINDOW_S)
-                        if decision.needs_text:
-                            decision = turn.transcribed(*_transcript_so_far(live))
+                        if not decision.needs_text:
+                            text_wanted = None
+                        else:  # never a wait here: the transcript is looked at block by block
+                            text_wanted = text_wanted or time.monotonic()
+                            if _text_ready(live, text_wanted):
+                                decision = turn.transcribed(*_transcript_so_far(live))
                         if decision.closed and not before.closed:
                             self.meter.closed(decision)
                         elif before.phase is Phase.CLOSING and not decision.closed:
@@ -175,14 +220,19 @@ class Microphone:
                     decision = turn.enter(heard / SAMPLE_RATE)
                     if not before.closed:
                         self.meter.closed(decision)
+        return decision
+
+    @staticmethod
+    def _recording(decision: Decision, chunks: list[np.ndarray]) -> Recording | None:
         if decision.speech_start is None:
             return None  # nothing was said
         samples = np.concatenate(chunks) if chunks else np.zeros(0, np.float32)
         if decision.reason is EndReason.SILENCE and decision.closed_at is not None:
-            # The grace period heard nothing more: the answer ends where it was closed.
+            # The grace period heard nothing more (or Ctrl-C cut it short): the answer ends
+            # where it was closed.
             samples = samples[:int(round(decision.closed_at * SAMPLE_RATE))]
         return Recording(samples=samples, time_to_start=round(decision.speech_start, 2),
-                         ended_by=decision.reason.value)
+                         ended_by=decision.reason.value if decision.closed else "interrupted")
 
     def _enter_pressed(self) -> bool:
         if not self.keys.pressed():
@@ -191,9 +241,14 @@ class Microphone:
         return True
 
 
+def _text_ready(live: LiveTranscription | None, wanted: float) -> bool:
+    """Whether to decide on the live transcript now: every segment sent is transcribed, or
+    TEXT_WAIT has passed since it was `wanted` (then the ending counts as unknown)."""
+    return live is None or live.settle(0) or time.monotonic() - wanted >= TEXT_WAIT
+
+
 def _transcript_so_far(live: LiveTranscription | None) -> tuple[str, bool]:
-    """The live transcript, once it has caught up with what was said (or TEXT_WAIT passed)."""
+    """The live transcript, and whether it covers every word said so far."""
     if live is None:
         return "", False
-    live.settle(TEXT_WAIT)
     return live.text(), live.caught_up()

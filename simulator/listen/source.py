@@ -7,8 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, Sequence
 
+import numpy as np
+
 from ..transcribe import Transcriber
-from ..types import Question, Recording, Transcript
+from ..types import SAMPLE_RATE, Question, Recording, Transcript
+
+FOLLOW_UP_GAP = 1.0  # seconds of silence between an answer and its follow-up in the saved audio
 
 
 @dataclass(frozen=True)
@@ -44,10 +48,21 @@ class Heard:
     transcript: Transcript
     recording: Recording | None = None
 
+    def then(self, follow_up: "Heard") -> "Heard":
+        """An answer and its follow-up, as one transcript (and one recording, times lined up)."""
+        if self.recording is None or follow_up.recording is None:
+            return Heard(Transcript.typed(f"{self.transcript.text} {follow_up.transcript.text}"))
+        gap = np.zeros(int(FOLLOW_UP_GAP * SAMPLE_RATE), np.float32)
+        samples = np.concatenate([self.recording.samples, gap, follow_up.recording.samples])
+        recording = Recording(samples=samples, time_to_start=self.recording.time_to_start,
+                              ended_by=follow_up.recording.ended_by)
+        return Heard(self.transcript.then(follow_up.transcript, gap=FOLLOW_UP_GAP), recording)
+
 
 class InterruptedAnswer(KeyboardInterrupt):
-    """Ctrl-C while part of an answer was already given (typed lines not yet sent): that part is
-    the answer. The session saves and scores it like a finished one, then stops."""
+    """Ctrl-C while an answer was being given (typed lines not yet sent, speech the microphone
+    heard, or an answer it had just closed): that is the answer. The session saves and scores
+    it like a finished one, then stops."""
 
     def __init__(self, heard: Heard):
         super().__init__()
