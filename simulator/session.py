@@ -288,9 +288,7 @@ class Practice:
     def _save(self, q: Question, reply: Heard, slot: Slot, prompt: Path | None, *,
               turn: int | None = None, follow_up: str | None = None,
               replace: int | None = None, first: Heard | None = None) -> tuple[int, Answer]:
-        audio = None
-        if reply.recording is not None:
-            audio = write_wav(self.audio / f"{slot.stem}.wav", reply.recording.samples)
+        audio = write_wav(self.audio / f"{slot.stem}.wav", reply.recording.samples) if reply.recording is not None else None
         score = score_answer(q, reply.transcript, reply.recording, turn=turn, home=self.home,
                              before_follow_up=first.transcript if first else None)
         answer = Answer(question=q, score=score, turn=turn, follow_up=follow_up, audio=audio,
