@@ -43,3 +43,23 @@ def test_two_tips_never_quote_the_same_sentence_of_an_answer():
             seen |= mine
         hedging = next(t for t in feedback.tips if t.area == "hedging")
         assert quoted_words(hedging.text, words), hedging.text  # another hedged clause, read back
+
+
+def test_a_session_tip_that_names_no_question_is_said_of_its_question():
+    # A new user's sessions (2026-12-01): at the end of three questions, "That was short, 34 words..."
+    # and "I didn't hear a story with a clear shape" named neither the question nor what was said.
+    from simulator.assess import score_answer
+    from simulator.banks import bundled_banks
+    from simulator.coach import session_feedback
+    from simulator.types import Answer, Transcript
+
+    bank = {q.id: q for b in bundled_banks() for q in b.questions}
+    answers = [Answer(bank[qid], score_answer(bank[qid], Transcript.typed(text))) for qid, text in (
+        ("why-call-center", "I'm good at sorting out people's problems, and at the chemist I handled about forty "
+                            "calls a day, mostly prescriptions, and I liked that no two were the same."),
+        ("above-and-beyond", "Once a man was cross about a parcel and I sorted it."))]
+    tips = session_feedback(answers).tips
+    story = [t.text for t in tips if t.area in ("structure", "length", "specificity")]
+    assert story, [t.text for t in tips]
+    for text in story:
+        assert "Tell me about a time you went above and beyond" in text or 'you wrote "' in text, text

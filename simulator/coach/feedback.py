@@ -4,8 +4,9 @@ judged as a whole (`scoring.calls`): a next step given on one reply counts for t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..areas import area, call_areas, weight
 from ..scoring import thresholds as th
@@ -47,6 +48,19 @@ def _ended_interview(answer: Answer) -> bool:
     """Whether an answer holds something that would end a real interview."""
     found = knockouts(answer.score.metrics)
     return KnockOut.RED_FLAG in found or KnockOut.DENIED in found
+
+
+def _naming_the_question(text: str, ctx: Context) -> str:
+    """At the end of a session of several questions, a tip that names neither the question nor
+    what was said ("That was short, 34 words...") is said of its question: which answer it means
+    must be clear."""
+    if not ctx.in_session or ctx.roleplay:
+        return text
+    asked = ctx.question_words()
+    if not asked or asked in text or re.search(r"you (?:said|wrote) \"", text):
+        return text
+    first = text if text.startswith(("I ", "I'")) else text[:1].lower() + text[1:]
+    return f"On \"{asked}\", {first}"
 
 
 def _drifted(answer: Answer) -> bool:
@@ -244,7 +258,7 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
                       avoid=frozenset(quoted.get(place, ())))
         tip = write_tip(metric, ctx)
         if tip:
-            tips.append(tip)
+            tips.append(replace(tip, text=_naming_the_question(tip.text, ctx)))
             skipped.update(covered_by(name))
             quoted.setdefault(place, set()).update(ctx.quoted_words)
     return Feedback(verdict_for(overall, red_flag), tidy(strength), tuple(tips), round(overall, 1),
