@@ -16,9 +16,9 @@ from ..scoring.plan import is_call_reply
 from ..types import Answer, Medium, Metric, Tip
 from ..wording import with_unit
 from .context import Context
-from .phrasing import figure, tidy
+from .phrasing import after_lead, figure, tidy
 from .praise import praise_for
-from .targets import area_label, distance, metric_in_range, progress_value, target_text
+from .targets import area_label, distance, metric_in_range, progress_value, target_text, typed_fillers_per_100_words
 from .tips import WRITERS, covered_by, gravity, is_uncertain, write_tip
 
 
@@ -60,7 +60,7 @@ def _naming_the_question(text: str, ctx: Context) -> str:
     if not asked or asked in text or re.search(r"you (?:said|wrote) \"", text):
         return text
     first = text if text.startswith(("I ", "I'")) else text[:1].lower() + text[1:]
-    return f"On \"{asked}\", {first}"
+    return tidy(after_lead(ctx.lead(), first))  # as the tips that name their question: 'When I asked "..."'
 
 
 def _drifted(answer: Answer) -> bool:
@@ -129,8 +129,8 @@ def _tracked(agg) -> dict[str, float]:
 
 def _value_phrase(name: str, value: float, medium: Medium | None = None) -> str:
     found = area(name)
-    if name == "fillers" and medium is Medium.TYPED:  # tracked per minute at a typing pace: a typed
-        return f"about {figure(value * 100.0 / th.TYPED_WORDS_PER_MINUTE)} fillers in every 100 words"  # answer has no minute
+    if name == "fillers" and medium is Medium.TYPED:  # a typed answer has no minute
+        return f"about {figure(typed_fillers_per_100_words(value))} fillers in every 100 words"
     if name == "volume":
         return "a bit quiet" if value < th.SPEECH_LEVEL_DBFS.low else (
             "very loud" if value > th.SPEECH_LEVEL_DBFS.high else "a good level")

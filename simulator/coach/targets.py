@@ -31,6 +31,11 @@ def progress_value(metric: Metric) -> float | None:
     return float(metric.value)
 
 
+def typed_fillers_per_100_words(per_minute: float) -> float:
+    """A typed session's tracked filler rate (`progress_value`) back in its own unit."""
+    return per_minute * 100.0 / th.TYPED_WORDS_PER_MINUTE
+
+
 def metric_in_range(name: str, value: float | None) -> bool:
     """Whether a tracked value (see `progress_value`) meets the area's target."""
     if value is None:
