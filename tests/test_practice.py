@@ -514,6 +514,38 @@ def test_the_tip_said_after_an_answer_is_short_and_the_whole_tip_is_shown_and_sa
     assert answer.score.tips[0].text == tip.text and "For next time" in tip.text
 
 
+def test_what_changed_speaks_first_of_the_tips_own_area_then_only_of_what_reached_its_target(home):
+    # A new user's walkthrough (2026-12-01): after a tip asking for an example, the remark on the
+    # second try opened with the hedging getting better. The tip's own area comes first; another
+    # only after, and only when the second try brought it to its target.
+    q = "angry-customer-time"
+    surer = ("I would stay calm and help them. Customers just want to be heard, so I listen to them and "
+             "I stay patient.")  # still no example, and no "I guess" left
+    outcome = run_practice(home, ScriptedAnswers({q: VAGUE, f"{q}.retry": surer}), ask=(q,), mode="coach",
+                           follow_ups=False)
+    first = outcome.session.answers[0]
+    assert coach.answer_tip(first.question, first.score).area == "specificity"
+    with Notebook(home) as notebook:
+        [(_, again)] = notebook.retries(outcome.session.id)
+    said = retry.remark(again.comparison)
+    assert said in outcome.speaker.said()
+    assert said.startswith("Giving a concrete example still needs work")
+    assert said.index("still needs work") < said.index("You sounded surer of yourself: 0 hedges")
+    # Closer to an example but not there, and a story with no ending: no praise for its shape, nor
+    # for "I guess" in a longer answer.
+    closer = ("Once at my last job a customer was upset about a late refund. I stayed calm and helped them, "
+              "I guess.")
+    outcome = run_practice(home, ScriptedAnswers({q: VAGUE, f"{q}.retry": closer}), ask=(q,), mode="coach",
+                           follow_ups=False)
+    with Notebook(home) as notebook:
+        [(_, again)] = notebook.retries(outcome.session.id)
+    said = retry.remark(again.comparison)
+    assert said in outcome.speaker.said()
+    assert said.startswith('You gave an example this time: "Once at my last job')
+    assert "That's closer, though giving a concrete example needs a little more." in said
+    assert "beginning, what you did and how it ended" not in said and "surer" not in said
+
+
 def coached_with_a_retry(home):
     """A coach-mode session of one question answered vaguely, then again with an example: the
     outcome and its saved second try."""
