@@ -349,7 +349,7 @@ class Practice:
         if not self.answers:
             discard_session(self.notebook, self.session_id, self.audio)
             return None, "", "", []
-        feedback = coach.session_feedback(self.answers, focus)
+        feedback = coach.session_feedback(self.answers, focus, retry.by_answer(self.notebook.retries(self.session_id)))
         answered = len({a.question.id for a in self.answers})
         verdict = interviewer.honest_verdict(feedback.verdict, answered, len(self.plan))
         strength = interviewer.honest_strength(feedback.strength, answered, len(self.plan))

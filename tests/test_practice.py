@@ -546,6 +546,56 @@ def test_what_changed_speaks_first_of_the_tips_own_area_then_only_of_what_reache
     assert "beginning, what you did and how it ended" not in said and "surer" not in said
 
 
+WHY_NO_EXAMPLE = "I like talking to people and I'm friendly. I think the job would suit me and I would learn a lot."
+
+
+def test_a_tip_the_second_try_did_is_said_as_done_and_not_kept_open(home):
+    # A new user's walkthrough (2026-12-01): the second try did what the tip asked and the coach
+    # said so, yet the closing tips repeated it for that question and saved it open, so the next
+    # session steered toward something already done.
+    ids = ("angry-customer-time", "why-call-center")
+    source = ScriptedAnswers({ids[0]: VAGUE, f"{ids[0]}.retry": EXAMPLE, ids[1]: WHY_NO_EXAMPLE})
+    outcome = run_practice(home, source, ask=ids, mode="coach", follow_ups=False)
+    session = outcome.session
+    first = session.answers[0]
+    assert coach.answer_tip(first.question, first.score).area == "specificity"
+    with Notebook(home) as notebook:
+        [(_, again)] = notebook.retries(session.id)
+        saved_tips = [t for _, t in notebook.session_tips(session.id)]
+        still_open = [t for _, t in notebook.open_tips()]
+    assert again.score.metric("specificity").score >= 70  # on target: the tip was done
+    assert retry.remark(again.comparison).startswith("You gave an example this time")
+    # No closing tip (printed, said or saved open) comes from the first try the second one fixed...
+    for tip in [*session.tips, *saved_tips, *still_open]:
+        assert "I would stay calm" not in tip.text and "angry customer" not in tip.text
+    # ...and the other answer, still without an example, keeps its own.
+    assert [t.area for t in saved_tips] == [t.area for t in still_open] == ["specificity"]
+    assert "I like talking to people" in saved_tips[0].text
+    # What the second try did is said as done, in what went well (printed, spoken and saved).
+    done = "On your second try, you gave an example, just what I asked for"
+    assert done in session.strength and done in outcome.flat_screen
+    assert any(done in line for line in outcome.speaker.said())
+    # The verdict is still on the first tries.
+    assert session.verdict == coach.verdict_for(sum(a.score.overall for a in session.answers) / 2)
+    # A session a crash left open is closed the same way, from what the notebook holds.
+    import sqlite3
+
+    from simulator.notebook.history import recover_unfinished
+
+    with Notebook(home) as notebook:
+        crashed = notebook.start_session(mode="coach")
+        rows = [notebook.save_answer(crashed, a) for a in session.answers]
+        notebook.save_retry(rows[0], again)
+    db = sqlite3.connect(home / "notebook.sqlite3")
+    db.execute("UPDATE sessions SET pid=NULL WHERE id=?", (crashed,))  # its process is gone
+    db.commit()
+    db.close()
+    with Notebook(home) as notebook:
+        assert recover_unfinished(notebook, lambda text: None, home / "audio") == [crashed]
+        recovered = notebook.session(crashed)
+    assert recovered.tips == session.tips and recovered.strength == session.strength
+
+
 def coached_with_a_retry(home):
     """A coach-mode session of one question answered vaguely, then again with an example: the
     outcome and its saved second try."""

@@ -4,11 +4,13 @@ In coach mode, after the tip, the candidate may answer the same question once mo
 Scores are compared area by area (`compare`), and the interviewer says what changed, quoting
 the new answer ("You gave an example this time: 'At the returns desk...'"). The area of the
 tip comes first, whatever happened to it; another area only after, and only when the second
-try brought it to its target (`remark`).
+try brought it to its target (`remark`). What the second try no longer needs is not repeated
+as an open tip at the end of the session (`feedback.session_feedback`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -92,6 +94,12 @@ class Retry:
     score: Score
     comparison: Comparison
     audio: Path | None = None
+
+
+def by_answer(retries: Iterable[tuple[int, Retry]]) -> dict[int, Retry]:
+    """Each second try by the place (from 0) of the answer it retried in the session's answers
+    (`Notebook.retries` gives positions from 1)."""
+    return {position - 1: r for position, r in retries}
 
 
 def comparison_to_dict(c: Comparison) -> dict:
