@@ -285,6 +285,8 @@ def spoken_tip(text: str, budget: float = th.COACH_TIP_SPOKEN_SECONDS) -> str:
     its own (it shows how: a colon, a line to say in quotes), else what I noticed; failing all
     that, the shortest sentence."""
     said = _sentences(text)
+    if not said:
+        return text
     drill = next((i for i, s in enumerate(said) if s.startswith("For next time")), len(said))
     body = said[:drill] or said
     rest = [s for s in body if not _quotes_back(s)] or body
