@@ -276,6 +276,49 @@ def spoken_seconds(text: str) -> float:
     return len(text.split()) / SPOKEN_WORDS_PER_SECOND
 
 
+def spoken_tip(text: str, budget: float = th.COACH_TIP_SPOKEN_SECONDS) -> str:
+    """Coach mode: the part of a tip said right after the answer, within `budget` seconds (the
+    whole tip is on screen and in the notebook). A tip reads: what I noticed (often a quote of
+    the answer), why it matters, what to do, then "For next time..." and a drill. The drill is
+    for later and the quote is what the candidate just said, so what is said is the rest if it
+    fits, else what I noticed and what to do, else one of the two: what to do when it stands on
+    its own (it shows how: a colon, a line to say in quotes), else what I noticed; failing all
+    that, the shortest sentence."""
+    said = _sentences(text)
+    if not said:
+        return text
+    drill = next((i for i, s in enumerate(said) if s.startswith("For next time")), len(said))
+    body = said[:drill] or said
+    rest = [s for s in body if not _quotes_back(s)] or body
+    for choice in (body, rest, [rest[0], rest[-1]]):
+        spoken = " ".join(dict.fromkeys(choice))
+        if spoken_seconds(spoken) <= budget:
+            return spoken
+    ask, noticed = rest[-1], rest[0]
+    for one in ([ask, noticed] if re.search(r'[:"]', ask) else [noticed, ask]):
+        if spoken_seconds(one) <= budget:
+            return one
+    return min(rest, key=spoken_seconds)  # a whole sentence, even a little long, not half of one
+
+
+def _sentences(text: str) -> list[str]:
+    """A tip's sentences, never split inside a quote ('You wrote "I'm sorry. Let me fix it."')."""
+    out, start, quoting = [], 0, False
+    for i, ch in enumerate(text):
+        quoting ^= ch == '"'
+        ends = text[i - 1:i] in (".", "!", "?") or (text[i - 1:i] == '"' and text[i - 2:i - 1] in (".", "!", "?"))
+        if ch == " " and not quoting and ends and text[i + 1:i + 2].isupper():
+            out.append(text[start:i])
+            start = i + 1
+    return [s for s in [*out, text[start:]] if s.strip()]
+
+
+def _quotes_back(sentence: str) -> bool:
+    """'You wrote "I need a job."', 'I asked "..." and you wrote "..."': the candidate's own words
+    (or the question) read back, with little else in the sentence."""
+    return '"' in sentence and len(re.sub(r'"[^"]*"', " ", sentence).split()) <= 5
+
+
 def spoken_feedback(verdict: str, strength: str, tips: Sequence[Tip],
                     budget: float = SPOKEN_FEEDBACK_SECONDS) -> list[tuple[str, str]]:
     """What the interviewer says at the end, as (name, line): the verdict, one strength and

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..coach import session_feedback
 from ..coach.feedback import tracked_values as coach_tracked_values
+from ..coach.retry import by_answer
 from ..coach.targets import distance, metric_in_range
 from ..types import Answer, Choice, Medium, Metric, Session, Tip
 from ..wording import plural
@@ -273,7 +274,7 @@ def recover_unfinished(notebook: Notebook, notice: Callable[[str], None], audio_
         if not answers:
             discard_session(notebook, session_id, audio_root / session_id)
             continue
-        feedback = session_feedback(answers, _opened_with(notebook, session_id))
+        feedback = session_feedback(answers, _opened_with(notebook, session_id), by_answer(notebook.retries(session_id)))
         notebook.finish_session(session_id, feedback.verdict, list(feedback.tips),
                                 strength=feedback.strength, status="interrupted", tracked=feedback.tracked,
                                 progress=feedback.progress)
