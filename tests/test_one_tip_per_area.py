@@ -146,7 +146,7 @@ def test_typed_sessions_through_the_cli_keep_one_line_per_area(tmp_path):
     assert sorted((t["area"], t["text"]) for t in focus) == sorted((t["area"], t["text"]) for t in still_open)
     recap = opened.stderr.split("Last time's tips:", 1)[1].split("\n1 question", 1)[0]
     items = re.split(r"(?:^|\n)\s*- ", recap.strip())[1:]  # one per tip, long ones wrapped
-    assert len(items) == n
+    assert len(items) == n and all(" ".join(i.split()).endswith(" (it has come up in 3 sessions)") for i in items)
     # `progress` and its HTML page count the same.
     after = " ".join(run_cli("tips").stdout.split())
     summary = re.search(r"Tips so far: [^.]*\.", after).group(0)

@@ -20,7 +20,7 @@ from ..coach.feedback import tracked_values as coach_tracked_values
 from ..coach.targets import distance, metric_in_range
 from ..types import Answer, Choice, Medium, Metric, Session, Tip
 from ..wording import plural
-from .records import SavedTip, SessionSummary
+from .records import SavedTip, SessionSummary, TipStatus
 from .store import Notebook
 
 SCORE_UNIT = "score out of 100"  # a series of scores, when the measured values cannot share a line
@@ -254,6 +254,13 @@ def tip_histories(tips: list[SavedTip], sessions: list[str]) -> dict[int, TipHis
                 if first.session_id in place and until in place else None)
         out[saved.id] = TipHistory(saved, tuple(earlier), span, by_id.get(saved.replaced_by))
     return out
+
+
+def times_given(notebook: Notebook) -> dict[str, int]:
+    """For each area with an open tip: how many times it has been given, that tip included."""
+    tips = notebook.tips()
+    histories = tip_histories(tips, [])
+    return {t.area: histories[t.id].given for t in reversed(tips) if t.status is TipStatus.OPEN}
 
 
 def tips_json(notebook: Notebook) -> list[dict[str, Any]]:
