@@ -7,7 +7,7 @@ import re
 import textwrap
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from .areas import area
 from .errors import UserError
@@ -147,9 +147,13 @@ def recap(focus: Sequence[Tip]) -> str:
     return f"Last time we worked on {first}{', and more' if len(focus) > 1 else ''}."
 
 
-def recap_details(focus: Sequence[Tip]) -> str:
-    """Last time's tips as the screen shows them, with where the candidate was."""
-    return "\n".join(["Last time's tips:"] + [f"  - {reminder(t)}" for t in focus])
+def recap_details(focus: Sequence[Tip], sessions: Mapping[str, int] | None = None) -> str:
+    """Last time's tips as the screen shows them, with where the candidate was and, for an area
+    given in several sessions (`sessions`: by area, `notebook.history.times_given`), how many."""
+    def since(t: Tip) -> str:
+        n = (sessions or {}).get(t.area, 1)
+        return f" (it has come up in {n} sessions)" if n > 1 else ""
+    return "\n".join(["Last time's tips:"] + [f"  - {reminder(t)}{since(t)}" for t in focus])
 
 
 def plan_line(total: int, roleplay: bool) -> str:

@@ -34,7 +34,7 @@ from .home import audio_dir, data_home
 from .listen import AnswerSource, Heard, InterruptedAnswer, Slot, Unusable
 from .listen.source import NO_USABLE_ANSWER, answer_limit, planned_slots, unusable_notice
 from .notebook import Notebook
-from .notebook.history import discard_session, recover_unfinished, update_tip_progress
+from .notebook.history import discard_session, recover_unfinished, times_given, update_tip_progress
 from .transcribe import Transcriber
 from .types import SAMPLE_RATE, Answer, EndReason, Question, Session, Tip
 from .voice import Speaker
@@ -111,7 +111,7 @@ class Practice:
                 if self.unusable:
                     self.console.notice(unusable_notice(list(self.unusable.values())))
                 if focus:
-                    self.console.notice(interviewer.recap_details(focus))
+                    self.console.notice(interviewer.recap_details(focus, times_given(self.notebook)))
                 self.console.notice(" ".join(filter(None, [
                     interviewer.plan_line(len(plan), roleplay), self.source.instructions,
                     "Enter skips what the interviewer is saying." if self.keys.live else ""])))

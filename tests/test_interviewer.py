@@ -83,6 +83,14 @@ def test_opening_recalls_last_times_tips_in_one_sentence_with_their_numbers_on_s
     assert said.endswith("situation, action and result."), said
 
 
+def test_the_recap_on_screen_says_how_many_sessions_an_area_has_come_up_in():
+    # The notebook keeps one open tip per area; the recap carries its history the way `tips` does.
+    focus = [Tip("pace", "...", 185.0), Tip("specificity", "...", 30.0)]
+    details = interviewer.recap_details(focus, {"pace": 3, "specificity": 1}).splitlines()
+    assert details[1].endswith("(you were at 185 words a minute) (it has come up in 3 sessions)")
+    assert details[2] == "  - giving a concrete example"  # given once: nothing to add
+
+
 def follow_up_for(pool, qid, text):
     q = next(q for q in pool if q.id == qid)
     return q, interviewer.follow_up_line(q, score_answer(q, Transcript.typed(text)))
