@@ -334,3 +334,18 @@ def test_tips_and_progress_load_no_sentence_model(home):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT,
                          env={**os.environ, "PYTHONPATH": str(ROOT), "MOCK_INTERVIEW_HOME": str(home)})
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
+
+
+def test_tips_after_sessions_that_left_no_tip_does_not_call_the_notebook_empty(tmp_path):
+    """A coach-mode session whose second tries fixed everything can close with no tip: `tips`
+    then says there is nothing to work on yet, not that the notebook is empty."""
+    home = tmp_path / "home"
+    with Notebook(home) as nb:
+        sid = nb.start_session()
+        nb.save_answer(sid, said(any_question("why-call-center"), STRONG))
+        nb.finish_session(sid, "I'd move you to the next round.", [])
+    shown = run_cli("tips", "--home", str(home))
+    assert shown.returncode == 0, shown.stderr
+    assert "empty" not in shown.stdout and "No tips yet" in shown.stdout
+    empty = run_cli("tips", "--home", str(tmp_path / "none"))
+    assert "The notebook is empty" in empty.stdout

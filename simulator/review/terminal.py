@@ -238,6 +238,9 @@ def format_tips(notebook: Notebook, every: bool = False) -> str:
     area is left out unless `every` (`tips --all`), and then marked so."""
     tips = tips_with_progress(notebook)
     if not tips:
+        if notebook.sessions():
+            return ("No tips yet: your sessions so far left nothing to work on (or you fixed it on the "
+                    "second try). `mock-interview review` shows each session.")
         return "The notebook is empty: tips appear here after your first session."
     lines, current = [], None
     for p in tips:
