@@ -127,10 +127,10 @@ def reminder(tip: Tip) -> str:
     return phrase
 
 
-def opening(focus: Sequence[Tip], total: int, roleplay: bool) -> str:
+def opening(focus: Sequence[Tip], total: int, roleplay: bool, last_time: bool = True) -> str:
     """One or two short sentences: the first question follows at once (details go on screen)."""
     if focus:
-        return f"Welcome back. {recap(focus)}"
+        return f"Welcome back. {recap(focus, last_time)}"
     what = f"{_count_words(total)} question{'s' if total != 1 else ''}"
     if roleplay and total == 1:
         what = "one short role-play call"
@@ -140,20 +140,25 @@ def opening(focus: Sequence[Tip], total: int, roleplay: bool) -> str:
     return f"Hi, thanks for making time today. We'll do {what}, so take your time with {each}."
 
 
-def recap(focus: Sequence[Tip]) -> str:
-    """Last time's tips in one short spoken sentence: the first by name (all are on screen)."""
+def recap(focus: Sequence[Tip], last_time: bool = True) -> str:
+    """The tips being worked on in one short spoken sentence: the first by name (all are on
+    screen). `last_time`: they are last session's, not ones still open from earlier sessions."""
     # The figures and the fine print ("(you were at 185 words a minute)") are on screen.
     first = reminder(focus[0]).split(" (")[0]  # whole: "situation, action and result" has commas
-    return f"Last time we worked on {first}{', and more' if len(focus) > 1 else ''}."
+    more = ', and more' if len(focus) > 1 else ''
+    if not last_time:
+        return f"Last time's tips went well, so let's go back to an earlier one: {first}{more}."
+    return f"Last time we worked on {first}{more}."
 
 
-def recap_details(focus: Sequence[Tip], sessions: Mapping[str, int] | None = None) -> str:
+def recap_details(focus: Sequence[Tip], sessions: Mapping[str, int] | None = None, last_time: bool = True) -> str:
     """Last time's tips as the screen shows them, with where the candidate was and, for an area
     given in several sessions (`sessions`: by area, `notebook.history.times_given`), how many."""
     def since(t: Tip) -> str:
         n = (sessions or {}).get(t.area, 1)
         return f" (it has come up in {n} sessions)" if n > 1 else ""
-    return "\n".join(["Last time's tips:"] + [f"  - {reminder(t)}{since(t)}" for t in focus])
+    head = "Last time's tips:" if last_time else "Last time's tips were all met. Still open from earlier sessions:"
+    return "\n".join([head] + [f"  - {reminder(t)}{since(t)}" for t in focus])
 
 
 def plan_line(total: int, roleplay: bool) -> str:

@@ -81,7 +81,7 @@ class Practice:
 
     def run(self) -> Session:
         recover_unfinished(self.notebook, self.console.notice, audio_dir(self.home))
-        focus = [tip for _, tip in self.notebook.open_tips()]
+        focus, last_time = self.notebook.focus()
         plan = interviewer.choose_questions(
             self.pool, self.options.questions, seed=self.options.seed, ask=self.options.ask,
             history=self.notebook.question_history(), recent=self.notebook.recent_question_ids(),
@@ -99,7 +99,7 @@ class Practice:
         roleplay = any(p.question.is_roleplay for p in plan)
         # The first question is rendered while the opening is spoken, and the model loads
         # meanwhile (typed answers need no model).
-        opening = interviewer.opening(focus, len(plan), roleplay)
+        opening = interviewer.opening(focus, len(plan), roleplay, last_time)
         self._prepare(opening, "opening")
         self._prepare(interviewer.ask_line(plan[0], 1, len(plan)), plan[0].question.id)
         self._first_question = plan[0].question
@@ -111,7 +111,7 @@ class Practice:
                 if self.unusable:
                     self.console.notice(unusable_notice(list(self.unusable.values())))
                 if focus:
-                    self.console.notice(interviewer.recap_details(focus, times_given(self.notebook)))
+                    self.console.notice(interviewer.recap_details(focus, times_given(self.notebook), last_time))
                 self.console.notice(" ".join(filter(None, [
                     interviewer.plan_line(len(plan), roleplay), self.source.instructions,
                     "Enter skips what the interviewer is saying." if self.keys.live else ""])))

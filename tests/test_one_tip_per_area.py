@@ -157,3 +157,22 @@ def test_typed_sessions_through_the_cli_keep_one_line_per_area(tmp_path):
     timeline = page.read_text(encoding="utf-8").split('class="timeline"', 1)[1]
     assert timeline.count("\u25cb open") == n and timeline.count("\u21bb replaced") == 3 * n
     assert summary in " ".join(page_text(page.read_text(encoding="utf-8")).split())
+
+
+def test_when_last_times_tips_were_all_met_the_next_session_goes_back_to_an_older_open_one(home):
+    """Structure was tipped first, fillers next; the fillers tip was met and the session that met
+    it gave no tip. The next session still works on structure (said as an earlier session's), not
+    on nothing: a weak spot is never dropped because the latest tips went well."""
+    with Notebook(home) as nb:
+        one_session(nb, make_answer(), [STRUCTURE])
+        one_session(nb, fillers_answer(9.0), [Tip("fillers", "Fewer ums.", 9.0, "3 or fewer")])
+        for rate in (2.0, 1.0):
+            update_tip_progress(nb, one_session(nb, fillers_answer(rate)))
+        assert {t.area: t.status for t in nb.tips()} == {"structure": TipStatus.OPEN, "fillers": TipStatus.MET}
+        assert nb.open_tips() == []  # the latest session that gave tips has none open
+        focus, last_time = nb.focus()
+    assert [t.area for t in focus] == ["structure"] and last_time is False
+    done = practise(VAGUE)
+    shown = " ".join(done.stdout.split() + done.stderr.split())
+    assert "Still open from earlier sessions" in shown and "Last time we worked on" not in shown
+    assert "let's go back to an earlier one: telling your examples as situation, action and result." in shown

@@ -239,6 +239,16 @@ class Notebook:
                    SELECT session_id FROM tips t2 JOIN sessions s2 ON s2.id = t2.session_id
                    ORDER BY s2.rowid DESC LIMIT 1)""", ())]
 
+    def focus(self, earlier: int = 3) -> tuple[list[Tip], bool]:
+        """What the next session works on, and whether it is last time's: the open tips of the most
+        recent session that gave any; when every one of those was met, the tips still open from
+        earlier sessions (one per area, newest first, at most `earlier`, as many as a session gives),
+        so a weak spot is never dropped because the latest tips went well."""
+        last = [tip for _, tip in self.open_tips()]
+        if last:
+            return last, True
+        return [t.tip for t in self._saved_tips("t.status='open'", (), newest_first=True)][:earlier], False
+
     def open_tips_before(self, session_id: str) -> list[tuple[int, Tip]]:
         """Tips given in sessions that started before this one, still open when it began."""
         return [(t.id, t.tip) for t in self.open_saved_tips_before(session_id)]
