@@ -586,10 +586,7 @@ def test_a_tip_the_second_try_did_is_said_as_done_and_not_kept_open(home):
         crashed = notebook.start_session(mode="coach")
         rows = [notebook.save_answer(crashed, a) for a in session.answers]
         notebook.save_retry(rows[0], again)
-    db = sqlite3.connect(home / "notebook.sqlite3")
-    db.execute("UPDATE sessions SET pid=NULL WHERE id=?", (crashed,))  # its process is gone
-    db.commit()
-    db.close()
+    process_gone(home, crashed)
     with Notebook(home) as notebook:
         assert recover_unfinished(notebook, lambda text: None, home / "audio") == [crashed]
         recovered = notebook.session(crashed)
@@ -895,10 +892,7 @@ def test_review_shows_since_last_time_as_the_session_closed_with_it(home, tmp_pa
         crashed = notebook.start_session(focus=list(outcome.session.focus_from_last_time))
         for a in notebook.answers(outcome.session.id):
             notebook.save_answer(crashed, a)
-    db = sqlite3.connect(home / "notebook.sqlite3")
-    db.execute("UPDATE sessions SET pid=NULL WHERE id=?", (crashed,))  # its process is gone
-    db.commit()
-    db.close()
+    process_gone(home, crashed)
     with Notebook(home) as notebook:
         assert recover_unfinished(notebook, lambda text: None, home / "audio") == [crashed]
         assert notebook.session(crashed).progress == said
@@ -1050,3 +1044,13 @@ def test_a_second_ctrl_c_while_the_kept_answer_is_transcribed_drops_it_and_says_
     assert ("Stopping here. You pressed Ctrl-C again before your last answer was transcribed and "
             "saved, so that one is not kept. Your finished answers are saved") in outcome.flat_screen
     assert outcome.session.finished and outcome.session.verdict
+
+
+def process_gone(home, session_id: str) -> None:
+    """The session's process is gone without closing it, as after a crash."""
+    import sqlite3
+
+    db = sqlite3.connect(home / "notebook.sqlite3")
+    db.execute("UPDATE sessions SET pid=NULL WHERE id=?", (session_id,))
+    db.commit()
+    db.close()
