@@ -42,15 +42,33 @@ def transcript_to_dict(t: Transcript) -> dict[str, Any]:
 
 
 def transcript_from_dict(d: dict[str, Any]) -> Transcript:
+    text = d.get("text", "")
+    saved = list(d.get("words", ()))
+    glued = _glued_in(text, [w["word"].strip() for w in saved])
     return Transcript(
-        text=d.get("text", ""),
-        words=tuple(Word(w["word"], w["start"], w["end"], w.get("probability", 1.0))
-                    for w in d.get("words", ())),
+        text=text,
+        words=tuple(Word(w["word"].strip(), w["start"], w["end"], w.get("probability", 1.0), glued=g)
+                    for w, g in zip(saved, glued)),
         duration=d.get("duration"),
         engine=d.get("engine", "typed"),
         breaks=tuple(d.get("breaks", ())),
         unclear=tuple((a, b) for a, b in d.get("unclear", ())),
     )
+
+
+def _glued_in(text: str, words: Sequence[str]) -> list[bool]:
+    """Which saved words go on from the one before with no space, read from the text they were
+    written into (the JSON has no field for it). Rows saved before words lost Whisper's leading
+    space (" I", " fast", "-paced") read the same way."""
+    out: list[bool] = []
+    at, found_last = 0, False
+    for word in words:
+        found = text.find(word, at) if word else -1
+        out.append(found_last and found == at)
+        if found >= 0:
+            at = found + len(word)
+        found_last = found >= 0
+    return out
 
 
 def tip_to_dict(t: Tip) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from simulator.assess import score_answer
 from simulator.coach import answer_tips, praise, session_feedback
 from simulator.notebook import Notebook
 from simulator.serialize import score_from_dict, score_to_dict, tip_from_dict, tip_to_dict
-from simulator.types import Answer, Coverage, EvidenceKind, RedFlag, Severity, Transcript
+from simulator.types import Answer, Coverage, EvidenceKind, RedFlag, Severity, Transcript, words_text
 
 from test_coach import ANGRY, RUDE, STRONG, WHY, call, spoken
 from test_scoring import BILLED_REPLIES
@@ -69,6 +69,15 @@ def test_old_rows_load_with_typed_evidence(home):
     assert {e.label for e in greeting.evidence if e.kind is EvidenceKind.PART} == {"greeting", "name", "company"}
     unclear = [e for e in answers[2].score.metric("clarity").evidence if e.kind is EvidenceKind.UNCLEAR]
     assert unclear and all(e.label and 0 < e.value < 0.5 for e in unclear)
+    # Their words were saved with Whisper's leading space (" um,", " At"): they read back as said,
+    # and still make up the saved text.
+    for answer, row in zip(answers, OLD["rows"]):
+        t = answer.score.transcript
+        assert t.text == row["score"]["transcript"]["text"]
+        assert [w.word for w in t.words] == [w["word"].strip() for w in row["score"]["transcript"]["words"]]
+        if t.words:
+            assert words_text(t.words) == t.text
+    assert answers[0].score.transcript.words[0].word == "um,"
 
 
 def same_tips(tips, old: list[dict]) -> bool:

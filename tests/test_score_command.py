@@ -52,6 +52,8 @@ def test_score_spoken_audio(speak):
     check_score_json(d, "why-call-center")
     assert d["metrics"]["pace"]["score"] is not None and d["metrics"]["pace"]["unit"]
     assert d["transcript"]["words"][0]["start"] is not None
+    words = [w["word"] for w in d["transcript"]["words"]]
+    assert words[0] == "I" and all(w == w.strip() for w in words), words[:5]  # not Whisper's " I"
 
 
 @pytest.mark.slow

@@ -88,6 +88,26 @@ def test_transcribe_command_text_and_json(speak):
     as_json = run_cli("transcribe", str(wav), "--json")
     data = json.loads(as_json.stdout)  # stdout is only the JSON document
     assert data["words"] and {"word", "start", "end", "probability"} <= set(data["words"][0])
+    # The words as said, not as Whisper spaces them (it wrote {"word": " I"}).
+    assert data["words"][0]["word"] == "I" and all(w["word"] == w["word"].strip() for w in data["words"])
+
+
+def test_words_come_without_whispers_leading_space_and_rebuild_the_text(transcriber, speak):
+    # Whisper writes " I", " like", and "fast-paced" as " fast" "-paced": the space goes, and the
+    # piece that had none still joins the word before, in the text, on screen and after saving.
+    from simulator.review.marks import shown_words
+    from simulator.serialize import transcript_from_dict, transcript_to_dict
+    from simulator.types import words_text
+
+    t = transcriber.transcribe(audio.load(speak("I like fast-paced work, and refunds take 3-5 business days.")))
+    assert t.words[0].word == "I" and all(w.word and w.word == w.word.strip() for w in t.words), t.words
+    assert words_text(t.words) == t.text and " -" not in t.text
+    glued = [k for k, w in enumerate(t.words) if w.glued]
+    assert glued, t.words  # Whisper did split a word: the test tests something
+    whole = t.words[glued[0] - 1].word + t.words[glued[0]].word  # "fast" "-paced"
+    assert whole in t.text and whole in [w.text for w in shown_words(t)]
+    saved = transcript_from_dict(json.loads(json.dumps(transcript_to_dict(t))))
+    assert saved.words == t.words and saved.text == t.text
 
 
 def test_transcribe_command_on_a_missing_or_broken_file_exits_2(tmp_path):
