@@ -123,18 +123,28 @@ def evidence_from_dict(metric: str, d: dict[str, Any]) -> Evidence:
 
 def metric_to_dict(m: Metric) -> dict[str, Any]:
     value = m.value if isinstance(m.value, str) or m.value is None else _rounded(m.value, 2)
-    return {
+    d = {
         "score": None if m.score is None else round(float(m.score), 1),
         "value": value,
         "unit": m.unit,
         "evidence": [evidence_to_dict(e) for e in m.evidence],
     }
+    if m.expected is not None:  # an extension of PRODUCT.md's score JSON
+        d["expected"] = _rounded(m.expected, 2)
+    return d
+
+
+# Until `expected` had its own field, a short answer's key points said it in their unit.
+_LEGACY_EXPECTED = re.compile(r"(of \d+ key points) \((\d+) points? expected in an answer this long\)")
 
 
 def metric_from_dict(name: str, d: dict[str, Any]) -> Metric:
     evidence = tuple(evidence_from_dict(name, e) for e in d.get("evidence", ()))
-    return Metric(name=name, score=d.get("score"), value=d.get("value"), unit=d.get("unit"),
-                  evidence=_legacy_filler_counts(evidence))
+    unit, expected = d.get("unit"), d.get("expected")
+    if unit and (old := _LEGACY_EXPECTED.fullmatch(unit)):
+        unit, expected = old[1], float(old[2])
+    return Metric(name=name, score=d.get("score"), value=d.get("value"), unit=unit,
+                  evidence=_legacy_filler_counts(evidence), expected=expected)
 
 
 def score_to_dict(s: Score) -> dict[str, Any]:

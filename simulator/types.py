@@ -321,6 +321,9 @@ class Metric:
     value: float | str | None = None
     unit: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    # How much of the unit an answer this long was expected to reach, when less than all of it: a
+    # short answer is judged on 1 of 5 key points, not on all 5 ("1 of 5 key points" scores 100).
+    expected: float | None = None
 
 
 @dataclass(frozen=True)

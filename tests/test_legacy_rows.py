@@ -184,3 +184,17 @@ def test_todays_scores_saved_the_old_way_read_back_the_same(make):
     assert session_feedback(old_way) == session_feedback(new_way)
     for old, new in zip(old_way, new_way):
         assert praise(old.score, old.question, old.turn) == praise(new.score, new.question, new.turn)
+
+
+def test_a_short_answers_key_points_saved_with_the_expected_count_in_the_unit_read_apart():
+    # Until `expected` had its own field, the unit said it: "of 5 key points (2 points expected...)".
+    from simulator.serialize import metric_from_dict, metric_to_dict
+
+    old = {"score": 100.0, "value": 2, "unit": "of 5 key points (2 points expected in an answer this long)",
+           "evidence": []}
+    m = metric_from_dict("key_points", old)
+    assert (m.unit, m.expected) == ("of 5 key points", 2)
+    assert metric_to_dict(m)["expected"] == 2 and metric_to_dict(m)["unit"] == "of 5 key points"
+    one = metric_from_dict("key_points", {**old, "unit": "of 3 key points (1 point expected in an answer this long)"})
+    assert (one.unit, one.expected) == ("of 3 key points", 1)
+    assert metric_from_dict("key_points", {**old, "unit": "of 4 key points"}).expected is None
