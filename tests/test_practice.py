@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 import soundfile as sf
@@ -54,6 +55,19 @@ def test_a_thin_answer_gets_one_follow_up_scored_with_the_answer(home):
     assert answer.follow_up and answer.follow_up in outcome.speaker.said()
     assert answer.score.transcript.text == f"{THIN} Yes."  # scored as one answer
     assert len(saved(home, outcome.session.id)) == 1  # the follow-up replaced the first save
+
+
+def test_a_typed_answer_and_its_follow_up_are_quoted_as_two_sentences(home):
+    # "I'd say I'm a perfectionist" + "i would take longer on calls" was scored (and quoted in the
+    # tips) as one sentence: 'You wrote "I'd say I'm a perfectionist i would take longer on calls"'.
+    source = ScriptedAnswers({"greatest-weakness": "I'd say I'm a perfectionist",
+                              "greatest-weakness.follow-up": "i would take longer on calls"})
+    outcome = run_practice(home, source, ask=("greatest-weakness",))
+    (answer,) = saved(home, outcome.session.id)
+    assert answer.follow_up and answer.score.transcript.text == "I'd say I'm a perfectionist. i would take longer on calls"
+    quotes = [e.quote for m in answer.score.metrics for e in m.evidence if e.quote]
+    quotes += [q for t in (*answer.score.tips, *outcome.session.tips) for q in re.findall(r'"([^"]+)"', t.text)]
+    assert quotes and not [q for q in quotes if "perfectionist" in q and "longer" in q], quotes
 
 
 def test_a_spoken_follow_up_is_joined_to_the_answer_audio_and_all(home):
