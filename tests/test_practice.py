@@ -635,6 +635,38 @@ def test_the_demo_shows_what_was_transcribed_not_its_script(home, tmp_path):
     assert "dental" not in screen.getvalue()
 
 
+def test_demo_json_gets_the_second_tries_from_the_demo_without_opening_its_notebook_again(home, monkeypatch, capsys):
+    import argparse
+
+    import simulator.notebook
+    from simulator import demo
+    from simulator.cli.practice import cmd_demo
+
+    canned = CannedTranscriber()
+    speaker = SilentSpeaker()
+    speaker.playback = False
+    monkeypatch.setattr(demo, "make_transcriber", lambda *args, **kwargs: canned)
+    monkeypatch.setattr(demo, "VoiceSpeaker", lambda notice: speaker)
+    monkeypatch.setattr(demo.SyntheticCandidate, "recording",
+                        lambda self, slot: canned.recording(self.text_for(slot)) if self.text_for(slot) else None)
+    monkeypatch.setattr(demo.SyntheticCandidate, "wants_retry", lambda self, slot: True)  # takes the second try
+    monkeypatch.setattr(demo, "pick_questions", lambda *args: ["greatest-weakness"])  # a weak sample: a tip
+
+    def opened_again(*args, **kwargs):
+        raise AssertionError("demo --json opened the demo's notebook a second time")
+
+    monkeypatch.setattr(simulator.notebook, "Notebook", opened_again)  # demo.py holds its own
+    args = argparse.Namespace(questions=1, seed=1, engine="faster-whisper", model=None, mode="coach", json=True)
+    assert cmd_demo(args, home) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert [a["question_id"] for a in printed["answers"]] == ["greatest-weakness"]
+    assert [r["answer"] for r in printed["retries"]] == [1]
+    with demo.Notebook(demo.demo_home(home)) as notebook:  # what the demo saved, as `review --json` reads it
+        saved_retries = notebook.retries(printed["session_id"])
+    assert [(p, r.score.transcript.text) for p, r in saved_retries] == \
+        [(r["answer"], r["transcript"]["text"]) for r in printed["retries"]]
+
+
 def test_a_recording_with_no_speech_is_skipped_not_scored_zero(home, tmp_path):
     # A new user's try (2026-12-01): a silent WAV was kept as an answer scored 0, with no notice,
     # and pulled the session's score down.
