@@ -7,7 +7,7 @@ import re
 import textwrap
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from .areas import area
 from .errors import UserError
@@ -147,9 +147,13 @@ def recap(focus: Sequence[Tip]) -> str:
     return f"Last time we worked on {first}{', and more' if len(focus) > 1 else ''}."
 
 
-def recap_details(focus: Sequence[Tip]) -> str:
-    """Last time's tips as the screen shows them, with where the candidate was."""
-    return "\n".join(["Last time's tips:"] + [f"  - {reminder(t)}" for t in focus])
+def recap_details(focus: Sequence[Tip], sessions: Mapping[str, int] | None = None) -> str:
+    """Last time's tips as the screen shows them, with where the candidate was and, for an area
+    given in several sessions (`sessions`: by area, `notebook.history.times_given`), how many."""
+    def since(t: Tip) -> str:
+        n = (sessions or {}).get(t.area, 1)
+        return f" (it has come up in {n} sessions)" if n > 1 else ""
+    return "\n".join(["Last time's tips:"] + [f"  - {reminder(t)}{since(t)}" for t in focus])
 
 
 def plan_line(total: int, roleplay: bool) -> str:
@@ -274,6 +278,49 @@ SPOKEN_WORDS_PER_SECOND = 2.5  # espeak-ng at 165 words a minute, with its pause
 def spoken_seconds(text: str) -> float:
     """How long a line takes to say, estimated from its words (erring long)."""
     return len(text.split()) / SPOKEN_WORDS_PER_SECOND
+
+
+def spoken_tip(text: str, budget: float = th.COACH_TIP_SPOKEN_SECONDS) -> str:
+    """Coach mode: the part of a tip said right after the answer, within `budget` seconds (the
+    whole tip is on screen and in the notebook). A tip reads: what I noticed (often a quote of
+    the answer), why it matters, what to do, then "For next time..." and a drill. The drill is
+    for later and the quote is what the candidate just said, so what is said is the rest if it
+    fits, else what I noticed and what to do, else one of the two: what to do when it stands on
+    its own (it shows how: a colon, a line to say in quotes), else what I noticed; failing all
+    that, the shortest sentence."""
+    said = _sentences(text)
+    if not said:
+        return text
+    drill = next((i for i, s in enumerate(said) if s.startswith("For next time")), len(said))
+    body = said[:drill] or said
+    rest = [s for s in body if not _quotes_back(s)] or body
+    for choice in (body, rest, [rest[0], rest[-1]]):
+        spoken = " ".join(dict.fromkeys(choice))
+        if spoken_seconds(spoken) <= budget:
+            return spoken
+    ask, noticed = rest[-1], rest[0]
+    for one in ([ask, noticed] if re.search(r'[:"]', ask) else [noticed, ask]):
+        if spoken_seconds(one) <= budget:
+            return one
+    return min(rest, key=spoken_seconds)  # a whole sentence, even a little long, not half of one
+
+
+def _sentences(text: str) -> list[str]:
+    """A tip's sentences, never split inside a quote ('You wrote "I'm sorry. Let me fix it."')."""
+    out, start, quoting = [], 0, False
+    for i, ch in enumerate(text):
+        quoting ^= ch == '"'
+        ends = text[i - 1:i] in (".", "!", "?") or (text[i - 1:i] == '"' and text[i - 2:i - 1] in (".", "!", "?"))
+        if ch == " " and not quoting and ends and text[i + 1:i + 2].isupper():
+            out.append(text[start:i])
+            start = i + 1
+    return [s for s in [*out, text[start:]] if s.strip()]
+
+
+def _quotes_back(sentence: str) -> bool:
+    """'You wrote "I need a job."', 'I asked "..." and you wrote "..."': the candidate's own words
+    (or the question) read back, with little else in the sentence."""
+    return '"' in sentence and len(re.sub(r'"[^"]*"', " ", sentence).split()) <= 5
 
 
 def spoken_feedback(verdict: str, strength: str, tips: Sequence[Tip],

@@ -34,7 +34,7 @@ from .home import audio_dir, data_home
 from .listen import AnswerSource, Heard, InterruptedAnswer, Slot, Unusable
 from .listen.source import NO_USABLE_ANSWER, answer_limit, planned_slots, unusable_notice
 from .notebook import Notebook
-from .notebook.history import discard_session, recover_unfinished, update_tip_progress
+from .notebook.history import discard_session, recover_unfinished, times_given, update_tip_progress
 from .transcribe import Transcriber
 from .types import SAMPLE_RATE, Answer, EndReason, Question, Session, Tip
 from .voice import Speaker
@@ -111,7 +111,7 @@ class Practice:
                 if self.unusable:
                     self.console.notice(unusable_notice(list(self.unusable.values())))
                 if focus:
-                    self.console.notice(interviewer.recap_details(focus))
+                    self.console.notice(interviewer.recap_details(focus, times_given(self.notebook)))
                 self.console.notice(" ".join(filter(None, [
                     interviewer.plan_line(len(plan), roleplay), self.source.instructions,
                     "Enter skips what the interviewer is saying." if self.keys.live else ""])))
@@ -212,8 +212,11 @@ class Practice:
     def _tip(self, answer: Answer, slot: Slot) -> Tip | None:
         """Coach mode: one short tip on the answer just given, or (nothing to fix) praise."""
         tip = coach.answer_tip(answer.question, answer.score)
-        self._say(tip.text if tip else coach.praise(answer.score, answer.question, answer.turn),
-                  f"{slot.stem}.tip")
+        if tip is None:
+            self._say(coach.praise(answer.score, answer.question, answer.turn), f"{slot.stem}.tip")
+            return None
+        self.console.say(tip.text, who="Interviewer")  # whole on screen (and in the notebook)...
+        self._say(interviewer.spoken_tip(tip.text), f"{slot.stem}.tip", show=False)  # ...said short
         return tip
 
     def _retry(self, row: int, first: Answer, tip: Tip) -> None:
@@ -232,9 +235,7 @@ class Practice:
             heard = self._listen(slot, q)
             if heard is None:
                 return
-            audio = None
-            if heard.recording is not None:
-                audio = write_wav(self.audio / f"{slot.stem}.wav", heard.recording.samples)
+            audio = write_wav(self.audio / f"{slot.stem}.wav", heard.recording.samples) if heard.recording is not None else None
             score = score_answer(q, heard.transcript, heard.recording, home=self.home)
             comparison = retry.compare(first.score, score, focus=tip.area)
             self.notebook.save_retry(row, retry.Retry(score, comparison, audio))
@@ -348,7 +349,7 @@ class Practice:
         if not self.answers:
             discard_session(self.notebook, self.session_id, self.audio)
             return None, "", "", []
-        feedback = coach.session_feedback(self.answers, focus)
+        feedback = coach.session_feedback(self.answers, focus, retry.by_answer(self.notebook.retries(self.session_id)))
         answered = len({a.question.id for a in self.answers})
         verdict = interviewer.honest_verdict(feedback.verdict, answered, len(self.plan))
         strength = interviewer.honest_strength(feedback.strength, answered, len(self.plan))

@@ -175,6 +175,32 @@ class SilentSpeaker:
         return [text for who, text in self.lines if who == role]
 
 
+class RenderingSpeaker(SilentSpeaker):
+    """The interviewer's real voice with no sound card: every line is rendered to its WAV in the
+    session's folder by espeak-ng (the product's `VoiceSpeaker`, playback off), so a test can
+    measure how long a line takes to say. `rendered` maps each WAV to the text it says."""
+
+    def __init__(self, **kw):
+        from simulator.voice import VoiceSpeaker
+
+        super().__init__(**kw)
+        self.voice = VoiceSpeaker(lambda text: None, playback=False)
+        self.rendered: dict[Path, str] = {}
+
+    def prepare(self, text: str, save_as: Path, role: str = "interviewer") -> None:
+        super().prepare(text, save_as, role)
+        self.voice.prepare(text, save_as, role)
+
+    def say(self, text: str, save_as: Path, role: str = "interviewer",
+            stop: Callable[[], bool] | None = None) -> Path | None:
+        super().say(text, save_as, role, stop)
+        self.rendered[save_as] = text
+        return self.voice.say(text, save_as, role, stop)
+
+    def settle(self) -> None:
+        self.voice.settle()
+
+
 @dataclass
 class Outcome:
     """What a session left behind: the Session the notebook returned, and what was said."""

@@ -83,6 +83,14 @@ def test_opening_recalls_last_times_tips_in_one_sentence_with_their_numbers_on_s
     assert said.endswith("situation, action and result."), said
 
 
+def test_the_recap_on_screen_says_how_many_sessions_an_area_has_come_up_in():
+    # The notebook keeps one open tip per area; the recap carries its history the way `tips` does.
+    focus = [Tip("pace", "...", 185.0), Tip("specificity", "...", 30.0)]
+    details = interviewer.recap_details(focus, {"pace": 3, "specificity": 1}).splitlines()
+    assert details[1].endswith("(you were at 185 words a minute) (it has come up in 3 sessions)")
+    assert details[2] == "  - giving a concrete example"  # given once: nothing to add
+
+
 def follow_up_for(pool, qid, text):
     q = next(q for q in pool if q.id == qid)
     return q, interviewer.follow_up_line(q, score_answer(q, Transcript.typed(text)))
@@ -132,3 +140,33 @@ def test_a_bank_of_one_question_and_one_call_asked_for_two_gets_both():
         plan = interviewer.choose_questions(pool, 2, seed=seed)
         assert [p.question.is_roleplay for p in plan] == [False, True]  # the call last
         assert [p.question.is_roleplay for p in interviewer.choose_questions(pool, 1, seed=seed)] == [False]
+
+
+def test_the_tip_said_in_coach_mode_is_what_to_do_within_ten_seconds():
+    # The whole tip is printed; what is said after an answer is its heart: never the drill for
+    # later, never cut inside a quote, and within the limit (a walkthrough heard a 23 s tip).
+    cliche = ('You wrote "I would stay calm and help them, I guess." That\'s what most candidates say, so it '
+              "doesn't tell me much about you yet. Tell me about one real time instead: where you were, what "
+              'you did, and how it turned out. For next time, after that sentence, add "For example..." and '
+              "finish the thought with something only you could say.")
+    assert interviewer.spoken_tip(cliche) == ("Tell me about one real time instead: where you were, what you "
+                                              "did, and how it turned out.")
+    missed = ("I didn't hear that you enjoy helping people or that you're good with people. You did tell me "
+              "about the fast pace, which is good. Tell me in your own words, with a reason or a moment that "
+              "shows it. For next time, before you answer, think of two things that are true for you.")
+    assert interviewer.spoken_tip(missed) == ("I didn't hear that you enjoy helping people or that you're good "
+                                              "with people.")  # the points to add, not "in your own words"
+    fast = ('You spoke quite fast, about 190 words a minute. You said "I really enjoy helping people," at about '
+            "210 words a minute. On the phone, about 140 is easier to follow. For next time, read a paragraph "
+            "aloud as if you were leaving a voicemail.")
+    assert interviewer.spoken_tip(fast) == ("You spoke quite fast, about 190 words a minute. On the phone, "
+                                            "about 140 is easier to follow.")
+    calm = ('You wrote "Put the headset on the desk." Brushing off an upset caller is the opposite of this job, '
+            "and in a real interview it would end things there. Say what you'd do for them instead: \"I'm sorry "
+            'this happened. Let me sort it out." For next time, say the better line out loud until it comes first.')
+    assert interviewer.spoken_tip(calm) == ("Say what you'd do for them instead: \"I'm sorry this happened. "
+                                            'Let me sort it out."')  # the quote whole
+    short = "You were a little hard to hear. Speak up a bit, or bring the microphone closer."
+    assert interviewer.spoken_tip(short) == short
+    for tip in (cliche, missed, fast, calm):
+        assert interviewer.spoken_seconds(interviewer.spoken_tip(tip)) <= 10.0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -198,3 +199,63 @@ def test_a_short_answers_key_points_saved_with_the_expected_count_in_the_unit_re
     one = metric_from_dict("key_points", {**old, "unit": "of 3 key points (1 point expected in an answer this long)"})
     assert (one.unit, one.expected) == ("of 3 key points", 1)
     assert metric_from_dict("key_points", {**old, "unit": "of 4 key points"}).expected is None
+
+
+def old_notebook_with_piled_up_tips(home: Path) -> list[str]:
+    """A notebook as the version before one-open-tip-per-area left it (schema 4): each session's
+    tips inserted with that version's SQL, so "structure" has three open tips, empathy two, and a
+    met fillers tip. Every session holds one old answer row."""
+    from simulator.notebook import APPLICATION_ID, MIGRATIONS
+
+    db = sqlite3.connect(home / "notebook.sqlite3")
+    for step in MIGRATIONS[:4]:
+        db.executescript(step)
+    ids = [f"2026010{n}-100000-000{n}" for n in range(1, 5)]
+    row = OLD["rows"][0]
+    given = {ids[0]: ["structure", "fillers"], ids[1]: ["structure", "empathy"], ids[2]: ["structure"],
+             ids[3]: ["empathy"]}
+    for n, sid in enumerate(ids, 1):
+        db.execute("INSERT INTO sessions (id, started, status, verdict) VALUES (?,?,?,?)",
+                   (sid, f"2026-01-0{n}T10:00:00+00:00", "finished", "Not yet."))
+        db.execute("""INSERT INTO answers (session_id, position, question_id, category, kind, turn, follow_up,
+                          overall, question, score, audio, prompt_audio, saved) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   (sid, 1, row["question"]["id"], row["question"]["category"], row["question"]["kind"], None,
+                    None, row["score"]["overall"], json.dumps(row["question"]), json.dumps(row["score"]), None,
+                    None, datetime.now().isoformat()))
+        db.executemany("INSERT INTO tips (session_id, position, area, text, value, target) VALUES (?,?,?,?,?,?)",
+                       [(sid, i, area, f"Work on your {area} ({n}).", None, None)
+                        for i, area in enumerate(given[sid], 1)])
+    db.execute("UPDATE tips SET status='met', met_session=? WHERE area='fillers'", (ids[2],))
+    db.execute("PRAGMA user_version=4")
+    db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    db.commit()
+    db.close()
+    return ids
+
+
+def test_an_old_notebook_with_piled_up_tips_keeps_one_open_tip_per_area(home):
+    from simulator.notebook import TipStatus
+
+    ids = old_notebook_with_piled_up_tips(home)
+    with Notebook(home) as nb:
+        tips = {(t.session_id, t.area): t for t in nb.tips()}
+        focus = [t.area for _, t in nb.open_tips()]
+    # The newest open tip of each area stays open; the older ones are replaced by it; met stays met.
+    structure, empathy = tips[ids[2], "structure"], tips[ids[3], "empathy"]
+    assert structure.status is TipStatus.OPEN and empathy.status is TipStatus.OPEN
+    assert [(tips[s, "structure"].status, tips[s, "structure"].replaced_by) for s in ids[:2]] == [
+        (TipStatus.REPLACED, structure.id)] * 2
+    assert (tips[ids[1], "empathy"].status, tips[ids[1], "empathy"].replaced_by) == (TipStatus.REPLACED, empathy.id)
+    assert (tips[ids[0], "fillers"].status, tips[ids[0], "fillers"].met_session) == (TipStatus.MET, ids[2])
+    assert focus == ["empathy"]  # the last session's tips open the next one, as before
+    # Read through the CLI: one line per area, with its history; the replaced ones under --all.
+    from conftest import run_cli
+
+    listed = " ".join(run_cli("tips").stdout.split())
+    assert re.findall(r"\[open\] (\w+):", listed) == ["Empathy", "Structure"]
+    assert "Given in 2 of your 3 sessions since Jan 2, 10:00." in listed  # empathy: sessions 2 and 4
+    assert "Given in 3 of your 4 sessions since Jan 1, 10:00." in listed  # structure: 1, 2 and 3
+    assert re.search(r"Tips so far: 6 given: 2 still open [^,]*, 1 met, 3 replaced by newer advice on the same "
+                     r"area\.", listed)
+    every = run_cli("tips", "--all").stdout
+    assert every.count("[replaced]") == 3 and every.count("[open]") == 2 and every.count("[met ]") == 1

@@ -138,13 +138,22 @@ def test_what_a_short_answer_was_expected_to_cover_is_said_apart_from_the_unit(h
     assert (metric["unit"], metric["expected"]) == (f"of {n} key points", 1)
 
 
+SUMMARY = re.compile(r"Tips so far: (\d+) given: (\d+) still open[^,]*, (\d+) met(?:, (\d+) replaced by newer advice "
+                     r"on the same area)?\.")
+
+
 def test_met_agrees_between_tips_progress_and_the_reports(mixed, tmp_path):
     tips, progress = run_cli("tips").stdout, run_cli("progress").stdout
+    every = run_cli("tips", "--all").stdout
     met = tips.count("[met ]")
     assert met >= 1  # pace: in range in the last two spoken sessions (the typed one between does not count)
-    summary = re.search(r"Tips so far: (\d+) given, (\d+) met", progress)
-    assert summary and int(summary.group(2)) == met and int(summary.group(1)) == met + tips.count("[open]")
-    assert re.search(r"Tips so far: \d+ given, \d+ met", tips).group(0) == summary.group(0)
+    summary = SUMMARY.search(" ".join(progress.split()))
+    given, still_open, said_met, replaced = (int(g or 0) for g in summary.groups())
+    # Every tip given is open, met or replaced by a newer one of its area, and the counts say so.
+    assert (said_met, still_open) == (met, tips.count("[open]")) and given == met + still_open + replaced
+    assert replaced == every.count("[replaced]") >= 1 and "[replaced]" not in tips  # fillers, tipped twice
+    assert every.count("[open]") == still_open and every.count("[met ]") == met
+    assert SUMMARY.search(" ".join(tips.split())).group(0) == summary.group(0)
     for block in (" ".join(b.split()) for b in re.split(r"\n  \[", tips)[1:]):
         if block.startswith("open"):
             assert "well done" not in block and "(met" not in block
@@ -154,6 +163,7 @@ def test_met_agrees_between_tips_progress_and_the_reports(mixed, tmp_path):
     assert run_cli("progress", "--html", str(page)).returncode == 0
     timeline = page_text(page.read_text(encoding="utf-8").split('class="timeline"', 1)[1])
     assert timeline.count("\u2713 met") == met and timeline.count("\u25cb open") == tips.count("[open]")
+    assert timeline.count("\u21bb replaced") == replaced
     assert summary.group(0) in page_text(page.read_text(encoding="utf-8"))
 
 
@@ -344,3 +354,18 @@ def test_tips_and_progress_load_no_sentence_model(home):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT,
                          env={**os.environ, "PYTHONPATH": str(ROOT), "MOCK_INTERVIEW_HOME": str(home)})
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
+
+
+def test_tips_after_sessions_that_left_no_tip_does_not_call_the_notebook_empty(tmp_path):
+    """A coach-mode session whose second tries fixed everything can close with no tip: `tips`
+    then says there is nothing to work on yet, not that the notebook is empty."""
+    home = tmp_path / "home"
+    with Notebook(home) as nb:
+        sid = nb.start_session()
+        nb.save_answer(sid, said(any_question("why-call-center"), STRONG))
+        nb.finish_session(sid, "I'd move you to the next round.", [])
+    shown = run_cli("tips", "--home", str(home))
+    assert shown.returncode == 0, shown.stderr
+    assert "empty" not in shown.stdout and "No tips yet" in shown.stdout
+    empty = run_cli("tips", "--home", str(tmp_path / "none"))
+    assert "The notebook is empty" in empty.stdout

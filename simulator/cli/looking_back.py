@@ -37,12 +37,13 @@ def cmd_review(args, home: Path) -> int:
 def cmd_tips(args, home: Path) -> int:
     from .. import review
     from ..notebook import Notebook
+    from ..notebook.history import tips_json
 
     with Notebook(home) as notebook:
         if args.json:
-            print_json([t.to_json() for t in notebook.tips()])
+            print_json(tips_json(notebook))
         else:
-            print(review.format_tips(notebook))
+            print(review.format_tips(notebook, every=args.all))
     return 0
 
 

@@ -79,7 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("tips", parents=[common], help="the notebook: saved tips and progress on each")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--all", action="store_true",
+                   help="also the tips replaced by a newer one of the same area")
+    p.add_argument("--json", action="store_true", help="every tip, replaced ones too, as JSON on stdout")
 
     p = sub.add_parser("progress", parents=[common], help="each metric's trend across sessions")
     p.add_argument("--html", metavar="FILE")

@@ -16,8 +16,9 @@ from ..scoring.plan import is_call_reply
 from ..types import Answer, Medium, Metric, Tip
 from ..wording import with_unit
 from .context import Context
-from .phrasing import after_lead, figure, tidy
+from .phrasing import after_lead, and_list, figure, tidy
 from .praise import praise_for
+from .retry import Retry
 from .targets import area_label, distance, metric_in_range, progress_value, target_text, typed_fillers_per_100_words
 from .tips import WRITERS, covered_by, gravity, is_uncertain, write_tip
 
@@ -95,16 +96,19 @@ def _call_pairs(replies: list[Answer]) -> dict[str, tuple[Answer, Metric]]:
     return {name: (by_turn[j.turn], j.metric) for name, j in judged.items() if j.turn in by_turn}
 
 
-def _aggregate(answers: Sequence[Answer]) -> dict[str, tuple[float, float, Pairs]]:
+def _aggregate(answers: Sequence[Answer], settled: Mapping[int, frozenset[str]] | None = None
+               ) -> dict[str, tuple[float, float, Pairs]]:
     """Per area: mean score, mean tracked value, and the answers where it was measured. A role-
-    play call counts once for its call-handling areas, judged across all its replies."""
+    play call counts once for its call-handling areas, judged across all its replies. `settled`:
+    by an answer's place, areas left out of it (its second try needs no tip there: `_settled`)."""
     judged_across_call = {a.name for a in call_areas()}
     out: dict[str, Pairs] = {}
-    for a in answers:
+    for i, a in enumerate(answers):
         if not a.score.transcript.text.strip():
             continue  # nothing was heard: that answer has its own "I didn't catch that" tip
         for m in a.score.metrics:
-            if m.score is not None and not (a.turn is not None and m.name in judged_across_call):
+            if m.score is not None and not (a.turn is not None and m.name in judged_across_call) \
+                    and m.name not in (settled or {}).get(i, ()):
                 out.setdefault(m.name, []).append((a, m))
     for replies in _calls(answers).values():
         for name, pair in _call_pairs(replies).items():
@@ -186,8 +190,43 @@ def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None,
     return tuple(remarks)
 
 
-def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Feedback:
-    """The verdict, what was strong, 1-3 tips (most useful first) and progress on last time's tips."""
+def _settled(answer: Answer, second: Retry) -> frozenset[str]:
+    """The areas where a second try needs no tip any more: measured on it, and either on target
+    or with nothing left to say (a short answer whose example is complete). Its first try gives
+    no closing tip there: the candidate already did it."""
+    weak = set(_deciding(replace(answer, score=second.score)))
+    ctx = Context(answer.question, second.score.transcript, answer.turn,
+                  metrics={m.name: m for m in second.score.metrics})
+    return frozenset(m.name for m in second.score.metrics if m.score is not None and not (
+        (m.score < th.TIP_BELOW or m.name in weak) and write_tip(m, ctx)))
+
+
+def _done(retries: Mapping[int, Retry], settled: Mapping[int, frozenset[str]]) -> str:
+    """The tips second tries did, said as done: "On your second try, you gave an example, just
+    what I asked for: do it on the first try next time." ('' when they did none)."""
+    asked = [r.comparison.focus for i, r in sorted(retries.items())
+             if r.comparison.focus_fixed and r.comparison.focus in settled[i]]
+    done = []
+    for name in dict.fromkeys(asked):
+        better = (area(name).better if area(name) and area(name).better
+                  else f"Your {area_label(name)} got better").removesuffix(" this time")
+        done.append(better[:1].lower() + better[1:])
+    if not done:
+        return ""
+    return (f"On your second {'try' if len(asked) == 1 else 'tries'}, {and_list(done)}, just what I asked "
+            "for: do it on the first try next time.")
+
+
+def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
+                     retries: Mapping[int, Retry] | None = None) -> Feedback:
+    """The verdict, what was strong, 1-3 tips (most useful first) and progress on last time's tips.
+
+    The verdict, strength and progress are on the first tries. `retries`: coach mode's second
+    tries, by the place of the answer each retried (`retry.by_answer`). Where a second try needs
+    no tip any more (`_settled`), its first try gives none (another answer still may), and what
+    went well ends by saying the tip asked for was done: the notebook never keeps it open."""
+    retries = {i: r for i, r in (retries or {}).items() if 0 <= i < len(answers)}
+    settled = {i: _settled(answers[i], r) for i, r in retries.items()}
     if not answers:
         return Feedback("We didn't get to any answers today, so I can't give you a verdict yet.",
                         "Showing up to practise is the first step.", (), 0.0,
@@ -198,8 +237,10 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
     # What decided an answer's score (a red flag, a denied point, another question answered, a
     # cliché...): per area, the answers where it did, most important first.
     decided: dict[str, tuple[int, list[Answer]]] = {}
-    for a in answers:
+    for i, a in enumerate(answers):
         for name in _deciding(a):
+            if name in settled.get(i, ()):
+                continue
             rank = deciding_rank(name)
             decided[name] = (rank, decided.get(name, (rank, []))[1] + [a])
     # What was strong: the best-evidenced area, quoting the answer where it scored best.
@@ -222,10 +263,11 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = ()) -> Fe
         "You got through every question, and practising like this is how people get better at it.")
     if all(KnockOut.NOT_ENGLISH in knockouts(a.score.metrics) for a in answers):
         strength = "Thank you for practising. Answer in English next time, and I can tell you what went well."
+    strength = f"{tidy(strength)} {_done(retries, settled)}".strip()
     # Tips: areas below the bar, weighted by how much they cost and how often they came up.
     open_focus = {t.area for t in focus}
     candidates = []
-    for name, (mean, value, pairs) in agg.items():
+    for name, (mean, value, pairs) in (_aggregate(answers, settled) if retries else agg).items():
         found = area(name)
         if found is not None and found.band is not None and value == value:
             mean = found.band.score(value)  # 20 fillers a minute is a problem even if one answer was clean

@@ -2,17 +2,21 @@
 
 In coach mode, after the tip, the candidate may answer the same question once more. The two
 Scores are compared area by area (`compare`), and the interviewer says what changed, quoting
-the new answer ("You gave an example this time: 'At the returns desk...'") and, if the area
-of the tip did not move, that too (`remark`).
+the new answer ("You gave an example this time: 'At the returns desk...'"). The area of the
+tip comes first, whatever happened to it; another area only after, and only when the second
+try brought it to its target (`remark`). What the second try no longer needs is not repeated
+as an open tip at the end of the session (`feedback.session_feedback`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..areas import area
 from ..types import Coverage, EvidenceKind, Metric, Score
+from .targets import metric_in_range, progress_value
 
 MOVED = 15.0  # points on an area's 0-100 score that count as a real change, not noise
 QUOTE_WORDS = 10  # a quote in the interviewer's remark is cut to this many words
@@ -29,6 +33,10 @@ class Change:
     unit: str | None = None
     quote: str = ""  # evidence from the second try of what it did there
     part: str = ""  # which part of the answer the quote is (an evidence label: "example", "actions")
+    # Whether each try met the area's target (as the notebook counts a tip met); None in
+    # comparisons saved before this was kept.
+    met_before: bool | None = None
+    met_after: bool | None = None
 
     @property
     def delta(self) -> float:
@@ -37,6 +45,12 @@ class Change:
     @property
     def improved(self) -> bool:
         return self.delta >= MOVED
+
+    @property
+    def fixed(self) -> bool:
+        """Better, and on target now: a real change, not a weak area a little less weak ("I
+        guess" still there, in a longer answer) nor a good one a little better."""
+        return self.improved and self.met_after is not False and self.met_before is not True
 
 
 @dataclass(frozen=True)
@@ -49,6 +63,17 @@ class Comparison:
     improved: tuple[Change, ...]  # most improved first
     not_improved: tuple[Change, ...]  # the tip's area when it did not move, then what got worse
     focus: str | None = None  # the area of the tip given before the retry
+
+    @property
+    def focus_change(self) -> Change | None:
+        """The tip's area on both tries (None when it was not measured on one of them)."""
+        return next((c for c in (*self.improved, *self.not_improved) if c.area == self.focus), None)
+
+    @property
+    def focus_fixed(self) -> bool:
+        """Whether the second try did what the tip asked: the tip's area got better, on target."""
+        change = self.focus_change
+        return change is not None and change.improved and change.met_after is not False
 
     @property
     def focus_improved(self) -> bool | None:
@@ -71,6 +96,12 @@ class Retry:
     audio: Path | None = None
 
 
+def by_answer(retries: Iterable[tuple[int, Retry]]) -> dict[int, Retry]:
+    """Each second try by the place (from 0) of the answer it retried in the session's answers
+    (`Notebook.retries` gives positions from 1)."""
+    return {position - 1: r for position, r in retries}
+
+
 def comparison_to_dict(c: Comparison) -> dict:
     return asdict(c)
 
@@ -89,7 +120,9 @@ def compare(first: Score, second: Score, focus: str | None = None) -> Comparison
         if after is None or before.score is None or after.score is None:
             continue
         changes.append(Change(before.name, round(before.score, 1), round(after.score, 1),
-                              before.value, after.value, after.unit, *_quote(after)))
+                              before.value, after.value, after.unit, *_quote(after),
+                              metric_in_range(before.name, progress_value(before)),
+                              metric_in_range(after.name, progress_value(after))))
     improved = sorted((c for c in changes if c.improved), key=lambda c: -c.delta)
     if focus is not None:  # the area they were asked to work on is said first
         improved.sort(key=lambda c: c.area != focus)
@@ -100,25 +133,33 @@ def compare(first: Score, second: Score, focus: str | None = None) -> Comparison
 
 
 def remark(comparison: Comparison) -> str:
-    """What the interviewer says after the retry: at most two things that got better (quoting
-    the new answer, never the same words twice), the tip's area if it did not get better or could
-    not be measured again, and the overall scores, never at odds with what came before."""
+    """What the interviewer says after the retry. First the area of the tip: better (quoting the
+    new answer), better but not there yet, not better, or not measured on that try. Then at most
+    one other area the second try fixed (never a quote already read back), and the overall scores,
+    never at odds with what came before."""
     quoted: set[str] = set()
-    parts = [_better(c, quoted) for c in comparison.improved[:2]]
-    focus = comparison.focus
-    if comparison.focus_improved is False:
-        stuck = next(c for c in comparison.not_improved if c.area == focus)
-        parts.append(f"{_needs_work(stuck.area)} still needs work; that's the one to keep practising.")
-    elif focus is not None and comparison.focus_improved is None:  # not measured on one of the tries
+    parts = []
+    focus, change = comparison.focus, comparison.focus_change
+    if comparison.focus_improved:
+        parts.append(_better(change, quoted))
+        if not comparison.focus_fixed:
+            parts.append(f"That's closer, though {area(focus).reminder if area(focus) else _name(focus)} "
+                         "needs a little more.")
+    elif comparison.focus_improved is False:
+        parts.append(f"{_needs_work(focus)} still needs work; that's the one to keep practising.")
+    elif focus is not None:  # not measured on one of the tries
         parts.append(f"I couldn't measure your {_name(focus)} on that try, so that's one for next time.")
+    others = [c for c in comparison.improved if c.area != focus and c.fixed]
+    parts += [_better(c, quoted) for c in others[:1 if focus is not None else 2]]
+    praised = comparison.focus_improved or bool(others)
     before, after = comparison.overall_before, comparison.overall_after
     if after >= before + 5:
         parts.append(f"Overall, {after:.0f} out of 100 against {before:.0f} the first time.")
     elif after <= before - 5:
-        lead = "Overall, though, the first try" if comparison.improved else "Your first try"
+        lead = "Overall, though, the first try" if praised else "Your first try"
         parts.append(f"{lead} was stronger: {before:.0f} against {after:.0f} now, so hold on to what "
                      "worked there.")
-    elif not comparison.improved and comparison.focus_improved is None:
+    elif not praised and comparison.focus_improved is None:
         parts.append(f"That came out about the same as the first time: {before:.0f}, then {after:.0f}.")
     else:
         parts.append(f"Overall about the same: {before:.0f}, then {after:.0f}.")

@@ -4,7 +4,7 @@ typed records.
 - `schema.py`: the file name, the owner mark and the migrations
 - `store.py`: `Notebook`, opening (atomic under concurrency), writing and reading
 - `records.py`: what reading gives: `SessionSummary`, `SavedTip`
-- `history.py`: across sessions: `SessionPoint`, `MetricSeries`, tip standings and statuses
+- `history.py`: across sessions: `SessionPoint`, `MetricSeries`, tip standings, statuses and histories
 """
 
 from __future__ import annotations

@@ -17,10 +17,11 @@ from typing import Any
 
 from ..coach import session_feedback
 from ..coach.feedback import tracked_values as coach_tracked_values
+from ..coach.retry import by_answer
 from ..coach.targets import distance, metric_in_range
 from ..types import Answer, Choice, Medium, Metric, Session, Tip
 from ..wording import plural
-from .records import SavedTip, SessionSummary
+from .records import SavedTip, SessionSummary, TipStatus
 from .store import Notebook
 
 SCORE_UNIT = "score out of 100"  # a series of scores, when the measured values cannot share a line
@@ -213,6 +214,76 @@ class Standing(Choice):
     NOT_YET = "not yet"
     NOT_COMPARED = "not compared"  # sessions since, but none that compares (typed, spoken)
     NOTHING_NEWER = "nothing newer"  # no session with answers since it was given
+    REPLACED = "replaced"  # its area was tipped again later: the newer tip carries it on
+
+
+@dataclass(frozen=True)
+class TipHistory:
+    """A tip with the earlier tips of its area that it replaced: how long the area has been worked on."""
+
+    saved: SavedTip
+    earlier: tuple[SavedTip, ...] = ()  # oldest first, each replaced by the next (the last by `saved`)
+    # Sessions with answers from the first of them until this tip was met or replaced, or until now
+    # while it is open; None when the notebook does not hold that session any more.
+    sessions: int | None = None
+    replaced_by: SavedTip | None = None  # the newer tip of its area, when replaced
+
+    @property
+    def given(self) -> int:
+        """How many times the area was given, this tip included."""
+        return 1 + len(self.earlier)
+
+    @property
+    def first(self) -> SavedTip:
+        return self.earlier[0] if self.earlier else self.saved
+
+    def to_json(self) -> dict[str, Any]:
+        """What `tips --json` adds to each tip."""
+        return {"times_given": self.given, "first_given": self.first.started,
+                "sessions_since_first_given": self.sessions}
+
+
+def tip_histories(tips: list[SavedTip], sessions: list[str]) -> dict[int, TipHistory]:
+    """Each tip's history, by id. `tips` are every saved tip; `sessions` the ids of the sessions
+    with answers, oldest first."""
+    by_id = {t.id: t for t in tips}
+    replaced: dict[int, list[SavedTip]] = {}
+    for t in tips:
+        if t.replaced_by in by_id:
+            replaced.setdefault(t.replaced_by, []).append(t)
+    order = {t.id: i for i, t in enumerate(tips)}  # newest first
+    place = {sid: i for i, sid in enumerate(sessions)}
+    out = {}
+    for saved in tips:
+        earlier, seen, todo = [], {saved.id}, [saved.id]
+        while todo:  # not recursive: an area tipped in hundreds of sessions is a long chain
+            for t in replaced.get(todo.pop(), ()):
+                if t.id not in seen:  # never written, but a damaged notebook must not loop
+                    seen.add(t.id)
+                    earlier.append(t)
+                    todo.append(t.id)
+        earlier.sort(key=lambda t: order[t.id], reverse=True)
+        first = earlier[0] if earlier else saved
+        until = (saved.met_session if saved.met else by_id[saved.replaced_by].session_id
+                 if saved.replaced and saved.replaced_by in by_id else sessions[-1] if sessions else None)
+        span = (place[until] - place[first.session_id] + 1
+                if first.session_id in place and until in place else None)
+        out[saved.id] = TipHistory(saved, tuple(earlier), span, by_id.get(saved.replaced_by))
+    return out
+
+
+def times_given(notebook: Notebook) -> dict[str, int]:
+    """For each area with an open tip: how many times it has been given, that tip included."""
+    tips = notebook.tips()
+    histories = tip_histories(tips, [])
+    return {t.area: histories[t.id].given for t in reversed(tips) if t.status is TipStatus.OPEN}
+
+
+def tips_json(notebook: Notebook) -> list[dict[str, Any]]:
+    """`tips --json`: every tip, newest first, as the notebook keeps it, with its history."""
+    tips = notebook.tips()
+    histories = tip_histories(tips, [s.id for s in reversed(notebook.sessions()) if s.answers])
+    return [{**t.to_json(), **histories[t.id].to_json()} for t in tips]
 
 
 @dataclass(frozen=True)
@@ -224,12 +295,14 @@ class TipProgress:
     now: float | None = None  # the tracked value in that session
     now_session: str | None = None
     medium: Medium | None = None  # the medium it is tracked on
+    history: TipHistory | None = None  # None only when made by hand
 
 
 def tip_progress(tips: list[SavedTip], points: list[SessionPoint]) -> list[TipProgress]:
-    """Each tip's standing. A tip is met only as the notebook says (`update_tip_progress`);
+    """Each tip's standing and history. A tip is met only as the notebook says (`update_tip_progress`);
     otherwise its area's latest comparable value since it was given says how it is doing."""
     place = {p.session_id: i for i, p in enumerate(points)}
+    histories = tip_histories(tips, [p.session_id for p in points])
     out = []
     for saved in tips:
         given = place.get(saved.session_id)
@@ -240,6 +313,8 @@ def tip_progress(tips: list[SavedTip], points: list[SessionPoint]) -> list[TipPr
         value = now.tracked[saved.area] if now else None
         if saved.met:
             standing = Standing.MET
+        elif saved.replaced:
+            standing = Standing.REPLACED
         elif now is None:
             standing = Standing.NOT_COMPARED if later else Standing.NOTHING_NEWER
         elif metric_in_range(saved.area, value):
@@ -248,7 +323,8 @@ def tip_progress(tips: list[SavedTip], points: list[SessionPoint]) -> list[TipPr
             standing = Standing.CLOSER
         else:
             standing = Standing.NOT_YET
-        out.append(TipProgress(saved, standing, value, now.session_id if now else None, medium))
+        out.append(TipProgress(saved, standing, value, now.session_id if now else None, medium,
+                               histories[saved.id]))
     return out
 
 
@@ -288,7 +364,7 @@ def recover_unfinished(notebook: Notebook, notice: Callable[[str], None], audio_
         if not answers:
             discard_session(notebook, session_id, audio_root / session_id)
             continue
-        feedback = session_feedback(answers, _opened_with(notebook, session_id))
+        feedback = session_feedback(answers, _opened_with(notebook, session_id), by_answer(notebook.retries(session_id)))
         notebook.finish_session(session_id, feedback.verdict, list(feedback.tips),
                                 strength=feedback.strength, status="interrupted", tracked=feedback.tracked,
                                 progress=feedback.progress)

@@ -18,6 +18,9 @@ class SessionStatus(Choice):
 class TipStatus(Choice):
     OPEN = "open"  # still being worked on: brought up at the start of the next session
     MET = "met"  # in range in two comparable sessions running (`history.update_tip_progress`)
+    # A later session gave a tip in the same area: the newer one (`SavedTip.replaced_by`) is the
+    # open one now. Neither met nor lost: `tips --all` shows it, with the tip that replaced it.
+    REPLACED = "replaced"
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class SavedTip:
     tip: Tip  # with `medium`: the answers it was given on
     status: TipStatus = TipStatus.OPEN
     met_session: str | None = None  # the session that met it
+    replaced_by: int | None = None  # the id of the newer tip of its area, when replaced
 
     @property
     def area(self) -> str:
@@ -72,9 +76,14 @@ class SavedTip:
     def met(self) -> bool:
         return self.status is TipStatus.MET
 
+    @property
+    def replaced(self) -> bool:
+        return self.status is TipStatus.REPLACED
+
     def to_json(self) -> dict[str, Any]:
         """The `tips --json` shape: the notebook's columns, then the session's start and medium."""
         return {"id": self.id, "session_id": self.session_id, "position": self.position,
                 "area": self.area, "text": self.text, "value": self.value, "target": self.target,
-                "status": self.status.value, "met_session": self.met_session, "started": self.started,
+                "status": self.status.value, "met_session": self.met_session, "replaced_by": self.replaced_by,
+                "started": self.started,
                 "medium": self.medium.value if self.medium else None}

@@ -74,4 +74,18 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE sessions ADD COLUMN progress TEXT;
     """,
+    # 5: one open tip per area. A tip given again in a later session replaces the open one of its
+    # area (status 'replaced', `replaced_by` the newer tip's id), so the notebook keeps one line per
+    # area with its history instead of a pile of near-identical tips. Tips saved before: in each
+    # area the open tips of the newest session that has one stay open, older open ones are
+    # replaced by its first (met tips stay met).
+    """
+    ALTER TABLE tips ADD COLUMN replaced_by INTEGER REFERENCES tips(id) ON DELETE SET NULL;
+    UPDATE tips SET status = 'replaced', replaced_by = (
+        SELECT n.id FROM tips n JOIN sessions ns ON ns.id = n.session_id
+        WHERE n.area = tips.area AND n.status = 'open' ORDER BY ns.rowid DESC, n.position LIMIT 1)
+    WHERE status = 'open' AND session_id != (
+        SELECT n.session_id FROM tips n JOIN sessions ns ON ns.id = n.session_id
+        WHERE n.area = tips.area AND n.status = 'open' ORDER BY ns.rowid DESC, n.position LIMIT 1);
+    """,
 )

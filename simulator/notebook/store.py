@@ -31,6 +31,17 @@ SPOKEN = """(SELECT MAX(json_extract(a.score, '$.transcript.duration') IS NOT NU
              FROM answers a WHERE a.session_id = {})"""
 
 
+# One open tip per area: the open tips of the newest session (by start) that has one in an area stay
+# open, and any older open tip of that area is replaced by its first. Run when a session closes, so
+# a tip given again replaces last time's; the newest by start wins, so a session a crash left open
+# and closed late never reopens an area over a newer session's tip. Tips of one session never
+# replace each other. Migration 5 ran the same rule over notebooks kept before.
+NEWEST_OPEN = """(SELECT n.{} FROM tips n JOIN sessions ns ON ns.id = n.session_id
+                  WHERE n.area = tips.area AND n.status = 'open' ORDER BY ns.rowid DESC, n.position LIMIT 1)"""
+ONE_OPEN_TIP_PER_AREA = f"""UPDATE tips SET status = 'replaced', replaced_by = {NEWEST_OPEN.format('id')}
+                            WHERE status = 'open' AND session_id != {NEWEST_OPEN.format('session_id')}"""
+
+
 def _text(path: Path | None) -> str | None:
     return str(path) if path else None
 
@@ -121,7 +132,8 @@ class Notebook:
                        status: str = "finished", tracked: Mapping[str, float] | None = None,
                        progress: Sequence[str] = ()) -> None:
         """Close a session with its feedback, each area's tracked value and the remarks on last
-        time's tips (`coach.Feedback`)."""
+        time's tips (`coach.Feedback`). A tip in an area that has an open tip from an earlier
+        session replaces it (`ONE_OPEN_TIP_PER_AREA`)."""
         with self._transaction():
             self._db.execute(
                 "UPDATE sessions SET ended=?, status=?, verdict=?, strength=?, tracked=?, progress=? WHERE id=?",
@@ -131,9 +143,13 @@ class Notebook:
                 "INSERT INTO tips (session_id, position, area, text, value, target) VALUES (?,?,?,?,?,?)",
                 [(session_id, i, t.area, t.text, t.value, t.target) for i, t in enumerate(tips, 1)],
             )
+            self._db.execute(ONE_OPEN_TIP_PER_AREA)
 
     def mark_tip_met(self, tip_id: int, session_id: str) -> None:
-        self._db.execute("UPDATE tips SET status='met', met_session=? WHERE id=?", (session_id, tip_id))
+        # Met in the very session that replaced it (`open_saved_tips_before`): met, and no longer
+        # part of the newer tip's history.
+        self._db.execute("UPDATE tips SET status='met', met_session=?, replaced_by=NULL WHERE id=?",
+                         (session_id, tip_id))
 
     def delete_session(self, session_id: str) -> list[Path]:
         """Delete a session with its answers and tips; returns the audio files it referenced."""
@@ -141,7 +157,15 @@ class Notebook:
             "SELECT audio, prompt_audio FROM answers WHERE session_id=?", (session_id,)
         ).fetchall()
         with self._transaction():
+            # A tip its tips replaced takes the place they had: replaced by what replaced them, or
+            # open again; then one open tip per area, as if the session had never been.
+            self._db.execute(
+                """UPDATE tips SET replaced_by = (SELECT r.replaced_by FROM tips r WHERE r.id = tips.replaced_by),
+                       status = CASE WHEN (SELECT r.replaced_by FROM tips r WHERE r.id = tips.replaced_by)
+                                IS NULL THEN 'open' ELSE 'replaced' END
+                   WHERE replaced_by IN (SELECT id FROM tips WHERE session_id=?)""", (session_id,))
             self._db.execute("DELETE FROM tips WHERE session_id=?", (session_id,))
+            self._db.execute(ONE_OPEN_TIP_PER_AREA)
             self._db.execute("DELETE FROM answers WHERE session_id=?", (session_id,))
             self._db.execute("DELETE FROM sessions WHERE id=?", (session_id,))
         return [Path(p) for row in rows for p in row if p]
@@ -216,13 +240,17 @@ class Notebook:
                    ORDER BY s2.rowid DESC LIMIT 1)""", ())]
 
     def open_tips_before(self, session_id: str) -> list[tuple[int, Tip]]:
-        """Open tips given in sessions that started before this one."""
+        """Tips given in sessions that started before this one, still open when it began."""
         return [(t.id, t.tip) for t in self.open_saved_tips_before(session_id)]
 
     def open_saved_tips_before(self, session_id: str) -> list[SavedTip]:
-        """Open tips given in sessions that started before this one, oldest first."""
-        return self._saved_tips("t.status='open' AND s.rowid < (SELECT rowid FROM sessions WHERE id=?) "
-                                "AND s.id != ?", (session_id, session_id))
+        """Tips given in sessions that started before this one and still open when it began, oldest
+        first: open, or replaced by one of this session's tips (met too when the area was in range
+        twice running, though it was tipped again today)."""
+        return self._saved_tips(
+            """(t.status='open' OR t.replaced_by IN (SELECT id FROM tips WHERE session_id=?))
+               AND s.rowid < (SELECT rowid FROM sessions WHERE id=?) AND s.id != ?""",
+            (session_id, session_id, session_id))
 
     def _saved_tips(self, where: str, args: tuple, newest_first: bool = False) -> list[SavedTip]:
         rows = self._db.execute(
@@ -231,7 +259,7 @@ class Notebook:
                 ORDER BY s.rowid {'DESC' if newest_first else ''}, t.position""", args).fetchall()
         return [SavedTip(r["id"], r["session_id"], r["started"], r["position"],
                          Tip(r["area"], r["text"], r["value"], r["target"], _medium(r["spoken"])),
-                         TipStatus(r["status"]), r["met_session"]) for r in rows]
+                         TipStatus(r["status"]), r["met_session"], r["replaced_by"]) for r in rows]
 
     def previous_session_id(self, session_id: str) -> str | None:
         """The session with answers just before this one."""

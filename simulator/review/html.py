@@ -33,7 +33,9 @@ from .charts import series_chart
 from .evidence import evidence_lines
 from .figures import answer_context, clock, date_label, format_value, metric_label, number, score_band, session_overall
 from .marks import CUES, MARK_NAMES, Pause, Run, mark_transcript, split_tail
-from .progress import MEDIUM_NAMES, MediumProgress, medium_progress, progress, tip_line, tips_summary, tips_with_progress
+from .progress import (
+    MEDIUM_NAMES, MediumProgress, history_line, medium_progress, progress, tip_line, tips_summary, tips_with_progress,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 CHARTED = 2  # metrics charted beside the overall at the top of a session report
@@ -223,9 +225,10 @@ def write_progress_report(notebook: Notebook, path: Path) -> Path:
         for series in group.metrics:
             scores = [p.scores[series.name] for p in group.points if series.name in p.scores]
             mine = [t for t in tips if t.saved.area == series.name and Medium.alike(t.medium, group.medium)]
+            shown = next((t for t in mine if not t.saved.replaced), None)  # the area's one open tip, or met
             metrics.append({"name": series.name, "chart": series_chart(series, group.medium.value),
                             "last_score": scores[-1] if scores else None, "last": series.points[-1].value
-                            if series.points else None, "tip": mine[0] if mine else None, "tip_count": len(mine)})
+                            if series.points else None, "tip": shown, "tip_count": len(mine)})
         # Weakest first: what to work on is what a candidate opens this page for.
         metrics.sort(key=lambda m: (m["last_score"] is None, m["last_score"] or 0))
         sections.append({"group": group, "overall": series_chart(group.overall, group.medium.value, wide=True),
@@ -235,6 +238,6 @@ def write_progress_report(notebook: Notebook, path: Path) -> Path:
                            f"{p[0].value:.0f} to {p[-1].value:.0f}" for m, p in moved)
     html = _render("progress.html.j2", points=points, sections=sections, tips=tips,
                    moved=f"Your overall score {moved_text}." if moved else "",
-                   tip_line=tip_line, summary=tips_summary(tips) if tips else "",
+                   tip_line=tip_line, history_line=history_line, summary=tips_summary(tips) if tips else "",
                    first=points[0] if points else None, last=points[-1] if points else None)
     return _write(path, html)

@@ -20,7 +20,7 @@ from ..notebook.history import (
 )
 from ..types import Medium
 from ..wording import plural, with_unit
-from .figures import number
+from .figures import date_label, number
 
 OVERALL = "overall"
 OVERALL_UNIT = "out of 100"
@@ -136,8 +136,9 @@ def tracked_unit(name: str) -> str:
 
 
 def tip_line(p: TipProgress) -> str:
-    """'Progress: 9 fillers a minute then, 1 now (met, well done).'; empty with nothing newer."""
-    if p.standing is Standing.NOTHING_NEWER:
+    """'Progress: 9 fillers a minute then, 1 now (met, well done).'; empty with nothing newer, and
+    for a replaced tip (the newer one carries its area on)."""
+    if p.standing in (Standing.NOTHING_NEWER, Standing.REPLACED):
         return ""
     if p.standing is Standing.NOT_COMPARED:
         if p.medium is None:
@@ -152,11 +153,43 @@ def tip_line(p: TipProgress) -> str:
     return f"Progress: {with_unit(number(then), unit)} then, {number(p.now)} now ({words})."
 
 
+def history_line(p: TipProgress) -> str:
+    """How long its area has been worked on, for a tip given more than once: 'Given in each of your
+    3 sessions since Dec 1, 18:41: 25 out of 100 the first time, 30 the last time.' For a replaced
+    tip, what replaced it. Empty for a tip given once."""
+    h = p.history
+    if h is None:
+        return ""
+    if p.saved.replaced:
+        return f"Replaced by newer advice on {date_label(h.replaced_by.started)}." if h.replaced_by else ""
+    if h.given < 2:
+        return ""
+    since = date_label(h.first.started)
+    if p.saved.met:
+        text = f"Given {h.given} times from {since} until it was met"
+    elif h.sessions and h.sessions >= h.given:
+        text = f"Given in {'each' if h.sessions == h.given else h.given} of your {h.sessions} sessions since {since}"
+    else:
+        text = f"Given {h.given} times since {since}"
+    # Like with like: the first time on answers of the same kind (typed, spoken) as the last.
+    first = next((t.value for t in h.earlier if t.value is not None and Medium.alike(t.medium, p.saved.medium)), None)
+    if first is not None and p.saved.value is not None:
+        text += (f": {with_unit(number(first), tracked_unit(p.saved.area))} the first time, "
+                 f"{number(p.saved.value)} the last time")
+    return text + "."
+
+
 def tips_summary(tips: list[TipProgress]) -> str:
-    """'Tips so far: 4 given, 1 met, 1 in range (one more session and it's met).'"""
+    """'Tips so far: 9 given: 3 still open (1 in range: ...), 1 met, 5 replaced by newer advice on
+    the same area.' The counts add up to what was given."""
     met = sum(1 for t in tips if t.standing is Standing.MET)
+    replaced = sum(1 for t in tips if t.standing is Standing.REPLACED)
     in_range = sum(1 for t in tips if t.standing is Standing.IN_RANGE)
-    text = f"Tips so far: {len(tips)} given, {met} met"
+    text = f"Tips so far: {len(tips)} given: {len(tips) - met - replaced} still open"
     if in_range:
-        text += f", {in_range} in range (one more session in range and {'it is' if in_range == 1 else 'they are'} met)"
+        text += (f" ({in_range} in range: one more session in range and "
+                 f"{'it is' if in_range == 1 else 'they are'} met)")
+    text += f", {met} met"
+    if replaced:
+        text += f", {replaced} replaced by newer advice on the same area"
     return text + "."

@@ -14,14 +14,16 @@ from typing import Iterable, Sequence
 from ..coach.retry import Retry, remark
 from ..console import printable
 from ..notebook import Notebook, SessionSummary
-from ..notebook.history import Standing, session_points
+from ..notebook.history import session_points
 from ..types import Metric, Question, Score, Session
 from .asked import answers_count, by_question, replies
 from .evidence import SHOWN_FIRST, evidence_lines
 from .figures import (answer_context, clock, format_value, metric_label, number, number_short, score_band,
                       session_overall, when)
 from .marks import CUES, MarkedTranscript, Pause, mark_transcript, split_tail
-from .progress import OVERALL_UNIT, MediumProgress, progress, tip_line, tips_summary, tips_with_progress, trend
+from .progress import (
+    OVERALL_UNIT, MediumProgress, history_line, progress, tip_line, tips_summary, tips_with_progress, trend,
+)
 
 ANSI = {"filler": "33", "hedge": "36", "flag": "1;31", "pause": "2", "dim": "2", "bold": "1",
         "good": "32", "fair": "33", "weak": "31"}
@@ -231,24 +233,35 @@ def _second_try(again: Retry, paint) -> list[str]:
 # --- across sessions -----------------------------------------------------------------------
 
 
-def format_tips(notebook: Notebook) -> str:
-    """The notebook: tips newest first, each with where it stood when given and where it is now."""
+def format_tips(notebook: Notebook, every: bool = False) -> str:
+    """The notebook: tips newest first, one open per area, each with where it stood when given,
+    where it is now and how long its area has been worked on. A tip replaced by a newer one of its
+    area is left out unless `every` (`tips --all`), and then marked so."""
     tips = tips_with_progress(notebook)
     if not tips:
+        if notebook.sessions():
+            return ("No tips yet: your sessions so far left nothing to work on (or you fixed it on the "
+                    "second try). `mock-interview review` shows each session.")
         return "The notebook is empty: tips appear here after your first session."
     lines, current = [], None
     for p in tips:
         t = p.saved
+        if t.replaced and not every:
+            continue
         if t.session_id != current:
             current = t.session_id
             medium = f", {t.medium.value}" if t.medium else ""
             lines += ([""] if lines else []) + [f"{when(t.started)}  (session {current}{medium})"]
-        mark = "met " if p.standing is Standing.MET else "open"
+        mark = "met " if t.met else "replaced" if t.replaced else "open"
         lines += _para(f"[{mark}] {metric_label(t.area)}: {printable(t.text)}", "  ", " " * 9)
+        lines += _para(history_line(p), " " * 9)
         lines += _para(tip_line(p), " " * 9)
-        if t.target and not t.met:
+        if t.target and not t.met and not t.replaced:
             lines.append(f"         Aim for: {printable(t.target)}")
-    return "\n".join(lines + [""] + _para(tips_summary(tips)))
+    summary = tips_summary(tips)
+    if not every and any(p.saved.replaced for p in tips):
+        summary += " See every tip, the replaced ones too, with `mock-interview tips --all`."
+    return "\n".join(lines + [""] + _para(summary))
 
 
 def _table(group: MediumProgress, label_width: int = 20) -> list[str]:

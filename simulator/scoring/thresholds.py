@@ -211,6 +211,11 @@ TIP_BELOW = 70.0  # a metric scoring under this earns a tip
 POLISH_BELOW = 90.0  # with nothing under TIP_BELOW, the weakest under this earns a polish tip
 STRENGTH_AT_LEAST = 75.0  # what we praise first must score at least this
 MAX_SESSION_TIPS = 3
+# Coach mode: the tip said right after an answer (the whole tip is printed and saved). README
+# promises "one short tip after every answer"; a new user's walkthrough (2026-12-01) heard a
+# 23 s tip before the offer to try again. 10 s is one or two sentences at the interviewer's
+# 165 words a minute, as `interviewer.spoken_seconds` estimates them (erring long).
+COACH_TIP_SPOKEN_SECONDS = 10.0
 
 # Session verdicts, by the mean overall of the answers (first match wins).
 VERDICTS: tuple[tuple[float, str], ...] = (
