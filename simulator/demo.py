@@ -18,6 +18,7 @@ import yaml
 
 from . import banks
 from .audio import load
+from .coach.retry import Retry
 from .console import Console
 from .home import writable_home
 from .listen import Heard, RecordedAnswers, Slot
@@ -112,8 +113,17 @@ def demo_home(home: Path) -> Path:
     return home / FOLDER
 
 
+@dataclass(frozen=True)
+class DemoRun:
+    """A finished demo session and its second tries (coach mode), read from the demo's notebook
+    while the demo has it open: what `demo --json` prints, with nothing to open again."""
+
+    session: Session
+    retries: tuple[tuple[int, Retry], ...] = ()
+
+
 def run(home: Path, *, questions: int = 4, seed: int | None = None, engine: str = "faster-whisper",
-        model: str | None = None, mode: str = "interview", json_mode: bool = False) -> Session:
+        model: str | None = None, mode: str = "interview", json_mode: bool = False) -> DemoRun:
     """Run the demo in `demo_home(home)`; KeyboardInterrupt when stopped before any answer."""
     console = Console(json_mode=json_mode)
     folder = writable_home(demo_home(home), "--home")
@@ -146,10 +156,11 @@ def run(home: Path, *, questions: int = 4, seed: int | None = None, engine: str 
             drop_empty_sessions(notebook, folder, getattr(practice, "session_id", None))
         if not session.answers:  # stopped before its first answer (the session dropped itself)
             raise KeyboardInterrupt
+        retries = tuple(notebook.retries(session.id))
     console.notice(f"\nSaved as demo session {session.id} in {folder}. See it again with "
                    f"`mock-interview review {session.id} --home {folder}` (add --html report.html "
                    "for the report).")
-    return session
+    return DemoRun(session, retries)
 
 
 def drop_empty_sessions(notebook: Notebook, folder: Path, own: str | None) -> None:

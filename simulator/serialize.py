@@ -42,15 +42,33 @@ def transcript_to_dict(t: Transcript) -> dict[str, Any]:
 
 
 def transcript_from_dict(d: dict[str, Any]) -> Transcript:
+    text = d.get("text", "")
+    saved = list(d.get("words", ()))
+    glued = _glued_in(text, [w["word"].strip() for w in saved])
     return Transcript(
-        text=d.get("text", ""),
-        words=tuple(Word(w["word"], w["start"], w["end"], w.get("probability", 1.0))
-                    for w in d.get("words", ())),
+        text=text,
+        words=tuple(Word(w["word"].strip(), w["start"], w["end"], w.get("probability", 1.0), glued=g)
+                    for w, g in zip(saved, glued)),
         duration=d.get("duration"),
         engine=d.get("engine", "typed"),
         breaks=tuple(d.get("breaks", ())),
         unclear=tuple((a, b) for a, b in d.get("unclear", ())),
     )
+
+
+def _glued_in(text: str, words: Sequence[str]) -> list[bool]:
+    """Which saved words go on from the one before with no space, read from the text they were
+    written into (the JSON has no field for it). Rows saved before words lost Whisper's leading
+    space (" I", " fast", "-paced") read the same way."""
+    out: list[bool] = []
+    at, found_last = 0, False
+    for word in words:
+        found = text.find(word, at) if word else -1
+        out.append(found_last and found == at)
+        if found >= 0:
+            at = found + len(word)
+        found_last = found >= 0
+    return out
 
 
 def tip_to_dict(t: Tip) -> dict[str, Any]:
@@ -105,18 +123,28 @@ def evidence_from_dict(metric: str, d: dict[str, Any]) -> Evidence:
 
 def metric_to_dict(m: Metric) -> dict[str, Any]:
     value = m.value if isinstance(m.value, str) or m.value is None else _rounded(m.value, 2)
-    return {
+    d = {
         "score": None if m.score is None else round(float(m.score), 1),
         "value": value,
         "unit": m.unit,
         "evidence": [evidence_to_dict(e) for e in m.evidence],
     }
+    if m.expected is not None:  # an extension of PRODUCT.md's score JSON
+        d["expected"] = _rounded(m.expected, 2)
+    return d
+
+
+# Until `expected` had its own field, a short answer's key points said it in their unit.
+_LEGACY_EXPECTED = re.compile(r"(of \d+ key points) \((\d+) points? expected in an answer this long\)")
 
 
 def metric_from_dict(name: str, d: dict[str, Any]) -> Metric:
     evidence = tuple(evidence_from_dict(name, e) for e in d.get("evidence", ()))
-    return Metric(name=name, score=d.get("score"), value=d.get("value"), unit=d.get("unit"),
-                  evidence=_legacy_filler_counts(evidence))
+    unit, expected = d.get("unit"), d.get("expected")
+    if unit and (old := _LEGACY_EXPECTED.fullmatch(unit)):
+        unit, expected = old[1], float(old[2])
+    return Metric(name=name, score=d.get("score"), value=d.get("value"), unit=unit,
+                  evidence=_legacy_filler_counts(evidence), expected=expected)
 
 
 def score_to_dict(s: Score) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import Iterable
@@ -152,10 +152,22 @@ class Recording:
 
 @dataclass(frozen=True)
 class Word:
-    word: str  # as the engine wrote it, with its leading space and punctuation
+    word: str  # as the engine wrote it, punctuation kept, without the space Whisper writes before it
     start: float
     end: float
     probability: float = 1.0
+    # Goes on from the word before with no space between: Whisper writes "fast-paced" as the
+    # pieces "fast" and "-paced", and "3-5" as "3" and "-5".
+    glued: bool = False
+
+
+def words_text(words: Iterable[Word]) -> str:
+    """Words as one line of text: a space before each, none before a glued piece."""
+    out: list[str] = []
+    for w in words:
+        if w.word:
+            out.append(w.word if w.glued and out else f" {w.word}")
+    return "".join(out).strip()
 
 
 @dataclass(frozen=True)
@@ -183,12 +195,8 @@ class Transcript:
 
     def glued(self) -> tuple[bool, ...]:
         """For each word, whether it goes on from the one before with no space ("fast" "-paced",
-        "3" "-5"); only where the engine starts its words with a space, as Whisper does."""
-        words = self.words
-        spaced = sum(w.word[:1].isspace() for w in words[1:])
-        if spaced * 2 < len(words) - 1:
-            return (False,) * len(words)
-        return tuple(k > 0 and bool(w.word.strip()) and not w.word[:1].isspace() for k, w in enumerate(words))
+        "3" "-5")."""
+        return tuple(k > 0 and w.glued and bool(w.word) for k, w in enumerate(self.words))
 
     def then(self, other: "Transcript", gap: float = 0.0) -> "Transcript":
         """This transcript followed by another (a follow-up answer), times shifted to fit."""
@@ -200,9 +208,7 @@ class Transcript:
                 first += "."
             return Transcript.typed(f"{first} {other.text}".strip())
         offset = (self.duration or 0.0) + gap
-        shifted = tuple(
-            Word(w.word, w.start + offset, w.end + offset, w.probability) for w in other.words
-        )
+        shifted = tuple(replace(w, start=w.start + offset, end=w.end + offset) for w in other.words)
         return Transcript(
             text=f"{self.text} {other.text}".strip(),
             words=self.words + shifted,
@@ -315,6 +321,9 @@ class Metric:
     value: float | str | None = None
     unit: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    # How much of the unit an answer this long was expected to reach, when less than all of it: a
+    # short answer is judged on 1 of 5 key points, not on all 5 ("1 of 5 key points" scores 100).
+    expected: float | None = None
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ class CannedTranscriber:
         self.transcribed.append(text)
         tokens = text.split()
         step = (end - start) / max(1, len(tokens))
-        words = tuple(Word(" " + w, round(start + i * step, 3), round(start + (i + 0.8) * step, 3))
+        words = tuple(Word(w, round(start + i * step, 3), round(start + (i + 0.8) * step, 3))
                       for i, w in enumerate(tokens))
         return Transcript(text=text, words=words, duration=len(samples) / SAMPLE_RATE,
                           engine=self.name)
@@ -328,6 +328,6 @@ class SentenceTranscriber:
         duration = len(samples) / SAMPLE_RATE
         tokens = self.text.split()
         step = duration / max(1, len(tokens))
-        words = tuple(Word(" " + w, round(i * step, 3), round((i + 0.8) * step, 3))
+        words = tuple(Word(w, round(i * step, 3), round((i + 0.8) * step, 3))
                       for i, w in enumerate(tokens))
         return Transcript(text=self.text, words=words, duration=duration, engine=self.name)

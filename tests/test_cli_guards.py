@@ -243,6 +243,19 @@ def test_no_questions_is_a_usage_error(command, n):
     no_traceback(result)
 
 
+@pytest.mark.parametrize("args", [("--json",), ("latest", "--json"), ("latest",)], ids=" ".join)
+def test_review_of_one_session_on_an_empty_notebook_exits_2_and_prints_nothing_on_stdout(home, args):
+    # `tips --json` and `progress --json` list what there is ([]); `review` shows one session, and
+    # there is none: a script gets exit 2, an empty stdout and the reason on stderr.
+    result = run_cli("review", *args)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "the notebook has no sessions yet" in result.stderr
+    no_traceback(result)
+    assert json.loads(run_cli("tips", "--json").stdout) == json.loads(run_cli("progress", "--json").stdout) == []
+    unknown = run_cli("review", "no-such-session", "--json")
+    assert (unknown.returncode, unknown.stdout) == (2, "") and "no session 'no-such-session'" in unknown.stderr
+
+
 @pytest.mark.parametrize("command", [("review", "latest"), ("progress",)], ids=" ".join)
 def test_an_html_report_needs_an_existing_folder(tmp_path, command):
     target = tmp_path / "no" / "such" / "r.html"

@@ -19,7 +19,7 @@ from simulator.assess import score_answer
 from simulator.coach import answer_tips, praise, session_feedback
 from simulator.notebook import Notebook
 from simulator.serialize import score_from_dict, score_to_dict, tip_from_dict, tip_to_dict
-from simulator.types import Answer, Coverage, EvidenceKind, RedFlag, Severity, Transcript
+from simulator.types import Answer, Coverage, EvidenceKind, RedFlag, Severity, Transcript, words_text
 
 from test_coach import ANGRY, RUDE, STRONG, WHY, call, spoken
 from test_scoring import BILLED_REPLIES
@@ -70,6 +70,15 @@ def test_old_rows_load_with_typed_evidence(home):
     assert {e.label for e in greeting.evidence if e.kind is EvidenceKind.PART} == {"greeting", "name", "company"}
     unclear = [e for e in answers[2].score.metric("clarity").evidence if e.kind is EvidenceKind.UNCLEAR]
     assert unclear and all(e.label and 0 < e.value < 0.5 for e in unclear)
+    # Their words were saved with Whisper's leading space (" um,", " At"): they read back as said,
+    # and still make up the saved text.
+    for answer, row in zip(answers, OLD["rows"]):
+        t = answer.score.transcript
+        assert t.text == row["score"]["transcript"]["text"]
+        assert [w.word for w in t.words] == [w["word"].strip() for w in row["score"]["transcript"]["words"]]
+        if t.words:
+            assert words_text(t.words) == t.text
+    assert answers[0].score.transcript.words[0].word == "um,"
 
 
 def same_tips(tips, old: list[dict]) -> bool:
@@ -176,6 +185,20 @@ def test_todays_scores_saved_the_old_way_read_back_the_same(make):
     assert session_feedback(old_way) == session_feedback(new_way)
     for old, new in zip(old_way, new_way):
         assert praise(old.score, old.question, old.turn) == praise(new.score, new.question, new.turn)
+
+
+def test_a_short_answers_key_points_saved_with_the_expected_count_in_the_unit_read_apart():
+    # Until `expected` had its own field, the unit said it: "of 5 key points (2 points expected...)".
+    from simulator.serialize import metric_from_dict, metric_to_dict
+
+    old = {"score": 100.0, "value": 2, "unit": "of 5 key points (2 points expected in an answer this long)",
+           "evidence": []}
+    m = metric_from_dict("key_points", old)
+    assert (m.unit, m.expected) == ("of 5 key points", 2)
+    assert metric_to_dict(m)["expected"] == 2 and metric_to_dict(m)["unit"] == "of 5 key points"
+    one = metric_from_dict("key_points", {**old, "unit": "of 3 key points (1 point expected in an answer this long)"})
+    assert (one.unit, one.expected) == ("of 3 key points", 1)
+    assert metric_from_dict("key_points", {**old, "unit": "of 4 key points"}).expected is None
 
 
 def old_notebook_with_piled_up_tips(home: Path) -> list[str]:

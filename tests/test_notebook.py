@@ -24,7 +24,7 @@ QUESTION = Question(id="why-call-center", text="Why do you want to work in a cal
 
 
 def make_answer(overall: float = 70.0, wpm: float = 150.0, qid: str = "why-call-center") -> Answer:
-    words = (Word(" I", 0.0, 0.2, 0.9), Word(" love", 0.2, 0.5, 0.95), Word(" helping", 0.5, 0.9, 0.99))
+    words = (Word("I", 0.0, 0.2, 0.9), Word("love", 0.2, 0.5, 0.95), Word("helping", 0.5, 0.9, 0.99))
     transcript = Transcript(text="I love helping", words=words, duration=1.2, engine="faster-whisper")
     metrics = (Metric("pace", 80.0, wpm, "words/min", (Evidence("I love helping", 0.0, 0.9, "steady"),)),
                Metric("coverage", 60.0, 0.5, "share of key points"))

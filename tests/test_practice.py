@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 import soundfile as sf
@@ -57,6 +58,19 @@ def test_a_thin_answer_gets_one_follow_up_scored_with_the_answer(home):
     assert answer.follow_up and answer.follow_up in outcome.speaker.said()
     assert answer.score.transcript.text == f"{THIN} Yes."  # scored as one answer
     assert len(saved(home, outcome.session.id)) == 1  # the follow-up replaced the first save
+
+
+def test_a_typed_answer_and_its_follow_up_are_quoted_as_two_sentences(home):
+    # "I'd say I'm a perfectionist" + "i would take longer on calls" was scored (and quoted in the
+    # tips) as one sentence: 'You wrote "I'd say I'm a perfectionist i would take longer on calls"'.
+    source = ScriptedAnswers({"greatest-weakness": "I'd say I'm a perfectionist",
+                              "greatest-weakness.follow-up": "i would take longer on calls"})
+    outcome = run_practice(home, source, ask=("greatest-weakness",))
+    (answer,) = saved(home, outcome.session.id)
+    assert answer.follow_up and answer.score.transcript.text == "I'd say I'm a perfectionist. i would take longer on calls"
+    quotes = [e.quote for m in answer.score.metrics for e in m.evidence if e.quote]
+    quotes += [q for t in (*answer.score.tips, *outcome.session.tips) for q in re.findall(r'"([^"]+)"', t.text)]
+    assert quotes and not [q for q in quotes if "perfectionist" in q and "longer" in q], quotes
 
 
 def test_a_spoken_follow_up_is_joined_to_the_answer_audio_and_all(home):
@@ -724,6 +738,38 @@ def test_the_demo_shows_what_was_transcribed_not_its_script(home, tmp_path):
     assert heard.transcript.text == "I worked in a busy mental office."
     assert "Candidate (as transcribed): I worked in a busy mental office." in screen.getvalue()
     assert "dental" not in screen.getvalue()
+
+
+def test_demo_json_gets_the_second_tries_from_the_demo_without_opening_its_notebook_again(home, monkeypatch, capsys):
+    import argparse
+
+    import simulator.notebook
+    from simulator import demo
+    from simulator.cli.practice import cmd_demo
+
+    canned = CannedTranscriber()
+    speaker = SilentSpeaker()
+    speaker.playback = False
+    monkeypatch.setattr(demo, "make_transcriber", lambda *args, **kwargs: canned)
+    monkeypatch.setattr(demo, "VoiceSpeaker", lambda notice: speaker)
+    monkeypatch.setattr(demo.SyntheticCandidate, "recording",
+                        lambda self, slot: canned.recording(self.text_for(slot)) if self.text_for(slot) else None)
+    monkeypatch.setattr(demo.SyntheticCandidate, "wants_retry", lambda self, slot: True)  # takes the second try
+    monkeypatch.setattr(demo, "pick_questions", lambda *args: ["greatest-weakness"])  # a weak sample: a tip
+
+    def opened_again(*args, **kwargs):
+        raise AssertionError("demo --json opened the demo's notebook a second time")
+
+    monkeypatch.setattr(simulator.notebook, "Notebook", opened_again)  # demo.py holds its own
+    args = argparse.Namespace(questions=1, seed=1, engine="faster-whisper", model=None, mode="coach", json=True)
+    assert cmd_demo(args, home) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert [a["question_id"] for a in printed["answers"]] == ["greatest-weakness"]
+    assert [r["answer"] for r in printed["retries"]] == [1]
+    with demo.Notebook(demo.demo_home(home)) as notebook:  # what the demo saved, as `review --json` reads it
+        saved_retries = notebook.retries(printed["session_id"])
+    assert [(p, r.score.transcript.text) for p, r in saved_retries] == \
+        [(r["answer"], r["transcript"]["text"]) for r in printed["retries"]]
 
 
 def test_a_recording_with_no_speech_is_skipped_not_scored_zero(home, tmp_path):

@@ -7,6 +7,7 @@ Spoken answers here are timed transcripts made in the test (`test_coach.spoken`)
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -116,6 +117,25 @@ def test_the_word_agrees_with_the_way_a_metric_is_better(home):
     rows = table(run_cli("progress").stdout, "Typed answers, 2 sessions")
     assert rows["Positive language"][:4] == ["-1.0", "0.0", "\u2191", "better"]
     assert rows["Professionalism"][:4] == ["0.0", "1.0", "\u2191", "worse"]
+
+
+def test_what_a_short_answer_was_expected_to_cover_is_said_apart_from_the_unit(home):
+    # A user scripting against the JSON got the unit "of 5 key points (1 point expected in an
+    # answer this long)", and the progress table printed that sentence as the unit of its row.
+    why = question("why-call-center")
+    n = len(why.key_points)
+    save_session(home, [typed(why, "I enjoy helping people and every call is different.")])
+    save_session(home, [typed(why, "I enjoy helping people, every call is different.")])
+    out = run_cli("progress").stdout
+    row = table(out, "Typed answers, 2 sessions")["Key points"]
+    assert row[:2] == ["2.0", "2.0"] and " ".join(row[2:]).endswith(f"on target of {n} key points"), row
+    assert re.search(r"Key points: answers that short were expected to cover 1 \(\d\d-\d\d \d\d:\d\d\), "
+                     r"1 \(\d\d-\d\d \d\d:\d\d\)\.", out), out
+    points = json.loads(run_cli("progress", "--json").stdout)
+    assert [(p["units"]["key_points"], p["expected"]) for p in points] == [(f"of {n} key points", {"key_points": 1})] * 2
+    assert f"2 of {n} key points (1 point expected in an answer this long)" in run_cli("review", "latest").stdout
+    metric = json.loads(run_cli("review", "latest", "--json").stdout)["answers"][0]["metrics"]["key_points"]
+    assert (metric["unit"], metric["expected"]) == (f"of {n} key points", 1)
 
 
 SUMMARY = re.compile(r"Tips so far: (\d+) given: (\d+) still open[^,]*, (\d+) met(?:, (\d+) replaced by newer advice "

@@ -348,9 +348,16 @@ def test_a_word_the_engine_splits_is_shown_whole():
     from simulator.review.terminal import format_transcript
     from simulator.types import Word
 
+    from simulator.serialize import transcript_from_dict
+    from simulator.transcribe.words import whisper_words
+
     pieces = [" I", " like", " fast", "-paced", " work,", " and", " refunds", " take", " 3", "-5", " business", " days."]
-    words = tuple(Word(p, 0.3 * k, 0.3 * k + 0.25, 0.95) for k, p in enumerate(pieces))
+    words = tuple(whisper_words((p, 0.3 * k, 0.3 * k + 0.25, 0.95) for k, p in enumerate(pieces)))
     t = Transcript(text="".join(pieces).strip(), words=words, duration=4.0, engine="faster-whisper")
+    # a row saved while words kept Whisper's leading space reads the same
+    old_row = transcript_from_dict({"text": t.text, "duration": 4.0, "engine": "faster-whisper", "words": [
+        {"word": p, "start": w.start, "end": w.end, "probability": 0.95} for p, w in zip(pieces, words)]})
+    assert old_row.words == words
     assert [w.text for w in shown_words(t)][2:4] == ["fast-paced", "work,"]
     score = score_answer(question("why-call-center"), t)
     shown = " ".join(format_transcript(mark_transcript(score)))

@@ -16,7 +16,9 @@ def check_score_json(d: dict, question_id: str) -> None:
     assert d["question_id"] == question_id
     assert 0 <= d["overall"] <= 100
     for name, m in d["metrics"].items():
-        assert set(m) == {"score", "value", "unit", "evidence"}, name
+        # the four always; `expected` extends them (key points a short answer was expected to cover)
+        assert {"score", "value", "unit", "evidence"} <= set(m) <= {"score", "value", "unit", "evidence", "expected"}, name
+        assert "expected" not in m or (name == "key_points" and m["expected"] > 0), name
         assert m["score"] is None or 0 <= m["score"] <= 100
         for e in m["evidence"]:
             # the first four always; the typed fields extend them (kind always, the rest when set)
@@ -52,6 +54,8 @@ def test_score_spoken_audio(speak):
     check_score_json(d, "why-call-center")
     assert d["metrics"]["pace"]["score"] is not None and d["metrics"]["pace"]["unit"]
     assert d["transcript"]["words"][0]["start"] is not None
+    words = [w["word"] for w in d["transcript"]["words"]]
+    assert words[0] == "I" and all(w == w.strip() for w in words), words[:5]  # not Whisper's " I"
 
 
 @pytest.mark.slow

@@ -537,6 +537,10 @@ def test_a_short_answers_key_points_say_how_many_were_expected():
     short = score_answer(ANGRY, Transcript.typed("I stayed calm with him."))
     m = short.metric("key_points")
     n = len(ANGRY.key_points)
-    assert m.value == 1 and m.unit == f"of {n} key points (1 point expected in an answer this long)", m
+    # ...said beside the unit, which stays a unit like the other metrics' (it was the sentence
+    # "of 5 key points (1 point expected in an answer this long)" in the score JSON)
+    assert m.value == 1 and m.unit == f"of {n} key points" and m.expected == 1, m
+    assert score_to_dict(short)["metrics"]["key_points"]["expected"] == 1
     full = score_answer(ANGRY, Transcript.typed(STRONG + " " + STRONG))
-    assert full.metric("key_points").unit == f"of {n} key points"
+    assert full.metric("key_points").unit == f"of {n} key points" and full.metric("key_points").expected is None
+    assert "expected" not in score_to_dict(full)["metrics"]["key_points"]

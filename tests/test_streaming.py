@@ -274,7 +274,7 @@ def test_unclear_stretches_of_each_segment_land_on_the_answers_timeline():
         name = "looping"
 
         def transcribe(self, samples, on_progress=None):
-            return Transcript("I was", (Word(" I", 0.1, 0.3), Word(" was", 0.3, 0.5)),
+            return Transcript("I was", (Word("I", 0.1, 0.3), Word("was", 0.3, 0.5)),
                               len(samples) / SAMPLE_RATE, self.name, unclear=((0.5, 1.5),))
 
     live = LiveTranscription(Looping())

@@ -88,6 +88,26 @@ def test_transcribe_command_text_and_json(speak):
     as_json = run_cli("transcribe", str(wav), "--json")
     data = json.loads(as_json.stdout)  # stdout is only the JSON document
     assert data["words"] and {"word", "start", "end", "probability"} <= set(data["words"][0])
+    # The words as said, not as Whisper spaces them (it wrote {"word": " I"}).
+    assert data["words"][0]["word"] == "I" and all(w["word"] == w["word"].strip() for w in data["words"])
+
+
+def test_words_come_without_whispers_leading_space_and_rebuild_the_text(transcriber, speak):
+    # Whisper writes " I", " like", and "fast-paced" as " fast" "-paced": the space goes, and the
+    # piece that had none still joins the word before, in the text, on screen and after saving.
+    from simulator.review.marks import shown_words
+    from simulator.serialize import transcript_from_dict, transcript_to_dict
+    from simulator.types import words_text
+
+    t = transcriber.transcribe(audio.load(speak("I like fast-paced work, and refunds take 3-5 business days.")))
+    assert t.words[0].word == "I" and all(w.word and w.word == w.word.strip() for w in t.words), t.words
+    assert words_text(t.words) == t.text and " -" not in t.text
+    glued = [k for k, w in enumerate(t.words) if w.glued]
+    assert glued, t.words  # Whisper did split a word: the test tests something
+    whole = t.words[glued[0] - 1].word + t.words[glued[0]].word  # "fast" "-paced"
+    assert whole in t.text and whole in [w.text for w in shown_words(t)]
+    saved = transcript_from_dict(json.loads(json.dumps(transcript_to_dict(t))))
+    assert saved.words == t.words and saved.text == t.text
 
 
 def test_transcribe_command_on_a_missing_or_broken_file_exits_2(tmp_path):
@@ -112,7 +132,7 @@ def test_decoding_resumes_when_whisper_stops_before_the_speech_does(speak):
 
     def decode(chunk):  # like Whisper on a bad day: one word at the start of whatever it gets
         calls.append(len(chunk) / 16_000)
-        return [Word(f" word{len(calls)}", 0.2, 0.6, 0.9)] if len(calls) <= 2 else []
+        return [Word(f"word{len(calls)}", 0.2, 0.6, 0.9)] if len(calls) <= 2 else []
 
     t = transcribe_in_chunks(samples, DecodeOptions(), decode, "test")
     assert len(calls) >= 2 and calls[1] < calls[0]  # resumed on what was left, not from the start
@@ -137,20 +157,20 @@ def test_decoding_resumes_where_speech_starts_again_not_mid_speech(speak):
         base = samples.__array_interface__["data"][0]
         starts.append((chunk.__array_interface__["data"][0] - base) / 4 / 16_000)
         if len(starts) == 1:
-            return [Word(" first", 0.3, speech_end - 0.1 - starts[0], 0.9)]
-        return [Word(" second", 0.2, len(chunk) / 16_000 - 0.3, 0.9)]
+            return [Word("first", 0.3, speech_end - 0.1 - starts[0], 0.9)]
+        return [Word("second", 0.2, len(chunk) / 16_000 - 0.3, 0.9)]
 
     t = transcribe_in_chunks(samples, DecodeOptions(), decode, "test")
     assert len(starts) == 2
     second_speech = (len(first) + len(gap)) / 16_000 + np.flatnonzero(np.abs(second) > 1e-3)[0] / 16_000
     assert second_speech - 0.4 <= starts[1] <= second_speech  # at the pause, with its padding
-    assert [w.word for w in t.words] == [" first", " second"]
+    assert [w.word for w in t.words] == ["first", "second"]
 
 
 def _words(text: str, start: float = 0.0, step: float = 0.3, probability: float = 0.9):
     from simulator.types import Word
 
-    return [Word(f" {w}", round(start + i * step, 3), round(start + i * step + 0.25, 3),
+    return [Word(w, round(start + i * step, 3), round(start + i * step + 0.25, 3),
                  probability) for i, w in enumerate(text.split())]
 
 
@@ -159,12 +179,12 @@ def test_endings_whisper_adds_without_hearing_them_are_dropped():
     from simulator.types import Word
 
     said = _words("I would stay calm and help her.")
-    untimed = [Word(" Thank", 2.4, 2.4, 0.2), Word(" you.", 2.4, 2.4, 0.1)]
-    at_edge = [Word(" See", 2.95, 3.0, 0.3), Word(" you", 3.0, 3.05, 0.2)]
+    untimed = [Word("Thank", 2.4, 2.4, 0.2), Word("you.", 2.4, 2.4, 0.1)]
+    at_edge = [Word("See", 2.95, 3.0, 0.3), Word("you", 3.0, 3.05, 0.2)]
     kept = guards.drop_invented(said + untimed + at_edge, chunk_seconds=3.2, pad_seconds=0.2)
     assert kept == said
     # A confident word keeps its place, even a quick one or one at the very end.
-    quick = [Word(" a", 1.0, 1.0, 0.95), Word(" you.", 2.95, 3.05, 0.9)]
+    quick = [Word("a", 1.0, 1.0, 0.95), Word("you.", 2.95, 3.05, 0.9)]
     assert guards.drop_invented(quick, chunk_seconds=3.2, pad_seconds=0.2) == quick
 
 
@@ -174,7 +194,7 @@ def test_a_repetition_loop_is_found_and_cut_to_one_occurrence_marked_unclear():
     loop = _words("So " + "I was, uh, " * 44 + "working there.")
     assert guards.is_looping(loop)
     kept, spans = guards.cut_loops(loop)
-    assert [w.word for w in kept] == [" So", " I", " was,", " uh,", " working", " there."]
+    assert [w.word for w in kept] == ["So", "I", "was,", "uh,", "working", "there."]
     assert spans == [(loop[4].start, loop[-3].end)]
     # People do repeat themselves two or three times; that is speech, not a loop.
     for said in ("No, no, no, that is not what I meant.", "I was, uh, I was, uh, nervous.",

@@ -72,15 +72,10 @@ def cmd_demo(args, home: Path) -> int:
     if args.questions < 1:
         raise UserError(f"--questions {args.questions}: ask for at least 1 question")
     with native_output_to(log_path(home)):  # ALSA, PortAudio, ONNX noise: to the log
-        session = demo.run(home, questions=args.questions, seed=args.seed, engine=args.engine,
-                           model=args.model, mode=args.mode, json_mode=args.json)
+        done = demo.run(home, questions=args.questions, seed=args.seed, engine=args.engine,
+                        model=args.model, mode=args.mode, json_mode=args.json)
     if args.json:
-        from ..notebook import Notebook
         from ..serialize import session_json
 
-        retries = ()
-        if session.answers:
-            with Notebook(demo.demo_home(home)) as notebook:
-                retries = notebook.retries(session.id)
-        print_json(session_json(session, retries))
+        print_json(session_json(done.session, done.retries))
     return 0

@@ -12,12 +12,12 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..transcribe import Transcriber
-from ..types import SAMPLE_RATE, Transcript, Word
+from ..types import SAMPLE_RATE, Transcript, Word, words_text
 from .vad import WINDOW, WINDOW_S
 
 
@@ -162,7 +162,7 @@ class LiveTranscription:
 
     def text(self) -> str:
         """What has been transcribed so far, as one string."""
-        return "".join(w.word for w in self.committed()).strip()
+        return words_text(self.committed())
 
     def caught_up(self) -> bool:
         """True when every word heard so far is transcribed (none held back, none in hand)."""
@@ -198,7 +198,7 @@ class LiveTranscription:
         with self._idle:
             unclear = tuple((round(a + s.start / SAMPLE_RATE, 3), round(b + s.start / SAMPLE_RATE, 3))
                             for s, t in sorted(self._done, key=lambda d: d[0].start) for a, b in t.unclear)
-        return Transcript(text="".join(w.word for w in words).strip(), words=words,
+        return Transcript(text=words_text(words), words=words,
                           duration=len(audio) / SAMPLE_RATE, engine=self.transcriber.name,
                           unclear=unclear)
 
@@ -247,5 +247,5 @@ class LiveTranscription:
 
 def _shifted(transcript: Transcript, segment: Segment) -> tuple[Word, ...]:
     offset = segment.start / SAMPLE_RATE
-    return tuple(Word(w.word, round(w.start + offset, 3), round(w.end + offset, 3), w.probability)
+    return tuple(replace(w, start=round(w.start + offset, 3), end=round(w.end + offset, 3))
                  for w in transcript.words)

@@ -51,7 +51,9 @@ class Heard:
     def then(self, follow_up: "Heard") -> "Heard":
         """An answer and its follow-up, as one transcript (and one recording, times lined up)."""
         if self.recording is None or follow_up.recording is None:
-            return Heard(Transcript.typed(f"{self.transcript.text} {follow_up.transcript.text}"))
+            # Joined the one way transcripts are: a typed answer ends its sentence first, so a quote
+            # never runs from the answer into the follow-up.
+            return Heard(self.transcript.then(follow_up.transcript))
         gap = np.zeros(int(FOLLOW_UP_GAP * SAMPLE_RATE), np.float32)
         samples = np.concatenate([self.recording.samples, gap, follow_up.recording.samples])
         recording = Recording(samples=samples, time_to_start=self.recording.time_to_start,

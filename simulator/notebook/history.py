@@ -43,12 +43,15 @@ class SessionPoint:
     scores: Mapping[str, float]  # each metric's mean score
     units: Mapping[str, str | None]  # each measured value's unit; None when the answers disagree
     tracked: Mapping[str, float]  # each area's value as the coach tracks it (`progress_value`)
+    # each metric's mean expected value (`Metric.expected`), where every answer was short of all
+    expected: Mapping[str, float]
 
     def to_json(self) -> dict[str, Any]:
         """The `progress --json` shape (one element of its list)."""
         return {"session_id": self.session_id, "started": self.started, "medium": self.medium.value,
                 "overall": self.overall, "metrics": {k: round(v, 2) for k, v in self.values.items()},
-                "scores": {k: round(v, 1) for k, v in self.scores.items()}, "units": dict(self.units)}
+                "scores": {k: round(v, 1) for k, v in self.scores.items()}, "units": dict(self.units),
+                "expected": {k: round(v, 2) for k, v in self.expected.items()}}
 
 
 def _mean_per_metric(answers: Iterable[Answer], value_of: Callable[[Metric], float | None]) -> dict[str, float]:
@@ -83,6 +86,18 @@ def session_metric_values(answers: Iterable[Answer]) -> dict[str, float]:
                             and not isinstance(m.value, bool) and m.score is not None else None)
 
 
+def session_expected(answers: Iterable[Answer]) -> dict[str, float]:
+    """Each measured metric's mean `expected` over a session, where every answer had one (each was
+    short: 1 of 5 key points expected). One answer expected to reach all of it leaves the metric
+    out: how much "all" is lives only in its unit."""
+    found: dict[str, list[float | None]] = {}
+    for a in answers:
+        for m in a.score.metrics:
+            if m.score is not None:
+                found.setdefault(m.name, []).append(m.expected)
+    return {name: sum(v) / len(v) for name, v in found.items() if v and None not in v}
+
+
 def session_point(summary: SessionSummary, answers: list[Answer]) -> SessionPoint | None:
     """What a session measured; None for a session without answers."""
     medium = Medium.of(answers)
@@ -97,7 +112,7 @@ def session_point(summary: SessionSummary, answers: list[Answer]) -> SessionPoin
         sum(a.score.overall for a in answers) / len(answers)
     return SessionPoint(summary.id, summary.started, medium, overall, session_metric_values(answers),
                         _mean_per_metric(answers, lambda m: None if m.score is None else float(m.score)),
-                        units, session_tracked(summary, lambda: answers))
+                        units, session_tracked(summary, lambda: answers), session_expected(answers))
 
 
 def session_points(notebook: Notebook) -> list[SessionPoint]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..types import Answer, Metric, Session
-from ..wording import with_unit
+from ..wording import plural, with_unit
 
 
 def clock(seconds: float | None) -> str:
@@ -37,13 +37,19 @@ def number_short(value: float) -> str:
 
 
 def format_value(metric: Metric) -> str:
-    """The measured value with its unit: '142 words a minute', '2 of 3 key points', '1 phrase'."""
+    """The measured value with its unit: '142 words a minute', '2 of 3 key points', '1 phrase';
+    and what was expected of a short answer: '1 of 5 key points (1 point expected in an answer
+    this long)'."""
     value = metric.value
     if value is None or value == "":
         return ""
     if isinstance(value, (int, float)):
-        return with_unit(number(value), metric.unit)
-    return f"{value} {metric.unit}" if metric.unit else str(value)
+        text = with_unit(number(value), metric.unit)
+    else:
+        text = f"{value} {metric.unit}" if metric.unit else str(value)
+    if metric.expected is not None:
+        text += f" ({plural(round(metric.expected), 'point')} expected in an answer this long)"
+    return text
 
 
 def score_band(score: float | None) -> str:

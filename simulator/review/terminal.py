@@ -18,7 +18,8 @@ from ..notebook.history import session_points
 from ..types import Metric, Question, Score, Session
 from .asked import answers_count, by_question, replies
 from .evidence import SHOWN_FIRST, evidence_lines
-from .figures import answer_context, clock, format_value, metric_label, number_short, score_band, session_overall, when
+from .figures import (answer_context, clock, format_value, metric_label, number, number_short, score_band,
+                      session_overall, when)
 from .marks import CUES, MarkedTranscript, Pause, mark_transcript, split_tail
 from .progress import (
     OVERALL_UNIT, MediumProgress, history_line, progress, tip_line, tips_summary, tips_with_progress, trend,
@@ -278,6 +279,12 @@ def _table(group: MediumProgress, label_width: int = 20) -> list[str]:
         found = trend(series, shown)
         label = "Overall" if series is group.overall else metric_label(series.name)
         lines.append(row(label, cells, found.text if found else "", series.unit))
+    for series in group.metrics:  # "2.0 of 5 key points" on target: the answers were short
+        short = [(p.started, p.expected[series.name]) for p in group.points
+                 if series.measured and series.name in p.expected and series.value_in(p.session_id) is not None]
+        if short:
+            lines.append(f"{metric_label(series.name)}: answers that short were expected to cover "
+                         + ", ".join(f"{number(v)} ({s[5:10]} {s[11:16]})" for s, v in short) + ".")
     return lines
 
 

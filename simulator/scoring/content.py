@@ -44,10 +44,9 @@ def key_points(x: Inputs) -> Metric | None:
     floor = th.KEY_POINTS_AT_LEAST if doc.n_words >= th.KEY_POINTS_FROM_WORDS else 1.0
     expected = min(len(readings), max(floor, doc.n_words / th.WORDS_PER_KEY_POINT))
     score = min(100.0, 100.0 * sum(credits) / expected)
-    unit = f"of {len(readings)} key points"
-    if expected < len(readings):  # "100 ... 1 of 5 key points" reads as a mistake without this
-        unit += f" ({plural(round(expected), 'point')} expected in an answer this long)"
-    return Metric("key_points", score, covered, unit, tuple(evidence))
+    # "100 ... 1 of 5 key points" reads as a mistake without what was expected (said beside it)
+    return Metric("key_points", score, covered, f"of {len(readings)} key points", tuple(evidence),
+                  expected=round(expected, 2) if expected < len(readings) else None)
 
 
 def _numbers(doc: Doc) -> list[int]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..areas import AREAS, Area, InAnswers, OnCall, WhenSilent
@@ -55,8 +55,7 @@ def _silent(metrics: list[Metric]) -> list[Metric]:
         rule = AREAS[m.name].when_silent
         if rule is WhenSilent.DROP:
             continue
-        out.append(m if m.score is None or rule is WhenSilent.KEEP else Metric(m.name, 0.0, m.value, m.unit,
-                                                                               m.evidence))
+        out.append(m if m.score is None or rule is WhenSilent.KEEP else replace(m, score=0.0))
     return out
 
 
@@ -89,7 +88,7 @@ def _not_english(x: Inputs, names: tuple[str, ...], language: str) -> list[Metri
 def _word_list(metrics: list[Metric], x: Inputs) -> list[Metric]:
     """Key words without sentences earn nothing for the points they name."""
     said = x.doc.opening(note="key words without sentences", kind=EvidenceKind.WORD_LIST)
-    return [Metric(m.name, 0.0, 0, m.unit, (said,) if said else ()) if m.name == "key_points" else m
+    return [replace(m, score=0.0, value=0, evidence=(said,) if said else ()) if m.name == "key_points" else m
             for m in metrics]
 
 

@@ -7,11 +7,12 @@ the words of the next. Every chunk's words pass the guards (guards.py) before th
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Sequence
 
 import numpy as np
 
-from ..types import SAMPLE_RATE, Transcript, Word
+from ..types import SAMPLE_RATE, Transcript, Word, words_text
 from . import DecodeOptions
 from . import guards
 
@@ -68,15 +69,14 @@ def transcribe_in_chunks(samples: np.ndarray, options: DecodeOptions, decode: De
     for start, end in speech_chunks(samples, options):
         got, spans = decode_chunk(samples, start, end, options, decode)
         shift = offset
-        words += [Word(w.word, round(w.start + shift, 3), round(w.end + shift, 3),
-                       round(w.probability, 4)) for w in got]
+        words += [replace(w, start=round(w.start + shift, 3), end=round(w.end + shift, 3),
+                          probability=round(w.probability, 4)) for w in got]
         unclear += [(round(a + shift, 3), round(b + shift, 3)) for a, b in spans]
         if on_progress:
             on_progress(end / SAMPLE_RATE)
     if on_progress:
         on_progress(duration)
-    text = "".join(w.word for w in words).strip()
-    return Transcript(text=text, words=tuple(words), duration=duration, engine=engine,
+    return Transcript(text=words_text(words), words=tuple(words), duration=duration, engine=engine,
                       unclear=tuple(unclear))
 
 
@@ -121,7 +121,7 @@ def _decode_with_resume(samples: np.ndarray, start: int, end: int, options: Deco
         got = guards.drop_invented(decode(piece), len(piece) / SAMPLE_RATE, pad)
         if not got:
             break
-        placed = [Word(w.word, w.start + shift, w.end + shift, w.probability) for w in got]
+        placed = [replace(w, start=w.start + shift, end=w.end + shift) for w in got]
         if out and guards.bare(placed[0]) == guards.bare(out[-1]) \
                 and placed[0].start < out[-1].end + REPEAT_WINDOW:
             placed = placed[1:]  # the word decoding stopped at, heard again from its tail

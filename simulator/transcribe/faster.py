@@ -14,6 +14,7 @@ from ..types import SAMPLE_RATE, Transcript, Word
 from . import DEFAULT_MODEL, DecodeOptions
 from .chunks import transcribe_in_chunks
 from .models import check_model, model_folder
+from .words import whisper_words
 
 
 # Seconds past the VAD's padding that still count as "the words reached the chunk's end": a
@@ -99,8 +100,7 @@ class FasterWhisperTranscriber:
         words_end = len(audio) / SAMPLE_RATE - (o.vad_speech_pad_ms / 1000 + TAIL_ALLOWANCE)
         words: list[Word] = []
         for segment in segments:
-            words += [Word(w.word, float(w.start), float(w.end), float(w.probability))
-                      for w in segment.words or ()]
+            words += whisper_words((w.word, w.start, w.end, w.probability) for w in segment.words or ())
             if words and words[-1].end >= words_end:
                 break
         return words

@@ -15,7 +15,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..types import Word
+from ..types import Word, words_text
 
 # A word this short (seconds) is one the aligner could not place in the audio...
 MIN_WORD_SECONDS = 0.02
@@ -92,7 +92,7 @@ def find_loop(words: Sequence[Word]) -> Loop | None:
 
 
 def is_looping(words: Sequence[Word]) -> bool:
-    text = "".join(w.word for w in words)
+    text = words_text(words)
     return find_loop(words) is not None or (
         len(text) > 40 and compression_ratio(text) > MAX_COMPRESSION_RATIO)
 

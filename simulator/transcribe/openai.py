@@ -22,6 +22,7 @@ from . import DEFAULT_MODEL, DecodeOptions
 from .chunks import transcribe_in_chunks
 from .convert import cache_path, ensure_checkpoint
 from .models import KNOWN, check_model, model_folder
+from .words import whisper_words
 
 INSTALL_HINT = "pip install torch==2.13.0 && pip install '.[openai-whisper]' (or `make install`)"
 
@@ -150,8 +151,11 @@ class OpenAIWhisperTranscriber:
                 fp16=False,
                 **beams,
             )
-        return [Word(w["word"], float(w["start"]), float(w["end"]), float(w["probability"]))
-                for segment in result["segments"] for w in segment.get("words", ())]
+        words: list[Word] = []
+        for segment in result["segments"]:
+            words += whisper_words((w["word"], w["start"], w["end"], w["probability"])
+                                   for w in segment.get("words", ()))
+        return words
 
 
 def _warm_up(model, language: str) -> None:
