@@ -317,6 +317,11 @@ NO_STORY_CAP = 45.0
 HEDGED_PER_100_WORDS = 10.0
 HEDGED_AT_LEAST = 3
 HEDGED_CAP = 45.0
+# Asked for facts (`FACTS_NOT_EXAMPLES`), an answer that gives none (no day, hour, limit or thing it
+# would arrange) and makes at most one point is willing but vague: "I'm pretty flexible really, whatever works." scored 59 (once
+# it was no longer taken for a word list), where a recruiter hears low-middle and asks which days and
+# shifts (a new user's try, tenth pass, 2026-12-02). At most the top of "weak", like a story untold.
+NO_FACTS_CAP = 45.0
 # ...and so can a long answer of any kind that covers less than this of its key points (0-100):
 # it talks around the question. Second pass (k-judgment2): the fresh rambling cases on a general
 # and a situational question scored 80 and 67; no tune-half answer is under this and that long.
