@@ -232,6 +232,19 @@ KNOCKOUT_VERDICT = ("Not yet. One thing you said today would end a real intervie
 POINT_COVERED = 0.55
 POINT_PARTIAL = 0.42
 POINT_DENIED = 0.55  # a clause this near a phrasing with the opposite stance denies the point
+# ...and a clause that says another point of the question (its words, or this much nearer by
+# meaning) covers a point only by its own words: "Evenings are fine" sits 0.55 from "weekends" and
+# says "evenings" (a new user's try, tenth pass, 2026-12-02)
+POINT_NEIGHBOUR_MARGIN = 0.2
+# Two points of a question are neighbouring ideas when some of their phrasings are this near
+# ("evenings"/"weekends" 0.66, "stayed calm"/"calmed down" 0.67; "your customers"/"great reviews"
+# 0.31, said together in "the reviews from your customers are great").
+POINT_NEIGHBOURS = 0.5
+# Empathy in the candidate's own words: a clause naming a feeling this near a sentence of the
+# `acknowledge` idea (exemplars.yaml). "I told him I could see why a surprise charge would upset
+# anyone" is 0.65 from "I told him I understood why he was upset" (a new user's story was told it
+# never acknowledged the customer); "I'd tell them I can't help them" is 0.73, and names no feeling.
+EMPATHY_MEANING = 0.55
 # Relevance: the answer against the question, and against the nearest bundled question on
 # another subject (one whose profile is less similar than this to the question's own). The
 # margin (own minus rival) maps to 0-1 between these two; two key points said in words about
