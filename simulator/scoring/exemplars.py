@@ -22,6 +22,7 @@ class Idea:
 
     joins: frozenset[str]  # bank phrasings, lowercase
     sentences: tuple[str, ...]
+    needs: frozenset[str] = frozenset()  # a clause saying it holds one of these words (none: any)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ def exemplars() -> ExemplarSet:
         outcomes={name: tuple(xs) for name, xs in raw["outcomes"].items()},
         small_talk={name: tuple(xs) for name, xs in raw["small_talk"].items()},
         plain_words={str(k): str(v) for k, v in raw["plain_words"].items()},
-        point_ideas={name: Idea(frozenset(str(j).lower() for j in idea["joins"]), tuple(idea["say"]))
+        point_ideas={name: Idea(frozenset(str(j).lower() for j in idea["joins"]), tuple(idea["say"]),
+                                frozenset(str(w).lower() for w in idea.get("needs", ())))
                      for name, idea in raw["point_ideas"].items()},
     )

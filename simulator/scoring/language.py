@@ -11,6 +11,7 @@ from . import semantic
 from . import thresholds as th
 from .actions import actions
 from .clauses import agrees, norms_of
+from .exemplars import exemplars
 from .flags import RED_FLAG_NOTES, RED_FLAG_SEVERITY, negated, phrases, severe_red_flags  # noqa: F401
 from .inputs import Inputs, measures
 from .text import Doc
@@ -82,10 +83,11 @@ def _acknowledging(x: Inputs) -> list[tuple[int, int]]:
     """Token spans of clauses that acknowledge a feeling in their own words ("I told him I could see
     why a surprise charge would upset anyone"): near a sentence of the `acknowledge` idea
     (`exemplars.yaml`, point_ideas; as said or in plain words) with its stance, and naming the
-    feeling (`lx.FEELINGS`): "I'd tell them I can't help them" is as near those sentences, and
+    feeling (the idea's `needs`): "I'd tell them I can't help them" is as near those sentences, and
     acknowledges nothing."""
     ex_ = semantic.idea_exemplars()
     rows = [j for j, label in enumerate(ex_.labels) if label == "acknowledge"]
+    feelings = exemplars().point_ideas["acknowledge"].needs
     if not x.clauses or not rows:
         return []
     sims = np.maximum(x.clause_vectors @ ex_.vectors[rows].T, x.plain_vectors @ ex_.vectors[rows].T)
@@ -93,7 +95,7 @@ def _acknowledging(x: Inputs) -> list[tuple[int, int]]:
     for c_i, clause in enumerate(x.clauses):
         k = int(np.argmax(sims[c_i]))
         words = set(norms_of(clause.text)) | set(x.plain_readings[c_i].split())
-        if sims[c_i, k] >= th.EMPATHY_MEANING and words & lx.FEELINGS and agrees(clause.text, ex_.texts[rows[k]]):
+        if sims[c_i, k] >= th.EMPATHY_MEANING and words & feelings and agrees(clause.text, ex_.texts[rows[k]]):
             tokens = [t for t, tok in enumerate(x.doc.tokens) if clause.start <= tok.word < clause.end]
             if tokens:
                 out.append((tokens[0], tokens[-1] + 1))

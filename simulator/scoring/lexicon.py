@@ -203,10 +203,6 @@ EMPATHY = rx(
     r"how (?:frustrating|stressful|upsetting)", r"(?:i|we) am (?:here|happy) to help",
     r"patiently", r"(?:be|being|stay|stayed|staying|remain|remained|was|were) patient with", r"feel heard", r"felt heard", r"reassur\w*",
 )
-# Words for how a customer feels: a clause acknowledging them by meaning names one (`language._acknowledging`).
-FEELINGS = frozenset("""upset upsetting frustrated frustrating frustration angry anger annoyed annoying
-    annoyance worried worrying worry stressed stressful stress furious disappointed disappointing scared
-    anxious confused hurt mad irritated irritating unhappy fed""".split())
 # Staying calm is the agent's own composure, not something done for the caller: "I'd stay calm"
 # neither acknowledges the customer nor owns their problem (issue 10). A verb of composure, or a
 # verb of keeping followed by a word of composure ("keep my voice level"), is read as such.

@@ -19,11 +19,11 @@ import numpy as np
 from ..types import Coverage, KeyPoint, Transcript
 from . import semantic
 from . import thresholds as th
-from .clauses import Clause, about_others, agrees
+from .clauses import Clause, about_others, agrees, norms_of
 from .exemplars import exemplars
-from .matching import PointMatch, match_phrase
+from .matching import PointMatch, generic_stems, match_phrase
 from .text import Doc
-from .words import content_words, normalise_word
+from .words import STOPWORDS, content_words, normalise_word, stem
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,9 @@ class PointVectors:
         ideas = [(i, j) for i, p in enumerate(self.points) for j in _idea_rows(p)]
         self.idea_rows = [j for _, j in ideas]
         self.rows += [(i, semantic.idea_exemplars().texts[j]) for i, j in ideas]
+        named = exemplars().point_ideas
+        # the words a clause must hold to say each row (an idea's `needs`; none for a phrasing)
+        self.needs = [frozenset()] * self.said + [named[semantic.idea_exemplars().labels[j]].needs for _, j in ideas]
 
     @cached_property
     def vectors(self) -> np.ndarray:
@@ -119,13 +122,16 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
         for sim, c_i, k in pairs:
             if sim < th.POINT_PARTIAL or (best_say[1] is not None and best_deny[1] is not None):
                 break
-            if _neighbours(near[c_i], table.neighbours[index], sim):
+            if _neighbours(near[c_i], table.neighbours[index], sim) or not _holds(table.needs[k], clauses[c_i], plain, c_i):
                 continue
             clause, phrasing = clauses[c_i], table.rows[k][1]
             if agrees(readings[c_i][k], phrasing):
                 if best_say[1] is None and not _inside(clause, unsaid):
                     best_say = (sim, clause, phrasing)
-            elif best_deny[1] is None and not about_others(clause.text):
+            elif best_deny[1] is None and k < table.said and not about_others(clause.text):
+                # only the bank's own phrasings deny: an everyday sentence is near what is said in
+                # its frame ("I didn't let it rattle me" is 0.56 from "I let the customer say
+                # everything without interrupting"), and a denial can knock an answer out
                 best_deny = (sim, clause, phrasing)
         words = by_index.get(index)
         if words is not None and words.covered and words.span is not None:
@@ -159,8 +165,8 @@ def _similarities(table: PointVectors, clauses: Sequence[Clause], vectors: np.nd
         return said, [[c.text] * len(table.rows) for c in clauses]
     plainly = plain_vectors @ table.vectors.T
     for c_i, text in enumerate(plain):  # its words, said plainly: "loop in my manager" says "ask my supervisor"
-        for k in range(table.said) if text else ():  # (words said as they are are the spelled match's)
-            if _says_words(text, table.rows[k][1]) and not _says_words(clauses[c_i].text, table.rows[k][1]):
+        for k in range(table.said) if text else ():
+            if _says_in_plain_words(text, clauses[c_i].text, table.rows[k][1]):
                 plainly[c_i, k] = 1.0
     sims = np.maximum(said, plainly)
     readings = [[plain[c_i] if plain[c_i] and plainly[c_i, k] > said[c_i, k] else c.text
@@ -169,10 +175,22 @@ def _similarities(table: PointVectors, clauses: Sequence[Clause], vectors: np.nd
 
 
 @lru_cache(maxsize=65536)
-def _says_words(text: str, phrasing: str) -> bool:
-    """Whether a clause in plain words holds a phrasing's words (`matching.match_phrase`)."""
-    share, span = match_phrase(Doc(Transcript.typed(text)), phrasing)
-    return span is not None and share >= th.KEY_POINT_COVERED_SHARE
+def _says_in_plain_words(plain: str, said: str, phrasing: str) -> bool:
+    """Whether a clause in plain words holds a phrasing's words (`matching.match_phrase`) by a word
+    its idiom became, and one that names the subject: "ask my manager" for "loop in my manager"; not
+    "call" for "rings" (every answer says "call": "Say a man rings asking..." made "one call")."""
+    doc = Doc(Transcript.typed(plain))
+    share, span = match_phrase(doc, phrasing)
+    if span is None or share < th.KEY_POINT_COVERED_SHARE:
+        return False
+    own = set(norms_of(said))
+    return any(n not in own and n not in STOPWORDS and stem(n) not in generic_stems()
+               for n in doc.norms[span[0]:span[1]])
+
+
+def _holds(needs: frozenset[str], clause: Clause, plain: Sequence[str], c_i: int) -> bool:
+    """Whether a clause holds one of the words an idea needs (as said or in plain words)."""
+    return not needs or bool(needs & (set(norms_of(clause.text)) | set((plain[c_i] if plain else "").split())))
 
 
 def _nearness(n_points: int, table: PointVectors, sims: np.ndarray, clauses: Sequence[Clause], doc: Doc,
