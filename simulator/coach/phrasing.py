@@ -156,7 +156,7 @@ IDEAS = {
     "shortcuts": "the shortcuts you use", "restart": "restarting it", "technician": "sending a technician",
     "breaks": "your breaks", "deadline": "the deadline", "practice": "practising", "unplug": "unplugging it",
     "warranty": "the warranty", "neighbors": "checking with the neighbours", "benefits": "the benefits",
-    "offer": "what you'd offer them",
+    "offer": "what you'd offer them", "a strength for the phones": "a strength of yours that helps on the phones",
 }
 _IDEAS = {k.lower(): v for k, v in IDEAS.items()}
 _ADJECTIVES = frozenset("""good happy comfortable calm patient friendly organized organised positive reliable

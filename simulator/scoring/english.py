@@ -18,7 +18,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {name: frozenset(words.split()) for 
     "English": """the a an and or but is are was were be been i you he she it we they my your his her
         our their me him us them this that these those to of in on at for with from by as not no do
         does did have has had will would can could should what when where why how which who
-        there here so if because just very also about up out all some any than then""",
+        there here so if because just very also about up out all some any than then am""",
     "German": """der die das den dem des ein eine einen einem einer und oder aber ist sind war waren
         ich du er sie es wir ihr mein meine dein nicht kein keine zu von mit auf für bei aus nach
         im ins am zum zur auch noch sehr wenn weil dass habe hat hatte haben werden wird kann
@@ -42,13 +42,28 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {name: frozenset(words.split()) for 
 }.items()}
 MIN_WORDS = 4  # fewer words say too little to tell the language
 ENGLISH_SHARE_AT_LEAST = 0.12  # an English sentence spends far more of its words on these
-LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
+LETTERS = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?", re.UNICODE)
+# An English contraction is two small words said as one ("I'm" is "I am", "don't" is "do not"):
+# counted as one, "I'm pretty flexible really, whatever works." had too few small words for a
+# sentence and was knocked out as key words without one. Other languages' apostrophes ("j'ai",
+# "l'ho") are split as before.
+CONTRACTED = re.compile(r"(\w+)['\u2019](m|re|s|ve|ll|d)$|(\w+)n['\u2019]t$")
+CONTRACTIONS = {"m": "am", "re": "are", "s": "is", "ve": "have", "ll": "will", "d": "would"}
+
+
+def _split(word: str) -> list[str]:
+    m = CONTRACTED.match(word)
+    if m is None:
+        return re.split(r"['\u2019]", word)
+    if m.group(3):  # "won't", "can't": "will not", "can not"
+        return [{"wo": "will", "ca": "can", "sha": "shall"}.get(m.group(3), m.group(3)), "not"]
+    return [m.group(1), CONTRACTIONS[m.group(2)]]
 
 
 def _words(text: str) -> list[str]:
     """The answer's words without filler sounds: "um" is a Portuguese article, and a candidate
     who says "um" every other word is still speaking English."""
-    return [w for w in (w.lower() for w in LETTERS.findall(text)) if w not in FILLER_SOUNDS]
+    return [w for raw in LETTERS.findall(text) for w in _split(raw.lower()) if w and w not in FILLER_SOUNDS]
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,23 @@ SOURCE = Path(__file__).with_suffix(".yaml")
 
 
 @dataclass(frozen=True)
+class Idea:
+    """A key-point idea in everyday sentences, joined to every key point holding one of its phrasings."""
+
+    joins: frozenset[str]  # bank phrasings, lowercase
+    sentences: tuple[str, ...]
+    needs: frozenset[str] = frozenset()  # a clause saying it holds one of these words (none: any)
+
+
+@dataclass(frozen=True)
 class ExemplarSet:
     red_flags: dict[RedFlag, tuple[str, ...]]  # each severe family (and plain negativity, unused)
     fine: tuple[str, ...]  # professional sentences on the same subjects: the counterweight
     cliches: tuple[str, ...]  # canned answers every interviewer hears
     outcomes: dict[str, tuple[str, ...]]  # "story": how it ended for the customer; "plan": what you'd do
     small_talk: dict[str, tuple[str, ...]]  # chat by subject: no answer to any question
+    plain_words: dict[str, str]  # idioms and regional words, and their plain words (`plain.py`)
+    point_ideas: dict[str, Idea]  # key-point ideas in everyday sentences, by name (`points.py`)
 
 
 @lru_cache(maxsize=1)
@@ -34,4 +45,8 @@ def exemplars() -> ExemplarSet:
         cliches=tuple(raw["cliches"]),
         outcomes={name: tuple(xs) for name, xs in raw["outcomes"].items()},
         small_talk={name: tuple(xs) for name, xs in raw["small_talk"].items()},
+        plain_words={str(k): str(v) for k, v in raw["plain_words"].items()},
+        point_ideas={name: Idea(frozenset(str(j).lower() for j in idea["joins"]), tuple(idea["say"]),
+                                frozenset(str(w).lower() for w in idea.get("needs", ())))
+                     for name, idea in raw["point_ideas"].items()},
     )

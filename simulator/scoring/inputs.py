@@ -11,6 +11,7 @@ import numpy as np
 from ..areas import AREAS
 from ..types import KeyPoint, Metric, Question, QuestionKind, Recording, RedFlag, Severity, Transcript
 from . import flag_meaning, semantic
+from .plain import plain
 from . import lexicon as lx
 from .clauses import Clause, clauses, norms_of
 from .flags import RED_FLAG_SEVERITY, Flag, find_red_flags
@@ -74,6 +75,22 @@ class Inputs:
         return semantic.embed([c.text for c in self.clauses]) if self.clauses else np.zeros((0, 384), np.float32)
 
     @cached_property
+    def plain_readings(self) -> tuple[str, ...]:
+        """Each clause in plain words where it holds an idiom ("" where not): `plain.py`."""
+        return tuple(plain(c.text) for c in self.clauses)
+
+    @cached_property
+    def plain_vectors(self) -> np.ndarray:
+        """The meaning of each clause in plain words (its own where it holds no idiom)."""
+        said = [t for t in self.plain_readings if t]
+        if not said:
+            return self.clause_vectors
+        out = self.clause_vectors.copy()
+        rows = [i for i, t in enumerate(self.plain_readings) if t]
+        out[rows] = semantic.embed(said)
+        return out
+
+    @cached_property
     def answer_vector(self) -> np.ndarray | None:
         """The answer's meaning: the mean of its sentences' vectors, unit length."""
         rows = [v for c, v in zip(self.clauses, self.clause_vectors) if c.sentence]
@@ -101,12 +118,21 @@ class Inputs:
         Nothing said inside a red flag covers a point ("I'd tell them to calm down" is not staying calm)."""
         flagged = {k for f in self.red_flags if RED_FLAG_SEVERITY[f.family] is Severity.SEVERE
                    for k in range(f.start, f.end)}
-        return read_points(self.points, self.doc, self.clauses, self.clause_vectors, self.matches, unsaid=flagged)
+        return read_points(self.points, self.doc, self.clauses, self.clause_vectors, self.matches, unsaid=flagged,
+                           plain=self.plain_readings, plain_vectors=self.plain_vectors)
 
     @cached_property
     def flags_meant(self) -> list[flag_meaning.FlagMatch]:
-        """Clauses that mean a red flag (not the question said back: `echoed_words`)."""
-        return flag_meaning.red_flags(self.clauses, self.clause_vectors, self.doc.others_words | self.echoed_words)
+        """Clauses that mean a red flag (not the question said back: `echoed_words`), and mean one
+        said in plain words too: an idiom the model misreads is no red flag ("I'd hold back and let
+        them get it all off their chest" sat at 0.70 from "I'd tell them to take it up with somebody
+        else"; "...wait quietly and let them vent..." is nowhere near it)."""
+        theirs = self.doc.others_words | self.echoed_words
+        found = flag_meaning.red_flags(self.clauses, self.clause_vectors, theirs)
+        if not found or not any(self.plain_readings):
+            return found
+        plainly = {m.clause for m in flag_meaning.red_flags(self.clauses, self.plain_vectors, theirs)}
+        return [m for m in found if m.clause in plainly]
 
     @cached_property
     def echoed_words(self) -> frozenset[int]:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..areas import AREAS
 from ..types import Coverage, EvidenceKind, Metric, QuestionKind, RedFlag, Severity
 from . import lexicon as lx
+from . import semantic
 from . import thresholds as th
 from .actions import actions
+from .clauses import agrees, norms_of
+from .exemplars import exemplars
 from .flags import RED_FLAG_NOTES, RED_FLAG_SEVERITY, negated, phrases, severe_red_flags  # noqa: F401
 from .inputs import Inputs, measures
 from .text import Doc
@@ -65,8 +70,36 @@ def _composure(norms, k: int) -> bool:
 
 @measures("empathy")
 def empathy(x: Inputs) -> Metric:
-    return _metric("empathy", x.doc, _helpful(x, phrases(x.doc, lx.EMPATHY)),
+    """Phrases that acknowledge the customer (`lx.EMPATHY`), and clauses that do it in words of
+    their own (`_acknowledging`)."""
+    said = phrases(x.doc, lx.EMPATHY)
+    taken = {k for i, j in said for k in range(i, j)}
+    said += [s for s in _acknowledging(x) if not taken & set(range(*s))]
+    return _metric("empathy", x.doc, _helpful(x, sorted(said)),
                    "acknowledges the customer", "no acknowledgement of how the customer feels")
+
+
+def _acknowledging(x: Inputs) -> list[tuple[int, int]]:
+    """Token spans of clauses that acknowledge a feeling in their own words ("I told him I could see
+    why a surprise charge would upset anyone"): near a sentence of the `acknowledge` idea
+    (`exemplars.yaml`, point_ideas; as said or in plain words) with its stance, and naming the
+    feeling (the idea's `needs`): "I'd tell them I can't help them" is as near those sentences, and
+    acknowledges nothing."""
+    ex_ = semantic.idea_exemplars()
+    rows = [j for j, label in enumerate(ex_.labels) if label == "acknowledge"]
+    feelings = exemplars().point_ideas["acknowledge"].needs
+    if not x.clauses or not rows:
+        return []
+    sims = np.maximum(x.clause_vectors @ ex_.vectors[rows].T, x.plain_vectors @ ex_.vectors[rows].T)
+    out = []
+    for c_i, clause in enumerate(x.clauses):
+        k = int(np.argmax(sims[c_i]))
+        words = set(norms_of(clause.text)) | set(x.plain_readings[c_i].split())
+        if sims[c_i, k] >= th.EMPATHY_MEANING and words & feelings and agrees(clause.text, ex_.texts[rows[k]]):
+            tokens = [t for t, tok in enumerate(x.doc.tokens) if clause.start <= tok.word < clause.end]
+            if tokens:
+                out.append((tokens[0], tokens[-1] + 1))
+    return out
 
 
 @measures("ownership")

@@ -39,6 +39,7 @@ class Cap(Choice):
     NOTHING_DONE = "a reply on a call that does nothing the caller needs"
     NO_STORY = "no story, when one was asked for"
     HEDGED = "every sentence hedged"
+    NO_FACTS = "asked for facts, none given"
 
 
 def _evidence(metrics: dict[str, Metric], name: str, kind: EvidenceKind) -> list:
@@ -87,7 +88,7 @@ KNOCKOUT_AREAS = {KnockOut.RED_FLAG: "professionalism", KnockOut.DENIED: "key_po
                   KnockOut.NOT_ENGLISH: "relevance", KnockOut.WORD_LIST: "key_points", KnockOut.OFF_TOPIC: "relevance"}
 CAP_AREAS = {Cap.CLICHE: "specificity", Cap.RAMBLE: "structure", Cap.OFF_POINT: "key_points",
              Cap.COMPOSURE: "key_points", Cap.NOTHING_DONE: "key_points", Cap.NO_STORY: "structure",
-             Cap.HEDGED: "hedging"}
+             Cap.HEDGED: "hedging", Cap.NO_FACTS: "specificity"}
 
 
 def deciding_rank(area: str) -> int:
@@ -121,6 +122,7 @@ def caps(metrics: Sequence[Metric], words: int | None = None, personal: bool = F
         Cap.NOTHING_DONE: call and _nothing_done(by_name),
         Cap.NO_STORY: tells_no_story(by_name.get("structure")),
         Cap.HEDGED: _hedged(by_name),
+        Cap.NO_FACTS: _no_facts(by_name),
     }
     return [c for c, applies in found.items() if applies]
 
@@ -128,7 +130,7 @@ def caps(metrics: Sequence[Metric], words: int | None = None, personal: bool = F
 # The most a capped answer can score.
 CAP_LIMITS = {Cap.CLICHE: th.CLICHE_CAP, Cap.RAMBLE: th.RAMBLE_CAP, Cap.OFF_POINT: th.RAMBLE_CAP,
               Cap.COMPOSURE: th.COMPOSURE_CAP, Cap.NOTHING_DONE: th.NOTHING_DONE_CAP, Cap.NO_STORY: th.NO_STORY_CAP,
-              Cap.HEDGED: th.HEDGED_CAP}
+              Cap.HEDGED: th.HEDGED_CAP, Cap.NO_FACTS: th.NO_FACTS_CAP}
 
 
 def is_personal(question: Question) -> bool:
@@ -170,6 +172,18 @@ def _hedged(by_name: dict[str, Metric]) -> bool:
     m = by_name.get("hedging")
     return m is not None and isinstance(m.value, (int, float)) and m.value >= th.HEDGED_PER_100_WORDS \
         and sum(e.kind is EvidenceKind.HEDGE for e in m.evidence) >= th.HEDGED_AT_LEAST
+
+
+def _no_facts(by_name: dict[str, Metric]) -> bool:
+    """Asked for facts (its specificity is judged on concrete details alone, `th.FACTS_NOT_EXAMPLES`),
+    the answer gave none and made at most one point: "I'm pretty flexible really, whatever works" is
+    willing, and vague. ("Sure, that's fine with me. Peak season is when customers need us most, so
+    I'm happy to stay on with some notice" names no day, and says three things a recruiter wants.)"""
+    m = by_name.get("specificity")
+    parts = [e for e in (m.evidence if m is not None else ()) if e.kind is EvidenceKind.PART]
+    _, said = denied_points(by_name.get("key_points"))
+    return bool(parts) and {e.label for e in parts} == {"detail"} \
+        and not any(e.coverage is Coverage.COVERED for e in parts) and said < th.KEY_POINTS_AT_LEAST
 
 
 STORY_PARTS = frozenset({"situation", "task", "action", "result"})  # a behavioral answer's structure

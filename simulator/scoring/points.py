@@ -3,6 +3,9 @@
 A point is covered by a clause that means one of its phrasings (the meaning model) or says its
 words (the spelling matcher, `matching.py`), with the same stance: "I don't enjoy helping
 people" means the words of "enjoy helping people" and denies them, so it denies the point.
+A point's phrasings are joined by the everyday sentences of its idea (`exemplars.yaml`,
+point_ideas), a clause holding an idiom is also read in plain words (`plain.py`), and a clause
+that says a neighbouring point is not taken for this one ("Evenings are fine" is no word on weekends).
 """
 
 from __future__ import annotations
@@ -13,13 +16,14 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from ..types import Coverage, KeyPoint
+from ..types import Coverage, KeyPoint, Transcript
 from . import semantic
 from . import thresholds as th
-from .clauses import Clause, about_others, agrees
-from .matching import PointMatch
+from .clauses import Clause, about_others, agrees, norms_of
+from .exemplars import exemplars
+from .matching import PointMatch, generic_stems, match_phrase
 from .text import Doc
-from .words import content_words, normalise_word
+from .words import STOPWORDS, content_words, normalise_word, stem
 
 
 @dataclass(frozen=True)
@@ -45,16 +49,44 @@ def _meaningful(phrasing: str) -> bool:
 
 
 class PointVectors:
-    """The phrasings of a question's key points, embedded once per process."""
+    """The phrasings of a question's key points, embedded once per process, then the everyday
+    sentences of the ideas each point joins (`exemplars.yaml`, point_ideas)."""
 
     def __init__(self, points: Sequence[KeyPoint]):
         self.points = tuple(points)
         self.rows: list[tuple[int, str]] = [(i, ph) for i, p in enumerate(self.points)
                                             for ph in p.phrasings if _meaningful(ph)]
+        self.said = len(self.rows)  # rows past this are idea sentences, compared by meaning only
+        ideas = [(i, j) for i, p in enumerate(self.points) for j in _idea_rows(p)]
+        self.idea_rows = [j for _, j in ideas]
+        self.rows += [(i, semantic.idea_exemplars().texts[j]) for i, j in ideas]
+        named = exemplars().point_ideas
+        # the words a clause must hold to say each row (an idea's `needs`; none for a phrasing)
+        self.needs = [frozenset()] * self.said + [named[semantic.idea_exemplars().labels[j]].needs for _, j in ideas]
 
     @cached_property
     def vectors(self) -> np.ndarray:
-        return semantic.embed([ph for _, ph in self.rows]) if self.rows else np.zeros((0, 384), np.float32)
+        said = semantic.embed([ph for _, ph in self.rows[:self.said]]) if self.said else np.zeros((0, 384), np.float32)
+        return np.vstack([said, semantic.idea_exemplars().vectors[self.idea_rows]]) if self.idea_rows else said
+
+    @cached_property
+    def neighbours(self) -> np.ndarray:
+        """Which points are neighbouring ideas: some phrasings of the two are near
+        (`th.POINT_NEIGHBOURS`: "evenings" and "weekends", "stayed calm" and "calmed down")."""
+        n = len(self.points)
+        out = np.zeros((n, n), dtype=bool)
+        sims = self.vectors[:self.said] @ self.vectors[:self.said].T
+        for a, (i, _) in enumerate(self.rows[:self.said]):
+            for b, (j, _) in enumerate(self.rows[:self.said]):
+                out[i, j] |= i != j and sims[a, b] >= th.POINT_NEIGHBOURS
+        return out
+
+
+def _idea_rows(point: KeyPoint) -> list[int]:
+    """The rows of `semantic.idea_exemplars` whose idea the point joins (by one of its phrasings)."""
+    ideas = exemplars().point_ideas
+    phrasings = {ph.strip().lower() for ph in point.phrasings}
+    return [j for j, name in enumerate(semantic.idea_exemplars().labels) if ideas[name].joins & phrasings]
 
 
 @lru_cache(maxsize=256)
@@ -63,17 +95,22 @@ def point_vectors(points: tuple[KeyPoint, ...]) -> PointVectors:
 
 
 def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause], vectors: np.ndarray,
-                spelled: Sequence[PointMatch], unsaid: set[int] = frozenset()) -> list[PointReading]:
+                spelled: Sequence[PointMatch], unsaid: set[int] = frozenset(),
+                plain: Sequence[str] = (), plain_vectors: np.ndarray | None = None) -> list[PointReading]:
     """Each key point (with phrasings) as covered, partly covered, denied or missing.
 
     The best clause with the point's stance covers it when near enough (`th.POINT_COVERED`), or
     when it holds the point's words; the best clause of the opposite stance denies it when it is
     nearer than any that says it (`th.POINT_DENIED`). Clauses holding a word of `unsaid` (a red
     flag: "I'd tell them to calm down" is not staying calm) may deny a point, never say it.
+    A clause is also read in `plain` words when it holds an idiom (`plain.py`; "" when not), with
+    its `plain_vectors`. A clause that says another point (`_nearness`) covers a point only by its
+    own words, or about as nearly: "Evenings are fine" is not about weekends.
     """
     table = point_vectors(tuple(points))
-    sims = vectors @ table.vectors.T if len(clauses) and table.rows else np.zeros((len(clauses), len(table.rows)))
+    sims, readings = _similarities(table, clauses, vectors, plain, plain_vectors)
     by_index = {m.index: m for m in spelled}
+    near = _nearness(len(points), table, sims, clauses, doc, spelled)
     out: list[PointReading] = []
     for index, point in enumerate(points):
         if not point.phrasings:
@@ -85,11 +122,16 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
         for sim, c_i, k in pairs:
             if sim < th.POINT_PARTIAL or (best_say[1] is not None and best_deny[1] is not None):
                 break
+            if _neighbours(near[c_i], table.neighbours[index], sim) or not _holds(table.needs[k], clauses[c_i], plain, c_i):
+                continue
             clause, phrasing = clauses[c_i], table.rows[k][1]
-            if agrees(clause.text, phrasing):
+            if agrees(readings[c_i][k], phrasing):
                 if best_say[1] is None and not _inside(clause, unsaid):
                     best_say = (sim, clause, phrasing)
-            elif best_deny[1] is None and not about_others(clause.text):
+            elif best_deny[1] is None and k < table.said and not about_others(clause.text):
+                # only the bank's own phrasings deny: an everyday sentence is near what is said in
+                # its frame ("I didn't let it rattle me" is 0.56 from "I let the customer say
+                # everything without interrupting"), and a denial can knock an answer out
                 best_deny = (sim, clause, phrasing)
         words = by_index.get(index)
         if words is not None and words.covered and words.span is not None:
@@ -110,6 +152,71 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
         else:
             out.append(PointReading(point, index, Coverage.MISSING, None, best_say[0], best_say[2], topical))
     return out
+
+
+def _similarities(table: PointVectors, clauses: Sequence[Clause], vectors: np.ndarray, plain: Sequence[str],
+                  plain_vectors: np.ndarray | None) -> tuple[np.ndarray, list[list[str]]]:
+    """Each clause's similarity to each phrasing, as said or in plain words (the nearer), and the
+    reading whose stance is read against that phrasing."""
+    if not len(clauses) or not table.rows:
+        return np.zeros((len(clauses), len(table.rows))), [[c.text] * len(table.rows) for c in clauses]
+    said = vectors @ table.vectors.T
+    if plain_vectors is None or not any(plain):
+        return said, [[c.text] * len(table.rows) for c in clauses]
+    plainly = plain_vectors @ table.vectors.T
+    for c_i, text in enumerate(plain):  # its words, said plainly: "loop in my manager" says "ask my supervisor"
+        for k in range(table.said) if text else ():
+            if _says_in_plain_words(text, clauses[c_i].text, table.rows[k][1]):
+                plainly[c_i, k] = 1.0
+    sims = np.maximum(said, plainly)
+    readings = [[plain[c_i] if plain[c_i] and plainly[c_i, k] > said[c_i, k] else c.text
+                 for k in range(len(table.rows))] for c_i, c in enumerate(clauses)]
+    return sims, readings
+
+
+@lru_cache(maxsize=65536)
+def _says_in_plain_words(plain: str, said: str, phrasing: str) -> bool:
+    """Whether a clause in plain words holds a phrasing's words (`matching.match_phrase`) by a word
+    its idiom became, and one that names the subject: "ask my manager" for "loop in my manager"; not
+    "call" for "rings" (every answer says "call": "Say a man rings asking..." made "one call")."""
+    doc = Doc(Transcript.typed(plain))
+    share, span = match_phrase(doc, phrasing)
+    if span is None or share < th.KEY_POINT_COVERED_SHARE:
+        return False
+    own = set(norms_of(said))
+    return any(n not in own and n not in STOPWORDS and stem(n) not in generic_stems()
+               for n in doc.norms[span[0]:span[1]])
+
+
+def _holds(needs: frozenset[str], clause: Clause, plain: Sequence[str], c_i: int) -> bool:
+    """Whether a clause holds one of the words an idea needs (as said or in plain words)."""
+    return not needs or bool(needs & (set(norms_of(clause.text)) | set((plain[c_i] if plain else "").split())))
+
+
+def _nearness(n_points: int, table: PointVectors, sims: np.ndarray, clauses: Sequence[Clause], doc: Doc,
+              spelled: Sequence[PointMatch]) -> np.ndarray:
+    """How near each clause is to each point: its best phrasing by meaning, or 1.0 where the
+    clause holds words of the point that name its subject ("evenings", not "result")."""
+    near = np.zeros((len(clauses), n_points))
+    for k, (i, _) in enumerate(table.rows if len(clauses) else ()):
+        near[:, i] = np.maximum(near[:, i], sims[:, k])
+    for m in spelled:
+        if m.covered and m.span is not None and m.topical:
+            first = doc.token_words(*m.span)[0]
+            for c_i, c in enumerate(clauses):
+                if c.start <= first < c.end:
+                    near[c_i, m.index] = 1.0
+    return near
+
+
+def _neighbours(near: np.ndarray, neighbours: np.ndarray, sim: float) -> bool:
+    """Whether a clause as near as `sim` to a point by meaning says a neighbouring point instead:
+    one it is near enough to cover, and nearer by `th.POINT_NEIGHBOUR_MARGIN` ("Evenings are fine"
+    is 0.55 from "weekends" and says "evenings"). A point that is no neighbour may be said in the
+    same clause: "the reviews from your customers are great" says both."""
+    others = near[neighbours]
+    return bool(others.size) and float(others.max()) >= th.POINT_COVERED \
+        and float(others.max()) - sim >= th.POINT_NEIGHBOUR_MARGIN
 
 
 def _inside(clause: Clause, words: set[int]) -> bool:

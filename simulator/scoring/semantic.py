@@ -26,6 +26,7 @@ from .exemplars import exemplars
 from . import lexicon as lx
 from . import thresholds as th
 from .clauses import Clause, agrees, clauses, stance
+from .plain import plain
 from .plan import reply_context
 from .text import Doc
 
@@ -58,6 +59,7 @@ def _warm() -> None:
     red_flag_exemplars()
     cliche_exemplars()
     outcome_exemplars()
+    idea_exemplars()
     contrast_profiles()
     small_talk_profiles()
     release_freed_memory()
@@ -113,6 +115,12 @@ def cliche_exemplars() -> Exemplars:
 @lru_cache(maxsize=1)
 def outcome_exemplars() -> Exemplars:
     return _exemplars(dict(exemplars().outcomes), (), "outcomes")
+
+
+@lru_cache(maxsize=1)
+def idea_exemplars() -> Exemplars:
+    """Key-point ideas in everyday sentences, labelled by idea (`exemplars.yaml`, point_ideas)."""
+    return _exemplars({name: idea.sentences for name, idea in exemplars().point_ideas.items()}, (), "point-ideas")
 
 
 # --- what a question is about --------------------------------------------------------------
@@ -270,5 +278,6 @@ def prepare(question: Question, text: str, turn: int | None = None):
     line, points = reply_context(question, turn)
     doc = Doc(Transcript.typed(text))
     texts = [c.text for c in clauses(doc)]
+    texts += [t for t in map(plain, texts) if t]  # their plain words, where they hold an idiom
     texts += [ph for p in points for ph in p.phrasings] + profile_texts(question, line, points)
     return prefetch(texts)

@@ -237,6 +237,19 @@ KNOCKOUT_VERDICT = ("Not yet. One thing you said today would end a real intervie
 POINT_COVERED = 0.55
 POINT_PARTIAL = 0.42
 POINT_DENIED = 0.55  # a clause this near a phrasing with the opposite stance denies the point
+# ...and a clause that says another point of the question (its words, or this much nearer by
+# meaning) covers a point only by its own words: "Evenings are fine" sits 0.55 from "weekends" and
+# says "evenings" (a new user's try, tenth pass, 2026-12-02)
+POINT_NEIGHBOUR_MARGIN = 0.2
+# Two points of a question are neighbouring ideas when some of their phrasings are this near
+# ("evenings"/"weekends" 0.66, "stayed calm"/"calmed down" 0.67; "your customers"/"great reviews"
+# 0.31, said together in "the reviews from your customers are great").
+POINT_NEIGHBOURS = 0.5
+# Empathy in the candidate's own words: a clause naming a feeling this near a sentence of the
+# `acknowledge` idea (exemplars.yaml). "I told him I could see why a surprise charge would upset
+# anyone" is 0.65 from "I told him I understood why he was upset" (a new user's story was told it
+# never acknowledged the customer); "I'd tell them I can't help them" is 0.73, and names no feeling.
+EMPATHY_MEANING = 0.55
 # Relevance: the answer against the question, and against the nearest bundled question on
 # another subject (one whose profile is less similar than this to the question's own). The
 # margin (own minus rival) maps to 0-1 between these two; two key points said in words about
@@ -322,6 +335,11 @@ NO_STORY_CAP = 45.0
 HEDGED_PER_100_WORDS = 10.0
 HEDGED_AT_LEAST = 3
 HEDGED_CAP = 45.0
+# Asked for facts (`FACTS_NOT_EXAMPLES`), an answer that gives none (no day, hour, limit or thing it
+# would arrange) and makes at most one point is willing but vague: "I'm pretty flexible really, whatever works." scored 59 (once
+# it was no longer taken for a word list), where a recruiter hears low-middle and asks which days and
+# shifts (a new user's try, tenth pass, 2026-12-02). At most the top of "weak", like a story untold.
+NO_FACTS_CAP = 45.0
 # ...and so can a long answer of any kind that covers less than this of its key points (0-100):
 # it talks around the question. Second pass (k-judgment2): the fresh rambling cases on a general
 # and a situational question scored 80 and 67; no tune-half answer is under this and that long.

@@ -233,3 +233,47 @@ def load_fresh() -> tuple[FreshCase, ...]:
             if e["id"] in bank}
     return tuple(f for prefix, path in FRESH_FILES.items()
                  for f in _fresh(path, prefix, tune, "bundled tune", "fresh", load_tiers()))
+
+
+# --- key points said in other words (points_cases.yaml) -------------------------------------
+
+POINTS_FILE = HERE / "points_cases.yaml"
+
+
+@dataclass(frozen=True)
+class PointCase:
+    """An answer and the key points (by label) it must cover, and must not."""
+
+    id: str  # "points/<question id>/<n>"
+    question: Question
+    text: str
+    covered: tuple[str, ...]
+    not_covered: tuple[str, ...]
+    why: str = ""
+    found_by: str = ""
+
+
+def load_points() -> tuple[PointCase, ...]:
+    """points_cases.yaml's cases, each on a bundled question of the tune half or of neither half
+    (never a held-out one), each label one of its question's key points."""
+    bank = bank_questions()
+    heldout = {e["id"] for e in yaml.safe_load(SPLIT_FILES["heldout"].read_text("utf-8"))["questions"]}
+    doc = yaml.safe_load(POINTS_FILE.read_text("utf-8"))
+    if doc.get("split") != "tune":
+        raise ValueError(f"{POINTS_FILE.name}: should say split: tune")
+    out = []
+    for n, raw in enumerate(doc["cases"], 1):
+        qid = raw["question"]
+        where = f"{POINTS_FILE.name}: case {n}"
+        if qid not in bank or qid in heldout:
+            raise ValueError(f"{where}: {qid} is not a bundled question outside the held-out half")
+        question = bank[qid]
+        labels = {p.label for p in question.key_points}
+        covered, not_covered = tuple(raw.get("covered", ())), tuple(raw.get("not_covered", ()))
+        unknown = [x for x in covered + not_covered if x not in labels]
+        if unknown or not (covered or not_covered):
+            raise ValueError(f"{where}: {unknown or 'no points'} (its points: {sorted(labels)})")
+        text = " ".join(str(raw["text"]).split())
+        out.append(PointCase(f"points/{qid}/{n}", question, text, covered, not_covered,
+                             " ".join(str(raw.get("why", "")).split()), raw.get("found_by", "")))
+    return tuple(out)
