@@ -34,14 +34,16 @@ def is_past_verb(word: str) -> bool:
 def actions(doc: Doc, plan: bool = False) -> list[Action]:
     """The first-person actions of an answer, in order: each subject and its verb, then the verbs
     chained on after it in its sentence, after "and", "then" or a comma: past verbs after any, and
-    after a plan ("I'd give...") the verbs of the plan too. With `plan` (a what-would-you-do
+    after a plan ("I'd give...", "I'm sending...", "what I'll do is put...") the verbs of the plan
+    too. With `plan` (a what-would-you-do
     question), "I explain", "I offer" in the present are steps of the plan."""
     heads: list[Action] = []
     planned: set[tuple[int, int]] = set()
-    for rxp in (lx.ACTION_PAST, lx.ACTION_PLAN) + ((lx.ACTION_PRESENT,) if plan else ()):
+    for rxp in (lx.ACTION_PAST, lx.ACTION_PLAN, lx.ACTION_NOW, lx.ACTION_CLEFT) + ((lx.ACTION_PRESENT,) if plan else ()):
         for i, j in doc.find(rxp):
             if doc.norms[j - 1] not in lx.NOT_ACTIONS and not doc.quoted_from_others(i):
-                heads.append(Action(i, j, doc.norms[i]))
+                # "what I'll do is put...": the subject is the word after "what"
+                heads.append(Action(i, j, doc.norms[i + 1] if rxp is lx.ACTION_CLEFT else doc.norms[i]))
                 if rxp is not lx.ACTION_PAST:
                     planned.add((i, j))
     out: dict[tuple[int, int], Action] = {}

@@ -13,6 +13,7 @@ from ..types import KeyPoint, Metric, Question, QuestionKind, Recording, RedFlag
 from . import flag_meaning, semantic
 from .plain import plain
 from . import lexicon as lx
+from . import thresholds as th
 from .clauses import Clause, clauses, norms_of
 from .flags import RED_FLAG_SEVERITY, Flag, find_red_flags
 from .matching import PointMatch, match_points
@@ -118,8 +119,25 @@ class Inputs:
         Nothing said inside a red flag covers a point ("I'd tell them to calm down" is not staying calm)."""
         flagged = {k for f in self.red_flags if RED_FLAG_SEVERITY[f.family] is Severity.SEVERE
                    for k in range(f.start, f.end)}
+        plain, vectors = self.plain_readings, self.plain_vectors
+        if self.fragment_answer:
+            # "Impatience." to "What is a weakness?" says "a weakness: impatience": read in the question's frame
+            plain = tuple(f"{self.question.text} {c.text}" for c in self.clauses)
+            vectors = semantic.embed(list(plain))
         return read_points(self.points, self.doc, self.clauses, self.clause_vectors, self.matches, unsaid=flagged,
-                           plain=self.plain_readings, plain_vectors=self.plain_vectors)
+                           plain=plain, plain_vectors=vectors)
+
+    @property
+    def fragment_answer(self) -> bool:
+        """The whole answer is a few words with no subject of its own ("Impatience.", "Public
+        speaking."), on the question's topic: the thing the question asked for, named
+        (`th.FRAGMENT_WORDS`). Not on a call, where a few words are said to the caller."""
+        if self.turn is not None or not 0 < self.doc.n_words <= th.FRAGMENT_WORDS or len(self.doc.sentences) != 1:
+            return False
+        if any(n in SUBJECTS for n in self.doc.norms) or lx.NO_ANSWER.fullmatch(self.doc.text):
+            return False
+        t = self.topic
+        return t is not None and t.margin > th.TOPIC_MARGIN_OFF and t.own >= th.TOPIC_OWN_ON
 
     @cached_property
     def flags_meant(self) -> list[flag_meaning.FlagMatch]:
@@ -177,6 +195,9 @@ class Inputs:
         mid_call = self.turn is not None and (self.turn < len(turns) or len(turns) == 1)
         return mid_call and lx.GOODBYE_ONLY.fullmatch(self.doc.text) is not None
 
+
+# Words that make a few words a sentence of their own, not a thing named ("I can't.").
+SUBJECTS = frozenset("i we you he she they".split())
 
 Measure = Callable[[Inputs], Metric | None]  # None: the area does not apply to this answer
 MEASURES: dict[str, Measure] = {}  # complete once `scoring.measure` has imported every family

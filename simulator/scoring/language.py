@@ -194,8 +194,25 @@ def verification(x: Inputs) -> Metric:
 
 @measures("next_steps")
 def next_steps(x: Inputs) -> Metric:
-    return _metric("next_steps", x.doc, phrases(x.doc, lx.NEXT_STEPS),
+    spans = phrases(x.doc, lx.NEXT_STEPS)
+    # ...and what you are doing to fix it, in your own words ("I'm sending a replacement today")
+    taken = {k for i, j in spans for k in range(i, j)}
+    spans += [a.span for a in actions(x.doc, plan=True) if a.subject == "i" and not taken & set(range(*a.span))
+              and _base(x.doc.norms[a.end - 1]) in lx.FIX_VERBS and not negated(x.doc, a.start)]
+    return _metric("next_steps", x.doc, sorted(_helpful(x, spans)),
                    "tells the customer what happens next", "no next step or time frame for the customer")
+
+
+def _base(verb: str) -> str:
+    """A verb's base form, near enough to look it up: "sending" send, "putting" put, "issuing" issue."""
+    if verb.endswith("ing") and len(verb) > 5:
+        stem = verb[:-3]
+        if stem in lx.FIX_VERBS or len(stem) < 3:
+            return stem
+        if stem[-1] == stem[-2] and stem[:-1] in lx.FIX_VERBS:
+            return stem[:-1]
+        return stem + "e"
+    return verb
 
 
 @measures("closing")

@@ -179,6 +179,17 @@ credits schedule schedules reassure reassures thank thanks verify verifies""".sp
 # "I'd explain"): in a what-would-you-do answer, "I" and one of these is a step of the plan.
 ACTION_PRESENT = re.compile(
     r"\b(?:i|we) (?:(?:then|also|first|just|always|immediately) )?(?:" + "|".join(sorted(SERVICE_VERBS)) + r")\b")
+# An action said as it is being done ("I'm sending a replacement today, and I'm opening a claim"):
+# the present progressive of a doing verb, not of a feeling or a thought (fifth walkthrough).
+ACTION_NOW = re.compile(
+    r"\b(?:i|we) (?:am|are) (?:(?:now|just|also|then|already|personally|immediately) )?"
+    r"(?!(?:going|feeling|thinking|hoping|wondering|trying|guessing|being|having|saying|struggling|worrying|"
+    r"calling|looking forward|not)\b)\w{3,}ing\b"
+)
+# An action said as what you do, with speech recognition's "what I do is" for "what I'll do is":
+# "So what I'll do is put in a refund" (fifth walkthrough); the verb after "is" is the action.
+ACTION_CLEFT = re.compile(r"\bwhat (?:i|we) (?:(?:will|would|am going to|can) )?do (?:now |here |first )?is (?:to )?"
+                          r"(?!(?:not|that|this|it|be)\b)\w{3,}\b")
 NOT_ACTIONS = frozenset({"was", "were", "had", "need", "needed", "wanted", "liked", "loved", "used",
                          "tried", "guessed", "supposed", "hated", "talked", "worked", "started"})
 # Things a story's agent did, but not ownership of the caller's problem: what was felt, thought or
@@ -362,7 +373,7 @@ NEGATIVITY = rx(
 
 # Role-play call handling (`lexicon_calls.py`).
 from .lexicon_calls import (  # noqa: E402,F401
-    CLOSING, COMPANY, GREETING, NAME, NEXT_STEPS, RESOLUTION_CUES, TIME_FRAMES, VERIFICATION,
+    CLOSING, COMPANY, FIX_VERBS, GREETING, NAME, NEXT_STEPS, RESOLUTION_CUES, TIME_FRAMES, VERIFICATION,
 )
 
 

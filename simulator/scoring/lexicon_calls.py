@@ -45,6 +45,10 @@ NEXT_STEPS = rx(
     # what the caller does if it comes back: a next step too (the last line of a fixed problem)
     r"if (?:it|this|that) (?:happens|comes up|stops working|goes off) again",
 )
+# What an agent does to fix it, said as done or being done ("I'm sending a replacement", "what I'll
+# do is put in a refund"): with "I", a step the customer can expect (fifth walkthrough).
+FIX_VERBS = frozenset("""send email call process refund credit escalate arrange book schedule text put raise issue
+open file reverse replace cancel order post ship reset update""".split())
 # A time frame or a written record: what a customer is told when the fix is under way.
 TIME_FRAMES = rx(
     r"(?:\d+|one|two|three|four|five|six|seven|ten|a few|twenty four|48|24) (?:to \w+ )?(?:\w+ )?(?:hours?|days?|weeks?|minutes)",

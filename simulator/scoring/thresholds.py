@@ -235,6 +235,10 @@ KNOCKOUT_VERDICT = ("Not yet. One thing you said today would end a real intervie
 
 # Key points: a clause near one of a point's phrasings, with the same stance, says it.
 POINT_COVERED = 0.55
+# An answer of this many words or fewer, on topic and with no subject, names what the question asked
+# for ("Impatience." to the weakness question) and is read in the question's frame. Fifth walkthrough
+# (2026-12-01): "Impatience." sat at 0.33 from "a real weakness", and at 0.56 said after the question.
+FRAGMENT_WORDS = 3
 POINT_PARTIAL = 0.42
 POINT_DENIED = 0.55  # a clause this near a phrasing with the opposite stance denies the point
 # ...and a clause that says another point of the question (its words, or this much nearer by
