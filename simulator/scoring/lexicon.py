@@ -118,13 +118,13 @@ RESULT = rx(
     r"was recognized", r"employee of the month", r"thank(?:ed)? me", r"thank you (?:card|note|letter|email)",
     r"(?:was|were|got) promoted", r"still (?:a|our) (?:customer|member|client)",
     r"(?:she|he|they) (?:chose|bought|picked|took|accepted|decided|signed|upgraded|renewed)",
-    r"(?:went|dropped|rose|fell|came down|climbed) (?:from|to) ", r"(?:good|great|positive|glowing|five star) review",
+    r"(?:went|dropped|rose|fell|came down|climbed) (?:from|to) ", r"(?:good|great|positive|glowing|(?:five|5) star) review",
     r"no complaints", r"(?:back )?(?:on|under) target",
     # the team's task done: "We finished every order by Sunday night, a day early"
     r"(?:we|i) (?:finished|completed|cleared)", r"(?:we|i) got (?:it|them|everything|every \w+|all(?: of)? (?:it|them|\w+)) (?:done|out|finished|shipped|sent)",
     r"(?:a|one|two|three|four|five|six|seven|\d+) (?:days?|hours?|weeks?) (?:early|ahead of (?:schedule|time))",
     r"ahead of (?:schedule|the deadline)", r"(?:hit|met|beat|reached) (?:my|the|our) (?:target|goal|quota)",
-    r"the next (?:month|quarter|week|year|day) (?:i|we|she|he|they)", r"(?:positive|good|great|five star) (?:feedback|review|survey)",
+    r"the next (?:month|quarter|week|year|day) (?:i|we|she|he|they)", r"(?:positive|good|great|(?:five|5) star) (?:feedback|review|survey)",
 )
 # How it ended for the customer (or the team), not what the candidate learned.
 CUSTOMER_RESULT = tuple(p for p in RESULT if "learned" not in p.pattern and "since then" not in p.pattern

@@ -10,6 +10,8 @@ speaks.
 
 from __future__ import annotations
 
+import re
+
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,7 +68,7 @@ def _warm() -> None:
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
-    return process_embedder(_home[0]).embed(list(texts))
+    return process_embedder(_home[0]).embed([said_in_words(t) for t in texts])
 
 
 def embed_fixed(texts: Sequence[str], name: str) -> np.ndarray:
@@ -75,7 +77,31 @@ def embed_fixed(texts: Sequence[str], name: str) -> np.ndarray:
 
 
 def prefetch(texts: Sequence[str]):
-    return process_embedder(_home[0]).prefetch(list(texts))
+    return process_embedder(_home[0]).prefetch([said_in_words(t) for t in texts])
+
+
+# A whole number on its own (not a price, a decimal, a time or a figure with thousands: "49.99",
+# "3:30", "1,000"), as speech recognition writes a spoken one.
+_NUMBER = re.compile(r"(?<![\d.,:$£€])\b(\d{1,3})\b(?![.,:]\d)")
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+         "sixteen seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _words_for(n: int) -> str:
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + ("" if n % 10 == 0 else " " + _ONES[n % 10])
+    rest = n % 100
+    return _ONES[n // 100] + " hundred" + ("" if rest == 0 else " and " + _words_for(rest))
+
+
+def said_in_words(text: str) -> str:
+    """The text with its whole numbers in words, as they were said: Whisper writes "a 5 star review"
+    for "a five star review", and the sentence model reads the digit as something else (the fifth
+    walkthrough: the story's result was lost). Every reading by meaning goes through here."""
+    return _NUMBER.sub(lambda m: _words_for(int(m.group(1))), text)
 
 
 # --- fixed texts, embedded once ------------------------------------------------------------
