@@ -120,24 +120,33 @@ class Inputs:
         flagged = {k for f in self.red_flags if RED_FLAG_SEVERITY[f.family] is Severity.SEVERE
                    for k in range(f.start, f.end)}
         plain, vectors = self.plain_readings, self.plain_vectors
-        if self.fragment_answer:
+        named = self.fragment_answer
+        if named is not None:
             # "Impatience." to "What is a weakness?" says "a weakness: impatience": read in the question's frame
-            plain = tuple(f"{self.question.text} {c.text}" for c in self.clauses)
-            vectors = semantic.embed(list(plain))
+            rows = [i for i, c in enumerate(self.clauses) if named[0] <= c.start and c.end <= named[1]]
+            plain = tuple(f"{self.question.text} {c.text}" if i in rows else p
+                          for i, (c, p) in enumerate(zip(self.clauses, plain)))
+            vectors = vectors.copy()
+            vectors[rows] = semantic.embed([plain[i] for i in rows])
         return read_points(self.points, self.doc, self.clauses, self.clause_vectors, self.matches, unsaid=flagged,
                            plain=plain, plain_vectors=vectors)
 
-    @property
-    def fragment_answer(self) -> bool:
-        """The whole answer is a few words with no subject of its own ("Impatience.", "Public
-        speaking."), on the question's topic: the thing the question asked for, named
-        (`th.FRAGMENT_WORDS`). Not on a call, where a few words are said to the caller."""
-        if self.turn is not None or not 0 < self.doc.n_words <= th.FRAGMENT_WORDS or len(self.doc.sentences) != 1:
-            return False
-        if any(n in SUBJECTS for n in self.doc.norms) or lx.NO_ANSWER.fullmatch(self.doc.text):
-            return False
-        t = self.topic
-        return t is not None and t.margin > th.TOPIC_MARGIN_OFF and t.own >= th.TOPIC_OWN_ON
+    @cached_property
+    def fragment_answer(self) -> tuple[int, int] | None:
+        """The words of an answer that is a few words with no subject of its own ("Impatience.",
+        "Public speaking."; and maybe "Not sure." to the follow-up), on the question's topic: the
+        thing the question asked for, named (`th.FRAGMENT_WORDS`). None for any other answer, and
+        on a call, where a few words are said to the caller."""
+        said = [(a, b) for a, b in self.doc.sentences
+                if not semantic.is_no_answer(" ".join(w.raw for w in self.doc.words[a:b]))]
+        if self.turn is not None or len(said) != 1 or not 0 < said[0][1] - said[0][0] <= th.FRAGMENT_WORDS:
+            return None
+        a, b = said[0]
+        if any(normalise(w.raw) & SUBJECTS for w in self.doc.words[a:b]):
+            return None
+        t = semantic.topic(semantic.embed([" ".join(w.raw for w in self.doc.words[a:b])])[0], self.question_profile,
+                           roleplay=False, category=self.question.category)
+        return (a, b) if t.margin > th.TOPIC_MARGIN_OFF and t.own >= th.TOPIC_OWN_ON else None
 
     @cached_property
     def flags_meant(self) -> list[flag_meaning.FlagMatch]:
@@ -198,6 +207,10 @@ class Inputs:
 
 # Words that make a few words a sentence of their own, not a thing named ("I can't.").
 SUBJECTS = frozenset("i we you he she they".split())
+
+
+def normalise(raw: str) -> set[str]:
+    return set(norms_of(raw))
 
 Measure = Callable[[Inputs], Metric | None]  # None: the area does not apply to this answer
 MEASURES: dict[str, Measure] = {}  # complete once `scoring.measure` has imported every family

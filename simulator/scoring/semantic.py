@@ -263,6 +263,8 @@ def cliches(clauses: Sequence[Clause], vectors: np.ndarray) -> list[Clause]:
             canned.append(clause)
     out = []
     for s in (c for c in clauses if c.sentence):
+        if is_no_answer(s.text):  # "Not sure." answers nothing: no claim every candidate makes
+            continue
         # Canned when what is canned is most of it: "Being nice to people, I think." is, "I'd stay
         # calm, tell them I'm sorry and ask for their account so I can fix it" is not. A sentence
         # with a phrase of its own that sets up a real situation is read by its phrases: "I enjoy
@@ -276,6 +278,13 @@ def cliches(clauses: Sequence[Clause], vectors: np.ndarray) -> list[Clause]:
         if words and len(words) >= th.CLICHE_SHARE * s.words:
             out.append(s)
     return out
+
+
+@lru_cache(maxsize=16384)
+def is_no_answer(text: str) -> bool:
+    """The sentence only says "I don't know", "Not sure" (`lx.NO_ANSWER`)."""
+    doc = Doc(Transcript.typed(text))
+    return bool(doc.words) and lx.NO_ANSWER.fullmatch(doc.text) is not None
 
 
 @lru_cache(maxsize=16384)

@@ -6,6 +6,7 @@ from ...scoring import thresholds as th
 from ...scoring.content import says_nothing
 from ...scoring.overall import tells_no_story
 from ...scoring.plan import answer_band, asks_for_example
+from ...scoring.semantic import is_no_answer
 from ...types import Coverage, EvidenceKind, Metric, QuestionKind
 from ..context import NOT_COVERED, Context, labels_of
 from ..lines import call_handling, line_idea
@@ -115,18 +116,31 @@ FIRST_WORDS = {QuestionKind.BEHAVIORAL: "think of one time, even a small one, an
                                          "\"First, I'd...\""}
 
 
-def no_answer(c: Context) -> str:
-    """The tip for "I don't know" said as the whole answer: no answer yet, said kindly."""
+def no_answer(c: Context, said: str = "") -> str:
+    """The tip for "I don't know" said as the whole answer (or as the last thing said, `said`, to
+    the follow-up question): no answer yet, said kindly."""
     start = FIRST_WORDS.get(c.question.kind, "give me one true thing, even a small one, and a moment that shows it")
-    return (f"{c.quote_back(c.opening())} That's alright, this one catches a lot of people out, but in an "
+    return (f"{c.quote_back(said or c.opening())} That's alright, this one catches a lot of people out, but in an "
             f"interview it leaves me with nothing to go on. Take a breath and {start}. For next time, prepare "
             f"an answer to this question before the interview and say it out loud twice.")
+
+
+def _last_sentence(c: Context) -> str:
+    """The answer's last sentence as said, when it has more than one."""
+    doc = c.doc
+    if len(doc.sentences) < 2:
+        return ""
+    s0, s1 = doc.sentences[-1]
+    return " ".join(w.raw for w in doc.words[s0:s1])
 
 
 @writes("specificity")
 def specificity(m: Metric, c: Context) -> str | None:
     if says_nothing(c.doc):
         return no_answer(c)
+    last = _last_sentence(c)
+    if last and is_no_answer(last):  # "Not sure." to the follow-up: that question has no answer yet
+        return no_answer(c, last)
     canned = c.first_quote(m, EvidenceKind.CLICHE)
     said = c.quote_back(c.phrase(canned), canned) if canned is not None else ""
     if said:  # (a cliché another tip already quoted is not pointed at twice)
