@@ -914,3 +914,76 @@ def test_a_phrasing_found_only_in_words_every_answer_uses_is_not_said():
     # ...while the point's own word still says it, and its whole phrasing
     assert coverage(score("why-call-center", "I like that every call is different."), "fast-paced") is Coverage.COVERED
     assert coverage(score("why-call-center", "I love the variety of the calls."), "fast-paced") is Coverage.COVERED
+
+
+# A new user's fifth walkthrough (2026-12-01), items P2, P5, P7 and P10.
+
+def test_an_unsure_plan_to_deal_with_the_callers_problems_is_weak_not_a_brush_off():
+    # P2: scored 4/100, "Brushing off an upset caller is the opposite of this job".
+    s = score("multiple-problems-one-call", "I would probably just try to deal with them, I guess. "
+                                            "Maybe one at a time or something.")
+    assert not families(s) and 25 <= s.overall <= 50, (families(s), s.overall)
+    assert any(t.area == "hedging" for t in answer_tips(BANK["multiple-problems-one-call"], s.metrics, s.transcript,
+                                                        limit=10))
+    # its professional twin is no red flag either, and a real brush-off still is one
+    assert not families(score("multiple-problems-one-call", "I'd deal with them one at a time, starting with the "
+                                                            "most urgent, and confirm each one is fixed."))
+    assert RedFlag.DISMISSIVE in families(score("multiple-problems-one-call",
+                                                "I'd just deal with them quickly and get them off the line."))
+    assert RedFlag.DISMISSIVE in families(score("multiple-problems-one-call", "I'd tell them to deal with it."))
+
+
+@pytest.mark.parametrize("qid, turn, text", [
+    # P5: "I didn't hear you take ownership. You wrote "I'm sending a replacement..." but not what you'd do."
+    ("lost-package-caller", 3, "I'm sending a replacement today by express, so it'll be with you by Friday, and I'm "
+                               "opening a claim with the courier for the missing one."),
+    # a plain action said to the caller, and when they'll see it
+    # a spoken reply as Whisper wrote it, "what I do is" for "what I'll do is" (told "not what you'd do"
+    # and "what you'll do and when")
+    ("double-billed-caller", 3, "Yes, I can see the duplicate charge. So what I do is... Put in a refund for 49.99 "
+                                "You'll see it in 3 to 5 business days."),
+])
+def test_an_action_said_as_it_is_being_done_is_ownership(qid, turn, text):
+    s = score(qid, text, turn)
+    tips = answer_tips(BANK[qid], s.metrics, s.transcript, turn=turn, limit=10)
+    assert s.metric("ownership").score >= 75 and not any(t.area in ("ownership", "next_steps") for t in tips), \
+        (s.metric("ownership").evidence, [t.text for t in tips])
+
+
+def test_a_weakness_named_in_one_word_is_a_weakness_named():
+    # P5: "Impatience." was told "I didn't hear about a real weakness".
+    s = score("greatest-weakness", "Impatience.")
+    tips = answer_tips(BANK["greatest-weakness"], s.metrics, s.transcript, limit=10)
+    assert tips and not any("didn't hear about a real weakness" in t.text for t in tips), [t.text for t in tips]
+    assert coverage(s, "a real weakness") is Coverage.COVERED
+    assert any("example" in t.text for t in tips), [t.text for t in tips]
+    # a few words about something else name no weakness
+    assert coverage(score("greatest-weakness", "Cheese sandwiches."), "a real weakness") is not Coverage.COVERED
+
+
+def test_a_number_in_digits_tells_the_same_story_as_in_words():
+    # P7: Whisper writes "a 5 star review": the story lost its result (89.6 typed in words, 80.9).
+    story = ("Last spring at the garden centre, a man rang in furious because his mower had been delivered "
+             "broken for the second time. I let him finish, told him I'd be fed up too, and promised I'd sort it "
+             "myself. I booked a courier to swap it that week and rang him when it was on its way. He got the new "
+             "mower on Friday, and left us a {} star review.")
+    words, digits = score("angry-customer-time", story.format("five")), score("angry-customer-time", story.format("5"))
+    assert "result" in words.metric("structure").value
+    assert digits.metric("structure").value == words.metric("structure").value
+    assert abs(digits.overall - words.overall) < 3, (digits.overall, words.overall)
+    # the sentence model reads a spoken number the same in digits; a price or a time is left as written
+    from simulator.scoring import semantic
+    assert (semantic.embed(["He left us a 5 star review."]) == semantic.embed(["He left us a five star review."])).all()
+    assert semantic.said_in_words("49.99 back in 3 to 5 days, by 3:30") == "49.99 back in three to five days, by 3:30"
+
+
+def test_not_sure_as_the_follow_up_answer_is_no_answer_not_a_cliche():
+    # P10: the follow-up answer "Not sure." got "That's what most candidates say".
+    q = BANK["greatest-weakness"]
+    s = score_answer(q, Transcript.typed("Impatience. Not sure."), before_follow_up=Transcript.typed("Impatience."))
+    assert not any(e.kind is EvidenceKind.CLICHE for e in s.metric("specificity").evidence)
+    tips = answer_tips(q, s.metrics, s.transcript, limit=10)
+    assert not any("most candidates say" in t.text for t in tips), [t.text for t in tips]
+    assert any("Not sure" in t.text and "nothing to go on" in t.text for t in tips), [t.text for t in tips]
+    # ...and the weakness named before it is still a weakness named
+    assert coverage(s, "a real weakness") is Coverage.COVERED
