@@ -956,7 +956,7 @@ def test_a_weakness_named_in_one_word_is_a_weakness_named():
     tips = answer_tips(BANK["greatest-weakness"], s.metrics, s.transcript, limit=10)
     assert tips and not any("didn't hear about a real weakness" in t.text for t in tips), [t.text for t in tips]
     assert coverage(s, "a real weakness") is Coverage.COVERED
-    assert any("example" in t.text for t in tips), [t.text for t in tips]
+    assert any("example" in t.text and "what you're doing about it" in t.text for t in tips), [t.text for t in tips]
     # a few words about something else name no weakness
     assert coverage(score("greatest-weakness", "Cheese sandwiches."), "a real weakness") is not Coverage.COVERED
 

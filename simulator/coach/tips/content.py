@@ -125,6 +125,15 @@ def no_answer(c: Context, said: str = "") -> str:
             f"an answer to this question before the interview and say it out loud twice.")
 
 
+def _next_point(c: Context) -> str:
+    """The first key point not yet said, as an idea ("what you're doing about it"), when one is said."""
+    m = c.metrics.get("key_points")
+    if m is None or not labels_of(m, EvidenceKind.KEY_POINT, Coverage.COVERED):
+        return ""
+    missing = labels_of(m, EvidenceKind.KEY_POINT, *NOT_COVERED)
+    return idea(missing[0]) if missing else ""
+
+
 def _last_sentence(c: Context) -> str:
     """The answer's last sentence as said, when it has more than one."""
     doc = c.doc
@@ -164,6 +173,10 @@ def specificity(m: Metric, c: Context) -> str | None:
         return (f"Can you be more specific? {said} and I'd like the facts behind it: which days and hours, how "
                 f"you'd arrange things, and anything you can't do, so I can plan around it. For next time, "
                 f"write those facts down before the interview and say them in one or two sentences.")
+    if kind is QuestionKind.GENERAL and c.doc.n_words <= th.FRAGMENT_WORDS and (more := _next_point(c)):
+        # a thing named in a word or two ("Impatience."): ask for the rest of the answer, not for the thing
+        return (f"Can you say more? {said} and that's a fair start. Tell me {more}, and give me a short "
+                f"example of it. For next time, after naming it, say \"For example...\" and add one real moment.")
     if kind is QuestionKind.GENERAL:
         return (f"Can you give me an example? {said} and that's a fair start. Add one concrete detail or a "
                 f"short example, like a time you saw it or did it yourself. For next time, after your first "
