@@ -987,3 +987,30 @@ def test_not_sure_as_the_follow_up_answer_is_no_answer_not_a_cliche():
     assert any("Not sure" in t.text and "nothing to go on" in t.text for t in tips), [t.text for t in tips]
     # ...and the weakness named before it is still a weakness named
     assert coverage(s, "a real weakness") is Coverage.COVERED
+
+
+RAMBLE_NOT_YOURS = (
+    "So, angry customers, yeah, there have been a lot of those, I mean in retail you get all sorts, like there "
+    "was this one time, or actually there were a few times, and the thing about retail is you never know who's "
+    "going to come in, some days it's quiet and some days it's mad, and the manager we had back then was quite "
+    "strict about the tills, so anyway this lady came in, or maybe it was a man, I can't really remember, and "
+    "they were upset about something to do with a receipt, or a voucher, and I think I said something, and then "
+    "my colleague came over, and it sort of got sorted in the end I think, but yeah, you learn a lot in retail, "
+    "it's a good place to start, and I'd say I'm pretty good with people generally, and I like talking to "
+    "people, so yeah.")
+
+
+def test_a_long_story_in_which_the_candidate_did_nothing_is_capped_as_a_ramble():
+    """A new user's ramble (fifth walkthrough): the colleague sorted it, "I think I said something".
+    It scored 79, near the excellent story's 80; a recruiter gives it 30 to 45. A long story with
+    no action of the candidate's own is capped like a ramble, and the tip asks what they did."""
+    s = score("angry-customer-time", RAMBLE_NOT_YOURS)
+    assert s.overall <= 55
+    assert s.tips[0].area == "ownership" and "what you did yourself" in s.tips[0].text
+    mine = score("angry-customer-time", (
+        "Last spring at the garden centre a man came back furious because the mower we'd sold him wouldn't "
+        "start, and it was his second visit. I let him finish, told him I'd be annoyed too, and checked the "
+        "records while he was there. The first repair had never been booked, so I booked it myself with the "
+        "workshop for the next morning, lent him one of our mowers for the weekend, and rang him on Monday to "
+        "make sure it was working. He got the repaired mower on Friday and left us a five star review."))
+    assert mine.overall >= 70  # a long story of the candidate's own actions is not capped

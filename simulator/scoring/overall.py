@@ -40,6 +40,7 @@ class Cap(Choice):
     NO_STORY = "no story, when one was asked for"
     HEDGED = "every sentence hedged"
     NO_FACTS = "asked for facts, none given"
+    NOT_YOURS = "a long story in which you did nothing yourself"
 
 
 def _evidence(metrics: dict[str, Metric], name: str, kind: EvidenceKind) -> list:
@@ -88,7 +89,7 @@ KNOCKOUT_AREAS = {KnockOut.RED_FLAG: "professionalism", KnockOut.DENIED: "key_po
                   KnockOut.NOT_ENGLISH: "relevance", KnockOut.WORD_LIST: "key_points", KnockOut.OFF_TOPIC: "relevance"}
 CAP_AREAS = {Cap.CLICHE: "specificity", Cap.RAMBLE: "structure", Cap.OFF_POINT: "key_points",
              Cap.COMPOSURE: "key_points", Cap.NOTHING_DONE: "key_points", Cap.NO_STORY: "structure",
-             Cap.HEDGED: "hedging", Cap.NO_FACTS: "specificity"}
+             Cap.HEDGED: "hedging", Cap.NO_FACTS: "specificity", Cap.NOT_YOURS: "ownership"}
 
 
 def deciding_rank(area: str) -> int:
@@ -123,6 +124,7 @@ def caps(metrics: Sequence[Metric], words: int | None = None, personal: bool = F
         Cap.NO_STORY: tells_no_story(by_name.get("structure")),
         Cap.HEDGED: _hedged(by_name),
         Cap.NO_FACTS: _no_facts(by_name),
+        Cap.NOT_YOURS: _not_yours(by_name, words),
     }
     return [c for c, applies in found.items() if applies]
 
@@ -130,7 +132,7 @@ def caps(metrics: Sequence[Metric], words: int | None = None, personal: bool = F
 # The most a capped answer can score.
 CAP_LIMITS = {Cap.CLICHE: th.CLICHE_CAP, Cap.RAMBLE: th.RAMBLE_CAP, Cap.OFF_POINT: th.RAMBLE_CAP,
               Cap.COMPOSURE: th.COMPOSURE_CAP, Cap.NOTHING_DONE: th.NOTHING_DONE_CAP, Cap.NO_STORY: th.NO_STORY_CAP,
-              Cap.HEDGED: th.HEDGED_CAP, Cap.NO_FACTS: th.NO_FACTS_CAP}
+              Cap.HEDGED: th.HEDGED_CAP, Cap.NO_FACTS: th.NO_FACTS_CAP, Cap.NOT_YOURS: th.RAMBLE_CAP}
 
 
 def is_personal(question: Question) -> bool:
@@ -184,6 +186,16 @@ def _no_facts(by_name: dict[str, Metric]) -> bool:
     _, said = denied_points(by_name.get("key_points"))
     return bool(parts) and {e.label for e in parts} == {"detail"} \
         and not any(e.coverage is Coverage.COVERED for e in parts) and said < th.KEY_POINTS_AT_LEAST
+
+
+def _not_yours(by_name: dict[str, Metric], words: int | None) -> bool:
+    """A long story (`th.RAMBLE_WORDS`) in which the candidate did nothing themselves: no action of
+    theirs for the customer (ownership found none), only what happened, what a colleague did, "I
+    think I said something". Asked for a time they handled it, a recruiter hears a ramble ("...and
+    then my colleague came over, and it sort of got sorted in the end I think" scored 79)."""
+    story, owned = by_name.get("structure"), by_name.get("ownership")
+    return story is not None and story.score is not None and owned is not None and owned.score is not None \
+        and owned.value == 0 and (words or 0) >= th.RAMBLE_WORDS
 
 
 STORY_PARTS = frozenset({"situation", "task", "action", "result"})  # a behavioral answer's structure

@@ -243,7 +243,7 @@ POINT_PARTIAL = 0.42
 POINT_DENIED = 0.55  # a clause this near a phrasing with the opposite stance denies the point
 # ...and a clause that says another point of the question (its words, or this much nearer by
 # meaning) covers a point only by its own words: "Evenings are fine" sits 0.55 from "weekends" and
-# says "evenings" (a new user's try, tenth pass, 2026-12-02)
+# says "evenings" (a new user's try, tenth pass, 2026-12-01)
 POINT_NEIGHBOUR_MARGIN = 0.2
 # Two points of a question are neighbouring ideas when some of their phrasings are this near
 # ("evenings"/"weekends" 0.66, "stayed calm"/"calmed down" 0.67; "your customers"/"great reviews"
@@ -318,7 +318,7 @@ CLICHE_CAP = 40.0  # the most such an answer can score (the top of "weak")
 # one rambles: it can score at most RAMBLE_CAP.
 OUTCOME_MEANING = 0.6
 RAMBLE_WORDS = 100
-RAMBLE_CAP = 55.0
+RAMBLE_CAP = 55.0  # also a long story in which you did nothing yourself (a new user's ramble scored 79)
 # An answer whose key points are all about the agent's own composure ("I'd take a deep breath and
 # remind myself it's not about me"), with nothing said or done for the caller, is at most "weak"
 # (tests/judgment/tiers.yaml): a recruiter hears no customer in it. Third pass (2026-12-01).
@@ -342,7 +342,7 @@ HEDGED_CAP = 45.0
 # Asked for facts (`FACTS_NOT_EXAMPLES`), an answer that gives none (no day, hour, limit or thing it
 # would arrange) and makes at most one point is willing but vague: "I'm pretty flexible really, whatever works." scored 59 (once
 # it was no longer taken for a word list), where a recruiter hears low-middle and asks which days and
-# shifts (a new user's try, tenth pass, 2026-12-02). At most the top of "weak", like a story untold.
+# shifts (a new user's try, tenth pass, 2026-12-01). At most the top of "weak", like a story untold.
 NO_FACTS_CAP = 45.0
 # ...and so can a long answer of any kind that covers less than this of its key points (0-100):
 # it talks around the question. Second pass (k-judgment2): the fresh rambling cases on a general
