@@ -63,3 +63,36 @@ def test_a_session_tip_that_names_no_question_is_said_of_its_question():
     assert story, [t.text for t in tips]
     for text in story:
         assert "Tell me about a time you went above and beyond" in text or 'you wrote "' in text, text
+
+
+FAST_STORY = ("One time a customer called about a late refund and he was shouting so I let him finish then I said I "
+              "was sorry and I checked the order and I saw the refund had failed so I sent it again and I called "
+              "him back the next day to confirm it had arrived and he thanked me.")
+CALM = ("I like helping people and I like that every call is different. At the pharmacy I handled about forty "
+        "calls a day and I enjoyed it.")
+
+
+def test_a_closing_tip_that_names_an_answer_quotes_that_answers_own_figure():
+    # A new user's walkthrough (walk 5, P11): 'When I asked "Tell me about a time..." you spoke quite
+    # fast, about 184 words a minute': 184 was the session's figure; that answer measured 207.
+    fast = said(question("above-and-beyond"), FAST_STORY, step=0.28)
+    calm = said(question("why-call-center"), CALM, step=0.42)
+    own = fast.score.metric("pace").value
+    tip = next(t for t in session_feedback([fast, calm]).tips if t.area == "pace")
+    assert "Tell me about a time you went above and beyond" in tip.text, tip.text
+    assert f"about {own:.0f} words a minute." in tip.text, (own, tip.text)
+    assert tip.value < own  # the notebook still tracks the session's figure
+
+
+def test_fillers_in_a_short_answer_are_not_given_a_rate_a_minute_it_never_had():
+    # Walk 5, P11: 3 fillers in a 5.9-second answer were "about 12 a minute" (the score counts a
+    # short answer as a quarter-minute at least); the real rate was about 30.
+    short = said(question("greatest-strength"), "I guess my greatest strength is like patience. I don't really get "
+                 "angry.", fillers_every=5)
+    seconds = short.score.transcript.duration
+    assert seconds < 15
+    for tips in (session_feedback([short, said(question("why-call-center"), CALM, step=0.42)]).tips,
+                 session_feedback([short]).tips):
+        tip = next(t for t in tips if t.area == "fillers")
+        assert "a minute." not in tip.text.split("I'd like")[0], tip.text
+        assert re.search(r"four of them in about [67] seconds\.", tip.text), tip.text
