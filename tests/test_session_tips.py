@@ -96,3 +96,29 @@ def test_fillers_in_a_short_answer_are_not_given_a_rate_a_minute_it_never_had():
         tip = next(t for t in tips if t.area == "fillers")
         assert "a minute." not in tip.text.split("I'd like")[0], tip.text
         assert re.search(r"four of them in about [67] seconds\.", tip.text), tip.text
+
+
+def test_praise_for_an_example_quotes_the_example_not_the_sentence_before_it(home):
+    # Walk 5, P12: "You gave me a concrete example: "I enjoy helping people."" (the example was the
+    # elderly man's prescription), and one given in the follow-up credited to the main answer's
+    # first sentence ("I have worked in retail for three years...").
+    from conftest import run_cli
+
+    never = ("I'm never happier than when I've fixed someone's problem. I enjoy helping people, and at the pharmacy "
+             "I sorted out prescriptions on the phone every day, like the time an elderly man's repeat prescription "
+             "went missing and I tracked it down with his doctor before the weekend.")
+    out = run_cli("practice", "--ask", "why-call-center", "--input", "keyboard", "--no-voice", "--no-follow-ups",
+                  input=never + "\n\n")
+    out = out.stderr + out.stdout
+    went_well = " ".join(out.split("What went well:", 1)[1].split("Tips", 1)[0].split())
+    assert "an elderly man's repeat prescription went missing" in went_well, went_well
+    retail = ("I have worked in retail for three years, mostly at a busy pharmacy counter, where I handled phone "
+              "orders, complaints and refills.")
+    story = ("I'm now looking for a customer service role where I can use that experience every day. For example, "
+             "at the pharmacy a customer shouted at me because his insurance was declined. I stayed calm, listened, "
+             "and called the insurer with him at the counter. He left happy and even apologized.")
+    out = run_cli("practice", "--ask", "why-call-center", "--input", "keyboard", "--no-voice",
+                  input=f"{retail}\n\n{story}\n\n")
+    out = out.stderr + out.stdout
+    went_well = " ".join(out.split("What went well:", 1)[1].split("Tips", 1)[0].split())
+    assert "a customer shouted at me because his insurance was declined" in went_well, went_well
