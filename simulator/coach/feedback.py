@@ -160,6 +160,10 @@ def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None,
             continue
         if not Medium.alike(tip.medium, medium):  # like with like: typed answers have no "um"
             did, do = ("spoke", "speak") if tip.medium is Medium.SPOKEN else ("typed", "type")
+            if tip.area in tipped:  # today's tip on it replaces last time's: nothing left to check
+                remarks.append(f"Last time you {did} your answers and today you didn't; today's tip on "
+                               f"your {label.replace('_', ' ')} takes over from last time's.")
+                continue
             remarks.append(f"Last time you {did} your answers and today you didn't, so I'll check your "
                            f"{label.replace('_', ' ')} next time you {do} them.")
             continue
