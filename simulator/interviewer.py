@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from .areas import area
+from .areas import ENGLISH_REMINDER, ENGLISH_TARGET, area
 from .errors import UserError
 from .scoring import thresholds as th
 from .types import Coverage, EvidenceKind, Question, QuestionKind, Score, Severity, Tip
@@ -115,6 +115,8 @@ def choose_questions(
 def reminder(tip: Tip) -> str:
     """Last time's tip as the interviewer recalls it: 'slowing down, you were at 185 words a minute'."""
     found = area(tip.area)
+    if tip.target == ENGLISH_TARGET:  # the answer was not in English: that was the tip, not its area
+        return ENGLISH_REMINDER
     phrase = found.reminder if found else f"working on {tip.area.replace('_', ' ')}"
     band = found.band if found else None
     if band is not None and tip.value is not None:

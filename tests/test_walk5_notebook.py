@@ -35,3 +35,18 @@ def test_a_tip_replaced_today_on_other_answers_is_not_promised_a_check_next_time
     remark = " ".join(feedback.progress)
     assert "next time you type" not in remark, remark
     assert "today's tip on your structure takes over from last time's" in remark, remark
+
+
+def test_after_an_answer_not_in_english_the_next_opening_recalls_answering_in_english(home):
+    # Walk 5, P10: after "Give me the same answer in English", the next session opened with "Last
+    # time we worked on answering the exact question, right from your first sentence."
+    spanish = ("Quiero trabajar en un centro de llamadas porque me gusta ayudar a la gente y resolver problemas por "
+               "teléfono todos los días.")
+    first = run_cli("practice", "--ask", "why-call-center", "--input", "keyboard", "--no-voice", "--no-follow-ups",
+                    input=spanish + "\n\n")
+    assert "same answer in English" in " ".join((first.stderr + first.stdout).split())
+    second = run_cli("practice", "--ask", "greatest-strength", "--input", "keyboard", "--no-voice",
+                     "--no-follow-ups", input="I like helping people.\n\n")
+    screen = " ".join((second.stderr + second.stdout).split())
+    assert "Last time we worked on answering in English" in screen, screen
+    assert "exact question" not in screen.split("Question 1 of 1")[0], screen
