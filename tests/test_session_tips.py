@@ -122,3 +122,30 @@ def test_praise_for_an_example_quotes_the_example_not_the_sentence_before_it(hom
     out = out.stderr + out.stdout
     went_well = " ".join(out.split("What went well:", 1)[1].split("Tips", 1)[0].split())
     assert "a customer shouted at me because his insurance was declined" in went_well, went_well
+
+
+def test_a_question_ending_in_a_full_stop_reads_on_inside_the_lead():
+    # Walk 5, P15: 'When I asked "Tell me about a time you had to calm someone down who was
+    # panicking." in your story, I didn't hear...': a full stop in the middle of the sentence.
+    story = typed(question("above-and-beyond"), "I've had a few happy customers over the years. I just try my best.")
+    tips = session_feedback([story, typed(question("why-call-center"), "I like people.")]).tips
+    led = [t.text for t in tips if "Tell me about a time you went above and beyond" in t.text]
+    assert led, [t.text for t in tips]
+    for text in led:
+        assert 'for a customer."' not in text and 'for a customer,"' in text, text
+        assert text.count("When I asked") == 1, text
+
+
+def test_a_missing_ownership_quote_is_never_cut_mid_phrase():
+    # Walk 5, P15: the ownership evidence read "...with the party so close. I'm sending a".
+    from simulator.assess import score_answer
+    from simulator.banks import bundled_banks
+    from simulator.types import Transcript
+
+    call = next(q for b in bundled_banks() for q in b.questions if q.id == "lost-package-caller")
+    text = ("Thanks for checking everywhere, I know that's stressful with the party so close. I'm sending a "
+            "replacement today by express, so it'll be with you by Friday, and I'm opening a claim with the courier "
+            "for the missing one.")
+    metric = score_answer(call, Transcript.typed(text), turn=3).metric("ownership")
+    for e in metric.evidence:
+        assert not e.quote.endswith("sending a"), e.quote

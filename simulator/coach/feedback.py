@@ -58,7 +58,7 @@ def _naming_the_question(text: str, ctx: Context) -> str:
     if not ctx.in_session or ctx.roleplay:
         return text
     asked = ctx.question_words()
-    if not asked or asked in text or re.search(r"you (?:said|wrote) \"", text):
+    if not asked or asked.rstrip(".") in text or re.search(r"you (?:said|wrote) \"", text):
         return text
     first = text if text.startswith(("I ", "I'")) else text[:1].lower() + text[1:]
     return tidy(after_lead(ctx.lead(), first))  # as the tips that name their question: 'When I asked "..."'
