@@ -210,6 +210,12 @@ AREAS: dict[str, Area] = {a.name: a for a in (
 )}
 
 
+# The target of a tip given on an answer not in English (its area is the one it was judged on,
+# relevance): what it asked for, and how the interviewer recalls it next time.
+ENGLISH_TARGET = "answer in English, so I can coach what you said"
+ENGLISH_REMINDER = "answering in English, so I can coach what you said"
+
+
 def area(name: str) -> Area | None:
     """The area a metric or a saved tip is about; None for a name no longer measured."""
     return AREAS.get(name)

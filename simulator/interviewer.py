@@ -9,10 +9,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from .areas import area
+from .areas import ENGLISH_REMINDER, ENGLISH_TARGET, area
 from .errors import UserError
 from .scoring import thresholds as th
-from .types import Coverage, EvidenceKind, Question, QuestionKind, Score, Severity, Tip
+from .types import Answer, Coverage, EvidenceKind, Question, QuestionKind, Score, Severity, Tip
 
 RETRY_BELOW = 60.0  # a question answered below this overall is asked again (once) later
 KIND_ORDER = {QuestionKind.GENERAL: 0, QuestionKind.SITUATIONAL: 1, QuestionKind.BEHAVIORAL: 2,
@@ -115,6 +115,8 @@ def choose_questions(
 def reminder(tip: Tip) -> str:
     """Last time's tip as the interviewer recalls it: 'slowing down, you were at 185 words a minute'."""
     found = area(tip.area)
+    if tip.target == ENGLISH_TARGET:  # the answer was not in English: that was the tip, not its area
+        return ENGLISH_REMINDER
     phrase = found.reminder if found else f"working on {tip.area.replace('_', ' ')}"
     band = found.band if found else None
     if band is not None and tip.value is not None:
@@ -263,13 +265,26 @@ def honest_strength(strength: str, answered: int, asked: int) -> str:
     return strength
 
 
-def honest_verdict(verdict: str, answered: int, asked: int) -> str:
+def honest_verdict(verdict: str, answers: Sequence[Answer], plan: Sequence[PlannedQuestion]) -> str:
     """"I'd move you to the next round" needs at least half the interview: on one answer of four
-    (the rest skipped, unreadable or never reached) it says what was heard, and what is missing."""
-    if verdict == th.VERDICTS[0][1] and answered * 2 < asked:
+    (the rest skipped, unreadable or never reached) it says what was heard, and what is missing.
+    With more heard, it still says what was not: questions, and replies on a call."""
+    answered, asked = len({a.question.id for a in answers}), len(plan)
+    if verdict != th.VERDICTS[0][1]:
+        return verdict
+    if answered * 2 < asked:
         return (f"What I heard was strong, but I only heard {answered} of {asked} answers. Answer them all "
                 "next time, and I can tell you whether I'd move you to the next round.")
-    return verdict
+    reached = {a.question.id for a in answers if a.turn is not None}
+    replies = sum(len(p.question.turns) for p in plan if p.question.id in reached)
+    heard = len({(a.question.id, a.turn) for a in answers if a.turn is not None})
+    missing = [f"{answered} of {asked} answers"] if answered < asked else []
+    if heard < replies:
+        missing.append(f"{heard} of your {replies} replies on the call")
+    if not missing:
+        return verdict
+    return (f"On what I heard, I'd move you to the next round, but I only heard {' and '.join(missing)}. "
+            "Answer them all next time, so I can be sure.")
 
 
 def retry_offer() -> str:

@@ -351,7 +351,7 @@ class Practice:
             return None, "", "", []
         feedback = coach.session_feedback(self.answers, focus, retry.by_answer(self.notebook.retries(self.session_id)))
         answered = len({a.question.id for a in self.answers})
-        verdict = interviewer.honest_verdict(feedback.verdict, answered, len(self.plan))
+        verdict = interviewer.honest_verdict(feedback.verdict, self.answers, self.plan)
         strength = interviewer.honest_strength(feedback.strength, answered, len(self.plan))
         tips = list(feedback.tips)
         self.notebook.finish_session(self.session_id, verdict, tips, strength=strength, tracked=feedback.tracked,

@@ -313,7 +313,9 @@ def test_one_strong_answer_of_four_is_not_a_pass(home):
     assert "1 of 4 answers" in session["verdict"]
     half = practice("--input", "keyboard", "--ask", "greatest-strength,why-call-center", "--no-follow-ups",
                     "--json", input=f"{strength}\n\n\n")  # one of two is half the interview
-    assert json.loads(half.stdout)["verdict"] == "I'd move you to the next round."
+    # ...so a pass, which still says what it did not hear (walk 5, P13)
+    verdict = json.loads(half.stdout)["verdict"]
+    assert "I'd move you to the next round" in verdict and "I only heard 1 of 2 answers" in verdict, verdict
 
 
 def test_ctrl_c_stops_a_session_started_with_interrupts_ignored(home):

@@ -63,3 +63,89 @@ def test_a_session_tip_that_names_no_question_is_said_of_its_question():
     assert story, [t.text for t in tips]
     for text in story:
         assert "Tell me about a time you went above and beyond" in text or 'you wrote "' in text, text
+
+
+FAST_STORY = ("One time a customer called about a late refund and he was shouting so I let him finish then I said I "
+              "was sorry and I checked the order and I saw the refund had failed so I sent it again and I called "
+              "him back the next day to confirm it had arrived and he thanked me.")
+CALM = ("I like helping people and I like that every call is different. At the pharmacy I handled about forty "
+        "calls a day and I enjoyed it.")
+
+
+def test_a_closing_tip_that_names_an_answer_quotes_that_answers_own_figure():
+    # A new user's walkthrough (walk 5, P11): 'When I asked "Tell me about a time..." you spoke quite
+    # fast, about 184 words a minute': 184 was the session's figure; that answer measured 207.
+    fast = said(question("above-and-beyond"), FAST_STORY, step=0.28)
+    calm = said(question("why-call-center"), CALM, step=0.42)
+    own = fast.score.metric("pace").value
+    tip = next(t for t in session_feedback([fast, calm]).tips if t.area == "pace")
+    assert "Tell me about a time you went above and beyond" in tip.text, tip.text
+    assert f"about {own:.0f} words a minute." in tip.text, (own, tip.text)
+    assert tip.value < own  # the notebook still tracks the session's figure
+
+
+def test_fillers_in_a_short_answer_are_not_given_a_rate_a_minute_it_never_had():
+    # Walk 5, P11: 3 fillers in a 5.9-second answer were "about 12 a minute" (the score counts a
+    # short answer as a quarter-minute at least); the real rate was about 30.
+    short = said(question("greatest-strength"), "I guess my greatest strength is like patience. I don't really get "
+                 "angry.", fillers_every=5)
+    seconds = short.score.transcript.duration
+    assert seconds < 15
+    for tips in (session_feedback([short, said(question("why-call-center"), CALM, step=0.42)]).tips,
+                 session_feedback([short]).tips):
+        tip = next(t for t in tips if t.area == "fillers")
+        assert "a minute." not in tip.text.split("I'd like")[0], tip.text
+        assert re.search(r"four of them in about [67] seconds\.", tip.text), tip.text
+
+
+def test_praise_for_an_example_quotes_the_example_not_the_sentence_before_it(home):
+    # Walk 5, P12: "You gave me a concrete example: "I enjoy helping people."" (the example was the
+    # elderly man's prescription), and one given in the follow-up credited to the main answer's
+    # first sentence ("I have worked in retail for three years...").
+    from conftest import run_cli
+
+    never = ("I'm never happier than when I've fixed someone's problem. I enjoy helping people, and at the pharmacy "
+             "I sorted out prescriptions on the phone every day, like the time an elderly man's repeat prescription "
+             "went missing and I tracked it down with his doctor before the weekend.")
+    out = run_cli("practice", "--ask", "why-call-center", "--input", "keyboard", "--no-voice", "--no-follow-ups",
+                  input=never + "\n\n")
+    out = out.stderr + out.stdout
+    went_well = " ".join(out.split("What went well:", 1)[1].split("Tips", 1)[0].split())
+    assert "an elderly man's repeat prescription went missing" in went_well, went_well
+    retail = ("I have worked in retail for three years, mostly at a busy pharmacy counter, where I handled phone "
+              "orders, complaints and refills.")
+    story = ("I'm now looking for a customer service role where I can use that experience every day. For example, "
+             "at the pharmacy a customer shouted at me because his insurance was declined. I stayed calm, listened, "
+             "and called the insurer with him at the counter. He left happy and even apologized.")
+    out = run_cli("practice", "--ask", "why-call-center", "--input", "keyboard", "--no-voice",
+                  input=f"{retail}\n\n{story}\n\n")
+    out = out.stderr + out.stdout
+    went_well = " ".join(out.split("What went well:", 1)[1].split("Tips", 1)[0].split())
+    assert "a customer shouted at me because his insurance was declined" in went_well, went_well
+
+
+def test_a_question_ending_in_a_full_stop_reads_on_inside_the_lead():
+    # Walk 5, P15: 'When I asked "Tell me about a time you had to calm someone down who was
+    # panicking." in your story, I didn't hear...': a full stop in the middle of the sentence.
+    story = typed(question("above-and-beyond"), "I've had a few happy customers over the years. I just try my best.")
+    tips = session_feedback([story, typed(question("why-call-center"), "I like people.")]).tips
+    led = [t.text for t in tips if "Tell me about a time you went above and beyond" in t.text]
+    assert led, [t.text for t in tips]
+    for text in led:
+        assert 'for a customer."' not in text and 'for a customer,"' in text, text
+        assert text.count("When I asked") == 1, text
+
+
+def test_a_missing_ownership_quote_is_never_cut_mid_phrase():
+    # Walk 5, P15: the ownership evidence read "...with the party so close. I'm sending a".
+    from simulator.assess import score_answer
+    from simulator.banks import bundled_banks
+    from simulator.types import Transcript
+
+    call = next(q for b in bundled_banks() for q in b.questions if q.id == "lost-package-caller")
+    text = ("Thanks for checking everywhere, I know that's stressful with the party so close. I'm sending a "
+            "replacement today by express, so it'll be with you by Friday, and I'm opening a claim with the courier "
+            "for the missing one.")
+    metric = score_answer(call, Transcript.typed(text), turn=3).metric("ownership")
+    for e in metric.evidence:
+        assert not e.quote.endswith("sending a"), e.quote

@@ -126,6 +126,10 @@ class Context:
             b = a + 1
         return self.doc.phrase(a, b, limit)
 
+    def words(self, a: int, b: int) -> str:
+        """The answer's words [a, b) as a quote ('' when an earlier tip quoted one of them)."""
+        return self._fresh(a, b)
+
     def _fresh(self, a: int, b: int) -> str:
         """Words [a, b) as a quote, noted as quoted; '' when an earlier tip quoted one of them."""
         if self.avoid.intersection(range(a, b)):

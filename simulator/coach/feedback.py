@@ -58,7 +58,7 @@ def _naming_the_question(text: str, ctx: Context) -> str:
     if not ctx.in_session or ctx.roleplay:
         return text
     asked = ctx.question_words()
-    if not asked or asked in text or re.search(r"you (?:said|wrote) \"", text):
+    if not asked or asked.rstrip(".") in text or re.search(r"you (?:said|wrote) \"", text):
         return text
     first = text if text.startswith(("I ", "I'")) else text[:1].lower() + text[1:]
     return tidy(after_lead(ctx.lead(), first))  # as the tips that name their question: 'When I asked "..."'
@@ -160,6 +160,10 @@ def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None,
             continue
         if not Medium.alike(tip.medium, medium):  # like with like: typed answers have no "um"
             did, do = ("spoke", "speak") if tip.medium is Medium.SPOKEN else ("typed", "type")
+            if tip.area in tipped:  # today's tip on it replaces last time's: nothing left to check
+                remarks.append(f"Last time you {did} your answers and today you didn't; today's tip on "
+                               f"your {label.replace('_', ' ')} takes over from last time's.")
+                continue
             remarks.append(f"Last time you {did} your answers and today you didn't, so I'll check your "
                            f"{label.replace('_', ' ')} next time you {do} them.")
             continue

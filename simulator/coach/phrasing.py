@@ -74,6 +74,8 @@ def after_lead(lead: str, rest: str) -> str:
         return rest[0].upper() + rest[1:]
     if lead.endswith('"') and lead[-2:-1] not in "?!.":
         return f'{lead[:-1]}," {rest}'
+    if lead.endswith('."'):  # 'When I asked "Tell me about a time...," in your story': no full stop mid-sentence
+        return f'{lead[:-2]}," {rest}'
     return f"{lead}, {rest}"
 
 

@@ -12,7 +12,7 @@ from ..scoring import thresholds as th
 from ..scoring.plan import asks_for_example
 from ..scoring.text import Doc
 from ..types import Coverage, EvidenceKind, Metric, Question, QuestionKind, Score, Transcript
-from .context import Context, labels_of
+from .context import TIP_QUOTE_WORDS, Context, labels_of
 from .lines import call_handling, line_idea
 from .phrasing import and_list, figure, idea, quoted, tidy
 
@@ -78,9 +78,42 @@ def _praise_example(m: Metric, c: Context) -> str | None:
     if not asks_for_example(c.question):  # a question of facts: its specifics, not an example
         return surest_quote(m, c, "You gave me the specifics: {q} That's what lets me plan around you.",
                             [("detail",)])
-    # What you did, or how it ended, says more than how the story began.
-    return surest_quote(m, c, f"You gave me {kind}: {{q}} That's what makes an answer stick.",
-                        [(part,) for part in ("actions", "result", "numbers", "situation", "example")])
+    # What you did, or how it ended, says more than how the story began; then the story itself
+    # where it is told ("like the time...", "For example, ..."), before the place it is set in.
+    line = f"You gave me {kind}: {{q}} That's what makes an answer stick."
+    for heard in (th.SURE_WORD_PROBABILITY, th.UNSURE_WORD_PROBABILITY):
+        for parts in (("actions",), ("result",), ("numbers",), None, ("situation",), ("example",)):
+            said = _told_example(m, c, line, heard) if parts is None else praise_quote(m, c, line, *parts, heard=heard)
+            if said:
+                return said
+    return None
+
+
+# Where an example is told: its words, not the sentence before them ("I enjoy helping people.")
+# ("once" is left out: "Once I have the account, I'll fix it" tells no story)
+STORY_STARTS = lx.rx(r"for (?:example|instance)", r"(?:like|remember|there was) (?:the|a|one) time", r"one time")
+
+
+def _told_example(m: Metric, c: Context, line: str, heard: float) -> str | None:
+    """The line quoting the first example told with a story's opening words, when the answer has
+    an example: the words after "For example," or the phrase from "like the time"."""
+    if not any(e.kind is EvidenceKind.PART and e.label in ("situation", "example") and e.quote for e in m.evidence):
+        return None
+    doc = c.doc
+    heard = max(heard, c.heard_at_least or th.UNSURE_WORD_PROBABILITY)
+    for i, j in doc.find_all(STORY_STARTS):
+        a, b = doc.token_words(i, j)
+        _, end = doc.sentence_of(a)
+        if doc.norms[i] == "for":
+            if end - b < th.EXAMPLE_WORDS_AFTER:
+                continue  # "For example." with nothing after it
+            a = b
+        elif doc.norms[i] in ("like", "remember"):
+            a += 1  # "the time an elderly man's prescription went missing", not "like the time..."
+        quote = c.words(*doc.phrase(a, a + 1, TIP_QUOTE_WORDS, lo=a, hi=end))
+        if quote and not _unpraisable(quote) and not c.unclear(quote, below=heard):
+            return line.format(q=quoted(quote))
+    return None
 
 
 @praises("empathy")

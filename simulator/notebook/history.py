@@ -296,6 +296,7 @@ class TipProgress:
     now_session: str | None = None
     medium: Medium | None = None  # the medium it is tracked on
     history: TipHistory | None = None  # None only when made by hand
+    alike_since: int = 0  # sessions since of the kind it is tracked on (typed, spoken), measured or not
 
 
 def tip_progress(tips: list[SavedTip], points: list[SessionPoint]) -> list[TipProgress]:
@@ -323,8 +324,9 @@ def tip_progress(tips: list[SavedTip], points: list[SessionPoint]) -> list[TipPr
             standing = Standing.CLOSER
         else:
             standing = Standing.NOT_YET
+        alike = sum(1 for p in later if Medium.alike(medium, p.medium))
         out.append(TipProgress(saved, standing, value, now.session_id if now else None, medium,
-                               histories[saved.id]))
+                               histories[saved.id], alike))
     return out
 
 

@@ -143,6 +143,9 @@ def tip_line(p: TipProgress) -> str:
     if p.standing is Standing.NOT_COMPARED:
         if p.medium is None:
             return ""
+        if p.alike_since:  # sessions of its kind since, whose questions never brought its area up
+            return (f"Not measured since: it did not come up in your "
+                    f"{plural(p.alike_since, f'{p.medium.value} session')} since.")
         return f"Not measured since: no {p.medium.value} session to compare it with yet."
     words = STANDING_WORDS[p.standing]
     if p.now is None:

@@ -33,7 +33,8 @@ def judge_call(question: Question, replies: Sequence[tuple[int, Transcript]]) ->
 
     The greeting is judged on the reply to the first line and the closing on the reply to the
     last (only when the call got that far); verification, empathy, ownership and next steps
-    count wherever in the call they were said.
+    count wherever in the call they were said, and when never said are judged on a reply where
+    they belong (none of those heard: not judged).
     """
     replies = sorted(((t, tr) for t, tr in replies if t is not None), key=lambda r: r[0])
     if not replies:
@@ -62,7 +63,9 @@ def judge_call(question: Question, replies: Sequence[tuple[int, Transcript]]) ->
                 out[area.name] = CallArea(Metric(area.name, by_count(area.name, count), count, "phrases", evidence),
                                           said[0][0])
             else:
-                natural = min(plan[area.name])
-                turn = natural if natural in heard else min(heard, key=lambda t: abs(t - natural))
-                out[area.name] = CallArea(dict(measured)[turn], turn)
+                # Not said: judged on a reply where it belongs. When none of those was heard
+                # (skipped, unreadable, never reached), nobody knows: a reply before it is not to blame.
+                turn = next((t for t in sorted(plan[area.name]) if t in dict(measured)), None)
+                if turn is not None:
+                    out[area.name] = CallArea(dict(measured)[turn], turn)
     return out

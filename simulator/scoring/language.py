@@ -27,8 +27,8 @@ def _metric(name: str, doc: Doc, spans, note: str, missing: str) -> Metric:
     evidence = tuple(doc.quote(i, j, note=note, kind=EvidenceKind.PHRASE, label=doc.said(i, j),
                                coverage=Coverage.COVERED) for i, j in spans[:3])
     if not spans:
-        evidence = (doc.quote_words(0, min(len(doc.words), 16), note=missing, kind=EvidenceKind.PHRASE,
-                                    coverage=Coverage.MISSING),) if doc.words else ()
+        # where it was missing: the answer's first sentence or phrases, never cut mid-phrase ("I'm sending a")
+        evidence = (doc.opening(note=missing, kind=EvidenceKind.PHRASE, coverage=Coverage.MISSING),) if doc.words else ()
     return Metric(name, by_count(name, len(spans)), len(spans), "phrases", evidence)
 
 

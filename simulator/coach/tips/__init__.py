@@ -6,7 +6,7 @@ returns None when the evidence does not support a tip.
 
 from __future__ import annotations
 
-from ...areas import area
+from ...areas import ENGLISH_TARGET, area
 from ...types import EvidenceKind, Metric, Tip
 from ..context import Context
 from ..phrasing import tidy
@@ -44,5 +44,3 @@ def write_tip(m: Metric, c: Context) -> Tip | None:
     return Tip(area=m.name, text=text, value=None if value is None else round(value, 2),
                target=ENGLISH_TARGET if foreign else flag_target(m) or target_text(m.name))
 
-
-ENGLISH_TARGET = "answer in English, so I can coach what you said"

@@ -10,12 +10,14 @@ from ..phrasing import after_lead, and_list, count_words, figure, format_time, q
 from ..targets import progress_value
 from .registry import writes
 
+FULL_MINUTE_RATE_SECONDS = 15.0  # shorter, the score's filler rate counts a quarter-minute at least
+
 
 @writes("pace")
 def pace(m: Metric, c: Context) -> str | None:
     if not isinstance(m.value, (int, float)):
         return None
-    wpm = c.value if c.value is not None else float(m.value)
+    wpm = float(m.value)  # this answer's own: the tip names it (the session's figure is the tip's value)
     e = c.first_quote(m)
     stretch = e.value if e is not None and e.kind is EvidenceKind.PACE else None
     said = c.quote_back(c.phrase(e), e, end=",") if stretch is not None else ""
@@ -40,8 +42,13 @@ def fillers(m: Metric, c: Context) -> str | None:
         how_many = f"{many}about {figure(float(m.value or 0))} in every 100 words"
         target = "2 or fewer in every 100 words"
     else:
-        rate = c.value if c.value is not None else progress_value(m)
-        how_many = f"{many}about {figure(rate or 0)} a minute"
+        seconds = c.doc.speech_seconds() if c.timed else None
+        if count and seconds and seconds < FULL_MINUTE_RATE_SECONDS:
+            # the score counts a short answer as a quarter-minute at least: "about 12 a minute"
+            # for 3 fillers in 6 seconds is not what was said
+            how_many = f"{many.rstrip(', ') or 'one'} in about {figure(seconds)} seconds"
+        else:
+            how_many = f"{many}about {figure(progress_value(m) or 0)} a minute"  # this answer's own
         target = "3 or fewer a minute"
     lead = ("Quite a few fillers crept in" if count is None or count > 3
             else "A filler crept in, and that's a lot for an answer this short" if count == 1
@@ -69,7 +76,7 @@ def pauses(m: Metric, c: Context) -> str | None:
 def time_to_start(m: Metric, c: Context) -> str | None:
     if not isinstance(m.value, (int, float)):
         return None
-    seconds = c.value if c.value is not None else float(m.value)
+    seconds = float(m.value)  # this answer's own
     return (f"You took about {figure(seconds)} seconds to start. A moment to think is fine, but try to "
             f"begin within about 3 seconds. For next time, start with a bridge while you think, such "
             f"as \"One time that comes to mind is...\"")
@@ -110,7 +117,7 @@ def clarity(m: Metric, c: Context) -> str | None:
     if e is None or not isinstance(m.value, (int, float)):
         return None
     word = e.label if e.kind is EvidenceKind.UNCLEAR and e.label else e.quote
-    share = c.value if c.value is not None else float(m.value)
+    share = float(m.value)  # this answer's own, the one whose word it names
     at = after_lead(c.lead(), f"at {format_time(e.start)}" if e.start is not None else "in one place")
     context = c.phrase(e, SHORT_QUOTE_WORDS)
     inside = f" in {quoted(context, end='')}" if context and context.strip(".?!,").lower() != word.lower() else ""
