@@ -50,6 +50,8 @@ def _practice(args, home: Path) -> int:
             from ..serialize import session_json
 
             print_json(session_json(session, notebook.retries(session.id) if session.answers else ()))
+    if practice.failure is not None:  # stopped early (the microphone gone): said again, exit 2
+        raise practice.failure
     return 0
 
 
