@@ -41,7 +41,7 @@ def _practice(args, home: Path) -> int:
     options = PracticeOptions(
         questions=questions, ask=ask, mode=args.mode, seed=args.seed,
         follow_ups=not args.no_follow_ups, retries=not args.no_retries)
-    with Notebook(home) as notebook:
+    with Notebook(home, notice=console.notice) as notebook:  # a damaged one: a fresh one
         practice = Practice(questions=pool, source=source, speaker=speaker, transcriber=transcriber,
                             notebook=notebook, console=console, home=home, options=options,
                             bank_names=[b.name for b in chosen], keys=keys)
