@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shlex
 import tempfile
 from pathlib import Path
 
@@ -21,6 +22,14 @@ def data_home(explicit: str | os.PathLike | None = None) -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("mock-interview", appauthor=False))
+
+
+def review_command(session_id: str, home: Path) -> str:
+    """How to see a session again; names the data folder unless it is the default one."""
+    command = f"mock-interview review {session_id}"
+    if home.resolve() != data_home(None).resolve():
+        command += f" --home {shlex.quote(str(home))}"
+    return command
 
 
 def home_source(explicit: str | os.PathLike | None = None) -> str:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import shlex
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +29,7 @@ from .assess import Preparing, prepare, score_answer
 from .audio import load, write_wav
 from .console import CTRL_C, Console, Keys, NoKeys
 from .errors import AudioFileError, StoppedEarly, UserError
-from .home import audio_dir, data_home
+from .home import audio_dir, review_command
 from .listen import AnswerSource, Heard, InterruptedAnswer, Slot, Unusable
 from .listen.source import NO_USABLE_ANSWER, answer_limit, planned_slots, unusable_notice
 from .notebook import Notebook
@@ -76,6 +75,7 @@ class Practice:
         self._opened = threading.Event()  # the opening has been said
         self._interrupted: str | None = None  # Ctrl-C with an answer in hand: "typed", "said"...
         self._dropped = False  # a second Ctrl-C dropped the answer in hand
+        self.failure: UserError | None = None  # what stopped the session early (exit status 2)
 
     # --- the whole session -----------------------------------------------------------------
 
@@ -124,15 +124,16 @@ class Practice:
                                       else (interviewer.closing_intro(), "closing"))
                     self._ask(planned, number, len(plan))
             except (KeyboardInterrupt, EOFError) as stop:
-                self.console.notice("\n" + interviewer.stop_notice(
-                    bool(self.answers), self._interrupted, self._dropped))
+                self.console.notice("\n" + (f"{self.failure}\n" if self.failure else "") +
+                                    interviewer.stop_notice(bool(self.answers), self._interrupted, self._dropped))
                 if not self.answers:
                     self.speaker.settle()  # the next line, rendered ahead, lands before its folder goes
                     ended = discard_session(self.notebook, self.session_id, self.audio)
-                    if isinstance(stop, KeyboardInterrupt):
+                    if isinstance(stop, KeyboardInterrupt) and not self.failure:
                         raise StoppedEarly from None
                     return ended
             except UserError as exc:  # a microphone gone, an engine unusable: no further answer
+                self.failure = exc
                 self.console.notice(f"\n{exc}\n{interviewer.stop_notice(True)}")
             except BrokenPipeError:
                 # Nobody reads the output any more (`practice ... | head -1`): the session is
@@ -259,7 +260,7 @@ class Practice:
         try:
             heard = self.source.listen(slot, transcriber)
         except InterruptedAnswer as stop:  # saved like any answer, then we stop
-            heard, self._interrupted = stop.heard, (
+            heard, self.failure, self._interrupted = stop.heard, stop.error, (  # error: the mic died
                 "typed" if stop.heard.recording is None else
                 "said" if stop.heard.recording.ended_by is EndReason.INTERRUPTED else "finished")
         except AudioFileError as exc:
@@ -333,12 +334,12 @@ class Practice:
             self._speak_closing([("closing", line)])
             return discard_session(self.notebook, self.session_id, self.audio)
         feedback, verdict, strength, tips = self._save_feedback(focus)
+        review = review_command(self.session_id, self.home)
         try:
             self.console.say(interviewer.closing_intro(), who="Interviewer")
-            self.console.line(interviewer.feedback_text(verdict, strength, tips,
-                                                        feedback.progress, self._review_command()))
+            self.console.line(interviewer.feedback_text(verdict, strength, tips, feedback.progress, review))
         except KeyboardInterrupt:  # a second Ctrl-C: the feedback is saved, say where it is
-            self.console.notice(f"\n(stopped: your feedback is saved; see it with: {self._review_command()})")
+            self.console.notice(f"\n(stopped: your feedback is saved; see it with: {review})")
             return self.notebook.session(self.session_id)
         self._speak_closing(interviewer.spoken_feedback(verdict, strength, tips))
         return self.notebook.session(self.session_id)
@@ -358,13 +359,6 @@ class Practice:
                                      progress=feedback.progress)
         update_tip_progress(self.notebook, self.session_id)
         return feedback, verdict, strength, tips
-
-    def _review_command(self) -> str:
-        """How to see this session again; names the data folder unless it is the default one."""
-        command = f"mock-interview review {self.session_id}"
-        if self.home.resolve() != data_home(None).resolve():
-            command += f" --home {shlex.quote(str(self.home))}"
-        return command
 
     def _speak_closing(self, lines: list[tuple[str, str]]) -> None:
         """Say the closing lines; Enter or Ctrl-C skips the rest (everything is saved already)."""

@@ -7,6 +7,7 @@ do: PortAudio missing, no device, a device busy or gone.
 from __future__ import annotations
 
 import queue
+import threading
 import time
 from dataclasses import dataclass
 from typing import Callable
@@ -176,11 +177,24 @@ def _quietly(action: Callable[[], object]) -> None:
         pass
 
 
+MIC_STOPPED = ("The microphone stopped sending sound (unplugged, or its sound system stopped). "
+               "Plug it back in or check it with `mock-interview devices`, then start a new "
+               "session; or answer with `--input keyboard`.")
+STALL = 4.0  # seconds without a block from a started input stream: the microphone is gone
+
+
+class MicrophoneStopped(DeviceError):
+    """The input stream stopped delivering audio mid-recording."""
+
+
 class Capture:
     """The default input (or `device`) as a queue of 16 kHz mono float32 blocks.
 
         with Capture() as mic:
             block = mic.read(timeout=0.1)  # None when nothing arrived in time
+
+    A stream that ends (PortAudio's finished callback) or sends nothing for STALL seconds
+    (a USB headset unplugged, the sound server killed) makes `read` raise MicrophoneStopped.
     """
 
     def __init__(self, device: int | str | None = None, blocksize: int = 1024):
@@ -188,6 +202,8 @@ class Capture:
         self.blocksize = blocksize
         self._blocks: queue.Queue[np.ndarray] = queue.Queue()
         self._stream = None
+        self._ended = threading.Event()
+        self._last = time.monotonic()  # when the latest block (or the start) came
 
     def __enter__(self) -> "Capture":
         sd = _portaudio()
@@ -199,8 +215,9 @@ class Capture:
             # int16: what the ALSA file device and most microphones deliver natively.
             self._stream = sd.InputStream(samplerate=SAMPLE_RATE, channels=1, dtype="int16",
                                           blocksize=self.blocksize, device=self.device,
-                                          callback=callback)
+                                          callback=callback, finished_callback=self._ended.set)
             self._stream.start()
+            self._last = time.monotonic()
         except Exception as exc:
             self._close()
             raise device_error(exc) from None
@@ -208,9 +225,13 @@ class Capture:
 
     def read(self, timeout: float) -> np.ndarray | None:
         try:
-            return self._blocks.get(timeout=timeout)
+            block = self._blocks.get(timeout=timeout)
         except queue.Empty:
+            if self._ended.is_set() or time.monotonic() - self._last > STALL:
+                raise MicrophoneStopped(MIC_STOPPED) from None
             return None
+        self._last = time.monotonic()
+        return block
 
     def __exit__(self, *exc) -> None:
         self._close()

@@ -160,7 +160,7 @@ class VoiceSpeaker:
             try:
                 play(path, stop)
             except DeviceError as exc:  # a device that vanished mid-session: keep going in text
-                self.playback = False
+                self.playback, self._warned = False, True  # said once, not again as "No speakers"
                 self.notice(str(exc))
         elif not self._warned:
             self._warned = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -147,3 +148,21 @@ def test_score_run_first_makes_an_owner_only_data_folder(tmp_path):
     made += [p for p in made[-1].rglob("*") if p.is_dir()]
     assert len(made) > 3 and all(p.stat().st_mode & 0o077 == 0 for p in made), \
         [(str(p), oct(p.stat().st_mode & 0o777)) for p in made]
+
+
+def test_score_works_without_a_writable_data_folder(tmp_path):
+    # A new user's walkthrough (2026-12-01): `score --home /proc/nonexist --text ...` stopped
+    # with "cannot write the sentence model into /proc/nonexist/models", although `score` is a
+    # reading command. The sentence model is converted for the run into a temporary folder,
+    # which is gone once the model is loaded.
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    answer = ("I enjoy helping people, and in my last job at a store customers came to me when "
+              "something went wrong.")
+    for home in [*bad_homes(tmp_path).values(), "/proc/nonexist"]:
+        result = run_cli("score", "--home", home, "--question", "why-call-center", "--json",
+                         "--text", answer, env={"TMPDIR": str(scratch)})
+        assert result.returncode == 0, (home, result.stderr)
+        assert json.loads(result.stdout)["metrics"]["key_points"]["value"] >= 1  # meaning used
+    assert list(scratch.iterdir()) == []  # no copy of the model left behind
+    assert not (tmp_path / "a-file").is_dir()

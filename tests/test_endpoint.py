@@ -68,11 +68,13 @@ def test_thinking_time_before_the_first_word_is_allowed():
 
 def test_no_word_within_the_thinking_time_is_no_answer():
     turn = Turn(TurnRules(think_time=10.0))
-    turn.feed(12.0, QUIET)
+    turn.feed(14.0, QUIET)
     closed, over = turn.first_closed(), turn.first_over()
     assert closed.reason is EndReason.NO_ANSWER and closed.speech_start is None
     assert closed.at == pytest.approx(10.0, abs=WINDOW_S)
     assert over.reason is EndReason.NO_ANSWER and over.speech_start is None
+    # A first word a moment late still starts the answer (the long grace, not the short one).
+    assert over.at == pytest.approx(closed.at + TurnRules().long_grace, abs=2 * WINDOW_S)
 
 
 def test_a_fixed_end_silence_ends_the_answer_whatever_was_said():
@@ -279,3 +281,14 @@ def test_enter_in_the_grace_period_ends_the_answer_at_once():
     turn.feed(TurnRules().finished_silence + 0.1, QUIET)
     over = turn.end_of_turn.enter(turn.now)
     assert over.over and over.reason is EndReason.ENTER
+
+
+def test_speech_that_began_in_the_grace_period_reopens_even_if_confirmed_after_it():
+    # Measured in a real session (2026-12-01): the candidate went on 2.3 s after a close with
+    # the long grace, but the 0.25 s needed to tell speech from a click ran past its end.
+    rules = TurnRules(end_silence=3.5)  # a close after 3.5 s of silence: the long grace
+    turn = Turn(rules)
+    turn.feed(2.0, SPEECH)
+    turn.feed(rules.end_silence + rules.long_grace - 0.1, QUIET)  # speech 0.1 s before its end
+    turn.feed(1.0, SPEECH)
+    assert turn.end_of_turn.reopened == 1 and not turn.decisions[-1].closed

@@ -321,3 +321,42 @@ def test_enter_ends_the_answer_at_once_while_the_transcript_catches_up(monkeypat
     heard = mic.listen(Slot("q"), slow_engine(2.0))
     assert heard.recording.ended_by is EndReason.ENTER
     assert shown[0] - device.entered_at < 0.3  # at once, not once the transcript came
+
+
+# --- going on a moment late, after a long silence --------------------------------------------
+
+
+def test_going_on_soon_after_a_long_pause_closed_the_answer_continues_it(monkeypatch, speak):
+    # A new user's walkthrough (2026-12-01): a 5 s pause mid-answer; the answer was closed
+    # after the "still there?" countdown, the candidate went on 1.4 s later, and the next
+    # question was spoken over them (the rest scored as the next answer). After a close that
+    # long a silence, speech within `long_grace` is still the same answer.
+    from simulator.types import EndReason
+
+    from doubles import MicrophoneDevice, SentenceTranscriber, microphone
+
+    said = audio.load(speak(SHORT))
+    pause = np.zeros(int(4.6 * 16_000), np.float32)  # the countdown (3 s) ran out, then 1.6 s
+    clip = np.concatenate([np.zeros(8_000, np.float32), said, pause, said])
+    device = MicrophoneDevice([clip])
+    mic = microphone(monkeypatch, device)
+    heard = mic.listen(Slot("q"), SentenceTranscriber(SHORT))
+    assert mic.turn.reopened == 1, mic.meter.stream.getvalue()
+    assert "(you went on: still listening)" in mic.meter.stream.getvalue()
+    assert heard.recording.ended_by is EndReason.SILENCE
+    assert heard.recording.duration > (len(clip) - 8_000) / 16_000  # both parts: one answer
+    # A short pause still ends a finished answer with the short grace: nothing changes there.
+    assert mic.rules.grace < 1.0 < mic.rules.long_grace
+
+
+def test_a_first_word_soon_after_the_think_time_starts_the_answer(monkeypatch, speak):
+    # The same walkthrough: the first word 2 s after the 10 s think time; "no answer heard"
+    # and the next question were spoken over the candidate.
+    from doubles import MicrophoneDevice, SentenceTranscriber, microphone
+
+    late = np.zeros(int(11.8 * 16_000), np.float32)
+    device = MicrophoneDevice([np.concatenate([late, audio.load(speak(SHORT))])])
+    mic = microphone(monkeypatch, device)
+    heard = mic.listen(Slot("q"), SentenceTranscriber(SHORT))
+    assert heard is not None and heard.transcript.text == SHORT
+    assert heard.recording.time_to_start > 11.0

@@ -176,9 +176,21 @@ def test_a_cache_that_passes_its_manifest_but_does_not_load_is_rebuilt(home, emb
     assert (folder / "model.bin").stat().st_size > 20_000_000
 
 
-def test_a_data_folder_it_cannot_write_is_reported(home):
+def test_a_data_folder_it_cannot_write_gets_a_copy_for_the_run_only(home, tmp_path, monkeypatch):
+    # `score` and `transcribe` work without a writable data folder (README): the model is
+    # converted into a temporary folder, deleted once loaded. Only when that fails too is it
+    # an error.
+    import tempfile
+
     (home / "models").write_text("a file where the models folder should be")
-    with pytest.raises(UserError, match="cannot write the sentence model into .*models"):
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    embedder = Embedder(home)
+    assert embedder.embed(["I like helping people."]).shape == (1, DIM)
+    assert list(scratch.iterdir()) == []  # in memory now: no copy left behind
+    monkeypatch.setattr(tempfile, "tempdir", str(home / "models" / "tmp"))  # below a file too
+    with pytest.raises(UserError, match="cannot write the sentence model into the data folder, nor into"):
         Embedder(home).load()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import json
 import os
 import sqlite3
 import stat
@@ -315,3 +316,20 @@ def test_session_points_and_series_keep_each_medium_apart(home):
     assert typed.unit == "fillers per 100 words" and [p.value for p in typed.points] == [4.0, 1.0]
     # The coach tracks a typed rate per minute (at the typed-answer pace), only ever beside typed ones.
     assert [p.tracked for p in typed.points] == [pytest.approx(4.0 * 1.4), pytest.approx(1.0 * 1.4)]
+
+
+def test_practice_moves_a_damaged_notebook_aside_and_goes_on_with_a_fresh_one(home):
+    # A new user's walkthrough (2026-12-01): practice moved the damaged file aside, then
+    # stopped with exit 2 and "run the command again". It says so, and the session goes on.
+    (home / FILENAME).write_bytes(b"SQLite format 3\x00" + os.urandom(8000))
+    result = run_cli("practice", "--no-voice", "--input", "keyboard", "--ask", "why-call-center",
+                     "--no-follow-ups", "--json",
+                     input="I enjoy helping people and every call is different.\n\n")
+    assert result.returncode == 0, result.stderr
+    moved = next(p for p in home.iterdir() if p.name.startswith(FILENAME + ".damaged-"))
+    said = " ".join(result.stderr.split())  # the notice is wrapped to the terminal's width
+    assert f"It was moved to {moved} and left untouched; starting a fresh notebook." in said
+    assert "run the command again" not in said
+    assert len(json.loads(result.stdout)["answers"]) == 1
+    saved = json.loads(run_cli("review", "latest", "--json").stdout)
+    assert saved["finished"] and len(saved["answers"]) == 1

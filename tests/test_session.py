@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -575,3 +576,47 @@ def test_the_microphone_waits_through_thinking_pauses_and_never_talks_over(tmp_p
     saved = json.loads(run_cli("review", "latest", "--json").stdout)
     assert saved["finished"] and saved["verdict"] == session["verdict"] and saved["tips"]
     assert "ALSA lib" not in lines.text() and "underrun" not in lines.text()  # a quiet screen
+
+
+@pytest.mark.slow
+def test_a_microphone_that_dies_mid_answer_ends_the_session_with_a_message(tmp_path, speak, home):
+    """A new user's walkthrough (2026-12-01): the sound server killed (as a USB headset pulled
+    out) 6 s into an answer, and the session hung for ever on a frozen meter. The real
+    practice --input mic in a PulseAudio null sink, whose daemon is SIGKILLed mid-answer."""
+    for tool in ("pulseaudio", "pactl", "paplay", "pacat"):
+        need_tool(tool)
+    from benchmarks import pulse
+    from benchmarks.conversation import start_practice
+
+    clean, paused = tmp_path / "clean.wav", tmp_path / "paused.wav"
+    sf.write(clean, spoken_answer(speak, [CLEAN], 0, "clean"), 16_000)
+    sf.write(paused, spoken_answer(speak, PAUSED, 2.5, "paused"), 16_000)
+    with pulse.null_sink() as env:
+        child, lines, reader, out = start_practice(env, ["tell-me-about-yourself", "why-call-center"],
+                                                   "--no-voice")
+        try:
+            lines.wait_for("Question 1 of 2", 120)
+            pulse.play(clean, env).wait()
+            lines.wait_for("Question 2 of 2", 120)
+            player = pulse.play(paused, env)
+            time.sleep(4.0)  # into the first stretch of speech
+            daemon = int((Path(env["XDG_RUNTIME_DIR"]) / "pulse" / "pid").read_text())
+            os.kill(daemon, signal.SIGKILL)  # the daemon this test started
+            player.wait(30)
+            child.wait(120)  # was: never (the test's own timeout)
+            reader.join(60)
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+    said = lines.text()
+    assert child.returncode == 2, said
+    assert "the microphone stopped sending sound, saving what you said" in said
+    assert said.rstrip().splitlines()[-1].startswith("mock-interview: The microphone stopped sending sound")
+    assert "Feedback" in said and "Traceback" not in said
+    session = json.loads(out[0])
+    first, cut = session["answers"]  # the finished answer, and what was heard of the second
+    assert "interesting" in first["transcript"]["text"].lower()
+    assert "customer service" in cut["transcript"]["text"].lower()
+    saved = json.loads(run_cli("review", "latest", "--json").stdout)
+    assert saved["finished"] and len(saved["answers"]) == 2 and saved["verdict"]

@@ -8,6 +8,7 @@ import importlib.abc
 import sys
 import textwrap
 
+import numpy as np
 import pytest
 
 from simulator import devices, listen, sound
@@ -124,3 +125,19 @@ def test_rendering_a_prompt_never_swaps_stdout_for_the_other_threads(tmp_path, c
     assert (tmp_path / "prompt.wav").stat().st_size > 10_000
     assert swapped and not any(swapped)
     assert "Audio saved" not in capfd.readouterr().out
+
+
+def test_an_input_stream_that_stops_sending_blocks_is_reported():
+    # The watchdog behind "The microphone stopped sending sound" (the session test kills a real
+    # PulseAudio daemon; this is the case where PortAudio never says the stream ended).
+    capture = sound.Capture()  # not started: no stream, no blocks
+    assert capture.read(timeout=0.01) is None  # a moment without a block is normal
+    capture._last -= sound.STALL + 1
+    with pytest.raises(sound.MicrophoneStopped, match="The microphone stopped sending sound"):
+        capture.read(timeout=0.01)
+    capture = sound.Capture()
+    capture._ended.set()  # PortAudio's finished callback: at once
+    with pytest.raises(sound.MicrophoneStopped):
+        capture.read(timeout=0.01)
+    capture._blocks.put(np.zeros(4, np.float32))  # blocks still queued are read first
+    assert capture.read(timeout=0.01) is not None

@@ -41,7 +41,7 @@ def _practice(args, home: Path) -> int:
     options = PracticeOptions(
         questions=questions, ask=ask, mode=args.mode, seed=args.seed,
         follow_ups=not args.no_follow_ups, retries=not args.no_retries)
-    with Notebook(home) as notebook:
+    with Notebook(home, notice=console.notice) as notebook:  # a damaged one: a fresh one
         practice = Practice(questions=pool, source=source, speaker=speaker, transcriber=transcriber,
                             notebook=notebook, console=console, home=home, options=options,
                             bank_names=[b.name for b in chosen], keys=keys)
@@ -50,6 +50,8 @@ def _practice(args, home: Path) -> int:
             from ..serialize import session_json
 
             print_json(session_json(session, notebook.retries(session.id) if session.answers else ()))
+    if practice.failure is not None:  # stopped early (the microphone gone): said again, exit 2
+        raise practice.failure
     return 0
 
 

@@ -10,7 +10,8 @@ How long a silence ends the answer depends on what was said before it, as an int
 listens: after a finished thought ("...and that's how I fixed it.") a short wait; after an
 unfinished one ("...so I called my supervisor and", no final punctuation) a long one, with a
 "still there?" countdown once the pause grows; in a very short answer, a medium one. When the
-answer is closed, speech that resumes within a grace period reopens it: the interviewer waits.
+answer is closed, speech that resumes within a grace period reopens it: the interviewer waits
+(a longer one after a long silence: the countdown ran out, or no word within the think time).
 `TurnRules.end_silence` (--end-silence) replaces all this with one fixed silence.
 """
 
@@ -82,6 +83,9 @@ class TurnRules:
     short_silence: float = 3.0  # ...even after a finished sentence (there is usually more)
     still_there: float = 2.0  # a pause this long, with more waiting to come, shows a countdown
     grace: float = 0.8  # after the answer is closed, speech this soon continues it
+    # ...and after a long silence (the "still there?" countdown ran out, or nothing was said
+    # within the think time): someone who paused that long often goes on a moment late.
+    long_grace: float = 3.0
     think_time: float = 10.0  # silence allowed before the first word
     max_seconds: float = 180.0  # an answer is cut off here; interviewers cut off too
     speech_threshold: float = 0.5  # Silero speech probability that counts as speech
@@ -140,6 +144,7 @@ class EndOfTurn:
         self._text_current = False  # the transcript covers every word said so far
         self._text_asked = False  # this silence already asked for the text
         self._closed: tuple[float, EndReason] | None = None
+        self._grace = rules.grace  # how soon after the close speech still continues the answer
         self.reopened = 0  # times speech resumed within the grace period
         self._decision = Decision(Phase.WAITING, 0.0)
 
@@ -202,7 +207,10 @@ class EndOfTurn:
         rules = self.rules
         if self._closed is not None:
             closed_at, reason = self._closed
-            if reason in (EndReason.ENTER, EndReason.TIME_LIMIT) or at - closed_at >= rules.grace:
+            # Speech that began within the grace period may still prove to be speech (min_speech).
+            began_in_grace = self._speech_run > 0 and at - self._speech_run - closed_at < self._grace
+            if reason in (EndReason.ENTER, EndReason.TIME_LIMIT) or (
+                    at - closed_at >= self._grace and not began_in_grace):
                 return self._state(Phase.OVER, at)
             return self._state(Phase.CLOSING, at)
         if at >= rules.max_seconds:
@@ -210,7 +218,7 @@ class EndOfTurn:
             return self._state(Phase.OVER, at)
         if self._speech_start is None:
             if at >= rules.think_time:
-                self._closed = (at, EndReason.NO_ANSWER)
+                self._closed, self._grace = (at, EndReason.NO_ANSWER), rules.long_grace
                 return self._state(Phase.CLOSING, at)
             return self._state(Phase.WAITING, at)
         silence = self._silence_run
@@ -219,8 +227,9 @@ class EndOfTurn:
                 and silence >= rules.finished_silence:
             return self._state(Phase.SPEAKING, at, needs_text=True)  # what was said decides
         ends_after = self.silence_to_end()
-        if silence >= ends_after:
+        if silence >= ends_after:  # after a countdown ("still there?"): the long grace
             self._closed = (at, EndReason.SILENCE)
+            self._grace = rules.long_grace if ends_after >= rules.still_there + 1.0 else rules.grace
             return self._state(Phase.CLOSING, at)
         if silence >= rules.still_there and ends_after - rules.still_there >= 1.0:
             return self._state(Phase.PAUSED, at)

@@ -82,6 +82,11 @@ class Meter:
         else:
             self._line(f"  ({decision.at:.0f} s, Ctrl-C: saving what you said, then stopping)")
 
+    def lost(self, decision: Decision) -> None:
+        """The microphone stopped sending sound mid-answer."""
+        kept = ", saving what you said" if decision.speech_start is not None else ""
+        self._line(f"  ({decision.at:.0f} s, the microphone stopped sending sound{kept})")
+
 
 class Microphone:
     """The default input (or `device`): ends an answer on silence, Enter, or the time limit."""
@@ -109,6 +114,7 @@ class Microphone:
         self.vad = SpeechDetector()
         self.live: LiveTranscription | None = None  # the latest answer's (the benchmark reads it)
         self.turn: EndOfTurn | None = None  # ...and its end-of-turn rules
+        self.stopped: sound.MicrophoneStopped | None = None  # the device died in the latest answer
 
     def prepare(self, slots: Sequence[Slot]) -> list[Unusable]:
         return []
@@ -133,7 +139,10 @@ class Microphone:
         so only the tail is left when the answer ends.
 
         Ctrl-C ends the recording (see `record`), and the answer is still transcribed and
-        handed over as InterruptedAnswer; a second Ctrl-C stops that (KeyboardInterrupt)."""
+        handed over as InterruptedAnswer; a second Ctrl-C stops that (KeyboardInterrupt).
+        A microphone that stops mid-answer (`sound.MicrophoneStopped`) ends it the same way:
+        what was said is handed over as InterruptedAnswer carrying that error, else the error
+        is raised."""
         live = self.live = LiveTranscription(transcriber)
         with CTRL_C.scope():
             try:
@@ -146,6 +155,8 @@ class Microphone:
             except BaseException:
                 live.cancel()
                 raise
+            if self.stopped is not None and not CTRL_C.pressed:
+                raise self.stopped if heard is None else InterruptedAnswer(heard, self.stopped)
             if CTRL_C.take():
                 raise KeyboardInterrupt if heard is None else InterruptedAnswer(heard)
             return heard
@@ -165,6 +176,7 @@ class Microphone:
                         # a role-play reply is short by nature: no longer wait for that
                         short_answer=0.0 if slot.turn else self.rules.short_answer)
         turn = self.turn = EndOfTurn(rules)
+        self.stopped = None
         chunks: list[np.ndarray] = []
         self.vad.reset()
         with CTRL_C.scope():
@@ -178,6 +190,8 @@ class Microphone:
                 decision = turn.decision
             if CTRL_C.pressed:
                 self.meter.stopped(decision)
+            elif self.stopped is not None:
+                self.meter.lost(decision)
             return self._recording(decision, chunks)
 
     def _capture(self, turn: EndOfTurn, chunks: list[np.ndarray],
@@ -190,7 +204,11 @@ class Microphone:
         text_wanted: float | None = None  # when this silence first asked for the transcript
         with sound.Capture(self.device, blocksize=BLOCK) as capture:
             while not decision.over and not CTRL_C.pressed:
-                block = capture.read(timeout=0.1)
+                try:
+                    block = capture.read(timeout=0.1)
+                except sound.MicrophoneStopped as exc:  # unplugged, the sound server gone
+                    self.stopped = exc
+                    break
                 if block is not None:
                     chunks.append(block)
                     heard += len(block)

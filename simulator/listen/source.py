@@ -64,11 +64,13 @@ class Heard:
 class InterruptedAnswer(KeyboardInterrupt):
     """Ctrl-C while an answer was being given (typed lines not yet sent, speech the microphone
     heard, or an answer it had just closed): that is the answer. The session saves and scores
-    it like a finished one, then stops."""
+    it like a finished one, then stops. `error`: not Ctrl-C but the microphone that stopped
+    mid-answer (the session stops the same way, then exits with that message)."""
 
-    def __init__(self, heard: Heard):
+    def __init__(self, heard: Heard, error: Exception | None = None):
         super().__init__()
         self.heard = heard
+        self.error = error
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ the result byte for byte against ctranslate2's converter when transformers is in
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
@@ -310,9 +311,8 @@ def ensure_model(home: Path, force: bool = False, progress: bool | None = None) 
     try:
         private_mkdir(folder.parent)
         work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{CACHE_NAME}."))
-    except OSError as exc:
-        raise UserError(f"cannot write the sentence model into {folder.parent}: "
-                        f"{exc.strerror or exc}") from None
+    except OSError:  # a data folder that cannot be written: a private copy for this run only
+        return _convert_for_this_run(source, progress)
     try:
         convert(source, work, progress=progress)
         record = {**_expected_source(),
@@ -325,6 +325,28 @@ def ensure_model(home: Path, force: bool = False, progress: bool | None = None) 
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return folder
+
+
+TEMPORARY_PREFIX = f"mock-interview-{CACHE_NAME}."
+
+
+def is_temporary(folder: Path) -> bool:
+    """A model converted for this run only (see `_convert_for_this_run`)."""
+    return folder.parent == Path(tempfile.gettempdir()) and folder.name.startswith(TEMPORARY_PREFIX)
+
+
+def _convert_for_this_run(source: Path, progress: bool | None) -> Path:
+    """The model converted into a temporary folder (`score` and `transcribe` work without a
+    writable data folder; they convert again on each run). The loader deletes it once the
+    model is in memory (`is_temporary`); else it goes when the interpreter ends."""
+    try:
+        work = Path(tempfile.mkdtemp(prefix=TEMPORARY_PREFIX))
+        atexit.register(shutil.rmtree, work, ignore_errors=True)
+        convert(source, work, progress=progress)
+    except OSError as exc:
+        raise UserError(f"cannot write the sentence model into the data folder, nor into "
+                        f"{tempfile.gettempdir()}: {exc.strerror or exc}") from None
+    return work
 
 
 def _replace_folder(new: Path, folder: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import threading
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -18,7 +19,7 @@ import numpy as np
 
 from ..errors import UserError
 from ..home import data_home
-from .convert import CACHE_FORMAT, CACHE_NAME, ensure_model
+from .convert import CACHE_FORMAT, CACHE_NAME, ensure_model, is_temporary
 
 MODEL_ID = f"{CACHE_NAME}/{CACHE_FORMAT}"  # the vectors of fixed sentences are kept per model
 
@@ -81,6 +82,8 @@ class Embedder:
             except Exception as exc:
                 raise UserError(f"{folder}: the sentence model cannot be loaded ({exc}); "
                                 "delete that folder and try again") from None
+        if is_temporary(folder):  # no writable data folder: the copy was for this run, in memory now
+            shutil.rmtree(folder, ignore_errors=True)
         self._encoder, self._tokenizer, self.model_dir = encoder, tokenizer, folder
 
     def _open(self, ctranslate2, Tokenizer, folder: Path):

@@ -7,17 +7,19 @@ import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
 from ..errors import NotebookError
 from .schema import APPLICATION_ID, MIGRATIONS
 
 
-def open_database(path: Path) -> sqlite3.Connection:
+def open_database(path: Path, notice: Callable[[str], None] | None = None) -> sqlite3.Connection:
     """Connect, then check, create, mark and migrate the database in one transaction.
 
     Two sessions may start at once: the first to take the write lock creates the tables and
     the owner mark, the other waits and finds them; neither ever sees a half-made notebook.
-    A file that is not ours, or damaged, is moved aside and never written to.
+    A file that is not ours, or damaged, is moved aside and never written to; then, given a
+    `notice`, that is said there and a fresh notebook is opened, else it is a NotebookError.
     """
     try:
         # Personal data: the file is created owner-only before SQLite writes anything to
@@ -44,10 +46,11 @@ def open_database(path: Path) -> sqlite3.Connection:
     if problem:
         db.close()  # before moving the file: nothing of ours stays attached to it
         moved = _move_aside(path)
-        raise NotebookError(
-            f"{path}: {problem}. It was moved to {moved} and left untouched; "
-            "run the command again to start a fresh notebook."
-        )
+        said = f"{path}: {problem}. It was moved to {moved} and left untouched"
+        if notice is None:
+            raise NotebookError(f"{said}; run the command again to start a fresh notebook.")
+        notice(f"{said}; starting a fresh notebook.")
+        return open_database(path)  # a fresh file (damaged again at once: that is an error)
     try:
         os.chmod(path, 0o600)
         db.execute("PRAGMA journal_mode=WAL")  # only now: never change another program's file

@@ -12,7 +12,7 @@ import secrets
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from ..errors import NotebookError
 from ..serialize import (
@@ -58,9 +58,11 @@ def new_session_id() -> str:
 class Notebook:
     """The SQLite notebook. One connection per instance; safe for one writer thread."""
 
-    def __init__(self, home: Path):
+    def __init__(self, home: Path, notice: Callable[[str], None] | None = None):
+        """`notice`: a damaged notebook file is moved aside, said there, and a fresh one
+        started (without it, that is a NotebookError)."""
         self.path = Path(home) / FILENAME
-        self._db = open_database(self.path)
+        self._db = open_database(self.path, notice)
 
     def close(self) -> None:
         self._db.close()
