@@ -798,3 +798,15 @@ def test_i_dont_know_as_the_whole_answer_is_no_answer_yet_not_a_cliche_or_a_hedg
     # an answer that goes on past it is coached as before
     s = score_answer(bank["greatest-strength"], Transcript.typed("I don't know, I guess I'm a hard worker, maybe."))
     assert any(t.area == "hedging" for t in answer_tips(bank["greatest-strength"], s.metrics, s.transcript, limit=10))
+
+
+def test_a_put_down_said_again_is_not_reported_as_a_good_looking_mark():
+    """`make demo`'s "Since last time" read "Last time you were at 92 out of 100 on professionalism;
+    today 92 out of 100 on professionalism. That one still needs work": 92 sounds like a fine
+    mark. The area is a mean over answers; what counts is that something was said again."""
+    focus = (Tip("professionalism", "...", value=92.0, target=target_text("professionalism")),)
+    rude = "My last manager was an idiot and the customers there were always lying, so I left."
+    again = session_feedback([answer(WHY, Transcript.typed(rude)), answer(ANGRY, Transcript.typed(STRONG))], focus)
+    [remark] = again.progress
+    assert "out of 100" not in remark and remark.startswith("Last time, and again today, something you said")
+    assert "still needs work" in remark

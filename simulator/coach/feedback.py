@@ -188,6 +188,10 @@ def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None,
         elif distance(tip.area, now) < 0.85 * distance(tip.area, then):
             remarks.append(f"Last time you were at {before}; today {today}. That's better. Keep at it; "
                            f"the target: {target}.")
+        elif tip.area == "professionalism":  # a mean of answers, most of them clean: "92 out of 100... still
+            # needs work" reads as a good mark; what counts is that something was said again
+            remarks.append("Last time, and again today, something you said would put a caller or an "
+                           f"interviewer off. That one still needs work; the target: {target}.")
         else:
             remarks.append(f"Last time you were at {before}; today {today}. That one still needs work; "
                            f"the target: {target}.")
