@@ -363,9 +363,10 @@ def spoken_feedback(verdict: str, strength: str, tips: Sequence[Tip],
 
 
 def _first_sentences(text: str, seconds: float) -> str:
-    """The longest run of whole first sentences that can be said in `seconds` ("" if none)."""
+    """The longest run of whole first sentences that can be said in `seconds` ("" if none), cut
+    where `_sentences` cuts: never inside a quote."""
     kept = ""
-    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+    for sentence in _sentences(text.strip()):
         longer = f"{kept} {sentence}".strip()
         if spoken_seconds(longer) > seconds:
             break

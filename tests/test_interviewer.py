@@ -170,3 +170,14 @@ def test_the_tip_said_in_coach_mode_is_what_to_do_within_ten_seconds():
     assert interviewer.spoken_tip(short) == short
     for tip in (cliche, missed, fast, calm):
         assert interviewer.spoken_seconds(interviewer.spoken_tip(tip)) <= 10.0
+
+
+def test_spoken_feedback_never_cuts_a_tip_inside_a_quote():
+    # The closing cut a long tip with a plain full-stop split, so a quoted question ending in "."
+    # could be said half; it now cuts where coach mode's spoken tip does (`_sentences`).
+    tip = Tip("structure", 'When I asked "Tell me about a time. What happened?", your story had no ending. '
+                           + "Say how it turned out for the customer. " * 3)
+    half = 'When I asked "Tell me about a time.'
+    assert interviewer._first_sentences(tip.text, interviewer.spoken_seconds(half) + 0.1) == ""
+    first = 'When I asked "Tell me about a time. What happened?", your story had no ending.'
+    assert interviewer._first_sentences(tip.text, interviewer.spoken_seconds(first) + 0.1) == first
