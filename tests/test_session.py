@@ -495,7 +495,7 @@ def test_a_tip_is_met_after_two_sessions_in_range(home):
             status = [t.status for t in nb.tips()]
             assert status == (["open"] if n == 1 else ["met"])  # one session in range is not enough
     tips = run_cli("tips")
-    assert "[met ]" in tips.stdout and "9 fillers a minute then, 1 now" in tips.stdout
+    assert "[met ]" in tips.stdout and "9 fillers a minute over that session, 1 over your latest" in tips.stdout
 
 
 # --- the microphone, in real time: thinking pauses, clean stops, never talking over ----------

@@ -136,8 +136,9 @@ def tracked_unit(name: str) -> str:
 
 
 def tip_line(p: TipProgress) -> str:
-    """'Progress: 9 fillers a minute then, 1 now (met, well done).'; empty with nothing newer, and
-    for a replaced tip (the newer one carries its area on)."""
+    """'Progress: 9 fillers a minute over that session, 1 over your latest (met, well done).'; empty
+    with nothing newer, and for a replaced tip (the newer one carries its area on). The figures are
+    whole sessions' (what the coach tracks), said so because the tip itself may quote one answer's."""
     if p.standing in (Standing.NOTHING_NEWER, Standing.REPLACED):
         return ""
     if p.standing is Standing.NOT_COMPARED:
@@ -152,8 +153,9 @@ def tip_line(p: TipProgress) -> str:
         return f"Progress: {words}."
     unit, then = tracked_unit(p.saved.area), p.saved.value
     if then is None:
-        return f"Progress: {with_unit(number(p.now), unit)} now ({words})."
-    return f"Progress: {with_unit(number(then), unit)} then, {number(p.now)} now ({words})."
+        return f"Progress: {with_unit(number(p.now), unit)} over your latest session ({words})."
+    return (f"Progress: {with_unit(number(then), unit)} over that session, "
+            f"{number(p.now)} over your latest ({words}).")
 
 
 def history_line(p: TipProgress) -> str:
