@@ -28,7 +28,8 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
-                       "heldout-fresh8": HERE / "heldout_fresh8.yaml"}
+                       "heldout-fresh8": HERE / "heldout_fresh8.yaml",
+                       "heldout-fresh9": HERE / "heldout_fresh9.yaml"}
 
 FAMILIES = (
     "real",              # quoted from a public guide, with the source's own label
