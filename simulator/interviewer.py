@@ -13,6 +13,7 @@ from .areas import ENGLISH_REMINDER, ENGLISH_TARGET, area
 from .errors import UserError
 from .scoring import thresholds as th
 from .types import Answer, Coverage, EvidenceKind, Question, QuestionKind, Score, Severity, Tip
+from .wording import sentences
 
 RETRY_BELOW = 60.0  # a question answered below this overall is asked again (once) later
 KIND_ORDER = {QuestionKind.GENERAL: 0, QuestionKind.SITUATIONAL: 1, QuestionKind.BEHAVIORAL: 2,
@@ -308,7 +309,7 @@ def spoken_tip(text: str, budget: float = th.COACH_TIP_SPOKEN_SECONDS) -> str:
     fits, else what I noticed and what to do, else one of the two: what to do when it stands on
     its own (it shows how: a colon, a line to say in quotes), else what I noticed; failing all
     that, the shortest sentence."""
-    said = _sentences(text)
+    said = sentences(text)
     if not said:
         return text
     drill = next((i for i, s in enumerate(said) if s.startswith("For next time")), len(said))
@@ -323,18 +324,6 @@ def spoken_tip(text: str, budget: float = th.COACH_TIP_SPOKEN_SECONDS) -> str:
         if spoken_seconds(one) <= budget:
             return one
     return min(rest, key=spoken_seconds)  # a whole sentence, even a little long, not half of one
-
-
-def _sentences(text: str) -> list[str]:
-    """A tip's sentences, never split inside a quote ('You wrote "I'm sorry. Let me fix it."')."""
-    out, start, quoting = [], 0, False
-    for i, ch in enumerate(text):
-        quoting ^= ch == '"'
-        ends = text[i - 1:i] in (".", "!", "?") or (text[i - 1:i] == '"' and text[i - 2:i - 1] in (".", "!", "?"))
-        if ch == " " and not quoting and ends and text[i + 1:i + 2].isupper():
-            out.append(text[start:i])
-            start = i + 1
-    return [s for s in [*out, text[start:]] if s.strip()]
 
 
 def _quotes_back(sentence: str) -> bool:
@@ -364,9 +353,9 @@ def spoken_feedback(verdict: str, strength: str, tips: Sequence[Tip],
 
 def _first_sentences(text: str, seconds: float) -> str:
     """The longest run of whole first sentences that can be said in `seconds` ("" if none), cut
-    where `_sentences` cuts: never inside a quote."""
+    where `wording.sentences` cuts: never inside a quote."""
     kept = ""
-    for sentence in _sentences(text.strip()):
+    for sentence in sentences(text):
         longer = f"{kept} {sentence}".strip()
         if spoken_seconds(longer) > seconds:
             break

@@ -241,7 +241,8 @@ class Practice:
             comparison = retry.compare(first.score, score, focus=tip.area)
             self.notebook.save_retry(row, retry.Retry(score, comparison, audio))
             self._stop_if_interrupted()
-        self._say(retry.remark(comparison), f"{slot.stem}-remark")
+        self.console.say(retry.remark(comparison), who="Interviewer")  # the quote on screen...
+        self._say(retry.remark(comparison, spoken=True), f"{slot.stem}-remark", show=False)  # ...not said
 
     def _listen(self, slot: Slot, q: Question) -> Heard | None:
         """One answer, or None with a one-line notice saying why there is nothing to score."""

@@ -1,7 +1,9 @@
-"""Counts and units as people write them: "1 answer", "2 answers", "1 second", "2.5 seconds".
+"""Counts and units as people write them: "1 answer", "2 answers", "1 second", "2.5 seconds";
+and a tip's sentences.
 
 The one plural helper for what the product prints (the interviewer's spoken counts, "three
-fillers", are `coach.phrasing.count_words`).
+fillers", are `coach.phrasing.count_words`), and the one sentence splitter for tips (the spoken
+tip, the closing's cut and the reports' first sentence all cut in the same places).
 """
 
 from __future__ import annotations
@@ -40,3 +42,27 @@ def singular(unit: str) -> str:
 
 def _one(shown: str) -> bool:
     return shown.strip().lstrip("+-") == "1"
+
+
+# A sentence ends at . ! or ?, with any closing quotes or brackets after it, before a capital or
+# an opening quote (or the end). "3.5 seconds" and "e.g. this" go on.
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)\]]*(?=\s+[A-Z\"\u201c]|\s*$)")
+
+
+def sentences(text: str) -> list[str]:
+    """A tip's sentences, never cut inside a quote, straight or curly ('You wrote "I'm sorry. Let
+    me fix it."', 'When I asked “We open at six. Could you?” you said...'), and each with
+    its closing quote or bracket ('(Say "I'll check.")')."""
+    text = text.strip()
+    out, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        head = text[:end.end()]
+        if head.count('"') % 2 == 0 and head.count("\u201c") <= head.count("\u201d"):
+            out.append(text[start:end.end()].strip())
+            start = end.end()
+    return [s for s in [*out, text[start:].strip()] if s]
+
+
+def first_sentence(text: str) -> str:
+    """A tip's first sentence (all of it when it has one), cut where `sentences` cuts."""
+    return next(iter(sentences(text)), text.strip())

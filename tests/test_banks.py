@@ -22,6 +22,8 @@ from simulator.errors import BankError, UserError
 from simulator.home import user_banks_dir
 from simulator.types import KINDS
 
+from conftest import run_cli
+
 
 def line_of(text: str, needle: str, nth: int = 1) -> int:
     """1-based line of the nth line containing needle, so expectations follow the fixture text."""
@@ -676,3 +678,21 @@ def test_an_unreadable_file_is_a_problem_not_a_crash(tmp_path):
     path = write(tmp_path, "bank: b\n")
     path.chmod(0)
     assert "cannot be read" in problems_of(path)[0]
+
+
+@pytest.mark.parametrize("text, line, also", [
+    # A new user's walkthrough (2026-12-01): "bad_yaml.yaml:3: ... (while parsing a flow
+    # sequence on line 2)"; the unclosed bracket is on line 2, and that is the line to open.
+    ("bank: x\nquestions: [a, b\n  - id: y\n", 2, "on line 3"),
+    ("bank: x\nquestions:\n  - id: 'a\n    text: b\n    kind: general\n", 3, "quoted scalar that starts here"),
+    # a block's start is not where its problem is: the line of the bad indentation stays
+    ("bank: x\nquestions:\n  - id: a\n    text: b\n    kind: c\n  - id: b\n text: c\n", 7, "block mapping on line 1"),
+])
+def test_a_yaml_error_is_reported_where_it_starts(tmp_path, text, line, also):
+    path = write(tmp_path, text, "bad_yaml.yaml")
+    problem, = problems_of(path)
+    assert problem.startswith(f"{path}:{line}: not valid YAML: "), problem
+    assert also in problem, problem
+    out = run_cli("banks", "validate", str(path))
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert f"bad_yaml.yaml:{line}: not valid YAML" in out.stdout + out.stderr

@@ -810,3 +810,21 @@ def test_a_put_down_said_again_is_not_reported_as_a_good_looking_mark():
     [remark] = again.progress
     assert "out of 100" not in remark and remark.startswith("Last time, and again today, something you said")
     assert "still needs work" in remark
+
+
+def test_a_red_flag_said_to_a_caller_is_told_as_said_to_them():
+    # A new user's walkthrough (2026-12-01): "Okay, but are you sure you looked properly?" said to
+    # the caller got "That's how you'd be talking about the people you'd be helping", as if the
+    # line were about callers; and a brush-off to a caller spoke of "a real interview".
+    from simulator.banks import bundled_banks
+    from simulator.interviewer import spoken_tip
+
+    call = next(q for b in bundled_banks() for q in b.questions if q.id == "lost-package-caller")
+    for text in ("Okay, but are you sure you looked properly?", "Not my problem, call the courier."):
+        tip = next(t for t in score_answer(call, Transcript.typed(text), turn=3).tips if t.area == "professionalism")
+        assert "A caller hearing that would feel" in tip.text, tip.text
+        assert "talking about the people" not in tip.text and "interview" not in tip.text, tip.text
+        assert spoken_tip(tip.text).startswith(("Take them at their word", "Say what you'll do for them")), tip.text
+    # an interview answer keeps its wording
+    tip = next(t for t in score_answer(WHY, Transcript.typed(RUDE)).tips if t.area == "professionalism")
+    assert "real interview" in tip.text, tip.text

@@ -181,3 +181,22 @@ def test_spoken_feedback_never_cuts_a_tip_inside_a_quote():
     assert interviewer._first_sentences(tip.text, interviewer.spoken_seconds(half) + 0.1) == ""
     first = 'When I asked "Tell me about a time. What happened?", your story had no ending.'
     assert interviewer._first_sentences(tip.text, interviewer.spoken_seconds(first) + 0.1) == first
+
+
+def test_spoken_tips_and_the_reports_cut_sentences_in_the_same_places():
+    # Two splitters disagreed: the report's first sentence knew curly quotes and a closing bracket,
+    # coach mode's spoken tip knew straight quotes only, and read half a quoted line aloud.
+    from simulator.review.html import _environment
+
+    first = _environment().filters["first_sentence"]
+    curly = ("You wrote \u201cI\u2019m sorry. Let me fix it.\u201d That tells the caller you\u2019ll act. "
+             "For next time, say it first.")
+    bracket = 'Say what you can do ("I\'ll check that now.") Then say when. For next time, practise it.'
+    half = "You wrote \u201cI\u2019m sorry."
+    assert interviewer._first_sentences(curly, interviewer.spoken_seconds(half) + 0.1) == ""  # never half a quote
+    assert interviewer._first_sentences(curly, 60.0).startswith("You wrote \u201cI\u2019m sorry. Let me fix it.\u201d That")
+    assert interviewer._first_sentences(bracket, interviewer.spoken_seconds('Say what you can do ("I\'ll check '
+                                                                            'that now.")') + 0.1) \
+        == 'Say what you can do ("I\'ll check that now.")'
+    for tip in (curly, bracket, 'When I asked "We open at six. Could you?" you said "No." Tell me more.'):
+        assert interviewer._first_sentences(tip, interviewer.spoken_seconds(first(tip)) + 0.1) == first(tip), tip

@@ -369,3 +369,19 @@ def test_tips_after_sessions_that_left_no_tip_does_not_call_the_notebook_empty(t
     assert "empty" not in shown.stdout and "No tips yet" in shown.stdout
     empty = run_cli("tips", "--home", str(tmp_path / "none"))
     assert "The notebook is empty" in empty.stdout
+
+
+def test_steady_has_no_arrow_that_says_otherwise(home):
+    # A new user's walkthrough (2026-12-01): "Length ... ↑ steady", "Key points ... ↓ steady": an
+    # arrow and its word must say the same, so a change too small to count has no arrow.
+    why = question("why-call-center")
+    save_session(home, [typed(why, "I enjoy helping people and every call is different.")])
+    save_session(home, [typed(why, "I really enjoy helping people, and every single call is different.")])
+    out = run_cli("progress").stdout
+    rows = table(out, "Typed answers, 2 sessions")
+    steady = [label for label, cells in rows.items() if "steady" in cells]
+    assert steady, out  # the probe: some row moved too little to count
+    # ...and one of them whose numbers did move (the case that read "↑ steady")
+    assert any(len(set(numbers(rows[label][:2]))) == 2 for label in steady), out
+    for label in steady:
+        assert not set(rows[label]) & {"\u2191", "\u2193", "\u2192"}, (label, rows[label])

@@ -36,3 +36,24 @@ def test_a_chart_of_one_session_stands_its_dot_over_its_date_with_its_value(home
     # A chart of two sessions is drawn as before: a line from the first date to the last.
     overall = figure(page, "Overall score")
     assert "<polyline" in overall and 'class="axis"' not in overall and "Latest:" in overall
+
+
+def test_an_area_scored_by_the_phrases_said_is_charted_by_its_score_not_a_mean_count(home, tmp_path):
+    # A new user's walkthrough (2026-12-01): "Ownership 0.67 phrases", the mean over a call's
+    # replies of a count (one reply in three said "let me"). The chart shows the score the coach
+    # tracks for the call, the number its tips and closing remarks give.
+    from simulator.notebook.history import session_points
+
+    call = question("double-billed-caller")
+    replies = ("I'm so sorry about that, that sounds stressful.", "Can I get your account number to verify?",
+               "Let me refund the second charge now, you'll see it in three days.")
+    for _ in range(2):
+        save_session(home, [typed(call, text, turn=n) for n, text in enumerate(replies, 1)])
+    with Notebook(home) as nb:
+        page = write_progress_report(nb, tmp_path / "p.html").read_text(encoding="utf-8")
+        tracked = session_points(nb)[-1].tracked
+    for name, title in (("ownership", "Ownership"), ("empathy", "Empathy"), ("next_steps", "Next steps")):
+        chart = figure(page, title)
+        assert "phrase" not in chart, chart
+        latest = re.search(r"Latest: <strong>([\d.]+) out of 100</strong>", chart)
+        assert latest and float(latest.group(1)) == round(tracked[name]), (title, chart)

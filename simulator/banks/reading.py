@@ -94,6 +94,11 @@ def read_text(path: Path, problems: Problems) -> str | None:
     return None if bad_chars else text
 
 
+# Errors whose context (an open bracket, quote or key) is where the problem starts; a block
+# mapping's or list's context is only the start of the block the problem sits in.
+_STARTS_THE_PROBLEM = re.compile(r"\b(flow|scanning)\b")
+
+
 def syntax_problems(text: str, exc: yaml.YAMLError, problems: Problems) -> None:
     """Explain a YAML syntax error, pointing first at tab indentation, its usual cause."""
     tab_lines = [n for n, line in enumerate(text.splitlines(), 1)
@@ -112,6 +117,12 @@ def syntax_problems(text: str, exc: yaml.YAMLError, problems: Problems) -> None:
     context = getattr(exc, "context", None)
     context_mark = getattr(exc, "context_mark", None)
     if context and context_mark is not None and context_mark.line + 1 != line:
-        problem += f" ({context} on line {context_mark.line + 1})"
+        start = context_mark.line + 1
+        if _STARTS_THE_PROBLEM.search(context):
+            # An unclosed [ or {, quote or key is where the problem starts: the parser only notices
+            # it lines later ("bad.yaml:3: ... (while parsing a flow sequence on line 2)").
+            problems.add(start, None, f"not valid YAML: {context} that starts here: {problem} on line {line}")
+            return
+        problem += f" ({context} on line {start})"  # a block's start may be far above: its line stays
     problems.add(line, None, f"not valid YAML: {problem}")
 

@@ -132,16 +132,18 @@ def compare(first: Score, second: Score, focus: str | None = None) -> Comparison
                       tuple(improved), tuple(stuck + worse), focus)
 
 
-def remark(comparison: Comparison) -> str:
+def remark(comparison: Comparison, spoken: bool = False) -> str:
     """What the interviewer says after the retry. First the area of the tip: better (quoting the
     new answer), better but not there yet, not better, or not measured on that try. Then at most
     one other area the second try fixed (never a quote already read back), and the overall scores,
-    never at odds with what came before."""
+    never at odds with what came before. `spoken`: the line said aloud quotes nothing (the quote
+    stays on screen): a misheard quote read back ("Last, bring at the garden center...") sounds
+    like the interviewer got their words wrong, and the candidate has just said them."""
     quoted: set[str] = set()
     parts = []
     focus, change = comparison.focus, comparison.focus_change
     if comparison.focus_improved:
-        parts.append(_better(change, quoted))
+        parts.append(_better(change, quoted, spoken))
         if not comparison.focus_fixed:
             parts.append(f"That's closer, though {area(focus).reminder if area(focus) else _name(focus)} "
                          "needs a little more.")
@@ -150,7 +152,7 @@ def remark(comparison: Comparison) -> str:
     elif focus is not None:  # not measured on one of the tries
         parts.append(f"I couldn't measure your {_name(focus)} on that try, so that's one for next time.")
     others = [c for c in comparison.improved if c.area != focus and c.fixed]
-    parts += [_better(c, quoted) for c in others[:1 if focus is not None else 2]]
+    parts += [_better(c, quoted, spoken) for c in others[:1 if focus is not None else 2]]
     praised = comparison.focus_improved or bool(others)
     before, after = comparison.overall_before, comparison.overall_after
     if after >= before + 5:
@@ -166,9 +168,10 @@ def remark(comparison: Comparison) -> str:
     return " ".join(parts)
 
 
-def _better(change: Change, quoted: set[str]) -> str:
+def _better(change: Change, quoted: set[str], spoken: bool = False) -> str:
     """What got better in one area: its numbers (areas measured by a value), else the area's line
-    with a quote of the new answer that no earlier part of the remark read back (`quoted`)."""
+    with a quote of the new answer that no earlier part of the remark read back (`quoted`); no
+    quote in a `spoken` line."""
     known = area(change.area)
     if change.area == "length":  # the answer's opening is no evidence of its length
         if (change.after or 0) >= 100:
@@ -184,7 +187,7 @@ def _better(change: Change, quoted: set[str]) -> str:
         unit = f" {change.unit}" if change.unit else ""
         return (f"{lead.removesuffix(' this time')}: {_number(change.value_after)}{unit} "
                 f"this time, against {_number(change.value_before)} before.")
-    if not change.quote or change.quote in quoted:
+    if not change.quote or change.quote in quoted or spoken:
         return f"{lead}."
     quoted.add(change.quote)
     end = "" if change.quote.endswith(("...", ".", "?", "!")) else "."

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..areas import area
 from ..coach import session_feedback
 from ..coach.feedback import tracked_values as coach_tracked_values
 from ..coach.retry import by_answer
@@ -172,6 +173,13 @@ def metric_series(points: list[SessionPoint], name: str) -> MetricSeries:
     """One metric over sessions of one medium. Values in different units cannot share a line:
     when a session's answers disagree ("of 5 key points", "of 4 key points"), or two sessions
     do, the series is of scores."""
+    # An area scored by the phrases said (empathy, ownership...) is shown by the score the coach
+    # tracks (a call's judged once, across its replies): the count's mean over a call's replies read
+    # "Ownership 0.67 phrases" for a call that took ownership once.
+    if (found := area(name)) is not None and found.by_count is not None:
+        return MetricSeries(name, SCORE_UNIT, False, tuple(
+            SeriesPoint(p.session_id, p.started, p.tracked.get(name, p.scores[name]), p.tracked.get(name))
+            for p in points if name in p.scores))
     measured = [p for p in points if name in p.values]
     units = {p.units.get(name) for p in measured}
     if measured and len(units) == 1 and None not in units:

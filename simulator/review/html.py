@@ -27,7 +27,7 @@ from ..notebook import Notebook
 from ..notebook.history import MetricSeries, session_points
 from ..coach.retry import Retry, remark
 from ..types import Answer, Medium, Session
-from ..wording import plural
+from ..wording import first_sentence, plural
 from .asked import answers_count, by_question
 from .charts import series_chart
 from .evidence import evidence_lines
@@ -139,20 +139,9 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True, undefined=StrictUndefined)
     env.filters.update(clock=clock, label=metric_label, number=number, date=date_label,
-                       first_sentence=_first_sentence, plural=plural)
+                       first_sentence=first_sentence, plural=plural)
     env.globals.update(version=__version__, MARK_NAMES=MARK_NAMES, CUES=CUES, MEDIUM_NAMES=MEDIUM_NAMES)
     return env
-
-
-def _first_sentence(text: str) -> str:
-    """Up to the first full stop that ends a sentence: not one inside a quote of the question
-    ("When I asked "Our center is open... until 10 at night. Can you..."" was cut there)."""
-    text = text.strip()
-    for end in re.finditer(r"[.!?][\"\u201d\u2019)]*(?=\s+[A-Z\"\u201c]|\s*$)", text):
-        head = text[:end.end()]
-        if head.count('"') % 2 == 0 and head.count("\u201c") == head.count("\u201d"):
-            return head
-    return text
 
 
 def _asset(name: str) -> Markup:

@@ -2,7 +2,8 @@
 
 Sessions are grouped by medium (typed with typed, spoken with spoken). Each metric's trend has
 an arrow that follows its numbers as shown (pace 185 -> 150 is "down") and a word that judges
-the change against the area's target ("better": nearer the band). Each saved tip has its
+the change against the area's target ("better": nearer the band); "steady", a change too small
+to count, has no arrow. Each saved tip has its
 standing, from the notebook's history (`notebook.history`), so `tips`, `progress` and the
 reports agree on what is met.
 """
@@ -46,11 +47,13 @@ class Trend:
 
     @property
     def arrow(self) -> str:
-        return ARROWS[self.direction]
+        # "steady" has no arrow: "↓ steady" read as the numbers and the word disagreeing (a
+        # change too small to count is steady whichever way the numbers went).
+        return "" if self.verdict is Change.STEADY else ARROWS[self.direction]
 
     @property
     def text(self) -> str:
-        return f"{self.arrow} {self.verdict}"
+        return f"{self.arrow} {self.verdict}".strip()
 
 
 def trend(series: MetricSeries, shown: Callable[[float], str] = number) -> Trend | None:

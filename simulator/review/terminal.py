@@ -300,7 +300,8 @@ def format_progress(notebook: Notebook, shown: int = SESSIONS_SHOWN) -> str:
             title += f" (the last {shown}; progress --html FILE shows them all)"
         lines += ([""] if lines else []) + [title] + _table(group.last(shown))
     lines += ["", "Arrows show which way each number went; better or worse says whether that is nearer",
-              "its target. Typed and spoken sessions are compared only with their own kind."]
+              "its target, and steady (no arrow) that it barely moved. Typed and spoken sessions are",
+              "compared only with their own kind."]
     tips = tips_with_progress(notebook, points)
     if tips:
         lines += _para(f"{tips_summary(tips)} See them with `mock-interview tips`.")

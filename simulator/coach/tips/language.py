@@ -85,6 +85,31 @@ RED_FLAG_ADVICE = {
 }
 
 
+# The same, for a line said to a caller on a role-play call: what the caller would feel on hearing
+# it, and a better line to say to them (the interview wording, "how you'd be talking about the people
+# you'd be helping", reads as if the line were about callers, not to one).
+CALL_RED_FLAG_ADVICE = {
+    RedFlag.CONTEMPT: ("A caller hearing that would feel doubted or talked down to, just when they need your help.",
+                       "Take them at their word and move to the fix: \"Thanks for checking. Let me look into it "
+                       "for you.\""),
+    RedFlag.BLAME: ("A caller hearing you blame a colleague or another team would trust the whole company less.",
+                    "Own it for the company: \"I'm sorry about that. Let me put it right for you.\""),
+    RedFlag.DISMISSIVE: ("A caller hearing that would feel brushed off, just when they need your help.",
+                         "Say what you'll do for them instead: \"I'm sorry this happened. Let me sort it out.\""),
+    RedFlag.REFUSAL: ("A caller hearing a flat no would feel there's nowhere left to go.",
+                      "Tell them what you can do: \"What I can do today is...\""),
+    RedFlag.MONEY: ("A caller hearing that would feel they're only a job to you.",
+                    "Keep the call about them: \"Let's get this sorted for you.\""),
+    RedFlag.DISHONESTY: ("Telling a caller something that isn't true comes back on them, and on you.",
+                         "Tell them only what you know, and what you'll find out: \"I'll check that and call "
+                         "you back.\""),
+    RedFlag.PROFANITY: ("A caller should never hear that word, even when the call is hard.",
+                        "Say that sentence again with a clean word in its place."),
+    RedFlag.NEGATIVITY: ("A caller hearing that would feel worse, not helped.",
+                         "Tell them what you can do: \"What I can do is...\""),
+}
+
+
 # Of several red flags, a tip quotes the first said, unless it is only about money: "the money is
 # good" is the mildest thing a recruiter would stop at, beside contempt for customers or a caller
 # brushed off.
@@ -129,7 +154,7 @@ def professionalism(m: Metric, c: Context) -> str | None:
     e, family = _flag_quoted(m, c)
     if e is None:
         return None
-    point, instead = RED_FLAG_ADVICE[family]
+    point, instead = (CALL_RED_FLAG_ADVICE if c.roleplay else RED_FLAG_ADVICE)[family]
     return (f"{c.quote_back(c.phrase(e), e)} {point} {instead} For next time, say the better line out loud "
             f"until it comes first.")
 
