@@ -308,6 +308,15 @@ RED_FLAG_CONSENSUS_MARGIN = 0.03
 RED_FLAG_PHRASE_NEAR = 0.62
 RED_FLAG_PHRASE_MARGIN = 0.2
 RED_FLAG_PHRASE_WORDS = 3
+# A clause with a word of the candidate's attitude to the caller (`attitude.ATTITUDE`: "not mine",
+# "get rid of", "a pain", "they'll survive") is a red flag when its nearest exemplar is a red flag
+# at least this near, and no professional sentence is nearer: casual rudeness in a situation no
+# exemplar names. Eleventh pass (a2-casual, 2026-12-01), measured on every tune-side fresh file
+# (fresh to fresh9: 175 rude, 242 professional answers): at 0.40 / 0, +16 rude found and none of the
+# professional answers flagged; at a margin of -0.1 two are ("...took a minute before the next
+# one", before that word was narrowed), and from 0.03 up 4 to 5 fewer rude ones are found.
+ATTITUDE_NEAR = 0.40
+ATTITUDE_MARGIN = 0.0
 # Clichés: a sentence this near a canned answer ("I'm a people person") is one. An answer that
 # is mostly clichés, with no concrete detail of its own, is weak whatever it covers.
 CLICHE_MEANING = 0.68
