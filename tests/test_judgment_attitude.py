@@ -60,12 +60,16 @@ def test_the_same_words_said_kindly_are_no_red_flag(qid, text):
     ("That's their morning ruined, not mine.", RedFlag.DISMISSIVE),
     ("Getting rid of the caller on the first go, basically.", RedFlag.DISMISSIVE),
     ("Repeat callers are a pain.", RedFlag.CONTEMPT),
-    # its nearest exemplar is a dishonest one; its tip must speak of the job, not of lying
-    ("What you sell doesn't really matter to me.", RedFlag.MONEY),
+    # its nearest exemplar is a dishonest one; its tip must speak of coasting, not of lying
+    ("You can take it a bit easy here, from what I've heard.", RedFlag.MONEY),
     ("I'd never fob a caller off.", None),  # denied
     ("I don't think you can get away with that here.", None),
     ("It wasn't my shift that made the mistake, but I said sorry anyway.", None),  # kind candidates say it
     ("Then I flagged it to my supervisor and took a minute before the next one.", None),
+    # words left out for that reason
+    ("It doesn't matter to me which days, I'm free all week.", None),
+    ("I'd just like to take my break at a regular time.", None),
+    ("A friend says nobody checks on you every minute here, you're trusted.", None),
 ])
 def test_words_of_attitude_name_their_red_flag_and_not_when_denied(text, family):
     assert attitude_of(text) is family

@@ -29,7 +29,7 @@ ATTITUDE = {
         # the next one" are said by kind candidates too: "It wasn't my shift that made the mistake,
         # but I said sorry anyway", "...and took a minute before the next one")
         r"not mine", r"not (?:really |exactly )?my (?:problem|department|job|concern|issue|headache)",
-        r"(?:pick up|picking up|take|took|taking|get on with) the next (?:line|call|caller|one)", r"my (?:break|lunch|tea|coffee)",
+        r"(?:pick up|picking up|take|took|taking|get on with) the next (?:line|call|caller|one)",
         r"(?:not going to |will not |would not )?pretend (?:i|to) care",
         # getting rid of the caller, or not listening to them
         r"(?:get|getting|got) rid of", r"off my (?:line|hands|back|plate|desk)", r"fob(?:bed|bing)? (?:them |him |her |it )?off",
@@ -46,11 +46,11 @@ ATTITUDE = {
         r"do(?:es)? my head in", r"get(?:s)? on my nerves", r"going on (?:and on )?about", r"go on and on",
         r"life story", r"snotty",
     ),
-    # coasting, and the job itself not minded
+    # coasting ("nobody checks on you", "my break", "doesn't matter to me" and "not fussed" are said
+    # by kind candidates too: "...you're trusted to do the job properly", "...at a regular time",
+    # "...which days, I'm free all week")
     RedFlag.MONEY: rx(
-        r"(?:does not|do not|did not) (?:really )?matter to me", r"not (?:that |too |really )?(?:bothered|fussed)",
         r"counting the minutes", r"watch(?:ing)? the clock", r"take it (?:a bit )?easy", r"get away with",
-        r"(?:nobody|no one) (?:really )?checks?", r"(?:do not|does not) (?:really )?check",
     ),
 }
 

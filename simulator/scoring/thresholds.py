@@ -312,9 +312,11 @@ RED_FLAG_PHRASE_WORDS = 3
 # "get rid of", "a pain", "they'll survive") is a red flag when its nearest exemplar is a red flag
 # at least this near, and no professional sentence is nearer: casual rudeness in a situation no
 # exemplar names. Eleventh pass (a2-casual, 2026-12-01), measured on every tune-side fresh file
-# (fresh to fresh9: 175 rude, 242 professional answers): at 0.40 / 0, +16 rude found and none of the
-# professional answers flagged; at a margin of -0.1 two are ("...took a minute before the next
-# one", before that word was narrowed), and from 0.03 up 4 to 5 fewer rude ones are found.
+# (fresh to fresh9: 175 rude, 242 professional answers): at 0.40 / 0, +14 rude found (12 of them
+# fresh9's, whose writer chose the words) and none of the professional answers flagged; from a
+# margin of 0.03 up, 4 fewer found. On that set the words alone would do; the meaning is what
+# keeps "Three times is a real pain, I'm so sorry", "I can go on and on about a product" and
+# "Repeat calls are a pain for customers" from being red flags.
 ATTITUDE_NEAR = 0.40
 ATTITUDE_MARGIN = 0.0
 # Clichés: a sentence this near a canned answer ("I'm a people person") is one. An answer that
