@@ -66,6 +66,11 @@ def test_the_same_words_said_kindly_are_no_red_flag(qid, text):
     ("I don't think you can get away with that here.", None),
     ("It wasn't my shift that made the mistake, but I said sorry anyway.", None),  # kind candidates say it
     ("Then I flagged it to my supervisor and took a minute before the next one.", None),
+    # words read only of a person, or of the candidate not listening
+    ("I'd walk them through getting rid of the virus step by step.", None),
+    ("I'd ask them to switch off the router and wait a minute.", None),
+    ("Let me find out what's going on about the refund.", None),
+    ("I switch off a bit on the long calls.", RedFlag.DISMISSIVE),
     # words left out for that reason
     ("It doesn't matter to me which days, I'm free all week.", None),
     ("I'd just like to take my break at a regular time.", None),

@@ -32,9 +32,12 @@ ATTITUDE = {
         r"(?:pick up|picking up|take|took|taking|get on with) the next (?:line|call|caller|one)",
         r"(?:not going to |will not |would not )?pretend (?:i|to) care",
         # getting rid of the caller, or not listening to them
-        r"(?:get|getting|got) rid of", r"off my (?:line|hands|back|plate|desk)", r"fob(?:bed|bing)? (?:them |him |her |it )?off",
-        r"be done with (?:them|him|her)", r"see the back of", r"lose the (?:line|call)", r"ring off",
-        r"switch(?:es)? off", r"zone out", r"(?:my )?other screen", r"(?:check|on) my phone",
+        # (a person, never "the virus", "the back of the router"; "before they ring off", "if I lose
+        # the call I ring back", "their account on my other screen" and "switch off the router" are kind)
+        r"(?:get|getting|got) rid of (?:them|him|her|the caller|callers|the customer|customers|people)",
+        r"off my (?:line|hands|back|plate|desk)", r"fob(?:bed|bing)? (?:them |him |her |it )?off",
+        r"be done with (?:them|him|her)", r"see the back of (?:them|him|her)",
+        r"switch(?:es)? off(?= (?:a bit|a little|on|when|while|until|and let))", r"zone out", r"check(?:ing)? my phone",
         # the caller's loss made small, or left to someone else
         r"(?:he|she|they|you) (?:will|would) (?:survive|live)", r"not the end of the world",
         r"between you and (?:them|the)", r"(?:that is|it is) up to (?:you|them)", r"whoever picks up",
@@ -43,7 +46,8 @@ ATTITUDE = {
     # callers as a nuisance ("a nightmare" is said of a place as often as of a caller)
     RedFlag.CONTEMPT: rx(
         r"(?:a|such a|real|bit of a) pain", r"hard work", r"(?:drive|drives|driving) me (?:mad|crazy|nuts|up the wall)",
-        r"do(?:es)? my head in", r"get(?:s)? on my nerves", r"going on (?:and on )?about", r"go on and on",
+        r"do(?:es)? my head in", r"get(?:s)? on my nerves", r"go on and on",
+        r"(?<!what is )(?<!what was )going on (?:and on )?about",  # not "what's going on about the refund"
         r"life story", r"snotty",
     ),
     # coasting ("nobody checks on you", "my break", "doesn't matter to me" and "not fussed" are said
