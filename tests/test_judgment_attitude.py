@@ -71,6 +71,11 @@ def test_the_same_words_said_kindly_are_no_red_flag(qid, text):
     ("I'd ask them to switch off the router and wait a minute.", None),
     ("Let me find out what's going on about the refund.", None),
     ("I switch off a bit on the long calls.", RedFlag.DISMISSIVE),
+    # a choice offered, oneself, the caller's own pain
+    ("I understand, and it's up to you: I can put you through now, or look at it first.", None),
+    ("I'm not afraid of hard work.", None),
+    ("I can go on and on about a product when I'm excited.", None),
+    ("Repeat calls are a pain for customers.", None),
     # words left out for that reason
     ("It doesn't matter to me which days, I'm free all week.", None),
     ("I'd just like to take my break at a regular time.", None),

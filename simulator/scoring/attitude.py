@@ -40,15 +40,18 @@ ATTITUDE = {
         r"switch(?:es)? off(?= (?:a bit|a little|on|when|while|until|and let))", r"zone out", r"check(?:ing)? my phone",
         # the caller's loss made small, or left to someone else
         r"(?:he|she|they|you) (?:will|would) (?:survive|live)", r"not the end of the world",
-        r"between you and (?:them|the)", r"(?:that is|it is) up to (?:you|them)", r"whoever picks up",
+        # ("it's up to you" also offers a caller a choice: "it's up to you, I can put you through now")
+        r"between you and (?:them|the)", r"whoever picks up",
         r"(?:someone|somebody) else(?:'s| is) problem",
     ),
-    # callers as a nuisance ("a nightmare" is said of a place as often as of a caller)
+    # callers as a nuisance ("a nightmare" is said of a place as often as of a caller; "hard work",
+    # "I can go on and on" and "their life story" of oneself or kindly: "I'm not afraid of hard work";
+    # a pain for the caller is their pain)
     RedFlag.CONTEMPT: rx(
-        r"(?:a|such a|real|bit of a) pain", r"hard work", r"(?:drive|drives|driving) me (?:mad|crazy|nuts|up the wall)",
-        r"do(?:es)? my head in", r"get(?:s)? on my nerves", r"go on and on",
+        r"(?:a|such a|real|bit of a) pain(?! for)", r"(?:drive|drives|driving) me (?:mad|crazy|nuts|up the wall)",
+        r"do(?:es)? my head in", r"get(?:s)? on my nerves", r"(?:they|he|she|people|callers|customers) go on and on",
         r"(?<!what is )(?<!what was )going on (?:and on )?about",  # not "what's going on about the refund"
-        r"life story", r"snotty",
+        r"snotty",
     ),
     # coasting ("nobody checks on you", "my break", "doesn't matter to me" and "not fussed" are said
     # by kind candidates too: "...you're trusted to do the job properly", "...at a regular time",
