@@ -13,6 +13,7 @@ import numpy as np
 from ..types import RedFlag, Transcript
 from . import lexicon as lx
 from . import thresholds as th
+from .attitude import attitude_of
 from .clauses import Clause, agrees, denials_of, denies_saying
 from .semantic import red_flag_exemplars
 from .text import Doc
@@ -31,7 +32,8 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
     exemplar says is that much further from it, `_stance_cost`), is a red flag, near enough
     (`th.RED_FLAG_MEANING`) and nearer than every professional sentence by `th.RED_FLAG_MARGIN`;
     and confirmed: unmistakably near (`th.RED_FLAG_SURE`), a word of its tone in the sentence,
-    several red-flag exemplars near it at once (`th.RED_FLAG_CONSENSUS`), or a phrase far clearer of
+    several red-flag exemplars near it at once (`th.RED_FLAG_CONSENSUS`), a word of the candidate's
+    attitude to the caller in a clause that leans to a red flag (`attitude`), or a phrase far clearer of
     every professional sentence than the usual margin (`th.RED_FLAG_PHRASE_NEAR`). A phrase is read with
     its sentence: not one whose sentence as a whole is nearer the professional sentences
     (`th.RED_FLAG_PHRASE_SENTENCE`). Words someone else said, quoted (`theirs`: "A man told me,
@@ -60,6 +62,12 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         sentence = _sentence_of(clause, sentences)
         leaning = lean.get(sentence, 0.0)
         if not clause.sentence and leaning < th.RED_FLAG_PHRASE_SENTENCE and not _sure_alone(clause, best, fine):
+            continue
+        # Casual rudeness in a situation no exemplar names: a word of the candidate's attitude to
+        # the caller with a clause that leans to a red flag, if less near than the usual bar.
+        attitude = attitude_of(clause.text) if best >= th.ATTITUDE_NEAR and best - fine >= th.ATTITUDE_MARGIN else None
+        if attitude is not None:
+            out.append(FlagMatch(clause, attitude, best, ex_.texts[j], best - fine))
             continue
         # The weaker routes need a whole sentence: a phrase cut out of one can sound like anything.
         whole = clause.sentence

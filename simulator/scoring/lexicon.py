@@ -315,7 +315,8 @@ DISMISSIVE = rx(
     # 2026-12-01: an area under the curve of 0.5 between sarcastic and professional answers).
     # Only idioms that mock in any interview answer or call, never ones a kind agent also says.
     r"living the dream", r"must be nice", r"what a (?:tragedy|shame|nightmare for you)", r"boo hoo",
-    r"cry me a river", r"lucky me", r"yeah right", r"big deal", r"(?:oh )?the horror", r"how tragic",
+    r"cry me a river", r"lucky me", r"yeah right", r"(?:oh )?the horror", r"how tragic",
+    r"big deal(?! (?:for|to) (?:them|him|her|you|people|the customer))",  # not "it's a big deal for them"
     r"in my sweetest voice", r"(?:bless|god love) (?:them|him|her|their)",
     # The caller's problem put back on the caller (fourth pass; "that's on me" is ownership).
     r"that is (?:all )?on (?:you|them)",

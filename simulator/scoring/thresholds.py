@@ -308,6 +308,18 @@ RED_FLAG_CONSENSUS_MARGIN = 0.03
 RED_FLAG_PHRASE_NEAR = 0.62
 RED_FLAG_PHRASE_MARGIN = 0.2
 RED_FLAG_PHRASE_WORDS = 3
+# A clause with a word of the candidate's attitude to the caller (`attitude.ATTITUDE`: "not mine",
+# "get rid of", "a pain", "they'll survive") is a red flag when its nearest exemplar is a red flag
+# at least this near, and no professional sentence is nearer: casual rudeness in a situation no
+# exemplar names. Eleventh pass (a2-casual, 2026-12-01), measured on every tune-side fresh file
+# (fresh to fresh9: 175 rude, 242 professional answers): at 0.40 / 0, +10 rude found (7 of them
+# fresh9's, whose writer chose the words) and none of the professional answers flagged (none of
+# them says such a word in a clause 0.35 near a red flag); from a margin of 0.03 up, about 4 fewer
+# found, none spared. On that set the words alone would do; kind sentences written to use them
+# lead by -0.25 to -0.15, and the meaning is what keeps "Three times is a real pain, I'm so sorry"
+# from being a red flag.
+ATTITUDE_NEAR = 0.40
+ATTITUDE_MARGIN = 0.0
 # Clichés: a sentence this near a canned answer ("I'm a people person") is one. An answer that
 # is mostly clichés, with no concrete detail of its own, is weak whatever it covers.
 CLICHE_MEANING = 0.68
