@@ -96,13 +96,14 @@ def denials_of(text: str) -> tuple[bool, ...]:
 
 RHETORICAL = frozenset({"would", "should"})  # "why would I...", "why should we..."
 # "I don't think I'd...", "I'm not sure I would...": a denial said before them reaches past these
+# "It's not that I enjoy...": nor past "that"
 RAISING = frozenset({"think", "thought", "believe", "expect", "suppose", "reckon", "imagine", "guess", "feel",
-                     "felt", "sure", "say", "said", "see"})
+                     "felt", "sure", "say", "said", "see", "that"})
 
 
 def _reaches_past(norms: tuple[str, ...], k: int) -> bool:
     """Whether a denial before the subject at k still reaches what follows it: one asked ("why
-    would I"), or one said of a thought ("I don't think I...")."""
+    would I"), or one said of a thought ("I don't think I...", "It's not that I...")."""
     return (k >= 1 and norms[k - 1] in RAISING) or (k >= 2 and norms[k - 2] == "why" and norms[k - 1] in RHETORICAL)
 
 
