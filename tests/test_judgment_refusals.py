@@ -60,7 +60,8 @@ def test_refusals_in_the_negative_are_red_flags_and_knocked_out(cases):
 
 
 def test_good_practice_said_in_the_negative_is_no_red_flag(cases):
-    flagged = [(f.case.text, [e.quote for e in severe_flags(s)]) for f, s in cases if f.flag is False and severe_flags(s)]
+    flagged = [(f.case.text, [e.quote for e in severe_flags(s)])
+               for f, s in cases if f.flag is False and severe_flags(s)]
     assert len(flagged) <= FLAGGED, flagged
 
 
@@ -96,6 +97,15 @@ def test_hanging_up_on_a_yelling_caller_is_a_red_flag_but_dealing_with_them_hedg
     ("abusive-caller", "I don't argue with callers.", 20),  # was wrongly a refusal (2.6); short, no key point
     ("abusive-caller", "If they keep swearing after two warnings, I'd follow the abusive-call policy and end the "
                        "call politely.", 66),
+    # no call for it, or not yet, or not like that: a limit of how or when, never a refusal
+    ("angry-customer-time", "I didn't have to apologise for long; I let her talk, fixed the bill, and she thanked "
+                            "me.", 60),
+    ("abusive-caller", "I wouldn't listen to abuse for long; after one warning I'd end the call the way the policy "
+                       "says.", 60),
+    ("customer-yelling-first-word", "I wouldn't apologise for the company straight away, I'd let them finish first "
+                                    "and then say sorry.", 60),
+    ("refund-against-policy", "I'm not going to ignore the policy, but I won't just say no either; I'd ask my "
+                              "supervisor what we can offer.", 60),
 ])
 def test_professional_negations_stay_professional_and_keep_their_score(qid, text, before):
     s = _score(qid, text)

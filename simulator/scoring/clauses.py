@@ -48,7 +48,8 @@ CONDITIONS = frozenset({"if", "unless", "when"})
 # Verbs that take away what follows: toward the words they reach, they deny as "no" would ("I'd
 # swap every bit of jargon for..." says "no jargon"; "I avoid jargon" says it too).
 REMOVING = frozenset("""avoid avoids avoiding avoided skip skips skipping swap swaps swapping replace replaces
-replacing drop drops dropping ditch ditches ditching""".split())
+replacing drop drops dropping ditch ditches ditching ignore ignores ignoring ignored neglect neglects neglecting
+neglected""".split())
 REPLACED_WITH = frozenset({"with", "for", "by", "into"})
 ECHOES = frozenset({"neither", "nor"})  # "...and neither will weekends" echoes the clause before
 # "Helping strangers isn't my thing", "...has never really been my thing": a denial right after

@@ -20,8 +20,8 @@ import numpy as np
 from ..types import KeyPoint, RedFlag
 from . import semantic
 from . import thresholds as th
-from .clauses import FIRST_PERSON, FIRST_PERSON_SUBJECTS, SPEECH_VERBS, Clause, about_others, denials_of, denies_saying, norms_of, \
-    stance_toward
+from .clauses import (FIRST_PERSON, FIRST_PERSON_SUBJECTS, SPEECH_VERBS, Clause, about_others, denials_of,
+                      denies_saying, norms_of, stance_toward)
 from .flag_meaning import FlagMatch
 from .matching import same_word
 from .words import STOPWORDS
@@ -32,7 +32,11 @@ UNABLE = frozenset({"cannot", "unable", "able", "allowed", "permitted"})
 SUBJECT_REACH = 3
 # Words between a denial and the practice that leave the practice the thing denied.
 LIGHT = frozenset("""bother bothering bothered going gonna about even ever just really try trying want
-    put putting take taking make making do doing give giving get getting have having way""".split())
+    put putting take taking make making do doing give giving get getting way""".split())
+# "I didn't have to apologise", "I don't need to ask again": no call for it, not a refusal.
+OBLIGED = frozenset({"have", "has", "had", "need", "needed", "needs", "got"})
+# How or when, not whether: "...straight away", "...blind", "...for long", "...until I've checked".
+QUALIFIED = frozenset({"straight", "immediately", "yet", "long", "until", "before", "blind", "first"})
 # "I don't assume anyone is slow": a denial of what someone is, not of something done.
 COPULAS = frozenset({"is", "are", "was", "were"})
 CAN = frozenset({"can", "could"})
@@ -109,8 +113,9 @@ def _refuses(said: str, practice: str) -> bool:
     wouldn't just say policy is policy"), of what someone else does ("you won't have to explain it
     again") or of what someone is ("I don't assume anyone is slow"), nor what a caller is made to do."""
     wanted = tuple(w for w in _words(practice) if w not in GENERIC)
-    own = _too_much(norms_of(said))
-    hits = [k for k, n in enumerate(own) if any(same_word(w, n) for w in wanted)]
+    own, denying = _too_much(norms_of(said)), denials_of(said)
+    # a denial is never a practice's word ("not" is a near spelling of "notes")
+    hits = [k for k, n in enumerate(own) if not denying[k] and any(same_word(w, n) for w in wanted)]
     shared = tuple(w for w in wanted if any(same_word(w, own[k]) for k in hits))
     if not wanted or len(shared) < th.PRACTICE_SHARE * len(wanted) \
             or (denies_saying(said) and not SPEECH_VERBS & set(shared)):
@@ -118,17 +123,18 @@ def _refuses(said: str, practice: str) -> bool:
     toward = " ".join(shared)
     if stance_toward(practice, toward, removing=True) < 0 or stance_toward(said, toward, removing=True) > 0:
         return False
-    denying = denials_of(said)
-    k = next((k for k in range(hits[0] - 1, -1, -1) if denying[k] and k < len(denying)), None)
+    k = next((k for k in range(hits[0] - 1, -1, -1) if denying[k]), None)
     if k is None:
-        return True  # denied after the words ("...is not something I do")
+        return False  # denied after the words: said of a thing ("checking it wasn't possible"), not refused
     between = own[k + 1:hits[0]]
     mine = FIRST_PERSON_SUBJECTS & set(own[max(0, k - SUBJECT_REACH):k + SUBJECT_REACH + 1])
     # the verb denied is the practice's own, or a light one before it ("I won't be putting notes
     # on...", "I'm not going to bother checking..."): "I don't end a call until..." denies ending
-    done = all(n in STOPWORDS or n in LIGHT for n in between)
-    return bool(mine) and done and not COPULAS & set(between) \
-        and not any(n in CAUSING and PEOPLE & set(between[j + 1:j + 1 + CAUSING_REACH]) for j, n in enumerate(between))
+    done = all(n in STOPWORDS or n in LIGHT for n in between) and not OBLIGED & set(between)
+    if QUALIFIED & set(own[hits[0]:]):
+        return False  # not like that, or not yet: "I wouldn't apologise for the company straight away"
+    caused = any(n in CAUSING and PEOPLE & set(between[j + 1:j + 1 + CAUSING_REACH]) for j, n in enumerate(between))
+    return bool(mine) and done and not COPULAS & set(between) and not caused
 
 
 def _too_much(norms: tuple[str, ...]) -> tuple[str, ...]:
