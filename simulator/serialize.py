@@ -264,6 +264,7 @@ _RED_FLAGS = {"blames someone": (RedFlag.BLAME, Severity.SEVERE), "dismissive": 
               # written from issue 10 on, beside the typed fields (read here for rows saved without them)
               "contempt for customers": (RedFlag.CONTEMPT, Severity.SEVERE),
               "turns down the job's conditions": (RedFlag.REFUSAL, Severity.SEVERE),
+              "refuses a basic part of the job": (RedFlag.REFUSAL, Severity.SEVERE),
               "only in it for the money": (RedFlag.MONEY, Severity.SEVERE),
               "dishonest": (RedFlag.DISHONESTY, Severity.SEVERE)}
 _UNMEASURED = {"typed answer: no pace": "typed", "typed answer: no pauses": "typed",

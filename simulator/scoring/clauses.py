@@ -24,7 +24,7 @@ NEGATORS = frozenset({"not", "never", "no", "none", "nothing", "nobody", "neithe
 # "no problem with nights", "no two calls are the same" (said of variety).
 DENYING_WORDS = frozenset({"mind", "problem", "problems", "issue", "issues", "hate", "hated", "hates",
                            "dislike", "disliked", "hesitate", "trouble", "worry", "worried", "bother", "bothers",
-                           "bothered", "faze", "fazed"})
+                           "bothered", "faze", "fazed", "fussy", "picky"})
 # ...but a problem that something is done to is a thing, not a denial: "fixing their problem".
 PROBLEMS = frozenset({"problem", "problems", "issue", "issues", "trouble"})
 SOLVING = frozenset("""fix fixes fixing fixed solve solves solving solved sort sorts sorting sorted resolve
@@ -48,7 +48,8 @@ CONDITIONS = frozenset({"if", "unless", "when"})
 # Verbs that take away what follows: toward the words they reach, they deny as "no" would ("I'd
 # swap every bit of jargon for..." says "no jargon"; "I avoid jargon" says it too).
 REMOVING = frozenset("""avoid avoids avoiding avoided skip skips skipping swap swaps swapping replace replaces
-replacing drop drops dropping ditch ditches ditching""".split())
+replacing drop drops dropping ditch ditches ditching ignore ignores ignoring ignored neglect neglects neglecting
+neglected""".split())
 REPLACED_WITH = frozenset({"with", "for", "by", "into"})
 ECHOES = frozenset({"neither", "nor"})  # "...and neither will weekends" echoes the clause before
 # "Helping strangers isn't my thing", "...has never really been my thing": a denial right after
@@ -61,6 +62,7 @@ AUXILIARIES = frozenset({"is", "are", "was", "were", "am", "has", "have", "had",
 PREDICATE_REACH = 6
 RULED_OUT = frozenset({"out", "impossible"})  # "...are out", said of the words just before
 ADVERBS = frozenset({"really", "just", "ever", "truly", "honestly", "actually", "always", "certainly"})
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
 SUBJECTS = frozenset({"i", "you", "he", "she", "it", "we", "they", "this", "that", "the", "your", "his",
                       "her", "its", "our", "their", "my"})
 
@@ -85,11 +87,30 @@ def _denies(norm: str) -> bool:
 def denials_of(text: str) -> tuple[bool, ...]:
     """Which words of a clause deny: not the "not" of "if not" or "why not", which stands for a
     clause left unsaid ("If not, I'll open a claim with the courier"). ("...or not?" still denies:
-    "Are you going to let me do my job or not?")"""
+    "Are you going to let me do my job or not?") A question asked of oneself denies what it asks:
+    "Why would I let them finish?" says "I wouldn't"."""
     norms = norms_of(text)
     return tuple((_denies(n) and not (n == "not" and k and norms[k - 1] in ELLIPSIS_BEFORE_NOT)
                   and not _not_a_denial(norms, k))
-                 or _said_same(norms, k) for k, n in enumerate(norms))
+                 or _said_same(norms, k) or _asks_why_i(norms, k) for k, n in enumerate(norms))
+
+
+RHETORICAL = frozenset({"would", "should"})  # "why would I...", "why should we..."
+# "I don't think I'd...", "I'm not sure I would...": a denial said before them reaches past these
+# "It's not that I enjoy...": nor past "that"
+RAISING = frozenset({"think", "thought", "believe", "expect", "suppose", "reckon", "imagine", "guess", "feel",
+                     "felt", "sure", "say", "said", "see", "that"})
+
+
+def _reaches_past(norms: tuple[str, ...], k: int) -> bool:
+    """Whether a denial before the subject at k still reaches what follows it: one asked ("why
+    would I"), or one said of a thought ("I don't think I...", "It's not that I...")."""
+    return (k >= 1 and norms[k - 1] in RAISING) or (k >= 2 and norms[k - 2] == "why" and norms[k - 1] in RHETORICAL)
+
+
+def _asks_why_i(norms: tuple[str, ...], k: int) -> bool:
+    return norms[k] == "why" and norms[k + 1:k + 2] in {(w,) for w in RHETORICAL} \
+        and norms[k + 2:k + 3] in {(w,) for w in FIRST_PERSON_SUBJECTS}
 
 
 def _not_a_denial(norms: tuple[str, ...], k: int) -> bool:
@@ -142,6 +163,11 @@ def stance_toward(text: str, target: str, removing: bool = False) -> int:
     k, reach_end = first - 1, first - 1 - DENIAL_REACH
     while k > max(-1, reach_end):
         if norms[k] in DENIAL_STOPS:
+            break
+        if norms[k] in FIRST_PERSON_SUBJECTS and (denials or not _reaches_past(norms, k)):
+            # "I wouldn't apologise, I wouldn't hear them out", "I'd never hang up, I'd let them
+            # finish": a subject opens a clause, and a denial before it is the last clause's; not
+            # "I don't think I'd...", nor "Why would I...", which deny what follows them
             break
         if norms[k] in ECHOES:
             if k == first - 2 and norms[first - 1] in AUXILIARIES:

@@ -34,6 +34,7 @@ class ExemplarSet:
     small_talk: dict[str, tuple[str, ...]]  # chat by subject: no answer to any question
     plain_words: dict[str, str]  # idioms and regional words, and their plain words (`plain.py`)
     point_ideas: dict[str, Idea]  # key-point ideas in everyday sentences, by name (`points.py`)
+    good_practice: tuple[str, ...] = ()  # what every call needs, refused only in a red flag (`refusal.py`)
 
 
 @lru_cache(maxsize=1)
@@ -49,4 +50,5 @@ def exemplars() -> ExemplarSet:
         point_ideas={name: Idea(frozenset(str(j).lower() for j in idea["joins"]), tuple(idea["say"]),
                                 frozenset(str(w).lower() for w in idea.get("needs", ())))
                      for name, idea in raw["point_ideas"].items()},
+        good_practice=tuple(raw.get("good_practice", ())),
     )

@@ -25,6 +25,7 @@ class FlagMatch:
     similarity: float  # to its nearest red-flag exemplar
     exemplar: str
     lead: float = 1.0  # how much nearer that exemplar than every professional sentence
+    practice: bool = False  # a good practice of the job refused (`refusal.py`), the exemplar that practice
 
 
 def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int] = frozenset()) -> list[FlagMatch]:
@@ -85,6 +86,17 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
                 or _has_tone(sentence.text) or stands_out:
             out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine))
     return [m for m in out if _localised(m, clauses, out, near)]
+
+
+def still_meant(m: FlagMatch, plain_vector: np.ndarray) -> bool:
+    """A red flag unmistakable as said (`th.RED_FLAG_SURE`, clear of the professional sentences by
+    `th.RED_FLAG_CLEAR_MARGIN`) whose clause, in plain words, is still near its family
+    (`th.RED_FLAG_MEANING`): the idiom read plainly was not what made it one."""
+    if m.similarity < th.RED_FLAG_SURE or m.lead < th.RED_FLAG_CLEAR_MARGIN:
+        return False
+    ex_ = red_flag_exemplars()
+    rows = [j for j, label in enumerate(ex_.labels) if label == m.family.value]
+    return bool(rows) and float((ex_.vectors[rows] @ plain_vector).max()) >= th.RED_FLAG_MEANING
 
 
 def _nearest(clause: Clause, row: np.ndarray, rows: np.ndarray, k: int, texts: Sequence[str]) -> list[tuple[float, int]]:

@@ -85,6 +85,7 @@ class Flag:
     end: int
     family: RedFlag
     similarity: float | None = None  # to its nearest exemplar, when found by meaning
+    practice: bool = False  # a good practice of the job refused ("I wouldn't apologise"), not a condition
 
 
 LEXICAL_FAMILIES = ((lx.CONTEMPT, RedFlag.CONTEMPT), (lx.BLAME, RedFlag.BLAME), (lx.DISMISSIVE, RedFlag.DISMISSIVE),
@@ -103,7 +104,7 @@ def find_red_flags(doc: Doc, meant: Sequence[FlagMatch]) -> list[Flag]:
     for m in sorted(meant, key=lambda m: (-m.similarity, m.clause.sentence)):
         c = m.clause
         if not taken(c.start, c.end):
-            found.append(Flag(c.start, c.end, m.family, round(m.similarity, 2)))
+            found.append(Flag(c.start, c.end, m.family, round(m.similarity, 2), m.practice))
     reports = [a for a, _ in doc.find_all(lx.REPORTED)]
     for patterns, family in LEXICAL_FAMILIES:
         spans = [sp for sp in phrases(doc, patterns) if not reported(doc, sp[0], reports) and not unsaid(doc, sp[0])]
@@ -124,6 +125,8 @@ RED_FLAG_NOTES = {RedFlag.BLAME: "blames someone", RedFlag.DISMISSIVE: "dismissi
                   RedFlag.PROFANITY: "profanity", RedFlag.NEGATIVITY: "negative",
                   RedFlag.CONTEMPT: "contempt for customers", RedFlag.REFUSAL: "turns down the job's conditions",
                   RedFlag.MONEY: "only in it for the money", RedFlag.DISHONESTY: "dishonest"}
+# A refusal of what the job is, rather than of its hours ("I wouldn't apologise", `refusal.py`).
+PRACTICE_NOTE = "refuses a basic part of the job"
 # Every family but plain negativity caps the overall; negativity only costs points.
 RED_FLAG_SEVERITY = {family: Severity.MILD if family is RedFlag.NEGATIVITY else Severity.SEVERE for family in RedFlag}
 

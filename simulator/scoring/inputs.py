@@ -18,6 +18,7 @@ from .clauses import Clause, clauses, norms_of
 from .flags import RED_FLAG_SEVERITY, Flag, find_red_flags
 from .matching import PointMatch, match_points
 from .points import PointReading, read_points
+from .refusal import refusals
 from .plan import answer_band, is_call_reply, reply_context
 from .text import Doc
 from .words import STOPWORDS
@@ -153,13 +154,21 @@ class Inputs:
         """Clauses that mean a red flag (not the question said back: `echoed_words`), and mean one
         said in plain words too: an idiom the model misreads is no red flag ("I'd hold back and let
         them get it all off their chest" sat at 0.70 from "I'd tell them to take it up with somebody
-        else"; "...wait quietly and let them vent..." is nowhere near it)."""
+        else"; "...wait quietly and let them vent..." is nowhere near it), unless it is unmistakable
+        as said and still near its family in plain words ("I'd just deal with them quickly and hang
+        up": the hang-up, not the idiom, is the flag). Then the job's basics refused in the
+        negative (`refusal.py`), except to questions about the candidate (a denied point there has
+        its own knock-out and tip)."""
         theirs = self.doc.others_words | self.echoed_words
         found = flag_meaning.red_flags(self.clauses, self.clause_vectors, theirs)
-        if not found or not any(self.plain_readings):
-            return found
-        plainly = {m.clause for m in flag_meaning.red_flags(self.clauses, self.plain_vectors, theirs)}
-        return [m for m in found if m.clause in plainly]
+        if found and any(self.plain_readings):
+            plainly = {m.clause for m in flag_meaning.red_flags(self.clauses, self.plain_vectors, theirs)}
+            rows = {c: k for k, c in enumerate(self.clauses)}
+            found = [m for m in found if m.clause in plainly
+                     or flag_meaning.still_meant(m, self.plain_vectors[rows[m.clause]])]
+        if self.question.category not in th.ABOUT_YOU:
+            found += refusals(self.points, self.clauses, self.clause_vectors, theirs)
+        return found
 
     @cached_property
     def echoed_words(self) -> frozenset[int]:

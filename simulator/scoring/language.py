@@ -12,7 +12,7 @@ from . import thresholds as th
 from .actions import actions
 from .clauses import agrees, norms_of
 from .exemplars import exemplars
-from .flags import RED_FLAG_NOTES, RED_FLAG_SEVERITY, negated, phrases, severe_red_flags  # noqa: F401
+from .flags import PRACTICE_NOTE, RED_FLAG_NOTES, RED_FLAG_SEVERITY, negated, phrases, severe_red_flags  # noqa: F401
 from .inputs import Inputs, measures
 from .text import Doc
 
@@ -154,7 +154,8 @@ def professionalism(x: Inputs) -> Metric:
     severe = sum(1 for f in flags if RED_FLAG_SEVERITY[f.family] is Severity.SEVERE)
     mild = len(flags) - severe
     score = 100.0 - th.RED_FLAG_SEVERE * severe - th.RED_FLAG_MILD * mild
-    evidence = tuple(doc.quote_words(f.start, f.end, note=RED_FLAG_NOTES[f.family], kind=EvidenceKind.RED_FLAG,
+    evidence = tuple(doc.quote_words(f.start, f.end, note=PRACTICE_NOTE if f.practice else RED_FLAG_NOTES[f.family],
+                                     kind=EvidenceKind.RED_FLAG,
                                      label=f.family.value, severity=RED_FLAG_SEVERITY[f.family], value=f.similarity)
                      for f in flags[:4])
     return Metric("professionalism", max(0.0, score), len(flags), "red flags", evidence)

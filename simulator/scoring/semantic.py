@@ -144,6 +144,12 @@ def outcome_exemplars() -> Exemplars:
 
 
 @lru_cache(maxsize=1)
+def practice_exemplars() -> Exemplars:
+    """What every call needs, in short phrasings (`exemplars.yaml`, good_practice; `refusal.py`)."""
+    return _exemplars({"practice": exemplars().good_practice}, (), "good-practice")
+
+
+@lru_cache(maxsize=1)
 def idea_exemplars() -> Exemplars:
     """Key-point ideas in everyday sentences, labelled by idea (`exemplars.yaml`, point_ideas)."""
     return _exemplars({name: idea.sentences for name, idea in exemplars().point_ideas.items()}, (), "point-ideas")

@@ -241,6 +241,14 @@ POINT_COVERED = 0.55
 FRAGMENT_WORDS = 3
 POINT_PARTIAL = 0.42
 POINT_DENIED = 0.55  # a clause this near a phrasing with the opposite stance denies the point
+# A clause of the candidate's this near a key point's phrasing or a good practice of the job
+# (`refusal.py`), holding at least this share of its words (two of three: "explain the policy" is not
+# refused by "I wouldn't just read the policy at them") and denying them, refuses it: a red flag.
+# A little under a point denied, as the clause must hold the practice's words too; the share
+# keeps "not raise my voice" from "keep my voice calm" (z-refuse pass, 2026-12-01, measured on
+# tests/judgment/refusal_cases.yaml and the fresh cases: none of their professional answers flagged).
+PRACTICE_NEAR = 0.45
+PRACTICE_SHARE = 0.66
 # ...and a clause that says another point of the question (its words, or this much nearer by
 # meaning) covers a point only by its own words: "Evenings are fine" sits 0.55 from "weekends" and
 # says "evenings" (a new user's try, tenth pass, 2026-12-01)

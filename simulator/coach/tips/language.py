@@ -3,6 +3,7 @@ a call (greeting, verification, next steps, closing)."""
 
 from __future__ import annotations
 
+from ...scoring.flags import PRACTICE_NOTE
 from ...scoring.overall import tells_no_story
 from ...types import Coverage, Evidence, EvidenceKind, Metric, QuestionKind, RedFlag, Severity
 from ..context import Context, labels_of
@@ -110,6 +111,19 @@ CALL_RED_FLAG_ADVICE = {
 }
 
 
+# A refusal of what the job is ("I wouldn't apologise"), not of its hours: said as kindly and
+# as plainly, with what to say instead (`scoring.refusal`).
+PRACTICE_ADVICE = ("Saying you won't do a basic part of the job, like listening, apologising or following up, "
+                   "would end a real interview.",
+                   "Tell me what you would do instead: \"I'd let them finish, say I'm sorry, and sort it out "
+                   "for them.\"")
+PRACTICE_TARGET = "what you would do for the caller, not what you won't"
+
+
+def _refuses_practice(e: Evidence | None) -> bool:
+    return e is not None and e.label == RedFlag.REFUSAL.value and e.note == PRACTICE_NOTE
+
+
 # Of several red flags, a tip quotes the first said, unless it is only about money: "the money is
 # good" is the mildest thing a recruiter would stop at, beside contempt for customers or a caller
 # brushed off.
@@ -145,7 +159,10 @@ def _flag_quoted(m: Metric, c: Context | None = None) -> tuple[Evidence | None, 
 
 def flag_target(m: Metric) -> str | None:
     """The target of a professionalism tip on this metric, when its red flag has one of its own."""
-    return FLAG_TARGETS.get(_flag_quoted(m)[1]) if m.name == "professionalism" else None
+    if m.name != "professionalism":
+        return None
+    e, family = _flag_quoted(m)
+    return PRACTICE_TARGET if _refuses_practice(e) else FLAG_TARGETS.get(family)
 
 
 @writes("professionalism")
@@ -154,7 +171,8 @@ def professionalism(m: Metric, c: Context) -> str | None:
     e, family = _flag_quoted(m, c)
     if e is None:
         return None
-    point, instead = (CALL_RED_FLAG_ADVICE if c.roleplay else RED_FLAG_ADVICE)[family]
+    point, instead = (CALL_RED_FLAG_ADVICE[family] if c.roleplay else
+                      PRACTICE_ADVICE if _refuses_practice(e) else RED_FLAG_ADVICE[family])
     return (f"{c.quote_back(c.phrase(e), e)} {point} {instead} For next time, say the better line out loud "
             f"until it comes first.")
 
