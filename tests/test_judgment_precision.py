@@ -31,3 +31,18 @@ def test_a_problem_shared_is_not_one_refused(qid, turn, text, flagged):
     s = score(qid, text, turn)
     assert bool(severe(s)) is flagged, severe(s)
     assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("qid, text, flagged", [
+    ("angry-customer-time", "I'd never fob them off or pass them on just to get rid of them. I'd listen to the whole "
+     "story, say sorry it's happened, and sort out what I can myself.", False),
+    ("angry-customer-time", "I'd just pass them on to anyone just to get rid of them.", True),
+    # what still reads as said: a caller's problems are a thing, not a denial
+    ("multiple-problems-one-call", "I'd rush through their problems just to get them off the line.", True),
+    ("angry-customer-time", "Had a man furious his broadband was down. I booked him in for next week. Not really my "
+     "problem he works from home.", True),
+])
+def test_a_purpose_is_denied_with_the_act_it_is_for(qid, text, flagged):
+    s = score(qid, text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged

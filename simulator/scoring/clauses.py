@@ -27,6 +27,8 @@ DENYING_WORDS = frozenset({"mind", "problem", "problems", "issue", "issues", "ha
                            "bothered", "faze", "fazed", "fussy", "picky"})
 # ...but a problem that something is done to is a thing, not a denial: "fixing their problem".
 PROBLEMS = frozenset({"problem", "problems", "issue", "issues", "trouble"})
+# ...and so is a problem someone has: "I'd rush through their problems" denies nothing.
+OWNERS = frozenset({"their", "his", "her", "your", "our", "my"})
 SOLVING = frozenset("""fix fixes fixing fixed solve solves solving solved sort sorts sorting sorted resolve
     resolves resolving resolved handle handles handling handled explain explaining explained report
     reporting reported find finding found understand understanding understood""".split())
@@ -36,6 +38,8 @@ MIN_PIECE_WORDS = 2  # a phrase shorter than this says too little to compare by 
 # A denial reaches this many words ahead ("I would never really want to take...") and stops at
 # a word that opens another clause ("...sorry, and nobody called back" denies nothing said before).
 DENIAL_REACH = 6
+# "...just to get rid of them", "...only to", "...in order to": a purpose, after the act it is for
+PURPOSE_BEFORE_TO = frozenset({"just", "only", "simply", "merely", "order"})
 DENIAL_STOPS = frozenset({"so", "and", "but", "because", "which", "who", "while", "if", "then",
                           "although", "though", "until", "since"})
 SAME = frozenset({"same"})
@@ -120,7 +124,8 @@ def _not_a_denial(norms: tuple[str, ...], k: int) -> bool:
     nxt = norms[k + 1] if k + 1 < len(norms) else ""
     return ((norms[k] in ("nothing", "nobody") and nxt in BEST) or (norms[k] == "not" and nxt == "always")
             or (norms[k] in BOTHER and (nxt in BOTHER_VERB_NEXT or nxt.endswith("ing")))
-            or (norms[k] in PROBLEMS and any(w in SOLVING for w in norms[max(0, k - SOLVING_REACH):k])))
+            or (norms[k] in PROBLEMS and any(w in SOLVING for w in norms[max(0, k - SOLVING_REACH):k]))
+            or (norms[k] in PROBLEMS and k and norms[k - 1] in OWNERS))  # "rush through their problems"
 
 
 def _said_same(norms: tuple[str, ...], k: int) -> bool:
@@ -178,6 +183,10 @@ def stance_toward(text: str, target: str, removing: bool = False) -> int:
             break
         if norms[k] == "or":  # "not listening to the customer or fixing their problem": the
             reach_end = k - 1 - DENIAL_REACH  # denial reaches along its list
+        if norms[k] == "to" and k and norms[k - 1] in PURPOSE_BEFORE_TO:
+            # "I'd never pass them on just to get rid of them": a purpose is denied with the act
+            # it is the purpose of, however long the act
+            reach_end = k - 1 - DENIAL_REACH
         # "replace the jargon with everyday words": what something is replaced with is kept
         denials += denying[k] or (removing and norms[k] in REMOVING
                                   and not any(n in REPLACED_WITH for n in norms[k:first]))
