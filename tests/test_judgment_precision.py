@@ -7,7 +7,7 @@ import pytest
 
 from simulator.assess import score_answer
 from simulator.banks import bundled_banks
-from simulator.types import EvidenceKind, Severity, Transcript
+from simulator.types import Coverage, EvidenceKind, Severity, Transcript
 
 BANK = {q.id: q for b in bundled_banks() for q in b.questions}
 
@@ -46,3 +46,20 @@ def test_a_purpose_is_denied_with_the_act_it_is_for(qid, text, flagged):
     s = score(qid, text)
     assert bool(severe(s)) is flagged, severe(s)
     assert (s.overall > 15) is not flagged
+
+
+def denials(s) -> list[str]:
+    return [e.quote for e in s.metric("key_points").evidence
+            if e.kind is EvidenceKind.KEY_POINT and e.coverage is Coverage.DENIED]
+
+
+def test_a_clause_that_denies_nothing_does_not_deny_a_point_phrased_in_the_negative():
+    # fresh8: knocked out to 6.7, its tip quoting "...you ring them before they ring you" as saying
+    # no to "so they don't call back"
+    s = score("what-is-good-service", "To me it's when the customer never has to chase. You tell them what you're "
+              "going to do, you do it when you said, and if something slips you ring them before they ring you. "
+              "Being warm matters, but being reliable is what people remember.")
+    assert not denials(s) and s.overall > 15, (denials(s), s.overall)
+    # a real denial is still one, and quoted where it is said
+    s = score("what-is-good-service", "Fixing it on the first call doesn't matter to me, they can ring back.")
+    assert denials(s) == ["Fixing it on the first call doesn't matter to me"], denials(s)
