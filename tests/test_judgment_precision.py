@@ -63,3 +63,21 @@ def test_a_clause_that_denies_nothing_does_not_deny_a_point_phrased_in_the_negat
     # a real denial is still one, and quoted where it is said
     s = score("what-is-good-service", "Fixing it on the first call doesn't matter to me, they can ring back.")
     assert denials(s) == ["Fixing it on the first call doesn't matter to me"], denials(s)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("I'd stay polite and say I can't help while they're calling me names. If they stop, I carry on helping; if not, "
+     "I'd give one warning and then end the call the way the policy says.", False),
+    # the scene set, then a rude answer to it: the answer is the flag
+    ("If they call me names, they'll hear a few from me too.", True),
+    ("While they're swearing at me, I'd mute them and play on my phone.", True),
+])
+def test_what_the_caller_does_sets_the_scene_and_is_no_red_flag_of_the_candidates(text, flagged):
+    s = score("abusive-caller", text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+
+
+def test_a_rude_answer_to_the_scene_is_still_a_red_flag():
+    s = score("abusive-caller", "Two can play that game. If they call me names, I've got a few of my own ready.")
+    assert severe(s) and s.overall <= 10, (severe(s), s.overall)

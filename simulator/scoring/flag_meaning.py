@@ -58,7 +58,7 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
     out = []
     near: list[FlagMatch] = []  # phrases near a red flag and clear of the professional sentences, confirmed or not
     for clause, (j, best, fine, consensus) in zip(clauses, read):
-        if sum(k in theirs for k in range(clause.start, clause.end)) * 2 > clause.words:
+        if sum(k in theirs for k in range(clause.start, clause.end)) * 2 > clause.words or _their_doing(clause):
             continue
         sentence = _sentence_of(clause, sentences)
         leaning = lean.get(sentence, 0.0)
@@ -86,6 +86,17 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
                 or _has_tone(sentence.text) or stands_out:
             out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine))
     return [m for m in out if _localised(m, clauses, out, near)]
+
+
+# "while they're calling me names", "if he swears at me": a phrase that sets the scene with what
+# the caller does is the situation, not the candidate's answer to it (their sentence says that).
+SCENE = re.compile(r"^(?:while|when|whenever|if|as|once|until|even if|even when|every time)\s+"
+                   r"(?:they|he|she|the (?:caller|customer))(?:'re|'s| are| is| was| were| keep| start| call| swear| shout| yell)?\b",
+                   re.IGNORECASE)
+
+
+def _their_doing(clause: Clause) -> bool:
+    return not clause.sentence and SCENE.match(clause.text) is not None
 
 
 def still_meant(m: FlagMatch, plain_vector: np.ndarray) -> bool:
@@ -164,6 +175,12 @@ def _localised(m: FlagMatch, clauses: Sequence[Clause], flagged: Sequence[FlagMa
     if not c.sentence or sure or c.words <= th.RED_FLAG_SHORT_SENTENCE:
         return True
     inside = [p for p in clauses if not p.sentence and c.start <= p.start and p.end <= c.end]
+    scene = sum(p.words for p in inside if _their_doing(p))
+    if scene and m.lead >= th.RED_FLAG_CLEAR_MARGIN:
+        # "If they call me names, I've got a few of my own ready": the scene set, the sentence
+        # clear of every professional one says what its answer to it says
+        inside = [p for p in inside if not _their_doing(p)]
+        return not inside or any(p.words >= th.RED_FLAG_MAIN_PHRASE * (c.words - scene) for p in inside)
     # A sentence that is one phrase and a tag ("..., if I'm honest", "..., I'm afraid") says what
     # that phrase says: the flag is that phrase's.
     return not inside or any(f.clause in inside for f in flagged) \
