@@ -81,3 +81,16 @@ def test_what_the_caller_does_sets_the_scene_and_is_no_red_flag_of_the_candidate
 def test_a_rude_answer_to_the_scene_is_still_a_red_flag():
     s = score("abusive-caller", "Two can play that game. If they call me names, I've got a few of my own ready.")
     assert severe(s) and s.overall <= 10, (severe(s), s.overall)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # fresh7: knocked out to 8.9 as "that's between you and the courier"
+    ("Right, then I'm not going to sit and wait on the courier. I'm putting a second one on tomorrow's next-day van "
+     "now, so it's with you Thursday, two days before the party, and I'm opening a trace on the first one at the "
+     "same time so you're not paying twice.", False),
+    ("I'm just going to sit and wait on the courier, nothing else I can do.", True),
+])
+def test_not_going_to_sit_and_wait_is_one_act_denied(text, flagged):
+    s = score("lost-package-caller", text, 3)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged

@@ -38,6 +38,8 @@ MIN_PIECE_WORDS = 2  # a phrase shorter than this says too little to compare by 
 # A denial reaches this many words ahead ("I would never really want to take...") and stops at
 # a word that opens another clause ("...sorry, and nobody called back" denies nothing said before).
 DENIAL_REACH = 6
+# "I'm not going to sit and wait on the courier", "try and": one act in two verbs, one denial
+SERIAL_VERBS = frozenset({"sit", "go", "try", "come", "stand", "hang"})
 # "...just to get rid of them", "...only to", "...in order to": a purpose, after the act it is for
 PURPOSE_BEFORE_TO = frozenset({"just", "only", "simply", "merely", "order"})
 DENIAL_STOPS = frozenset({"so", "and", "but", "because", "which", "who", "while", "if", "then",
@@ -167,7 +169,7 @@ def stance_toward(text: str, target: str, removing: bool = False) -> int:
     denials = 0
     k, reach_end = first - 1, first - 1 - DENIAL_REACH
     while k > max(-1, reach_end):
-        if norms[k] in DENIAL_STOPS:
+        if norms[k] in DENIAL_STOPS and not (norms[k] == "and" and k and norms[k - 1] in SERIAL_VERBS):
             break
         if norms[k] in FIRST_PERSON_SUBJECTS and (denials or not _reaches_past(norms, k)):
             # "I wouldn't apologise, I wouldn't hear them out", "I'd never hang up, I'd let them
