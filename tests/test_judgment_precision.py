@@ -94,3 +94,15 @@ def test_not_going_to_sit_and_wait_is_one_act_denied(text, flagged):
     s = score("lost-package-caller", text, 3)
     assert bool(severe(s)) is flagged, severe(s)
     assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("qid, text, flagged", [
+    # frankness before a yes: the "won't" of "I won't pretend" is no tone of a refusal
+    ("availability-shifts", "I won't pretend I love losing Saturdays, but weekends are fine and I can do evenings "
+     "too.", False),
+    ("availability-shifts", "I'm not going to lie, I don't do evenings or weekends.", True),
+])
+def test_i_wont_pretend_is_frankness_not_a_refusal(qid, text, flagged):
+    s = score(qid, text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged

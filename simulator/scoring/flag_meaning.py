@@ -144,7 +144,13 @@ def _sentence_of(clause: Clause, sentences: Sequence[Clause]) -> Clause:
 def _has_tone(text: str) -> bool:
     """A word of a red flag's tone in the clause's sentence (`lexicon.TONE`); not the "no" of a
     number put right ("in two days, no, three days")."""
-    return bool(Doc(Transcript.typed(REPAIRED_NUMBER.sub(r"\2", text))).find_all(lx.TONE))
+    return bool(Doc(Transcript.typed(CANDID.sub("", REPAIRED_NUMBER.sub(r"\2", text)))).find_all(lx.TONE))
+
+
+# "I won't pretend I love losing Saturdays, but...", "I'm not going to lie, ...": frankness before
+# a yes, not a denial's tone (but "I won't pretend to care" is one).
+CANDID = re.compile(r"\b(?:I(?:'m| am)? ?(?:won't|will not|wouldn't|would not|not going to|'m not going to)|"
+                    r"not going to)\s+(?:pretend|lie)\b(?!\s+(?:to|that I|I)\s+care)", re.IGNORECASE)
 
 
 # "two days no three days", "5, no, 6": a number said again, put right.
