@@ -106,3 +106,16 @@ def test_i_wont_pretend_is_frankness_not_a_refusal(qid, text, flagged):
     s = score(qid, text)
     assert bool(severe(s)) is flagged, severe(s)
     assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a yes without the price that makes "I'll do overtime if they pay me triple" a refusal
+    ("I won't pretend I love losing Saturdays, but I know peak is when we're needed, so yes, I'll do the overtime.",
+     False),
+    ("I'll do the overtime if the money's right, otherwise forget it.", True),
+    ("Sure, I'll do overtime as long as it's paid triple.", True),
+])
+def test_a_plain_yes_to_overtime_is_not_a_yes_at_a_price(text, flagged):
+    s = score("overtime-peak-season", text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged

@@ -14,7 +14,7 @@ from ..types import RedFlag, Transcript
 from . import lexicon as lx
 from . import thresholds as th
 from .attitude import attitude_of
-from .clauses import Clause, agrees, denials_of, denies_saying
+from .clauses import Clause, agrees, denials_of, denies_saying, norms_of
 from .semantic import red_flag_exemplars
 from .text import Doc
 
@@ -131,9 +131,26 @@ def _stance_cost(clause: Clause, exemplar: str, similarity: float) -> float:
     policy is policy" says no red flag at all. Exemplars too far to matter are not read."""
     if similarity < th.RED_FLAG_MEANING - th.STANCE_PENALTY:
         return 0.0
+    said = set(norms_of(clause.text))
+    if exemplar in _yes_at_a_price() and "i" in said and not PRICE & said:
+        # "I'll do overtime if they pay me triple" refuses in its condition: the candidate's plain
+        # "I'll do the overtime" says the yes without the price
+        return th.STANCE_PENALTY
     if agrees(clause.said, exemplar) and not denies_saying(clause.said):
         return 0.0
     return th.STANCE_PENALTY
+
+
+# The words that put a price on a yes ("if", "unless", "otherwise", "only", "as long as").
+PRICE = frozenset({"if", "unless", "otherwise", "only", "long"})
+
+
+@lru_cache(maxsize=1)
+def _yes_at_a_price() -> frozenset[str]:
+    """The refusal exemplars that say yes on a condition."""
+    ex_ = red_flag_exemplars()
+    return frozenset(t for t, label in zip(ex_.texts, ex_.labels)
+                     if label == RedFlag.REFUSAL.value and PRICE & set(norms_of(t)))
 
 
 def _sentence_of(clause: Clause, sentences: Sequence[Clause]) -> Clause:
