@@ -119,3 +119,19 @@ def test_a_plain_yes_to_overtime_is_not_a_yes_at_a_price(text, flagged):
     s = score("overtime-peak-season", text)
     assert bool(severe(s)) is flagged, severe(s)
     assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("qid, turn, text", [
+    # how, not whether: knocked out to 4.6 as denying "I'll get a supervisor if..."
+    ("supervisor-demand-caller", 1, "I won't transfer you blind. Let me take the details first."),
+    # a denial answered by "without": always with an answer (3.1, as denying "take calls")
+    ("what-does-the-job-involve", None, "Making sure people never have to ring off without an answer, mostly."),
+])
+def test_a_denial_of_how_or_answered_by_without_denies_no_key_point(qid, turn, text):
+    s = score(qid, text, turn)
+    assert not denials(s) and s.overall > 15, (denials(s), s.overall)
+
+
+def test_a_plain_refusal_to_transfer_still_denies_the_point():
+    s = score("supervisor-demand-caller", "I won't transfer you, I'm not getting a supervisor.", 1)
+    assert denials(s) and s.overall <= 10, (denials(s), s.overall)

@@ -22,6 +22,7 @@ from . import thresholds as th
 from .clauses import Clause, about_others, agrees, denials_of, norms_of
 from .exemplars import exemplars
 from .matching import PointMatch, generic_stems, match_phrase
+from .refusal import QUALIFIED
 from .text import Doc
 from .words import STOPWORDS, content_words, normalise_word, stem
 
@@ -161,7 +162,13 @@ def can_deny(clause: str, phrasing: str) -> bool:
     before they ring you" says something else, and a knock-out's tip points at a "don't" or "never"."""
     if about_others(clause):
         return False
-    return any(denials_of(clause)) or not any(denials_of(phrasing))
+    norms, denying = norms_of(clause), denials_of(clause)
+    first = next((k for k, d in enumerate(denying) if d), None)
+    if first is not None and (QUALIFIED & set(norms[first:]) or "without" in norms[first + 1:]):
+        # how or when, not whether ("I won't transfer you blind", "...until I've checked"); or a
+        # denial answered by a "without" ("never has to ring off without an answer" always answers)
+        return False
+    return first is not None or not any(denials_of(phrasing))
 
 
 def _similarities(table: PointVectors, clauses: Sequence[Clause], vectors: np.ndarray, plain: Sequence[str],
