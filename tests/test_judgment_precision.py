@@ -135,3 +135,20 @@ def test_a_denial_of_how_or_answered_by_without_denies_no_key_point(qid, turn, t
 def test_a_plain_refusal_to_transfer_still_denies_the_point():
     s = score("supervisor-demand-caller", "I won't transfer you, I'm not getting a supervisor.", 1)
     assert denials(s) and s.overall <= 10, (denials(s), s.overall)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # conceded, then done: knocked out to 5.3 as "It's not my department, call someone else", and as
+    # denying the story's situation ("...so the customer didn't have to repeat herself")
+    ("It wasn't my department, but I stayed on the line and got the right person, explained it to them so the "
+     "customer didn't have to repeat herself, and rang her back the next day.", False),
+    ("It wasn't my department, but I told her to ring billing herself.", True),
+    ("Honestly, not my department, so I gave him the head office number, said they'd sort it, and went back to my "
+     "sign-ups.", True),
+])
+def test_not_my_department_conceded_before_what_was_done_is_no_brush_off(text, flagged):
+    s = score("angry-customer-time", text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+    if not flagged:
+        assert not denials(s), denials(s)

@@ -205,7 +205,8 @@ def stance_toward(text: str, target: str, removing: bool = False) -> int:
             break
         if n in AUXILIARIES:
             nxt = after_auxiliary(after, k)
-            if nxt < len(after) and after[nxt] in NEGATORS and not _not_a_denial(after, nxt):
+            if nxt < len(after) and after[nxt] in NEGATORS and not _not_a_denial(after, nxt) \
+                    and after[nxt + 1:nxt + 2] not in NO_NEED:  # "the customer didn't have to repeat herself"
                 # "...isn't my thing" denies; "...are no problem" affirms
                 rest = list(takewhile(lambda w: w not in DENIAL_STOPS, after[nxt + 1:nxt + 6]))
                 denials += 1 + sum(w in DENYING_WORDS for w in rest)
@@ -252,6 +253,10 @@ def agrees(text: str, target: str) -> bool:
 # "Helping people has never been my thing" does.
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine", "we", "us", "our"})
 OTHERS = frozenset({"it", "he", "she", "they", "his", "her", "its", "their", "there", "him", "them"})
+# "...so the customer didn't have to repeat herself": the caller named is someone else too;
+# and what they had no need to do is no denial of them
+NO_NEED = frozenset({("have",), ("need",), ("needed",)})
+CALLERS = frozenset({"customer", "customers", "caller", "callers", "client", "clients"})
 
 
 @lru_cache(maxsize=65536)
@@ -264,7 +269,7 @@ def about_others(text: str) -> bool:
     if first is None or FIRST_PERSON & set(norms):
         return False
     said_to_them = norms[:2] in (("do", "not"), ("no", "need")) or norms[1:3] == ("do", "not")
-    return said_to_them or any(n in OTHERS for n in norms[:first])
+    return said_to_them or any(n in OTHERS or n in CALLERS for n in norms[:first])
 
 
 @dataclass(frozen=True)

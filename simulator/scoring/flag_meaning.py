@@ -61,6 +61,8 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         if sum(k in theirs for k in range(clause.start, clause.end)) * 2 > clause.words or _their_doing(clause):
             continue
         sentence = _sentence_of(clause, sentences)
+        if _conceded(clause, sentence):
+            continue
         leaning = lean.get(sentence, 0.0)
         if not clause.sentence and leaning < th.RED_FLAG_PHRASE_SENTENCE and not _sure_alone(clause, best, fine):
             continue
@@ -93,6 +95,16 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
 SCENE = re.compile(r"^(?:while|when|whenever|if|as|once|until|even if|even when|every time)\s+"
                    r"(?:they|he|she|the (?:caller|customer))(?:'re|'s| are| is| was| were| keep| start| call| swear| shout| yell)?\b",
                    re.IGNORECASE)
+
+
+def _conceded(phrase: Clause, sentence: Clause) -> bool:
+    """A phrase conceded before what the candidate did: "It wasn't my department, but I stayed on
+    the line and got the right person" (not "..., so I gave him the head office number")."""
+    at = sentence.text.find(phrase.text) if not phrase.sentence else -1
+    return at >= 0 and CONCEDED.match(sentence.text[at + len(phrase.text):]) is not None
+
+
+CONCEDED = re.compile(r"^[\s,;]*but\s+(?:I|we)\b(?!\s*(?:just\s+)?(?:told|said))", re.IGNORECASE)
 
 
 def _their_doing(clause: Clause) -> bool:
