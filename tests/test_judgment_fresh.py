@@ -73,11 +73,14 @@ class Floor:
 # that pass changed any rule, found 9 of 30, 3 of 30 professional twins flagged, judged 34 of 60;
 # after its rules (words of attitude with the meaning signal, `attitude.py`), found 16, 1 flagged,
 # judged 43 (and +1 found in fresh4, +2 in fresh6, none more flagged anywhere).
+# c2-precision pass (2026-12-01; professional answers knocked out, tune side only): no found count
+# lower anywhere; fresh7's one flagged professional answer ("I'm not going to sit and wait on the
+# courier") no longer is.
 FLOORS = {"fresh": Floor(found=12, judged=47, outside=0), "fresh3": Floor(found=14, judged=50, outside=2),
           "fresh4": Floor(found=2, judged=35, outside=1, flagged=1),
           "fresh5": Floor(found=5, judged=34, outside=2, flagged=1),
           "fresh6": Floor(found=7, judged=44, outside=1, flagged=1),
-          "fresh7": Floor(found=3, judged=29, outside=4, flagged=1),
+          "fresh7": Floor(found=3, judged=29, outside=4, flagged=0),
           "fresh8": Floor(found=8, judged=28, outside=2, flagged=1),
           "fresh9": Floor(found=15, judged=41, outside=0, flagged=1)}
 

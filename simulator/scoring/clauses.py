@@ -27,6 +27,8 @@ DENYING_WORDS = frozenset({"mind", "problem", "problems", "issue", "issues", "ha
                            "bothered", "faze", "fazed", "fussy", "picky"})
 # ...but a problem that something is done to is a thing, not a denial: "fixing their problem".
 PROBLEMS = frozenset({"problem", "problems", "issue", "issues", "trouble"})
+# ...and so is a problem someone has: "I'd rush through their problems" denies nothing.
+OWNERS = frozenset({"their", "his", "her", "your", "our", "my"})
 SOLVING = frozenset("""fix fixes fixing fixed solve solves solving solved sort sorts sorting sorted resolve
     resolves resolving resolved handle handles handling handled explain explaining explained report
     reporting reported find finding found understand understanding understood""".split())
@@ -36,6 +38,10 @@ MIN_PIECE_WORDS = 2  # a phrase shorter than this says too little to compare by 
 # A denial reaches this many words ahead ("I would never really want to take...") and stops at
 # a word that opens another clause ("...sorry, and nobody called back" denies nothing said before).
 DENIAL_REACH = 6
+# "I'm not going to sit and wait on the courier", "try and": one act in two verbs, one denial
+SERIAL_VERBS = frozenset({"sit", "go", "try", "come", "stand", "hang"})
+# "...just to get rid of them", "...only to", "...in order to": a purpose, after the act it is for
+PURPOSE_BEFORE_TO = frozenset({"just", "only", "simply", "merely", "order"})
 DENIAL_STOPS = frozenset({"so", "and", "but", "because", "which", "who", "while", "if", "then",
                           "although", "though", "until", "since"})
 SAME = frozenset({"same"})
@@ -120,7 +126,8 @@ def _not_a_denial(norms: tuple[str, ...], k: int) -> bool:
     nxt = norms[k + 1] if k + 1 < len(norms) else ""
     return ((norms[k] in ("nothing", "nobody") and nxt in BEST) or (norms[k] == "not" and nxt == "always")
             or (norms[k] in BOTHER and (nxt in BOTHER_VERB_NEXT or nxt.endswith("ing")))
-            or (norms[k] in PROBLEMS and any(w in SOLVING for w in norms[max(0, k - SOLVING_REACH):k])))
+            or (norms[k] in PROBLEMS and any(w in SOLVING for w in norms[max(0, k - SOLVING_REACH):k]))
+            or (norms[k] in PROBLEMS and k and norms[k - 1] in OWNERS))  # "rush through their problems"
 
 
 def _said_same(norms: tuple[str, ...], k: int) -> bool:
@@ -162,7 +169,7 @@ def stance_toward(text: str, target: str, removing: bool = False) -> int:
     denials = 0
     k, reach_end = first - 1, first - 1 - DENIAL_REACH
     while k > max(-1, reach_end):
-        if norms[k] in DENIAL_STOPS:
+        if norms[k] in DENIAL_STOPS and not (norms[k] == "and" and k and norms[k - 1] in SERIAL_VERBS):
             break
         if norms[k] in FIRST_PERSON_SUBJECTS and (denials or not _reaches_past(norms, k)):
             # "I wouldn't apologise, I wouldn't hear them out", "I'd never hang up, I'd let them
@@ -178,6 +185,10 @@ def stance_toward(text: str, target: str, removing: bool = False) -> int:
             break
         if norms[k] == "or":  # "not listening to the customer or fixing their problem": the
             reach_end = k - 1 - DENIAL_REACH  # denial reaches along its list
+        if norms[k] == "to" and k and norms[k - 1] in PURPOSE_BEFORE_TO:
+            # "I'd never pass them on just to get rid of them": a purpose is denied with the act
+            # it is the purpose of, however long the act
+            reach_end = k - 1 - DENIAL_REACH
         # "replace the jargon with everyday words": what something is replaced with is kept
         denials += denying[k] or (removing and norms[k] in REMOVING
                                   and not any(n in REPLACED_WITH for n in norms[k:first]))
@@ -194,7 +205,8 @@ def stance_toward(text: str, target: str, removing: bool = False) -> int:
             break
         if n in AUXILIARIES:
             nxt = after_auxiliary(after, k)
-            if nxt < len(after) and after[nxt] in NEGATORS and not _not_a_denial(after, nxt):
+            if nxt < len(after) and after[nxt] in NEGATORS and not _not_a_denial(after, nxt) \
+                    and after[nxt + 1:nxt + 2] not in NO_NEED:  # "the customer didn't have to repeat herself"
                 # "...isn't my thing" denies; "...are no problem" affirms
                 rest = list(takewhile(lambda w: w not in DENIAL_STOPS, after[nxt + 1:nxt + 6]))
                 denials += 1 + sum(w in DENYING_WORDS for w in rest)
@@ -241,6 +253,10 @@ def agrees(text: str, target: str) -> bool:
 # "Helping people has never been my thing" does.
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine", "we", "us", "our"})
 OTHERS = frozenset({"it", "he", "she", "they", "his", "her", "its", "their", "there", "him", "them"})
+# "...so the customer didn't have to repeat herself": the caller named is someone else too;
+# and what they had no need to do is no denial of them
+NO_NEED = frozenset({("have",), ("need",), ("needed",)})
+CALLERS = frozenset({"customer", "customers", "caller", "callers", "client", "clients"})
 
 
 @lru_cache(maxsize=65536)
@@ -253,7 +269,7 @@ def about_others(text: str) -> bool:
     if first is None or FIRST_PERSON & set(norms):
         return False
     said_to_them = norms[:2] in (("do", "not"), ("no", "need")) or norms[1:3] == ("do", "not")
-    return said_to_them or any(n in OTHERS for n in norms[:first])
+    return said_to_them or any(n in OTHERS or n in CALLERS for n in norms[:first])
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from ..types import RedFlag, Transcript
 from . import lexicon as lx
 from . import thresholds as th
 from .attitude import attitude_of
-from .clauses import Clause, agrees, denials_of, denies_saying
+from .clauses import Clause, agrees, denials_of, denies_saying, norms_of
 from .semantic import red_flag_exemplars
 from .text import Doc
 
@@ -58,9 +58,11 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
     out = []
     near: list[FlagMatch] = []  # phrases near a red flag and clear of the professional sentences, confirmed or not
     for clause, (j, best, fine, consensus) in zip(clauses, read):
-        if sum(k in theirs for k in range(clause.start, clause.end)) * 2 > clause.words:
+        if sum(k in theirs for k in range(clause.start, clause.end)) * 2 > clause.words or _their_doing(clause):
             continue
         sentence = _sentence_of(clause, sentences)
+        if _conceded(clause, sentence):
+            continue
         leaning = lean.get(sentence, 0.0)
         if not clause.sentence and leaning < th.RED_FLAG_PHRASE_SENTENCE and not _sure_alone(clause, best, fine):
             continue
@@ -86,6 +88,27 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
                 or _has_tone(sentence.text) or stands_out:
             out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine))
     return [m for m in out if _localised(m, clauses, out, near)]
+
+
+# "while they're calling me names", "if he swears at me": a phrase that sets the scene with what
+# the caller does is the situation, not the candidate's answer to it (their sentence says that).
+SCENE = re.compile(r"^(?:while|when|whenever|if|as|once|until|even if|even when|every time)\s+"
+                   r"(?:they|he|she|the (?:caller|customer))(?:'re|'s| are| is| was| were| keep| start| call| swear| shout| yell)?\b",
+                   re.IGNORECASE)
+
+
+def _conceded(phrase: Clause, sentence: Clause) -> bool:
+    """A phrase conceded before what the candidate did: "It wasn't my department, but I stayed on
+    the line and got the right person" (not "..., so I gave him the head office number")."""
+    at = sentence.text.find(phrase.text) if not phrase.sentence else -1
+    return at >= 0 and CONCEDED.match(sentence.text[at + len(phrase.text):]) is not None
+
+
+CONCEDED = re.compile(r"^[\s,;]*but\s+(?:I|we)\b(?!\s*(?:just\s+)?(?:told|said))", re.IGNORECASE)
+
+
+def _their_doing(clause: Clause) -> bool:
+    return not clause.sentence and SCENE.match(clause.text) is not None
 
 
 def still_meant(m: FlagMatch, plain_vector: np.ndarray) -> bool:
@@ -120,9 +143,26 @@ def _stance_cost(clause: Clause, exemplar: str, similarity: float) -> float:
     policy is policy" says no red flag at all. Exemplars too far to matter are not read."""
     if similarity < th.RED_FLAG_MEANING - th.STANCE_PENALTY:
         return 0.0
+    said = set(norms_of(clause.text))
+    if exemplar in _yes_at_a_price() and "i" in said and not PRICE & said:
+        # "I'll do overtime if they pay me triple" refuses in its condition: the candidate's plain
+        # "I'll do the overtime" says the yes without the price
+        return th.STANCE_PENALTY
     if agrees(clause.said, exemplar) and not denies_saying(clause.said):
         return 0.0
     return th.STANCE_PENALTY
+
+
+# The words that put a price on a yes ("if", "unless", "otherwise", "only", "as long as").
+PRICE = frozenset({"if", "unless", "otherwise", "only", "long"})
+
+
+@lru_cache(maxsize=1)
+def _yes_at_a_price() -> frozenset[str]:
+    """The refusal exemplars that say yes on a condition."""
+    ex_ = red_flag_exemplars()
+    return frozenset(t for t, label in zip(ex_.texts, ex_.labels)
+                     if label == RedFlag.REFUSAL.value and PRICE & set(norms_of(t)))
 
 
 def _sentence_of(clause: Clause, sentences: Sequence[Clause]) -> Clause:
@@ -133,7 +173,13 @@ def _sentence_of(clause: Clause, sentences: Sequence[Clause]) -> Clause:
 def _has_tone(text: str) -> bool:
     """A word of a red flag's tone in the clause's sentence (`lexicon.TONE`); not the "no" of a
     number put right ("in two days, no, three days")."""
-    return bool(Doc(Transcript.typed(REPAIRED_NUMBER.sub(r"\2", text))).find_all(lx.TONE))
+    return bool(Doc(Transcript.typed(CANDID.sub("", REPAIRED_NUMBER.sub(r"\2", text)))).find_all(lx.TONE))
+
+
+# "I won't pretend I love losing Saturdays, but...", "I'm not going to lie, ...": frankness before
+# a yes, not a denial's tone (but "I won't pretend to care" is one).
+CANDID = re.compile(r"\b(?:I(?:'m| am)? ?(?:won't|will not|wouldn't|would not|not going to|'m not going to)|"
+                    r"not going to)\s+(?:pretend|lie)\b(?!\s+(?:to|that I|I)\s+care)", re.IGNORECASE)
 
 
 # "two days no three days", "5, no, 6": a number said again, put right.
@@ -164,6 +210,12 @@ def _localised(m: FlagMatch, clauses: Sequence[Clause], flagged: Sequence[FlagMa
     if not c.sentence or sure or c.words <= th.RED_FLAG_SHORT_SENTENCE:
         return True
     inside = [p for p in clauses if not p.sentence and c.start <= p.start and p.end <= c.end]
+    scene = sum(p.words for p in inside if _their_doing(p))
+    if scene and m.lead >= th.RED_FLAG_CLEAR_MARGIN:
+        # "If they call me names, I've got a few of my own ready": the scene set, the sentence
+        # clear of every professional one says what its answer to it says
+        inside = [p for p in inside if not _their_doing(p)]
+        return not inside or any(p.words >= th.RED_FLAG_MAIN_PHRASE * (c.words - scene) for p in inside)
     # A sentence that is one phrase and a tag ("..., if I'm honest", "..., I'm afraid") says what
     # that phrase says: the flag is that phrase's.
     return not inside or any(f.clause in inside for f in flagged) \

@@ -302,7 +302,9 @@ BLAME = rx(
 )
 DISMISSIVE = rx(
     r"(?:to|please|just|you|must|should|need to|needs to|have to) calm down", r"calm down (?:sir|madam|ma'am|mam|please|lady|buddy|man|mate|okay)",
-    r"not my (?:problem|job|department|responsibility|concern|issue)",
+    # not a share of it: "It's not my problem alone to fix, so I brought in my team leader"; nor
+    # a concession before what was done: "It wasn't my department, but I stayed on the line..."
+    r"not (?:really |exactly |actually |even )?my (?:problem|job|department|responsibility|concern|issue)(?! alone| on my own| by myself| to (?:fix|solve|sort) alone| but (?:i|we) )",
     r"(?:just|so|then|can|should|go) deal with it", r"i (?:do not|did not|could not) care", r"take it or leave it",
     r"(?:that|it) is (?:just )?(?:your|their) problem", r"i (?:just )?hung up", r"hang up on",
     r"get over it", r"(?:you|they) (?:need|have) to (?:just )?(?:relax|wait)", r"not my fault",

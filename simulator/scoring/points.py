@@ -19,9 +19,10 @@ import numpy as np
 from ..types import Coverage, KeyPoint, Transcript
 from . import semantic
 from . import thresholds as th
-from .clauses import Clause, about_others, agrees, norms_of
+from .clauses import Clause, about_others, agrees, denials_of, norms_of
 from .exemplars import exemplars
 from .matching import PointMatch, generic_stems, match_phrase
+from .refusal import QUALIFIED
 from .text import Doc
 from .words import STOPWORDS, content_words, normalise_word, stem
 
@@ -128,7 +129,7 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
             if agrees(readings[c_i][k], phrasing):
                 if best_say[1] is None and not _inside(clause, unsaid):
                     best_say = (sim, clause, phrasing)
-            elif best_deny[1] is None and k < table.said and not about_others(clause.text):
+            elif best_deny[1] is None and k < table.said and can_deny(clause.text, phrasing):
                 # only the bank's own phrasings deny: an everyday sentence is near what is said in
                 # its frame ("I didn't let it rattle me" is 0.56 from "I let the customer say
                 # everything without interrupting"), and a denial can knock an answer out
@@ -140,7 +141,7 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
                 if agrees(clause.text, words.phrasing):
                     if best_say[0] < 1.0 and not _inside(clause, unsaid):
                         best_say = (1.0, clause, words.phrasing)
-                elif best_deny[0] < th.POINT_DENIED and not about_others(clause.text):
+                elif best_deny[0] < th.POINT_DENIED and can_deny(clause.text, words.phrasing):
                     best_deny = (th.POINT_DENIED, clause, words.phrasing)
         topical = words.topical if words is not None and best_say[0] >= 1.0 else _meaningful(best_say[2])
         if best_deny[0] >= th.POINT_DENIED and best_deny[0] > best_say[0]:
@@ -152,6 +153,22 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
         else:
             out.append(PointReading(point, index, Coverage.MISSING, None, best_say[0], best_say[2], topical))
     return out
+
+
+def can_deny(clause: str, phrasing: str) -> bool:
+    """Whether a clause that does not say a point can deny it: a denial of the candidate's own, or
+    a phrasing that denies nothing said the other way. A clause that denies nothing does not deny
+    a point phrased in the negative ("so they don't call back"): "if something slips you ring them
+    before they ring you" says something else, and a knock-out's tip points at a "don't" or "never"."""
+    if about_others(clause):
+        return False
+    norms, denying = norms_of(clause), denials_of(clause)
+    first = next((k for k, d in enumerate(denying) if d), None)
+    if first is not None and (QUALIFIED & set(norms[first:]) or "without" in norms[first + 1:]):
+        # how or when, not whether ("I won't transfer you blind", "...until I've checked"); or a
+        # denial answered by a "without" ("never has to ring off without an answer" always answers)
+        return False
+    return first is not None or not any(denials_of(phrasing))
 
 
 def _similarities(table: PointVectors, clauses: Sequence[Clause], vectors: np.ndarray, plain: Sequence[str],

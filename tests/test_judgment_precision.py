@@ -1,0 +1,154 @@
+"""Professional answers the scorer knocked out (c2-precision pass): each is said the way a kind
+agent says it, and must keep its score; each cause has its rude twin, which must stay flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.assess import score_answer
+from simulator.banks import bundled_banks
+from simulator.types import Coverage, EvidenceKind, Severity, Transcript
+
+BANK = {q.id: q for b in bundled_banks() for q in b.questions}
+
+
+def score(qid: str, text: str, turn: int | None = None):
+    return score_answer(BANK[qid], Transcript.typed(text), turn=turn)
+
+
+def severe(s) -> list[str]:
+    m = s.metric("professionalism")
+    return [e.quote for e in m.evidence if e.kind is EvidenceKind.RED_FLAG and e.severity is Severity.SEVERE]
+
+
+@pytest.mark.parametrize("qid, turn, text, flagged", [
+    # a share of the problem, not a refusal of it
+    ("angry-customer-time", None, "It's not my problem alone to fix, so I brought in my team leader, but I kept the "
+     "customer updated every day until the refund came through and she thanked me.", False),
+    ("lost-package-caller", 1, "That's not my problem, ring the courier.", True),
+])
+def test_a_problem_shared_is_not_one_refused(qid, turn, text, flagged):
+    s = score(qid, text, turn)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("qid, text, flagged", [
+    ("angry-customer-time", "I'd never fob them off or pass them on just to get rid of them. I'd listen to the whole "
+     "story, say sorry it's happened, and sort out what I can myself.", False),
+    ("angry-customer-time", "I'd just pass them on to anyone just to get rid of them.", True),
+    # what still reads as said: a caller's problems are a thing, not a denial
+    ("multiple-problems-one-call", "I'd rush through their problems just to get them off the line.", True),
+    ("angry-customer-time", "Had a man furious his broadband was down. I booked him in for next week. Not really my "
+     "problem he works from home.", True),
+])
+def test_a_purpose_is_denied_with_the_act_it_is_for(qid, text, flagged):
+    s = score(qid, text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+
+
+def denials(s) -> list[str]:
+    return [e.quote for e in s.metric("key_points").evidence
+            if e.kind is EvidenceKind.KEY_POINT and e.coverage is Coverage.DENIED]
+
+
+def test_a_clause_that_denies_nothing_does_not_deny_a_point_phrased_in_the_negative():
+    # fresh8: knocked out to 6.7, its tip quoting "...you ring them before they ring you" as saying
+    # no to "so they don't call back"
+    s = score("what-is-good-service", "To me it's when the customer never has to chase. You tell them what you're "
+              "going to do, you do it when you said, and if something slips you ring them before they ring you. "
+              "Being warm matters, but being reliable is what people remember.")
+    assert not denials(s) and s.overall > 15, (denials(s), s.overall)
+    # a real denial is still one, and quoted where it is said
+    s = score("what-is-good-service", "Fixing it on the first call doesn't matter to me, they can ring back.")
+    assert denials(s) == ["Fixing it on the first call doesn't matter to me"], denials(s)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("I'd stay polite and say I can't help while they're calling me names. If they stop, I carry on helping; if not, "
+     "I'd give one warning and then end the call the way the policy says.", False),
+    # the scene set, then a rude answer to it: the answer is the flag
+    ("If they call me names, they'll hear a few from me too.", True),
+    ("While they're swearing at me, I'd mute them and play on my phone.", True),
+])
+def test_what_the_caller_does_sets_the_scene_and_is_no_red_flag_of_the_candidates(text, flagged):
+    s = score("abusive-caller", text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+
+
+def test_a_rude_answer_to_the_scene_is_still_a_red_flag():
+    s = score("abusive-caller", "Two can play that game. If they call me names, I've got a few of my own ready.")
+    assert severe(s) and s.overall <= 10, (severe(s), s.overall)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # fresh7: knocked out to 8.9 as "that's between you and the courier"
+    ("Right, then I'm not going to sit and wait on the courier. I'm putting a second one on tomorrow's next-day van "
+     "now, so it's with you Thursday, two days before the party, and I'm opening a trace on the first one at the "
+     "same time so you're not paying twice.", False),
+    ("I'm just going to sit and wait on the courier, nothing else I can do.", True),
+])
+def test_not_going_to_sit_and_wait_is_one_act_denied(text, flagged):
+    s = score("lost-package-caller", text, 3)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("qid, text, flagged", [
+    # frankness before a yes: the "won't" of "I won't pretend" is no tone of a refusal
+    ("availability-shifts", "I won't pretend I love losing Saturdays, but weekends are fine and I can do evenings "
+     "too.", False),
+    ("availability-shifts", "I'm not going to lie, I don't do evenings or weekends.", True),
+])
+def test_i_wont_pretend_is_frankness_not_a_refusal(qid, text, flagged):
+    s = score(qid, text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a yes without the price that makes "I'll do overtime if they pay me triple" a refusal
+    ("I won't pretend I love losing Saturdays, but I know peak is when we're needed, so yes, I'll do the overtime.",
+     False),
+    ("I'll do the overtime if the money's right, otherwise forget it.", True),
+    ("Sure, I'll do overtime as long as it's paid triple.", True),
+])
+def test_a_plain_yes_to_overtime_is_not_a_yes_at_a_price(text, flagged):
+    s = score("overtime-peak-season", text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("qid, turn, text", [
+    # how, not whether: knocked out to 4.6 as denying "I'll get a supervisor if..."
+    ("supervisor-demand-caller", 1, "I won't transfer you blind. Let me take the details first."),
+    # a denial answered by "without": always with an answer (3.1, as denying "take calls")
+    ("what-does-the-job-involve", None, "Making sure people never have to ring off without an answer, mostly."),
+])
+def test_a_denial_of_how_or_answered_by_without_denies_no_key_point(qid, turn, text):
+    s = score(qid, text, turn)
+    assert not denials(s) and s.overall > 15, (denials(s), s.overall)
+
+
+def test_a_plain_refusal_to_transfer_still_denies_the_point():
+    s = score("supervisor-demand-caller", "I won't transfer you, I'm not getting a supervisor.", 1)
+    assert denials(s) and s.overall <= 10, (denials(s), s.overall)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # conceded, then done: knocked out to 5.3 as "It's not my department, call someone else", and as
+    # denying the story's situation ("...so the customer didn't have to repeat herself")
+    ("It wasn't my department, but I stayed on the line and got the right person, explained it to them so the "
+     "customer didn't have to repeat herself, and rang her back the next day.", False),
+    ("It wasn't my department, but I told her to ring billing herself.", True),
+    ("Honestly, not my department, so I gave him the head office number, said they'd sort it, and went back to my "
+     "sign-ups.", True),
+])
+def test_not_my_department_conceded_before_what_was_done_is_no_brush_off(text, flagged):
+    s = score("angry-customer-time", text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+    if not flagged:
+        assert not denials(s), denials(s)
