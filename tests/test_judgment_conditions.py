@@ -21,8 +21,11 @@ from simulator.types import EvidenceKind, Severity, Transcript  # noqa: E402
 
 # Measured blind when the file was written (before any rule changed): found 10 of 18, 3 of 20
 # professional answers flagged (limits with an offer: "I'd rather not work them, but Saturdays and
-# evenings are fine"), judged 25 of 38.
-FOUND, FLAGGED, JUDGED = 16, 0, 33
+# evenings are fine"), judged 25 of 38. After the rules that read it (`scoring/conditions.py`: the
+# candidate's own settled "I don't / won't" of a condition, a brush-off said to a caller, each
+# with no offer in its place; a condition refused with "..., but <what they can give>" after it is a
+# limit): found 18, none flagged, judged 36.
+FOUND, FLAGGED, JUDGED = 18, 0, 36
 
 
 def severe_flags(score) -> list:
