@@ -101,6 +101,8 @@ def _own_refusal(clause: Clause) -> bool:
     """The candidate's own "won't": said in the first person, and not a limit ("I can't") nor
     what a caller is made to do ("I won't keep you waiting")."""
     norms = norms_of(clause.text)
+    if norms[:1] == ("but",) and not any(denials_of(clause.text)):
+        return False  # a denial before "but" stops there: "I don't work bank holidays, but I can do every weekend"
     return bool(FIRST_PERSON & set(norms)) and not about_others(clause.text) and not UNABLE & set(norms) \
         and not any(n in CAN and norms[k + 1:k + 2] == ("not",) for k, n in enumerate(norms))
 
