@@ -152,3 +152,16 @@ def test_not_my_department_conceded_before_what_was_done_is_no_brush_off(text, f
     assert (s.overall > 15) is not flagged
     if not flagged:
         assert not denials(s), denials(s)
+
+
+@pytest.mark.parametrize("text, knocked_out", [
+    # a "no" taken back by a "but" that only says they are willing: not a denied point
+    ("I never worked weekends in my last job, but I'm happy to now.", False),
+    # the offer after a limit is what they can give, not a refusal read near "my evenings are mine"
+    ("I don't do weekends, but I'm happy to do evenings.", False),
+    # a "but" that takes nothing back: still a refusal
+    ("I don't do weekends, full stop. But I'm happy for other people to do them.", True),
+])
+def test_a_no_taken_back_or_turned_to_an_offer_is_no_knock_out(text, knocked_out):
+    s = score("availability-shifts", text)
+    assert (s.overall <= 15) is knocked_out, (s.overall, severe(s))

@@ -103,6 +103,15 @@ def brush_offs(clauses: Sequence[Clause], call: bool, theirs: frozenset[int] = f
     return out
 
 
+def gives_hours(clause: Clause) -> bool:
+    """Whether a phrase turning on "but", with no denial and no price, says what the candidate can
+    give: "but I'm happy to do evenings" read near "My evenings are mine" is the offer, not a refusal."""
+    # a turn to the candidate's own "I'm happy to" ("so I'd hope the others would..." is none)
+    norms = norms_of(clause.text)
+    return norms[:1] in BUT and not any(denials_of(clause.text)) and not PRICE & set(norms) \
+        and bool(CAN_DO.search(" ".join(norms)))
+
+
 def offered(clauses: Sequence[Clause], refused: Clause, availability: bool) -> bool:
     """Whether some phrase of the answer, outside the refusal, says what the candidate can do
     ("but I can send a replacement today", "let me see what I can do") or, for hours

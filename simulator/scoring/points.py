@@ -129,7 +129,8 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
             if agrees(readings[c_i][k], phrasing):
                 if best_say[1] is None and not _inside(clause, unsaid):
                     best_say = (sim, clause, phrasing)
-            elif best_deny[1] is None and k < table.said and can_deny(clause.text, phrasing):
+            elif best_deny[1] is None and k < table.said and can_deny(clause.text, phrasing) \
+                    and not taken_back(clauses, clause):
                 # only the bank's own phrasings deny: an everyday sentence is near what is said in
                 # its frame ("I didn't let it rattle me" is 0.56 from "I let the customer say
                 # everything without interrupting"), and a denial can knock an answer out
@@ -141,7 +142,8 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
                 if agrees(clause.text, words.phrasing):
                     if best_say[0] < 1.0 and not _inside(clause, unsaid):
                         best_say = (1.0, clause, words.phrasing)
-                elif best_deny[0] < th.POINT_DENIED and can_deny(clause.text, words.phrasing):
+                elif best_deny[0] < th.POINT_DENIED and can_deny(clause.text, words.phrasing) \
+                        and not taken_back(clauses, clause):
                     best_deny = (th.POINT_DENIED, clause, words.phrasing)
         topical = words.topical if words is not None and best_say[0] >= 1.0 else _meaningful(best_say[2])
         if best_deny[0] >= th.POINT_DENIED and best_deny[0] > best_say[0]:
@@ -153,6 +155,31 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
         else:
             out.append(PointReading(point, index, Coverage.MISSING, None, best_say[0], best_say[2], topical))
     return out
+
+
+# "..., but I'm happy to now": a "but" whose clause says only that the candidate is willing takes
+# back the "no" before it, and refers to it ("I never worked weekends, but I'm happy to now"); a
+# "but" that names something else ("I don't work weekends, but I can do evenings") takes nothing back.
+CONTRASTS = frozenset({"but", "though", "although"})
+WILLING = frozenset({"happy", "glad", "willing", "keen", "fine", "open", "ready", "up"})
+ONLY_REFERRING = WILLING | frozenset({"now", "today", "this", "time", "here", "really", "more", "than",
+                                      "absolutely", "definitely", "certainly", "completely", "totally", "perfectly",
+                                      "learn", "try", "change", "doing", "do", "it", "them", "that"})
+
+
+def taken_back(clauses: Sequence[Clause], clause: Clause) -> bool:
+    """Whether the sentence holding `clause` takes its denial back: "I never worked weekends in my
+    last job, but I'm happy to now"."""
+    sentence = next((c for c in clauses if c.sentence and c.start <= clause.start and clause.end <= c.end), clause)
+    norms, denying = norms_of(sentence.text), denials_of(sentence.text)
+    first = next((k for k, d in enumerate(denying) if d), None)
+    if first is None:
+        return False
+    turn = next((k for k in range(first + 1, len(norms)) if norms[k] in CONTRASTS), None)
+    if turn is None or any(denying[turn:]):
+        return False
+    tail = {n for n in norms[turn + 1:] if n not in STOPWORDS}
+    return bool(tail & WILLING) and tail <= ONLY_REFERRING
 
 
 def can_deny(clause: str, phrasing: str) -> bool:
