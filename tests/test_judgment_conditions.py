@@ -13,11 +13,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "judgment"))
 
+import floors  # noqa: E402
 import judgment_set as js  # noqa: E402
+from floors import severe_flags  # noqa: E402
 
 from simulator.assess import score_answer  # noqa: E402
-from simulator.scoring.measure import KnockOut, knockouts  # noqa: E402
-from simulator.types import EvidenceKind, Severity, Transcript  # noqa: E402
+from simulator.types import Transcript  # noqa: E402
 
 # Measured blind when the file was written (before any rule changed): found 10 of 18, 3 of 20
 # professional answers flagged (limits with an offer: "I'd rather not work them, but Saturdays and
@@ -28,15 +29,9 @@ from simulator.types import EvidenceKind, Severity, Transcript  # noqa: E402
 FOUND, FLAGGED, JUDGED = 18, 0, 36
 
 
-def severe_flags(score) -> list:
-    m = score.metric("professionalism")
-    return [e for e in (m.evidence if m else ()) if e.kind is EvidenceKind.RED_FLAG and e.severity is Severity.SEVERE]
-
-
 @pytest.fixture(scope="module")
 def cases():
-    return [(f, score_answer(f.case.question, Transcript.typed(f.case.text), turn=f.case.turn))
-            for f in js.load_fresh() if f.case.id.startswith("conditions/")]
+    return floors.scored("conditions")
 
 
 def _score(qid: str, text: str, turn: int | None = None):
@@ -49,22 +44,15 @@ def test_the_file_is_on_tune_questions_with_its_mix(cases):
 
 
 def test_casual_refusals_and_brush_offs_are_red_flags_and_knocked_out(cases):
-    rude = [(f, s) for f, s in cases if f.flag is True]
-    missed = [f.case.text for f, s in rude if not severe_flags(s)]
-    assert len(rude) - len(missed) >= FOUND, missed
-    for f, s in rude:
-        if severe_flags(s):
-            assert s.overall <= 10 and KnockOut.RED_FLAG in knockouts(s.metrics), f.case.text
+    floors.assert_rude_found(cases, FOUND)
 
 
 def test_limits_with_an_offer_are_no_red_flag(cases):
-    flagged = [(f.case.text, [e.quote for e in severe_flags(s)])
-               for f, s in cases if f.flag is False and severe_flags(s)]
-    assert len(flagged) <= FLAGGED, flagged
+    floors.assert_professional_flagged(cases, FLAGGED)
 
 
 def test_most_condition_cases_are_judged_as_labelled(cases):
-    ok = sum(f.case.within_bounds(s.overall) and bool(severe_flags(s)) == f.flag for f, s in cases)
+    ok = floors.judged(cases)
     assert ok >= JUDGED, ok
 
 

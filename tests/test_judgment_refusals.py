@@ -13,11 +13,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "judgment"))
 
+import floors  # noqa: E402
 import judgment_set as js  # noqa: E402
+from floors import severe_flags  # noqa: E402
 
 from simulator.assess import score_answer  # noqa: E402
-from simulator.scoring.measure import KnockOut, knockouts  # noqa: E402
-from simulator.types import EvidenceKind, Severity, Transcript  # noqa: E402
+from simulator.types import Transcript  # noqa: E402
 
 # Measured blind when the file was written (before any rule changed): found 7 of 24, 2 of 27
 # professional answers flagged ("I don't argue with callers", as a refusal), judged 32 of 51.
@@ -27,18 +28,9 @@ from simulator.types import EvidenceKind, Severity, Transcript  # noqa: E402
 FOUND, FLAGGED, JUDGED = 23, 0, 49
 
 
-def severe_flags(score) -> list:
-    m = score.metric("professionalism")
-    return [e for e in (m.evidence if m else ()) if e.kind is EvidenceKind.RED_FLAG and e.severity is Severity.SEVERE]
-
-
 @pytest.fixture(scope="module")
 def cases():
-    out = []
-    for f in js.load_fresh():
-        if f.case.id.startswith("refuse/"):
-            out.append((f, score_answer(f.case.question, Transcript.typed(f.case.text), turn=f.case.turn)))
-    return out
+    return floors.scored("refuse")
 
 
 def _score(qid: str, text: str, turn: int | None = None):
@@ -51,23 +43,15 @@ def test_the_file_is_on_tune_questions_with_its_mix(cases):
 
 
 def test_refusals_in_the_negative_are_red_flags_and_knocked_out(cases):
-    rude = [(f, s) for f, s in cases if f.flag is True]
-    missed = [f.case.text for f, s in rude if not severe_flags(s)]
-    assert len(rude) - len(missed) >= FOUND, missed
-    for f, s in rude:
-        if severe_flags(s):
-            assert s.overall <= 10 and KnockOut.RED_FLAG in knockouts(s.metrics), f.case.text
+    floors.assert_rude_found(cases, FOUND)
 
 
 def test_good_practice_said_in_the_negative_is_no_red_flag(cases):
-    flagged = [(f.case.text, [e.quote for e in severe_flags(s)])
-               for f, s in cases if f.flag is False and severe_flags(s)]
-    assert len(flagged) <= FLAGGED, flagged
+    floors.assert_professional_flagged(cases, FLAGGED)
 
 
 def test_most_refusal_cases_are_judged_as_labelled(cases):
-    ok = sum(f.case.within_bounds(s.overall) and (f.flag is None or bool(severe_flags(s)) == f.flag)
-             for f, s in cases)
+    ok = floors.judged(cases)
     assert ok >= JUDGED, ok
 
 

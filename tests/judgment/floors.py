@@ -1,0 +1,43 @@
+"""Shared checks for a tune-side fresh file held to floors (tests/test_judgment_refusals.py,
+tests/test_judgment_conditions.py): its cases scored, red flags found, professional answers flagged."""
+
+from __future__ import annotations
+
+import judgment_set as js
+
+from simulator.assess import score_answer
+from simulator.scoring.measure import KnockOut, knockouts
+from simulator.types import EvidenceKind, Score, Severity, Transcript
+
+
+def severe_flags(score: Score) -> list:
+    m = score.metric("professionalism")
+    return [e for e in (m.evidence if m else ()) if e.kind is EvidenceKind.RED_FLAG and e.severity is Severity.SEVERE]
+
+
+def scored(prefix: str) -> list[tuple[js.FreshCase, Score]]:
+    """Every fresh case whose id starts with `prefix`/, with its score."""
+    return [(f, score_answer(f.case.question, Transcript.typed(f.case.text), turn=f.case.turn))
+            for f in js.load_fresh() if f.case.id.startswith(f"{prefix}/")]
+
+
+def assert_rude_found(cases, found: int) -> None:
+    """At least `found` rude cases carry a severe red flag, and each that does is knocked out."""
+    rude = [(f, s) for f, s in cases if f.flag is True]
+    missed = [f.case.text for f, s in rude if not severe_flags(s)]
+    assert len(rude) - len(missed) >= found, missed
+    for f, s in rude:
+        if severe_flags(s):
+            assert s.overall <= 10 and KnockOut.RED_FLAG in knockouts(s.metrics), f.case.text
+
+
+def assert_professional_flagged(cases, at_most: int) -> None:
+    flagged = [(f.case.text, [e.quote for e in severe_flags(s)])
+               for f, s in cases if f.flag is False and severe_flags(s)]
+    assert len(flagged) <= at_most, flagged
+
+
+def judged(cases) -> int:
+    """Cases within their tier's bounds and, where labelled, flagged as labelled."""
+    return sum(f.case.within_bounds(s.overall) and (f.flag is None or bool(severe_flags(s)) == f.flag)
+               for f, s in cases)
