@@ -4,17 +4,14 @@ The answer's meaning (the mean of its sentences' vectors) is compared with the q
 question, the customer's line on a call, and its key points) and with the nearest bundled
 question on another subject: an answer much nearer "What's your greatest strength?" than to
 "Where do you see yourself in five years?" answers the other question, whatever words the two
-share. Key points said in words about the subject also make an answer on topic. A concrete
-answer whose every sentence belongs to another question, and that says none of this one's key
-points, answers that other question (`answers_another`) and is held near the bottom.
+share. Key points said in words about the subject also make an answer on topic.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..types import Coverage, EvidenceKind, Metric, QuestionKind
-from . import content, semantic
+from ..types import Coverage, EvidenceKind, Metric
 from . import thresholds as th
 from .inputs import Inputs, measures
 
@@ -44,9 +41,6 @@ def relevance(x: Inputs) -> Metric:
     if t.margin <= th.TOPIC_MARGIN_OFF:
         by_points = 0.0  # clearly an answer to another question: its words do not make it this one's
     value = max(by_meaning, by_points)
-    other = answers_another(x)
-    if other:
-        value = min(value, th.ANOTHER_QUESTION_RELEVANCE)
     evidence = []
     if value >= th.ON_TOPIC and by_points > by_meaning and said:
         r = said[0]
@@ -58,8 +52,7 @@ def relevance(x: Inputs) -> Metric:
                                         value=round(t.margin, 2)))
     else:
         # The other question is named only when the answer plainly belongs to it.
-        named = other or (t.rival >= th.RIVAL_NAMED and t.margin <= th.RIVAL_NAMED_MARGIN)
-        rival = t.rival_question if named else ""
+        rival = t.rival_question if t.rival >= th.RIVAL_NAMED and t.margin <= th.RIVAL_NAMED_MARGIN else ""
         first = next(c for c in x.clauses if c.sentence)
         note = f"nearer another question: {rival}" if rival else "not about what was asked"
         evidence.append(doc.quote_words(first.start, first.end, note=note, kind=EvidenceKind.NO_TOPIC,
@@ -71,29 +64,3 @@ def _nearest_sentence(x: Inputs):
     """The sentence nearest the question's meaning."""
     sentences = [(c, v) for c, v in zip(x.clauses, x.clause_vectors) if c.sentence]
     return max(sentences, key=lambda cv: float(np.dot(cv[1], x.question_profile)))[0]
-
-
-def answers_another(x: Inputs) -> bool:
-    """Whether the answer belongs to another question (or is chat): the whole answer nearer
-    another bundled question (or small talk) than this one by `th.ANOTHER_QUESTION_MARGIN`, each
-    sentence by `th.ANOTHER_SENTENCE_MARGIN`, and none of this question's key points said even in
-    part. "I'm leaving because there's no room to progress. I've been there three years..." to the
-    overtime question, or the bus route to "What's your availability?". To an interview question,
-    only a concrete answer (a number, a real situation) belongs to another question: a vague one
-    near nothing ("I suppose it's steady work") is weak on this one, and left to the other
-    measures; chat, or talk about yourself to a caller, needs nothing concrete to be no reply."""
-    t = x.topic
-    if t is None or t.margin > th.ANOTHER_QUESTION_MARGIN:
-        return False
-    if any(r.coverage in (Coverage.COVERED, Coverage.PARTIAL) for r in x.points_read):
-        return False
-    roleplay = x.question.kind is QuestionKind.ROLEPLAY
-    for c, v in zip(x.clauses, x.clause_vectors):
-        if c.sentence:
-            s = semantic.topic(v / max(float(np.linalg.norm(v)), 1e-12), x.question_profile, roleplay=roleplay,
-                               category=x.question.category)
-            if s.margin > th.ANOTHER_SENTENCE_MARGIN:
-                return False
-    if x.call_reply or not t.rival_question:
-        return True
-    return bool(content._numbers(x.doc) or content._situations(x))  # noqa: SLF001 (the facts specificity counts)

@@ -281,16 +281,6 @@ TOPICAL_POINTS_FOR_FULL = 2
 ON_TOPIC = 0.5  # relevance (0-1) from which the answer is on topic
 RIVAL_NAMED = 0.45  # a tip names the other question when the answer is this near it...
 RIVAL_NAMED_MARGIN = -0.15  # ...and this much nearer it than the question asked
-# An answer to another question (`relevance.answers_another`): the whole answer and every sentence
-# this much nearer another bundled question (or chat) than the one asked, no key point said, a
-# number or a situation told. e2-offtopic pass (2026-12-01), tune side: the answers to another
-# question that scored 71-72 ("I'm leaving my current job because there's no room to progress..."
-# to the overtime question: -0.20, both sentences -0.18; the bus route to "What's your
-# availability?": -0.19, sentences -0.22 and -0.18) sit at or under -0.18; vague on-topic answers
-# as far from their question ("I suppose it's steady work": -0.24) tell no number or situation.
-ANOTHER_QUESTION_MARGIN = -0.18
-ANOTHER_SENTENCE_MARGIN = -0.17
-ANOTHER_QUESTION_RELEVANCE = 0.1  # its relevance, at most: below OFF_TOPIC_LIMIT, a knock-out
 # Red flags: the nearest exemplar (with the clause's stance) is a red flag, at least this near,
 # and nearer than the nearest professional sentence by at least the margin.
 RED_FLAG_MEANING = 0.58
