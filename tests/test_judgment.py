@@ -47,7 +47,7 @@ HELDOUT_FLOOR = {
     # with heldout_fresh8.yaml too (4217 pairs; casual rudeness and its twins): 0.751 with the ninth
     # pass's rules, 0.756 after the tenth (re-based from 0.75, which that sat on); with
     # heldout_fresh9.yaml too (5052 pairs; written by the coordinator before the eleventh pass's
-    # rules): 0.765 with the tenth pass's rules, 0.785 after the eleventh, 0.784 after its last parts
+    # rules): 0.765 with the tenth pass's rules, 0.785 after the eleventh
     # (raised from 0.73)
     "tier_order": 0.76,
     # rude, off-topic and non-English at or below 15: 0.646 on heldout.yaml; with
@@ -59,8 +59,8 @@ HELDOUT_FLOOR = {
     # with heldout_fresh7.yaml too (160 answers): 0.419 with the seventh pass's rules and after the eighth;
     # with heldout_fresh8.yaml too (180 answers, 20 of them casual rudeness): 0.383 with the ninth
     # pass's rules, 0.378 after the tenth (re-based from 0.40); with heldout_fresh9.yaml too (204
-    # answers): 0.387 with the tenth pass's rules, 0.392 after the eleventh, 0.397 after its last
-    # parts (raised from 0.36)
+    # answers): 0.387 with the tenth pass's rules, 0.392 after the eleventh (raised from
+    # 0.36)
     "low_at_or_below_ceiling": 0.37,
 }
 

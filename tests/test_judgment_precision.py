@@ -165,3 +165,13 @@ def test_not_my_department_conceded_before_what_was_done_is_no_brush_off(text, f
 def test_a_no_taken_back_or_turned_to_an_offer_is_no_knock_out(text, knocked_out):
     s = score("availability-shifts", text)
     assert (s.overall <= 15) is knocked_out, (s.overall, severe(s))
+
+
+def test_background_given_to_why_a_call_center_is_weak_not_another_question():
+    # An answer-to-another-question rule (tried in the eleventh pass, reverted) knocked this out as
+    # answering "Walk me through your customer service experience": it is background a recruiter
+    # would ask to build on, not the bus route given to "What's your availability?".
+    from simulator.scoring.measure import KnockOut, knockouts
+    s = score("why-call-center", "I have worked in retail for three years, mostly at a busy pharmacy counter, where "
+                                 "I handled phone orders, complaints and refills.")
+    assert KnockOut.OFF_TOPIC not in knockouts(s.metrics) and s.overall > 15, s.overall
