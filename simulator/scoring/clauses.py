@@ -259,6 +259,12 @@ NO_NEED = frozenset({("have",), ("need",), ("needed",)})
 CALLERS = frozenset({"customer", "customers", "caller", "callers", "client", "clients"})
 
 
+def mostly_theirs(clause: Clause, theirs: frozenset[int]) -> bool:
+    """Whether most of the clause's words are someone else's (a caller quoted, the question said
+    back): what they said is no stance of the candidate's."""
+    return sum(k in theirs for k in range(clause.start, clause.end)) * 2 > clause.words
+
+
 @lru_cache(maxsize=65536)
 def about_others(text: str) -> bool:
     """Whether a clause's denial is someone else's: someone else is named before it, or it is

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from ..types import RedFlag
-from .clauses import Clause, denials_of, norms_of
+from .clauses import Clause, denials_of, mostly_theirs, norms_of
 from .flag_meaning import FlagMatch
 
 # What the job asks of its hours and its way of working: the hours of `refusal.CONDITIONS` and the
@@ -65,7 +65,7 @@ def condition_refusals(clauses: Sequence[Clause], call: bool, theirs: frozenset[
         return []
     out = []
     for s in (c for c in clauses if c.sentence):
-        if not names_condition(clauses, s) or _theirs(s, theirs):
+        if not names_condition(clauses, s) or mostly_theirs(s, theirs):
             continue
         said = " ".join(norms_of(s.text))
         hit = REFUSING.search(said)
@@ -93,7 +93,7 @@ def brush_offs(clauses: Sequence[Clause], call: bool, theirs: frozenset[int] = f
     for s in (c for c in clauses if c.sentence):
         text = s.text.lower()
         hit = BRUSH_OFF.search(text)
-        if hit is None or _theirs(s, theirs) or any(denials_of(text[:hit.start()])):
+        if hit is None or mostly_theirs(s, theirs) or any(denials_of(text[:hit.start()])):
             continue
         if not call and not TOLD.search(text[:hit.start()]):
             continue  # in an interview, a brush-off is one told to a caller ("I told her it wasn't my department")
@@ -140,8 +140,3 @@ def _smallest(sentence: Clause, clauses: Sequence[Clause], says) -> Clause:
     """The shortest phrase of the sentence that says it, or the sentence."""
     inside = [c for c in clauses if sentence.start <= c.start and c.end <= sentence.end and says(c)]
     return min(inside, key=lambda c: c.words, default=sentence)
-
-
-def _theirs(clause: Clause, theirs: frozenset[int]) -> bool:
-    """Mostly someone else's words, quoted, or the question said back."""
-    return sum(k in theirs for k in range(clause.start, clause.end)) * 2 > clause.words

@@ -14,7 +14,7 @@ from ..types import RedFlag, Transcript
 from . import lexicon as lx
 from . import thresholds as th
 from .attitude import attitude_of
-from .clauses import Clause, agrees, denials_of, denies_saying, norms_of
+from .clauses import Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of
 from .semantic import red_flag_exemplars
 from .text import Doc
 
@@ -58,7 +58,7 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
     out = []
     near: list[FlagMatch] = []  # phrases near a red flag and clear of the professional sentences, confirmed or not
     for clause, (j, best, fine, consensus) in zip(clauses, read):
-        if sum(k in theirs for k in range(clause.start, clause.end)) * 2 > clause.words or _their_doing(clause):
+        if mostly_theirs(clause, theirs) or _their_doing(clause):
             continue
         sentence = _sentence_of(clause, sentences)
         if _conceded(clause, sentence):

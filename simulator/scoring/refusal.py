@@ -21,7 +21,7 @@ from ..types import KeyPoint, RedFlag
 from . import semantic
 from . import thresholds as th
 from .clauses import (FIRST_PERSON, FIRST_PERSON_SUBJECTS, SPEECH_VERBS, Clause, about_others, denials_of,
-                      denies_saying, norms_of, stance_toward)
+                      denies_saying, mostly_theirs, norms_of, stance_toward)
 from .flag_meaning import FlagMatch
 from .matching import same_word
 from .words import STOPWORDS
@@ -65,7 +65,7 @@ def refusals(points: Sequence[KeyPoint], clauses: Sequence[Clause], vectors: np.
     sims = vectors @ table.T
     out = []
     for i, clause in enumerate(clauses):
-        if sum(k in theirs for k in range(clause.start, clause.end)) * 2 > clause.words or not _own_refusal(clause):
+        if mostly_theirs(clause, theirs) or not _own_refusal(clause):
             continue
         for j in np.argsort(-sims[i]):
             if sims[i, j] < th.PRACTICE_NEAR:
