@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from ..types import RedFlag
-from .clauses import Clause, denials_of, mostly_theirs, norms_of
+from .clauses import Clause, denials_of, mostly_theirs, norms_of, sentence_of
 from .flag_meaning import FlagMatch
 
 # What the job asks of its hours and its way of working: the hours of `refusal.CONDITIONS` and the
@@ -80,7 +80,8 @@ def condition_refusals(clauses: Sequence[Clause], call: bool, theirs: frozenset[
 def names_condition(clauses: Sequence[Clause], clause: Clause) -> bool:
     """Whether the clause's sentence, or the one before it, names a condition of the job."""
     sentences = [c for c in clauses if c.sentence]
-    n = next((k for k, c in enumerate(sentences) if c.start <= clause.start and clause.end <= c.end), 0)
+    held = sentence_of(clauses, clause)
+    n = sentences.index(held) if held in sentences else 0
     near = " ".join(x.text for x in sentences[max(0, n - CONDITION_REACH):n + 1])
     return bool(CONDITION_WORDS & set(norms_of(near)))
 

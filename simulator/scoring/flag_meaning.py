@@ -14,7 +14,7 @@ from ..types import RedFlag, Transcript
 from . import lexicon as lx
 from . import thresholds as th
 from .attitude import attitude_of
-from .clauses import Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of
+from .clauses import Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of, sentence_of
 from .semantic import red_flag_exemplars
 from .text import Doc
 
@@ -53,14 +53,13 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         flags = _nearest(clause, sims[i], red, th.RED_FLAG_CONSENSUS, ex_.texts)
         fine = _nearest(clause, sims[i], fine_rows, 1, ex_.texts)[0][0]
         read.append((flags[0][1], flags[0][0], fine, sum(v for v, _ in flags) / len(flags) - fine))
-    sentences = [c for c in clauses if c.sentence]
     lean = {c: r[1] - r[2] for c, r in zip(clauses, read) if c.sentence}
     out = []
     near: list[FlagMatch] = []  # phrases near a red flag and clear of the professional sentences, confirmed or not
     for clause, (j, best, fine, consensus) in zip(clauses, read):
         if mostly_theirs(clause, theirs) or _their_doing(clause):
             continue
-        sentence = _sentence_of(clause, sentences)
+        sentence = sentence_of(clauses, clause)
         if _conceded(clause, sentence):
             continue
         leaning = lean.get(sentence, 0.0)
@@ -163,10 +162,6 @@ def _yes_at_a_price() -> frozenset[str]:
     ex_ = red_flag_exemplars()
     return frozenset(t for t, label in zip(ex_.texts, ex_.labels)
                      if label == RedFlag.REFUSAL.value and PRICE & set(norms_of(t)))
-
-
-def _sentence_of(clause: Clause, sentences: Sequence[Clause]) -> Clause:
-    return next((s for s in sentences if s.start <= clause.start and clause.end <= s.end), clause)
 
 
 @lru_cache(maxsize=16384)

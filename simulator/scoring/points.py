@@ -19,7 +19,7 @@ import numpy as np
 from ..types import Coverage, KeyPoint, Transcript
 from . import semantic
 from . import thresholds as th
-from .clauses import Clause, about_others, agrees, denials_of, norms_of
+from .clauses import Clause, about_others, agrees, denials_of, norms_of, sentence_of
 from .exemplars import exemplars
 from .matching import PointMatch, generic_stems, match_phrase
 from .refusal import QUALIFIED
@@ -170,7 +170,7 @@ ONLY_REFERRING = WILLING | frozenset({"now", "today", "this", "time", "here", "r
 def taken_back(clauses: Sequence[Clause], clause: Clause) -> bool:
     """Whether the sentence holding `clause` takes its denial back: "I never worked weekends in my
     last job, but I'm happy to now"."""
-    sentence = next((c for c in clauses if c.sentence and c.start <= clause.start and clause.end <= c.end), clause)
+    sentence = sentence_of(clauses, clause)
     norms, denying = norms_of(sentence.text), denials_of(sentence.text)
     first = next((k for k, d in enumerate(denying) if d), None)
     if first is None:
