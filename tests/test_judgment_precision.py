@@ -175,3 +175,22 @@ def test_background_given_to_why_a_call_center_is_weak_not_another_question():
     s = score("why-call-center", "I have worked in retail for three years, mostly at a busy pharmacy counter, where "
                                  "I handled phone orders, complaints and refills.")
     assert KnockOut.OFF_TOPIC not in knockouts(s.metrics) and s.overall > 15, s.overall
+
+
+# --- twelfth pass (h3-precision): professional answers in grammar that reads like a red flag ---
+
+def knocked_out(s) -> bool:
+    return bool(severe(s)) or bool(denials(s)) or s.overall <= 15
+
+
+@pytest.mark.parametrize("turn, text, flagged", [
+    # "between you and the courier" as where something went wrong, not whose problem it is
+    (1, "Between you and the courier something's gone wrong, so I'm sorry. Let me open a trace now and get a "
+        "replacement sent out today.", False),
+    (1, "That's between you and the courier, so sort it out with them.", True),
+    (1, "Honestly, that's really between you and them now.", True),
+])
+def test_between_you_and_the_courier_is_a_brush_off_only_as_whose_problem_it_is(turn, text, flagged):
+    s = score("lost-package-caller", text, turn)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged

@@ -39,10 +39,12 @@ HOW = frozenset({"word", "blindly", "rigidly", "robotically", "like", "exactly",
 CONDITION_REACH = 1
 
 # The brush-off's stock phrasings: nothing to be done, someone else's department, someone else to
-# take it up with (matched on the clause as said, lower case).
+# take it up with, whose problem it is ("that's between you and the courier", not "Between you and
+# the courier something's gone wrong") (matched on the clause as said, lower case).
 BRUSH_OFF = re.compile(r"\b(?:nothing|not much|not a lot|not anything) (?:i|we) (?:can|could) do\b|"
                        r"\bout of (?:my|our) hands\b|\b(?:not|n't) (?:really )?(?:my|our) (?:department|problem)\b|"
-                       r"\btake (?:it|that|this) up with\b|\bbetween you and (?:the|your)\b|"
+                       r"\btake (?:it|that|this) up with\b|(?:\b(?:is|was|are|out|up|it|that|one|matter)|['’]s)(?: really| just| all| now)? "
+                       r"between you and (?:the|your)\b|"
                        r"\bnothing to do with (?:me|us)\b")
 # Said to a caller when the answer is a role-play reply, or told to one in a story or a plan.
 TOLD = re.compile(r"\b(?:told|tell|say|said|explained?)\b")
