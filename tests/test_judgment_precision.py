@@ -194,3 +194,52 @@ def test_between_you_and_the_courier_is_a_brush_off_only_as_whose_problem_it_is(
     s = score("lost-package-caller", text, turn)
     assert bool(severe(s)) is flagged, severe(s)
     assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("text, knocked", [
+    # "again" on the same call: the check is done, not skipped
+    ("I don't need to ask the security questions again, you passed them a minute ago, so I'll reset it now and "
+     "send the link to your email.", False),
+    # ...but a check passed on another call is no check on this one
+    ("I don't need to ask the security questions again, you passed them when you rang last week, so I'll reset it "
+     "now and send the link to your email.", True),
+    ("I don't need to ask the security questions, so I'll reset it now and send the link to your email.", True),
+])
+def test_not_asking_again_on_the_same_call_skips_no_check(text, knocked):
+    s = score("password-reset-security", text)
+    assert knocked_out(s) is knocked, (denials(s), severe(s), s.overall)
+
+
+@pytest.mark.parametrize("text, knocked", [
+    # how, not whether: "word for word" is a way of following the script
+    ("I won't follow the script word for word, I'd adapt it to the caller so it sounds natural, but I'd still cover "
+     "everything it asks for.", False),
+    ("I won't follow the script, I'd adapt it to the caller so it sounds natural.", True),
+])
+def test_not_word_for_word_is_how_the_script_is_followed(text, knocked):
+    s = score("disagree-with-supervisor", text)
+    assert knocked_out(s) is knocked, (denials(s), severe(s), s.overall)
+
+
+@pytest.mark.parametrize("text, knocked", [
+    # conditions_cases: a "can't" inside an "if" is a case planned for, not a refusal (5.7)
+    ("Never telling a customer it's not my department. If I can't fix it, I find out who can and put them through "
+     "myself.", False),
+    ("I don't fix it, I find out who can and put them through.", True),
+    ("I can't fix it, and I tell the customer it's not my department.", True),
+])
+def test_a_cant_inside_an_if_denies_no_key_point(text, knocked):
+    s = score("what-is-good-service", text)
+    assert knocked_out(s) is knocked, (denials(s), severe(s), s.overall)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # offtopic_cases: never late is punctuality, not a late shift turned down (8.8)
+    ("I can do any shift, early or late, and weekends too. I'm twenty minutes away on the bus and it runs all night, "
+     "so I've never once been late for a shift.", False),
+    ("I'm twenty minutes away on the bus, so I won't do a late shift.", True),
+])
+def test_never_been_late_for_a_shift_turns_down_no_shift(text, flagged):
+    s = score("availability-shifts", text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged

@@ -88,6 +88,20 @@ def names_condition(clauses: Sequence[Clause], clause: Clause) -> bool:
     return bool(CONDITION_WORDS & set(norms_of(near)))
 
 
+# "Late" as punctuality ("I've never once been late for a shift", "late to work"), not late hours
+# ("stay late", "late shifts"): a clause that says only this turns down no condition of the job.
+PUNCTUAL = re.compile(r"\b(?:been|be|am|is|was|were|running|arrived?|turned up|turn up|get|got) (?:\w+ )?late"
+                      r"(?: (?:for|to) (?:a |the |my |any |one )?(?:shift|work|job|call|meeting|training))?\b|"
+                      r"\blate (?:for|to) (?:a |the |my |any |one )?(?:shift|work|job|call|meeting|training)\b")
+
+
+def punctual(clause: Clause) -> bool:
+    """Whether every "late" of the clause is punctuality, and it names no other condition of the job."""
+    said = " ".join(norms_of(clause.text))
+    rest = PUNCTUAL.sub(" ", said)
+    return rest != said and "late" not in rest.split() and not CONDITION_WORDS & set(rest.split())
+
+
 def brush_offs(clauses: Sequence[Clause], call: bool, theirs: frozenset[int] = frozenset()) -> list[FlagMatch]:
     """Each brush-off said to a caller ("there's nothing I can do", "take it up with the courier"),
     not denied ("I'd never tell you to take it up with the courier"), when the answer offers
