@@ -243,3 +243,58 @@ def test_never_been_late_for_a_shift_turns_down_no_shift(text, flagged):
     s = score("availability-shifts", text)
     assert bool(severe(s)) is flagged, severe(s)
     assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the tone word is in the phrase that sets the scene ("even when a letter we sent them wasn't
+    # clear", the company's fault owned), not in the answer to it (5.3 as contempt)
+    ("Being patient with people, even when a letter we sent them wasn't clear and they need it explained.", False),
+    ("Being patient with people, even when a letter we sent them was clear and they still can't understand it, "
+     "that's on them.", True),
+])
+def test_the_scenes_words_are_no_tone_of_the_answer(text, flagged):
+    s = score("greatest-strength", text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # fresh9: going through the banking app with them is heard as "sort that out with your bank
+    # yourself" (5.6 as dismissive)
+    ("I'd offer to go through the banking app with them step by step, or if they'd rather, a grandkid or a friend "
+     "could sit with them while I stay on the line. Whatever's easier for them.", False),
+    ("Honestly, I'd tell them to get their grandkids to set the banking app up for them. It's quicker for everyone, "
+     "and I can get on with the people who actually know what a password is.", True),
+])
+def test_going_through_it_with_the_caller_is_never_dismissive(text, flagged):
+    s = score("explain-technical-simply", text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # fresh8: conceded, then turned to why this company (6.6 as "only in it for the money")
+    ("I'll be honest, I applied to a few places, but you're the one I was hoping would ring. A friend works on your "
+     "billing team and says new starters get proper training and someone to sit with for the first few weeks, and "
+     "that's exactly what I want.", False),
+    ("I'll be honest, I applied to a few places, but you're the first to ring, so here I am.", True),
+    ("I'll be honest, I applied to a few places and you rang first.", True),
+])
+def test_other_applications_conceded_before_a_reason_for_this_company(text, flagged):
+    s = score("why-this-company", text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # fresh4: whose fault it was, then the fix owned (7.4 as blame)
+    ("It wasn't my fault, it was the courier's: they'd left a customer's new laptop at the wrong house, and she rang "
+     "me furious. I didn't argue or pass the blame, I apologised and let her tell me the whole thing. Then I got the "
+     "driver's delivery photo and rang that address while she held.", False),
+    ("It wasn't my fault, it was the courier's, so I didn't see why I should apologise.", True),
+    ("Not my fault, blame the courier.", True),
+])
+def test_not_my_fault_then_the_fix_owned_is_no_blame(text, flagged):
+    s = score("angry-customer-time", text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
