@@ -175,3 +175,126 @@ def test_background_given_to_why_a_call_center_is_weak_not_another_question():
     s = score("why-call-center", "I have worked in retail for three years, mostly at a busy pharmacy counter, where "
                                  "I handled phone orders, complaints and refills.")
     assert KnockOut.OFF_TOPIC not in knockouts(s.metrics) and s.overall > 15, s.overall
+
+
+# --- twelfth pass (h3-precision): professional answers in grammar that reads like a red flag ---
+
+def knocked_out(s) -> bool:
+    return bool(severe(s)) or bool(denials(s)) or s.overall <= 15
+
+
+@pytest.mark.parametrize("turn, text, flagged", [
+    # "between you and the courier" as where something went wrong, not whose problem it is
+    (1, "Between you and the courier something's gone wrong, so I'm sorry. Let me open a trace now and get a "
+        "replacement sent out today.", False),
+    (1, "That's between you and the courier, so sort it out with them.", True),
+    (1, "Honestly, that's really between you and them now.", True),
+])
+def test_between_you_and_the_courier_is_a_brush_off_only_as_whose_problem_it_is(turn, text, flagged):
+    s = score("lost-package-caller", text, turn)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("text, knocked", [
+    # "again" on the same call: the check is done, not skipped
+    ("I don't need to ask the security questions again, you passed them a minute ago, so I'll reset it now and "
+     "send the link to your email.", False),
+    # ...but a check passed on another call is no check on this one
+    ("I don't need to ask the security questions again, you passed them when you rang last week, so I'll reset it "
+     "now and send the link to your email.", True),
+    ("I don't need to ask the security questions, so I'll reset it now and send the link to your email.", True),
+])
+def test_not_asking_again_on_the_same_call_skips_no_check(text, knocked):
+    s = score("password-reset-security", text)
+    assert knocked_out(s) is knocked, (denials(s), severe(s), s.overall)
+
+
+@pytest.mark.parametrize("text, knocked", [
+    # how, not whether: "word for word" is a way of following the script
+    ("I won't follow the script word for word, I'd adapt it to the caller so it sounds natural, but I'd still cover "
+     "everything it asks for.", False),
+    ("I won't follow the script, I'd adapt it to the caller so it sounds natural.", True),
+])
+def test_not_word_for_word_is_how_the_script_is_followed(text, knocked):
+    s = score("disagree-with-supervisor", text)
+    assert knocked_out(s) is knocked, (denials(s), severe(s), s.overall)
+
+
+@pytest.mark.parametrize("text, knocked", [
+    # conditions_cases: a "can't" inside an "if" is a case planned for, not a refusal (5.7)
+    ("Never telling a customer it's not my department. If I can't fix it, I find out who can and put them through "
+     "myself.", False),
+    ("I don't fix it, I find out who can and put them through.", True),
+    ("I can't fix it, and I tell the customer it's not my department.", True),
+])
+def test_a_cant_inside_an_if_denies_no_key_point(text, knocked):
+    s = score("what-is-good-service", text)
+    assert knocked_out(s) is knocked, (denials(s), severe(s), s.overall)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # offtopic_cases: never late is punctuality, not a late shift turned down (8.8)
+    ("I can do any shift, early or late, and weekends too. I'm twenty minutes away on the bus and it runs all night, "
+     "so I've never once been late for a shift.", False),
+    ("I'm twenty minutes away on the bus, so I won't do a late shift.", True),
+])
+def test_never_been_late_for_a_shift_turns_down_no_shift(text, flagged):
+    s = score("availability-shifts", text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the tone word is in the phrase that sets the scene ("even when a letter we sent them wasn't
+    # clear", the company's fault owned), not in the answer to it (5.3 as contempt)
+    ("Being patient with people, even when a letter we sent them wasn't clear and they need it explained.", False),
+    ("Being patient with people, even when a letter we sent them was clear and they still can't understand it, "
+     "that's on them.", True),
+])
+def test_the_scenes_words_are_no_tone_of_the_answer(text, flagged):
+    s = score("greatest-strength", text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # fresh9: going through the banking app with them is heard as "sort that out with your bank
+    # yourself" (5.6 as dismissive)
+    ("I'd offer to go through the banking app with them step by step, or if they'd rather, a grandkid or a friend "
+     "could sit with them while I stay on the line. Whatever's easier for them.", False),
+    ("Honestly, I'd tell them to get their grandkids to set the banking app up for them. It's quicker for everyone, "
+     "and I can get on with the people who actually know what a password is.", True),
+])
+def test_going_through_it_with_the_caller_is_never_dismissive(text, flagged):
+    s = score("explain-technical-simply", text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # fresh8: conceded, then turned to why this company (6.6 as "only in it for the money")
+    ("I'll be honest, I applied to a few places, but you're the one I was hoping would ring. A friend works on your "
+     "billing team and says new starters get proper training and someone to sit with for the first few weeks, and "
+     "that's exactly what I want.", False),
+    ("I'll be honest, I applied to a few places, but you're the first to ring, so here I am.", True),
+    ("I'll be honest, I applied to a few places and you rang first.", True),
+])
+def test_other_applications_conceded_before_a_reason_for_this_company(text, flagged):
+    s = score("why-this-company", text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # fresh4: whose fault it was, then the fix owned (7.4 as blame)
+    ("It wasn't my fault, it was the courier's: they'd left a customer's new laptop at the wrong house, and she rang "
+     "me furious. I didn't argue or pass the blame, I apologised and let her tell me the whole thing. Then I got the "
+     "driver's delivery photo and rang that address while she held.", False),
+    ("It wasn't my fault, it was the courier's, so I didn't see why I should apologise.", True),
+    ("Not my fault, blame the courier.", True),
+])
+def test_not_my_fault_then_the_fix_owned_is_no_blame(text, flagged):
+    s = score("angry-customer-time", text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged

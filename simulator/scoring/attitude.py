@@ -20,6 +20,10 @@ from .clauses import denials_of
 from .lexicon import rx
 from .text import Doc
 
+# "That is (really) between you and them", "sort it out between you and the courier": the words
+# before "between" make it a predicate, whose problem it is.
+BETWEEN_YOU = r"(?:is|was|are|out|up|it|that|one|matter)(?: really| just| all| now| strictly)? between you and (?:them|the)"
+
 # Matched against normalised text: lowercase, contractions said in full ("that is", "do not"); by
 # the red flag each says, which its tip names (the nearest exemplar's family is a poor guide this
 # far from every exemplar: "doesn't really matter to me" sat nearest a dishonest one).
@@ -41,7 +45,9 @@ ATTITUDE = {
         # the caller's loss made small, or left to someone else
         r"(?:he|she|they|you) (?:will|would) (?:survive|live)", r"not the end of the world",
         # ("it's up to you" also offers a caller a choice: "it's up to you, I can put you through now")
-        r"between you and (?:them|the)", r"whoever picks up",
+        # whose problem it is, said of it ("that's between you and them", "sort it out between you
+        # and the courier"), not where it went wrong ("Between you and the courier something's gone wrong")
+        BETWEEN_YOU, r"whoever picks up",
         r"(?:someone|somebody) else(?:'s| is) problem",
     ),
     # callers as a nuisance ("a nightmare" is said of a place as often as of a caller; "hard work",

@@ -8,6 +8,7 @@ stance, read from its words: whether it says something or denies it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import takewhile
@@ -257,6 +258,11 @@ OTHERS = frozenset({"it", "he", "she", "they", "his", "her", "its", "their", "th
 # and what they had no need to do is no denial of them
 NO_NEED = frozenset({("have",), ("need",), ("needed",)})
 CALLERS = frozenset({"customer", "customers", "caller", "callers", "client", "clients"})
+
+
+def sentence_of(clauses: Sequence[Clause], clause: Clause) -> Clause:
+    """The sentence of the answer that holds the clause (the clause itself when none does)."""
+    return next((c for c in clauses if c.sentence and c.start <= clause.start and clause.end <= c.end), clause)
 
 
 def mostly_theirs(clause: Clause, theirs: frozenset[int]) -> bool:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from ..types import RedFlag
-from .clauses import Clause, denials_of, mostly_theirs, norms_of
+from .clauses import Clause, denials_of, mostly_theirs, norms_of, sentence_of
 from .flag_meaning import FlagMatch
 
 # What the job asks of its hours and its way of working: the hours of `refusal.CONDITIONS` and the
@@ -39,10 +39,12 @@ HOW = frozenset({"word", "blindly", "rigidly", "robotically", "like", "exactly",
 CONDITION_REACH = 1
 
 # The brush-off's stock phrasings: nothing to be done, someone else's department, someone else to
-# take it up with (matched on the clause as said, lower case).
+# take it up with, whose problem it is ("that's between you and the courier", not "Between you and
+# the courier something's gone wrong") (matched on the clause as said, lower case).
 BRUSH_OFF = re.compile(r"\b(?:nothing|not much|not a lot|not anything) (?:i|we) (?:can|could) do\b|"
                        r"\bout of (?:my|our) hands\b|\b(?:not|n't) (?:really )?(?:my|our) (?:department|problem)\b|"
-                       r"\btake (?:it|that|this) up with\b|\bbetween you and (?:the|your)\b|"
+                       r"\btake (?:it|that|this) up with\b|(?:\b(?:is|was|are|out|up|it|that|one|matter)|['’]s)(?: really| just| all| now)? "
+                       r"between you and (?:the|your)\b|"
                        r"\bnothing to do with (?:me|us)\b")
 # Said to a caller when the answer is a role-play reply, or told to one in a story or a plan.
 TOLD = re.compile(r"\b(?:told|tell|say|said|explained?)\b")
@@ -80,9 +82,24 @@ def condition_refusals(clauses: Sequence[Clause], call: bool, theirs: frozenset[
 def names_condition(clauses: Sequence[Clause], clause: Clause) -> bool:
     """Whether the clause's sentence, or the one before it, names a condition of the job."""
     sentences = [c for c in clauses if c.sentence]
-    n = next((k for k, c in enumerate(sentences) if c.start <= clause.start and clause.end <= c.end), 0)
+    held = sentence_of(clauses, clause)
+    n = sentences.index(held) if held in sentences else 0
     near = " ".join(x.text for x in sentences[max(0, n - CONDITION_REACH):n + 1])
     return bool(CONDITION_WORDS & set(norms_of(near)))
+
+
+# "Late" as punctuality ("I've never once been late for a shift", "late to work"), not late hours
+# ("stay late", "late shifts"): a clause that says only this turns down no condition of the job.
+PUNCTUAL = re.compile(r"\b(?:been|be|am|is|was|were|running|arrived?|turned up|turn up|get|got) (?:\w+ )?late"
+                      r"(?: (?:for|to) (?:a |the |my |any |one )?(?:shift|work|job|call|meeting|training))?\b|"
+                      r"\blate (?:for|to) (?:a |the |my |any |one )?(?:shift|work|job|call|meeting|training)\b")
+
+
+def punctual(clause: Clause) -> bool:
+    """Whether every "late" of the clause is punctuality, and it names no other condition of the job."""
+    said = " ".join(norms_of(clause.text))
+    rest = PUNCTUAL.sub(" ", said)
+    return rest != said and "late" not in rest.split() and not CONDITION_WORDS & set(rest.split())
 
 
 def brush_offs(clauses: Sequence[Clause], call: bool, theirs: frozenset[int] = frozenset()) -> list[FlagMatch]:

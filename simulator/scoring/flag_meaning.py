@@ -14,7 +14,7 @@ from ..types import RedFlag, Transcript
 from . import lexicon as lx
 from . import thresholds as th
 from .attitude import attitude_of
-from .clauses import Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of
+from .clauses import Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of, sentence_of
 from .semantic import red_flag_exemplars
 from .text import Doc
 
@@ -53,15 +53,14 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         flags = _nearest(clause, sims[i], red, th.RED_FLAG_CONSENSUS, ex_.texts)
         fine = _nearest(clause, sims[i], fine_rows, 1, ex_.texts)[0][0]
         read.append((flags[0][1], flags[0][0], fine, sum(v for v, _ in flags) / len(flags) - fine))
-    sentences = [c for c in clauses if c.sentence]
     lean = {c: r[1] - r[2] for c, r in zip(clauses, read) if c.sentence}
     out = []
     near: list[FlagMatch] = []  # phrases near a red flag and clear of the professional sentences, confirmed or not
     for clause, (j, best, fine, consensus) in zip(clauses, read):
         if mostly_theirs(clause, theirs) or _their_doing(clause):
             continue
-        sentence = _sentence_of(clause, sentences)
-        if _conceded(clause, sentence):
+        sentence = sentence_of(clauses, clause)
+        if _conceded(clause, sentence) or (RedFlag(ex_.labels[j]) is RedFlag.DISMISSIVE and _helps_with(clause)):
             continue
         leaning = lean.get(sentence, 0.0)
         if not clause.sentence and leaning < th.RED_FLAG_PHRASE_SENTENCE and not _sure_alone(clause, best, fine):
@@ -85,7 +84,7 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         stands_out = not whole and best >= th.RED_FLAG_PHRASE_NEAR and best - fine >= th.RED_FLAG_PHRASE_MARGIN \
             and clause.words >= th.RED_FLAG_PHRASE_WORDS
         if best >= th.RED_FLAG_SURE or (whole and consensus >= th.RED_FLAG_CONSENSUS_MARGIN) \
-                or _has_tone(sentence.text) or stands_out:
+                or _has_tone(_answer_part(sentence, clause, clauses)) or stands_out:
             out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine))
     return [m for m in out if _localised(m, clauses, out, near)]
 
@@ -97,6 +96,24 @@ SCENE = re.compile(r"^(?:while|when|whenever|if|as|once|until|even if|even when|
                    re.IGNORECASE)
 
 
+# "even when a letter we sent them wasn't clear", "if the line is bad": a phrase that opens with
+# one of these is the situation the sentence answers; its words are no tone of the answer's.
+WHEN = re.compile(r"^(?:even )?(?:while|when|whenever|if|once|until|every time)\b", re.IGNORECASE)
+
+
+def _answer_part(sentence: Clause, clause: Clause, clauses: Sequence[Clause]) -> str:
+    """For a phrase, its sentence without the other phrases that set the scene (`WHEN`); a whole
+    sentence is read whole."""
+    text = sentence.text
+    if clause.sentence:
+        return text
+    for p in clauses:
+        if not p.sentence and p != clause and sentence.start <= p.start and p.end <= sentence.end \
+                and not (p.start <= clause.start and clause.end <= p.end) and WHEN.match(p.text):
+            text = text.replace(p.text, " ")
+    return text
+
+
 def _conceded(phrase: Clause, sentence: Clause) -> bool:
     """A phrase conceded before what the candidate did: "It wasn't my department, but I stayed on
     the line and got the right person" (not "..., so I gave him the head office number")."""
@@ -104,7 +121,23 @@ def _conceded(phrase: Clause, sentence: Clause) -> bool:
     return at >= 0 and CONCEDED.match(sentence.text[at + len(phrase.text):]) is not None
 
 
-CONCEDED = re.compile(r"^[\s,;]*but\s+(?:I|we)\b(?!\s*(?:just\s+)?(?:told|said))", re.IGNORECASE)
+# ...or before this company preferred: "I applied to a few places, but you're the one I was
+# hoping would ring" (not "..., but you're the first to ring").
+CONCEDED = re.compile(r"^[\s,;]*but\s+(?:(?:I|we)\b(?!\s*(?:just\s+)?(?:told|said))|"
+                      r"(?:you(?:'re|’re| are)|this is|yours is|this (?:job|place|role) is)\s+(?:really\s+)?"
+                      r"(?:the one\b|my (?:first|top) choice\b|top of my list\b))", re.IGNORECASE)
+
+
+# "I'd offer to go through the banking app with them step by step": the candidate doing it with
+# the caller is the opposite of leaving them to it, whatever the subject ("You'll have to sort that
+# out with your bank yourself" is 0.71 from it).
+HELPS_WITH = re.compile(r"\b(?:I|we)(?:'d|'ll| would| will| can| could)\s+(?:(?:offer|be happy|be glad) to\s+)?"
+                        r"(?:go through|walk (?:them|you|him|her) through|sit with|stay with|help (?:them|you|him|her))\b",
+                        re.IGNORECASE)
+
+
+def _helps_with(clause: Clause) -> bool:
+    return HELPS_WITH.search(clause.text) is not None and not any(denials_of(clause.text))
 
 
 def _their_doing(clause: Clause) -> bool:
@@ -163,10 +196,6 @@ def _yes_at_a_price() -> frozenset[str]:
     ex_ = red_flag_exemplars()
     return frozenset(t for t, label in zip(ex_.texts, ex_.labels)
                      if label == RedFlag.REFUSAL.value and PRICE & set(norms_of(t)))
-
-
-def _sentence_of(clause: Clause, sentences: Sequence[Clause]) -> Clause:
-    return next((s for s in sentences if s.start <= clause.start and clause.end <= s.end), clause)
 
 
 @lru_cache(maxsize=16384)

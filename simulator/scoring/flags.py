@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from ..types import EvidenceKind, Metric, RedFlag, Severity
 from . import lexicon as lx
-from .clauses import AUXILIARIES, after_auxiliary, denies_saying
+from .clauses import AUXILIARIES, after_auxiliary, denies_saying, norms_of
+from .lexicon import rx
 from .flag_meaning import FlagMatch
 from .text import Doc
 
@@ -118,7 +119,27 @@ def find_red_flags(doc: Doc, meant: Sequence[FlagMatch]) -> list[Flag]:
             a, b = doc.phrase(a, b)
             if not taken(a, b):
                 found.append(Flag(a, b, family))
-    return sorted(found, key=lambda f: f.start)
+    return sorted((f for f in found if not _fault_then_fix(doc, f)), key=lambda f: f.start)
+
+
+# "It wasn't my fault, it was the courier's: ... I didn't argue or pass the blame, I apologised":
+# whose fault it was, said before the fix the candidate owned, sets a story's scene; a bare "not
+# my fault, blame the courier", or one followed by nothing the candidate did, is still blame.
+FAULT_DISCLAIMED = rx(r"not (?:really |exactly )?(?:my|our) fault")
+OWNED_FIX = rx(r"i (?:still )?(?:apologised|apologized|said sorry|said i was sorry)",
+               r"i did not (?:argue|pass|blame|make excuses)",
+               r"i (?:fixed|resolved|sorted|handled|took care|made sure|followed up|owned)",
+               r"(?:let me|i will|i am going to) (?:sort|fix|get|put|send|chase|find)")
+
+
+def _fault_then_fix(doc: Doc, flag: Flag) -> bool:
+    """A blame that only says whose fault it was, followed by the fix the candidate owned."""
+    if flag.family not in (RedFlag.BLAME, RedFlag.DISMISSIVE):
+        return False
+    said = " ".join(n for w in doc.words[flag.start:flag.end] for n in norms_of(w.raw))
+    if not any(p.search(said) for p in FAULT_DISCLAIMED):
+        return False
+    return any(doc.tokens[i].word >= flag.end for i, _ in phrases(doc, OWNED_FIX))
 
 
 RED_FLAG_NOTES = {RedFlag.BLAME: "blames someone", RedFlag.DISMISSIVE: "dismissive",

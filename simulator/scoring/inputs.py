@@ -18,7 +18,7 @@ from .clauses import Clause, clauses, norms_of
 from .flags import RED_FLAG_SEVERITY, Flag, find_red_flags
 from .matching import PointMatch, match_points
 from .points import PointReading, read_points
-from .conditions import brush_offs, condition_refusals, gives_hours, names_condition, offered
+from .conditions import brush_offs, condition_refusals, gives_hours, names_condition, offered, punctual
 from .refusal import refusals
 from .plan import answer_band, is_call_reply, reply_context
 from .text import Doc
@@ -172,9 +172,11 @@ class Inputs:
         # A condition turned down with an offer beside it is a limit ("I'd rather not work Sundays,
         # but Saturdays and evenings are fine"); one with none, a refusal however casual; and a
         # caller told there's nothing to be done, with nothing offered, is brushed off (`conditions`).
+        # Never late is punctuality, no late hours turned down (`conditions.punctual`).
         found = [m for m in found if m.family is not RedFlag.REFUSAL or m.practice
                  or not names_condition(self.clauses, m.clause)
                  or not (offered(self.clauses, m.clause, availability=True) or gives_hours(m.clause))]
+        found = [m for m in found if m.family is not RedFlag.REFUSAL or m.practice or not punctual(m.clause)]
         found += condition_refusals(self.clauses, self.call_reply, theirs) + brush_offs(self.clauses, self.call_reply, theirs)
         return found
 

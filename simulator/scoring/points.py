@@ -19,7 +19,7 @@ import numpy as np
 from ..types import Coverage, KeyPoint, Transcript
 from . import semantic
 from . import thresholds as th
-from .clauses import Clause, about_others, agrees, denials_of, norms_of
+from .clauses import Clause, about_others, agrees, denials_of, norms_of, sentence_of
 from .exemplars import exemplars
 from .matching import PointMatch, generic_stems, match_phrase
 from .refusal import QUALIFIED
@@ -130,7 +130,7 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
                 if best_say[1] is None and not _inside(clause, unsaid):
                     best_say = (sim, clause, phrasing)
             elif best_deny[1] is None and k < table.said and can_deny(clause.text, phrasing) \
-                    and not taken_back(clauses, clause):
+                    and not taken_back(clauses, clause) and not done_already(clauses, clause):
                 # only the bank's own phrasings deny: an everyday sentence is near what is said in
                 # its frame ("I didn't let it rattle me" is 0.56 from "I let the customer say
                 # everything without interrupting"), and a denial can knock an answer out
@@ -143,7 +143,7 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
                     if best_say[0] < 1.0 and not _inside(clause, unsaid):
                         best_say = (1.0, clause, words.phrasing)
                 elif best_deny[0] < th.POINT_DENIED and can_deny(clause.text, words.phrasing) \
-                        and not taken_back(clauses, clause):
+                        and not taken_back(clauses, clause) and not done_already(clauses, clause):
                     best_deny = (th.POINT_DENIED, clause, words.phrasing)
         topical = words.topical if words is not None and best_say[0] >= 1.0 else _meaningful(best_say[2])
         if best_deny[0] >= th.POINT_DENIED and best_deny[0] > best_say[0]:
@@ -170,7 +170,7 @@ ONLY_REFERRING = WILLING | frozenset({"now", "today", "this", "time", "here", "r
 def taken_back(clauses: Sequence[Clause], clause: Clause) -> bool:
     """Whether the sentence holding `clause` takes its denial back: "I never worked weekends in my
     last job, but I'm happy to now"."""
-    sentence = next((c for c in clauses if c.sentence and c.start <= clause.start and clause.end <= c.end), clause)
+    sentence = sentence_of(clauses, clause)
     norms, denying = norms_of(sentence.text), denials_of(sentence.text)
     first = next((k for k, d in enumerate(denying) if d), None)
     if first is None:
@@ -182,12 +182,41 @@ def taken_back(clauses: Sequence[Clause], clause: Clause) -> bool:
     return bool(tail & WILLING) and tail <= ONLY_REFERRING
 
 
+# "I don't need to ask the security questions again, you passed them a minute ago": done on this
+# call, not skipped; but a check passed on another occasion ("...when you rang last week") is no
+# check on this call, and its "again" still skips it.
+AGAIN = frozenset({"again"})
+OTHER_OCCASION = frozenset({"yesterday", "week", "weeks", "month", "months", "year", "years", "days", "last",
+                            "previous", "before", "time"})
+
+
+def done_already(clauses: Sequence[Clause], clause: Clause) -> bool:
+    """Whether the clause's denial is only of doing something again, and the answer places the
+    first time on no other occasion (`OTHER_OCCASION`)."""
+    norms, denying = norms_of(clause.text), denials_of(clause.text)
+    first = next((k for k, d in enumerate(denying) if d), None)
+    if first is None or not AGAIN & set(norms[first:]):
+        return False
+    return not any(OTHER_OCCASION & set(norms_of(c.text)) for c in clauses if c.sentence)
+
+
+# "If I can't fix it, I find out who can": a "can't" inside an "if" is a case planned for.
+CONDITIONS = frozenset({"if", "unless", "when", "whenever"})
+
+
+def _only_in_condition(clause: str) -> bool:
+    """Whether every denial of the clause is inside the condition it opens with."""
+    head = clause.split(",")[0]
+    norms = norms_of(head)
+    return bool(norms) and norms[0] in CONDITIONS and sum(denials_of(head)) == sum(denials_of(clause)) > 0
+
+
 def can_deny(clause: str, phrasing: str) -> bool:
     """Whether a clause that does not say a point can deny it: a denial of the candidate's own, or
     a phrasing that denies nothing said the other way. A clause that denies nothing does not deny
     a point phrased in the negative ("so they don't call back"): "if something slips you ring them
     before they ring you" says something else, and a knock-out's tip points at a "don't" or "never"."""
-    if about_others(clause):
+    if about_others(clause) or _only_in_condition(clause):
         return False
     norms, denying = norms_of(clause), denials_of(clause)
     first = next((k for k, d in enumerate(denying) if d), None)

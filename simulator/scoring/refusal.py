@@ -35,10 +35,13 @@ LIGHT = frozenset("""bother bothering bothered going gonna about even ever just 
     put putting take taking make making do doing give giving get getting way""".split())
 # "I didn't have to apologise", "I don't need to ask again": no call for it, not a refusal.
 OBLIGED = frozenset({"have", "has", "had", "need", "needed", "needs", "got"})
-# How or when, not whether: "...straight away", "...blind", "...for long", "...until I've checked".
-QUALIFIED = frozenset({"straight", "immediately", "yet", "long", "until", "before", "blind", "first"})
-# "I don't assume anyone is slow": a denial of what someone is, not of something done.
-COPULAS = frozenset({"is", "are", "was", "were"})
+# How or when, not whether: "...straight away", "...blind", "...for long", "...until I've checked";
+# "I won't follow the script word for word, I'd adapt it" follows it, in the candidate's own words.
+QUALIFIED = frozenset({"straight", "immediately", "yet", "long", "until", "before", "blind", "first",
+                       "word", "blindly", "rigidly", "robotically"})
+# "I don't assume anyone is slow": a denial of what someone is, not of something done; and "I've
+# never once been late for a shift" is punctuality, not a late shift turned down.
+COPULAS = frozenset({"is", "are", "was", "were", "been"})
 CAN = frozenset({"can", "could"})
 # "I won't make you explain it again", "It's not leaving them waiting": what the caller is made
 # to do or left with, not what the candidate refuses to do.
