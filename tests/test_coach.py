@@ -870,3 +870,28 @@ def test_only_a_sentence_with_no_key_point_heard_keeps_a_good_session_from_the_n
     assert session_feedback([good, made(sentence, 0)]).verdict.startswith("Not yet, but you're close")
     for fine in (made(sentence + " more", 0), made(short, 1), made(short, 0, turn=4), made("", 0)):
         assert session_feedback([good, fine]).verdict == "I'd move you to the next round.", fine
+
+
+def test_the_advice_after_a_point_said_the_other_way_round_fits_the_kind_of_question():
+    # Issue 10: "tell me what you do like about the work" after "I did not stay calm" in a story
+    # about an angry customer: that advice answers "Why a call center?", not "Tell me about a time".
+    from simulator import banks
+    from simulator.coach.context import Context
+    from simulator.coach.tips.content import key_points
+    from simulator.types import Coverage, EvidenceKind
+    pool = {q.id: q for b in banks.bundled_banks() for q in b.questions}
+    text = Transcript.typed("I did not stay calm, and I did not listen to her.")
+    points = score_answer(pool["angry-customer-time"], text).metric("key_points")
+    assert any(e.kind is EvidenceKind.KEY_POINT and e.coverage is Coverage.DENIED for e in points.evidence)
+    advice = {}
+    for qid, turn in (("angry-customer-time", None), ("customer-yelling-first-word", None),
+                      ("why-call-center", None), ("double-billed-caller", 2)):
+        question = pool[qid]
+        tip = key_points(points, Context(question, text, turn))
+        assert "says no to something this job needs" in tip, tip
+        advice[question.kind.value] = tip
+    assert set(advice) == {"behavioral", "situational", "general", "roleplay"}
+    assert "what you do like about the work" in advice["general"]
+    assert "a real time you did it" in advice["behavioral"] and "what you do like" not in advice["behavioral"]
+    assert "what you would do instead, step by step" in advice["situational"]
+    assert "tell the caller what you will do for them" in advice["roleplay"]
