@@ -8,8 +8,8 @@ here too, so `progress`, `tips`, the HTML reports and the tip statuses read one 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -128,6 +128,8 @@ class TipProgress:
     medium: Medium | None = None  # the medium it is tracked on
     history: TipHistory | None = None  # None only when made by hand
     alike_since: int = 0  # sessions since of the kind it is tracked on (typed, spoken), measured or not
+    # by session, how many answers its area's value is the mean of: "1 long pause in 3 answers"
+    answers: Mapping[str, int] = field(default_factory=dict)
 
 
 def tip_progress(tips: list[SavedTip], points: list[SessionPoint]) -> list[TipProgress]:
@@ -157,7 +159,8 @@ def tip_progress(tips: list[SavedTip], points: list[SessionPoint]) -> list[TipPr
             standing = Standing.NOT_YET
         alike = sum(1 for p in later if Medium.alike(medium, p.medium))
         out.append(TipProgress(saved, standing, value, now.session_id if now else None, medium,
-                               histories[saved.id], alike))
+                               histories[saved.id], alike,
+                               {p.session_id: p.answers[saved.area] for p in points if saved.area in p.answers}))
     return out
 
 

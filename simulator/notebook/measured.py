@@ -10,7 +10,7 @@ these, and hands them on to `progress`, `tips` and the HTML reports.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..areas import area
@@ -41,6 +41,9 @@ class SessionPoint:
     tracked: Mapping[str, float]  # each area's value as the coach tracks it (`progress_value`)
     # each metric's mean expected value (`Metric.expected`), where every answer was short of all
     expected: Mapping[str, float]
+    # how many answers each measured value is the mean of: a count is said as "1 red flag in 3
+    # answers", never "0.33 red flags" (`Area.counted`)
+    answers: Mapping[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The `progress --json` shape (one element of its list)."""
@@ -76,10 +79,25 @@ def session_tracked(summary: SessionSummary, answers: Callable[[], Iterable[Answ
     return tracked_values(answers())
 
 
+def _measured(m: Metric) -> float | None:
+    """A metric's raw value, where it is a number and was measured."""
+    return float(m.value) if isinstance(m.value, (int, float)) and not isinstance(m.value, bool) \
+        and m.score is not None else None
+
+
 def session_metric_values(answers: Iterable[Answer]) -> dict[str, float]:
     """Each numeric metric's mean raw value over a session's answers (for charts)."""
-    return _mean_per_metric(answers, lambda m: float(m.value) if isinstance(m.value, (int, float))
-                            and not isinstance(m.value, bool) and m.score is not None else None)
+    return _mean_per_metric(answers, _measured)
+
+
+def session_metric_answers(answers: Iterable[Answer]) -> dict[str, int]:
+    """How many of a session's answers each numeric metric was measured on."""
+    found: dict[str, int] = {}
+    for a in answers:
+        for m in a.score.metrics:
+            if _measured(m) is not None:
+                found[m.name] = found.get(m.name, 0) + 1
+    return found
 
 
 def session_expected(answers: Iterable[Answer]) -> dict[str, float]:
@@ -108,7 +126,8 @@ def session_point(summary: SessionSummary, answers: list[Answer]) -> SessionPoin
         sum(a.score.overall for a in answers) / len(answers)
     return SessionPoint(summary.id, summary.started, medium, overall, session_metric_values(answers),
                         _mean_per_metric(answers, lambda m: None if m.score is None else float(m.score)),
-                        units, session_tracked(summary, lambda: answers), session_expected(answers))
+                        units, session_tracked(summary, lambda: answers), session_expected(answers),
+                        session_metric_answers(answers))
 
 
 def session_points(notebook: Notebook) -> list[SessionPoint]:
@@ -134,6 +153,7 @@ class SeriesPoint:
     started: str
     value: float  # as shown: the measured value, or the score
     tracked: float | None  # as the coach tracks it, for judging the change
+    answers: int | None = None  # how many answers a measured value is the mean of
 
 
 @dataclass(frozen=True)
@@ -179,7 +199,8 @@ def metric_series(points: list[SessionPoint], name: str) -> MetricSeries:
     units = {p.units.get(name) for p in measured}
     if measured and len(units) == 1 and None not in units:
         return MetricSeries(name, units.pop() or "", True, tuple(
-            SeriesPoint(p.session_id, p.started, p.values[name], p.tracked.get(name)) for p in measured))
+            SeriesPoint(p.session_id, p.started, p.values[name], p.tracked.get(name), p.answers.get(name))
+            for p in measured))
     return MetricSeries(name, SCORE_UNIT, False, tuple(
         SeriesPoint(p.session_id, p.started, p.scores[name], p.tracked.get(name))
         for p in points if name in p.scores))
