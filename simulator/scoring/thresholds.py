@@ -235,12 +235,11 @@ VERDICTS: tuple[tuple[float, str], ...] = (
 # on a calculator..."); under 20 words only the two of 5 and 9 words are named, and they score
 # 27 and 31, already far from the next round. The tips judge the rest, the verdict does not.
 MISSED_ANSWER_WORDS = 20
-MISSED_ONE_VERDICT = ("Not yet, but you're close. Most of what I heard was strong, but your answer to {question} "
-                      "didn't get to what I asked yet; that one needs work. Get it to where the others are, "
-                      "and I'd move you to the next round.")
-MISSED_SEVERAL_VERDICT = ("Not yet, but you're close. Most of what I heard was strong, but {count} of your answers "
-                          "didn't get to what I asked yet, starting with {question}; those need work. Get them "
-                          "to where the others are, and I'd move you to the next round.")
+MISSED_ONE_VERDICT = ("Not yet, but you're close. Your answer to {question} didn't get to what I asked yet; "
+                      "the rest was strong. Get that one right and I'd move you to the next round.")
+MISSED_SEVERAL_VERDICT = ("Not yet, but you're close. {count} of your answers didn't get to what I asked yet, "
+                          "starting with {question}; the rest was strong. Get those right and I'd move you to "
+                          "the next round.")
 # When an answer holds something that would end a real interview (a red flag, the job's basics
 # turned down), the verdict says so, kindly and plainly, whatever the other answers scored.
 KNOCKOUT_VERDICT = ("Not yet. One thing you said today would end a real interview on its own, so that's "
