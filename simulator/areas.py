@@ -116,6 +116,10 @@ class Area:
     # Which way its measured value is better, for areas measured by their score (a band says it
     # for the rest): progress's "better" or "worse" must agree with the numbers it shows.
     value_better: Better = Better.HIGHER
+    # Its measured value counts things in one answer (red flags, long pauses, key points): a mean
+    # over a session's answers is said as the count in them, "1 red flag in 3 answers", never
+    # "0.33 red flags" (`review.figures.count_text`).
+    counted: bool = False
 
     @property
     def better_way(self) -> Better:
@@ -133,7 +137,7 @@ AREAS: dict[str, Area] = {a.name: a for a in (
     Area("key_points", Family.CONTENT, "key points", 3.0, "covering the key points of each question",
          better="You covered more of what I was listening for this time",
          goal="cover the key points of each question", favours=(GENERAL, SITUATIONAL, BEHAVIORAL),
-         uncertain=True, praise_rank=3),
+         uncertain=True, praise_rank=3, counted=True),
     Area("relevance", Family.CONTENT, "relevance", 2.0, "answering the exact question, right from your first sentence",
          better="You went straight to the question this time",
          goal="answer the question that was asked, in your first sentence", favours=(GENERAL, SITUATIONAL),
@@ -179,12 +183,12 @@ AREAS: dict[str, Area] = {a.name: a for a in (
     Area("positive_language", Family.LANGUAGE, "positive language", 1.0,
          "saying what you can do rather than what you can't",
          better="You said what you could do this time", goal="say what you can do, not what you can't",
-         favours=(ROLEPLAY, SITUATIONAL), absence=True),
+         favours=(ROLEPLAY, SITUATIONAL), absence=True, counted=True),
     Area("professionalism", Family.LANGUAGE, "professionalism", 2.0, "keeping it professional, with no blaming",
          better="You kept it professional this time",
          goal="no blaming, put-downs or dismissive phrases", at_least=100.0, favours=(BEHAVIORAL, SITUATIONAL),
          mark="flag", praise_rank=12, praise_unquoted=True, absence=True, when_silent=WhenSilent.DROP,
-         value_better=Better.LOWER),
+         value_better=Better.LOWER, counted=True),
     Area("pace", Family.DELIVERY, "pace", 1.0, "watching your pace", band=th.PACE, favours=(BEHAVIORAL, GENERAL),
          praise_rank=11, better="Your pace was easier to follow this time"),
     Area("fillers", Family.DELIVERY, "fillers", 1.5, "cutting down the ums and uhs", band=th.FILLERS_PER_MINUTE,
@@ -198,7 +202,7 @@ AREAS: dict[str, Area] = {a.name: a for a in (
          better="You said each thing once this time", band=th.REPEATS_PER_100_WORDS,
          favours=(BEHAVIORAL, GENERAL), when_silent=WhenSilent.DROP, absence=True),
     Area("pauses", Family.DELIVERY, "pauses", 0.5, "keeping long pauses short", band=th.LONG_PAUSES,
-         favours=(BEHAVIORAL, GENERAL), mark="pause", better="You kept your pauses short this time"),
+         favours=(BEHAVIORAL, GENERAL), mark="pause", better="You kept your pauses short this time", counted=True),
     Area("time_to_start", Family.DELIVERY, "time to start", 0.5, "starting your answers a little sooner",
          band=th.TIME_TO_START, better="You started sooner this time"),
     Area("clarity", Family.DELIVERY, "clarity", 0.5, "speaking a little more clearly", band=th.UNSURE_WORDS_PERCENT,

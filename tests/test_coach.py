@@ -828,3 +828,70 @@ def test_a_red_flag_said_to_a_caller_is_told_as_said_to_them():
     # an interview answer keeps its wording
     tip = next(t for t in score_answer(WHY, Transcript.typed(RUDE)).tips if t.area == "professionalism")
     assert "real interview" in tip.text, tip.text
+
+
+def test_an_answer_that_says_nothing_of_what_was_asked_is_named_and_keeps_the_verdict_from_the_next_round():
+    # The demo's weak candidate (2026-12-01), as Whisper heard the synthetic voice: 0 of 6 key
+    # points, and the mean of the session's three answers said "I'd move you to the next round".
+    from simulator import banks
+    from simulator.demo import load_samples
+    pool = {q.id: q for b in banks.bundled_banks() for q in b.questions}
+    samples = load_samples()
+    strong = [answer(pool[q], Transcript.typed(samples[q].answer)) for q in ("why-call-center", "tell-me-about-yourself")]
+    heard = "being ice-to-people, I think. Well, once I waited remembered my order, which was ice"
+    weak = answer(pool["what-is-good-service"], Transcript.typed(heard))
+    assert weak.score.metric("key_points").value == 0
+    feedback = session_feedback([strong[0], weak, strong[1]])
+    assert feedback.overall >= th.VERDICTS[0][0]  # the mean alone would say "next round"
+    assert not feedback.verdict.startswith("I'd move you"), feedback.verdict
+    assert feedback.verdict.startswith("Not yet, but you're close")
+    assert '"What does good customer service mean to you?"' in feedback.verdict
+    # The strong candidate still hears the good news, and so does a call whose last reply is short.
+    assert session_feedback(strong).verdict == "I'd move you to the next round."
+    # Two such answers: counted, the first named.
+    twice = session_feedback([*strong, weak, answer(pool["what-is-good-service"], Transcript.typed(heard)),
+                              *strong, *strong])
+    assert "2 of your answers" in twice.verdict and "What does good customer service" in twice.verdict
+
+
+def test_only_a_sentence_with_no_key_point_heard_keeps_a_good_session_from_the_next_round():
+    # The key points may be made in words they do not list: a longer answer is left to the tips.
+    from simulator.coach.feedback import verdict_for
+    from simulator.types import Score
+    assert verdict_for(90.0) == "I'd move you to the next round."
+    assert verdict_for(70.0, missed=["Why?"]) == "Not yet, but you're close."  # already not the next round
+
+    def made(text: str, found: int, turn: int | None = None) -> Answer:
+        metrics = (Metric("key_points", 0.0 if not found else 100.0, found, "of 2 key points"),)
+        return Answer(WHY, Score("why", 85.0, metrics, (), Transcript.typed(text)), turn=turn)
+
+    good = answer(ANGRY, Transcript.typed(STRONG))
+    short, sentence = "Because it pays the bills.", " ".join(["word"] * (th.MISSED_ANSWER_WORDS - 1))
+    assert session_feedback([good, made(sentence, 0)]).verdict.startswith("Not yet, but you're close")
+    for fine in (made(sentence + " more", 0), made(short, 1), made(short, 0, turn=4), made("", 0)):
+        assert session_feedback([good, fine]).verdict == "I'd move you to the next round.", fine
+
+
+def test_the_advice_after_a_point_said_the_other_way_round_fits_the_kind_of_question():
+    # Issue 10: "tell me what you do like about the work" after "I did not stay calm" in a story
+    # about an angry customer: that advice answers "Why a call center?", not "Tell me about a time".
+    from simulator import banks
+    from simulator.coach.context import Context
+    from simulator.coach.tips.content import key_points
+    from simulator.types import Coverage, EvidenceKind
+    pool = {q.id: q for b in banks.bundled_banks() for q in b.questions}
+    text = Transcript.typed("I did not stay calm, and I did not listen to her.")
+    points = score_answer(pool["angry-customer-time"], text).metric("key_points")
+    assert any(e.kind is EvidenceKind.KEY_POINT and e.coverage is Coverage.DENIED for e in points.evidence)
+    advice = {}
+    for qid, turn in (("angry-customer-time", None), ("customer-yelling-first-word", None),
+                      ("why-call-center", None), ("double-billed-caller", 2)):
+        question = pool[qid]
+        tip = key_points(points, Context(question, text, turn))
+        assert "says no to something this job needs" in tip, tip
+        advice[question.kind.value] = tip
+    assert set(advice) == {"behavioral", "situational", "general", "roleplay"}
+    assert "what you do like about the work" in advice["general"]
+    assert "a real time you did it" in advice["behavioral"] and "what you do like" not in advice["behavioral"]
+    assert "what you would do instead, step by step" in advice["situational"]
+    assert "tell the caller what you will do for them" in advice["roleplay"]

@@ -467,6 +467,28 @@ def test_a_microphone_lost_mid_session_stops_the_questions_but_not_the_feedback(
     assert outcome.session.finished and outcome.session.verdict in outcome.speaker.said()
 
 
+
+def test_a_microphone_that_stops_mid_answer_is_reported_once(home, monkeypatch, capsys):
+    # A new user's walkthrough (issue 10): the whole "The microphone stopped sending sound (...)"
+    # paragraph was printed when the session stopped, and again as the program's last words.
+    import signal
+
+    from simulator import cli, listen, sound, transcribe
+    from simulator.listen import Heard, InterruptedAnswer
+
+    ids = ("why-call-center", "greatest-weakness")
+    cut = InterruptedAnswer(Heard(Transcript.typed(STRONG)), sound.MicrophoneStopped(sound.MIC_STOPPED))
+    monkeypatch.setattr(listen, "make_source", lambda *a, **k: ScriptedAnswers({ids[0]: STRONG, ids[1]: cut}))
+    monkeypatch.setattr(transcribe, "make_transcriber", lambda *a, **k: CannedTranscriber())
+    monkeypatch.setattr(signal, "signal", lambda *a: None)  # the test runner keeps its own handlers
+    status = cli.main(["practice", "--no-voice", "--ask", ",".join(ids), "--no-follow-ups"])
+    shown = capsys.readouterr()
+    err = " ".join(shown.err.split())
+    assert status == 2
+    assert err.count("The microphone stopped sending sound (unplugged") == 1, shown.err
+    assert "Stopping here" in err and "Feedback" in shown.out  # the answers kept, and judged
+
+
 # --- coach mode: try it again, right away --------------------------------------------------
 
 VAGUE = "I would stay calm and help them, I guess. I think customers just want to be heard."

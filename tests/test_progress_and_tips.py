@@ -115,8 +115,8 @@ def test_the_word_agrees_with_the_way_a_metric_is_better(home):
                                    "people and solving their problems on the phone.")])
     save_session(home, [typed(why, "I would be happy to help people. Honestly it is just for the money.")])
     rows = table(run_cli("progress").stdout, "Typed answers, 2 sessions")
-    assert rows["Positive language"][:4] == ["-1.0", "0.0", "\u2191", "better"]
-    assert rows["Professionalism"][:4] == ["0.0", "1.0", "\u2191", "worse"]
+    assert rows["Positive language"][:4] == ["-1", "0", "\u2191", "better"]  # counts, said whole
+    assert rows["Professionalism"][:4] == ["0", "1", "\u2191", "worse"]
 
 
 def test_what_a_short_answer_was_expected_to_cover_is_said_apart_from_the_unit(home):
@@ -128,7 +128,7 @@ def test_what_a_short_answer_was_expected_to_cover_is_said_apart_from_the_unit(h
     save_session(home, [typed(why, "I enjoy helping people, every call is different.")])
     out = run_cli("progress").stdout
     row = table(out, "Typed answers, 2 sessions")["Key points"]
-    assert row[:2] == ["2.0", "2.0"] and " ".join(row[2:]).endswith(f"on target of {n} key points"), row
+    assert row[:2] == ["2", "2"] and " ".join(row[2:]).endswith(f"on target of {n} key points"), row
     assert re.search(r"Key points: answers that short were expected to cover 1 \(\d\d-\d\d \d\d:\d\d\), "
                      r"1 \(\d\d-\d\d \d\d:\d\d\)\.", out), out
     points = json.loads(run_cli("progress", "--json").stdout)

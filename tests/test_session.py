@@ -612,7 +612,7 @@ def test_a_microphone_that_dies_mid_answer_ends_the_session_with_a_message(tmp_p
     said = lines.text()
     assert child.returncode == 2, said
     assert "the microphone stopped sending sound, saving what you said" in said
-    assert said.rstrip().splitlines()[-1].startswith("mock-interview: The microphone stopped sending sound")
+    assert " ".join(said.split()).count("The microphone stopped sending sound (unplugged") == 1, said  # once
     assert "Feedback" in said and "Traceback" not in said
     session = json.loads(out[0])
     first, cut = session["answers"]  # the finished answer, and what was heard of the second

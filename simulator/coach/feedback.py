@@ -16,7 +16,7 @@ from ..scoring.plan import is_call_reply
 from ..types import Answer, Medium, Metric, Tip
 from ..wording import with_unit
 from .context import Context
-from .phrasing import after_lead, and_list, figure, tidy
+from .phrasing import after_lead, and_list, figure, quoted, tidy
 from .praise import praise_for
 from .retry import Retry
 from .targets import area_label, distance, metric_in_range, progress_value, target_text, typed_fillers_per_100_words
@@ -37,12 +37,31 @@ class Feedback:
         return "\n".join([self.verdict, self.strength, *self.progress, *(t.text for t in self.tips)])
 
 
-def verdict_for(overall: float, red_flag: bool = False) -> str:
+def verdict_for(overall: float, red_flag: bool = False, missed: Sequence[str] = ()) -> str:
     """The verdict for a session's mean overall. Something that would end a real interview (a
-    red flag, the job's basics turned down) is said kindly and plainly, whatever the mean."""
+    red flag, the job's basics turned down) is said kindly and plainly, whatever the mean.
+    `missed`: the questions whose answers said nothing of what was asked (`_missed`); a mean good
+    enough for the next round names the first and stops short of it (a recruiter remembers the
+    question that got no answer; the mean hides it)."""
     if red_flag:
         return th.KNOCKOUT_VERDICT
-    return next(v for cut, v in th.VERDICTS if overall >= cut)
+    verdict = next(v for cut, v in th.VERDICTS if overall >= cut)
+    if missed and verdict == th.VERDICTS[0][1]:
+        question = quoted(missed[0], end="")
+        return (th.MISSED_ONE_VERDICT.format(question=question) if len(missed) == 1
+                else th.MISSED_SEVERAL_VERDICT.format(question=question, count=len(missed)))
+    return verdict
+
+
+def _missed(answer: Answer) -> bool:
+    """Whether an answer said nothing of what was asked: no key point heard, in a sentence or two
+    (`th.MISSED_ANSWER_WORDS`). A call's replies are judged across the call, an answer not heard
+    or not in English has its own tip."""
+    words = len(answer.score.transcript.text.split())
+    points = answer.score.metric("key_points")
+    return (answer.turn is None and 0 < words < th.MISSED_ANSWER_WORDS and points is not None
+            and points.score is not None and points.value == 0
+            and KnockOut.NOT_ENGLISH not in knockouts(answer.score.metrics))
 
 
 def _ended_interview(answer: Answer) -> bool:
@@ -311,6 +330,7 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
             tips.append(replace(tip, text=_naming_the_question(tip.text, ctx)))
             skipped.update(covered_by(name))
             quoted.setdefault(place, set()).update(ctx.quoted_words)
-    return Feedback(verdict_for(overall, red_flag), tidy(strength), tuple(tips), round(overall, 1),
+    missed = [Context(a.question, a.score.transcript).question_words() for a in answers if _missed(a)]
+    return Feedback(verdict_for(overall, red_flag, missed), tidy(strength), tuple(tips), round(overall, 1),
                     tuple(tidy(p) for p in _progress(focus, agg, Medium.of(answers),
                                                       frozenset(t.area for t in tips))), _tracked(agg))

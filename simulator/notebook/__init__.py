@@ -4,7 +4,8 @@ typed records.
 - `schema.py`: the file name, the owner mark and the migrations
 - `store.py`: `Notebook`, opening (atomic under concurrency), writing and reading
 - `records.py`: what reading gives: `SessionSummary`, `SavedTip`
-- `history.py`: across sessions: `SessionPoint`, `MetricSeries`, tip standings, statuses and histories
+- `measured.py`: across sessions: what each session measured (`SessionPoint`), `MetricSeries`, better or worse
+- `history.py`: the saved tips' standings, statuses and histories (and hands on `measured`'s names)
 """
 
 from __future__ import annotations

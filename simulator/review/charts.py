@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..notebook.history import MetricSeries
 from ..wording import with_unit
-from .figures import date_label, metric_label, number
+from .figures import count_cell, count_text, counted, date_label, metric_label, number
 from .progress import OVERALL, Trend, trend
 
 
@@ -17,6 +17,7 @@ class ChartPoint:
     value: float
     label: str  # the session's date
     current: bool = False
+    answers: int | None = None  # how many answers a count is over ("1 red flag in 3 answers")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Chart:
     top: int = 14
     bottom: int = 26
     trend: Trend | None = None  # from the first point to the last: the line's own direction
+    counted: bool = False  # its values count things in each answer (`figures.counted`)
 
     @property
     def line(self) -> str:
@@ -44,15 +46,25 @@ class Chart:
     def scores(self) -> bool:
         return self.unit.endswith("out of 100")
 
-    def say(self, value: float) -> str:
-        """A value with its unit: '142 words a minute', '1 long pause', '64 out of 100'."""
+    def say(self, value: float, answers: int | None = None) -> str:
+        """A value with its unit: '142 words a minute', '1 long pause', '64 out of 100'; a count
+        over several answers: '1 red flag in 3 answers'."""
         if self.scores:
             return f"{value:.0f} out of 100"
+        if self.counted:
+            return count_text(value, answers, self.unit)
         return with_unit(number(value), self.unit)
 
-    def short(self, value: float) -> str:
-        """A value beside its dot: '64', '142', '3.5'."""
+    def short(self, value: float, answers: int | None = None) -> str:
+        """A value beside its dot: '64', '142', '3.5', '1 in 3'."""
+        if self.counted and not self.scores:
+            return count_cell(value, answers, self.unit)
         return f"{value:.0f}" if self.scores else number(value)
+
+    @property
+    def last(self) -> str:
+        """The latest value, said."""
+        return self.say(self.points[-1].value, self.points[-1].answers) if self.points else ""
 
     @property
     def summary(self) -> str:
@@ -61,18 +73,18 @@ class Chart:
             return f"{self.title}: no data yet"
         first, last = self.points[0], self.points[-1]
         if len(self.points) == 1:
-            return f"{self.title}: {self.say(last.value)} in one session"
+            return f"{self.title}: {self.say(last.value, last.answers)} in one session"
         went = f", {self.trend.verdict}" if self.trend else ""
-        return (f"{self.title}: from {self.say(first.value)} on {first.label} to "
-                f"{self.say(last.value)} on {last.label}, over {len(self.points)} sessions{went}")
+        return (f"{self.title}: from {self.say(first.value, first.answers)} on {first.label} to "
+                f"{self.say(last.value, last.answers)} on {last.label}, over {len(self.points)} sessions{went}")
 
 
 def line_chart(chart_id: str, title: str, unit: str, series: list[tuple[str, float, bool]],
                fixed: tuple[float, float] | None = None, width: int = 260, height: int = 130,
-               trend_: Trend | None = None) -> Chart:
+               trend_: Trend | None = None, answers: tuple[int | None, ...] = (), counted: bool = False) -> Chart:
     """Lay out (date label, value, is-current) points; `fixed` pins the y range (scores 0-100).
     Higher values are drawn higher, so the line slopes the way the trend's arrow points."""
-    base = Chart(chart_id, title, unit, (), (), width, height, trend=trend_)
+    base = Chart(chart_id, title, unit, (), (), width, height, trend=trend_, counted=counted)
     if not series:
         return base
     values = [v for _, v, _ in series]
@@ -91,12 +103,19 @@ def line_chart(chart_id: str, title: str, unit: str, series: list[tuple[str, flo
         return base.top + inner_h * (1 - (v - lo) / (hi - lo))
 
     points = tuple(
-        ChartPoint(base.left + (i * step if len(series) > 1 else inner_w / 2), y_of(v), v, label, cur)
+        ChartPoint(base.left + (i * step if len(series) > 1 else inner_w / 2), y_of(v), v, label, cur,
+                   answers[i] if i < len(answers) else None)
         for i, (label, v, cur) in enumerate(series))
     # Label the range itself for scores (0 and 100); otherwise the highest and lowest values.
     top, bottom = (hi, lo) if fixed else (max(values), min(values))
-    ticks = ((y_of(top), number(top)),) + (((y_of(bottom), number(bottom)),) if bottom != top else ())
-    return Chart(chart_id, title, unit, points, ticks, width, height, trend=trend_)
+    chart = Chart(chart_id, title, unit, points, (), width, height, trend=trend_, counted=counted)
+
+    def tick(v: float) -> str:  # a count is labelled by the point at it: "1 in 3", never 0.33
+        at = next((p for p in points if p.value == v), None) if counted and not fixed else None
+        return chart.short(v, at.answers) if at is not None else number(v)
+
+    ticks = ((y_of(top), tick(top)),) + (((y_of(bottom), tick(bottom)),) if bottom != top else ())
+    return replace(chart, y_ticks=ticks)
 
 
 def series_chart(series: MetricSeries, prefix: str, current: str | None = None, wide: bool = False) -> Chart:
@@ -106,4 +125,6 @@ def series_chart(series: MetricSeries, prefix: str, current: str | None = None, 
     size = {"width": 560, "height": 170} if wide else {}
     title = "Overall score" if series.name == OVERALL else metric_label(series.name)
     return line_chart(f"chart-{prefix}-{series.name}", title, series.unit, points,
-                      fixed=(0, 100) if scores else None, trend_=trend(series), **size)
+                      fixed=(0, 100) if scores else None, trend_=trend(series), **size,
+                      answers=tuple(p.answers for p in series.points),
+                      counted=series.measured and counted(series.name, series.unit))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 
+from ..areas import area
 from ..types import Answer, Metric, Session
 from ..wording import plural, with_unit
 
@@ -29,6 +31,38 @@ def number(value: float) -> str:
     if abs(value) >= 100:
         return f"{value:.0f}"
     return f"{value:.1f}" if abs(value) >= 1 else f"{value:.2f}"
+
+
+def counted(name: str, unit: str | None) -> bool:
+    """Whether a metric's measured value counts things in one answer (`Area.counted`)."""
+    found = area(name)
+    return found is not None and found.counted and bool(unit) and not unit.endswith("out of 100")
+
+
+def _whole(value: float) -> int:
+    return int(math.floor(value + 0.5))  # half up: 2.5 key points is about 3, never "about 2"
+
+
+def count_text(value: float, answers: int | None, unit: str, bare: bool = False) -> str:
+    """A count's mean over a session's answers as a person says it: '1 red flag in 3 answers',
+    '2 long pauses' (one answer), 'about 3 of 5 key points' (a share of each answer's own points
+    does not add up across answers). `bare`: without the unit, said before it ('0 in 2 answers')."""
+    unit_of = (lambda shown: shown) if bare else (lambda shown: with_unit(shown, unit))
+    if unit.startswith("of "):
+        shown = str(_whole(value))
+        return unit_of(shown if float(value) == _whole(value) else f"about {shown}")
+    if not answers:  # how many answers is not known: the nearest whole number
+        return unit_of(str(_whole(value)))
+    text = unit_of(str(_whole(value * answers)))
+    return text if answers == 1 else f"{text} in {plural(answers, 'answer')}"
+
+
+def count_cell(value: float, answers: int | None, unit: str) -> str:
+    """The same in a table cell, its unit beside the row: '1 in 3', '2', '3'."""
+    if unit.startswith("of ") or not answers:
+        return str(_whole(value))
+    total = _whole(value * answers)
+    return str(total) if answers == 1 else f"{total} in {answers}"
 
 
 def number_short(value: float) -> str:

@@ -21,7 +21,7 @@ from ..notebook.history import (
 )
 from ..types import Medium
 from ..wording import plural, with_unit
-from .figures import date_label, number
+from .figures import count_text, counted, date_label, number
 
 OVERALL = "overall"
 OVERALL_UNIT = "out of 100"
@@ -156,9 +156,18 @@ def tip_line(p: TipProgress) -> str:
         return f"Progress: {words}."
     unit, then = tracked_unit(p.saved.area), p.saved.value
     if then is None:
-        return f"Progress: {with_unit(number(p.now), unit)} over your latest session ({words})."
-    return (f"Progress: {with_unit(number(then), unit)} over that session, "
-            f"{number(p.now)} over your latest ({words}).")
+        return f"Progress: {_said(p, p.now, p.now_session, unit)} over your latest session ({words})."
+    return (f"Progress: {_said(p, then, p.saved.session_id, unit)} over that session, "
+            f"{_said(p, p.now, p.now_session, unit, bare=True)} over your latest ({words}).")
+
+
+def _said(p: TipProgress, value: float, session_id: str | None, unit: str, bare: bool = False) -> str:
+    """A tracked value with its unit ('9 fillers a minute'); a count over a session's answers as a
+    person says it ('1 long pause in 3 answers', not '0.33 long pauses'). `bare`: the number alone,
+    its unit said before it ('1 in 3 answers')."""
+    if counted(p.saved.area, unit):
+        return count_text(value, p.answers.get(session_id or ""), unit, bare=bare)
+    return number(value) if bare else with_unit(number(value), unit)
 
 
 def history_line(p: TipProgress) -> str:
@@ -180,10 +189,11 @@ def history_line(p: TipProgress) -> str:
     else:
         text = f"Given {h.given} times since {since}"
     # Like with like: the first time on answers of the same kind (typed, spoken) as the last.
-    first = next((t.value for t in h.earlier if t.value is not None and Medium.alike(t.medium, p.saved.medium)), None)
+    first = next((t for t in h.earlier if t.value is not None and Medium.alike(t.medium, p.saved.medium)), None)
     if first is not None and p.saved.value is not None:
-        text += (f": {with_unit(number(first), tracked_unit(p.saved.area))} the first time, "
-                 f"{number(p.saved.value)} the last time")
+        unit = tracked_unit(p.saved.area)
+        text += (f": {_said(p, first.value, first.session_id, unit)} the first time, "
+                 f"{_said(p, p.saved.value, p.saved.session_id, unit, bare=True)} the last time")
     return text + "."
 
 

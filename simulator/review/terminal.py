@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import textwrap
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from ..coach.retry import Retry, remark
 from ..console import printable
@@ -18,8 +18,8 @@ from ..notebook.history import session_points
 from ..types import Metric, Question, Score, Session
 from .asked import answers_count, by_question, replies
 from .evidence import SHOWN_FIRST, evidence_lines
-from .figures import (answer_context, clock, format_value, metric_label, number, number_short, score_band,
-                      session_overall, when)
+from .figures import (answer_context, clock, count_cell, count_text, counted, format_value, metric_label, number,
+                      number_short, score_band, session_overall, when)
 from .marks import CUES, MarkedTranscript, Pause, mark_transcript, split_tail
 from .progress import (
     OVERALL_UNIT, MediumProgress, history_line, progress, tip_line, tips_summary, tips_with_progress, trend,
@@ -264,21 +264,41 @@ def format_tips(notebook: Notebook, every: bool = False) -> str:
     return "\n".join(lines + [""] + _para(summary))
 
 
+def _cells(series, ids: list[str]) -> tuple[list[str], Callable[[float], str], str]:
+    """A row's cells, how its numbers are shown (for the trend's arrow), and for a count over
+    several answers, the first one said in words: '"1 in 3" ... 1 red flag in 3 answers'."""
+    shown = number_short if series.measured and series.unit != OVERALL_UNIT else (lambda v: f"{v:.0f}")
+    if not (series.measured and counted(series.name, series.unit)):
+        return [shown(v) if (v := series.value_in(i)) is not None else "-" for i in ids], shown, ""
+    at = {p.session_id: p for p in series.points}  # "1 in 3" (answers), never "0.3 red flags"
+    cells = [count_cell(at[i].value, at[i].answers, series.unit) if i in at else "-" for i in ids]
+    if series.unit.startswith("of "):  # key points: the nearest whole number, and its arrow
+        return cells, (lambda v: count_cell(v, None, series.unit)), ""
+    several = next((p for p in series.points if (p.answers or 0) > 1 and p.value >= 0), None)
+    said = "" if several is None else (
+        f'A count like "{count_cell(several.value, several.answers, series.unit)}" is over that session\'s '
+        f"answers: {count_text(several.value, several.answers, series.unit)}.")
+    return cells, number, said
+
+
 def _table(group: MediumProgress, label_width: int = 20) -> list[str]:
     """One row per metric, one column per session, the trend and the unit."""
-
-    def row(label: str, cells: list[str], trend_text: str = "", unit: str = "") -> str:
-        return (f"{label[:label_width]:<{label_width}}" + "".join(f"{c:>7}" for c in cells) +
-                f"   {trend_text:<12}  {unit}").rstrip()
-
     ids = [p.session_id for p in group.points]
-    lines = [row("", [p.started[5:10] for p in group.points]), row("", [p.started[11:16] for p in group.points])]
+    rows, example = [], ""
     for series in (group.overall, *group.metrics):
-        shown = number_short if series.measured and series.unit != OVERALL_UNIT else (lambda v: f"{v:.0f}")
-        cells = [shown(v) if (v := series.value_in(i)) is not None else "-" for i in ids]
+        cells, shown, said = _cells(series, ids)
+        example = example or said
         found = trend(series, shown)
         label = "Overall" if series is group.overall else metric_label(series.name)
-        lines.append(row(label, cells, found.text if found else "", series.unit))
+        rows.append((label, cells, found.text if found else "", series.unit))
+    width = max([7, *(len(c) + 2 for _, cells, _, _ in rows for c in cells)])
+
+    def row(label: str, cells: list[str], trend_text: str = "", unit: str = "") -> str:
+        return (f"{label[:label_width]:<{label_width}}" + "".join(f"{c:>{width}}" for c in cells) +
+                f"   {trend_text:<12}  {unit}").rstrip()
+
+    lines = [row("", [p.started[5:10] for p in group.points]), row("", [p.started[11:16] for p in group.points])]
+    lines += [row(*r) for r in rows] + ([example] if example else [])
     for series in group.metrics:  # "2.0 of 5 key points" on target: the answers were short
         short = [(p.started, p.expected[series.name]) for p in group.points
                  if series.measured and series.name in p.expected and series.value_in(p.session_id) is not None]

@@ -16,6 +16,18 @@ from .registry import writes
 
 
 
+# After a point said the other way round, what to say instead, in the shape the question asks
+# for: "what you do like about the work" answers "Why a call center?", not "Tell me about a time
+# you calmed an angry customer" (a story) or "What would you do if..." (the steps of a plan).
+INSTEAD_OF_NO: dict[QuestionKind, str] = {
+    QuestionKind.GENERAL: "tell me what you do like about the work, with one real moment that shows it",
+    QuestionKind.BEHAVIORAL: "tell me about a real time you did it: what happened, what you did, and how it "
+                             "turned out",
+    QuestionKind.SITUATIONAL: "tell me what you would do instead, step by step, and why",
+    QuestionKind.ROLEPLAY: "tell the caller what you will do for them instead",
+}
+
+
 @writes("key_points")
 def key_points(m: Metric, c: Context) -> str | None:
     """Key words without sentences; a point said the other way round; else the points missed,
@@ -38,9 +50,8 @@ def key_points(m: Metric, c: Context) -> str | None:
     if denied is not None:
         return (f"{c.quote_back(c.phrase(denied), denied)} That says no to something this job needs every "
                 f"day, and in a real interview it would end the conversation there. If it's true, it's worth "
-                f"knowing before you apply; if it isn't, tell me what you do like about the work, with one real "
-                f"moment that shows it. For next time, say your answer out loud and listen for every \"don't\" "
-                f"and \"never\".")
+                f"knowing before you apply; if it isn't, {INSTEAD_OF_NO[c.question.kind]}. For next time, say "
+                f"your answer out loud and listen for every \"don't\" and \"never\".")
     kind = c.question.kind.value
     if c.roleplay:  # on a call a point is something done for the caller: name it as that
         lines = [x for x in labels_of(m, EvidenceKind.KEY_POINT, *NOT_COVERED) if not call_handling(x)]
