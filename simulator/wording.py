@@ -29,6 +29,18 @@ def with_unit(shown: str, unit: str | None) -> str:
     return f"{shown} {singular(unit) if _one(shown) else unit}"
 
 
+def per_answer(mean: float, unit: str) -> str:
+    """A count's mean over answers said without a fraction: 'no long pauses', 'about one long
+    pause in every 3 answers', 'about 2 long pauses an answer' (never '0.33 long pauses', and not
+    '0 long pauses' for a mean of 0.4: one of the answers had one)."""
+    if mean < 0.05:
+        return f"no {unit}"
+    if round(1 / mean) >= 2:  # fewer than one an answer: one in every n answers
+        return f"about one {singular(unit)} in every {round(1 / mean)} answers"
+    n = max(1, round(mean))
+    return f"about {'one' if n == 1 else n} {singular(unit) if n == 1 else unit} an answer"
+
+
 def singular(unit: str) -> str:
     """A unit with its counted noun in the singular: 'fillers a minute' -> 'filler a minute',
     'long pauses' -> 'long pause'. Units that don't count a noun ('of 5 key points', 'out of 100',

@@ -265,7 +265,23 @@ def test_the_closing_remarks_count_in_the_singular_too():
     one_pause = Score(why.id, 70.0, (Metric("pauses", 80.0, 1, "long pauses"),), (), spoken("I like helping people"))
     focus = [Tip("pauses", "Fewer long silences.", 3.0, "no more than one pause over 2 seconds", Medium.SPOKEN)]
     [remark] = coach.session_feedback([Answer(why, one_pause)], focus).progress
-    assert "Last time you were at 3 long pauses; today 1 long pause." in remark
+    assert "Last time you were at about 3 long pauses an answer; today about one long pause an answer." in remark
+
+
+def test_the_closing_remarks_say_a_mean_of_counts_without_a_fraction():
+    """A count averaged over answers (long pauses) was said as a rounded figure: a mean of 0.4 long
+    pauses became "0 long pauses", though one answer had one. It is said per answer instead."""
+    from simulator.types import Metric, Score
+
+    why = question("why-call-center")
+    answers = [Answer(why, Score(why.id, 70.0, (Metric("pauses", 80.0 if n == 0 else 100.0, 1 if n == 0 else 0,
+                                                        "long pauses"),), (), spoken("I like helping people")))
+               for n in range(3)]
+    focus = [Tip("pauses", "Fewer long silences.", 0.5, "no more than one pause over 2 seconds", Medium.SPOKEN)]
+    [remark] = coach.session_feedback(answers, focus).progress
+    assert remark.startswith("Last time you were at about one long pause in every 2 answers; today about one "
+                             "long pause in every 3 answers."), remark
+    assert not re.search(r"\b0\.\d", remark)
 
 
 WORDS = ("I", "like", "helping", "people", "um", "uh", "you", "know", "mean", "so", "it", "kind", "of", "the",

@@ -14,7 +14,7 @@ from ..scoring.calls import judge_call
 from ..scoring.overall import KnockOut, deciding_areas, deciding_rank, is_personal, knockouts
 from ..scoring.plan import is_call_reply
 from ..types import Answer, Medium, Metric, Tip
-from ..wording import with_unit
+from ..wording import per_answer, with_unit
 from .context import Context
 from .phrasing import after_lead, and_list, figure, quoted, tidy
 from .praise import praise_for
@@ -161,8 +161,10 @@ def _value_phrase(name: str, value: float, medium: Medium | None = None) -> str:
         return "quite flat" if value < th.PITCH_VARIATION_SEMITONES.low else "nice and lively"
     if name == "clarity":
         return f"{figure(value)} unclear words in every 100"
+    if found is not None and found.band is not None and found.counted:  # a mean over answers
+        return per_answer(value, found.band.unit)
     if found is not None and found.band is not None:
-        return with_unit(figure(value), found.band.unit)  # "1 long pause", "2 long pauses"
+        return with_unit(figure(value), found.band.unit)  # "142 words a minute"
     return f"{figure(value)} out of 100 on {area_label(name)}"
 
 
