@@ -677,6 +677,10 @@ def test_format_bank_shows_everything_a_candidate_needs(home):
             assert turn.line in shown
     why = core.get("why-call-center")
     assert f"{why.answer_seconds[0]:g}-{why.answer_seconds[1]:g} s" in shown
+    # what the availability question asks of any answer, under it (and nothing under "Why a call center?")
+    availability = shown.split("availability-shifts  [")[1].split("\n\n")[0]
+    assert "Asks for: hours (an answer names days, hours or shifts" in availability
+    assert "Asks for" not in shown.split("why-call-center  [")[1].split("\n\n")[0]
 
 
 def test_validate_paths_reads_folders_and_collects_across_files(tmp_path):

@@ -203,7 +203,7 @@ class Checker:
             guess = _closest(asks_for, ASKS)
             self.add(v["asks_for"], f"{field}.asks_for", f"unknown asks_for {asks_for!r}"
                      + (f" (did you mean '{guess}'?)" if guess else "")
-                     + "; use one of " + ", ".join(ASKS) + ", or leave it out")
+                     + f"; use {' or '.join(ASKS)}, or leave it out")
             asks_for = None
         elif asks_for is not None and kind == "roleplay":
             self.add(v["asks_for"], f"{field}.asks_for", "asks_for is for interview questions; on a call "
