@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from .coach.retry import Retry, comparison_to_dict
 from .types import (
-    Answer, Coverage, Evidence, EvidenceKind, KeyPoint, Metric, Question, RedFlag, Score, Session, Severity,
+    ASKS, Answer, Coverage, Evidence, EvidenceKind, KeyPoint, Metric, Question, RedFlag, Score, Session, Severity,
     Tip, Transcript, Turn, Word,
 )
 
@@ -174,6 +174,7 @@ def question_to_dict(q: Question) -> dict[str, Any]:
         "answer_seconds": list(q.answer_seconds) if q.answer_seconds else None,
         "turns": [{"line": t.line, "key_points": [list(k.phrasings) for k in t.key_points]}
                   for t in q.turns],
+        **({"asks_for": q.asks_for} if q.asks_for is not None else {}),
     }
 
 
@@ -186,6 +187,7 @@ def question_from_dict(d: dict[str, Any]) -> Question:
         answer_seconds=tuple(d["answer_seconds"]) if d.get("answer_seconds") else None,
         turns=tuple(Turn(t["line"], tuple(KeyPoint(tuple(k)) for k in t.get("key_points", ())))
                     for t in d.get("turns", ())),
+        asks_for=d.get("asks_for") if d.get("asks_for") in ASKS else None,  # a later version's word: not read
     )
 
 

@@ -38,6 +38,16 @@ class QuestionKind(Choice):
 KINDS: tuple[str, ...] = tuple(k.value for k in QuestionKind)  # as a bank spells them
 
 
+class Asks(Choice):
+    """What a question asks for, when its bank says so (`asks_for:`): an answer that gives none of
+    it, and sits nearer another question, answers that other question (`scoring/intent.py`)."""
+
+    HOURS = "hours"  # when you can work, or whether you will: days, times, shifts, a yes or a no
+
+
+ASKS: tuple[str, ...] = tuple(a.value for a in Asks)  # as a bank spells them
+
+
 class EndReason(Choice):
     """How a recording ended."""
 
@@ -107,9 +117,12 @@ class Question:
     # The ideal answer length in seconds; None means "use the default band for the kind".
     answer_seconds: tuple[float, float] | None = None
     turns: tuple[Turn, ...] = ()
+    asks_for: Asks | None = None  # what an answer must give to answer it at all; None: not said
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", QuestionKind(self.kind))
+        if self.asks_for is not None:
+            object.__setattr__(self, "asks_for", Asks(self.asks_for))
 
     @property
     def is_roleplay(self) -> bool:

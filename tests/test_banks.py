@@ -59,6 +59,21 @@ def test_bundled_banks_validate():
     assert validate_paths([bundled_banks_dir()]) == []
 
 
+def test_asks_for_is_read_from_a_bank_and_kept_in_a_saved_question(tmp_path):
+    from simulator.banks import bundled_banks
+    from simulator.serialize import question_from_dict, question_to_dict
+    from simulator.types import Asks
+
+    path = write(tmp_path, "bank: b\nquestions:\n  - id: a\n    text: Can you do Saturdays?\n    asks_for: hours\n"
+                           "  - id: c\n    text: Why us?\n")
+    hours, why = load_bank(path).questions
+    assert hours.asks_for is Asks.HOURS and why.asks_for is None  # optional: old banks stay valid
+    assert question_from_dict(question_to_dict(hours)).asks_for is Asks.HOURS
+    assert "asks_for" not in question_to_dict(why)  # a question without it saves as before
+    bundled = {q.id: q.asks_for for b in bundled_banks() for q in b.questions}
+    assert bundled["availability-shifts"] is Asks.HOURS and bundled["why-call-center"] is None
+
+
 def test_bundled_banks_meet_the_content_targets():
     questions = [q for bank in bundled() for q in bank.questions]
     assert len(questions) >= 80
@@ -211,6 +226,12 @@ CASES = {
     "unknown kind": (
         "bank: b\nquestions:\n  - id: a\n    text: Q?\n    kind: behavioural\n", "behavioural",
         "questions[0].kind: unknown kind 'behavioural' (did you mean 'behavioral'?)"),
+    "unknown asks_for": (
+        "bank: b\nquestions:\n  - id: a\n    text: Q?\n    asks_for: hour\n", "asks_for",
+        "questions[0].asks_for: unknown asks_for 'hour' (did you mean 'hours'?)"),
+    "asks_for on a call": (
+        "bank: b\nquestions:\n  - id: a\n    text: Call.\n    kind: roleplay\n    asks_for: hours\n"
+        "    turns: [Hi]\n", "asks_for", "questions[0].asks_for: asks_for is for interview questions"),
     "question not a mapping": (
         "bank: b\nquestions:\n  - Why do you want this job?\n", "Why do",
         "questions[0]: a question must be a mapping"),
@@ -656,6 +677,10 @@ def test_format_bank_shows_everything_a_candidate_needs(home):
             assert turn.line in shown
     why = core.get("why-call-center")
     assert f"{why.answer_seconds[0]:g}-{why.answer_seconds[1]:g} s" in shown
+    # what the availability question asks of any answer, under it (and nothing under "Why a call center?")
+    availability = shown.split("availability-shifts  [")[1].split("\n\n")[0]
+    assert "Asks for: hours (an answer names days, hours or shifts" in availability
+    assert "Asks for" not in shown.split("why-call-center  [")[1].split("\n\n")[0]
 
 
 def test_validate_paths_reads_folders_and_collects_across_files(tmp_path):

@@ -8,13 +8,13 @@ import re
 from pathlib import Path
 
 from ..console import CONTROL_CHARACTERS
-from ..types import KINDS, Bank, KeyPoint, Question, Turn
+from ..types import ASKS, KINDS, Bank, KeyPoint, Question, Turn
 from .compose import Node
 from .reading import Problems
 
 TOP_KEYS = ("bank", "title", "questions")
 QUESTION_KEYS = ("id", "text", "category", "kind", "key_points", "follow_up", "answer_seconds",
-                 "turns")
+                 "turns", "asks_for")
 TURN_KEYS = ("line", "key_points")
 
 _NAME = re.compile(r"[a-z0-9-]+")
@@ -198,6 +198,16 @@ class Checker:
                      + "; use one of " + ", ".join(KINDS))
             kind = None
         points = self.key_points(v.get("key_points"), f"{field}.key_points")
+        asks_for = self.text(v.get("asks_for"), f"{field}.asks_for")
+        if asks_for is not None and asks_for not in ASKS:
+            guess = _closest(asks_for, ASKS)
+            self.add(v["asks_for"], f"{field}.asks_for", f"unknown asks_for {asks_for!r}"
+                     + (f" (did you mean '{guess}'?)" if guess else "")
+                     + f"; use {' or '.join(ASKS)}, or leave it out")
+            asks_for = None
+        elif asks_for is not None and kind == "roleplay":
+            self.add(v["asks_for"], f"{field}.asks_for", "asks_for is for interview questions; on a call "
+                                                         "the customer's lines say what is asked")
         follow_up = self.text(v.get("follow_up"), f"{field}.follow_up")
         band = self.seconds(v.get("answer_seconds"), f"{field}.answer_seconds")
         turn_nodes = self.seq(v.get("turns"), f"{field}.turns")
@@ -212,7 +222,8 @@ class Checker:
         if None in (qid, text, kind) or len(turns) != len(turn_nodes or []):
             return None
         return Question(id=qid, text=text, bank=bank, category=category, kind=kind,
-                        key_points=points, follow_up=follow_up, answer_seconds=band, turns=turns)
+                        key_points=points, follow_up=follow_up, answer_seconds=band, turns=turns,
+                        asks_for=asks_for)
 
     def bank(self, root: Node, path: Path, bundled: bool) -> Bank | None:
         if root.kind != "map":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..console import printable
-from ..types import Bank, KeyPoint
+from ..types import Asks, Bank, KeyPoint
 from .catalog import BankInfo
 
 
@@ -62,6 +62,10 @@ def _points_lines(points: tuple[KeyPoint, ...], indent: str) -> list[str]:
     return lines
 
 
+# What each `asks_for:` value asks of an answer, as `banks show` says it.
+ASKS_FOR_MEANS = {Asks.HOURS: "an answer names days, hours or shifts, or says yes or no to them"}
+
+
 def format_bank(bank: Bank) -> str:
     """`banks show NAME`: every question with its kind, category, key points, follow-up, turns."""
     where = f"bundled, {bank.path}" if bank.bundled else str(bank.path or "")
@@ -75,6 +79,8 @@ def format_bank(bank: Bank) -> str:
         if question.key_points:
             lines.append("  Key points:")
             lines += _points_lines(question.key_points, "    ")
+        if question.asks_for is not None:
+            lines.append(f"  Asks for: {question.asks_for} ({ASKS_FOR_MEANS[question.asks_for]})")
         if question.follow_up:
             lines.append(f"  Follow-up: {question.follow_up}")
         if question.turns:

@@ -38,6 +38,16 @@ questions:
       - [result, in the end, what I learned]
     answer_seconds: [60, 150]
 
+  - id: my-saturdays
+    text: We're open on Saturdays. Could you work one a month?
+    category: availability
+    kind: general
+    asks_for: hours             # optional: what any answer must give; hours = days, times or a yes/no
+    key_points:
+      - [that works, I can do that, "yes"]   # quoted: a bare yes means true in YAML
+      - [notice, plan ahead, arrange]
+    answer_seconds: [15, 60]
+
   - id: my-wrong-order
     kind: roleplay              # the interviewer plays a customer; you answer each line
     category: call-handling

@@ -4,7 +4,10 @@ The answer's meaning (the mean of its sentences' vectors) is compared with the q
 question, the customer's line on a call, and its key points) and with the nearest bundled
 question on another subject: an answer much nearer "What's your greatest strength?" than to
 "Where do you see yourself in five years?" answers the other question, whatever words the two
-share. Key points said in words about the subject also make an answer on topic.
+share. Key points said in words about the subject also make an answer on topic. An answer that
+gives none of what its question asks for (`intent.py`), says none of its key points, and sits
+nearer another question, answers that other question (`answers_another`) and is held near the
+bottom.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import numpy as np
 
 from ..types import Coverage, EvidenceKind, Metric
 from . import thresholds as th
+from .intent import gives_what_is_asked
 from .inputs import Inputs, measures
 
 
@@ -41,6 +45,8 @@ def relevance(x: Inputs) -> Metric:
     if t.margin <= th.TOPIC_MARGIN_OFF:
         by_points = 0.0  # clearly an answer to another question: its words do not make it this one's
     value = max(by_meaning, by_points)
+    if answers_another(x):
+        value = min(value, th.ANOTHER_QUESTION_RELEVANCE)
     evidence = []
     if value >= th.ON_TOPIC and by_points > by_meaning and said:
         r = said[0]
@@ -64,3 +70,17 @@ def _nearest_sentence(x: Inputs):
     """The sentence nearest the question's meaning."""
     sentences = [(c, v) for c, v in zip(x.clauses, x.clause_vectors) if c.sentence]
     return max(sentences, key=lambda cv: float(np.dot(cv[1], x.question_profile)))[0]
+
+
+def answers_another(x: Inputs) -> bool:
+    """Whether the answer gives none of what its question asks for (the bank's `asks_for:`), says
+    none of its key points even in part, and is nearer another question (or chat) than this one by
+    `th.ANOTHER_QUESTION_MARGIN`: the bus route to "What's your availability?", a reason for leaving
+    a job to the overtime question. Never on a call, nor to a question whose bank does not say what
+    it asks for: "Why a call center?" takes background."""
+    t = x.topic
+    if x.question.asks_for is None or x.call_reply or t is None or t.margin > th.ANOTHER_QUESTION_MARGIN:
+        return False
+    if any(r.coverage in (Coverage.COVERED, Coverage.PARTIAL) for r in x.points_read):
+        return False
+    return not gives_what_is_asked(x.question, [c.text for c in x.clauses if c.sentence])

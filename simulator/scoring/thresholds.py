@@ -297,6 +297,15 @@ TOPICAL_POINTS_FOR_FULL = 2
 ON_TOPIC = 0.5  # relevance (0-1) from which the answer is on topic
 RIVAL_NAMED = 0.45  # a tip names the other question when the answer is this near it...
 RIVAL_NAMED_MARGIN = -0.15  # ...and this much nearer it than the question asked
+# An answer that gives none of what its question asks for (`intent.py`), no key point, and sits
+# this much nearer another question (or chat) answers that other question: its relevance is held
+# at ANOTHER_QUESTION_RELEVANCE, under OFF_TOPIC_LIMIT (a knock-out). g3-offtopic pass (2026-12-02),
+# tune side: the bus route to "What's your availability?" sits at -0.19, "I'm leaving my current job
+# because there's no room to progress" to the overtime question at -0.20; the willing answers as far
+# from their question ("If it is required, then I don't mind": -0.20; "I guess it depends how much":
+# -0.21) say yes or no to the hours, and are left to the other measures.
+ANOTHER_QUESTION_MARGIN = -0.15
+ANOTHER_QUESTION_RELEVANCE = 0.1
 # Red flags: the nearest exemplar (with the clause's stance) is a red flag, at least this near,
 # and nearer than the nearest professional sentence by at least the margin.
 RED_FLAG_MEANING = 0.58

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from ...scoring import thresholds as th
 from ...scoring.content import says_nothing
+from ...scoring.intent import gives_what_is_asked
 from ...scoring.overall import tells_no_story
 from ...scoring.plan import answer_band, asks_for_example
 from ...scoring.semantic import is_no_answer
-from ...types import Coverage, EvidenceKind, Metric, QuestionKind
+from ...types import Asks, Coverage, EvidenceKind, Metric, QuestionKind
 from ..context import NOT_COVERED, Context, labels_of
 from ..lines import call_handling, line_idea
 from ...wording import plural
@@ -99,6 +100,15 @@ def relevance(m: Metric, c: Context) -> str | None:
         return (f"{who} {quoted(asked, end=',')} and {verb} {quoted(opening)} That would fit "
                 f"{quoted(other.label, end=',')} a little better, so tie it to what I asked. For next time, "
                 f"answer the question in your first sentence, then give that story as your example.")
+    sentences = [" ".join(w.raw for w in c.doc.words[a:b]) for a, b in c.doc.sentences]
+    if not c.roleplay and c.question.asks_for in ASKED and not gives_what_is_asked(c.question, sentences):
+        # Say what the question asks for: "answer the question" alone does not tell them what to say.
+        missing, first = ASKED[c.question.asks_for]
+        closer = (f", closer to {quoted(other.label, end='')}" if other is not None
+                  and other.label.strip() != c.question.text.strip() else "")
+        return (f"{who} {quoted(asked, end=',')} and {verb} {quoted(opening)} That may well be true, but it "
+                f"answers a different question{closer}: it doesn't tell me {missing}. For next time, start "
+                f"with {first}, then anything else you'd like me to know.")
     if other is not None and not c.roleplay and other.label.strip() != c.question.text.strip():
         verdict = (f"That answers a different question, closer to {quoted(other.label, end='.')} However good "
                    f"the answer, it has to be to the question.")
@@ -110,6 +120,12 @@ def relevance(m: Metric, c: Context) -> str | None:
         verdict = "I couldn't hear how that answers what I asked."
     return (f"{who} {quoted(asked, end=',')} and {verb} {quoted(opening)} {verdict} For next time, answer "
             f"it in your first sentence, then give your example.")
+
+
+# What a question asks for (`Question.asks_for`), as the interviewer says it: what the answer
+# didn't tell them, and what to start with next time.
+ASKED = {Asks.HOURS: ("which days and hours you can work, or whether you can",
+                      "the days and hours you can do, or a plain yes or no")}
 
 
 # What a concrete answer lacked, as the interviewer says it, by the part's label.
