@@ -98,3 +98,24 @@ def test_the_same_shape_said_willingly_stays_professional(qid, text, low):
 ])
 def test_the_clause_that_refers_is_read_for_its_stance_and_tense(text, refuses):
     assert refers_refusing(text) is refuses
+
+
+@pytest.mark.parametrize("qid, text", [
+    # professional answers knocked out on the code before (6.6, 3.x): the act named was read as said
+    ("abusive-caller", "Hang up on a customer? Never. I'd warn them first and follow the policy."),
+    ("angry-customer-time", "Tell her to calm down? Never. I let her vent, said sorry and sorted her refund that day."),
+    ("abusive-caller", "Swear back at them? Not me. I'd stay calm and warn them once."),
+])
+def test_a_bad_act_named_then_refused_by_reference_is_no_red_flag(qid, text):
+    s = _score(qid, text)
+    assert not severe_flags(s) and s.overall >= 50, (s.overall, [e.quote for e in severe_flags(s)])
+
+
+@pytest.mark.parametrize("qid, text", [
+    ("abusive-caller", "Hang up on a customer? Sure, if they're rude to me."),
+    ("angry-customer-time", "Tell her to calm down? Always, it works every time."),
+    ("abusive-caller", "Swear back at them? Too right, they get it straight back."),
+])
+def test_the_same_act_named_and_said_yes_to_stays_a_red_flag(qid, text):
+    s = _score(qid, text)
+    assert severe_flags(s) and s.overall <= 10, s.overall

@@ -20,7 +20,7 @@ from .matching import PointMatch, match_points
 from .points import PointReading, read_points
 from .conditions import brush_offs, condition_refusals, gives_hours, names_condition, offered, punctual
 from .refusal import refusals
-from .reference import referred_refusals
+from .reference import referred_refusals, refused_by_reference
 from .plan import answer_band, is_call_reply, reply_context
 from .text import Doc
 from .words import STOPWORDS
@@ -217,6 +217,9 @@ class Inputs:
         """Every red flag in the answer, by meaning and by words (`flags.find_red_flags`); on a
         call, a reply that only says goodbye while the caller still needs help hangs up on them."""
         found = find_red_flags(self.doc, self.flags_meant)
+        # "Hang up on a customer? Never.": the act named, then refused by reference, is not said
+        found = [f for f in found
+                 if f.family is RedFlag.REFUSAL or not refused_by_reference(self.clauses, f.start, f.end)]
         if self.hangs_up and not found:
             found = [Flag(0, len(self.doc.words), RedFlag.DISMISSIVE)]
         return found

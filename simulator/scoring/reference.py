@@ -19,8 +19,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..types import KeyPoint, RedFlag
-from .clauses import (FIRST_PERSON_SUBJECTS, REMOVING, RULED_OUT, Clause, _words_of, about_others, denials_of, mostly_theirs,
-                      norms_of, sentence_of)
+from .clauses import (FIRST_PERSON_SUBJECTS, REMOVING, RULED_OUT, Clause, _words_of, about_others, denials_of,
+                      mostly_theirs, norms_of, sentence_of)
 from .conditions import CONDITION_WORDS, offered, punctual
 from .flag_meaning import FlagMatch
 from .points import taken_back
@@ -116,7 +116,8 @@ def _referents(clauses: Sequence[Clause], clause: Clause) -> list[Clause]:
     n = sentences.index(held) if held in sentences else 0
     start = sentences[max(0, n - REFERENT_REACH)].start if sentences else 0
     out = []
-    for c in sorted((c for c in clauses if start <= c.start and c.end <= clause.start), key=lambda c: (-c.end, c.words)):
+    before = (c for c in clauses if start <= c.start and c.end <= clause.start)
+    for c in sorted(before, key=lambda c: (-c.end, c.words)):
         if points_back(c.text):
             continue
         if any(denials_of(c.text)):
@@ -129,3 +130,16 @@ def _hours_kept(clause: Clause) -> bool:
     """Whether the hours the clause names are missed or taken away ("Miss a Saturday?"), or "late"
     is punctuality ("Late for work?"): refused, they are kept."""
     return bool(MISSING & set(norms_of(clause.text))) or punctual(clause)
+
+
+def refused_by_reference(clauses: Sequence[Clause], start: int, end: int) -> bool:
+    """Whether the words [start, end) lie in a thing named that a later clause refers to and says
+    no to: "Hang up on a customer? Never." and "Tell her to calm down? Never have, never will." name
+    the act to refuse it, and say none of it."""
+    for c in clauses:
+        if c.start < end or not refers_refusing(c.text):
+            continue
+        ref = next(iter(_referents(clauses, c)), None)
+        return ref is not None and ref.start <= start and end <= ref.end \
+            and not FIRST_PERSON_SUBJECTS & set(norms_of(ref.text))
+    return False
