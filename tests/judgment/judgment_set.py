@@ -31,7 +31,9 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                # answers to another question, and on-topic twins sharing another question's words (e2-offtopic)
                "offtopic": HERE / "offtopic_cases.yaml",
                # casual refusals of the job's conditions and brush-offs, and twins (f2-conditions pass)
-               "conditions": HERE / "conditions_cases.yaml"}
+               "conditions": HERE / "conditions_cases.yaml",
+               # thin on-topic answers (no action, situation or result) and short strong twins (j3-thin)
+               "thin": HERE / "thin_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
