@@ -77,3 +77,24 @@ def test_floor_on_questions_that_say_what_they_ask_for():
     pro = [(c.id, s.overall) for c in asked if c.family in ("short_strong", "excellent", "paraphrase")
            for s in [score_answer(c.question, Transcript.typed(c.text))] if KnockOut.OFF_TOPIC in knockouts(s.metrics)]
     assert not pro, pro
+
+
+@pytest.mark.parametrize("qid, turn, text", [
+    # Tune-side professional and mediocre answers that cover no key point and sit as near another
+    # question as the answers to another question still scored above 10 (l3-offgeneral, margins
+    # -0.26 to -0.21): nearness alone, without what the question asks for, cannot part them.
+    ("why-this-company", None, "I bank with you, and when my card was cloned last year your phone team had it sorted "
+                               "in ten minutes and rang to check on me the next day. I'd like to be the person doing "
+                               "that."),
+    ("why-call-center", None, "I suppose it's steady work, and I've done a bit of customer service before, so it "
+                              "seemed like a sensible thing to go for."),
+    ("refund-against-policy", None, "I'd do whatever's best for the customer and the company. I always go the extra "
+                                    "mile to keep people happy, and I'd handle it sensibly."),
+    ("double-billed-caller", 1, "Hello. Okay, what's the account number?"),
+])
+def test_nearness_alone_makes_no_answer_one_to_another_question(qid, turn, text):
+    """Guard (passes before and after): the rule without `asks_for` was measured and not kept;
+    at any margin that caught a tune answer to another question it knocked out one of these, but
+    for a window of 0.009 (README, "Measured and not kept")."""
+    s = score_answer(BANK[qid], Transcript.typed(text), turn=turn)
+    assert KnockOut.OFF_TOPIC not in knockouts(s.metrics) and s.overall > 15, s.overall

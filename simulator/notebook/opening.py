@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
@@ -12,9 +13,35 @@ from typing import Callable
 from ..errors import NotebookError
 from .schema import APPLICATION_ID, MIGRATIONS
 
+# How long a session waits for another one that is opening the same notebook. SQLite's own busy
+# wait (the connection's timeout) does not cover every step: switching a new file to WAL needs
+# the file to itself and fails at once while another session reads it ("database is locked").
+BUSY_WAIT_SECONDS = 15.0
+
+
+class _Busy(Exception):
+    """Another session holds the notebook for a moment: try the whole opening again."""
+
+    def __init__(self, exc: sqlite3.DatabaseError):
+        super().__init__(str(exc))
+
 
 def open_database(path: Path, notice: Callable[[str], None] | None = None) -> sqlite3.Connection:
-    """Connect, then check, create, mark and migrate the database in one transaction.
+    """Connect, then check, create, mark and migrate the database in one transaction; while
+    another session holds it for a moment, wait (up to BUSY_WAIT_SECONDS) and start again."""
+    deadline = time.monotonic() + BUSY_WAIT_SECONDS
+    while True:
+        try:
+            return _open_once(path, notice)
+        except _Busy as busy:
+            if time.monotonic() > deadline:
+                raise NotebookError(f"{path}: cannot open the notebook ({busy}); another "
+                                    "mock-interview is using it, try again in a moment") from None
+            time.sleep(0.05)
+
+
+def _open_once(path: Path, notice: Callable[[str], None] | None) -> sqlite3.Connection:
+    """One try at opening: connect, then check, create, mark and migrate in one transaction.
 
     Two sessions may start at once: the first to take the write lock creates the tables and
     the owner mark, the other waits and finds them; neither ever sees a half-made notebook.
@@ -38,6 +65,8 @@ def open_database(path: Path, notice: Callable[[str], None] | None = None) -> sq
         if problem is None:  # busy, locked, unreadable: not the file's fault, leave it be
             if db is not None:
                 db.close()
+            if _is_busy(exc):
+                raise _Busy(exc) from None
             raise NotebookError(f"{path}: cannot open the notebook ({exc})") from None
     except BaseException:
         if db is not None:
@@ -58,6 +87,8 @@ def open_database(path: Path, notice: Callable[[str], None] | None = None) -> sq
         db.execute("PRAGMA synchronous=NORMAL")
     except (OSError, sqlite3.DatabaseError) as exc:
         db.close()
+        if isinstance(exc, sqlite3.DatabaseError) and _is_busy(exc):
+            raise _Busy(exc) from None
         raise NotebookError(f"{path}: cannot open the notebook ({exc})") from None
     return db
 
@@ -116,6 +147,12 @@ def _migrate(path: Path, db: sqlite3.Connection) -> None:
             if statement.strip():
                 db.execute(statement)
         db.execute(f"PRAGMA user_version={step + 1}")
+
+
+def _is_busy(exc: sqlite3.DatabaseError) -> bool:
+    """SQLite's 'database is locked' (busy) or 'table is locked': another session, for a moment."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def _damage(exc: sqlite3.DatabaseError) -> str | None:

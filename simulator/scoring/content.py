@@ -80,6 +80,12 @@ def specificity(x: Inputs) -> Metric:
     actions = action_spans(doc, plan=x.question.kind is QuestionKind.SITUATIONAL)
     numbers = _numbers(doc)
     situation = [(i, j) for i, j in _situations(x) if not set(range(*doc.token_words(i, j))) <= canned_words]
+    # A moment in which the candidate does nothing is no example of theirs: "once a waiter
+    # remembered my order" is the candidate as a customer (it made a thin answer score 67), "once a
+    # customer shouted at my manager" a bystander. With no action of theirs in the answer, a moment
+    # in which they are only "my" or "me" is someone else's ("At the shop I take the complaints" is theirs).
+    if not actions and not action_spans(doc, plan=True):
+        situation = [(i, j) for i, j in situation if not _someone_elses(doc, i)]
     steps = doc.find_all(lx.STEPS)
     found = {
         "situation": (situation, 1), "example": (situation, 1), "actions": (actions, th.SPECIFIC_ACTIONS_FOR_FULL),
@@ -133,6 +139,22 @@ def _situations(x: Inputs) -> list[tuple[int, int]]:
             continue
         out.append((i, j))
     return out
+
+
+# What a candidate says about what they think, not what they do ("Being nice, I think").
+OPINION_VERBS = frozenset({"think", "guess", "suppose", "mean", "hope", "believe", "reckon", "feel", "felt",
+                           "thought", "know", "would", "am", "was"})
+
+
+def _someone_elses(doc: Doc, i: int) -> bool:
+    """Whether the sentence of token i has the candidate in it only as "my" or "me" ("a waiter
+    remembered my order"), never as the one who does something ("I take", "we get"; an opinion,
+    "I think", is not doing)."""
+    a, b = doc.sentence_of(doc.tokens[i].word)
+    k = [t for t, tok in enumerate(doc.tokens) if a <= tok.word < b]
+    does = any(doc.norms[t] in ("i", "we") and t + 1 < len(doc.norms) and doc.norms[t + 1] not in OPINION_VERBS
+               for t in k)
+    return not does and any(doc.norms[t] in ("my", "me") for t in k)
 
 
 def _wished(doc: Doc, i: int) -> bool:

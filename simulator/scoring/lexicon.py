@@ -160,10 +160,15 @@ ACTION_PAST = re.compile(
     rf"\b(?:i|we) (?:(?:have|had) )?(?:(?:then|also|just|immediately|quickly|calmly|personally|always|first|finally|actually) )?"
     rf"(?:\w{{3,}}ed|{'|'.join(PAST_IRREGULAR)})\b"
 )
-ACTION_PLAN = re.compile(
-    r"\b(?:i|we) (?:would|will|am going to|could|can) (?:(?:then|also|first|immediately|quickly|calmly|personally|always) )?"
-    r"(?!be\b|have\b|not\b|say\b|think\b|guess\b|like\b|love\b|try\b|see\b|hope\b|imagine\b|suppose\b)\w{3,}\b"
-)
+# A plan is a verb of doing after "I'd": "I'd feel bad", "I'd probably just try to stay calm" plan nothing;
+# hedges are read past ("I'd probably just explain it" plans "explain"; "I can probably do some", "do").
+_PLAN_HEAD = r"\b(?:i|we) (?:would|will|am going to|could|can) "
+_PLAN_ADVERBS = (r"(?:then|also|first|immediately|quickly|calmly|personally|always|just|probably|really|maybe|"
+                 r"definitely|actually|simply|still|usually|normally|never)")
+_NOT_PLANS = ("be have not say think guess like love try see hope imagine suppose feel want wish need prefer rather "
+              "probably maybe just really").split()
+ACTION_PLAN = re.compile(_PLAN_HEAD + rf"(?:{_PLAN_ADVERBS} ){{0,2}}(?!(?:{'|'.join(_NOT_PLANS)})\b)\w{{3,}}\b"
+                         + "|" + _PLAN_HEAD + rf"(?:{_PLAN_ADVERBS} ){{1,2}}do\b")
 ACTIONS = (ACTION_PAST, ACTION_PLAN)  # a key point "what I did" is covered by any of these
 # In a plan, the verbs listed after one "I'd" are actions too ("First, I'd give the estimated fix
 # time, offer a mobile data boost, and promise to text them"): a word after a comma or "and" is read

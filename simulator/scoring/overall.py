@@ -41,6 +41,8 @@ class Cap(Choice):
     HEDGED = "every sentence hedged"
     NO_FACTS = "asked for facts, none given"
     NOT_YOURS = "a long story in which you did nothing yourself"
+    NO_DEED = "a story in which you did nothing yourself"
+    SYMPATHY_ONLY = "sympathy on a call, and nothing done"
 
 
 def _evidence(metrics: dict[str, Metric], name: str, kind: EvidenceKind) -> list:
@@ -89,7 +91,8 @@ KNOCKOUT_AREAS = {KnockOut.RED_FLAG: "professionalism", KnockOut.DENIED: "key_po
                   KnockOut.NOT_ENGLISH: "relevance", KnockOut.WORD_LIST: "key_points", KnockOut.OFF_TOPIC: "relevance"}
 CAP_AREAS = {Cap.CLICHE: "specificity", Cap.RAMBLE: "structure", Cap.OFF_POINT: "key_points",
              Cap.COMPOSURE: "key_points", Cap.NOTHING_DONE: "key_points", Cap.NO_STORY: "structure",
-             Cap.HEDGED: "hedging", Cap.NO_FACTS: "specificity", Cap.NOT_YOURS: "ownership"}
+             Cap.HEDGED: "hedging", Cap.NO_FACTS: "specificity", Cap.NOT_YOURS: "ownership",
+             Cap.NO_DEED: "ownership", Cap.SYMPATHY_ONLY: "ownership"}
 
 
 def deciding_rank(area: str) -> int:
@@ -125,6 +128,8 @@ def caps(metrics: Sequence[Metric], words: int | None = None, personal: bool = F
         Cap.HEDGED: _hedged(by_name),
         Cap.NO_FACTS: _no_facts(by_name),
         Cap.NOT_YOURS: _not_yours(by_name, words),
+        Cap.NO_DEED: _no_deed(by_name, words),
+        Cap.SYMPATHY_ONLY: call and _sympathy_only(by_name),
     }
     return [c for c, applies in found.items() if applies]
 
@@ -132,7 +137,8 @@ def caps(metrics: Sequence[Metric], words: int | None = None, personal: bool = F
 # The most a capped answer can score.
 CAP_LIMITS = {Cap.CLICHE: th.CLICHE_CAP, Cap.RAMBLE: th.RAMBLE_CAP, Cap.OFF_POINT: th.RAMBLE_CAP,
               Cap.COMPOSURE: th.COMPOSURE_CAP, Cap.NOTHING_DONE: th.NOTHING_DONE_CAP, Cap.NO_STORY: th.NO_STORY_CAP,
-              Cap.HEDGED: th.HEDGED_CAP, Cap.NO_FACTS: th.NO_FACTS_CAP, Cap.NOT_YOURS: th.RAMBLE_CAP}
+              Cap.HEDGED: th.HEDGED_CAP, Cap.NO_FACTS: th.NO_FACTS_CAP, Cap.NOT_YOURS: th.RAMBLE_CAP,
+              Cap.NO_DEED: th.THIN_CAP, Cap.SYMPATHY_ONLY: th.THIN_CAP}
 
 
 def is_personal(question: Question) -> bool:
@@ -196,6 +202,26 @@ def _not_yours(by_name: dict[str, Metric], words: int | None) -> bool:
     story, owned = by_name.get("structure"), by_name.get("ownership")
     return story is not None and story.score is not None and owned is not None and owned.score is not None \
         and owned.value == 0 and (words or 0) >= th.RAMBLE_WORDS
+
+
+def _no_deed(by_name: dict[str, Metric], words: int | None) -> bool:
+    """Asked for a real time, a story shorter than a ramble (`th.RAMBLE_WORDS`) in which the
+    candidate does nothing at all: no action of theirs (structure found none, `actions.py`), only
+    what happened to them or in front of them, or what usually happens ("Once a customer shouted at
+    my manager in the shop...", "I've had loads of angry customers... it's usually fine in the end").
+    A recruiter marks it thin, whatever it covers (`th.THIN_CAP`); a long one is `_not_yours`."""
+    parts = [e for e in (by_name["structure"].evidence if "structure" in by_name else ()) if e.kind is EvidenceKind.PART]
+    return {e.label for e in parts} == STORY_PARTS and (words or 0) < th.RAMBLE_WORDS \
+        and any(e.label == "action" and e.coverage is Coverage.MISSING for e in parts)
+
+
+def _sympathy_only(by_name: dict[str, Metric]) -> bool:
+    """A reply on a call that is kind and does nothing: no action or ownership of the caller's
+    problem (ownership judged there, and none heard) and not all the line's key points ("Oh no, I'm
+    sorry to hear that. That's really not nice, especially for a birthday." scored 58)."""
+    owned, points = by_name.get("ownership"), by_name.get("key_points")
+    return owned is not None and owned.score is not None and owned.value == 0 \
+        and points is not None and points.score is not None and points.score < 100.0
 
 
 STORY_PARTS = frozenset({"situation", "task", "action", "result"})  # a behavioral answer's structure

@@ -381,6 +381,13 @@ NO_STORY_CAP = 45.0
 # commits to nothing ("Hard to say, really. Hopefully still working, maybe a bit further on") is at
 # most the top of "weak", however on topic (it scored 74); no answer labelled better than mediocre in
 # the judgment set's tune half hedges that much (seventh pass, 2026-12-01).
+# Thin answers: a story in which the candidate did nothing at all (no action of theirs: the
+# candidate as a bystander, or "it's usually fine in the end"), and a reply on a call that only
+# sympathises, with no action or ownership and not all that the line needs, are at most the top of
+# "weak" (tests/judgment/tiers.yaml). j3-thin pass (2026-12-02), on tests/judgment/thin_cases.yaml
+# (written before the rule) and every tune-side case: no short strong, excellent or paraphrase answer
+# lacks both, while thin ones scored 58-69 on their on-topic words and absence metrics.
+THIN_CAP = 45.0
 HEDGED_PER_100_WORDS = 10.0
 HEDGED_AT_LEAST = 3
 HEDGED_CAP = 45.0

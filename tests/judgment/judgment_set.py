@@ -32,6 +32,8 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                "offtopic": HERE / "offtopic_cases.yaml",
                # casual refusals of the job's conditions and brush-offs, and twins (f2-conditions pass)
                "conditions": HERE / "conditions_cases.yaml",
+               # thin on-topic answers (no action, situation or result) and short strong twins (j3-thin)
+               "thin": HERE / "thin_cases.yaml",
                # refusals said by reference or in fragments ("Nights? Never done them, never will"), and twins (k3-refusal)
                "reference": HERE / "reference_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
