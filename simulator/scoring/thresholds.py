@@ -224,16 +224,12 @@ VERDICTS: tuple[tuple[float, str], ...] = (
     (45.0, "Not yet. You have the makings of it, and a few things to work on first."),
     (0.0, "Not yet. Let's build this up together, one thing at a time."),
 )
-# An answer that said none of what was asked (no key point heard) in fewer words than this is
-# named in the verdict, and keeps it from a plain "next round" however the others went: a
-# recruiter remembers the question that got no answer. The demo's weak candidate (2026-12-01),
-# "being nice to people, I think. Well, once a waiter remembered my order" heard as "being
-# ice-to-people... once I waited remembered my order" (15 words, 0 of 6 key points), was told
-# "I'd move you to the next round" on the mean of three answers. A longer answer with no key
-# point heard may make its points in words the key points do not list: on the tune half, 5 of
-# 27 short strong answers had none heard (20-29 words: "I'm very weak in math and have to rely
-# on a calculator..."); under 20 words only the two of 5 and 9 words are named, and they score
-# 27 and 31, already far from the next round. The tips judge the rest, the verdict does not.
+# An answer with no key point heard in fewer words than this is named in the verdict and keeps
+# it from a plain "next round": a recruiter remembers the question that got no answer (the
+# demo's weak "being nice to people, I think..." misheard, 15 words, 0 of 6 key points, was
+# told "next round" on the mean of three answers). A longer one may make its points in words
+# the key points do not list: on the tune half 5 of 27 short strong answers of 20-29 words had
+# none heard; under 20 words only two (5 and 9 words) are named, and they score 27 and 31.
 MISSED_ANSWER_WORDS = 20
 MISSED_ONE_VERDICT = ("Not yet, but you're close. Your answer to {question} didn't get to what I asked yet; "
                       "the rest was strong. Get that one right and I'd move you to the next round.")
