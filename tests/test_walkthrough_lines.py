@@ -43,3 +43,30 @@ def test_a_typed_answers_filler_tip_aims_for_fillers_per_100_words_as_its_text_s
         "I like that every call is different, um, and at my last job I helped forty customers a day.")]).tips
         if t.area == "fillers")
     assert spoken_tip.target == th.FILLERS_PER_MINUTE.target
+
+
+def test_the_overtime_questions_missed_yes_is_named_as_being_happy_to_do_it_not_glad_to_help():
+    # "I didn't hear about being glad to help": the overtime question's first point is "happy to
+    # [do the overtime]", and so is the sales question's ("happy to [offer upgrades]").
+    tip = next(t for t in session_feedback([typed(
+        "overtime-peak-season", "I left my last job because the manager was always changing the rota.")]).tips
+        if t.area == "key_points")
+    assert "glad to help" not in tip.text
+    assert "that you're happy to do it" in tip.text
+
+
+def test_a_question_of_facts_is_not_asked_for_a_reason_or_a_moment_when_its_points_are_missed():
+    # "What's your availability?" answered with the walk to the office: "I didn't hear about
+    # evenings or about weekends. Tell me in your own words, with a reason or a moment that shows
+    # it." The question wants facts (FACTS_NOT_EXAMPLES), as its other tips already say.
+    answer = typed("availability-shifts", "Well I mean I live close to the office so I can walk there in ten "
+                                          "minutes, it's really easy for me to get in.")
+    tip = next(t for t in session_feedback([answer]).tips if t.area == "key_points")
+    assert "about evenings or about weekends" in tip.text
+    assert "a reason or a moment" not in tip.text and "two things that are true for you" not in tip.text
+    assert "where you stand on each" in tip.text and "plan around it" in tip.text
+    # a question that wants a reason and a moment still asks for them
+    why = next(t for t in session_feedback([typed("why-call-center", "I like the hours and the pay is okay, and "
+                                                  "the office is near my house so it is easy.")]).tips
+               if t.area == "key_points")
+    assert "a reason or a moment" in why.text

@@ -131,7 +131,7 @@ IDEAS = {
     "thank you Margaret": "thanking the customer by name", "yes I do": "a clear yes", "you'd get": "what they'd get",
     "you're right": "agreeing where they're right", "why this job": "why this job",
     "feel valued": "making the customer feel valued", "warning": "a warning", "yes that works": "a clear answer",
-    "happy to": "being glad to help", "the first time": "fixing it the first time", "on time": "being on time",
+    "happy to": "that you're happy to do it", "the first time": "fixing it the first time", "on time": "being on time",
     "not just words": "meaning it, not just saying it", "team depends on me": "that the team depends on you",
     "this role has that": "why this role fits", "let me find out": "finding out for them",
     "blame the line": "saying the line is bad, not them", "no distractions": "a quiet place without distractions",
