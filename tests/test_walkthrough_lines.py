@@ -70,3 +70,46 @@ def test_a_question_of_facts_is_not_asked_for_a_reason_or_a_moment_when_its_poin
                                                   "the office is near my house so it is easy.")]).tips
                if t.area == "key_points")
     assert "a reason or a moment" in why.text
+
+
+def test_last_times_tips_measured_the_other_way_are_said_in_one_remark():
+    # Typed tips, then a spoken session: "Last time you typed your answers and today you didn't"
+    # began three remarks in a row.
+    focus = tuple(Tip(area, "...", value=value, target=target_text(area), medium=Medium.TYPED)
+                  for area, value in (("hedging", 7.5), ("fillers", 10.0), ("length", 40.0)))
+    answers = [said("why-call-center", "Um so I want to work in a call center because um I really like helping "
+                    "people and uh I like that every call is different."),
+               said("above-and-beyond", "Um one time a customer uh needed a dress for a wedding and it was out of "
+                    "stock so I um called three other stores and I found one.")]
+    feedback = session_feedback(answers, focus)
+    switched = [p for p in feedback.progress if p.startswith("Last time you typed")]
+    assert len(switched) == 1, feedback.progress
+    assert switched[0].startswith("Last time you typed your answers and today you spoke them, so I'll check "
+                                  "your hedging next time you type them; today's tips on your fillers and your "
+                                  "answer length take over from last time's."), switched
+    # areas not measured today: one remark too
+    calls = tuple(Tip(area, "...", value=0.0, target=target_text(area)) for area in ("greeting", "closing"))
+    assert session_feedback(answers, calls).progress == (
+        "We didn't get to measure greeting and closing today; let's check them next time.",)
+
+
+def test_a_score_out_of_100_is_named_once_in_a_closing_remark():
+    # "Last time you were at 60 out of 100 on specific examples; today 93 out of 100 on specific examples."
+    focus = (Tip("specificity", "...", value=60.0, target=target_text("specificity"), medium=Medium.TYPED),)
+    answer = typed("why-call-center", "I want to work in a call center because I enjoy helping people. At the "
+                   "bakery I served about two hundred customers a day, and last month I sorted out a wrong "
+                   "wedding cake order in an hour, so the couple still got their cake on time.")
+    remark = session_feedback([answer], focus).progress[0]
+    assert remark.startswith("Last time you were at 60 out of 100 on specific examples; today ")
+    assert remark.count("out of 100") == 1, remark
+
+
+def test_the_opening_recalls_last_times_long_pauses_per_answer_as_the_closing_did():
+    # The opening screen said "keeping long pauses short (you were at 3 long pauses)" for a
+    # session of three answers with three pauses each; its closing said "about 3 long pauses an answer".
+    pauses = Tip("pauses", "...", value=3.0, target=target_text("pauses"), medium=Medium.SPOKEN)
+    assert interviewer.reminder(pauses) == "keeping long pauses short (you were at about 3 long pauses an answer)"
+    rare = Tip("pauses", "...", value=1 / 3, target=target_text("pauses"), medium=Medium.SPOKEN)
+    assert interviewer.reminder(rare).endswith("(you were at about one long pause in every 3 answers)")
+    one = Tip("fillers", "...", value=1.0, target=target_text("fillers"), medium=Medium.SPOKEN)
+    assert interviewer.reminder(one).endswith("(you were at 1 filler a minute)")

@@ -171,22 +171,26 @@ def _value_phrase(name: str, value: float, medium: Medium | None = None) -> str:
 def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None,
               tipped: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """How last time's tips went today. An area in range on average but tipped again today (one
-    answer drifted) is not "well done": the remark says why it is back."""
-    remarks = []
+    answer drifted) is not "well done": the remark says why it is back. Areas not measured today,
+    or measured the other way (typed, spoken), are said together, once: a walkthrough's closing
+    said "Last time you typed your answers and today you didn't" three times running."""
+    remarks: list[str | tuple] = []  # a remark, or the key of a group said where its first area was
+    groups: dict[tuple, list[str]] = {}
+
+    def group(key: tuple, label: str) -> None:
+        if key not in groups:
+            remarks.append(key)
+        groups.setdefault(key, []).append(label)
+
     for tip in focus:
         entry = agg.get(tip.area)
         label = area_label(tip.area) if area(tip.area) else tip.area
         if entry is None or entry[1] != entry[1]:  # not measured today (nan), however you answered
-            remarks.append(f"We didn't get to measure {label.replace('_', ' ')} today; let's check it next time.")
+            group(("unmeasured",), label.replace('_', ' '))
             continue
         if not Medium.alike(tip.medium, medium):  # like with like: typed answers have no "um"
-            did, do = ("spoke", "speak") if tip.medium is Medium.SPOKEN else ("typed", "type")
-            if tip.area in tipped:  # today's tip on it replaces last time's: nothing left to check
-                remarks.append(f"Last time you {did} your answers and today you didn't; today's tip on "
-                               f"your {label.replace('_', ' ')} takes over from last time's.")
-                continue
-            remarks.append(f"Last time you {did} your answers and today you didn't, so I'll check your "
-                           f"{label.replace('_', ' ')} next time you {do} them.")
+            # today's tip on it replaces last time's: nothing left to check
+            group(("taken" if tip.area in tipped else "later", tip.medium), label.replace('_', ' '))
             continue
         now = entry[1]
         then = tip.value
@@ -199,6 +203,9 @@ def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None,
             remarks.append(f"On {label}: {'you hit the target today, well done' if met else 'still one to work on'}.")
             continue
         before, today = _value_phrase(tip.area, then, medium), _value_phrase(tip.area, now, medium)
+        scale = f" out of 100 on {area_label(tip.area)}"  # said once: "60 out of 100 on X; today 93"
+        if before.endswith(scale) and today.endswith(scale):
+            today = today.removesuffix(scale)
         target = (th.FILLERS_PER_100_WORDS.target if tip.area == "fillers" and medium is Medium.TYPED
                   else target_text(tip.area))
         if metric_in_range(tip.area, now) and tip.area in tipped:
@@ -216,7 +223,26 @@ def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None,
         else:
             remarks.append(f"Last time you were at {before}; today {today}. That one still needs work; "
                            f"the target: {target}.")
-    return tuple(remarks)
+    return tuple(r if isinstance(r, str) else _grouped(r, groups) for r in remarks
+                 if isinstance(r, str) or r[0] != "taken" or ("later", r[1]) not in groups)
+
+
+def _grouped(key: tuple, groups: Mapping[tuple, list[str]]) -> str:
+    """One remark for the areas of a group (`_progress`): not measured today, or last measured on
+    answers given the other way (the ones checked next time and those today's tips take over)."""
+    if key[0] == "unmeasured":
+        labels = groups[key]
+        return f"We didn't get to measure {and_list(labels)} today; let's check {'it' if len(labels) == 1 else 'them'} next time."
+    spoke = key[1] is Medium.SPOKEN
+    did, do, today = ("spoke", "speak", "typed") if spoke else ("typed", "type", "spoke")
+    later, taken = groups.get(("later", key[1]), []), groups.get(("taken", key[1]), [])
+    said = f"Last time you {did} your answers and today you {today} them"
+    if later:
+        said += f", so I'll check {and_list([f'your {x}' for x in later])} next time you {do} them"
+    if taken:
+        said += (f"; today's tip{'s' if len(taken) > 1 else ''} on {and_list([f'your {x}' for x in taken])} "
+                 f"take{'' if len(taken) > 1 else 's'} over from last time's")
+    return said + "."
 
 
 def _settled(answer: Answer, second: Retry) -> frozenset[str]:
