@@ -13,7 +13,7 @@ from .areas import ENGLISH_REMINDER, ENGLISH_TARGET, area
 from .errors import UserError
 from .scoring import thresholds as th
 from .types import Answer, Coverage, EvidenceKind, Question, QuestionKind, Score, Severity, Tip
-from .wording import sentences
+from .wording import per_answer, sentences, with_unit
 
 RETRY_BELOW = 60.0  # a question answered below this overall is asked again (once) later
 KIND_ORDER = {QuestionKind.GENERAL: 0, QuestionKind.SITUATIONAL: 1, QuestionKind.BEHAVIORAL: 2,
@@ -126,7 +126,9 @@ def reminder(tip: Tip) -> str:
         elif tip.area == "volume":
             phrase = "speaking up a little" if tip.value < band.low else "backing off the microphone"
         value = f"{tip.value:.1f}" if band.unit == "semitones" else f"{tip.value:.0f}"
-        phrase += f" (you were at {value} {band.unit})"
+        # a count's mean over answers as the closing remark says it ("about 3 long pauses an answer")
+        shown = per_answer(tip.value, band.unit) if found.counted else with_unit(value, band.unit)
+        phrase += f" (you were at {shown})"
     return phrase
 
 
