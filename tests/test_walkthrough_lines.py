@@ -12,7 +12,9 @@ from simulator.coach.targets import target_text
 from simulator.scoring import thresholds as th
 from simulator.types import Answer, Medium, Tip, Transcript
 
+from conftest import run_cli
 from test_coach import spoken
+from test_review import save_session, typed as review_typed
 
 
 def bundled(qid: str):
@@ -113,3 +115,18 @@ def test_the_opening_recalls_last_times_long_pauses_per_answer_as_the_closing_di
     assert interviewer.reminder(rare).endswith("(you were at about one long pause in every 3 answers)")
     one = Tip("fillers", "...", value=1.0, target=target_text("fillers"), medium=Medium.SPOKEN)
     assert interviewer.reminder(one).endswith("(you were at 1 filler a minute)")
+
+
+def test_the_progress_tables_count_example_counts_something(home):
+    # Under the table: 'A count like "0 in 3" is over that session's answers: 0 positive minus
+    # negative phrases in 3 answers.' The first counted row was a net figure, and its count nought.
+    clean = ("I enjoy helping people, and every call is different. At the pharmacy I took forty calls a day, "
+             "and I liked sorting out each problem before the caller rang off.")
+    save_session(home, [review_typed(bundled("why-call-center"), clean)] * 2)
+    save_session(home, [review_typed(bundled("why-call-center"), clean),
+                        review_typed(bundled("angry-customer-time"), "The customer was an idiot and I hung "
+                                     "up on him, it was not my problem.")])
+    out = run_cli("progress").stdout
+    example = next(line for line in out.splitlines() if line.startswith("A count like"))
+    assert "minus" not in example and "red flag" in example, example
+    assert not example.startswith('A count like "0 in'), example
