@@ -9,6 +9,7 @@ from simulator import banks, interviewer
 from simulator.assess import score_answer
 from simulator.coach import session_feedback
 from simulator.coach.targets import target_text
+from simulator.review.charts import line_chart
 from simulator.scoring import thresholds as th
 from simulator.types import Answer, Medium, Tip, Transcript
 
@@ -130,3 +131,15 @@ def test_the_progress_tables_count_example_counts_something(home):
     example = next(line for line in out.splitlines() if line.startswith("A count like"))
     assert "minus" not in example and "red flag" in example, example
     assert not example.startswith('A count like "0 in'), example
+
+
+def test_a_charts_two_axis_labels_never_read_the_same():
+    # The progress page's monotone chart read "3.5" at its top and "3.5" at its bottom (3.46 and
+    # 3.54 semitones): a line sloping between two equal numbers looks broken.
+    chart = line_chart("c", "Monotone", "semitones", [("Dec 2", 3.46, False), ("Dec 3", 3.54, True)])
+    labels = [label for _, label in chart.y_ticks]
+    assert labels == ["3.54", "3.46"], labels
+    same = line_chart("c", "Volume", "dBFS", [("Dec 2", -17.0, False), ("Dec 3", -17.0, True)])
+    assert [label for _, label in same.y_ticks] == ["-17"]
+    apart = line_chart("c", "Pace", "words a minute", [("Dec 2", 87.0, False), ("Dec 3", 141.0, True)])
+    assert [label for _, label in apart.y_ticks] == ["141", "87"]
