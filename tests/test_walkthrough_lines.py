@@ -143,3 +143,18 @@ def test_a_charts_two_axis_labels_never_read_the_same():
     assert [label for _, label in same.y_ticks] == ["-17"]
     apart = line_chart("c", "Pace", "words a minute", [("Dec 2", 87.0, False), ("Dec 3", 141.0, True)])
     assert [label for _, label in apart.y_ticks] == ["141", "87"]
+
+
+def test_a_limit_the_availability_question_asks_for_is_not_told_to_say_what_you_can_do():
+    # "The only thing I can't do is Tuesday mornings because of a class." was told "A customer
+    # hears the "can't" and stops listening": the question asks for limits (its point `limits`).
+    limit = said("availability-shifts", "Evenings until ten are fine, and I can do Saturdays and Sundays. The only "
+                 "thing I can't do is Tuesday mornings because of a class, and that finishes in June.")
+    feedback = session_feedback([limit])
+    assert "positive_language" not in [t.area for t in feedback.tips], feedback.tips
+    # a "can't" said to a customer is still told
+    caller = typed("what-is-good-service", "Good service means fixing the problem the first time. When a customer "
+                   "asked for a late delivery slot at the shop, I told her I can't do that, the van was already "
+                   "booked, and she left a bit disappointed but I listened to her properly.")
+    tip = next(t for t in session_feedback([caller]).tips if t.area == "positive_language")
+    assert "I told her I can't do that" in tip.text and "stops listening" in tip.text

@@ -46,11 +46,23 @@ def ownership(m: Metric, c: Context) -> str | None:
             f"next time, end each answer with what you'll do next, starting with \"I'll...\"")
 
 
+def _asked_for(e: Evidence, c: Context) -> bool:
+    """Whether a "can't" is a key point the question asks for: "The only thing I can't do is
+    Tuesday mornings" names the limit the availability question wants (its point `limits`), and
+    is no caller to be told what can be done instead."""
+    points = c.metrics.get("key_points")
+    said = [k.quote for k in (points.evidence if points else ()) if k.kind is EvidenceKind.KEY_POINT
+            and k.coverage is Coverage.COVERED and k.quote]
+    return any(k in e.quote or e.quote in k for k in said)
+
+
 @writes("positive_language")
 def positive_language(m: Metric, c: Context) -> str | None:
     e = c.first_quote(m, EvidenceKind.NEGATIVE)
-    if e is None:
+    if e is None or all(_asked_for(x, c) for x in m.evidence if x.kind is EvidenceKind.NEGATIVE and x.quote):
         return None
+    if _asked_for(e, c):
+        e = next(x for x in m.evidence if x.kind is EvidenceKind.NEGATIVE and x.quote and not _asked_for(x, c))
     return (f"{c.quote_back(c.phrase(e), e)} A customer hears the \"can't\" and stops listening. Say what you "
             f"can do instead: \"What I can do is...\" For next time, take three \"I can't\" sentences from "
             f"your practice and turn each into \"What I can do is...\"")
