@@ -158,3 +158,20 @@ def test_a_limit_the_availability_question_asks_for_is_not_told_to_say_what_you_
                    "booked, and she left a bit disappointed but I listened to her properly.")
     tip = next(t for t in session_feedback([caller]).tips if t.area == "positive_language")
     assert "I told her I can't do that" in tip.text and "stops listening" in tip.text
+
+
+def test_in_your_story_is_never_read_as_part_of_the_question():
+    # 'When I asked "Tell me about a time ... how did you handle it?" in your story, I didn't hear
+    # how you acknowledged the customer's feelings.'
+    rude = typed("angry-customer-time", "Honestly the customer was an idiot. He kept yelling so I told him to calm "
+                 "down and I hung up on him. It wasn't my problem.")
+    session = [typed("why-call-center", "I want to work in a call center because I really enjoy helping people "
+                     "solve their problems. In my last job at a retail store I handled about forty customer "
+                     "questions a day, and I liked that every day was different."),
+               typed("availability-shifts", "I take the number 12 bus to get to work, it stops right outside, so "
+                     "getting here would be easy for me."),
+               rude, typed("what-is-good-service", "Being nice to people.")]
+    tips = [t.text for t in session_feedback(session).tips if t.area in ("empathy", "ownership")]
+    assert tips, session_feedback(session).tips
+    for text in tips:
+        assert '?" in your' not in text and "in your story." in text, text

@@ -17,7 +17,9 @@ def empathy(m: Metric, c: Context) -> str | None:
         return None
     if not c.roleplay and c.question.kind is QuestionKind.BEHAVIORAL:
         told = "answer" if tells_no_story(c.metrics.get("structure")) else "story"
-        return (f"In your {told}, I didn't hear how you acknowledged the customer's feelings. Tell me what you "
+        # "in your story" last: after the question ('When I asked "...handle it?" in your story, I
+        # didn't hear') it read as part of the question
+        return (f"I didn't hear how you acknowledged the customer's feelings in your {told}. Tell me what you "
                 f"said to calm them, such as \"I told her I was sorry and I could see why she was upset.\" For "
                 f"next time, add that one line to your story.")
     # On a call the whole reply is short: quote it. In an interview answer, the opening says nothing
@@ -36,7 +38,7 @@ def ownership(m: Metric, c: Context) -> str | None:
     if not c.roleplay and c.question.kind is QuestionKind.BEHAVIORAL:
         # a story is told in the past tense: "I'll..." is advice for a call, not for a story
         told = "answer" if tells_no_story(c.metrics.get("structure")) else "story"
-        return (f"In your {told}, I didn't hear what you did yourself. Interviewers listen for \"I\": who you "
+        return (f"I didn't hear what you did yourself in your {told}. Interviewers listen for \"I\": who you "
                 f"rang, what you checked, what you sorted out, not only what happened or what the team did. For "
                 f"next time, tell the middle of your story as \"I...\", one thing you did in each sentence.")
     opening = c.opening() if c.roleplay else ""
