@@ -175,3 +175,16 @@ def test_in_your_story_is_never_read_as_part_of_the_question():
     assert tips, session_feedback(session).tips
     for text in tips:
         assert '?" in your' not in text and "in your story." in text, text
+
+
+def test_a_verdict_on_two_answers_that_would_end_an_interview_does_not_say_one_thing():
+    rude = typed("angry-customer-time", "Honestly the customer was an idiot. He kept yelling so I told him to calm "
+                 "down and I hung up on him. It wasn't my problem.")
+    weekends = typed("availability-shifts", "I don't work weekends and I'd rather not do evenings.")
+    good = typed("why-call-center", "I want to work in a call center because I really enjoy helping people solve "
+                 "their problems. In my last job at a retail store I handled about forty customer questions a day, "
+                 "and I liked that every day was different.")
+    two = session_feedback([rude, good, weekends]).verdict
+    assert two.startswith("Not yet. In two of your answers you said something that would end a real interview"), two
+    assert "One thing" not in two
+    assert session_feedback([rude, good]).verdict == th.KNOCKOUT_VERDICT

@@ -16,7 +16,7 @@ from ..scoring.plan import is_call_reply
 from ..types import Answer, Medium, Metric, Tip
 from ..wording import per_answer, with_unit
 from .context import Context
-from .phrasing import after_lead, and_list, figure, quoted, tidy
+from .phrasing import after_lead, and_list, count_words, figure, quoted, tidy
 from .praise import praise_for
 from .retry import Retry
 from .targets import area_label, distance, metric_in_range, progress_value, target_text, typed_fillers_per_100_words
@@ -37,12 +37,15 @@ class Feedback:
         return "\n".join([self.verdict, self.strength, *self.progress, *(t.text for t in self.tips)])
 
 
-def verdict_for(overall: float, red_flag: bool = False, missed: Sequence[str] = ()) -> str:
+def verdict_for(overall: float, red_flag: int = 0, missed: Sequence[str] = ()) -> str:
     """The verdict for a session's mean overall. Something that would end a real interview (a
-    red flag, the job's basics turned down) is said kindly and plainly, whatever the mean.
+    red flag, the job's basics turned down) is said kindly and plainly, whatever the mean;
+    `red_flag`: how many answers held one (True for one).
     `missed`: the questions whose answers said nothing of what was asked (`_missed`); a mean good
     enough for the next round names the first and stops short of it (a recruiter remembers the
     question that got no answer; the mean hides it)."""
+    if red_flag > 1:
+        return th.KNOCKOUT_SEVERAL_VERDICT.format(count=count_words(int(red_flag), "answer").split()[0])
     if red_flag:
         return th.KNOCKOUT_VERDICT
     verdict = next(v for cut, v in th.VERDICTS if overall >= cut)
@@ -287,7 +290,7 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
                         "Showing up to practise is the first step.", (), 0.0,
                         _progress(focus, {}))
     overall = sum(a.score.overall for a in answers) / len(answers)
-    red_flag = any(_ended_interview(a) for a in answers)
+    red_flag = sum(_ended_interview(a) for a in answers)  # answers that would end a real interview
     agg = _aggregate(answers)
     # What decided an answer's score (a red flag, a denied point, another question answered, a
     # cliché...): per area, the answers where it did, most important first.
@@ -314,7 +317,7 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
         answer, metric = max(quotable, key=lambda p: (p[1].score, p[0].score.overall))
         best[name] = (metric, Context(answer.question, answer.score.transcript, answer.turn))
         kept[name] = sum(m.score for _, m in pairs) / len(pairs)
-    strength = praise_for(best, kept, red_flag, went_badly=overall < th.VERDICTS[-2][0]) or (
+    strength = praise_for(best, kept, bool(red_flag), went_badly=overall < th.VERDICTS[-2][0]) or (
         "You got through every question, and practising like this is how people get better at it.")
     if all(KnockOut.NOT_ENGLISH in knockouts(a.score.metrics) for a in answers):
         strength = "Thank you for practising. Answer in English next time, and I can tell you what went well."
