@@ -188,3 +188,25 @@ def test_a_verdict_on_two_answers_that_would_end_an_interview_does_not_say_one_t
     assert two.startswith("Not yet. In two of your answers you said something that would end a real interview"), two
     assert "One thing" not in two
     assert session_feedback([rude, good]).verdict == th.KNOCKOUT_VERDICT
+
+
+def test_the_demo_says_where_to_see_it_again_once(home, monkeypatch, capsys):
+    # The demo's feedback ended "See it again: mock-interview review ID --home FOLDER", then "Saved
+    # as demo session ID in FOLDER. See it again with `mock-interview review ID --home FOLDER`".
+    from simulator import demo
+
+    class Fixed:  # the speech model, replaced: every answer heard as one strong sentence
+        name = "fixed"
+
+        def load(self) -> None:
+            pass
+
+        def transcribe(self, samples, on_progress=None):
+            return spoken("I enjoy helping people, and every call is different, so I stay calm and fix it.")
+
+    monkeypatch.setattr(demo, "make_transcriber", lambda engine, model, home: Fixed())
+    run = demo.run(home, questions=1, seed=1)
+    out = capsys.readouterr()
+    printed = out.out + out.err
+    assert printed.count(f"mock-interview review {run.session.id}") == 1, printed
+    assert str(home / "demo") in printed
