@@ -210,3 +210,13 @@ def test_the_demo_says_where_to_see_it_again_once(home, monkeypatch, capsys):
     printed = out.out + out.err
     assert printed.count(f"mock-interview review {run.session.id}") == 1, printed
     assert str(home / "demo") in printed
+
+
+def test_the_opening_recalls_a_typed_filler_tip_per_100_words_as_it_was_given():
+    # "cutting down the ums and uhs (you were at 10 fillers a minute)" after a typed tip that said
+    # "about 15 in every 100 words" (the notebook keeps fillers a minute, at the typing pace).
+    typed_tip = Tip("fillers", "...", value=15 * th.TYPED_WORDS_PER_MINUTE / 100, target=th.FILLERS_PER_100_WORDS.target,
+                    medium=Medium.TYPED)
+    assert interviewer.reminder(typed_tip) == "cutting down the ums and uhs (you were at 15 fillers per 100 words)"
+    spoken_tip = Tip("fillers", "...", value=10.0, target=target_text("fillers"), medium=Medium.SPOKEN)
+    assert interviewer.reminder(spoken_tip) == "cutting down the ums and uhs (you were at 10 fillers a minute)"
