@@ -220,3 +220,24 @@ def test_the_opening_recalls_a_typed_filler_tip_per_100_words_as_it_was_given():
     assert interviewer.reminder(typed_tip) == "cutting down the ums and uhs (you were at 15 fillers per 100 words)"
     spoken_tip = Tip("fillers", "...", value=10.0, target=target_text("fillers"), medium=Medium.SPOKEN)
     assert interviewer.reminder(spoken_tip) == "cutting down the ums and uhs (you were at 10 fillers a minute)"
+
+
+def test_a_motivation_answer_that_refuses_the_work_is_not_told_to_let_the_caller_finish():
+    # "I don't really enjoy helping people, I just need the money." to "Why a call center?" was told
+    # "Tell me what you would do instead: "I'd let them finish, say I'm sorry, and sort it out for them.""
+    tip = session_feedback([typed("why-call-center", "I don't really enjoy helping people, I just need the "
+                                  "money.")]).tips[0]
+    assert tip.area == "professionalism"
+    assert "let them finish" not in tip.text and "what you do like about the work" in tip.text, tip.text
+    # a refusal of the job's practice on a question about callers keeps its advice
+    story = typed("angry-customer-time", "I don't apologise to people who shout at me, and I wouldn't bother "
+                  "checking their account either.")
+    flagged = next(t for t in session_feedback([story]).tips if t.area == "professionalism")
+    assert "let them finish" in flagged.text, flagged.text
+
+
+def test_a_point_outside_your_authority_is_named_as_an_idea():
+    # "I didn't hear that you try first or about outside your authority."
+    from simulator.coach.phrasing import idea
+
+    assert idea("outside my authority") == "what's outside your authority"

@@ -132,6 +132,11 @@ PRACTICE_ADVICE = ("Saying you won't do a basic part of the job, like listening,
                    "Tell me what you would do instead: \"I'd let them finish, say I'm sorry, and sort it out "
                    "for them.\"")
 PRACTICE_TARGET = "what you would do for the caller, not what you won't"
+# ...and to "Why do you want to work in a call center?" ("I don't really enjoy helping people"): no
+# caller to let finish, so what to say instead is what you do like about the work (a walkthrough's
+# motivation answer was told "I'd let them finish, say I'm sorry, and sort it out for them").
+MOTIVE_ADVICE = ("Saying you don't want what this job is about would end a real interview.",
+                 "Tell me what you do like about the work instead, with one real moment that shows it.")
 
 
 def _refuses_practice(e: Evidence | None) -> bool:
@@ -186,7 +191,8 @@ def professionalism(m: Metric, c: Context) -> str | None:
     if e is None:
         return None
     point, instead = (CALL_RED_FLAG_ADVICE[family] if c.roleplay else
-                      PRACTICE_ADVICE if _refuses_practice(e) else RED_FLAG_ADVICE[family])
+                      (MOTIVE_ADVICE if c.question.category == "motivation" else PRACTICE_ADVICE)
+                      if _refuses_practice(e) else RED_FLAG_ADVICE[family])
     return (f"{c.quote_back(c.phrase(e), e)} {point} {instead} For next time, say the better line out loud "
             f"until it comes first.")
 
