@@ -158,7 +158,8 @@ IDEAS = {
     "shortcuts": "the shortcuts you use", "restart": "restarting it", "technician": "sending a technician",
     "breaks": "your breaks", "deadline": "the deadline", "practice": "practising", "unplug": "unplugging it",
     "warranty": "the warranty", "neighbors": "checking with the neighbours", "benefits": "the benefits",
-    "offer": "what you'd offer them", "a strength for the phones": "a strength of yours that helps on the phones",
+    "offer": "what you'd offer them", "outside my authority": "what's outside your authority",
+    "a strength for the phones": "a strength of yours that helps on the phones",
 }
 _IDEAS = {k.lower(): v for k, v in IDEAS.items()}
 _ADJECTIVES = frozenset("""good happy comfortable calm patient friendly organized organised positive reliable
@@ -210,7 +211,7 @@ def as_you(phrase: str) -> str:
     return " ".join(_ME_TO_YOU.get(w.lower(), w) for w in phrase.split())
 
 
-_CLAUSE_STARTS = ("that ", "how ", "what ", "where ", "why ", "when ", "whether ", "something ", "about ")
+_CLAUSE_STARTS = ("that ", "how ", "what ", "what's ", "where ", "why ", "when ", "whether ", "something ", "about ")
 
 
 def idea(label: str, kind: str = "general") -> str:
