@@ -157,9 +157,9 @@ def run(home: Path, *, questions: int = 4, seed: int | None = None, engine: str 
         if not session.answers:  # stopped before its first answer (the session dropped itself)
             raise KeyboardInterrupt
         retries = tuple(notebook.retries(session.id))
-    console.notice(f"\nSaved as demo session {session.id} in {folder}. See it again with "
-                   f"`mock-interview review {session.id} --home {folder}` (add --html report.html "
-                   "for the report).")
+    # The feedback's last line already says how to see it again (with --home): not said twice.
+    console.notice(f"\nSaved in the demo's own notebook in {folder}, apart from yours. Add --html "
+                   "report.html to the command above for a report.")
     return DemoRun(session, retries)
 
 

@@ -12,8 +12,8 @@ from typing import Iterable, Mapping, Sequence
 from .areas import ENGLISH_REMINDER, ENGLISH_TARGET, area
 from .errors import UserError
 from .scoring import thresholds as th
-from .types import Answer, Coverage, EvidenceKind, Question, QuestionKind, Score, Severity, Tip
-from .wording import sentences
+from .types import Answer, Coverage, EvidenceKind, Medium, Question, QuestionKind, Score, Severity, Tip
+from .wording import per_answer, sentences, with_unit
 
 RETRY_BELOW = 60.0  # a question answered below this overall is asked again (once) later
 KIND_ORDER = {QuestionKind.GENERAL: 0, QuestionKind.SITUATIONAL: 1, QuestionKind.BEHAVIORAL: 2,
@@ -126,7 +126,11 @@ def reminder(tip: Tip) -> str:
         elif tip.area == "volume":
             phrase = "speaking up a little" if tip.value < band.low else "backing off the microphone"
         value = f"{tip.value:.1f}" if band.unit == "semitones" else f"{tip.value:.0f}"
-        phrase += f" (you were at {value} {band.unit})"
+        # a count's mean over answers as the closing remark says it ("about 3 long pauses an answer")
+        shown = per_answer(tip.value, band.unit) if found.counted else with_unit(value, band.unit)
+        if tip.area == "fillers" and tip.medium is Medium.TYPED:  # kept a minute; typed answers have none
+            shown = with_unit(f"{tip.value * 100 / th.TYPED_WORDS_PER_MINUTE:.0f}", th.FILLERS_PER_100_WORDS.unit)
+        phrase += f" (you were at {shown})"
     return phrase
 
 

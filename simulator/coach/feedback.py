@@ -16,7 +16,7 @@ from ..scoring.plan import is_call_reply
 from ..types import Answer, Medium, Metric, Tip
 from ..wording import per_answer, with_unit
 from .context import Context
-from .phrasing import after_lead, and_list, figure, quoted, tidy
+from .phrasing import after_lead, and_list, count_words, figure, quoted, tidy
 from .praise import praise_for
 from .retry import Retry
 from .targets import area_label, distance, metric_in_range, progress_value, target_text, typed_fillers_per_100_words
@@ -37,12 +37,15 @@ class Feedback:
         return "\n".join([self.verdict, self.strength, *self.progress, *(t.text for t in self.tips)])
 
 
-def verdict_for(overall: float, red_flag: bool = False, missed: Sequence[str] = ()) -> str:
+def verdict_for(overall: float, red_flag: int = 0, missed: Sequence[str] = ()) -> str:
     """The verdict for a session's mean overall. Something that would end a real interview (a
-    red flag, the job's basics turned down) is said kindly and plainly, whatever the mean.
+    red flag, the job's basics turned down) is said kindly and plainly, whatever the mean;
+    `red_flag`: how many answers held one (True for one).
     `missed`: the questions whose answers said nothing of what was asked (`_missed`); a mean good
     enough for the next round names the first and stops short of it (a recruiter remembers the
     question that got no answer; the mean hides it)."""
+    if red_flag > 1:
+        return th.KNOCKOUT_SEVERAL_VERDICT.format(count=count_words(int(red_flag), "answer").split()[0])
     if red_flag:
         return th.KNOCKOUT_VERDICT
     verdict = next(v for cut, v in th.VERDICTS if overall >= cut)
@@ -171,22 +174,26 @@ def _value_phrase(name: str, value: float, medium: Medium | None = None) -> str:
 def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None,
               tipped: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """How last time's tips went today. An area in range on average but tipped again today (one
-    answer drifted) is not "well done": the remark says why it is back."""
-    remarks = []
+    answer drifted) is not "well done": the remark says why it is back. Areas not measured today,
+    or measured the other way (typed, spoken), are said together, once: a walkthrough's closing
+    said "Last time you typed your answers and today you didn't" three times running."""
+    remarks: list[str | tuple] = []  # a remark, or the key of a group said where its first area was
+    groups: dict[tuple, list[str]] = {}
+
+    def group(key: tuple, label: str) -> None:
+        if key not in groups:
+            remarks.append(key)
+        groups.setdefault(key, []).append(label)
+
     for tip in focus:
         entry = agg.get(tip.area)
         label = area_label(tip.area) if area(tip.area) else tip.area
         if entry is None or entry[1] != entry[1]:  # not measured today (nan), however you answered
-            remarks.append(f"We didn't get to measure {label.replace('_', ' ')} today; let's check it next time.")
+            group(("unmeasured",), label.replace('_', ' '))
             continue
         if not Medium.alike(tip.medium, medium):  # like with like: typed answers have no "um"
-            did, do = ("spoke", "speak") if tip.medium is Medium.SPOKEN else ("typed", "type")
-            if tip.area in tipped:  # today's tip on it replaces last time's: nothing left to check
-                remarks.append(f"Last time you {did} your answers and today you didn't; today's tip on "
-                               f"your {label.replace('_', ' ')} takes over from last time's.")
-                continue
-            remarks.append(f"Last time you {did} your answers and today you didn't, so I'll check your "
-                           f"{label.replace('_', ' ')} next time you {do} them.")
+            # today's tip on it replaces last time's: nothing left to check
+            group(("taken" if tip.area in tipped else "later", tip.medium), label.replace('_', ' '))
             continue
         now = entry[1]
         then = tip.value
@@ -199,6 +206,9 @@ def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None,
             remarks.append(f"On {label}: {'you hit the target today, well done' if met else 'still one to work on'}.")
             continue
         before, today = _value_phrase(tip.area, then, medium), _value_phrase(tip.area, now, medium)
+        scale = f" out of 100 on {area_label(tip.area)}"  # said once: "60 out of 100 on X; today 93"
+        if before.endswith(scale) and today.endswith(scale):
+            today = today.removesuffix(scale)
         target = (th.FILLERS_PER_100_WORDS.target if tip.area == "fillers" and medium is Medium.TYPED
                   else target_text(tip.area))
         if metric_in_range(tip.area, now) and tip.area in tipped:
@@ -216,7 +226,26 @@ def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None,
         else:
             remarks.append(f"Last time you were at {before}; today {today}. That one still needs work; "
                            f"the target: {target}.")
-    return tuple(remarks)
+    return tuple(r if isinstance(r, str) else _grouped(r, groups) for r in remarks
+                 if isinstance(r, str) or r[0] != "taken" or ("later", r[1]) not in groups)
+
+
+def _grouped(key: tuple, groups: Mapping[tuple, list[str]]) -> str:
+    """One remark for the areas of a group (`_progress`): not measured today, or last measured on
+    answers given the other way (the ones checked next time and those today's tips take over)."""
+    if key[0] == "unmeasured":
+        labels = groups[key]
+        return f"We didn't get to measure {and_list(labels)} today; let's check {'it' if len(labels) == 1 else 'them'} next time."
+    spoke = key[1] is Medium.SPOKEN
+    did, do, today = ("spoke", "speak", "typed") if spoke else ("typed", "type", "spoke")
+    later, taken = groups.get(("later", key[1]), []), groups.get(("taken", key[1]), [])
+    said = f"Last time you {did} your answers and today you {today} them"
+    if later:
+        said += f", so I'll check {and_list([f'your {x}' for x in later])} next time you {do} them"
+    if taken:
+        said += (f"; today's tip{'s' if len(taken) > 1 else ''} on {and_list([f'your {x}' for x in taken])} "
+                 f"take{'' if len(taken) > 1 else 's'} over from last time's")
+    return said + "."
 
 
 def _settled(answer: Answer, second: Retry) -> frozenset[str]:
@@ -261,7 +290,7 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
                         "Showing up to practise is the first step.", (), 0.0,
                         _progress(focus, {}))
     overall = sum(a.score.overall for a in answers) / len(answers)
-    red_flag = any(_ended_interview(a) for a in answers)
+    red_flag = sum(_ended_interview(a) for a in answers)  # answers that would end a real interview
     agg = _aggregate(answers)
     # What decided an answer's score (a red flag, a denied point, another question answered, a
     # cliché...): per area, the answers where it did, most important first.
@@ -288,7 +317,7 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
         answer, metric = max(quotable, key=lambda p: (p[1].score, p[0].score.overall))
         best[name] = (metric, Context(answer.question, answer.score.transcript, answer.turn))
         kept[name] = sum(m.score for _, m in pairs) / len(pairs)
-    strength = praise_for(best, kept, red_flag, went_badly=overall < th.VERDICTS[-2][0]) or (
+    strength = praise_for(best, kept, bool(red_flag), went_badly=overall < th.VERDICTS[-2][0]) or (
         "You got through every question, and practising like this is how people get better at it.")
     if all(KnockOut.NOT_ENGLISH in knockouts(a.score.metrics) for a in answers):
         strength = "Thank you for practising. Answer in English next time, and I can tell you what went well."

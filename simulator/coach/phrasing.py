@@ -131,7 +131,7 @@ IDEAS = {
     "thank you Margaret": "thanking the customer by name", "yes I do": "a clear yes", "you'd get": "what they'd get",
     "you're right": "agreeing where they're right", "why this job": "why this job",
     "feel valued": "making the customer feel valued", "warning": "a warning", "yes that works": "a clear answer",
-    "happy to": "being glad to help", "the first time": "fixing it the first time", "on time": "being on time",
+    "happy to": "that you're happy to do it", "the first time": "fixing it the first time", "on time": "being on time",
     "not just words": "meaning it, not just saying it", "team depends on me": "that the team depends on you",
     "this role has that": "why this role fits", "let me find out": "finding out for them",
     "blame the line": "saying the line is bad, not them", "no distractions": "a quiet place without distractions",
@@ -158,7 +158,8 @@ IDEAS = {
     "shortcuts": "the shortcuts you use", "restart": "restarting it", "technician": "sending a technician",
     "breaks": "your breaks", "deadline": "the deadline", "practice": "practising", "unplug": "unplugging it",
     "warranty": "the warranty", "neighbors": "checking with the neighbours", "benefits": "the benefits",
-    "offer": "what you'd offer them", "a strength for the phones": "a strength of yours that helps on the phones",
+    "offer": "what you'd offer them", "outside my authority": "what's outside your authority",
+    "a strength for the phones": "a strength of yours that helps on the phones",
 }
 _IDEAS = {k.lower(): v for k, v in IDEAS.items()}
 _ADJECTIVES = frozenset("""good happy comfortable calm patient friendly organized organised positive reliable
@@ -210,7 +211,7 @@ def as_you(phrase: str) -> str:
     return " ".join(_ME_TO_YOU.get(w.lower(), w) for w in phrase.split())
 
 
-_CLAUSE_STARTS = ("that ", "how ", "what ", "where ", "why ", "when ", "whether ", "something ", "about ")
+_CLAUSE_STARTS = ("that ", "how ", "what ", "what's ", "where ", "why ", "when ", "whether ", "something ", "about ")
 
 
 def idea(label: str, kind: str = "general") -> str:

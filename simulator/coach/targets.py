@@ -13,6 +13,14 @@ def target_text(area: str) -> str:
     return found.target if found else "a score of 70 or more"
 
 
+def metric_target(metric: Metric) -> str:
+    """The target in the metric's own unit: a typed answer's fillers are per 100 words (it has no
+    minute; its tip says "2 or fewer in every 100 words", and so does its "Aim for")."""
+    if metric.name == "fillers" and metric.unit == th.FILLERS_PER_100_WORDS.unit:
+        return th.FILLERS_PER_100_WORDS.target
+    return target_text(metric.name)
+
+
 def progress_value(metric: Metric) -> float | None:
     """The number tracked for an area: the raw value for band areas, else the 0-100 score.
 

@@ -114,7 +114,14 @@ def line_chart(chart_id: str, title: str, unit: str, series: list[tuple[str, flo
         at = next((p for p in points if p.value == v), None) if counted and not fixed else None
         return chart.short(v, at.answers) if at is not None else number(v)
 
-    ticks = ((y_of(top), tick(top)),) + (((y_of(bottom), tick(bottom)),) if bottom != top else ())
+    high, low = tick(top), tick(bottom)
+    # Two values that round alike ("3.5" at the top and the bottom of a monotone chart, 3.46 and
+    # 3.54 semitones) get the digits that tell them apart, or the one label they share.
+    for digits in (2, 3):
+        if high != low or counted or bottom == top:
+            break
+        high, low = f"{top:.{digits}f}", f"{bottom:.{digits}f}"
+    ticks = ((y_of(top), high),) + (((y_of(bottom), low),) if bottom != top and low != high else ())
     return replace(chart, y_ticks=ticks)
 
 

@@ -240,6 +240,10 @@ MISSED_SEVERAL_VERDICT = ("Not yet, but you're close. {count} of your answers di
 # turned down), the verdict says so, kindly and plainly, whatever the other answers scored.
 KNOCKOUT_VERDICT = ("Not yet. One thing you said today would end a real interview on its own, so that's "
                     "the first thing to work on; the rest we can build on.")
+# ...and when several answers did, it says so: "One thing" was the verdict on a session with a red flag
+# in two answers (thirteenth walkthrough, 2026-12-02).
+KNOCKOUT_SEVERAL_VERDICT = ("Not yet. In {count} of your answers you said something that would end a real interview "
+                            "on its own, so that's the first thing to work on; the rest we can build on.")
 
 # --- judgment by meaning (the sentence model, `scoring/semantic.py`) -----------------------
 # Cosine similarities of all-MiniLM-L6-v2 (int8). Calibrated on the tune half of the judgment

@@ -10,7 +10,7 @@ from ...areas import ENGLISH_TARGET, area
 from ...types import EvidenceKind, Metric, Tip
 from ..context import Context
 from ..phrasing import tidy
-from ..targets import progress_value, target_text
+from ..targets import metric_target, progress_value
 from . import content, delivery, language  # noqa: F401  (each registers its writers)
 from .language import flag_target, gravity
 from .registry import WRITERS, Writer, writes
@@ -42,5 +42,5 @@ def write_tip(m: Metric, c: Context) -> Tip | None:
     value = c.value if c.value is not None else progress_value(m)
     foreign = any(e.kind is EvidenceKind.NOT_ENGLISH for e in m.evidence)
     return Tip(area=m.name, text=text, value=None if value is None else round(value, 2),
-               target=ENGLISH_TARGET if foreign else flag_target(m) or target_text(m.name))
+               target=ENGLISH_TARGET if foreign else flag_target(m) or metric_target(m))
 

@@ -71,6 +71,10 @@ def key_points(m: Metric, c: Context) -> str | None:
     covered = [idea(x, kind) for x in labels_of(m, EvidenceKind.KEY_POINT, Coverage.COVERED)]
     got = f" You did tell me {covered[0]}, which is good." if covered else ""
     lead = after_lead(c.lead(), "I didn't hear")
+    if not asks_for_example(c.question):  # facts (availability, overtime): no reason or moment to give
+        return (f"{lead} {and_list(missing[:2], 'or')}.{got} Say plainly where you stand on each, and anything "
+                f"you can't do, so I can plan around it. For next time, write those facts down before the "
+                f"interview and say them in one or two sentences.")
     return (f"{lead} {and_list(missing[:2], 'or')}.{got} Tell me in your own words, with a reason or a "
             f"moment that shows it. For next time, before you answer, think of two things that are true "
             f"for you, and give each one its own sentence.")

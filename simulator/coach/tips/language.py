@@ -17,7 +17,9 @@ def empathy(m: Metric, c: Context) -> str | None:
         return None
     if not c.roleplay and c.question.kind is QuestionKind.BEHAVIORAL:
         told = "answer" if tells_no_story(c.metrics.get("structure")) else "story"
-        return (f"In your {told}, I didn't hear how you acknowledged the customer's feelings. Tell me what you "
+        # "in your story" last: after the question ('When I asked "...handle it?" in your story, I
+        # didn't hear') it read as part of the question
+        return (f"I didn't hear how you acknowledged the customer's feelings in your {told}. Tell me what you "
                 f"said to calm them, such as \"I told her I was sorry and I could see why she was upset.\" For "
                 f"next time, add that one line to your story.")
     # On a call the whole reply is short: quote it. In an interview answer, the opening says nothing
@@ -36,7 +38,7 @@ def ownership(m: Metric, c: Context) -> str | None:
     if not c.roleplay and c.question.kind is QuestionKind.BEHAVIORAL:
         # a story is told in the past tense: "I'll..." is advice for a call, not for a story
         told = "answer" if tells_no_story(c.metrics.get("structure")) else "story"
-        return (f"In your {told}, I didn't hear what you did yourself. Interviewers listen for \"I\": who you "
+        return (f"I didn't hear what you did yourself in your {told}. Interviewers listen for \"I\": who you "
                 f"rang, what you checked, what you sorted out, not only what happened or what the team did. For "
                 f"next time, tell the middle of your story as \"I...\", one thing you did in each sentence.")
     opening = c.opening() if c.roleplay else ""
@@ -46,11 +48,23 @@ def ownership(m: Metric, c: Context) -> str | None:
             f"next time, end each answer with what you'll do next, starting with \"I'll...\"")
 
 
+def _asked_for(e: Evidence, c: Context) -> bool:
+    """Whether a "can't" is a key point the question asks for: "The only thing I can't do is
+    Tuesday mornings" names the limit the availability question wants (its point `limits`), and
+    is no caller to be told what can be done instead."""
+    points = c.metrics.get("key_points")
+    said = [k.quote for k in (points.evidence if points else ()) if k.kind is EvidenceKind.KEY_POINT
+            and k.coverage is Coverage.COVERED and k.quote]
+    return any(k in e.quote or e.quote in k for k in said)
+
+
 @writes("positive_language")
 def positive_language(m: Metric, c: Context) -> str | None:
     e = c.first_quote(m, EvidenceKind.NEGATIVE)
-    if e is None:
+    if e is None or all(_asked_for(x, c) for x in m.evidence if x.kind is EvidenceKind.NEGATIVE and x.quote):
         return None
+    if _asked_for(e, c):
+        e = next(x for x in m.evidence if x.kind is EvidenceKind.NEGATIVE and x.quote and not _asked_for(x, c))
     return (f"{c.quote_back(c.phrase(e), e)} A customer hears the \"can't\" and stops listening. Say what you "
             f"can do instead: \"What I can do is...\" For next time, take three \"I can't\" sentences from "
             f"your practice and turn each into \"What I can do is...\"")
@@ -118,6 +132,11 @@ PRACTICE_ADVICE = ("Saying you won't do a basic part of the job, like listening,
                    "Tell me what you would do instead: \"I'd let them finish, say I'm sorry, and sort it out "
                    "for them.\"")
 PRACTICE_TARGET = "what you would do for the caller, not what you won't"
+# ...and to "Why do you want to work in a call center?" ("I don't really enjoy helping people"): no
+# caller to let finish, so what to say instead is what you do like about the work (a walkthrough's
+# motivation answer was told "I'd let them finish, say I'm sorry, and sort it out for them").
+MOTIVE_ADVICE = ("Saying you don't want what this job is about would end a real interview.",
+                 "Tell me what you do like about the work instead, with one real moment that shows it.")
 
 
 def _refuses_practice(e: Evidence | None) -> bool:
@@ -172,7 +191,8 @@ def professionalism(m: Metric, c: Context) -> str | None:
     if e is None:
         return None
     point, instead = (CALL_RED_FLAG_ADVICE[family] if c.roleplay else
-                      PRACTICE_ADVICE if _refuses_practice(e) else RED_FLAG_ADVICE[family])
+                      (MOTIVE_ADVICE if c.question.category == "motivation" else PRACTICE_ADVICE)
+                      if _refuses_practice(e) else RED_FLAG_ADVICE[family])
     return (f"{c.quote_back(c.phrase(e), e)} {point} {instead} For next time, say the better line out loud "
             f"until it comes first.")
 
