@@ -298,3 +298,18 @@ def test_not_my_fault_then_the_fix_owned_is_no_blame(text, flagged):
     s = score("angry-customer-time", text)
     assert bool(severe(s)) is flagged, severe(s)
     assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # hours that finish the candidate's own offer give those hours (a new user's try, 2026-12-02: 9/100,
+    # the tip quoting "until ten on weekdays" as turning down the job's conditions)
+    ("I can't do weekends at the moment but I can do evenings until ten on weekdays, and I could pick up "
+     "the odd Saturday if you give me notice.", False),
+    ("I can do weekdays until five and that's not up for discussion.", True),
+    ("Weekday mornings, that's it. My evenings and weekends belong to me and I don't bend on that.", True),
+    ("I can do weekdays until five only.", True),
+])
+def test_hours_that_finish_an_offer_are_given_not_refused(text, flagged):
+    s = score("availability-shifts", text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
