@@ -313,3 +313,18 @@ def test_hours_that_finish_an_offer_are_given_not_refused(text, flagged):
     s = score("availability-shifts", text)
     assert bool(severe(s)) is flagged, severe(s)
     assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("text, knocked_out", [
+    # "there's no permanent role" states a fact, the reason for leaving; it denies nothing said about
+    # the last job (thin_cases.yaml's twin, 7/100 as "denies: positive about my last job")
+    ("My contract ends in May and there's no permanent role. I want something steady where I can build on the "
+     "phone work I already do.", False),
+    ("There's no way I'd go back there, I'm not positive about that job at all.", True),
+])
+def test_a_fact_stated_with_there_is_no_denies_no_key_point(text, knocked_out):
+    s = score("why-leaving-current-job", text)
+    points = s.metric("key_points")
+    denied = [e for e in points.evidence if e.coverage is Coverage.DENIED]
+    assert bool(denied) is knocked_out or (knocked_out and severe(s)), denied
+    assert (s.overall > 15) is not knocked_out, s.overall

@@ -224,7 +224,22 @@ def can_deny(clause: str, phrasing: str) -> bool:
         # how or when, not whether ("I won't transfer you blind", "...until I've checked"); or a
         # denial answered by a "without" ("never has to ring off without an answer" always answers)
         return False
+    if first is not None and _states_a_fact(norms, first):
+        return False
     return first is not None or not any(denials_of(phrasing))
+
+
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our"})
+
+
+def _states_a_fact(norms: tuple[str, ...], first: int) -> bool:
+    """A "there is no ..." with no one of the candidate's in it states a fact about the world, not
+    the candidate's stance: "My contract ends in May and there's no permanent role" gives a reason
+    for leaving, it denies nothing said about the last job. Not "there's no way I'd...", nor
+    "there's nothing I enjoyed", which are the candidate's own."""
+    return first >= 2 and norms[first - 2] == "there" and norms[first - 1] in {"is", "are", "was", "were"} \
+        and norms[first + 1:first + 2] not in {("way",), ("chance",), ("point",)} \
+        and not FIRST_PERSON & set(norms[first:])
 
 
 def _similarities(table: PointVectors, clauses: Sequence[Clause], vectors: np.ndarray, plain: Sequence[str],

@@ -224,24 +224,20 @@ VERDICTS: tuple[tuple[float, str], ...] = (
     (45.0, "Not yet. You have the makings of it, and a few things to work on first."),
     (0.0, "Not yet. Let's build this up together, one thing at a time."),
 )
-# An answer with no key point heard in fewer words than this is named in the verdict and keeps
-# it from a plain "next round": a recruiter remembers the question that got no answer (the
-# demo's weak "being nice to people, I think..." misheard, 15 words, 0 of 6 key points, was
-# told "next round" on the mean of three answers). A longer one may make its points in words
-# the key points do not list: on the tune half 5 of 27 short strong answers of 20-29 words had
-# none heard; under 20 words only two (5 and 9 words) are named, and they score 27 and 31.
+# An answer with no key point heard in fewer words than this is named in the verdict and keeps it
+# from a plain "next round": a recruiter remembers the question that got no answer (the demo's weak
+# "being nice to people..." misheard, 0 of 6 key points, got "next round" on the mean). Longer ones
+# may say their points in other words (tune half: 5 of 27 short strong answers of 20-29 words).
 MISSED_ANSWER_WORDS = 20
 MISSED_ONE_VERDICT = ("Not yet, but you're close. Your answer to {question} didn't get to what I asked yet; "
                       "the rest was strong. Get that one right and I'd move you to the next round.")
 MISSED_SEVERAL_VERDICT = ("Not yet, but you're close. {count} of your answers didn't get to what I asked yet, "
                           "starting with {question}; the rest was strong. Get those right and I'd move you to "
                           "the next round.")
-# When an answer holds something that would end a real interview (a red flag, the job's basics
-# turned down), the verdict says so, kindly and plainly, whatever the other answers scored.
+# When one answer or several hold something that would end a real interview (a red flag, the job's
+# basics turned down), the verdict says so, kindly and plainly, and how many, whatever the rest scored.
 KNOCKOUT_VERDICT = ("Not yet. One thing you said today would end a real interview on its own, so that's "
                     "the first thing to work on; the rest we can build on.")
-# ...and when several answers did, it says so: "One thing" was the verdict on a session with a red flag
-# in two answers (thirteenth walkthrough, 2026-12-02).
 KNOCKOUT_SEVERAL_VERDICT = ("Not yet. In {count} of your answers you said something that would end a real interview "
                             "on its own, so that's the first thing to work on; the rest we can build on.")
 
