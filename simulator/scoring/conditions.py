@@ -53,6 +53,10 @@ TOLD = re.compile(r"\b(?:told|tell|say|said|explained?)\b")
 CAN_DO = re.compile(r"\b(?:i|we) (?:can|could|will|would|am happy|am glad|am free|am available)\b"
                     r"(?! (?:tell|say|admit|be (?:straight|honest|frank|upfront|clear))\b)|"
                     r"\blet me\b|^but (?:i|we) (?!(?:just )?(?:told|said))")
+# "but I can do evenings | until ten on weekdays": hours said as the end of the candidate's own
+# offer, with no comma between (the offer's clause runs on into the phrase).
+OFFER_RUNS_ON = re.compile(r"\b(?:I|we)(?:'m| am|'d be| would be)? ?(?:can|could|will|'ll|happy to|glad to|able to)\s+"
+                           r"(?:\w+\s+)?(?:do|work|cover|manage|start|stay|pick up)\b[^,.;!?]*$", re.IGNORECASE)
 AVAILABLE = frozenset({"fine", "free", "happy", "glad", "available", "flexible", "okay", "ok"})
 BUT = frozenset({("but",), ("though",), ("however",), ("although",)})
 # "...but only if they pay me double" puts a price on the yes: no offer.
@@ -120,13 +124,24 @@ def brush_offs(clauses: Sequence[Clause], call: bool, theirs: frozenset[int] = f
     return out
 
 
-def gives_hours(clause: Clause) -> bool:
-    """Whether a phrase turning on "but", with no denial and no price, says what the candidate can
-    give: "but I'm happy to do evenings" read near "My evenings are mine" is the offer, not a refusal."""
+def gives_hours(clauses: Sequence[Clause], clause: Clause) -> bool:
+    """Whether a phrase, with no denial, says what the candidate can give: one turning on "but",
+    with no price ("but I'm happy to do evenings" read near "My evenings are mine" is the offer,
+    not a refusal), or one that only finishes their offer ("I can't do weekends but I can do
+    evenings until ten on weekdays": "until ten on weekdays", near "Weekdays nine to five, and
+    that's not up for discussion" by its subject). Not one after a break ("Weekday mornings,
+    that's it", "My evenings belong to me")."""
+    if any(denials_of(clause.text)):
+        return False
     # a turn to the candidate's own "I'm happy to" ("so I'd hope the others would..." is none)
     norms = norms_of(clause.text)
-    return norms[:1] in BUT and not any(denials_of(clause.text)) and not PRICE & set(norms) \
-        and bool(CAN_DO.search(" ".join(norms)))
+    if norms[:1] in BUT and not PRICE & set(norms) and CAN_DO.search(" ".join(norms)):
+        return True
+    if clause.sentence:
+        return False
+    sentence = sentence_of(clauses, clause)
+    at = sentence.text.find(clause.text)
+    return at > 0 and OFFER_RUNS_ON.search(sentence.text[:at]) is not None
 
 
 def offered(clauses: Sequence[Clause], refused: Clause, availability: bool) -> bool:

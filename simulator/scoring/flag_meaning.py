@@ -60,8 +60,7 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         if mostly_theirs(clause, theirs) or _their_doing(clause):
             continue
         sentence = sentence_of(clauses, clause)
-        if _conceded(clause, sentence) or (RedFlag(ex_.labels[j]) is RedFlag.DISMISSIVE and _helps_with(clause)) \
-                or (RedFlag(ex_.labels[j]) is RedFlag.REFUSAL and _hours_given(clause, sentence)):
+        if _conceded(clause, sentence) or (RedFlag(ex_.labels[j]) is RedFlag.DISMISSIVE and _helps_with(clause)):
             continue
         leaning = lean.get(sentence, 0.0)
         if not clause.sentence and leaning < th.RED_FLAG_PHRASE_SENTENCE and not _sure_alone(clause, best, fine):
@@ -139,23 +138,6 @@ HELPS_WITH = re.compile(r"\b(?:I|we)(?:'d|'ll| would| will| can| could)\s+(?:(?:
 
 def _helps_with(clause: Clause) -> bool:
     return HELPS_WITH.search(clause.text) is not None and not any(denials_of(clause.text))
-
-
-# "but I can do evenings | until ten on weekdays": hours said as the end of the candidate's own
-# offer, with no comma between (the offer's clause runs on into the phrase).
-OFFER_RUNS_ON = re.compile(r"\b(?:I|we)(?:'m| am|'d be| would be)? ?(?:can|could|will|'ll|happy to|glad to|able to)\s+"
-                           r"(?:\w+\s+)?(?:do|work|cover|manage|start|stay|pick up)\b[^,.;!?]*$", re.IGNORECASE)
-
-
-def _hours_given(clause: Clause, sentence: Clause) -> bool:
-    """A phrase that only finishes the candidate's offer of hours ("I can't do weekends but I can
-    do evenings until ten on weekdays": "until ten on weekdays") gives those hours, though it sits
-    near "Weekdays nine to five, and that's not up for discussion" by its subject. Not a phrase that
-    denies, nor one after a break ("Weekday mornings, that's it", "My evenings belong to me")."""
-    if clause.sentence or any(denials_of(clause.text)):
-        return False
-    at = sentence.text.find(clause.text)
-    return at > 0 and OFFER_RUNS_ON.search(sentence.text[:at]) is not None
 
 
 def _their_doing(clause: Clause) -> bool:

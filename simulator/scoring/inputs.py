@@ -176,7 +176,7 @@ class Inputs:
         # Never late is punctuality, no late hours turned down (`conditions.punctual`).
         found = [m for m in found if m.family is not RedFlag.REFUSAL or m.practice
                  or not names_condition(self.clauses, m.clause)
-                 or not (offered(self.clauses, m.clause, availability=True) or gives_hours(m.clause))]
+                 or not (offered(self.clauses, m.clause, availability=True) or gives_hours(self.clauses, m.clause))]
         found = [m for m in found if m.family is not RedFlag.REFUSAL or m.practice or not punctual(m.clause)]
         found += condition_refusals(self.clauses, self.call_reply, theirs) + brush_offs(self.clauses, self.call_reply, theirs)
         # ...and either refused by reference ("Nights? Never done them, never will.", `reference.py`),

@@ -34,7 +34,7 @@ _STANCE = re.compile(r"\b(?:yes|yeah|yep|sure|absolutely|definitely|fine|okay|ok
                      r"(?:do|work|stay|cover|manage|make|start|come|take|be there)\b")
 
 
-def gives_hours(text: str) -> bool:
+def says_hours(text: str) -> bool:
     """The words name a day, a time or a shift, or say yes or no to working them."""
     norms = norms_of(text)
     said = " ".join(norms)
@@ -45,5 +45,5 @@ def gives_what_is_asked(question: Question, sentences: Sequence[str]) -> bool:
     """Whether any sentence of the answer gives what the question asks for (`Question.asks_for`);
     True for a question whose bank does not say."""
     if question.asks_for is Asks.HOURS:
-        return any(gives_hours(s) for s in sentences)
+        return any(says_hours(s) for s in sentences)
     return True
