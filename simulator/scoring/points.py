@@ -19,7 +19,7 @@ import numpy as np
 from ..types import Coverage, KeyPoint, Transcript
 from . import semantic
 from . import thresholds as th
-from .clauses import Clause, about_others, agrees, denials_of, norms_of, sentence_of
+from .clauses import FIRST_PERSON, Clause, about_others, agrees, denials_of, norms_of, sentence_of
 from .exemplars import exemplars
 from .matching import PointMatch, generic_stems, match_phrase
 from .refusal import QUALIFIED
@@ -201,14 +201,14 @@ def done_already(clauses: Sequence[Clause], clause: Clause) -> bool:
 
 
 # "If I can't fix it, I find out who can": a "can't" inside an "if" is a case planned for.
-CONDITIONS = frozenset({"if", "unless", "when", "whenever"})
+IF_WORDS = frozenset({"if", "unless", "when", "whenever"})
 
 
 def _only_in_condition(clause: str) -> bool:
     """Whether every denial of the clause is inside the condition it opens with."""
     head = clause.split(",")[0]
     norms = norms_of(head)
-    return bool(norms) and norms[0] in CONDITIONS and sum(denials_of(head)) == sum(denials_of(clause)) > 0
+    return bool(norms) and norms[0] in IF_WORDS and sum(denials_of(head)) == sum(denials_of(clause)) > 0
 
 
 def can_deny(clause: str, phrasing: str) -> bool:
@@ -227,9 +227,6 @@ def can_deny(clause: str, phrasing: str) -> bool:
     if first is not None and _states_a_fact(norms, first):
         return False
     return first is not None or not any(denials_of(phrasing))
-
-
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our"})
 
 
 def _states_a_fact(norms: tuple[str, ...], first: int) -> bool:
