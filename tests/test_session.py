@@ -565,7 +565,10 @@ def test_the_microphone_waits_through_thinking_pauses_and_never_talks_over(tmp_p
     text = " ".join(normalise(paused["transcript"]["text"]))  # numbers as words: "3 years" is right
     assert all(word in text for word in ("three years", "phone company", "calm", "hung up")), text
     assert sf.info(paused["audio"]).duration >= len(clips["why-call-center"]) / 16_000 - 0.6
-    assert "interesting" in clean["transcript"]["text"].lower()
+    # ...and the clean answer's last clause arrived: "keeps the day interesting" (Whisper heard
+    # "keeps me interested" once, on a machine under load; the clause is there either way)
+    tail = clean["transcript"]["text"].lower()
+    assert "keeps" in tail and "interest" in tail.rsplit("keeps", 1)[-1], tail
     # The interviewer spoke only after each answer had stopped, and never over one.
     for qid, (start, end) in played.items():
         assert not [o for o, _ in streams.of(child.pid, start) if o < end], qid
