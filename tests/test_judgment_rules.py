@@ -79,9 +79,33 @@ def families(s) -> set[RedFlag]:
     ("I wouldn't bother with a follow-up email", "follow-up email", False),
     ("Late shifts don't bother me at all", "late shifts", True),
     ("It has never bothered me to work late", "work late", True),
+    # Thirteenth pass (2026-12-02): bothering someone other than me is the ordinary verb too
+    # ("I wouldn't bother my supervisor" is a no to asking them; the refusal below scored 58).
+    ("I wouldn't bother my supervisor", "ask my supervisor", False),
+    ("I'd never bother the customer with the policy wording", "the customer", False),
+    ("Nights don't bother me and weekends don't bother us either", "weekends", True),
 ])
 def test_stance_is_read_from_the_words_that_reach_the_point(clause, target, same):
     assert agrees(clause, target) is same
+
+
+def test_a_flat_no_that_wont_bother_the_supervisor_is_at_the_bottom_and_not_called_dishonest():
+    # The final read of 2026-12-02: "I wouldn't bother my supervisor" covered "ask my supervisor"
+    # (58). And a denial of anything done to the supervisor matched the dishonesty exemplar "...not
+    # tell my supervisor" by its "not", so the tip called a flat no "bending the truth".
+    no = score("refund-against-policy", "I wouldn't look for any way round it, I wouldn't bother my "
+               "supervisor, and I'm not offering a credit either. The answer is no.")
+    assert no.overall <= 15
+    assert coverage(no, "ask my supervisor") is not Coverage.COVERED
+    flat = score("refund-against-policy", "I wouldn't involve my supervisor, and I'm not offering a credit either. "
+                 "The answer is no.")
+    assert flat.overall <= 15 and RedFlag.DISHONESTY not in families(flat)
+    assert "bending the truth" not in " ".join(t.text for t in flat.tips)
+    kind = score("refund-against-policy", "I'd say sorry, check the account, and ask my supervisor whether we "
+                 "could make an exception. If not, I'd offer a credit or an exchange.")
+    assert kind.overall >= 70
+    hidden = score("refund-against-policy", "I'd just bend the rules, give the refund and keep it from my supervisor.")
+    assert hidden.overall <= 15
 
 
 def test_a_motivation_denied_in_new_words_is_at_the_bottom():

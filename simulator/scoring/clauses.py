@@ -48,9 +48,11 @@ DENIAL_STOPS = frozenset({"so", "and", "but", "because", "which", "who", "while"
 SAME = frozenset({"same"})
 BEST = frozenset({"beats", "compares", "tops"})  # "nothing beats...": the best, not a denial
 # "Late shifts don't bother me" affirms them; "I wouldn't bother checking / to check / with a
-# note" is "bother" as an ordinary verb, and only the "not" denies.
+# note" is "bother" as an ordinary verb, and only the "not" denies; so is "I wouldn't bother my
+# supervisor": bothering someone other than me or us.
 BOTHER = frozenset({"bother", "bothers", "bothered"})
-BOTHER_VERB_NEXT = frozenset({"to", "with"})
+BOTHER_VERB_NEXT = frozenset("""to with my the a an your his her their our them him anyone anybody
+    someone somebody people""".split())
 CONDITIONS = frozenset({"if", "unless", "when"})
 # Verbs that take away what follows: toward the words they reach, they deny as "no" would ("I'd
 # swap every bit of jargon for..." says "no jargon"; "I avoid jargon" says it too).
