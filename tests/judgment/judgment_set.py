@@ -41,7 +41,8 @@ HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
                        "heldout-fresh8": HERE / "heldout_fresh8.yaml",
                        "heldout-fresh9": HERE / "heldout_fresh9.yaml",
-                       "heldout-fresh10": HERE / "heldout_fresh10.yaml"}
+                       "heldout-fresh10": HERE / "heldout_fresh10.yaml",
+                       "heldout-fresh11": HERE / "heldout_fresh11.yaml"}
 
 FAMILIES = (
     "real",              # quoted from a public guide, with the source's own label
