@@ -328,3 +328,26 @@ def test_a_fact_stated_with_there_is_no_denies_no_key_point(text, knocked_out):
     denied = [e for e in points.evidence if e.coverage is Coverage.DENIED]
     assert bool(denied) is knocked_out or (knocked_out and severe(s)), denied
     assert (s.overall > 15) is not knocked_out, s.overall
+
+
+@pytest.mark.parametrize("qid, turn, text, flagged", [
+    # Thirteenth pass (2026-12-02), written before the rule: "deal with it" said as one of the
+    # candidate's own acts in a list ("I'll find out where it is, deal with it, and call you back")
+    # was read as the brush-off "deal with it" and knocked the answer out (4.0; the thin_cases twin 6.0).
+    ("lost-package-caller", 1, "I'll find out where it is, deal with it, and call you back today.", False),
+    ("what-is-good-service", None, "The person hangs up with nothing left to chase. I check what they really need, "
+     "deal with it, and if I can't, I ring back when I promised.", False),
+    # said to the caller, or as what the candidate would say, it is still the brush-off
+    ("double-billed-caller", 1, "Look, these things happen, deal with it.", True),
+    ("lost-package-caller", 1, "I'd say these things happen, deal with it, and move on to the next caller.", True),
+    ("double-billed-caller", 1, "I'd tell them tough, deal with it, and hang up.", True),
+    # and a red flag done by the candidate in a list of their acts is still theirs
+    ("abusive-caller", None, "I'd listen for a bit, hang up on them, and take the next call.", True),
+    ("customer-yelling-first-word", None, "I'd let them shout, yell back louder, and then carry on.", True),
+])
+def test_an_act_in_a_list_of_the_candidates_own_is_theirs_not_said_to_the_caller(qid, turn, text, flagged):
+    s = score(qid, text, turn)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+    for act in ("hang up on them", "yell back louder"):
+        assert act not in text or any(act in q for q in severe(s)), severe(s)
