@@ -25,8 +25,9 @@ from simulator.types import Transcript  # noqa: E402
 
 # Measured blind when the file was written (main at cd3e1b0): 14 of 25 thin answers at or below 45,
 # 23 of 25 short strong twins at or above 50 (the two others are knocked out by rules this pass did
-# not touch). After the rules: 19 thin, 23 twins.
-THIN_WITHIN, STRONG_WITHIN = 19, 23
+# not touch). After the rules: 19 thin, 23 twins; 24 twins once "deal with it" said as one of the
+# candidate's own acts was no longer read as the brush-off (thirteenth pass).
+THIN_WITHIN, STRONG_WITHIN = 19, 24
 
 WAITER = "Being nice to people, I think. Well, once a waiter remembered my order, which was nice."
 
