@@ -351,3 +351,49 @@ def test_an_act_in_a_list_of_the_candidates_own_is_theirs_not_said_to_the_caller
     assert (s.overall > 15) is not flagged
     for act in ("hang up on them", "yell back louder"):
         assert act not in text or any(act in q for q in severe(s)), severe(s)
+
+
+# tests/judgment/precision_cases.yaml: 36 professional answers in everyday ways, written and
+# labelled before any of them was scored (thirteenth pass). Blind: 31 within their bounds, 1
+# flagged ("I'd want to earn it first": money), 2 at or below 15 ("...without asking anyone" read
+# as denying "so now I"). After: 33 within, none flagged, none at or below 15. The three left are
+# a reason for this company heard as off the question (15.8) and two plain answers labelled
+# mediocre that score above 70.
+PRECISION_WITHIN = 33
+
+
+def test_professional_answers_said_in_everyday_ways_are_neither_flagged_nor_knocked_out():
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent / "judgment"))
+    import floors
+
+    cases = floors.scored("precision")
+    assert len(cases) >= 36
+    assert not [(f.case.text, floors.severe_flags(s)) for f, s in cases if floors.severe_flags(s)]
+    assert not [(f.case.text, s.overall) for f, s in cases if s.overall <= 15]
+    assert sum(f.case.within_bounds(s.overall) for f, s in cases) >= PRECISION_WITHIN
+
+
+@pytest.mark.parametrize("qid, text, knocked_out", [
+    # a "without" denies the words after it, no others (thirteenth pass: 5.7, "denies: what I do about it")
+    ("greatest-weakness", "Spreadsheets. I'm not a natural with them, so I did a free evening course and I can do the "
+     "basics now without asking anyone.", False),
+    ("greatest-weakness", "Spreadsheets. I'm rubbish with them and I get by without ever learning them, so I don't "
+     "bother.", True),
+])
+def test_a_without_denies_only_what_follows_it(qid, text, knocked_out):
+    s = score(qid, text)
+    assert (s.overall <= 15) is knocked_out, s.overall
+
+
+@pytest.mark.parametrize("qid, text, flagged", [
+    # "earn it" is deserving a step up (thirteenth pass: 5.9, a money red flag); earning money is money
+    ("where-in-five-years", "Still here, I hope, but not on the same desk: maybe training new starters or on the "
+     "complaints team. I'd want to earn it first.", False),
+    ("why-call-center", "Honestly, I'm here to earn money and that's it.", True),
+])
+def test_earning_a_step_up_is_not_money(qid, text, flagged):
+    s = score(qid, text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged

@@ -21,7 +21,7 @@ from . import semantic
 from . import thresholds as th
 from .clauses import FIRST_PERSON, Clause, about_others, agrees, denials_of, norms_of, sentence_of
 from .exemplars import exemplars
-from .matching import PointMatch, generic_stems, match_phrase
+from .matching import PointMatch, generic_stems, match_phrase, same_word
 from .refusal import QUALIFIED
 from .text import Doc
 from .words import STOPWORDS, content_words, normalise_word, stem
@@ -226,7 +226,19 @@ def can_deny(clause: str, phrasing: str) -> bool:
         return False
     if first is not None and _states_a_fact(norms, first):
         return False
+    if first is not None and _only_without_elsewhere(norms, denying, phrasing):
+        return False
     return first is not None or not any(denials_of(phrasing))
+
+
+def _only_without_elsewhere(norms: tuple[str, ...], denying: tuple[bool, ...], phrasing: str) -> bool:
+    """A clause whose only denial is a "without" denies the words after it, and no others: "I can do
+    the basics now without asking anyone" denies no "so now I" (it is the progress); "I'd do it
+    without checking the account" still denies "check the account"."""
+    if any(d and n != "without" for d, n in zip(denying, norms)):
+        return False
+    after = set(norms[norms.index("without") + 1:])
+    return not any(same_word(w, n) for w in norms_of(phrasing) if w not in STOPWORDS for n in after)
 
 
 def _states_a_fact(norms: tuple[str, ...], first: int) -> bool:
