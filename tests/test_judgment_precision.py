@@ -353,13 +353,16 @@ def test_an_act_in_a_list_of_the_candidates_own_is_theirs_not_said_to_the_caller
         assert act not in text or any(act in q for q in severe(s)), severe(s)
 
 
-# tests/judgment/precision_cases.yaml: 36 professional answers in everyday ways, written and
-# labelled before any of them was scored (thirteenth pass). Blind: 31 within their bounds, 1
-# flagged ("I'd want to earn it first": money), 2 at or below 15 ("...without asking anyone" read
-# as denying "so now I"). After: 33 within, none flagged, none at or below 15. The three left are
-# a reason for this company heard as off the question (15.8) and two plain answers labelled
-# mediocre that score above 70.
-PRECISION_WITHIN = 33
+# tests/judgment/precision_cases.yaml: professional answers in everyday ways, written and labelled
+# before any of them was scored (thirteenth pass). First 36 (plain): blind 31 within their bounds, 1
+# flagged ("I'd want to earn it first": money), 2 at or below 15 ("...without asking anyone" read as
+# denying "so now I"); after: 33, 0, 0. Then 24 more that talk about the behaviour they avoid:
+# blind 21 within, 3 flagged and knocked out; after: 22, 2, 2. Left: "I've read the reviews...
+# People complain about waiting, but nobody complains about the staff" (what reviews say, read as
+# the candidate's contempt) and "I wouldn't just hang up on them. I'd warn them calmly..." ("not
+# just" is "not only", so the hang-up reads as said; a professional sentence saying it pulled a rude
+# "I wouldn't just sit there and let them rant at me, I'd cut in" out of its flag, so it was not kept).
+PRECISION_WITHIN, PRECISION_FLAGGED = 54, 2
 
 
 def test_professional_answers_said_in_everyday_ways_are_neither_flagged_nor_knocked_out():
@@ -369,9 +372,10 @@ def test_professional_answers_said_in_everyday_ways_are_neither_flagged_nor_knoc
     import floors
 
     cases = floors.scored("precision")
-    assert len(cases) >= 36
-    assert not [(f.case.text, floors.severe_flags(s)) for f, s in cases if floors.severe_flags(s)]
-    assert not [(f.case.text, s.overall) for f, s in cases if s.overall <= 15]
+    assert len(cases) >= 60
+    flagged = [(f.case.text, s.overall) for f, s in cases if floors.severe_flags(s)]
+    assert len(flagged) <= PRECISION_FLAGGED, flagged
+    assert [(t, v) for t, v in flagged if v <= 15] == [(f.case.text, s.overall) for f, s in cases if s.overall <= 15]
     assert sum(f.case.within_bounds(s.overall) for f, s in cases) >= PRECISION_WITHIN
 
 
@@ -394,6 +398,22 @@ def test_a_without_denies_only_what_follows_it(qid, text, knocked_out):
     ("why-call-center", "Honestly, I'm here to earn money and that's it.", True),
 ])
 def test_earning_a_step_up_is_not_money(qid, text, flagged):
+    s = score(qid, text)
+    assert bool(severe(s)) is flagged, severe(s)
+    assert (s.overall > 15) is not flagged
+
+
+@pytest.mark.parametrize("qid, text, flagged", [
+    # what others believe, put right at once, is the view the answer argues against (thirteenth
+    # pass, precision_cases: 6.3 with a money red flag quoting "People think it's just...")
+    ("why-call-center", "People think it's just getting shouted at all day. It isn't. Most callers are decent, and "
+     "the ones who are cross usually have a good reason, which I can fix.", False),
+    ("what-does-the-job-involve", "Some people think callers are stupid. They're not, they just haven't had it "
+     "explained properly.", False),
+    # agreed with, it is the candidate's own
+    ("why-call-center", "People think it's just a paycheck. It is, for me.", True),
+])
+def test_a_belief_of_others_put_right_is_not_the_candidates(qid, text, flagged):
     s = score(qid, text)
     assert bool(severe(s)) is flagged, severe(s)
     assert (s.overall > 15) is not flagged

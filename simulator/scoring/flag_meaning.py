@@ -61,7 +61,7 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         if mostly_theirs(clause, theirs) or _their_doing(clause):
             continue
         sentence = sentence_of(clauses, clause)
-        if _one_of_my_acts(clause, sentence):
+        if _one_of_my_acts(clause, sentence) or _belief_put_right(sentence, clauses):
             continue
         if _conceded(clause, sentence) or (RedFlag(ex_.labels[j]) is RedFlag.DISMISSIVE and _helps_with(clause)):
             continue
@@ -167,6 +167,24 @@ def _one_of_my_acts(phrase: Clause, sentence: Clause) -> bool:
     ex_ = red_flag_exemplars()
     as_mine = ex_.vectors @ embed([f"I {phrase.text}"])[0]
     return float(max(v for v, label in zip(as_mine, ex_.labels) if label)) < th.RED_FLAG_MEANING
+
+
+# "People think it's just getting shouted at all day. It isn't.": what others believe, put right at
+# once by the candidate, is the view the answer argues against, not the candidate's own.
+OTHERS_BELIEVE = re.compile(r"^(?:(?:a lot of|lots of|most|some|many|plenty of)\s+)?(?:people|everyone|everybody|"
+                            r"others|folk|my friends)\s+(?:think|thinks|assume|assumes|imagine|imagines|reckon|"
+                            r"reckons|believe|believes|expect|expects)\b", re.IGNORECASE)
+PUT_RIGHT = re.compile(r"^(?:but\s+)?(?:it\s+(?:isn't|is not|'s not|really isn't)|that(?:'s| is) not (?:true|right|it)|"
+                       r"they(?:'re| are) (?:wrong|not)|they aren't|not really|it's not like that|it isn't like that)\b",
+                       re.IGNORECASE)
+
+
+def _belief_put_right(sentence: Clause, clauses: Sequence[Clause]) -> bool:
+    if OTHERS_BELIEVE.match(sentence.text) is None:
+        return False
+    later = [c for c in clauses if c.start >= sentence.end]
+    nxt = min(later, key=lambda c: (c.start, -c.end), default=None)
+    return nxt is not None and PUT_RIGHT.match(nxt.text) is not None
 
 
 def _their_doing(clause: Clause) -> bool:
