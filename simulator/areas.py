@@ -120,6 +120,10 @@ class Area:
     # over a session's answers is said as the count in them, "1 red flag in 3 answers", never
     # "0.33 red flags" (`review.figures.count_text`).
     counted: bool = False
+    # Its measured value is a difference of two counts (positive minus negative phrases): "-1 in 3"
+    # reads as nothing to a person, so progress shows its score and a review says it in words
+    # ("1 more negative than positive phrase").
+    net: bool = False
 
     @property
     def better_way(self) -> Better:
@@ -183,7 +187,7 @@ AREAS: dict[str, Area] = {a.name: a for a in (
     Area("positive_language", Family.LANGUAGE, "positive language", 1.0,
          "saying what you can do rather than what you can't",
          better="You said what you could do this time", goal="say what you can do, not what you can't",
-         favours=(ROLEPLAY, SITUATIONAL), absence=True, counted=True),
+         favours=(ROLEPLAY, SITUATIONAL), absence=True, net=True),
     Area("professionalism", Family.LANGUAGE, "professionalism", 2.0, "keeping it professional, with no blaming",
          better="You kept it professional this time",
          goal="no blaming, put-downs or dismissive phrases", at_least=100.0, favours=(BEHAVIORAL, SITUATIONAL),

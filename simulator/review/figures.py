@@ -77,13 +77,26 @@ def format_value(metric: Metric) -> str:
     value = metric.value
     if value is None or value == "":
         return ""
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float)) and (found := area(metric.name)) is not None and found.net:
+        text = net_text(value, said=bool(metric.evidence))
+    elif isinstance(value, (int, float)):
         text = with_unit(number(value), metric.unit)
     else:
         text = f"{value} {metric.unit}" if metric.unit else str(value)
     if metric.expected is not None:
         text += f" ({plural(round(metric.expected), 'point')} expected in an answer this long)"
     return text
+
+
+def net_text(value: float, said: bool = True) -> str:
+    """Positive minus negative phrases as a person says it: '2 more positive than negative
+    phrases', '1 more negative than positive phrase', 'as many positive as negative phrases'
+    ('no negative phrases' when neither kind was `said`), never '-1 positive minus negative phrases'."""
+    n = _whole(abs(value))
+    if n == 0:
+        return "as many positive as negative phrases" if said else "no negative phrases"
+    more, fewer = ("positive", "negative") if value > 0 else ("negative", "positive")
+    return f"{n} more {more} than {fewer} {'phrase' if n == 1 else 'phrases'}"
 
 
 def score_band(score: float | None) -> str:

@@ -274,9 +274,9 @@ def _cells(series, ids: list[str]) -> tuple[list[str], Callable[[float], str], s
     cells = [count_cell(at[i].value, at[i].answers, series.unit) if i in at else "-" for i in ids]
     if series.unit.startswith("of "):  # key points: the nearest whole number, and its arrow
         return cells, (lambda v: count_cell(v, None, series.unit)), ""
-    # the example counts something ("1 red flag in 3 answers"): never a net figure ("0 positive
-    # minus negative phrases in 3 answers"), and none at all rather than "0 in 3" when one is found
-    several = None if " minus " in series.unit else next(
+    # the example counts something ("1 red flag in 3 answers"), and none at all rather than
+    # "0 in 3" when one is found (a net figure, positive minus negative phrases, shows its score)
+    several = next(
         (p for p in series.points if (p.answers or 0) > 1 and p.value > 0), None)
     said = "" if several is None else (
         f'A count like "{count_cell(several.value, several.answers, series.unit)}" is over that session\'s '
