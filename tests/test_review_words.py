@@ -24,3 +24,27 @@ def test_positive_language_is_said_in_words_in_a_review_and_as_a_score_in_progre
     assert "1 more positive than negative phrase" in lines[1] and "phrases" not in lines[1], lines
     row = next(line for line in run_cli("progress").stdout.splitlines() if line.startswith("Positive language"))
     assert "score out of 100" in row and " in " not in row and "minus" not in row, row
+
+
+def test_and_n_more_counts_what_it_leaves_out_not_lines():
+    # "and 1 more" under an answer whose left-out line stood for three phrases ("(3 times)"), and
+    # "and 2 more" after "missing: extra" when one of the two was a key point covered.
+    from simulator.review.terminal import _metric_lines, _Paint
+    from simulator.types import Coverage, Evidence, EvidenceKind, Metric
+
+    said = [Evidence(f"I checked {n}", kind=EvidenceKind.PHRASE, note="takes ownership") for n in ("a", "b", "c")]
+    again = [Evidence("let me fix it", kind=EvidenceKind.PHRASE, note="takes ownership")] * 3
+    lines = _metric_lines(Metric("ownership", 100.0, 6.0, "phrases", tuple(said + again)), {}, _Paint(False))
+    assert lines[-1].strip() == "and 3 more", lines
+
+    def point(label: str, covered: bool) -> Evidence:
+        return Evidence(label if covered else "", kind=EvidenceKind.KEY_POINT, label=label,
+                        note=("covers: " if covered else "missing: ") + label,
+                        coverage=Coverage.COVERED if covered else Coverage.MISSING)
+    points = [point("situation", True), point("action", True), point("extra", False), point("result", True),
+              point("learned", False)]
+    lines = _metric_lines(Metric("key_points", 69.0, 3.0, "of 5 key points", tuple(points)), {}, _Paint(False))
+    assert lines[-1].strip() == "and 2 more, 1 of them missing", lines
+    lines = _metric_lines(Metric("key_points", 0.0, 0.0, "of 4 key points",
+                                 tuple(point(x, False) for x in "abcd")), {}, _Paint(False))
+    assert lines[-1].strip() == "and 1 more missing", lines

@@ -17,7 +17,7 @@ from ..notebook import Notebook, SessionSummary
 from ..notebook.history import session_points
 from ..types import Metric, Question, Score, Session
 from .asked import answers_count, by_question, replies
-from .evidence import SHOWN_FIRST, evidence_lines
+from .evidence import SHOWN_FIRST, evidence_lines, more_text
 from .figures import (answer_context, clock, count_cell, count_text, counted, format_value, metric_label, number,
                       number_short, score_band, session_overall, when)
 from .marks import CUES, MarkedTranscript, Pause, mark_transcript, split_tail
@@ -129,7 +129,7 @@ def _metric_lines(metric: Metric, located: dict, paint: _Paint) -> list[str]:
         text = printable(" \u2014 ".join(x for x in (quote, ev.note) if x) + (f" {ev.times}" if ev.times else ""))
         lines += _para(at + text, " " * 8, " " * (8 + len(at)))
     if len(every) > SHOWN_FIRST:
-        lines.append(paint(f"        and {len(every) - SHOWN_FIRST} more", "dim"))
+        lines.append(paint(f"        and {more_text(every[SHOWN_FIRST:])}", "dim"))
     return lines
 
 
