@@ -48,3 +48,14 @@ def test_and_n_more_counts_what_it_leaves_out_not_lines():
     lines = _metric_lines(Metric("key_points", 0.0, 0.0, "of 4 key points",
                                  tuple(point(x, False) for x in "abcd")), {}, _Paint(False))
     assert lines[-1].strip() == "and 1 more missing", lines
+
+
+def test_a_refusal_to_a_motivation_question_aims_for_what_you_like_about_the_work():
+    # "Why do you want to work in a call center?" answered "I wouldn't apologise to customers" was
+    # told "Aim for: what you would do for the caller, not what you won't": there is no caller.
+    from simulator.coach import session_feedback
+
+    answer = typed("why-call-center", "I wouldn't apologise to customers, that is not my thing. But I like the phones.")
+    tip = next(t for t in session_feedback([answer]).tips if t.area == "professionalism")
+    assert "what you do like about the work" in tip.text, tip.text
+    assert "caller" not in tip.target and "like about the work" in tip.target, tip.target
