@@ -59,3 +59,19 @@ def test_a_refusal_to_a_motivation_question_aims_for_what_you_like_about_the_wor
     tip = next(t for t in session_feedback([answer]).tips if t.area == "professionalism")
     assert "what you do like about the work" in tip.text, tip.text
     assert "caller" not in tip.target and "like about the work" in tip.target, tip.target
+
+
+def test_tips_say_scores_as_whole_numbers(home):
+    # `tips` said "Progress: 47.3 out of 100 over that session" and "23.3 out of 100 the first
+    # time" beside "1 red flag in 3 answers" and the table's whole scores.
+    import re
+
+    save_session(home, [typed("why-call-center", "I like people."), typed("angry-customer-time", CAN),
+                        typed("greatest-weakness", "I am a perfectionist.")])
+    save_session(home, [typed("why-call-center", "I like people and the phones."),
+                        typed("greatest-weakness", "Sometimes I take too long on details, so now I set a timer on "
+                              "each task and my manager says it helps.")])
+    out = " ".join(run_cli("tips").stdout.split())
+    assert "out of 100" in out, out
+    assert not re.search(r"\d\.\d+ out of 100", out), out
+    assert not re.search(r"out of 100 the first time, \d+\.\d", out), out

@@ -39,7 +39,8 @@ def counted(name: str, unit: str | None) -> bool:
     return found is not None and found.counted and bool(unit) and not unit.endswith("out of 100")
 
 
-def _whole(value: float) -> int:
+def whole(value: float) -> int:
+    """The nearest whole number, half up."""
     return int(math.floor(value + 0.5))  # half up: 2.5 key points is about 3, never "about 2"
 
 
@@ -49,19 +50,19 @@ def count_text(value: float, answers: int | None, unit: str, bare: bool = False)
     does not add up across answers). `bare`: without the unit, said before it ('0 in 2 answers')."""
     unit_of = (lambda shown: shown) if bare else (lambda shown: with_unit(shown, unit))
     if unit.startswith("of "):
-        shown = str(_whole(value))
-        return unit_of(shown if float(value) == _whole(value) else f"about {shown}")
+        shown = str(whole(value))
+        return unit_of(shown if float(value) == whole(value) else f"about {shown}")
     if not answers:  # how many answers is not known: the nearest whole number
-        return unit_of(str(_whole(value)))
-    text = unit_of(str(_whole(value * answers)))
+        return unit_of(str(whole(value)))
+    text = unit_of(str(whole(value * answers)))
     return text if answers == 1 else f"{text} in {plural(answers, 'answer')}"
 
 
 def count_cell(value: float, answers: int | None, unit: str) -> str:
     """The same in a table cell, its unit beside the row: '1 in 3', '2', '3'."""
     if unit.startswith("of ") or not answers:
-        return str(_whole(value))
-    total = _whole(value * answers)
+        return str(whole(value))
+    total = whole(value * answers)
     return str(total) if answers == 1 else f"{total} in {answers}"
 
 
@@ -92,7 +93,7 @@ def net_text(value: float, said: bool = True) -> str:
     """Positive minus negative phrases as a person says it: '2 more positive than negative
     phrases', '1 more negative than positive phrase', 'as many positive as negative phrases'
     ('no negative phrases' when neither kind was `said`), never '-1 positive minus negative phrases'."""
-    n = _whole(abs(value))
+    n = whole(abs(value))
     if n == 0:
         return "as many positive as negative phrases" if said else "no negative phrases"
     more, fewer = ("positive", "negative") if value > 0 else ("negative", "positive")
