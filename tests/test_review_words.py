@@ -75,3 +75,15 @@ def test_tips_say_scores_as_whole_numbers(home):
     assert "out of 100" in out, out
     assert not re.search(r"\d\.\d+ out of 100", out), out
     assert not re.search(r"out of 100 the first time, \d+\.\d", out), out
+
+
+def test_one_kind_of_earns_no_filler_tip_but_two_fillers_or_an_um_do():
+    # "A filler crept in, and that's a lot for an answer this short" for one "kind of" in a
+    # typed answer: 6 in 100 words is over the rate, but a lone softener is how people talk.
+    from simulator.coach import session_feedback
+
+    def areas(text: str) -> list[str]:
+        return [t.area for t in session_feedback([typed("why-call-center", text)]).tips]
+    assert "fillers" not in areas("I kind of enjoy helping people on the phone and I like that every call is different.")
+    assert "fillers" in areas("I kind of enjoy helping people on the phone and I sort of like that every call is different.")
+    assert "fillers" in areas("I enjoy helping people on the phone, um, and I like that every call is different.")
