@@ -87,3 +87,14 @@ def test_one_kind_of_earns_no_filler_tip_but_two_fillers_or_an_um_do():
     assert "fillers" not in areas("I kind of enjoy helping people on the phone and I like that every call is different.")
     assert "fillers" in areas("I kind of enjoy helping people on the phone and I sort of like that every call is different.")
     assert "fillers" in areas("I enjoy helping people on the phone, um, and I like that every call is different.")
+
+
+def test_a_count_over_unknown_answers_never_says_a_rounded_nought():
+    # A mean of 0.4 long pauses over an unknown number of answers read "0 long pauses": one of
+    # them had a pause.
+    from simulator.review.figures import count_text
+
+    assert count_text(0.4, None, "long pauses") == "about one long pause in every 2 answers"
+    assert count_text(0.4, None, "long pauses", bare=True) == "about one long pause in every 2 answers"
+    assert count_text(0.0, None, "red flags") == "no red flags"
+    assert count_text(1 / 3, 3, "red flags") == "1 red flag in 3 answers"  # answers known: the count

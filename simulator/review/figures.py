@@ -7,7 +7,7 @@ from datetime import datetime
 
 from ..areas import area
 from ..types import Answer, Metric, Session
-from ..wording import plural, with_unit
+from ..wording import per_answer, plural, with_unit
 
 
 def clock(seconds: float | None) -> str:
@@ -47,13 +47,15 @@ def whole(value: float) -> int:
 def count_text(value: float, answers: int | None, unit: str, bare: bool = False) -> str:
     """A count's mean over a session's answers as a person says it: '1 red flag in 3 answers',
     '2 long pauses' (one answer), 'about 3 of 5 key points' (a share of each answer's own points
-    does not add up across answers). `bare`: without the unit, said before it ('0 in 2 answers')."""
+    does not add up across answers); with the answers unknown, per answer ('about one long pause
+    in every 3 answers'). `bare`: without the unit, said before it ('0 in 2 answers'), unless the
+    answers are unknown."""
     unit_of = (lambda shown: shown) if bare else (lambda shown: with_unit(shown, unit))
     if unit.startswith("of "):
         shown = str(whole(value))
         return unit_of(shown if float(value) == whole(value) else f"about {shown}")
-    if not answers:  # how many answers is not known: the nearest whole number
-        return unit_of(str(whole(value)))
+    if not answers:  # how many answers is not known: per answer, never a rounded "0" for 0.4
+        return per_answer(value, unit)
     text = unit_of(str(whole(value * answers)))
     return text if answers == 1 else f"{text} in {plural(answers, 'answer')}"
 
