@@ -98,3 +98,27 @@ def test_a_count_over_unknown_answers_never_says_a_rounded_nought():
     assert count_text(0.4, None, "long pauses", bare=True) == "about one long pause in every 2 answers"
     assert count_text(0.0, None, "red flags") == "no red flags"
     assert count_text(1 / 3, 3, "red flags") == "1 red flag in 3 answers"  # answers known: the count
+
+
+def test_an_answer_giving_none_of_what_was_asked_carries_it_as_typed_evidence_the_coach_reads():
+    # relevance.answers_another decided an answer to "How do you feel about overtime?" answered
+    # another question, and left no typed trace; the coach read the sentences again to say so.
+    from dataclasses import replace
+
+    from simulator.coach.context import Context
+    from simulator.coach.tips import WRITERS
+    from simulator.types import EvidenceKind
+
+    answer = typed("overtime-peak-season", "A good account note says what the customer asked, what I did and what "
+                   "happens next.")
+    m = answer.score.metric("relevance")
+    asked = [e for e in m.evidence if e.kind is EvidenceKind.NOT_ASKED]
+    assert [e.label for e in asked] == ["hours"] and not asked[0].quote, m.evidence
+    ctx = Context(answer.question, answer.score.transcript, None)
+    assert "which days and hours you can work" in WRITERS["relevance"](m, ctx)
+    # the tip comes from that evidence, not from the sentences read again
+    bare = replace(m, evidence=tuple(e for e in m.evidence if e.kind is not EvidenceKind.NOT_ASKED))
+    assert "which days and hours you can work" not in WRITERS["relevance"](bare, ctx)
+    # an answer that names its hours carries none
+    fine = typed("overtime-peak-season", "I can do Saturdays and evenings in peak season, that's fine with me.")
+    assert not [e for e in fine.score.metric("relevance").evidence if e.kind is EvidenceKind.NOT_ASKED]
