@@ -122,3 +122,16 @@ def test_an_answer_giving_none_of_what_was_asked_carries_it_as_typed_evidence_th
     # an answer that names its hours carries none
     fine = typed("overtime-peak-season", "I can do Saturdays and evenings in peak season, that's fine with me.")
     assert not [e for e in fine.score.metric("relevance").evidence if e.kind is EvidenceKind.NOT_ASKED]
+
+
+def test_relevance_is_said_in_words_in_a_review_and_as_a_score_in_progress(home):
+    # "Relevance 92 ... 0.92 out of 1 on the question" in a review and "1.0 out of 1 on the
+    # question" in progress: a second number for the same thing, on a scale nothing else uses.
+    save_session(home, [typed("angry-customer-time", CAN),
+                        typed("overtime-peak-season", "A good account note says what the customer asked, what I did "
+                              "and what happens next.")])
+    lines = [line for line in run_cli("review", "latest").stdout.splitlines() if line.strip().startswith("Relevance")]
+    assert len(lines) == 2 and not any("out of 1" in line for line in lines), lines
+    assert lines[0].endswith("on the question") and lines[1].endswith("away from the question"), lines
+    row = next(line for line in run_cli("progress").stdout.splitlines() if line.startswith("Relevance"))
+    assert row.split()[1].isdigit() and row.endswith("score out of 100"), row

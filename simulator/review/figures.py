@@ -6,6 +6,7 @@ import math
 from datetime import datetime
 
 from ..areas import area
+from ..scoring import thresholds as th
 from ..types import Answer, Metric, Session
 from ..wording import per_answer, plural, with_unit
 
@@ -80,7 +81,9 @@ def format_value(metric: Metric) -> str:
     value = metric.value
     if value is None or value == "":
         return ""
-    if isinstance(value, (int, float)) and (found := area(metric.name)) is not None and found.net:
+    if isinstance(value, (int, float)) and metric.unit == th.RELEVANCE.unit:  # "0.92 out of 1" beside 92
+        text = "on the question" if value >= th.ON_TOPIC else "away from the question"
+    elif isinstance(value, (int, float)) and " minus " in (metric.unit or ""):  # positive minus negative phrases
         text = net_text(value, said=bool(metric.evidence))
     elif isinstance(value, (int, float)):
         text = with_unit(number(value), metric.unit)
