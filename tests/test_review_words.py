@@ -135,3 +135,10 @@ def test_relevance_is_said_in_words_in_a_review_and_as_a_score_in_progress(home)
     assert lines[0].endswith("on the question") and lines[1].endswith("away from the question"), lines
     row = next(line for line in run_cli("progress").stdout.splitlines() if line.startswith("Relevance"))
     assert row.split()[1].isdigit() and row.endswith("score out of 100"), row
+
+
+def test_a_small_figure_has_no_trailing_nought():
+    # "Time to start 100  0.60 seconds" above its evidence "first words after 0.6 s".
+    from simulator.review.figures import number
+
+    assert [number(x) for x in (0.6, 0.35, 0.05, 0.5)] == ["0.6", "0.35", "0.05", "0.5"]

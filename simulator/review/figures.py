@@ -31,7 +31,11 @@ def number(value: float) -> str:
         return str(int(value))
     if abs(value) >= 100:
         return f"{value:.0f}"
-    return f"{value:.1f}" if abs(value) >= 1 else f"{value:.2f}"
+    # "0.6 seconds", as its evidence says "after 0.6 s": never a trailing nought ("0.60")
+    if abs(value) >= 1:
+        return f"{value:.1f}"
+    text = f"{value:.2f}"
+    return text[:-1] if text.endswith("0") and not text.endswith(".00") else text
 
 
 def counted(name: str, unit: str | None) -> bool:
