@@ -142,3 +142,14 @@ def test_a_small_figure_has_no_trailing_nought():
     from simulator.review.figures import number
 
     assert [number(x) for x in (0.6, 0.35, 0.05, 0.5)] == ["0.6", "0.35", "0.05", "0.5"]
+
+
+def test_a_closing_reply_too_short_to_close_gets_the_closing_tip_alone():
+    # The demo's last reply, "Okay, thanks.", got "That reply was very short. You said "Okay,
+    # thanks."..." and then "Close the call properly. At the end you said "Okay, thanks."...".
+    from simulator.assess import score_answer
+    from simulator.types import Transcript
+    from test_walkthrough_lines import bundled
+
+    tips = score_answer(bundled("double-billed-caller"), Transcript.typed("Okay, thanks."), turn=4).tips
+    assert [t.area for t in tips] == ["closing"], [(t.area, t.text) for t in tips]
