@@ -153,3 +153,19 @@ def test_a_closing_reply_too_short_to_close_gets_the_closing_tip_alone():
 
     tips = score_answer(bundled("double-billed-caller"), Transcript.typed("Okay, thanks."), turn=4).tips
     assert [t.area for t in tips] == ["closing"], [(t.area, t.text) for t in tips]
+
+
+def test_a_closing_remark_says_a_unit_once():
+    # "Last time you were at 3 hedges per 100 words; today 3 hedges per 100 words." beside
+    # "Last time you were at 67 out of 100 on specific examples; today 67."
+    from simulator.coach import session_feedback
+    from simulator.coach.targets import target_text
+    from simulator.types import Medium, Tip
+
+    focus = (Tip("hedging", "...", value=3.0, target=target_text("hedging"), medium=Medium.TYPED),)
+    answer = typed("why-call-center", "I guess I like helping people, maybe. I think I'm good on the phone, probably.")
+    remark = session_feedback([answer], focus).progress[0]
+    assert remark.startswith("Last time you were at 3 hedges per 100 words; today "), remark
+    import re
+
+    assert re.search(r"; today \d+(\.\d+)?\. ", remark), remark
