@@ -169,3 +169,12 @@ def test_a_closing_remark_says_a_unit_once():
     import re
 
     assert re.search(r"; today \d+(\.\d+)?\. ", remark), remark
+
+
+def test_a_saved_figure_reads_as_the_table_beside_it_does():
+    # `tips` said "2.6 hedges per 100 words" for a saved 2.65, where the progress table said 2.7
+    # (2.65 is stored just under itself, and "{:.1f}" rounded it down).
+    from simulator.review.figures import number, number_short
+
+    assert number(2.65) == number_short(2.65) == "2.7"
+    assert number(1.25) == "1.3" and number(0.125) == "0.13" and number(-21.5) == "-21.5"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 from datetime import datetime
 
 from ..areas import area
@@ -33,9 +34,15 @@ def number(value: float) -> str:
         return f"{value:.0f}"
     # "0.6 seconds", as its evidence says "after 0.6 s": never a trailing nought ("0.60")
     if abs(value) >= 1:
-        return f"{value:.1f}"
-    text = f"{value:.2f}"
+        return _rounded(value, 1)
+    text = _rounded(value, 2)
     return text[:-1] if text.endswith("0") and not text.endswith(".00") else text
+
+
+def _rounded(value: float, digits: int) -> str:
+    """Half up, as written: a saved 2.65 is "2.7" as the table beside it says, never "2.6" (2.65
+    is stored just under 2.65)."""
+    return str(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 
 def counted(name: str, unit: str | None) -> bool:
@@ -75,7 +82,7 @@ def count_cell(value: float, answers: int | None, unit: str) -> str:
 
 def number_short(value: float) -> str:
     """A number in a table cell: 142, 9.5, 0.0."""
-    return f"{value:.0f}" if abs(value) >= 10 else f"{value:.1f}"
+    return f"{value:.0f}" if abs(value) >= 10 else _rounded(value, 1)
 
 
 def format_value(metric: Metric) -> str:
