@@ -178,3 +178,27 @@ def test_a_saved_figure_reads_as_the_table_beside_it_does():
 
     assert number(2.65) == number_short(2.65) == "2.7"
     assert number(1.25) == "1.3" and number(0.125) == "0.13" and number(-21.5) == "-21.5"
+
+
+def test_a_chart_draws_a_change_of_a_fraction_of_a_per_cent_nearly_flat():
+    # The progress page drew pace 156.03 -> 155.62 words a minute as a line falling from the top
+    # of its chart to the bottom, labelled "156.03" and "155.62", beside "steady".
+    from simulator.review.charts import line_chart
+
+    chart = line_chart("c", "Pace", "words a minute", [("Dec 2", 156.03, False), ("Dec 3", 155.62, True)])
+    first, last = chart.points
+    assert abs(first.y - last.y) < 5, (first.y, last.y)
+    assert [label for _, label in chart.y_ticks] == ["156"]
+    apart = line_chart("c", "Pace", "words a minute", [("Dec 2", 87.0, False), ("Dec 3", 141.0, True)])
+    assert abs(apart.points[0].y - apart.points[1].y) > 50
+
+
+def test_a_score_charts_arrow_follows_the_whole_numbers_it_shows():
+    # The progress page's relevance chart read "↓ on target" over a flat line at 99 (99.4 -> 99.1).
+    from simulator.notebook.history import MetricSeries, SeriesPoint
+    from simulator.review.charts import series_chart
+
+    series = MetricSeries("relevance", "score out of 100", False, (
+        SeriesPoint("a", "2026-12-01T10:00:00+00:00", 99.4, 99.4), SeriesPoint("b", "2026-12-02T10:00:00+00:00", 99.1, 99.1)))
+    chart = series_chart(series, "p")
+    assert chart.trend is not None and chart.trend.direction == "flat", chart.trend
