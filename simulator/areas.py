@@ -120,6 +120,10 @@ class Area:
     # over a session's answers is said as the count in them, "1 red flag in 3 answers", never
     # "0.33 red flags" (`review.figures.count_text`).
     counted: bool = False
+    # Progress shows its score, not its measured value: a net count (positive minus negative
+    # phrases, "-1 in 3") or a share of 1 ("0.92 out of 1 on the question") says nothing to a
+    # person; a review says the value in words (`review.figures.format_value`).
+    by_score: bool = False
 
     @property
     def better_way(self) -> Better:
@@ -141,7 +145,8 @@ AREAS: dict[str, Area] = {a.name: a for a in (
     Area("relevance", Family.CONTENT, "relevance", 2.0, "answering the exact question, right from your first sentence",
          better="You went straight to the question this time",
          goal="answer the question that was asked, in your first sentence", favours=(GENERAL, SITUATIONAL),
-         uncertain=True, covers=("key_points", "specificity", "structure"), praise_rank=9, praise_unquoted=True),
+         uncertain=True, covers=("key_points", "specificity", "structure"), praise_rank=9, praise_unquoted=True,
+         by_score=True),
     Area("specificity", Family.CONTENT, "specific examples", 2.0, "giving a concrete example",
          better="You gave an example this time",
          goal="concrete answers: a real example, what you did and how it turned out",
@@ -183,7 +188,7 @@ AREAS: dict[str, Area] = {a.name: a for a in (
     Area("positive_language", Family.LANGUAGE, "positive language", 1.0,
          "saying what you can do rather than what you can't",
          better="You said what you could do this time", goal="say what you can do, not what you can't",
-         favours=(ROLEPLAY, SITUATIONAL), absence=True, counted=True),
+         favours=(ROLEPLAY, SITUATIONAL), absence=True, by_score=True),
     Area("professionalism", Family.LANGUAGE, "professionalism", 2.0, "keeping it professional, with no blaming",
          better="You kept it professional this time",
          goal="no blaming, put-downs or dismissive phrases", at_least=100.0, favours=(BEHAVIORAL, SITUATIONAL),

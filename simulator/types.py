@@ -248,6 +248,9 @@ class EvidenceKind(Choice):
     #                                  value: how much nearer the question than any other (cosine)
     NO_TOPIC = "no_topic"  # nearer another question than this one; quote: the first sentence;
     #                        label: that other question; value: the margin (negative)
+    NOT_ASKED = "not_asked"  # an answer off topic gives none of what its question asks for; no quote;
+    #                          label: the `Asks` value; value: the relevance it was held to when that made
+    #                          it an answer to another question (`scoring.relevance.answers_another`), else None
     PART = "part"  # a part of a concrete answer, a story, a plan or a greeting; label: which
     #                (situation, actions, numbers, result, task, steps, greeting, name...); coverage
     TOO_LONG = "too_long"  # where the answer ran past its band; value: the band's upper end (s)

@@ -55,8 +55,9 @@ def test_a_tips_progress_says_long_pauses_as_a_count_in_answers():
                     "(not there yet)."), line
     assert history_line(progress).endswith(": 2 long pauses in 3 answers the first time, 1 in 2 answers the last "
                                            "time."), history_line(progress)
-    # Not known how many answers (a session no longer in the notebook): the nearest whole number.
-    assert "Progress: 1 long pause over that session" in tip_line(TipProgress(
+    # Not known how many answers (a session no longer in the notebook): per answer, as the
+    # interviewer says it (the nearest whole number read a mean of 0.4 as "0 long pauses").
+    assert "Progress: about one long pause in every 2 answers over that session" in tip_line(TipProgress(
         saved, Standing.NOT_YET, now=0.0, now_session="s2", medium=Medium.SPOKEN, answers={"s2": 3}))
 
 

@@ -14,11 +14,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "judgment"))
 
 import floors  # noqa: E402
-import judgment_set as js  # noqa: E402
-from floors import severe_flags  # noqa: E402
+from floors import severe_flags, typed_score  # noqa: E402
 
-from simulator.assess import score_answer  # noqa: E402
-from simulator.types import Transcript  # noqa: E402
 
 # Measured blind when the file was written (before any rule changed): found 10 of 18, 3 of 20
 # professional answers flagged (limits with an offer: "I'd rather not work them, but Saturdays and
@@ -32,10 +29,6 @@ FOUND, FLAGGED, JUDGED = 18, 0, 36
 @pytest.fixture(scope="module")
 def cases():
     return floors.scored("conditions")
-
-
-def _score(qid: str, text: str, turn: int | None = None):
-    return score_answer(js.bank_questions()[qid], Transcript.typed(text), turn=turn)
 
 
 def test_the_file_is_on_tune_questions_with_its_mix(cases):
@@ -63,7 +56,7 @@ def test_most_condition_cases_are_judged_as_labelled(cases):
 ])
 def test_a_users_casual_refusal_is_knocked_out_with_a_tip_quoting_it(qid, turn, text):
     """Users' tries that scored 60, 61 and 44 with no flag; a recruiter would give 0-10."""
-    s = _score(qid, text, turn)
+    s = typed_score(qid, text, turn)
     flags = severe_flags(s)
     assert s.overall <= 10 and flags, s.overall
     tip = s.tips[0]
@@ -79,5 +72,5 @@ def test_a_users_casual_refusal_is_knocked_out_with_a_tip_quoting_it(qid, turn, 
     ("availability-shifts", None, "I'm not able to do nights, but I'm free every weekend", 50),
 ])
 def test_an_honest_limit_with_an_offer_stays_professional(qid, turn, text, low):
-    s = _score(qid, text, turn)
+    s = typed_score(qid, text, turn)
     assert not severe_flags(s) and s.overall >= low, s.overall

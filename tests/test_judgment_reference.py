@@ -14,12 +14,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "judgment"))
 
 import floors  # noqa: E402
-import judgment_set as js  # noqa: E402
-from floors import severe_flags  # noqa: E402
+from floors import severe_flags, typed_score  # noqa: E402
 
-from simulator.assess import score_answer  # noqa: E402
 from simulator.scoring.reference import refers_refusing  # noqa: E402
-from simulator.types import Transcript  # noqa: E402
 
 # Measured blind when the file was written (before any rule changed): found 6 of 19, none of 20
 # twins flagged, judged 25 of 39. After `scoring/reference.py` (what "them", "it", "never will" or
@@ -32,10 +29,6 @@ FOUND, FLAGGED, JUDGED = 18, 0, 37
 @pytest.fixture(scope="module")
 def cases():
     return floors.scored("reference")
-
-
-def _score(qid: str, text: str, turn: int | None = None):
-    return score_answer(js.bank_questions()[qid], Transcript.typed(text), turn=turn)
 
 
 def test_the_file_is_on_tune_questions_with_its_mix(cases):
@@ -65,7 +58,7 @@ def test_most_reference_cases_are_judged_as_labelled(cases):
     ("angry-customer-time", "A woman yelled at me about a late refund. Say sorry to her? Never did, never would."),
 ])
 def test_a_refusal_by_reference_is_knocked_out_with_a_tip_quoting_it(qid, text):
-    s = _score(qid, text)
+    s = typed_score(qid, text)
     flags = severe_flags(s)
     assert s.overall <= 10 and flags, s.overall
     tip = s.tips[0]
@@ -85,7 +78,7 @@ def test_a_refusal_by_reference_is_knocked_out_with_a_tip_quoting_it(qid, text):
     ("availability-shifts", "Nights? Not for me, but I can do any evening until ten and every weekend.", 50),
 ])
 def test_the_same_shape_said_willingly_stays_professional(qid, text, low):
-    s = _score(qid, text)
+    s = typed_score(qid, text)
     assert not severe_flags(s) and s.overall >= low, (s.overall, [e.quote for e in severe_flags(s)])
 
 
@@ -107,7 +100,7 @@ def test_the_clause_that_refers_is_read_for_its_stance_and_tense(text, refuses):
     ("abusive-caller", "Swear back at them? Not me. I'd stay calm and warn them once."),
 ])
 def test_a_bad_act_named_then_refused_by_reference_is_no_red_flag(qid, text):
-    s = _score(qid, text)
+    s = typed_score(qid, text)
     assert not severe_flags(s) and s.overall >= 50, (s.overall, [e.quote for e in severe_flags(s)])
 
 
@@ -117,5 +110,5 @@ def test_a_bad_act_named_then_refused_by_reference_is_no_red_flag(qid, text):
     ("abusive-caller", "Swear back at them? Too right, they get it straight back."),
 ])
 def test_the_same_act_named_and_said_yes_to_stays_a_red_flag(qid, text):
-    s = _score(qid, text)
+    s = typed_score(qid, text)
     assert severe_flags(s) and s.overall <= 10, s.overall

@@ -14,11 +14,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "judgment"))
 
 import floors  # noqa: E402
-import judgment_set as js  # noqa: E402
-from floors import severe_flags  # noqa: E402
+from floors import severe_flags, typed_score  # noqa: E402
 
-from simulator.assess import score_answer  # noqa: E402
-from simulator.types import Transcript  # noqa: E402
 
 # Measured blind when the file was written (before any rule changed): found 7 of 24, 2 of 27
 # professional answers flagged ("I don't argue with callers", as a refusal), judged 32 of 51.
@@ -31,10 +28,6 @@ FOUND, FLAGGED, JUDGED = 23, 0, 49
 @pytest.fixture(scope="module")
 def cases():
     return floors.scored("refuse")
-
-
-def _score(qid: str, text: str, turn: int | None = None):
-    return score_answer(js.bank_questions()[qid], Transcript.typed(text), turn=turn)
 
 
 def test_the_file_is_on_tune_questions_with_its_mix(cases):
@@ -58,7 +51,7 @@ def test_most_refusal_cases_are_judged_as_labelled(cases):
 def test_refusing_to_apologise_listen_and_follow_up_is_a_refusal_quoted_back():
     """A new user's try: scored 37 ("no story"), no flag; a recruiter would give 0-10."""
     text = "I wouldn't apologise, I wouldn't hear them out, and I'm not about to chase the courier for them."
-    s = _score("angry-customer-time", text)
+    s = typed_score("angry-customer-time", text)
     assert s.overall <= 10 and {e.label for e in severe_flags(s)} == {"refusal"}
     tip = s.tips[0]
     assert tip.area == "professionalism"
@@ -66,10 +59,10 @@ def test_refusing_to_apologise_listen_and_follow_up_is_a_refusal_quoted_back():
 
 
 def test_hanging_up_on_a_yelling_caller_is_a_red_flag_but_dealing_with_them_hedged_is_not():
-    s = _score("customer-yelling-first-word", "I'd just deal with them quickly and hang up.")
+    s = typed_score("customer-yelling-first-word", "I'd just deal with them quickly and hang up.")
     assert s.overall <= 10 and severe_flags(s)
     assert "hang up" in s.tips[0].text and re.search(r"would end (a real interview|things there)", s.tips[0].text)
-    hedged = _score("customer-yelling-first-word", "I would probably just try to deal with them, I guess.")
+    hedged = typed_score("customer-yelling-first-word", "I would probably just try to deal with them, I guess.")
     assert not severe_flags(hedged) and 30 <= hedged.overall <= 45
 
 
@@ -92,7 +85,7 @@ def test_hanging_up_on_a_yelling_caller_is_a_red_flag_but_dealing_with_them_hedg
                               "supervisor what we can offer.", 60),
 ])
 def test_professional_negations_stay_professional_and_keep_their_score(qid, text, before):
-    s = _score(qid, text)
+    s = typed_score(qid, text)
     assert not severe_flags(s), [e.quote for e in severe_flags(s)]
     assert s.overall >= before, s.overall
 

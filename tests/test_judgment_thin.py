@@ -15,9 +15,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "judgment"))
 
 import floors  # noqa: E402
-import judgment_set as js  # noqa: E402
+from floors import typed_score  # noqa: E402
 
-from simulator.assess import score_answer  # noqa: E402
 from simulator.scoring.actions import action_spans  # noqa: E402
 from simulator.scoring.overall import Cap, caps, deciding_areas  # noqa: E402
 from simulator.scoring.text import Doc  # noqa: E402
@@ -37,10 +36,6 @@ def cases():
     return floors.scored("thin")
 
 
-def _score(qid: str, text: str, turn: int | None = None):
-    return score_answer(js.bank_questions()[qid], Transcript.typed(text), turn=turn)
-
-
 def test_most_thin_answers_are_weak_and_their_short_strong_twins_are_not(cases):
     thin = [(f, s) for f, s in cases if f.case.family == "on_topic_weak"]
     strong = [(f, s) for f, s in cases if f.case.family == "short_strong"]
@@ -53,14 +48,14 @@ def test_most_thin_answers_are_weak_and_their_short_strong_twins_are_not(cases):
 
 def test_the_candidate_as_a_customer_is_no_example_of_theirs():
     # issue 10 and `make demo`'s weak candidate: 67, "I'd move you to the next round"
-    s = _score("what-is-good-service", WAITER)
+    s = typed_score("what-is-good-service", WAITER)
     assert s.overall <= 45
     assert s.metric("specificity").score == 0
     assert Cap.CLICHE in caps(s.metrics, 16)
 
 
 def test_a_moment_of_the_candidates_own_is_still_an_example():
-    s = _score("why-call-center", "I'm good at calming people down and fixing things. At the garden center I take "
+    s = typed_score("why-call-center", "I'm good at calming people down and fixing things. At the garden center I take "
                                   "the phone complaints and most callers end up thanking me.")
     assert s.metric("specificity").score >= 60 and s.overall >= 70
 
@@ -82,7 +77,7 @@ def test_a_feeling_a_wish_or_a_hedge_is_no_plan(text, verbs):
     "I've had loads of angry customers, it happens all the time. I just stay calm and it's usually fine in the end.",
 ])
 def test_a_story_in_which_the_candidate_does_nothing_is_thin(text):
-    s = _score("angry-customer-time", text)
+    s = typed_score("angry-customer-time", text)
     assert s.overall <= 45
     words = len(text.split())
     assert Cap.NO_DEED in caps(s.metrics, words)
@@ -91,7 +86,7 @@ def test_a_story_in_which_the_candidate_does_nothing_is_thin(text):
 
 
 def test_a_short_story_with_what_the_candidate_did_is_not():
-    s = _score("angry-customer-time", "A man shouted because his delivery missed his daughter's party. I apologised, "
+    s = typed_score("angry-customer-time", "A man shouted because his delivery missed his daughter's party. I apologised, "
                                       "found a van going his way, and it reached him by six.")
     assert s.overall >= 50 and Cap.NO_DEED not in caps(s.metrics, 24)
 
@@ -101,7 +96,7 @@ def test_a_short_story_with_what_the_candidate_did_is_not():
     ("double-billed-caller", "Hello, thanks for calling. Oh dear, that doesn't sound right at all. That must be annoying for you."),
 ])
 def test_sympathy_alone_on_a_call_is_thin(qid, text):
-    s = _score(qid, text, turn=1)
+    s = typed_score(qid, text, turn=1)
     assert s.overall <= 45
     assert Cap.SYMPATHY_ONLY in caps(s.metrics, len(text.split()), call=True)
 
@@ -113,4 +108,4 @@ def test_sympathy_alone_on_a_call_is_thin(qid, text):
                             "number and check the delivery photo with you?"),
 ])
 def test_sympathy_with_something_done_is_not(qid, text):
-    assert _score(qid, text, turn=1).overall >= 70
+    assert typed_score(qid, text, turn=1).overall >= 70

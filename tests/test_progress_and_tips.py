@@ -107,15 +107,14 @@ def test_arrows_follow_the_numbers_and_the_word_judges_them(mixed):
 
 
 def test_the_word_agrees_with_the_way_a_metric_is_better(home):
-    """Positive language -1 -> 0 is better (more positive than negative), red flags 0 -> 1 worse,
-    even when the score behind the verdict went the other way (a red flag costs more than a
-    "can't": 60 -> 45 here)."""
+    """Red flags 0 -> 1 is worse. Positive language is shown by its score (a net count, -1 -> 0,
+    read as nothing to a person): a red flag costs more than a "can't", 60 -> 45 is worse."""
     why = question("why-call-center")
     save_session(home, [typed(why, "There's nothing I can do about my past jobs, but I enjoy helping "
                                    "people and solving their problems on the phone.")])
     save_session(home, [typed(why, "I would be happy to help people. Honestly it is just for the money.")])
     rows = table(run_cli("progress").stdout, "Typed answers, 2 sessions")
-    assert rows["Positive language"][:4] == ["-1", "0", "\u2191", "better"]  # counts, said whole
+    assert rows["Positive language"][:4] == ["60", "45", "\u2193", "worse"]  # its score
     assert rows["Professionalism"][:4] == ["0", "1", "\u2191", "worse"]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..areas import weight
+from ..areas import Family, area, weight
 from ..scoring import thresholds as th
 from ..scoring.content import says_nothing
 from ..scoring.overall import KnockOut, deciding_areas, is_personal, knockouts
@@ -13,6 +13,12 @@ from ..types import Metric, Question, Score, Tip, Transcript
 from .context import Context
 from .targets import target_text
 from .tips import covered_by, write_tip
+
+
+def is_call_area(name: str) -> bool:
+    """A call-handling area (greeting, next steps, closing...): its tip is what that reply needed."""
+    found = area(name)
+    return found is not None and found.family is Family.CALL
 
 
 def _impact(m: Metric, deciding: list[str]) -> float:
@@ -49,6 +55,10 @@ def answer_tips(question: Question, metrics: Sequence[Metric], transcript: Trans
             continue
         tip = write_tip(m, ctx)
         if tip:
+            if is_call_area(m.name) and "length" in covered_by(m.name):
+                # ...and on a call, a length tip given before it: "That reply was very short" beside
+                # "Close the call properly", both quoting "Okay, thanks.", said the same thing twice
+                tips = [t for t in tips if t.area != "length"]
             tips.append(tip)
             skipped.update(covered_by(m.name))
         if len(tips) >= limit:

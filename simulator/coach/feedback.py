@@ -14,7 +14,7 @@ from ..scoring.calls import judge_call
 from ..scoring.overall import KnockOut, deciding_areas, deciding_rank, is_personal, knockouts
 from ..scoring.plan import is_call_reply
 from ..types import Answer, Medium, Metric, Tip
-from ..wording import per_answer, with_unit
+from ..wording import per_answer, singular, with_unit
 from .context import Context
 from .phrasing import after_lead, and_list, count_words, figure, quoted, tidy
 from .praise import praise_for
@@ -209,6 +209,7 @@ def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None,
         scale = f" out of 100 on {area_label(tip.area)}"  # said once: "60 out of 100 on X; today 93"
         if before.endswith(scale) and today.endswith(scale):
             today = today.removesuffix(scale)
+        today = _unit_said_once(before, today)  # "3 hedges per 100 words; today 2", not "today 2 hedges..."
         target = (th.FILLERS_PER_100_WORDS.target if tip.area == "fillers" and medium is Medium.TYPED
                   else target_text(tip.area))
         if metric_in_range(tip.area, now) and tip.area in tipped:
@@ -228,6 +229,15 @@ def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None,
                            f"the target: {target}.")
     return tuple(r if isinstance(r, str) else _grouped(r, groups) for r in remarks
                  if isinstance(r, str) or r[0] != "taken" or ("later", r[1]) not in groups)
+
+
+def _unit_said_once(before: str, today: str) -> str:
+    """Today's figure alone when it has the same unit as last time's: '3 hedges per 100 words;
+    today 2', as '60 out of 100 on closing; today 93' says its scale once."""
+    head, _, unit = today.partition(" ")
+    if unit and re.fullmatch(r"-?\d+(?:\.\d+)?", head) and before.partition(" ")[2] in (unit, singular(unit)):
+        return head
+    return today
 
 
 def _grouped(key: tuple, groups: Mapping[tuple, list[str]]) -> str:

@@ -191,7 +191,8 @@ def metric_series(points: list[SessionPoint], name: str) -> MetricSeries:
     # An area scored by the phrases said (empathy, ownership...) is shown by the score the coach
     # tracks (a call's judged once, across its replies): the count's mean over a call's replies read
     # "Ownership 0.67 phrases" for a call that took ownership once.
-    if (found := area(name)) is not None and found.by_count is not None:
+    # So is an area whose value says nothing to a person (`Area.by_score`): "-1 in 3", "0.92 out of 1".
+    if (found := area(name)) is not None and (found.by_count is not None or found.by_score):
         return MetricSeries(name, SCORE_UNIT, False, tuple(
             SeriesPoint(p.session_id, p.started, p.tracked.get(name, p.scores[name]), p.tracked.get(name))
             for p in points if name in p.scores))

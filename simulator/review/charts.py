@@ -10,6 +10,12 @@ from .figures import count_cell, count_text, counted, date_label, metric_label, 
 from .progress import OVERALL, Trend, trend
 
 
+# A measured line spans at least this share of its largest value: a change of a fraction of a
+# per cent is drawn as the near-flat line it is, not as a fall from the top of the chart.
+MIN_SPAN_SHARE = 0.1
+MIN_TICK_GAP = 12.0  # px between the two axis labels, or they overlap
+
+
 @dataclass(frozen=True)
 class ChartPoint:
     x: float
@@ -95,6 +101,10 @@ def line_chart(chart_id: str, title: str, unit: str, series: list[tuple[str, flo
     elif not fixed:
         pad = (hi - lo) * 0.12
         lo, hi = (0.0 if lo >= 0 and lo - pad < 0 else lo - pad), hi + pad
+        need = MIN_SPAN_SHARE * max(abs(v) for v in values)
+        if hi - lo < need:  # pace 156.03 -> 155.62 drew a line falling the whole chart
+            mid = (max(values) + min(values)) / 2
+            lo, hi = mid - need / 2, mid + need / 2
     inner_w = base.width - base.left - base.right
     inner_h = base.height - base.top - base.bottom
     step = inner_w / (len(series) - 1) if len(series) > 1 else 0.0
@@ -114,6 +124,9 @@ def line_chart(chart_id: str, title: str, unit: str, series: list[tuple[str, flo
         at = next((p for p in points if p.value == v), None) if counted and not fixed else None
         return chart.short(v, at.answers) if at is not None else number(v)
 
+    if abs(y_of(top) - y_of(bottom)) < MIN_TICK_GAP:  # two labels would overlap: one, between them
+        mid = top if counted else (top + bottom) / 2  # a count is labelled by a point at it
+        return replace(chart, y_ticks=((y_of(mid), tick(mid)),))
     high, low = tick(top), tick(bottom)
     # Two values that round alike ("3.5" at the top and the bottom of a monotone chart, 3.46 and
     # 3.54 semitones) get the digits that tell them apart, or the one label they share.
@@ -132,6 +145,8 @@ def series_chart(series: MetricSeries, prefix: str, current: str | None = None, 
     size = {"width": 560, "height": 170} if wide else {}
     title = "Overall score" if series.name == OVERALL else metric_label(series.name)
     return line_chart(f"chart-{prefix}-{series.name}", title, series.unit, points,
-                      fixed=(0, 100) if scores else None, trend_=trend(series), **size,
+                      fixed=(0, 100) if scores else None, **size,
+                      # its arrow follows the numbers as shown: scores whole, as the table shows them
+                      trend_=trend(series, (lambda v: f"{v:.0f}") if scores else number),
                       answers=tuple(p.answers for p in series.points),
                       counted=series.measured and counted(series.name, series.unit))

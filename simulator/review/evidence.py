@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..types import Metric
+from ..types import Coverage, Metric
 from ..wording import plural
 
 SHOWN_FIRST = 3  # lines shown before "and N more" (the terminal; the HTML report folds the rest)
@@ -21,6 +21,7 @@ class EvidenceLine:
     starts: tuple[float, ...]  # each distinct time it was said, in order; empty when typed
     span: range | None  # the transcript words of its first occurrence (None: not found)
     count: int = 1  # the evidence items it stands for
+    missing: bool = False  # it says what was not heard ("missing: task"), not something said
 
     @property
     def start(self) -> float | None:
@@ -40,9 +41,19 @@ def evidence_lines(metric: Metric, located: dict[tuple[str, int], range]) -> lis
         line = merged.get(key)
         if line is None:
             merged[key] = EvidenceLine(ev.quote, ev.note, (ev.start,) if ev.start is not None else (),
-                                       located.get((metric.name, n)))
+                                       located.get((metric.name, n)), missing=ev.coverage is Coverage.MISSING)
             continue
         starts = line.starts + ((ev.start,) if ev.start is not None and ev.start not in line.starts else ())
         merged[key] = EvidenceLine(line.quote, line.note, starts, line.span or located.get((metric.name, n)),
-                                   line.count + 1)
+                                   line.count + 1, line.missing)
     return list(merged.values())
+
+
+def more_text(left_out: list[EvidenceLine]) -> str:
+    """What the lines not shown stand for, counted as the things they show (a line said "(3
+    times)" is 3), not as lines: '3 more', '2 more missing', '2 more, 1 of them missing'."""
+    every = sum(line.count for line in left_out)
+    missing = sum(line.count for line in left_out if line.missing)
+    if not missing:
+        return f"{every} more"
+    return f"{every} more missing" if missing == every else f"{every} more, {missing} of them missing"

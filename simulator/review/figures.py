@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 from datetime import datetime
 
 from ..areas import area
+from ..scoring import thresholds as th
 from ..types import Answer, Metric, Session
-from ..wording import plural, with_unit
+from ..wording import per_answer, plural, with_unit
 
 
 def clock(seconds: float | None) -> str:
@@ -30,7 +32,17 @@ def number(value: float) -> str:
         return str(int(value))
     if abs(value) >= 100:
         return f"{value:.0f}"
-    return f"{value:.1f}" if abs(value) >= 1 else f"{value:.2f}"
+    # "0.6 seconds", as its evidence says "after 0.6 s": never a trailing nought ("0.60")
+    if abs(value) >= 1:
+        return _rounded(value, 1)
+    text = _rounded(value, 2)
+    return text[:-1] if text.endswith("0") and not text.endswith(".00") else text
+
+
+def _rounded(value: float, digits: int) -> str:
+    """Half up, as written: a saved 2.65 is "2.7" as the table beside it says, never "2.6" (2.65
+    is stored just under 2.65)."""
+    return str(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 
 def counted(name: str, unit: str | None) -> bool:
@@ -39,35 +51,38 @@ def counted(name: str, unit: str | None) -> bool:
     return found is not None and found.counted and bool(unit) and not unit.endswith("out of 100")
 
 
-def _whole(value: float) -> int:
+def whole(value: float) -> int:
+    """The nearest whole number, half up."""
     return int(math.floor(value + 0.5))  # half up: 2.5 key points is about 3, never "about 2"
 
 
 def count_text(value: float, answers: int | None, unit: str, bare: bool = False) -> str:
     """A count's mean over a session's answers as a person says it: '1 red flag in 3 answers',
     '2 long pauses' (one answer), 'about 3 of 5 key points' (a share of each answer's own points
-    does not add up across answers). `bare`: without the unit, said before it ('0 in 2 answers')."""
+    does not add up across answers); with the answers unknown, per answer ('about one long pause
+    in every 3 answers'). `bare`: without the unit, said before it ('0 in 2 answers'), unless the
+    answers are unknown."""
     unit_of = (lambda shown: shown) if bare else (lambda shown: with_unit(shown, unit))
     if unit.startswith("of "):
-        shown = str(_whole(value))
-        return unit_of(shown if float(value) == _whole(value) else f"about {shown}")
-    if not answers:  # how many answers is not known: the nearest whole number
-        return unit_of(str(_whole(value)))
-    text = unit_of(str(_whole(value * answers)))
+        shown = str(whole(value))
+        return unit_of(shown if float(value) == whole(value) else f"about {shown}")
+    if not answers:  # how many answers is not known: per answer, never a rounded "0" for 0.4
+        return per_answer(value, unit)
+    text = unit_of(str(whole(value * answers)))
     return text if answers == 1 else f"{text} in {plural(answers, 'answer')}"
 
 
 def count_cell(value: float, answers: int | None, unit: str) -> str:
     """The same in a table cell, its unit beside the row: '1 in 3', '2', '3'."""
     if unit.startswith("of ") or not answers:
-        return str(_whole(value))
-    total = _whole(value * answers)
+        return str(whole(value))
+    total = whole(value * answers)
     return str(total) if answers == 1 else f"{total} in {answers}"
 
 
 def number_short(value: float) -> str:
     """A number in a table cell: 142, 9.5, 0.0."""
-    return f"{value:.0f}" if abs(value) >= 10 else f"{value:.1f}"
+    return f"{value:.0f}" if abs(value) >= 10 else _rounded(value, 1)
 
 
 def format_value(metric: Metric) -> str:
@@ -77,13 +92,28 @@ def format_value(metric: Metric) -> str:
     value = metric.value
     if value is None or value == "":
         return ""
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float)) and metric.unit == th.RELEVANCE.unit:  # "0.92 out of 1" beside 92
+        text = "on the question" if value >= th.ON_TOPIC else "away from the question"
+    elif isinstance(value, (int, float)) and " minus " in (metric.unit or ""):  # positive minus negative phrases
+        text = net_text(value, said=bool(metric.evidence))
+    elif isinstance(value, (int, float)):
         text = with_unit(number(value), metric.unit)
     else:
         text = f"{value} {metric.unit}" if metric.unit else str(value)
     if metric.expected is not None:
         text += f" ({plural(round(metric.expected), 'point')} expected in an answer this long)"
     return text
+
+
+def net_text(value: float, said: bool = True) -> str:
+    """Positive minus negative phrases as a person says it: '2 more positive than negative
+    phrases', '1 more negative than positive phrase', 'as many positive as negative phrases'
+    ('no negative phrases' when neither kind was `said`), never '-1 positive minus negative phrases'."""
+    n = whole(abs(value))
+    if n == 0:
+        return "as many positive as negative phrases" if said else "no negative phrases"
+    more, fewer = ("positive", "negative") if value > 0 else ("negative", "positive")
+    return f"{n} more {more} than {fewer} {'phrase' if n == 1 else 'phrases'}"
 
 
 def score_band(score: float | None) -> str:

@@ -30,7 +30,7 @@ from ..types import Answer, Medium, Session
 from ..wording import first_sentence, plural
 from .asked import answers_count, by_question
 from .charts import series_chart
-from .evidence import evidence_lines
+from .evidence import evidence_lines, more_text
 from .figures import answer_context, clock, date_label, format_value, metric_label, number, score_band, session_overall
 from .marks import CUES, MARK_NAMES, Pause, Run, mark_transcript, split_tail
 from .progress import (
@@ -102,7 +102,8 @@ def _metric_views(answer: Answer, located: dict) -> list[dict]:
         lines = evidence_lines(m, located)
         views.append({"name": m.name, "label": metric_label(m.name), "score": m.score,
                       "band": score_band(m.score), "value": format_value(m),
-                      "evidence": lines[:EVIDENCE_SHOWN], "more": lines[EVIDENCE_SHOWN:]})
+                      "evidence": lines[:EVIDENCE_SHOWN], "more": lines[EVIDENCE_SHOWN:],
+                      "more_text": more_text(lines[EVIDENCE_SHOWN:])})
     return views
 
 

@@ -21,7 +21,7 @@ from ..notebook.history import (
 )
 from ..types import Medium
 from ..wording import plural, with_unit
-from .figures import count_text, counted, date_label, number
+from .figures import count_text, counted, date_label, number, whole
 
 OVERALL = "overall"
 OVERALL_UNIT = "out of 100"
@@ -167,7 +167,9 @@ def _said(p: TipProgress, value: float, session_id: str | None, unit: str, bare:
     its unit said before it ('1 in 3 answers')."""
     if counted(p.saved.area, unit):
         return count_text(value, p.answers.get(session_id or ""), unit, bare=bare)
-    return number(value) if bare else with_unit(number(value), unit)
+    # a score said to a person is a whole number, as everywhere else: "67 out of 100", not "66.7"
+    shown = str(whole(value)) if unit == OVERALL_UNIT else number(value)
+    return shown if bare else with_unit(shown, unit)
 
 
 def history_line(p: TipProgress) -> str:

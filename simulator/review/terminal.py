@@ -17,7 +17,7 @@ from ..notebook import Notebook, SessionSummary
 from ..notebook.history import session_points
 from ..types import Metric, Question, Score, Session
 from .asked import answers_count, by_question, replies
-from .evidence import SHOWN_FIRST, evidence_lines
+from .evidence import SHOWN_FIRST, evidence_lines, more_text
 from .figures import (answer_context, clock, count_cell, count_text, counted, format_value, metric_label, number,
                       number_short, score_band, session_overall, when)
 from .marks import CUES, MarkedTranscript, Pause, mark_transcript, split_tail
@@ -129,7 +129,7 @@ def _metric_lines(metric: Metric, located: dict, paint: _Paint) -> list[str]:
         text = printable(" \u2014 ".join(x for x in (quote, ev.note) if x) + (f" {ev.times}" if ev.times else ""))
         lines += _para(at + text, " " * 8, " " * (8 + len(at)))
     if len(every) > SHOWN_FIRST:
-        lines.append(paint(f"        and {len(every) - SHOWN_FIRST} more", "dim"))
+        lines.append(paint(f"        and {more_text(every[SHOWN_FIRST:])}", "dim"))
     return lines
 
 
@@ -274,9 +274,9 @@ def _cells(series, ids: list[str]) -> tuple[list[str], Callable[[float], str], s
     cells = [count_cell(at[i].value, at[i].answers, series.unit) if i in at else "-" for i in ids]
     if series.unit.startswith("of "):  # key points: the nearest whole number, and its arrow
         return cells, (lambda v: count_cell(v, None, series.unit)), ""
-    # the example counts something ("1 red flag in 3 answers"): never a net figure ("0 positive
-    # minus negative phrases in 3 answers"), and none at all rather than "0 in 3" when one is found
-    several = None if " minus " in series.unit else next(
+    # the example counts something ("1 red flag in 3 answers"), and none at all rather than
+    # "0 in 3" when one is found (a net figure, positive minus negative phrases, shows its score)
+    several = next(
         (p for p in series.points if (p.answers or 0) > 1 and p.value > 0), None)
     said = "" if several is None else (
         f'A count like "{count_cell(several.value, several.answers, series.unit)}" is over that session\'s '

@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..types import Coverage, EvidenceKind, Metric
+from ..types import Asks, Coverage, Evidence, EvidenceKind, Metric
 from . import thresholds as th
 from .intent import gives_what_is_asked
 from .inputs import Inputs, measures
+
+
+# What a question asks for (`Asks`), as a review's evidence line says it is missing.
+ASKED_NOTES = {Asks.HOURS.value: "the days and hours you can work, or a yes or no"}
 
 
 def _share(value: float, off: float, on: float) -> float:
@@ -45,7 +49,8 @@ def relevance(x: Inputs) -> Metric:
     if t.margin <= th.TOPIC_MARGIN_OFF:
         by_points = 0.0  # clearly an answer to another question: its words do not make it this one's
     value = max(by_meaning, by_points)
-    if answers_another(x):
+    another = answers_another(x)
+    if another:
         value = min(value, th.ANOTHER_QUESTION_RELEVANCE)
     evidence = []
     if value >= th.ON_TOPIC and by_points > by_meaning and said:
@@ -63,6 +68,10 @@ def relevance(x: Inputs) -> Metric:
         note = f"nearer another question: {rival}" if rival else "not about what was asked"
         evidence.append(doc.quote_words(first.start, first.end, note=note, kind=EvidenceKind.NO_TOPIC,
                                         label=rival, value=round(t.margin, 2)))
+    if value < th.ON_TOPIC and gives_none_asked(x):  # typed: the coach says what was asked for from it
+        asked = x.question.asks_for.value
+        evidence.append(Evidence("", note=f"missing: {ASKED_NOTES.get(asked, asked)}", kind=EvidenceKind.NOT_ASKED,
+                                 label=asked, value=th.ANOTHER_QUESTION_RELEVANCE if another else None))
     return Metric("relevance", round(100.0 * value, 1), round(value, 2), th.RELEVANCE.unit, tuple(evidence))
 
 
@@ -83,4 +92,11 @@ def answers_another(x: Inputs) -> bool:
         return False
     if any(r.coverage in (Coverage.COVERED, Coverage.PARTIAL) for r in x.points_read):
         return False
-    return not gives_what_is_asked(x.question, [c.text for c in x.clauses if c.sentence])
+    return gives_none_asked(x)
+
+
+def gives_none_asked(x: Inputs) -> bool:
+    """Whether the answer, not on a call, gives none of what its question asks for (`intent.py`);
+    False for a question whose bank does not say."""
+    return (x.question.asks_for is not None and not x.call_reply
+            and not gives_what_is_asked(x.question, [c.text for c in x.clauses if c.sentence]))

@@ -54,6 +54,8 @@ PACE = Band(120, 160, 70, 230, "words a minute", "about 120 to 160 words a minut
 # 100 words at 140 words a minute.
 FILLERS_PER_MINUTE = Band(0, 3, 0, 15, "fillers a minute", "3 or fewer fillers a minute")
 FILLERS_PER_100_WORDS = Band(0, 2, 0, 10, "fillers per 100 words", "2 or fewer fillers per 100 words")
+# A tip needs 2 fillers, or one sound ("um"): a lone "kind of" is how people talk (6 in 100 words, above).
+FILLER_TIP_AT_LEAST = 2
 
 # A silence over about a second already stands out in conversation (Jefferson 1989, "A
 # 'standard maximum' silence of approximately one second"); we allow thinking time and only

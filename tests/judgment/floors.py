@@ -15,6 +15,11 @@ def severe_flags(score: Score) -> list:
     return [e for e in (m.evidence if m else ()) if e.kind is EvidenceKind.RED_FLAG and e.severity is Severity.SEVERE]
 
 
+def typed_score(qid: str, text: str, turn: int | None = None) -> Score:
+    """One typed answer to a bundled question, scored (`turn`: a role-play reply)."""
+    return score_answer(js.bank_questions()[qid], Transcript.typed(text), turn=turn)
+
+
 def scored(prefix: str) -> list[tuple[js.FreshCase, Score]]:
     """Every fresh case whose id starts with `prefix`/, with its score."""
     return [(f, score_answer(f.case.question, Transcript.typed(f.case.text), turn=f.case.turn))

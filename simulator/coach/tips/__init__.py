@@ -42,5 +42,5 @@ def write_tip(m: Metric, c: Context) -> Tip | None:
     value = c.value if c.value is not None else progress_value(m)
     foreign = any(e.kind is EvidenceKind.NOT_ENGLISH for e in m.evidence)
     return Tip(area=m.name, text=text, value=None if value is None else round(value, 2),
-               target=ENGLISH_TARGET if foreign else flag_target(m) or metric_target(m))
+               target=ENGLISH_TARGET if foreign else flag_target(m, c) or metric_target(m))
 

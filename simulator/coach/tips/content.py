@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ...scoring import thresholds as th
 from ...scoring.content import says_nothing
-from ...scoring.intent import gives_what_is_asked
 from ...scoring.overall import tells_no_story
 from ...scoring.plan import answer_band, asks_for_example
 from ...scoring.semantic import is_no_answer
@@ -104,10 +103,10 @@ def relevance(m: Metric, c: Context) -> str | None:
         return (f"{who} {quoted(asked, end=',')} and {verb} {quoted(opening)} That would fit "
                 f"{quoted(other.label, end=',')} a little better, so tie it to what I asked. For next time, "
                 f"answer the question in your first sentence, then give that story as your example.")
-    sentences = [" ".join(w.raw for w in c.doc.words[a:b]) for a, b in c.doc.sentences]
-    if not c.roleplay and c.question.asks_for in ASKED and not gives_what_is_asked(c.question, sentences):
+    another = next((e for e in m.evidence if e.kind is EvidenceKind.NOT_ASKED and e.label in ASKED), None)
+    if another is not None and not c.roleplay:
         # Say what the question asks for: "answer the question" alone does not tell them what to say.
-        missing, first = ASKED[c.question.asks_for]
+        missing, first = ASKED[another.label]
         closer = (f", closer to {quoted(other.label, end='')}" if other is not None
                   and other.label.strip() != c.question.text.strip() else "")
         return (f"{who} {quoted(asked, end=',')} and {verb} {quoted(opening)} That may well be true, but it "

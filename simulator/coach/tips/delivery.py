@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...scoring import lexicon as lx
 from ...scoring import thresholds as th
 from ...scoring.content import says_nothing
 from ...types import EvidenceKind, Metric
@@ -37,6 +38,9 @@ def fillers(m: Metric, c: Context) -> str | None:
     if e is None:
         return None
     count = next((x.count for x in m.evidence if x.kind is EvidenceKind.FILLER_TOTAL and x.count is not None), None)
+    sounds = {x.label for x in m.evidence if x.kind is EvidenceKind.FILLER} & lx.FILLER_SOUNDS
+    if count is not None and count < th.FILLER_TIP_AT_LEAST and not sounds:
+        return None  # one "kind of" in a short answer is over the rate, yet no habit to break
     many = "" if count == 1 else (count_words(count, "of them", "of them") if count is not None else "quite a few") + ", "
     if m.unit == th.FILLERS_PER_100_WORDS.unit:
         how_many = f"{many}about {figure(float(m.value or 0))} in every 100 words"

@@ -137,6 +137,8 @@ PRACTICE_TARGET = "what you would do for the caller, not what you won't"
 # motivation answer was told "I'd let them finish, say I'm sorry, and sort it out for them").
 MOTIVE_ADVICE = ("Saying you don't want what this job is about would end a real interview.",
                  "Tell me what you do like about the work instead, with one real moment that shows it.")
+# ...and its target: "what you would do for the caller" fits a call, not "Why do you want this job?"
+MOTIVE_TARGET = "what you do like about the work, not what you don't"
 
 
 def _refuses_practice(e: Evidence | None) -> bool:
@@ -176,12 +178,21 @@ def _flag_quoted(m: Metric, c: Context | None = None) -> tuple[Evidence | None, 
     return e, RedFlag(e.label) if labelled else RedFlag.NEGATIVITY
 
 
-def flag_target(m: Metric) -> str | None:
-    """The target of a professionalism tip on this metric, when its red flag has one of its own."""
+def _motive(c: Context) -> bool:
+    """A refusal said to a motivation question ("Why a call center?"), not on a call: its advice is
+    what you like about the work (`MOTIVE_ADVICE`)."""
+    return not c.roleplay and c.question.category == "motivation"
+
+
+def flag_target(m: Metric, c: Context) -> str | None:
+    """The target of a professionalism tip on this metric, when its red flag has one of its own;
+    a refusal's fits the question, as its advice does."""
     if m.name != "professionalism":
         return None
     e, family = _flag_quoted(m)
-    return PRACTICE_TARGET if _refuses_practice(e) else FLAG_TARGETS.get(family)
+    if _refuses_practice(e):
+        return MOTIVE_TARGET if _motive(c) else PRACTICE_TARGET
+    return FLAG_TARGETS.get(family)
 
 
 @writes("professionalism")
@@ -191,7 +202,7 @@ def professionalism(m: Metric, c: Context) -> str | None:
     if e is None:
         return None
     point, instead = (CALL_RED_FLAG_ADVICE[family] if c.roleplay else
-                      (MOTIVE_ADVICE if c.question.category == "motivation" else PRACTICE_ADVICE)
+                      (MOTIVE_ADVICE if _motive(c) else PRACTICE_ADVICE)
                       if _refuses_practice(e) else RED_FLAG_ADVICE[family])
     return (f"{c.quote_back(c.phrase(e), e)} {point} {instead} For next time, say the better line out loud "
             f"until it comes first.")
