@@ -76,13 +76,18 @@ class Floor:
 # c2-precision pass (2026-12-01; professional answers knocked out, tune side only): no found count
 # lower anywhere; fresh7's one flagged professional answer ("I'm not going to sit and wait on the
 # courier") no longer is.
+# n4-tone pass (2026-12-02; fresh11: casual rudeness in words no exemplar uses, each with its
+# professional twin, written before the tone model and never fitted on): measured blind, found 13 of
+# 46, 3 of 46 twins flagged, 15 rude at or below 15; with the tone model (`tone.py`), found 16, 3
+# flagged, judged 56 of 92 (and +9 found in the other tune fresh files, none more flagged).
 FLOORS = {"fresh": Floor(found=12, judged=47, outside=0), "fresh3": Floor(found=14, judged=50, outside=2),
           "fresh4": Floor(found=2, judged=35, outside=1, flagged=1),
           "fresh5": Floor(found=5, judged=34, outside=2, flagged=1),
           "fresh6": Floor(found=7, judged=44, outside=1, flagged=1),
           "fresh7": Floor(found=3, judged=29, outside=4, flagged=0),
           "fresh8": Floor(found=8, judged=28, outside=2, flagged=1),
-          "fresh9": Floor(found=15, judged=41, outside=0, flagged=1)}
+          "fresh9": Floor(found=15, judged=41, outside=0, flagged=1),
+          "fresh11": Floor(found=16, judged=55, outside=0, flagged=3)}
 
 
 def severe_flags(score) -> list[str]:

@@ -13,6 +13,7 @@ import numpy as np
 from ..types import RedFlag, Transcript
 from . import lexicon as lx
 from . import thresholds as th
+from . import tone
 from .attitude import attitude_of
 from .clauses import Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of, sentence_of
 from .semantic import embed, red_flag_exemplars
@@ -89,7 +90,28 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         if best >= th.RED_FLAG_SURE or (whole and consensus >= th.RED_FLAG_CONSENSUS_MARGIN) \
                 or _has_tone(_answer_part(sentence, clause, clauses)) or stands_out:
             out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine))
-    return [m for m in out if _localised(m, clauses, out, near)]
+    out = [m for m in out if _localised(m, clauses, out, near)]
+    return out or _tone(clauses, vectors, theirs, read, ex_.texts, ex_.labels)
+
+
+def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int], read: Sequence[tuple],
+          texts: Sequence[str], labels: Sequence[str]) -> list[FlagMatch]:
+    """When no clause is a red flag by the rules above: the answer's sentences (the candidate's own,
+    not kind help; `th.TONE_WORDS` words at least) that as a whole sound like a red flag to the tone
+    model (`tone.py`, `th.TONE_ANSWER`), quoted by one of them at least moderately near a red-flag
+    exemplar (`th.TONE_NEAR`), with that exemplar's family."""
+    own = [i for i, c in enumerate(clauses) if c.sentence and not mostly_theirs(c, theirs) and not _helps_with(c)]
+    if sum(clauses[i].words for i in own) < th.TONE_WORDS or tone.answer_logit(vectors, own) < th.TONE_ANSWER:
+        return []
+    near = [i for i in own if read[i][1] >= th.TONE_NEAR]
+    if not near:
+        return []
+    # the quote: of the sentences the model leans to, the nearest a red-flag exemplar
+    z = tone.logits(vectors[near])
+    leaning = [i for i, zi in zip(near, z) if zi >= 0] or [near[int(np.argmax(z))]]
+    i = max(leaning, key=lambda k: read[k][1])
+    j, best, fine, _ = read[i]
+    return [FlagMatch(clauses[i], RedFlag(labels[j]), best, texts[j], best - fine)]
 
 
 # "while they're calling me names", "if he swears at me": a phrase that sets the scene with what

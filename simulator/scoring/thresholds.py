@@ -201,12 +201,7 @@ NEXT_STEPS_BY_COUNT = (20.0, 70.0, 100.0)
 CLOSING_BY_COUNT = (10.0, 70.0, 100.0)
 VERIFICATION_BY_COUNT = (20.0, 100.0, 100.0)
 
-# --- the overall score ---------------------------------------------------------------------
-
-# Each metric's weight in the overall is in its row of `simulator/areas.py` (metrics that are
-# absent or None are left out and the rest re-normalised). Content first: what you say matters
-# more than how smoothly.
-
+# --- the overall score: weights in `simulator/areas.py` (absent metrics out, the rest re-normalised)
 # --- tips and the verdict ------------------------------------------------------------------
 
 TIP_BELOW = 70.0  # a metric scoring under this earns a tip
@@ -351,6 +346,13 @@ RED_FLAG_PHRASE_WORDS = 3
 # from being a red flag.
 ATTITUDE_NEAR = 0.40
 ATTITUDE_MARGIN = 0.0
+# The tone model (`tone.py`): an answer of at least TONE_WORDS words whose sentences, averaged, it
+# reads at TONE_ANSWER log-odds of a red flag, quoted by a sentence TONE_NEAR near a red-flag exemplar.
+# n4-tone pass (2026-12-02), bars chosen on the tune fresh files but fresh11; README "tone model".
+TONE_L2 = 1.0
+TONE_ANSWER = 2.0
+TONE_NEAR = 0.3
+TONE_WORDS = 15  # "Um, I guess... Like, I don't know." (11) read dishonest; rude replies of 16-19 read right
 # Clichés: a sentence this near a canned answer ("I'm a people person") is one. An answer that
 # is mostly clichés, with no concrete detail of its own, is weak whatever it covers.
 CLICHE_MEANING = 0.68

@@ -26,6 +26,8 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                "fresh6": HERE / "fresh6_cases.yaml", "fresh7": HERE / "fresh7_cases.yaml",
                "fresh8": HERE / "fresh8_cases.yaml",
                "fresh9": HERE / "fresh9_cases.yaml",
+               # casual rudeness in words no exemplar uses, and professional twins (n4-tone pass)
+               "fresh11": HERE / "fresh11_cases.yaml",
                # refusals of the job's basics said in the negative, and their twins (z-refuse pass)
                "refuse": HERE / "refusal_cases.yaml",
                # answers to another question, and on-topic twins sharing another question's words (e2-offtopic)

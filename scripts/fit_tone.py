@@ -1,0 +1,31 @@
+"""Fit the tone model (simulator/scoring/tone.py) on exemplars.yaml and write its weights to
+simulator/scoring/tone_weights.json. Run it whenever exemplars.yaml or th.TONE_L2 changes;
+tests/test_tone.py says when the stored weights no longer match.
+
+    python scripts/fit_tone.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from simulator.scoring import tone  # noqa: E402
+
+
+def main() -> int:
+    w, b, fingerprint = tone.fit()
+    tone.WEIGHTS.write_text(json.dumps({
+        "about": "logistic regression on all-MiniLM-L6-v2 vectors of exemplars.yaml's red flags (not refusals) "
+                 "against its fine sentences; made by scripts/fit_tone.py",
+        "fingerprint": fingerprint, "bias": round(b, 6), "weights": [round(float(x), 6) for x in w]}) + "\n",
+        encoding="utf-8")
+    print(f"wrote {tone.WEIGHTS} ({len(w)} weights)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
