@@ -100,7 +100,8 @@ def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int]
     not kind help; `th.TONE_WORDS` words at least) that as a whole sound like a red flag to the tone
     model (`tone.py`, `th.TONE_ANSWER`), quoted by one of them at least moderately near a red-flag
     exemplar (`th.TONE_NEAR`), with that exemplar's family."""
-    own = [i for i, c in enumerate(clauses) if c.sentence and not mostly_theirs(c, theirs) and not _helps_with(c)]
+    own = [i for i, c in enumerate(clauses) if c.sentence and not mostly_theirs(c, theirs) and not _helps_with(c)
+           and not _belief_put_right(c, clauses)]
     if sum(clauses[i].words for i in own) < th.TONE_WORDS or tone.answer_logit(vectors, own) < th.TONE_ANSWER:
         return []
     near = [i for i in own if read[i][1] >= th.TONE_NEAR]
