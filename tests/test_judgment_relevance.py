@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from simulator.assess import score_answer
 from simulator.banks import bundled_banks
 from simulator.scoring.inputs import Inputs
+from simulator.scoring.measure import KnockOut, knockouts
 from simulator.types import Coverage, Transcript
 
 BANK = {q.id: q for b in bundled_banks() for q in b.questions}
@@ -42,3 +44,25 @@ def test_a_point_is_quoted_where_its_words_are_said_together(text, said):
     clause = covering("double-billed-caller", text, "look into it", turn=2)
     assert clause is not None and said in clause and "account number" not in clause, clause
 
+
+def score(qid: str, text: str):
+    return score_answer(BANK[qid], Transcript.typed(text))
+
+
+def test_an_answer_that_says_what_it_does_is_about_good_service():
+    # issue 10: 2.7, "nearer another question: A customer tells you this is the fourth time..."
+    s = score("what-is-good-service", "We log the fault, sort it, and then ring the customer to check it worked.")
+    assert KnockOut.OFF_TOPIC not in knockouts(s.metrics) and 25 <= s.overall <= 70, s.overall
+
+
+@pytest.mark.parametrize("qid, text", [
+    # "sort" is "fix" in words, but the rota is no customer's problem (66.8 before)
+    ("what-is-good-service", "We log our hours on a sheet, sort the rota out on Fridays, and then ring the manager "
+                             "if we can't make a shift."),
+    # good service, given to the overtime question: none of the hours, nearer another question (74.0 before)
+    ("overtime-peak-season", "At the post office I learned that good service means getting the parcel there when you "
+                             "promised and being polite about it."),
+])
+def test_twins_in_the_same_words_still_answer_another_question(qid, text):
+    s = score(qid, text)
+    assert KnockOut.OFF_TOPIC in knockouts(s.metrics) and s.overall <= 10, s.overall
