@@ -7,6 +7,7 @@ import pytest
 
 from simulator.assess import score_answer
 from simulator.banks import bundled_banks
+from simulator.scoring.clauses import denials_of
 from simulator.scoring.inputs import Inputs
 from simulator.scoring.measure import KnockOut, knockouts
 from simulator.types import Coverage, Transcript
@@ -66,3 +67,12 @@ def test_an_answer_that_says_what_it_does_is_about_good_service():
 def test_twins_in_the_same_words_still_answer_another_question(qid, text):
     s = score(qid, text)
     assert KnockOut.OFF_TOPIC in knockouts(s.metrics) and s.overall <= 10, s.overall
+
+
+def test_a_problem_to_sort_is_a_problem_solved_not_a_denial():
+    # "...with a problem to sort" denied "solving problems" and knocked the answer out (6.1 before)
+    s = score("why-call-center", "Sitting at a desk all day with nobody to talk to would drive me mad. Here every "
+                                 "call is someone new with a problem to sort.")
+    assert KnockOut.DENIED not in knockouts(s.metrics) and s.overall >= 25, s.overall
+    # its twin still denies: "no problem to ..." is the candidate's own "no"
+    assert any(denials_of("It is not a problem to work weekends."))
