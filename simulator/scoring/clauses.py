@@ -33,6 +33,7 @@ OWNERS = frozenset({"their", "his", "her", "your", "our", "my"})
 SOLVING = frozenset("""fix fixes fixing fixed solve solves solving solved sort sorts sorting sorted resolve
     resolves resolving resolved handle handles handling handled explain explaining explained report
     reporting reported find finding found understand understanding understood""".split())
+SOLVING_NEXT = {(w,) for w in SOLVING}  # "someone new with a problem to sort": one to be solved
 SOLVING_REACH = 3  # "fixing | their | problem", "sorted | out | the | issue"
 ELLIPSIS_BEFORE_NOT = frozenset({"if", "why"})
 MIN_PIECE_WORDS = 2  # a phrase shorter than this says too little to compare by meaning
@@ -130,7 +131,8 @@ def _not_a_denial(norms: tuple[str, ...], k: int) -> bool:
     return ((norms[k] in ("nothing", "nobody") and nxt in BEST) or (norms[k] == "not" and nxt == "always")
             or (norms[k] in BOTHER and (nxt in BOTHER_VERB_NEXT or nxt.endswith("ing")))
             or (norms[k] in PROBLEMS and any(w in SOLVING for w in norms[max(0, k - SOLVING_REACH):k]))
-            or (norms[k] in PROBLEMS and k and norms[k - 1] in OWNERS))  # "rush through their problems"
+            or (norms[k] in PROBLEMS and k and norms[k - 1] in OWNERS)  # "rush through their problems"
+            or (norms[k] in PROBLEMS and norms[k + 1:k + 2] == ("to",) and norms[k + 2:k + 3] in SOLVING_NEXT))
 
 
 def _said_same(norms: tuple[str, ...], k: int) -> bool:

@@ -57,6 +57,8 @@ def match_phrase(doc: Doc, phrase: str) -> tuple[float, tuple[int, int] | None]:
     concept = lx.KEY_POINT_CONCEPTS.get(phrase.strip().lower())
     if concept is not None:  # "result", "example": found by what they name, not the word
         spans = doc.find_all(concept)
+        if concept is lx.RESULT:
+            spans = _after_first_action(doc, spans)
         if spans:
             return 1.0, spans[0]
     wanted = phrase_words(phrase)
@@ -72,13 +74,21 @@ def match_phrase(doc: Doc, phrase: str) -> tuple[float, tuple[int, int] | None]:
     if not hits:
         return 0.0, None
     width = max(th.KEY_POINT_WINDOW_WORDS, 2 * len(wanted) + 4)
-    best, best_span, best_found, left = 0, None, set(), 0
+    best, best_span, best_found, best_rank, left = 0, None, set(), (0, False, 0), 0
     for right in range(len(hits)):
         while hits[right][0] - hits[left][0] >= width:
             left += 1
         found = {k for _, k in hits[left:right + 1]}
-        if len(found) > best:
-            best, best_span, best_found = len(found), (hits[left][0], hits[right][0] + 1), found
+        # the tightest window holding them: "the account number so I can verify the account? Let
+        # me pull up your account" says "pull up your account" at its end, not at "account number"
+        tight = left
+        while {k for _, k in hits[tight + 1:right + 1]} == found:
+            tight += 1
+        span = (hits[tight][0], hits[right][0] + 1)
+        # ...and, as tight, the one in the phrasing's order ("account? Let me pull" is not it)
+        rank = (len(found), _in_order(hits[tight:right + 1]), span[0] - span[1])
+        if best_span is None or rank > best_rank:
+            best, best_span, best_found, best_rank = len(found), span, found, rank
     share = best / len(wanted)
     if share < 1 and all(stem(wanted[k]) in generic_stems() for k in best_found):
         # Part of a phrasing found only in words every answer uses says nothing of it: "A call
@@ -90,6 +100,20 @@ def match_phrase(doc: Doc, phrase: str) -> tuple[float, tuple[int, int] | None]:
         if whole:
             return whole, span
     return share, best_span
+
+
+def _in_order(hits: list[tuple[int, int]]) -> bool:
+    """Whether the wanted words first appear in the window in the phrasing's order."""
+    firsts = [k for n, (_, k) in enumerate(hits) if k not in {j for _, j in hits[:n]}]
+    return firsts == sorted(firsts)
+
+
+def _after_first_action(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A result follows what was done: a change told before the candidate's first action is the
+    problem ("a customer called because her heating bill had doubled"), not how it turned out.
+    An answer with no action keeps every span."""
+    actions = doc.find_all(lx.ACTIONS)
+    return [s for s in spans if s[0] >= actions[0][0]] if actions else spans
 
 
 def _whole_phrase(doc: Doc, phrase: str, ratio: float = th.WHOLE_PHRASE_RATIO) -> tuple[float, tuple[int, int] | None]:

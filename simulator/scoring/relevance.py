@@ -17,6 +17,7 @@ import numpy as np
 from ..types import Asks, Coverage, Evidence, EvidenceKind, Metric
 from . import thresholds as th
 from .intent import gives_what_is_asked
+from .points import point_vectors
 from .inputs import Inputs, measures
 
 
@@ -43,11 +44,17 @@ def relevance(x: Inputs) -> Metric:
         return Metric("relevance", 0.0, 0.0, th.RELEVANCE.unit, ())
     by_meaning = topic_share(t)
     points = [r for r in x.points_read if r.topical]
-    said = [r for r in points if r.coverage is Coverage.COVERED]
+    meant = {r.index: point_meaning(x, r) for r in points if r.coverage is Coverage.COVERED}
+    # A point said by a word that means something else here ("sort the rota out" is no problem
+    # solved) does not make the answer this question's.
+    said = [r for r in points if r.coverage is Coverage.COVERED and meant[r.index] >= th.POINT_WORDS_MEANT]
     expected = min(len(points), th.TOPICAL_POINTS_FOR_FULL, max(1.0, doc.n_words / th.WORDS_PER_KEY_POINT))
     by_points = th.KEY_POINT_RELEVANCE * min(1.0, len(said) / max(1.0, expected))
-    if t.margin <= th.TOPIC_MARGIN_OFF:
-        by_points = 0.0  # clearly an answer to another question: its words do not make it this one's
+    # Nearer another question, its words do not make it this one's; a point said by meaning does
+    # ("We log the fault, sort it..." to "What is good service?"), unless the other is clearly nearer.
+    if t.margin <= th.TOPIC_MARGIN_OFF and not (t.margin > th.TOPIC_MARGIN_CLEAR
+                                               and any(meant[r.index] >= th.POINT_PARTIAL for r in said)):
+        by_points = 0.0
     value = max(by_meaning, by_points)
     another = answers_another(x)
     if another:
@@ -73,6 +80,15 @@ def relevance(x: Inputs) -> Metric:
         evidence.append(Evidence("", note=f"missing: {ASKED_NOTES.get(asked, asked)}", kind=EvidenceKind.NOT_ASKED,
                                  label=asked, value=th.ANOTHER_QUESTION_RELEVANCE if another else None))
     return Metric("relevance", round(100.0 * value, 1), round(value, 2), th.RELEVANCE.unit, tuple(evidence))
+
+
+def point_meaning(x: Inputs, r) -> float:
+    """How near the clause that covers a point is to the point by meaning alone (its phrasings and
+    everyday sentences), even when it was found by its words."""
+    if r.similarity < 1.0:
+        return r.similarity
+    k = x.clauses.index(r.clause)
+    return float((point_vectors((r.point,)).vectors @ x.clause_vectors[k]).max(initial=0.0))
 
 
 def _nearest_sentence(x: Inputs):

@@ -1,10 +1,7 @@
 """Every threshold the scoring and the coach use, in one readable place (the weights are in
-`simulator/areas.py`, one row per metric).
-
-Each band says what counts as good, where the score falls to zero, and where the number comes
-from, so a user can see why a tip was given. Scores are 0-100: 100 inside the good range,
-falling in a straight line to 0 at the hard limits.
-"""
+`simulator/areas.py`, one row per metric). Each band says what counts as good, where the score falls
+to zero, and where the number comes from, so a user can see why a tip was given. Scores are 0-100:
+100 inside the good range, falling in a straight line to 0 at the hard limits."""
 
 from __future__ import annotations
 
@@ -276,28 +273,31 @@ EMPATHY_MEANING = 0.55
 # margin (own minus rival) maps to 0-1 between these two; two key points said in words about
 # the subject also make an answer on topic (worth KEY_POINT_RELEVANCE).
 RIVAL_BELOW = 0.7
-# Questions about the candidate (a strength, a weakness, yourself) are answered from any part of
-# one's working life: their rivals are only the questions in PERSONAL (sixth pass, 2026-12-01),
-# and a denial there is nothing said about yourself, not the job turned down (the coach's tip).
-# No caller's problem is at stake in PERSONAL questions: the only-your-own-calm cap never applies.
+# Questions about the candidate (a strength, a weakness, yourself) are answered from any part of one's working life:
+# their rivals are only PERSONAL's (sixth pass, 2026-12-01); a denial there is nothing said about yourself, not the job
+# turned down (the coach's tip); no caller's problem is at stake there: the only-your-own-calm cap never applies.
 ABOUT_YOU = frozenset({"about-you"})
 PERSONAL = frozenset({"about-you", "motivation"})
 TOPIC_MARGIN_OFF = -0.35
 TOPIC_MARGIN_ON = -0.08
+# p4-relevance (2026-12-02, tune): under MARGIN_OFF a point said by meaning (clause POINT_PARTIAL near) counts to
+# MARGIN_CLEAR ("We log the fault, sort it..." to good service: -0.40, 0.44 from "fix it"); one found by its words,
+# if its clause is POINT_WORDS_MEANT near it by meaning (off topic 0.13-0.20: "sort the rota out"; kept 0.27 up).
+TOPIC_MARGIN_CLEAR = -0.45
+POINT_WORDS_MEANT = 0.25
 TOPIC_OWN_OFF = 0.08  # ...and an answer this far from the question's meaning is about something else
 TOPIC_OWN_ON = 0.22
 TOPICAL_POINTS_FOR_FULL = 2
 ON_TOPIC = 0.5  # relevance (0-1) from which the answer is on topic
 RIVAL_NAMED = 0.45  # a tip names the other question when the answer is this near it...
 RIVAL_NAMED_MARGIN = -0.15  # ...and this much nearer it than the question asked
-# An answer that gives none of what its question asks for (`intent.py`), no key point, and sits
-# this much nearer another question (or chat) answers that other question: its relevance is held
-# at ANOTHER_QUESTION_RELEVANCE, under OFF_TOPIC_LIMIT (a knock-out). g3-offtopic pass (2026-12-02),
-# tune side: the bus route to "What's your availability?" sits at -0.19, "I'm leaving my current job
-# because there's no room to progress" to the overtime question at -0.20; the willing answers as far
-# from their question ("If it is required, then I don't mind": -0.20; "I guess it depends how much":
-# -0.21) say yes or no to the hours, and are left to the other measures.
-ANOTHER_QUESTION_MARGIN = -0.15
+# An answer giving none of what its question asks for (`intent.py`), no key point, and nearer another question
+# (or chat) answers that one: relevance held at ANOTHER_QUESTION_RELEVANCE (a knock-out). g3-offtopic (2026-12-02),
+# tune: the bus route to "What's your availability?" -0.19, "I'm leaving my current job because there's no room to
+# progress" to the overtime question -0.20; p4-relevance: "good service means getting the parcel there when you
+# promised" to it, -0.12 (at 0 no other tune fresh answer moved). Willing answers as far ("If it is required, then I
+# don't mind": -0.20; "I guess it depends how much": -0.21) say yes or no to the hours: left to the other measures.
+ANOTHER_QUESTION_MARGIN = 0.0
 ANOTHER_QUESTION_RELEVANCE = 0.1
 # Red flags: the nearest exemplar (with the clause's stance) is a red flag, at least this near,
 # and nearer than the nearest professional sentence by at least the margin.
