@@ -62,8 +62,12 @@ def test_a_question_of_facts_is_not_asked_for_a_reason_or_a_moment_when_its_poin
     # "What's your availability?" answered with the walk to the office: "I didn't hear about
     # evenings or about weekends. Tell me in your own words, with a reason or a moment that shows
     # it." The question wants facts (FACTS_NOT_EXAMPLES), as its other tips already say.
-    answer = typed("availability-shifts", "Well I mean I live close to the office so I can walk there in ten "
-                                          "minutes, it's really easy for me to get in.")
+    # (The walk itself, with no hours at all, is now an answer to another question: p4-relevance.)
+    walk = typed("availability-shifts", "Well I mean I live close to the office so I can walk there in ten "
+                                        "minutes, it's really easy for me to get in.")
+    assert walk.score.overall <= 15
+    answer = typed("availability-shifts", "I live close to the office, so getting in for my shifts is easy, and I "
+                                          "can start early most days.")
     tip = next(t for t in session_feedback([answer]).tips if t.area == "key_points")
     assert "about evenings or about weekends" in tip.text
     assert "a reason or a moment" not in tip.text and "two things that are true for you" not in tip.text
