@@ -19,7 +19,7 @@ from .context import Context
 from .phrasing import after_lead, and_list, count_words, figure, quoted, tidy
 from .praise import praise_for
 from .retry import Retry
-from .targets import area_label, distance, metric_in_range, progress_value, target_text, typed_fillers_per_100_words
+from .targets import area_label, distance, metric_in_range, progress_value, target_phrase, target_text, typed_fillers_per_100_words
 from .tips import WRITERS, covered_by, gravity, is_uncertain, write_tip
 
 
@@ -210,8 +210,8 @@ def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None,
         if before.endswith(scale) and today.endswith(scale):
             today = today.removesuffix(scale)
         today = _unit_said_once(before, today)  # "3 hedges per 100 words; today 2", not "today 2 hedges..."
-        target = (th.FILLERS_PER_100_WORDS.target if tip.area == "fillers" and medium is Medium.TYPED
-                  else target_text(tip.area))
+        target = target_phrase(th.FILLERS_PER_100_WORDS.target if tip.area == "fillers" and medium is Medium.TYPED
+                               else target_text(tip.area))  # said after "the target:": no second colon
         if metric_in_range(tip.area, now) and tip.area in tipped:
             remarks.append(f"Last time you were at {before}; today {today} on average, but one answer "
                            "missed it, so it's in today's tips again.")

@@ -12,6 +12,7 @@ import textwrap
 from typing import Callable, Iterable, Sequence
 
 from ..coach.retry import Retry, remark
+from ..coach.targets import aim_for
 from ..console import printable
 from ..notebook import Notebook, SessionSummary
 from ..notebook.history import session_points
@@ -214,7 +215,7 @@ def format_session(session: Session, colour: bool | None = None,
         for i, t in enumerate(session.tips, 1):
             lines += _para(f"{i}. {printable(t.text)}", "  ", "     ")
             if t.target:
-                lines.append(f"     Aim for: {printable(t.target)}")
+                lines.append(f"     {printable(aim_for(t.target))}")
     if session.progress:
         lines.append(paint("Since last time:", "bold"))
         for said in session.progress:
@@ -257,7 +258,7 @@ def format_tips(notebook: Notebook, every: bool = False) -> str:
         lines += _para(history_line(p), " " * 9)
         lines += _para(tip_line(p), " " * 9)
         if t.target and not t.met and not t.replaced:
-            lines.append(f"         Aim for: {printable(t.target)}")
+            lines.append(f"         {printable(aim_for(t.target))}")
     summary = tips_summary(tips)
     if not every and any(p.saved.replaced for p in tips):
         summary += " See every tip, the replaced ones too, with `mock-interview tips --all`."

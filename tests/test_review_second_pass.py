@@ -1,0 +1,39 @@
+"""A new user's second pass over the reviews and the report (issue 10, point 7): each line as a
+kind, experienced call-center recruiter would say it."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import run_cli
+from test_review import page_text, save_session
+from test_walkthrough_lines import typed
+
+VAGUE = "I always help customers. I am good with people and I care a lot about service."
+
+
+def test_a_target_with_its_own_colon_reads_with_one_colon(home, tmp_path):
+    # "Aim for: concrete answers: a real example, ..." and "the target: say what you will do:
+    # 'I will', ..." read as two labels in a row; the target's own colon becomes brackets.
+    save_session(home, [typed("above-and-beyond", VAGUE)])
+    save_session(home, [typed("why-call-center", "I like people. I am good with people and I care about service.")])
+    review = " ".join(run_cli("review", "latest").stdout.split())
+    assert "Aim for: concrete answers (a real example, what you did and how it turned out)" in review, review
+    tips = " ".join(run_cli("tips").stdout.split())
+    assert "Aim for: say what you will do ('I will', 'let me')" in tips, tips
+    for out in (run_cli("review", "latest").stdout, run_cli("tips").stdout):
+        aims = [line for line in out.splitlines() if "Aim for:" in line]
+        assert aims and all(line.count(":") == 1 for line in aims), aims
+    run_cli("review", "latest", "--html", str(tmp_path / "r.html"))
+    run_cli("progress", "--html", str(tmp_path / "p.html"))
+    for page in ("r.html", "p.html"):
+        text = page_text((tmp_path / page).read_text())
+        assert "Aim for: concrete answers (a real example" in text, text
+        assert not re.search(r"Aim for: [^.:]*: ", text), text
+    # "Since last time" says the target too
+    from simulator.coach import session_feedback
+    last = session_feedback([typed("above-and-beyond", VAGUE)])
+    today = session_feedback([typed("why-call-center", "I like people. I am good with people and I care about "
+                                                       "service and the phones.")], list(last.tips))
+    said = " ".join(today.progress)
+    assert "the target: concrete answers (a real example, what you did and how it turned out)." in said, said
