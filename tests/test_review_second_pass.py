@@ -37,3 +37,18 @@ def test_a_target_with_its_own_colon_reads_with_one_colon(home, tmp_path):
                                                        "service and the phones.")], list(last.tips))
     said = " ".join(today.progress)
     assert "the target: concrete answers (a real example, what you did and how it turned out)." in said, said
+
+
+def test_scores_read_out_of_100_everywhere(home, tmp_path):
+    # The report said "90 / 100" beside "Overall score 82 out of 100", progress "Latest score 82 /
+    # 100", the terminal "82/100", while tips and the closing say "out of 100".
+    save_session(home, [typed("above-and-beyond", VAGUE)])
+    save_session(home, [typed("why-call-center", "I like people. I am good with people and I care about service.")])
+    run_cli("review", "latest", "--html", str(tmp_path / "r.html"))
+    run_cli("progress", "--html", str(tmp_path / "p.html"))
+    texts = [run_cli("review", "latest").stdout, page_text((tmp_path / "r.html").read_text()),
+             page_text((tmp_path / "p.html").read_text())]
+    for text in texts:
+        assert not re.search(r"\d\s*/\s*100\b", text), re.findall(r".{40}\d\s*/\s*100.{20}", text)
+    assert re.search(r"Overall \d+ out of 100", texts[0]) and re.search(r"overall \d+ out of 100", texts[0]), texts[0]
+    assert re.search(r"\d+ out of 100", texts[1]), texts[1]

@@ -144,7 +144,7 @@ def format_score(question: Question, score: Score, colour: bool | None = None) -
 
 def _answer_body(score: Score, paint: _Paint) -> list[str]:
     marked = mark_transcript(score)
-    lines = [f"  Overall {paint(f'{score.overall:.0f}/100', score_band(score.overall))}", "",
+    lines = [f"  Overall {paint(f'{score.overall:.0f} out of 100', score_band(score.overall))}", "",
              "  What you said:"]
     lines += format_transcript(marked, paint.on)
     if marked.kinds():
@@ -180,7 +180,7 @@ def format_session(session: Session, colour: bool | None = None,
     overall = session_overall(session)
     head = f"Session {session.id}, {when(session.started)}"
     if overall is not None:
-        head += f"  \u00b7  overall {overall:.0f}/100  \u00b7  {answers_count(session.answers)}"
+        head += f"  \u00b7  overall {overall:.0f} out of 100  \u00b7  {answers_count(session.answers)}"
     lines = [paint(head, "bold")]
     if session.focus_from_last_time:
         lines.append("Working on from last time: " +
@@ -225,7 +225,7 @@ def format_session(session: Session, colour: bool | None = None,
 
 def _second_try(again: Retry, paint) -> list[str]:
     c = again.comparison
-    lines = [paint(f"  Second try: overall {c.overall_after:.0f}/100 (first try {c.overall_before:.0f})", "bold")]
+    lines = [paint(f"  Second try: overall {c.overall_after:.0f} out of 100 (first try {c.overall_before:.0f})", "bold")]
     lines += _para(printable(again.score.transcript.text) or "(nothing was said)", "    ", "    ")
     lines += _para(f"What changed: {printable(remark(c))}", "  ", "    ")
     return lines
