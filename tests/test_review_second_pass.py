@@ -52,3 +52,23 @@ def test_scores_read_out_of_100_everywhere(home, tmp_path):
         assert not re.search(r"\d\s*/\s*100\b", text), re.findall(r".{40}\d\s*/\s*100.{20}", text)
     assert re.search(r"Overall \d+ out of 100", texts[0]) and re.search(r"overall \d+ out of 100", texts[0]), texts[0]
     assert re.search(r"\d+ out of 100", texts[1]), texts[1]
+
+
+def test_since_last_time_and_the_opening_say_a_rate_as_tips_and_progress_do():
+    # "Since last time" said "3 hedges per 100 words" where `tips` and `progress` said 2.7: one
+    # rounding rule for a rate said to a person (`wording.number`).
+    from simulator import interviewer
+    from simulator.coach import session_feedback
+    from simulator.coach.targets import target_text
+    from simulator.types import Medium, Tip
+    from simulator.review.figures import number  # what `tips` and `progress` show
+
+    last = Tip("hedging", "...", value=2.66, target=target_text("hedging"), medium=Medium.TYPED)
+    today = typed("why-call-center", "I really enjoy helping people, I think. At my last job in a shop I sorted "
+                  "out returns every day and customers thanked me. Maybe I could do that on the phone too, I guess.")
+    said = " ".join(session_feedback([today], [last]).progress)
+    assert number(2.66) == "2.7"
+    assert "Last time you were at 2.7 hedges per 100 words; today " in said, said
+    now = next(m for m in today.score.metrics if m.name == "hedging").value
+    assert f"today {number(now)}." in said, (now, said)
+    assert interviewer.reminder(last).endswith("(you were at 2.7 hedges per 100 words)"), interviewer.reminder(last)
