@@ -72,3 +72,23 @@ def test_since_last_time_and_the_opening_say_a_rate_as_tips_and_progress_do():
     now = next(m for m in today.score.metrics if m.name == "hedging").value
     assert f"today {number(now)}." in said, (now, said)
     assert interviewer.reminder(last).endswith("(you were at 2.7 hedges per 100 words)"), interviewer.reminder(last)
+
+
+def test_volume_and_pitch_are_said_once_in_words_with_the_number_beside():
+    # "-21.5 dBFS" with "speech level -22 dBFS, 0.00% clipped" under it: two roundings of one figure,
+    # in an engineer's unit. Now "a comfortable level (-21 dBFS)", and the pitch likewise.
+    from simulator.review.evidence import evidence_lines
+    from simulator.review.terminal import _metric_lines, _Paint
+    from simulator.types import Evidence, EvidenceKind, Metric
+
+    level = Evidence("", note="speech level -22 dBFS, 0.00% clipped", kind=EvidenceKind.LEVEL, value=-21.5)
+    lines = _metric_lines(Metric("volume", 100.0, -21.46, "dBFS", (level,)), {}, _Paint(False))
+    assert len(lines) == 1 and lines[0].rstrip().endswith("a comfortable level (-21 dBFS)"), lines
+    quiet = Evidence("so I called", note="quiet: -47 dBFS", kind=EvidenceKind.QUIET, value=-47.0)
+    lines = _metric_lines(Metric("volume", 40.0, -41.6, "dBFS", (level, quiet)), {}, _Paint(False))
+    assert lines[0].rstrip().endswith("a bit quiet (-42 dBFS)") and "quiet: -47 dBFS" in lines[1], lines
+    pitch = Evidence("", note="pitch varied by 2.0 semitones", kind=EvidenceKind.PITCH, value=2.05)
+    metric = Metric("monotone", 100.0, 2.05, "semitones", (pitch,))
+    assert evidence_lines(metric, {}) == []  # the HTML report's lines too
+    lines = _metric_lines(metric, {}, _Paint(False))
+    assert len(lines) == 1 and lines[0].rstrip().endswith("nice and lively (2.1 semitones)"), lines

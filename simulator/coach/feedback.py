@@ -19,7 +19,8 @@ from .context import Context
 from .phrasing import after_lead, and_list, count_words, figure, quoted, tidy
 from .praise import praise_for
 from .retry import Retry
-from .targets import area_label, distance, metric_in_range, progress_value, target_phrase, target_text, typed_fillers_per_100_words
+from .targets import (area_label, distance, metric_in_range, pitch_words, progress_value, target_phrase, target_text,
+                      typed_fillers_per_100_words, volume_words)
 from .tips import WRITERS, covered_by, gravity, is_uncertain, write_tip
 
 
@@ -160,10 +161,9 @@ def _value_phrase(name: str, value: float, medium: Medium | None = None) -> str:
     if name == "fillers" and medium is Medium.TYPED:  # a typed answer has no minute
         return f"{number(typed_fillers_per_100_words(value))} fillers in every 100 words"
     if name == "volume":
-        return "a bit quiet" if value < th.SPEECH_LEVEL_DBFS.low else (
-            "very loud" if value > th.SPEECH_LEVEL_DBFS.high else "a good level")
+        return volume_words(value)
     if name == "monotone":
-        return "quite flat" if value < th.PITCH_VARIATION_SEMITONES.low else "nice and lively"
+        return pitch_words(value)
     if name == "clarity":
         return f"{number(value)} unclear words in every 100"
     if found is not None and found.band is not None and found.counted:  # a mean over answers

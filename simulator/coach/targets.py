@@ -26,6 +26,17 @@ def aim_for(target: str) -> str:
     return f"Aim for: {target_phrase(target)}"
 
 
+def volume_words(db: float) -> str:
+    """A speech level as a candidate understands it: the review says this, then the dBFS."""
+    band = th.SPEECH_LEVEL_DBFS
+    return "a bit quiet" if db < band.low else "very loud" if db > band.high else "a comfortable level"
+
+
+def pitch_words(semitones: float) -> str:
+    """How much the voice moved, in words, before the semitones."""
+    return "quite flat" if semitones < th.PITCH_VARIATION_SEMITONES.low else "nice and lively"
+
+
 def metric_target(metric: Metric) -> str:
     """The target in the metric's own unit: a typed answer's fillers are per 100 words (it has no
     minute; its tip says "2 or fewer in every 100 words", and so does its "Aim for")."""

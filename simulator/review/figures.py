@@ -6,6 +6,7 @@ import math
 from datetime import datetime
 
 from ..areas import area
+from ..coach.targets import pitch_words, volume_words
 from ..scoring import thresholds as th
 from ..types import Answer, Metric, Session
 from ..wording import half_up, number, per_answer, plural, with_unit  # number: as the coach says it
@@ -74,6 +75,10 @@ def format_value(metric: Metric) -> str:
         return ""
     if isinstance(value, (int, float)) and metric.unit == th.RELEVANCE.unit:  # "0.92 out of 1" beside 92
         text = "on the question" if value >= th.ON_TOPIC else "away from the question"
+    elif isinstance(value, (int, float)) and metric.name == "volume":  # said once, in words first
+        text = f"{volume_words(value)} ({value:.0f} {metric.unit})" if metric.unit else volume_words(value)
+    elif isinstance(value, (int, float)) and metric.name == "monotone":
+        text = f"{pitch_words(value)} ({with_unit(number(value), metric.unit)})" if metric.unit else pitch_words(value)
     elif isinstance(value, (int, float)) and " minus " in (metric.unit or ""):  # positive minus negative phrases
         text = net_text(value, said=bool(metric.evidence))
     elif isinstance(value, (int, float)):
