@@ -116,3 +116,23 @@ def test_eight_unclear_words_in_a_hundred_is_not_a_perfect_clarity():
     assert not metric_in_range("clarity", eight.value)  # the target says so too
     assert heard(25).score == 100  # 4 in 100: clear speech as the recogniser hears it
     assert heard(5).score < th.TIP_BELOW  # 1 in 5: a tip, as before
+
+
+def test_a_short_call_reply_gets_what_it_missed_not_also_that_it_was_short():
+    # "Hi. Sorry about that." as the first reply was told "That reply was very short. You said
+    # "Hi."" first, then "Open the call with a hello, your name and the company. You opened with
+    # "Hi,"": the same line quoted twice for one fault. The score does not change.
+    from simulator.assess import score_answer
+    from test_walkthrough_lines import bundled, spoken
+
+    call = bundled("double-billed-caller")
+    for turn, text in ((1, "Hi. Sorry about that."), (1, "Hello, how can I help?"), (3, "I will fix it.")):
+        score = score_answer(call, spoken(text), turn=turn)
+        areas = [t.area for t in score.tips]
+        assert areas and "length" not in areas, (text, areas)
+        assert any(m.name == "length" and m.score is not None and m.score < 70 for m in score.metrics)
+    first = score_answer(call, spoken("Hi. Sorry about that."), turn=1)
+    assert first.tips[0].area == "greeting", first.tips  # coach mode says this one
+    # length alone is still said: it is all there is to say
+    alone = score_answer(call, spoken("Okay, I'll refund it."), turn=3)
+    assert [t.area for t in alone.tips] == ["length"], alone.tips
