@@ -136,3 +136,16 @@ def test_a_short_call_reply_gets_what_it_missed_not_also_that_it_was_short():
     # length alone is still said: it is all there is to say
     alone = score_answer(call, spoken("Okay, I'll refund it."), turn=3)
     assert [t.area for t in alone.tips] == ["length"], alone.tips
+
+
+def test_the_progress_page_says_the_latest_volume_and_pitch_in_words_too():
+    # The progress page read "Latest: -21.6 dBFS" under the chart the review now says in words.
+    from simulator.review.charts import Chart, ChartPoint
+
+    def chart(unit: str, value: float) -> Chart:
+        return Chart("c", "t", unit, (ChartPoint(0.0, 0.0, value, "Dec 2"),), ())
+
+    assert chart("dBFS", -21.6).last == "a comfortable level (-22 dBFS)"
+    assert chart("dBFS", -41.0).last == "a bit quiet (-41 dBFS)"
+    assert chart("semitones", 1.82).last == "quite flat (1.8 semitones)"
+    assert chart("words a minute", 142.0).last == "142 words a minute"
