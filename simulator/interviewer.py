@@ -13,7 +13,7 @@ from .areas import ENGLISH_REMINDER, ENGLISH_TARGET, area
 from .errors import UserError
 from .scoring import thresholds as th
 from .types import Answer, Coverage, EvidenceKind, Medium, Question, QuestionKind, Score, Severity, Tip
-from .wording import per_answer, sentences, with_unit
+from .wording import number, per_answer, sentences, with_unit
 
 RETRY_BELOW = 60.0  # a question answered below this overall is asked again (once) later
 KIND_ORDER = {QuestionKind.GENERAL: 0, QuestionKind.SITUATIONAL: 1, QuestionKind.BEHAVIORAL: 2,
@@ -125,11 +125,11 @@ def reminder(tip: Tip) -> str:
             phrase = "slowing down" if tip.value > band.high else "picking up the pace a little"
         elif tip.area == "volume":
             phrase = "speaking up a little" if tip.value < band.low else "backing off the microphone"
-        value = f"{tip.value:.1f}" if band.unit == "semitones" else f"{tip.value:.0f}"
+        value = number(tip.value)  # as `tips` and `progress` show it: 2.7 hedges, not 3
         # a count's mean over answers as the closing remark says it ("about 3 long pauses an answer")
         shown = per_answer(tip.value, band.unit) if found.counted else with_unit(value, band.unit)
         if tip.area == "fillers" and tip.medium is Medium.TYPED:  # kept a minute; typed answers have none
-            shown = with_unit(f"{tip.value * 100 / th.TYPED_WORDS_PER_MINUTE:.0f}", th.FILLERS_PER_100_WORDS.unit)
+            shown = with_unit(number(tip.value * 100 / th.TYPED_WORDS_PER_MINUTE), th.FILLERS_PER_100_WORDS.unit)
         phrase += f" (you were at {shown})"
     return phrase
 

@@ -9,6 +9,7 @@ tip, the closing's cut and the reports' first sentence all cut in the same place
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 _UNIT = re.compile(r"(.*?)( a | per |$)(.*)")  # "fillers a minute": the counted noun, then its rate
 
@@ -78,3 +79,23 @@ def sentences(text: str) -> list[str]:
 def first_sentence(text: str) -> str:
     """A tip's first sentence (all of it when it has one), cut where `sentences` cuts."""
     return next(iter(sentences(text)), text.strip())
+
+
+def number(value: float) -> str:
+    """A measured number as a person reads it, one rule for every line (review, tips, progress,
+    "Since last time"): 142, 3.5, 0.35."""
+    if float(value) == int(value):
+        return str(int(value))
+    if abs(value) >= 100:
+        return f"{value:.0f}"
+    # "0.6 seconds", as its evidence says "after 0.6 s": never a trailing nought ("0.60")
+    if abs(value) >= 1:
+        return half_up(value, 1)
+    text = half_up(value, 2)
+    return text[:-1] if text.endswith("0") and not text.endswith(".00") else text
+
+
+def half_up(value: float, digits: int) -> str:
+    """Half up, as written: a saved 2.65 is "2.7" as the table beside it says, never "2.6" (2.65
+    is stored just under 2.65)."""
+    return str(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))

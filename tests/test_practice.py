@@ -653,7 +653,7 @@ def test_review_shows_the_second_try_under_the_first_and_in_its_json(home, capsy
     assert main(["--home", str(home), "review", "latest"]) == 0
     shown = " ".join(capsys.readouterr().out.split())
     first_try = shown.index(" ".join(VAGUE.split()[:6]))
-    second_try = shown.index(f"Second try: overall {saved.score.overall:.0f}/100")
+    second_try = shown.index(f"Second try: overall {saved.score.overall:.0f} out of 100")
     assert first_try < second_try < shown.index("Verdict:")
     assert " ".join(EXAMPLE.split()[:8]) in shown[second_try:]
     assert f"What changed: {retry.remark(saved.comparison)}" in shown

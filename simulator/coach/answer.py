@@ -63,6 +63,12 @@ def answer_tips(question: Question, metrics: Sequence[Metric], transcript: Trans
             skipped.update(covered_by(m.name))
         if len(tips) >= limit:
             break
+    if is_call_reply(question, turn) and len(tips) > 1:
+        # A short call reply's other tips name what it was missing (the greeting, empathy, what
+        # you'll do), which is why it was short: "That reply was very short" as well, quoting the
+        # same line, is a second way of saying it. A recruiter gives the one that says what to add;
+        # length stays the tip when it is all there is to say. Tips only: the score is unchanged.
+        tips = [t for t in tips if t.area != "length"]
     return tuple(tips)
 
 

@@ -14,12 +14,13 @@ from ..scoring.calls import judge_call
 from ..scoring.overall import KnockOut, deciding_areas, deciding_rank, is_personal, knockouts
 from ..scoring.plan import is_call_reply
 from ..types import Answer, Medium, Metric, Tip
-from ..wording import per_answer, singular, with_unit
+from ..wording import number, per_answer, singular, with_unit
 from .context import Context
 from .phrasing import after_lead, and_list, count_words, figure, quoted, tidy
 from .praise import praise_for
 from .retry import Retry
-from .targets import area_label, distance, metric_in_range, progress_value, target_text, typed_fillers_per_100_words
+from .targets import (area_label, distance, metric_in_range, pitch_words, progress_value, target_phrase, target_text,
+                      typed_fillers_per_100_words, volume_words)
 from .tips import WRITERS, covered_by, gravity, is_uncertain, write_tip
 
 
@@ -154,20 +155,21 @@ def _tracked(agg) -> dict[str, float]:
 
 
 def _value_phrase(name: str, value: float, medium: Medium | None = None) -> str:
+    # A rate is said as `tips` and `progress` show it ("2.7 hedges per 100 words", not "3 hedges"
+    # beside their 2.7): `wording.number`, one rounding rule for a number said to a person.
     found = area(name)
     if name == "fillers" and medium is Medium.TYPED:  # a typed answer has no minute
-        return f"about {figure(typed_fillers_per_100_words(value))} fillers in every 100 words"
+        return f"{number(typed_fillers_per_100_words(value))} fillers in every 100 words"
     if name == "volume":
-        return "a bit quiet" if value < th.SPEECH_LEVEL_DBFS.low else (
-            "very loud" if value > th.SPEECH_LEVEL_DBFS.high else "a good level")
+        return volume_words(value)
     if name == "monotone":
-        return "quite flat" if value < th.PITCH_VARIATION_SEMITONES.low else "nice and lively"
+        return pitch_words(value)
     if name == "clarity":
-        return f"{figure(value)} unclear words in every 100"
+        return f"{number(value)} unclear words in every 100"
     if found is not None and found.band is not None and found.counted:  # a mean over answers
         return per_answer(value, found.band.unit)
     if found is not None and found.band is not None:
-        return with_unit(figure(value), found.band.unit)  # "142 words a minute"
+        return with_unit(number(value), found.band.unit)  # "142 words a minute"
     return f"{figure(value)} out of 100 on {area_label(name)}"
 
 
@@ -210,8 +212,8 @@ def _progress(focus: Sequence[Tip], agg, medium: Medium | None = None,
         if before.endswith(scale) and today.endswith(scale):
             today = today.removesuffix(scale)
         today = _unit_said_once(before, today)  # "3 hedges per 100 words; today 2", not "today 2 hedges..."
-        target = (th.FILLERS_PER_100_WORDS.target if tip.area == "fillers" and medium is Medium.TYPED
-                  else target_text(tip.area))
+        target = target_phrase(th.FILLERS_PER_100_WORDS.target if tip.area == "fillers" and medium is Medium.TYPED
+                               else target_text(tip.area))  # said after "the target:": no second colon
         if metric_in_range(tip.area, now) and tip.area in tipped:
             remarks.append(f"Last time you were at {before}; today {today} on average, but one answer "
                            "missed it, so it's in today's tips again.")

@@ -13,6 +13,30 @@ def target_text(area: str) -> str:
     return found.target if found else "a score of 70 or more"
 
 
+def target_phrase(target: str) -> str:
+    """A target said after a colon ("Aim for: ...", "the target: ..."): its own colon becomes
+    brackets. A new user read "Aim for: concrete answers: a real example, ..." with two colons (a
+    notebook keeps targets as they were said, so this is done where they are shown)."""
+    head, colon, rest = target.strip().rstrip(".").partition(": ")
+    return f"{head} ({rest})" if colon and rest else head
+
+
+def aim_for(target: str) -> str:
+    """'Aim for: concrete answers (a real example, what you did and how it turned out)'."""
+    return f"Aim for: {target_phrase(target)}"
+
+
+def volume_words(db: float) -> str:
+    """A speech level as a candidate understands it: the review says this, then the dBFS."""
+    band = th.SPEECH_LEVEL_DBFS
+    return "a bit quiet" if db < band.low else "very loud" if db > band.high else "a comfortable level"
+
+
+def pitch_words(semitones: float) -> str:
+    """How much the voice moved, in words, before the semitones."""
+    return "quite flat" if semitones < th.PITCH_VARIATION_SEMITONES.low else "nice and lively"
+
+
 def metric_target(metric: Metric) -> str:
     """The target in the metric's own unit: a typed answer's fillers are per 100 words (it has no
     minute; its tip says "2 or fewer in every 100 words", and so does its "Aim for")."""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..coach.targets import pitch_words, volume_words
 from ..notebook.history import MetricSeries
+from ..scoring import thresholds as th
 from ..wording import with_unit
 from .figures import count_cell, count_text, counted, date_label, metric_label, number
 from .progress import OVERALL, Trend, trend
@@ -59,6 +61,10 @@ class Chart:
             return f"{value:.0f} out of 100"
         if self.counted:
             return count_text(value, answers, self.unit)
+        if self.unit == th.SPEECH_LEVEL_DBFS.unit:  # in words first, as the review says it
+            return f"{volume_words(value)} ({value:.0f} {self.unit})"
+        if self.unit == th.PITCH_VARIATION_SEMITONES.unit:
+            return f"{pitch_words(value)} ({with_unit(number(value), self.unit)})"
         return with_unit(number(value), self.unit)
 
     def short(self, value: float, answers: int | None = None) -> str:

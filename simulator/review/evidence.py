@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..types import Coverage, Metric
+from ..types import Coverage, EvidenceKind, Metric
 from ..wording import plural
 
+# The whole answer's level and pitch: the metric's own line says them ("a comfortable level (-21
+# dBFS)"); a line under it, rounded again ("speech level -21 dBFS, 0.00% clipped"), said it twice.
+SAID_IN_THE_VALUE = frozenset({EvidenceKind.LEVEL, EvidenceKind.PITCH})
 SHOWN_FIRST = 3  # lines shown before "and N more" (the terminal; the HTML report folds the rest)
 
 
@@ -37,6 +40,8 @@ def evidence_lines(metric: Metric, located: dict[tuple[str, int], range]) -> lis
     """One line per distinct (quote, note), in the order first given."""
     merged: dict[tuple[str, str], EvidenceLine] = {}
     for n, ev in enumerate(metric.evidence):
+        if ev.kind in SAID_IN_THE_VALUE:
+            continue
         key = (" ".join(ev.quote.lower().split()), ev.note)
         line = merged.get(key)
         if line is None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
 from datetime import datetime
 
 from ..areas import area
+from ..coach.targets import pitch_words, volume_words
 from ..scoring import thresholds as th
 from ..types import Answer, Metric, Session
-from ..wording import per_answer, plural, with_unit
+from ..wording import half_up, number, per_answer, plural, with_unit  # number: as the coach says it
 
 
 def clock(seconds: float | None) -> str:
@@ -24,25 +24,6 @@ def metric_label(name: str) -> str:
     """'key_points' -> 'Key points'."""
     text = name.replace("_", " ").replace("-", " ").strip()
     return text[:1].upper() + text[1:]
-
-
-def number(value: float) -> str:
-    """A measured number as a person writes it: 142, 3.5, 0.35."""
-    if float(value) == int(value):
-        return str(int(value))
-    if abs(value) >= 100:
-        return f"{value:.0f}"
-    # "0.6 seconds", as its evidence says "after 0.6 s": never a trailing nought ("0.60")
-    if abs(value) >= 1:
-        return _rounded(value, 1)
-    text = _rounded(value, 2)
-    return text[:-1] if text.endswith("0") and not text.endswith(".00") else text
-
-
-def _rounded(value: float, digits: int) -> str:
-    """Half up, as written: a saved 2.65 is "2.7" as the table beside it says, never "2.6" (2.65
-    is stored just under 2.65)."""
-    return str(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 
 def counted(name: str, unit: str | None) -> bool:
@@ -82,7 +63,7 @@ def count_cell(value: float, answers: int | None, unit: str) -> str:
 
 def number_short(value: float) -> str:
     """A number in a table cell: 142, 9.5, 0.0."""
-    return f"{value:.0f}" if abs(value) >= 10 else _rounded(value, 1)
+    return f"{value:.0f}" if abs(value) >= 10 else half_up(value, 1)
 
 
 def format_value(metric: Metric) -> str:
@@ -94,6 +75,10 @@ def format_value(metric: Metric) -> str:
         return ""
     if isinstance(value, (int, float)) and metric.unit == th.RELEVANCE.unit:  # "0.92 out of 1" beside 92
         text = "on the question" if value >= th.ON_TOPIC else "away from the question"
+    elif isinstance(value, (int, float)) and metric.name == "volume":  # said once, in words first
+        text = f"{volume_words(value)} ({value:.0f} {metric.unit})" if metric.unit else volume_words(value)
+    elif isinstance(value, (int, float)) and metric.name == "monotone":
+        text = f"{pitch_words(value)} ({with_unit(number(value), metric.unit)})" if metric.unit else pitch_words(value)
     elif isinstance(value, (int, float)) and " minus " in (metric.unit or ""):  # positive minus negative phrases
         text = net_text(value, said=bool(metric.evidence))
     elif isinstance(value, (int, float)):

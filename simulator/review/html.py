@@ -26,6 +26,7 @@ from ..errors import UserError
 from ..notebook import Notebook
 from ..notebook.history import MetricSeries, session_points
 from ..coach.retry import Retry, remark
+from ..coach.targets import aim_for
 from ..types import Answer, Medium, Session
 from ..wording import first_sentence, plural
 from .asked import answers_count, by_question
@@ -140,7 +141,7 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True, undefined=StrictUndefined)
     env.filters.update(clock=clock, label=metric_label, number=number, date=date_label,
-                       first_sentence=first_sentence, plural=plural)
+                       first_sentence=first_sentence, plural=plural, aim_for=aim_for)
     env.globals.update(version=__version__, MARK_NAMES=MARK_NAMES, CUES=CUES, MEDIUM_NAMES=MEDIUM_NAMES)
     return env
 

@@ -12,6 +12,7 @@ import textwrap
 from typing import Callable, Iterable, Sequence
 
 from ..coach.retry import Retry, remark
+from ..coach.targets import aim_for
 from ..console import printable
 from ..notebook import Notebook, SessionSummary
 from ..notebook.history import session_points
@@ -143,7 +144,7 @@ def format_score(question: Question, score: Score, colour: bool | None = None) -
 
 def _answer_body(score: Score, paint: _Paint) -> list[str]:
     marked = mark_transcript(score)
-    lines = [f"  Overall {paint(f'{score.overall:.0f}/100', score_band(score.overall))}", "",
+    lines = [f"  Overall {paint(f'{score.overall:.0f} out of 100', score_band(score.overall))}", "",
              "  What you said:"]
     lines += format_transcript(marked, paint.on)
     if marked.kinds():
@@ -179,7 +180,7 @@ def format_session(session: Session, colour: bool | None = None,
     overall = session_overall(session)
     head = f"Session {session.id}, {when(session.started)}"
     if overall is not None:
-        head += f"  \u00b7  overall {overall:.0f}/100  \u00b7  {answers_count(session.answers)}"
+        head += f"  \u00b7  overall {overall:.0f} out of 100  \u00b7  {answers_count(session.answers)}"
     lines = [paint(head, "bold")]
     if session.focus_from_last_time:
         lines.append("Working on from last time: " +
@@ -214,7 +215,7 @@ def format_session(session: Session, colour: bool | None = None,
         for i, t in enumerate(session.tips, 1):
             lines += _para(f"{i}. {printable(t.text)}", "  ", "     ")
             if t.target:
-                lines.append(f"     Aim for: {printable(t.target)}")
+                lines.append(f"     {printable(aim_for(t.target))}")
     if session.progress:
         lines.append(paint("Since last time:", "bold"))
         for said in session.progress:
@@ -224,7 +225,7 @@ def format_session(session: Session, colour: bool | None = None,
 
 def _second_try(again: Retry, paint) -> list[str]:
     c = again.comparison
-    lines = [paint(f"  Second try: overall {c.overall_after:.0f}/100 (first try {c.overall_before:.0f})", "bold")]
+    lines = [paint(f"  Second try: overall {c.overall_after:.0f} out of 100 (first try {c.overall_before:.0f})", "bold")]
     lines += _para(printable(again.score.transcript.text) or "(nothing was said)", "    ", "    ")
     lines += _para(f"What changed: {printable(remark(c))}", "  ", "    ")
     return lines
@@ -257,7 +258,7 @@ def format_tips(notebook: Notebook, every: bool = False) -> str:
         lines += _para(history_line(p), " " * 9)
         lines += _para(tip_line(p), " " * 9)
         if t.target and not t.met and not t.replaced:
-            lines.append(f"         Aim for: {printable(t.target)}")
+            lines.append(f"         {printable(aim_for(t.target))}")
     summary = tips_summary(tips)
     if not every and any(p.saved.replaced for p in tips):
         summary += " See every tip, the replaced ones too, with `mock-interview tips --all`."
