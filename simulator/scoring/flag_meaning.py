@@ -15,8 +15,8 @@ from . import lexicon as lx
 from . import thresholds as th
 from . import tone
 from .attitude import attitude_of
-from .clauses import Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of, sentence_of
-from .semantic import embed, red_flag_exemplars
+from .clauses import FIRST_PERSON_SUBJECTS, Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of, sentence_of
+from .semantic import red_flag_exemplars
 from .text import Doc
 from .words import STOPWORDS
 
@@ -62,7 +62,7 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         if mostly_theirs(clause, theirs) or _their_doing(clause):
             continue
         sentence = sentence_of(clauses, clause)
-        if _one_of_my_acts(clause, sentence) or _belief_put_right(sentence, clauses):
+        if _one_of_my_acts(clause, sentence, ex_.texts[j]) or _belief_put_right(sentence, clauses):
             continue
         if _conceded(clause, sentence) or (RedFlag(ex_.labels[j]) is RedFlag.DISMISSIVE and _helps_with(clause)):
             continue
@@ -168,16 +168,17 @@ def _helps_with(clause: Clause) -> bool:
 
 # "I'll find out where it is, deal with it, and call you back": a phrase with no subject of its own,
 # between an act of the candidate's (not "I'd say..." or "I'd tell them...", which bring in what
-# they'd say) and "and" another, is one more of their acts, not words said to the caller; and it is
-# read as one ("I deal with it" is 0.56 from "...deal with it", under `th.RED_FLAG_MEANING`; "I hang up
-# on them" and "I yell back louder" are still red flags as the candidate's acts).
+# they'd say) and "and" another, is one more of their acts, not words said to the caller: it is no
+# red flag when the red flag it is nearest is words said to a caller ("...deal with it, next"), and
+# still one when that is an act of the candidate's own ("I'd just hang up on them", "I'd yell back
+# louder so they stop"). Read from the exemplar's words, so nothing new is embedded at scoring.
 MY_ACT_BEFORE = re.compile(r"^\s*(?:(?:and|then|so)\s+)?(?:I|we)(?:'d|'ll| would| will| can| could)?\s+(?:just\s+)?"
                            r"(?!(?:say|says|said|tell|tells|told|reply|replied|answer|go|goes|went|ask|asked)\b)"
                            r"[a-z]+\b[^\"“”']*,\s*$", re.IGNORECASE)
 MORE_ACTS_AFTER = re.compile(r"^\s*,?\s*(?:and|then)\b", re.IGNORECASE)
 
 
-def _one_of_my_acts(phrase: Clause, sentence: Clause) -> bool:
+def _one_of_my_acts(phrase: Clause, sentence: Clause, exemplar: str) -> bool:
     """The phrase opens with a word of its own (a verb: not "but my manager...", not "you..."),
     after one of the candidate's acts and before "and" another (`MY_ACT_BEFORE`)."""
     at = sentence.text.find(phrase.text) if not phrase.sentence else -1
@@ -187,9 +188,7 @@ def _one_of_my_acts(phrase: Clause, sentence: Clause) -> bool:
     if MY_ACT_BEFORE.match(sentence.text[:at]) is None \
             or MORE_ACTS_AFTER.match(sentence.text[at + len(phrase.text):]) is None:
         return False
-    ex_ = red_flag_exemplars()
-    as_mine = ex_.vectors @ embed([f"I {phrase.text}"])[0]
-    return float(max(v for v, label in zip(as_mine, ex_.labels) if label)) < th.RED_FLAG_MEANING
+    return not FIRST_PERSON_SUBJECTS & set(norms_of(exemplar))
 
 
 # "People think it's just getting shouted at all day. It isn't.": what others believe, put right at

@@ -62,6 +62,7 @@ def _warm() -> None:
     cliche_exemplars()
     outcome_exemplars()
     idea_exemplars()
+    practice_exemplars()  # the job's good practice, for refusals of it (`refusal.py`)
     contrast_profiles()
     small_talk_profiles()
     release_freed_memory()
