@@ -143,8 +143,14 @@ def _answer_part(sentence: Clause, clause: Clause, clauses: Sequence[Clause]) ->
 def _conceded(phrase: Clause, sentence: Clause) -> bool:
     """A phrase conceded before what the candidate did: "It wasn't my department, but I stayed on
     the line and got the right person" (not "..., so I gave him the head office number")."""
+    around = _either_side(phrase, sentence)
+    return around is not None and CONCEDED.match(around[1]) is not None
+
+
+def _either_side(phrase: Clause, sentence: Clause) -> tuple[str, str] | None:
+    """A phrase's sentence before it and after it; None for a whole sentence."""
     at = sentence.text.find(phrase.text) if not phrase.sentence else -1
-    return at >= 0 and CONCEDED.match(sentence.text[at + len(phrase.text):]) is not None
+    return None if at < 0 else (sentence.text[:at], sentence.text[at + len(phrase.text):])
 
 
 # ...or before this company preferred: "I applied to a few places, but you're the one I was
@@ -181,12 +187,11 @@ MORE_ACTS_AFTER = re.compile(r"^\s*,?\s*(?:and|then)\b", re.IGNORECASE)
 def _one_of_my_acts(phrase: Clause, sentence: Clause, exemplar: str) -> bool:
     """The phrase opens with a word of its own (a verb: not "but my manager...", not "you..."),
     after one of the candidate's acts and before "and" another (`MY_ACT_BEFORE`)."""
-    at = sentence.text.find(phrase.text) if not phrase.sentence else -1
+    around = _either_side(phrase, sentence)
     words = norms_of(phrase.text)
-    if at <= 0 or not words or words[0] in STOPWORDS:
+    if around is None or not around[0] or not words or words[0] in STOPWORDS:
         return False
-    if MY_ACT_BEFORE.match(sentence.text[:at]) is None \
-            or MORE_ACTS_AFTER.match(sentence.text[at + len(phrase.text):]) is None:
+    if MY_ACT_BEFORE.match(around[0]) is None or MORE_ACTS_AFTER.match(around[1]) is None:
         return False
     return not FIRST_PERSON_SUBJECTS & set(norms_of(exemplar))
 
