@@ -329,8 +329,12 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
         answer, metric = max(quotable, key=lambda p: (p[1].score, p[0].score.overall))
         best[name] = (metric, Context(answer.question, answer.score.transcript, answer.turn))
         kept[name] = sum(m.score for _, m in pairs) / len(pairs)
-    strength = praise_for(best, kept, bool(red_flag), went_badly=overall < th.VERDICTS[-2][0]) or (
-        "You got through every question, and practising like this is how people get better at it.")
+    went_badly = overall < th.VERDICTS[-2][0]
+    # No area strong across the session: one answer's strong moment, quoted, is still worth naming
+    # ("You gave me a real example: ..." from the one good answer of three) before a general line.
+    strength = (praise_for(best, kept, bool(red_flag), went_badly)
+                or (praise_for(best, None, bool(red_flag), went_badly=True) if len(answers) > 1 else None)
+                or "You got through every question, and practising like this is how people get better at it.")
     if all(KnockOut.NOT_ENGLISH in knockouts(a.score.metrics) for a in answers):
         strength = "Thank you for practising. Answer in English next time, and I can tell you what went well."
     strength = f"{tidy(strength)} {_done(retries, settled)}".strip()
@@ -353,17 +357,29 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
     tips: list[Tip] = []
     skipped: set[str] = set()
     quoted: dict[int, set[int]] = {}  # per answer (by its place), the words a tip already quoted
-    for _, name, mean, value, pairs in candidates:
+    place_of = lambda a: next(i for i, b in enumerate(answers) if b is a)  # noqa: E731
+    tips_on: dict[int, int] = {}  # per answer (by its place), the tips it has
+    deferred: set[str] = set()
+    for item in candidates:  # a deferred area is appended once, to be tried again at the end
+        _, name, mean, value, pairs = item
         if len(tips) >= th.MAX_SESSION_TIPS or name in skipped:
             continue
         if mean >= th.TIP_BELOW and tips:
             continue  # a polish tip only when nothing more important was found
         if name in decided:
             pairs = [p for p in pairs if p[0] in decided[name][1]] or pairs
-        answer, metric = min(pairs, key=lambda p: (p[1].score, gravity(p[1])))
+        # A third tip on one answer waits while another answer has one to give: feedback on one
+        # answer alone leaves the others unheard (tried: three tips on "I guess I would just, like,
+        # be nice", none on "I am a perfectionist"). What decided an answer's score never waits.
+        roomy = [p for p in pairs if tips_on.get(place_of(p[0]), 0) < 2 and p[1].score < th.TIP_BELOW]
+        if not roomy and name not in decided and name not in deferred and len(answers) > 1:
+            deferred.add(name)
+            candidates.append(item)
+            continue
+        answer, metric = min(roomy or pairs, key=lambda p: (p[1].score, gravity(p[1])))
         if mean >= th.TIP_BELOW and (tips or metric.score >= th.POLISH_BELOW or is_uncertain(name)):
             continue  # a polish tip only when nothing else came up, and only on firm evidence
-        place = next(i for i, a in enumerate(answers) if a is answer)
+        place = place_of(answer)
         ctx = Context(answer.question, answer.score.transcript, answer.turn, in_session=len(answers) > 1,
                       metrics={m.name: m for m in answer.score.metrics},
                       value=None if value != value else value, follow_up=answer.follow_up,
@@ -371,6 +387,7 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
         tip = write_tip(metric, ctx)
         if tip:
             tips.append(replace(tip, text=_naming_the_question(tip.text, ctx)))
+            tips_on[place] = tips_on.get(place, 0) + 1
             skipped.update(covered_by(name))
             quoted.setdefault(place, set()).update(ctx.quoted_words)
     missed = [Context(a.question, a.score.transcript).question_words() for a in answers if _missed(a)]

@@ -98,6 +98,11 @@ def relevance(m: Metric, c: Context) -> str | None:
     other = next((e for e in m.evidence if e.kind is EvidenceKind.NO_TOPIC and e.label), None)
     verb = "you said" if c.timed else "you wrote"
     drifting = m.score is not None and m.score >= th.DRIFT_TIP_FROM  # partly on topic, partly not
+    if drifting and not c.roleplay and len(c.transcript.text.split()) < th.MISSED_ANSWER_WORDS:
+        # A line or two that is vaguely nearer another question ("I guess I would just, like, be
+        # nice" to the angry-customer story) has no story to tie back: the length and content tips
+        # say what it lacks, and "give that story as your example" would point at nothing.
+        return None
     if other is not None and not c.roleplay and other.label.strip() != c.question.text.strip() and drifting:
         # Scored as partly on topic: the story may well serve, it just has to be tied to what was asked.
         return (f"{who} {quoted(asked, end=',')} and {verb} {quoted(opening)} That would fit "

@@ -1,0 +1,46 @@
+"""A session's feedback speaks to more than its worst answer: praise from the one strong answer,
+tips spread over the answers, and no "tie that story to the question" for a line with no story."""
+
+from __future__ import annotations
+
+from simulator.assess import score_answer
+from simulator.banks import bundled_banks
+from simulator.coach import session_feedback
+from simulator.types import Answer, Transcript
+
+STRONG = "I like helping people and I am patient. At the shop I calmed down a man whose order was lost and found it for him."
+CLICHE = "I think, um, I am a perfectionist."
+VAGUE = "I guess I would just, like, be nice."
+
+
+def _answer(qid: str, text: str) -> Answer:
+    q = next(q for b in bundled_banks() for q in b.questions if q.id == qid)
+    return Answer(q, score_answer(q, Transcript.typed(text)))
+
+
+def _session():
+    return [_answer("why-call-center", STRONG), _answer("greatest-weakness", CLICHE),
+            _answer("angry-customer-time", VAGUE)]
+
+
+def test_one_strong_answer_in_a_weak_session_is_praised_by_its_own_words():
+    fb = session_feedback(_session())
+    assert "calmed down a man whose order was lost" in fb.strength
+    assert "You got through every question" not in fb.strength
+
+
+def test_three_tips_are_not_all_about_the_worst_answer():
+    answers = _session()
+    fb = session_feedback(answers)
+    assert len(fb.tips) == 3
+    about = {next(a.question.id for a in answers if a.question.text in t.text) for t in fb.tips}
+    assert len(about) >= 2, [t.text for t in fb.tips]
+    assert any(CLICHE.rstrip(".") in t.text for t in fb.tips)  # the classic weak answer is named
+
+
+def test_a_vague_line_nearer_another_question_is_not_told_to_tie_its_story_back():
+    answer = _answer("angry-customer-time", VAGUE)
+    fb = session_feedback([answer])
+    assert fb.tips
+    assert not any("give that story as your example" in t.text for t in fb.tips)
+    assert not any("a little better" in t.text for t in fb.tips)
