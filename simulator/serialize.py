@@ -288,7 +288,7 @@ _NOTE_PATTERNS: tuple[tuple[re.Pattern[str], EvidenceKind, Any], ...] = tuple(
         (r"not about what was asked", EvidenceKind.NO_TOPIC, lambda g: {}),
         (r"not English \((.+)\)", EvidenceKind.NOT_ENGLISH, lambda g: {"label": g[0]}),
         (r"key words without sentences", EvidenceKind.WORD_LIST, lambda g: {}),
-        (r"what every candidate says", EvidenceKind.CLICHE, lambda g: {}),
+        (r"what every candidate says(?:, backed by your own example)?", EvidenceKind.CLICHE, lambda g: {}),
         (r"too little said to judge \(\d+ words?\)", EvidenceKind.UNMEASURED, lambda g: {"label": "too few words"}),
         (r"the answer is not in English \(.+\)", EvidenceKind.UNMEASURED, lambda g: {"label": "not English"}),
         (r"negative: (.+)", EvidenceKind.NEGATIVE,
@@ -299,6 +299,7 @@ _NOTE_PATTERNS: tuple[tuple[re.Pattern[str], EvidenceKind, Any], ...] = tuple(
         (r"none of the question's own words came up", EvidenceKind.NO_TOPIC, lambda g: {}),
         (r"the answer was past (\d+) seconds here", EvidenceKind.TOO_LONG, lambda g: {"value": float(g[0])}),
         (r"the whole answer was under (\d+) seconds; it starts here", EvidenceKind.TOO_SHORT, lambda g: {"value": float(g[0])}),
+        (r"the whole answer, shorter than the (\d+) seconds I'd like", EvidenceKind.TOO_SHORT, lambda g: {"value": float(g[0])}),
         (r"the whole answer", EvidenceKind.TOO_SHORT, lambda g: {}),  # rows saved before the seventh pass
         (r"negative phrasing: say what you can do", EvidenceKind.NEGATIVE, lambda g: {}),
         (r"positive phrasing", EvidenceKind.POSITIVE, lambda g: {}),

@@ -44,3 +44,21 @@ def test_a_vague_line_nearer_another_question_is_not_told_to_tie_its_story_back(
     assert fb.tips
     assert not any("give that story as your example" in t.text for t in fb.tips)
     assert not any("a little better" in t.text for t in fb.tips)
+
+
+def test_the_review_says_why_a_strong_answer_lists_a_cliche_and_why_positive_language_is_85():
+    from simulator.review.figures import net_text
+    from simulator.serialize import legacy_evidence
+    from simulator.types import EvidenceKind
+
+    score = _answer("why-call-center", STRONG).score
+    canned = [e for e in score.metric("specificity").evidence if e.kind is EvidenceKind.CLICHE]
+    assert score.metric("specificity").score >= 75 and canned
+    assert all(e.note.endswith("backed by your own example") for e in canned)
+    assert net_text(0, said=False) == "no positive or negative phrases"
+    short = [e for e in score.metric("length").evidence if e.kind is EvidenceKind.TOO_SHORT]
+    assert short and "it starts here" not in short[0].note and "45 seconds I'd like" in short[0].note
+    # saved the old way (a note only), both read back typed as they were
+    for e in (canned[0], short[0]):
+        back = legacy_evidence("x", e.quote, None, None, e.note)
+        assert back.kind is e.kind and back.value == e.value

@@ -93,10 +93,10 @@ def format_value(metric: Metric) -> str:
 def net_text(value: float, said: bool = True) -> str:
     """Positive minus negative phrases as a person says it: '2 more positive than negative
     phrases', '1 more negative than positive phrase', 'as many positive as negative phrases'
-    ('no negative phrases' when neither kind was `said`), never '-1 positive minus negative phrases'."""
+    ('no positive or negative phrases' when neither kind was `said`), never '-1 positive minus negative phrases'."""
     n = whole(abs(value))
     if n == 0:
-        return "as many positive as negative phrases" if said else "no negative phrases"
+        return "as many positive as negative phrases" if said else "no positive or negative phrases"
     more, fewer = ("positive", "negative") if value > 0 else ("negative", "positive")
     return f"{n} more {more} than {fewer} {'phrase' if n == 1 else 'phrases'}"
 

@@ -114,8 +114,10 @@ def specificity(x: Inputs) -> Metric:
     # Mostly canned, or opened with a canned line as its answer ("My weakness is that I work too
     # hard."): what every candidate says (the overall is capped when no example of its own follows).
     if sentences and (len(canned) / len(sentences) >= th.CLICHE_SHARE or canned[:1] == sentences[:1]):
+        # Backed by an example of its own, the line is no fault: the review says so beside the score.
+        note = "what every candidate says" + (", backed by your own example" if score >= th.STRENGTH_AT_LEAST else "")
         for c in canned[:2]:
-            evidence.append(doc.quote_words(c.start, c.end, note="what every candidate says", kind=EvidenceKind.CLICHE))
+            evidence.append(doc.quote_words(c.start, c.end, note=note, kind=EvidenceKind.CLICHE))
     return Metric("specificity", score, ", ".join(summary), None, tuple(evidence))
 
 
@@ -267,7 +269,7 @@ def length(x: Inputs) -> Metric:
         evidence.append(doc.quote_sentence_of(over, note=f"the answer was past {high:.0f} seconds here",
                                               kind=EvidenceKind.TOO_LONG, value=float(high)))
     elif doc.words and seconds < low:
-        opening = doc.opening(note=f"the whole answer was under {low:.0f} seconds; it starts here",
+        opening = doc.opening(note=f"the whole answer, shorter than the {low:.0f} seconds I'd like",
                               kind=EvidenceKind.TOO_SHORT, value=float(low))
         if opening is not None:  # its first sentence: never the answer and its follow-up as one
             evidence.append(opening)
