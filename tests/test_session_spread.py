@@ -62,3 +62,14 @@ def test_the_review_says_why_a_strong_answer_lists_a_cliche_and_why_positive_lan
     for e in (canned[0], short[0]):
         back = legacy_evidence("x", e.quote, None, None, e.note)
         assert back.kind is e.kind and back.value == e.value
+
+
+def test_what_went_well_never_praises_what_a_tip_says_was_missing_on_the_same_call():
+    q = next(q for b in bundled_banks() for q in b.questions if q.id == "lost-package-caller")
+    texts = ["Okay, the courier must have lost it.",
+             "I can check the tracking for you now if you give me the order number.", "Fine.", "Ok bye."]
+    replies = [Answer(q, score_answer(q, Transcript.typed(t), turn=n), turn=n) for n, t in enumerate(texts, 1)]
+    fb = session_feedback(replies)
+    tipped = {t.area for t in fb.tips}
+    assert "ownership" in tipped
+    assert "took ownership" not in fb.strength

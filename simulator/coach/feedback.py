@@ -329,15 +329,6 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
         answer, metric = max(quotable, key=lambda p: (p[1].score, p[0].score.overall))
         best[name] = (metric, Context(answer.question, answer.score.transcript, answer.turn))
         kept[name] = sum(m.score for _, m in pairs) / len(pairs)
-    went_badly = overall < th.VERDICTS[-2][0]
-    # No area strong across the session: one answer's strong moment, quoted, is still worth naming
-    # ("You gave me a real example: ..." from the one good answer of three) before a general line.
-    strength = (praise_for(best, kept, bool(red_flag), went_badly)
-                or (praise_for(best, None, bool(red_flag), went_badly=True) if len(answers) > 1 else None)
-                or "You got through every question, and practising like this is how people get better at it.")
-    if all(KnockOut.NOT_ENGLISH in knockouts(a.score.metrics) for a in answers):
-        strength = "Thank you for practising. Answer in English next time, and I can tell you what went well."
-    strength = f"{tidy(strength)} {_done(retries, settled)}".strip()
     # Tips: areas below the bar, weighted by how much they cost and how often they came up.
     open_focus = {t.area for t in focus}
     candidates = []
@@ -359,6 +350,7 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
     quoted: dict[int, set[int]] = {}  # per answer (by its place), the words a tip already quoted
     place_of = lambda a: next(i for i, b in enumerate(answers) if b is a)  # noqa: E731
     tips_on: dict[int, int] = {}  # per answer (by its place), the tips it has
+    tipped: set[tuple[str, str]] = set()  # (area, question id) of every tip
     deferred: set[str] = set()
     for item in candidates:  # a deferred area is appended once, to be tried again at the end
         _, name, mean, value, pairs = item
@@ -368,9 +360,8 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
             continue  # a polish tip only when nothing more important was found
         if name in decided:
             pairs = [p for p in pairs if p[0] in decided[name][1]] or pairs
-        # A third tip on one answer waits while another answer has one to give: feedback on one
-        # answer alone leaves the others unheard (tried: three tips on "I guess I would just, like,
-        # be nice", none on "I am a perfectionist"). What decided an answer's score never waits.
+        # A third tip on one answer waits while another has one to give (tried: three tips on "I guess
+        # I would just, like, be nice", none on "I am a perfectionist"). What decided a score never waits.
         roomy = [p for p in pairs if tips_on.get(place_of(p[0]), 0) < 2 and p[1].score < th.TIP_BELOW]
         if not roomy and name not in decided and name not in deferred and len(answers) > 1:
             deferred.add(name)
@@ -388,8 +379,21 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
         if tip:
             tips.append(replace(tip, text=_naming_the_question(tip.text, ctx)))
             tips_on[place] = tips_on.get(place, 0) + 1
+            tipped.add((name, answer.question.id))
             skipped.update(covered_by(name))
             quoted.setdefault(place, set()).update(ctx.quoted_words)
+    # Never praise an area on the answer or call a tip says it was missing from ("You took
+    # ownership: ..." above "I didn't hear you take ownership" on the same call).
+    praisable = {name: v for name, v in best.items() if (name, v[1].question.id) not in tipped}
+    went_badly = overall < th.VERDICTS[-2][0]
+    # No area strong across the session: one answer's strong moment, quoted, before a general line.
+    strength = (praise_for(praisable, kept, bool(red_flag), went_badly)
+                or (praise_for(praisable, None, bool(red_flag), went_badly=True) if len(answers) > 1 else None)
+                or f"You got through {'the whole call' if all(a.turn for a in answers) else 'every question'}, "
+                   "and practising like this is how people get better at it.")
+    if all(KnockOut.NOT_ENGLISH in knockouts(a.score.metrics) for a in answers):
+        strength = "Thank you for practising. Answer in English next time, and I can tell you what went well."
+    strength = f"{tidy(strength)} {_done(retries, settled)}".strip()
     missed = [Context(a.question, a.score.transcript).question_words() for a in answers if _missed(a)]
     return Feedback(verdict_for(overall, red_flag, missed), tidy(strength), tuple(tips), round(overall, 1),
                     tuple(tidy(p) for p in _progress(focus, agg, Medium.of(answers),
