@@ -70,6 +70,7 @@ def test_what_went_well_never_praises_what_a_tip_says_was_missing_on_the_same_ca
              "I can check the tracking for you now if you give me the order number.", "Fine.", "Ok bye."]
     replies = [Answer(q, score_answer(q, Transcript.typed(t), turn=n), turn=n) for n, t in enumerate(texts, 1)]
     fb = session_feedback(replies)
-    tipped = {t.area for t in fb.tips}
-    assert "ownership" in tipped
-    assert "took ownership" not in fb.strength
+    owning = [t.text for t in fb.tips if t.area == "ownership"]
+    assert not (owning and "took ownership" in fb.strength), (fb.strength, owning)
+    # a tip, if any, quotes a reply that left the caller waiting, never the one that took ownership
+    assert not any("check the tracking" in t for t in owning)

@@ -291,10 +291,10 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
                      retries: Mapping[int, Retry] | None = None) -> Feedback:
     """The verdict, what was strong, 1-3 tips (most useful first) and progress on last time's tips.
 
-    The verdict, strength and progress are on the first tries. `retries`: coach mode's second
-    tries, by the place of the answer each retried (`retry.by_answer`). Where a second try needs
-    no tip any more (`_settled`), its first try gives none (another answer still may), and what
-    went well ends by saying the tip asked for was done: the notebook never keeps it open."""
+    The verdict, strength and progress are on the first tries. `retries`: coach mode's second tries,
+    by the place of the answer each retried (`retry.by_answer`). Where a second try needs no tip any
+    more (`_settled`), its first try gives none (another answer still may), and what went well ends
+    by saying the tip asked for was done: the notebook never keeps it open."""
     retries = {i: r for i, r in (retries or {}).items() if 0 <= i < len(answers)}
     settled = {i: _settled(answers[i], r) for i, r in retries.items()}
     if not answers:
@@ -349,17 +349,16 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
     skipped: set[str] = set()
     quoted: dict[int, set[int]] = {}  # per answer (by its place), the words a tip already quoted
     place_of = lambda a: next(i for i, b in enumerate(answers) if b is a)  # noqa: E731
-    tips_on: dict[int, int] = {}  # per answer (by its place), the tips it has
-    tipped: set[tuple[str, str]] = set()  # (area, question id) of every tip
-    deferred: set[str] = set()
+    tips_on, tipped, deferred = {}, set(), set()  # tips per answer (by place); (area, question id) tipped; areas put off
     for item in candidates:  # a deferred area is appended once, to be tried again at the end
         _, name, mean, value, pairs = item
-        if len(tips) >= th.MAX_SESSION_TIPS or name in skipped:
-            continue
-        if mean >= th.TIP_BELOW and tips:
-            continue  # a polish tip only when nothing more important was found
-        if name in decided:
-            pairs = [p for p in pairs if p[0] in decided[name][1]] or pairs
+        if len(tips) >= th.MAX_SESSION_TIPS or name in skipped or (mean >= th.TIP_BELOW and tips):
+            continue  # (a polish tip only when nothing more important was found)
+        if name in decided:  # the answers it decided; on a call, the reply's own (not the call's) reading
+            own = [p for p in pairs if p[0] in decided[name][1]]
+            if not own and all(m.score >= th.TIP_BELOW for _, m in pairs):
+                continue  # a call area done elsewhere in the call: the call did it
+            pairs = own or [(a, m) for a in decided[name][1] if (m := a.score.metric(name)) and m.score is not None] or pairs
         # A third tip on one answer waits while another has one to give (tried: three tips on "I guess
         # I would just, like, be nice", none on "I am a perfectionist"). What decided a score never waits.
         roomy = [p for p in pairs if tips_on.get(place_of(p[0]), 0) < 2 and p[1].score < th.TIP_BELOW]
