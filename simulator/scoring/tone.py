@@ -1,15 +1,19 @@
-"""A tone model: how much an answer as a whole sounds like a red flag, learned from the exemplars.
+"""A tone model: how much an answer as a whole sounds like a red flag, learned from the exemplars
+and the tone corpus.
 
 The nearest-exemplar rules (`flag_meaning.red_flags`) reach the phrasings their exemplars name;
 casual rudeness in other words ("Kids are resilient though, he'll have other birthdays") sits
-near no single exemplar. A logistic regression on the sentence vectors, fitted at first use from
-`exemplars.yaml` alone (every red-flag sentence but the refusals, which are read by their own
-rules, against the `fine` professional sentences), reads the direction those exemplars share
-instead. It is never fitted on a judgment case: those are its measurement (README "tone model").
+near no single exemplar. A logistic regression on the sentence vectors reads the direction red
+flags share instead. It learns from `exemplars.yaml` (every red-flag sentence but the refusals,
+which are read by their own rules, against the `fine` professional sentences) and from
+`tone_corpus.yaml` (red-flag sentences in many situations and registers, against everyday
+professional ones, professional twins on the red ones' subjects, and casual professional talk):
+~700 exemplars, written to be nearest neighbours, were a thin training set for a direction in 384
+dimensions. It is never fitted on a judgment case: those are its measurement (README "tone model").
 
 The weights are data (`tone_weights.json`, 385 numbers), made by `python scripts/fit_tone.py`
-whenever `exemplars.yaml` changes (tests/test_tone.py fails until then): fitting at first use
-would cost each session about 5 MB of linear-algebra buffers and a few hundred ms on a busy machine.
+whenever either file or `th.TONE_L2` changes (tests/test_tone.py fails until then): fitting at
+first use would cost each session the corpus's embedding and about 5 MB of linear-algebra buffers.
 Deterministic: Newton's method from zero on the same rows gives the same weights every run.
 """
 
