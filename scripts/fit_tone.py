@@ -1,5 +1,5 @@
-"""Fit the tone model (simulator/scoring/tone.py) on exemplars.yaml and write its weights to
-simulator/scoring/tone_weights.json. Run it whenever exemplars.yaml or th.TONE_L2 changes;
+"""Fit the tone model (simulator/scoring/tone.py) on exemplars.yaml and tone_corpus.yaml and write its
+weights to simulator/scoring/tone_weights.json. Run it whenever either file or th.TONE_L2 changes;
 tests/test_tone.py says when the stored weights no longer match.
 
     python scripts/fit_tone.py
@@ -20,7 +20,7 @@ def main() -> int:
     w, b, fingerprint = tone.fit()
     tone.WEIGHTS.write_text(json.dumps({
         "about": "logistic regression on all-MiniLM-L6-v2 vectors of exemplars.yaml's red flags (not refusals) "
-                 "against its fine sentences; made by scripts/fit_tone.py",
+                 "and tone_corpus.yaml's red sentences against both files' fine sentences; made by scripts/fit_tone.py",
         "fingerprint": fingerprint, "bias": round(b, 6), "weights": [round(float(x), 6) for x in w]}) + "\n",
         encoding="utf-8")
     print(f"wrote {tone.WEIGHTS} ({len(w)} weights)")

@@ -362,7 +362,12 @@ def test_an_act_in_a_list_of_the_candidates_own_is_theirs_not_said_to_the_caller
 # the candidate's contempt) and "I wouldn't just hang up on them. I'd warn them calmly..." ("not
 # just" is "not only", so the hang-up reads as said; a professional sentence saying it pulled a rude
 # "I wouldn't just sit there and let them rant at me, I'd cut in" out of its flag, so it was not kept).
-PRECISION_WITHIN, PRECISION_FLAGGED = 54, 2
+# t5-corpus pass: the corpus-trained tone model knocks out one more, "Being straight with people. Not
+# fobbing them off, not reading a script at them, just listening and getting it fixed." (the model
+# reads no negation: 3.43 against the bar 2.5), the price of 13 more rude answers found on the tune
+# fresh files (164 to 177 of 282, professional 8 to 9 of 538). A coordinator's call: reverting
+# TONE_L2/TONE_ANSWER and the weights restores 54, 2.
+PRECISION_WITHIN, PRECISION_FLAGGED = 53, 3
 
 
 def test_professional_answers_said_in_everyday_ways_are_neither_flagged_nor_knocked_out():

@@ -1,15 +1,19 @@
-"""A tone model: how much an answer as a whole sounds like a red flag, learned from the exemplars.
+"""A tone model: how much an answer as a whole sounds like a red flag, learned from the exemplars
+and the tone corpus.
 
 The nearest-exemplar rules (`flag_meaning.red_flags`) reach the phrasings their exemplars name;
 casual rudeness in other words ("Kids are resilient though, he'll have other birthdays") sits
-near no single exemplar. A logistic regression on the sentence vectors, fitted at first use from
-`exemplars.yaml` alone (every red-flag sentence but the refusals, which are read by their own
-rules, against the `fine` professional sentences), reads the direction those exemplars share
-instead. It is never fitted on a judgment case: those are its measurement (README "tone model").
+near no single exemplar. A logistic regression on the sentence vectors reads the direction red
+flags share instead. It learns from `exemplars.yaml` (every red-flag sentence but the refusals,
+which are read by their own rules, against the `fine` professional sentences) and from
+`tone_corpus.yaml` (red-flag sentences in many situations and registers, against everyday
+professional ones, professional twins on the red ones' subjects, and casual professional talk):
+~700 exemplars, written to be nearest neighbours, were a thin training set for a direction in 384
+dimensions. It is never fitted on a judgment case: those are its measurement (README "tone model").
 
 The weights are data (`tone_weights.json`, 385 numbers), made by `python scripts/fit_tone.py`
-whenever `exemplars.yaml` changes (tests/test_tone.py fails until then): fitting at first use
-would cost each session about 5 MB of linear-algebra buffers and a few hundred ms on a busy machine.
+whenever either file or `th.TONE_L2` changes (tests/test_tone.py fails until then): fitting at
+first use would cost each session the corpus's embedding and about 5 MB of linear-algebra buffers.
 Deterministic: Newton's method from zero on the same rows gives the same weights every run.
 """
 
@@ -18,14 +22,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import yaml
 
 from ..types import RedFlag
 from . import thresholds as th
-from .semantic import red_flag_exemplars
+from .semantic import embed_fixed, red_flag_exemplars, said_in_words
 
 # Refusing the job's basics is said about hours and duties, not about the caller: its exemplars
 # would teach the model that "I can't do Sundays" is a tone.
@@ -33,25 +39,56 @@ NOT_TONE = frozenset({RedFlag.REFUSAL.value})
 
 
 WEIGHTS = Path(__file__).with_name("tone_weights.json")
+CORPUS = Path(__file__).with_name("tone_corpus.yaml")
 
 
-def training_rows() -> tuple[list[int], np.ndarray, str]:
-    """The exemplar rows the model learns from, their labels (1: a red flag), and a fingerprint of
-    their texts, labels and `th.TONE_L2`, which the weights file carries."""
+@dataclass(frozen=True)
+class Said:
+    """A sentence of the tone corpus (`tone_corpus.yaml`): a red flag of `family`, or professional
+    ("" family); `twin`: professional on a red flag's subject and words."""
+
+    text: str
+    family: str
+    twin: bool = False
+
+    @property
+    def red(self) -> bool:
+        return bool(self.family)
+
+
+@lru_cache(maxsize=1)
+def corpus() -> tuple[Said, ...]:
+    """The tone corpus: red-flag sentences by family, then the professional ones (everyday, twins)."""
+    raw = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+    return tuple([Said(t, RedFlag(family).value) for family, xs in raw["red"].items() for t in xs]
+                 + [Said(t, "", kind == "twins") for kind, xs in raw["fine"].items() for t in xs])
+
+
+def corpus_vectors() -> np.ndarray:
+    """The corpus's sentence vectors, embedded at fit time only (kept on disk beside the model, like
+    the exemplars'): scoring reads the stored weights and never embeds them."""
+    return embed_fixed([said_in_words(s.text) for s in corpus()], "tone-corpus")
+
+
+def training_rows() -> tuple[np.ndarray, np.ndarray, str]:
+    """What the model learns from: the vectors of exemplars.yaml's red flags (but refusals) and fine
+    sentences, then of the tone corpus's; their labels (1: a red flag); and a fingerprint of their
+    texts, labels and `th.TONE_L2`, which the weights file carries."""
     ex_ = red_flag_exemplars()
     rows = [j for j, label in enumerate(ex_.labels) if label not in NOT_TONE]
-    y = np.array([1.0 if ex_.labels[j] else 0.0 for j in rows])
-    said = json.dumps([[ex_.labels[j], ex_.texts[j]] for j in rows] + [th.TONE_L2])
-    return rows, y, hashlib.sha256(said.encode("utf-8")).hexdigest()
+    said = [(ex_.labels[j], ex_.texts[j]) for j in rows] + [(s.family, s.text) for s in corpus()]
+    X = np.vstack([ex_.vectors[rows], corpus_vectors()]).astype(np.float64)
+    y = np.array([1.0 if label else 0.0 for label, _ in said])
+    fingerprint = hashlib.sha256(json.dumps([list(x) for x in said] + [th.TONE_L2]).encode("utf-8")).hexdigest()
+    return X, y, fingerprint
 
 
-def fit() -> tuple[np.ndarray, float, str]:
-    """L2-regularised logistic regression (`th.TONE_L2`) on the exemplar vectors, by Newton's
-    method: the weights, the bias and the training rows' fingerprint."""
-    rows, y, fingerprint = training_rows()
-    X = np.hstack([red_flag_exemplars().vectors[rows].astype(np.float64), np.ones((len(rows), 1))])
-    ridge = th.TONE_L2 * np.eye(X.shape[1])
-    ridge[-1, -1] = 0.0  # the bias is not shrunk
+def fit_on(X: np.ndarray, y: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression (weight `l2`, the bias not shrunk) by Newton's method from
+    zero: the weights and the bias. Deterministic: the same rows give the same weights every run."""
+    X = np.hstack([np.asarray(X, dtype=np.float64), np.ones((len(X), 1))])
+    ridge = l2 * np.eye(X.shape[1])
+    ridge[-1, -1] = 0.0
     w = np.zeros(X.shape[1])
     for _ in range(50):
         p = 1.0 / (1.0 + np.exp(-X @ w))
@@ -59,7 +96,15 @@ def fit() -> tuple[np.ndarray, float, str]:
         w -= step
         if float(np.abs(step).max()) < 1e-9:
             break
-    return w[:-1], float(w[-1]), fingerprint
+    return w[:-1], float(w[-1])
+
+
+def fit() -> tuple[np.ndarray, float, str]:
+    """The model fitted on `training_rows()` with `th.TONE_L2`: the weights, the bias and the rows'
+    fingerprint."""
+    X, y, fingerprint = training_rows()
+    w, b = fit_on(X, y, th.TONE_L2)
+    return w, b, fingerprint
 
 
 @lru_cache(maxsize=1)
