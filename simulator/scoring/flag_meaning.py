@@ -235,14 +235,16 @@ def _one_reason_of_several(clause: Clause, clauses: Sequence[Clause]) -> bool:
                if c.sentence and not (c.start <= clause.start and clause.end <= c.end))
 
 
-# "I'm not going to pretend it's a dream job.": frankness about what the job is not, said before
-# the reasons (not "...I love it, it's just a job", nor "I won't pretend to care").
+# "I'm not going to pretend it's a dream job.": a sentence of frankness about what the job is not,
+# said before the reasons (not "...I love it, it's just a job", nor "I won't pretend to care", nor
+# a phrase tagged on to a sentence that says what it is: "I'll answer the phones, I'm not going to
+# pretend I love it").
 FRANK = re.compile(r"^(?:I(?:'m| am)? ?(?:won't|will not|wouldn't|would not|not going to|'m not going to)|not going to)"
                    r"\s+pretend\b(?!\s+(?:to|that I|I)\s+care)", re.IGNORECASE)
 
 
 def _frank(clause: Clause) -> bool:
-    return FRANK.match(clause.text.strip()) is not None and not ONLY & set(norms_of(clause.text))
+    return clause.sentence and FRANK.match(clause.text.strip()) is not None and not ONLY & set(norms_of(clause.text))
 
 
 # "...and some will want a refund you can't give": a phrase whose subject is other people says
