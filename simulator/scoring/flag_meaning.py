@@ -255,7 +255,7 @@ OTHERS = frozenset("some people they he she customers callers most many others s
 
 
 def _someone_elses(clause: Clause, exemplar: str) -> bool:
-    words = [w for w in norms_of(clause.text) if w not in ("and", "but", "so", "then")]
+    words = [w for w in norms_of(clause.text) if w not in ("and", "but", "then")]  # "so he'd stop calling": my purpose
     return bool(words) and words[0] in OTHERS and not {"i", "we", "me", "my"} & set(words) \
         and tuple(norms_of(exemplar)[:1]) in (("i",), ("we",))
 
