@@ -316,7 +316,7 @@ DISMISSIVE = rx(
     r"i (?:told|tell) (?:him|her|them) (?:to|that) (?:calm down|deal|go away|wait)",
     r"i ignored", r"i would ignore", r"ignore (?:him|her|them|it)", r"i do not have time for",
     r"(?:sent|send|pass|passed|transfer|transferred) (?:him|her|them|it) (?:off )?to (?:someone|somebody) else",
-    r"shut up", r"(?:roll|rolled|rolling) my eyes", r"(?:put|leave|left|keep) (?:them|him|her) on hold until",
+    r"shut up", r"(?:you|they) are (?:just )?wasting (?:my|our|everyone's|everybody's) time", r"(?:roll|rolled|rolling) my eyes", r"(?:put|leave|left|keep) (?:them|him|her) on hold until",
     r"(?:complain|go) to (?:someone|somebody) else", r"(?:read|check) the (?:terms|fine print|faq)",
     # Sarcasm, as a last resort: the meaning model hears "I love being yelled at" as love (measured
     # 2026-12-01: an area under the curve of 0.5 between sarcastic and professional answers).
