@@ -92,11 +92,13 @@ def test_insults_quoted_felt_or_judged_are_not_the_candidates(qid, turn, text, f
     ("why-call-center", "Honestly, the pay is better than the shop, and that matters with two kids. But it's also that I "
      "like talking to people and fixing things, and I've been doing that on a till for six years.", False),
     ("why-call-center", "Honestly, the pay is better than the shop, and that's all there is to it.", True),
+    ("why-call-center", "It pays better and I need the money. Also it's close to home.", True),  # practical both
     # frankness about what the job is not, then the reasons (blind: 7.4, money)
     ("why-call-center", "I'm not going to pretend it's a dream job. It's steady work, the commute is twenty minutes, and "
      "I'm good with upset people because I spent five years in a pharmacy. That's a decent fit.", False),
     ("why-call-center", "Let's be real, it's a paycheck till something better comes along. I'll answer the phones, I'm "
      "not going to pretend I love it.", True),
+    ("why-call-center", "I'm not going to pretend I like it.", True),
     # what other people want is not the candidate's act (blind: 5.2, dishonesty)
     ("what-does-the-job-involve", "It's not all nice chats. Some people will be rude, some will be confused, and some "
      "will want a refund you can't give. You're there to help all of them the same way.", False),
