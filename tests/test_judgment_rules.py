@@ -1038,3 +1038,17 @@ def test_a_long_story_in_which_the_candidate_did_nothing_is_capped_as_a_ramble()
         "workshop for the next morning, lent him one of our mowers for the weekend, and rang him on Monday to "
         "make sure it was working. He got the repaired mower on Friday and left us a five star review."))
     assert mine.overall >= 70  # a long story of the candidate's own actions is not capped
+
+
+@pytest.mark.parametrize("text, knocked_out", [
+    # what nobody at the place did is a reason for leaving, not the candidate denying the last job
+    ("I've been stacking the same shelves for three years. Nobody has asked me to learn anything new "
+     "since my first week.", False),
+    ("No one there ever showed me anything beyond the till, and I want a job where I keep learning.", False),
+    # the candidate's own stance still denies what the question asks for
+    ("I don't want to learn anything new, and I never liked that job or anyone in it.", True),
+])
+def test_what_nobody_did_is_no_denial_of_the_candidates_own(text, knocked_out):
+    q = next(q for b in bundled_banks() for q in b.questions if q.id == "why-leaving-current-job")
+    found = knockouts(score_answer(q, Transcript.typed(text)).metrics)
+    assert (bool(found) is knocked_out), found

@@ -224,7 +224,7 @@ def can_deny(clause: str, phrasing: str) -> bool:
         # how or when, not whether ("I won't transfer you blind", "...until I've checked"); or a
         # denial answered by a "without" ("never has to ring off without an answer" always answers)
         return False
-    if first is not None and _states_a_fact(norms, first):
+    if first is not None and (_states_a_fact(norms, first) or _nobody_did(norms, first)):
         return False
     if first is not None and _only_without_elsewhere(norms, denying, phrasing):
         return False
@@ -249,6 +249,13 @@ def _states_a_fact(norms: tuple[str, ...], first: int) -> bool:
     return first >= 2 and norms[first - 2] == "there" and norms[first - 1] in {"is", "are", "was", "were"} \
         and norms[first + 1:first + 2] not in {("way",), ("chance",), ("point",)} \
         and not FIRST_PERSON & set(norms[first:])
+
+
+def _nobody_did(norms: tuple[str, ...], first: int) -> bool:
+    """A clause that opens with "Nobody" or "No one" says what others at the place did not do, not
+    the candidate's stance: "Nobody has asked me to learn anything new since my first week" is a
+    reason for leaving (it denied "positive about my last job" and knocked the answer out)."""
+    return first == 0 and (norms[:1] == ("nobody",) or norms[:2] == ("no", "one"))
 
 
 def _similarities(table: PointVectors, clauses: Sequence[Clause], vectors: np.ndarray, plain: Sequence[str],
