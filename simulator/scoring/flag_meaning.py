@@ -66,6 +66,8 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
             continue
         if _conceded(clause, sentence) or (RedFlag(ex_.labels[j]) is RedFlag.DISMISSIVE and _helps_with(clause)):
             continue
+        if RedFlag(ex_.labels[j]) is RedFlag.DISHONESTY and _someone_elses(sentence):
+            continue
         leaning = lean.get(sentence, 0.0)
         if not clause.sentence and leaning < th.RED_FLAG_PHRASE_SENTENCE and not _sure_alone(clause, best, fine):
             continue
@@ -212,6 +214,18 @@ def _belief_put_right(sentence: Clause, clauses: Sequence[Clause]) -> bool:
     later = [c for c in clauses if c.start >= sentence.end]
     nxt = min(later, key=lambda c: (c.start, -c.end), default=None)
     return nxt is not None and PUT_RIGHT.match(nxt.text) is not None
+
+
+# "A colleague of mine once changed an order date to push a refund through.": what someone else
+# did, told with no "I" or "we" of the candidate's in it, is their dishonesty, not the candidate's
+# (a colleague blamed is still blame: this reads the dishonesty family only).
+SOMEONE_ELSE = re.compile(r"^(?:(?:a|one|another|my|our|this|that|the)\s+)?(?:(?:old|former|new)\s+)?"
+                          r"(?:colleague|co-?worker|workmate|team ?mate|mate|friend|guy|girl|lad|agent)s?\b"
+                          r"|^(?:he|she|someone|somebody)\b", re.IGNORECASE)
+
+
+def _someone_elses(sentence: Clause) -> bool:
+    return SOMEONE_ELSE.match(sentence.text) is not None and not FIRST_PERSON_SUBJECTS & set(norms_of(sentence.text))
 
 
 def _their_doing(clause: Clause) -> bool:

@@ -34,8 +34,11 @@ from . import thresholds as th
 from .semantic import embed_fixed, red_flag_exemplars, said_in_words
 
 # Refusing the job's basics is said about hours and duties, not about the caller: its exemplars
-# would teach the model that "I can't do Sundays" is a tone.
-NOT_TONE = frozenset({RedFlag.REFUSAL.value})
+# would teach the model that "I can't do Sundays" is a tone. Lying is said in plain words, not in
+# a tone ("I told her it had gone through"): its exemplars, on parcels, refunds and notes, would
+# teach it that those subjects are one (d5-dishonesty: with its new exemplars the model flagged
+# "booked an engineer" and lost rude answers it had found).
+NOT_TONE = frozenset({RedFlag.REFUSAL.value, RedFlag.DISHONESTY.value})
 
 
 WEIGHTS = Path(__file__).with_name("tone_weights.json")
