@@ -163,6 +163,12 @@ def offered(clauses: Sequence[Clause], refused: Clause, availability: bool) -> b
             # the limit, then what they can give: "..., but Saturdays and evenings are fine" (not
             # "Weekdays are fine. Weekends I'd rather not", which gives only the easy hours first)
             return True
+        if availability and c.start > refused.start and not c.sentence and AVAILABLE & set(norms) \
+                and norms_of(sentence_of(clauses, c).text)[:1] in BUT:
+            # ...or hours said fine in a later phrase of a sentence turning on "But" ("I won't do
+            # nights... But evenings | until ten and both weekend days are fine"); not a bare "I'll
+            # be there" ("But sure, I'll be there, smiling through it" is sarcasm's yes)
+            return True
         if not availability and CAN_DO.search(" ".join(norms)):
             return True
     return False

@@ -66,7 +66,10 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
             continue
         if _conceded(clause, sentence) or (RedFlag(ex_.labels[j]) is RedFlag.DISMISSIVE and _helps_with(clause)):
             continue
-        if RedFlag(ex_.labels[j]) is RedFlag.DISHONESTY and _someone_elses(sentence):
+        if (RedFlag(ex_.labels[j]) in OWN_CONDUCT and _someone_elses(clause, ex_.texts[j])) or (
+                RedFlag(ex_.labels[j]) is RedFlag.MONEY and (_one_reason_of_several(clause, clauses) or _frank(clause))):
+            continue
+        if RedFlag(ex_.labels[j]) is RedFlag.DISHONESTY and _another_persons_doing(sentence):
             continue
         leaning = lean.get(sentence, 0.0)
         if not clause.sentence and leaning < th.RED_FLAG_PHRASE_SENTENCE and not _sure_alone(clause, best, fine):
@@ -216,15 +219,63 @@ def _belief_put_right(sentence: Clause, clauses: Sequence[Clause]) -> bool:
     return nxt is not None and PUT_RIGHT.match(nxt.text) is not None
 
 
+# "Honestly, the pay is better than the shop... But it's also that I like talking to people": pay,
+# the commute or the hours named as one reason, with no "only" or "just", beside another reason the
+# answer gives ("also", "mainly", "mostly") is an honest motive, not money alone; not when that
+# reason is practical too ("Also it's close to home"). Another reason that is itself a red flag
+# ("And also it's easy money") is read, and flagged, on its own.
+PRACTICAL = frozenset("pay pays paid money wage wages salary paycheck commute bus hours close near nearby local home travel".split())
+ONLY = frozenset("only just all nothing whatever main".split())
+ANOTHER_REASON = re.compile(r"\b(?:also|as well|mainly|mostly|more importantly|more than that|on top of that)\b",
+                            re.IGNORECASE)
+
+
+def _one_reason_of_several(clause: Clause, clauses: Sequence[Clause]) -> bool:
+    said = set(norms_of(clause.text))
+    if not PRACTICAL & said or ONLY & said:
+        return False
+    return any(ANOTHER_REASON.search(c.text) and not PRACTICAL & set(norms_of(c.text)) for c in clauses
+               if c.sentence and not (c.start <= clause.start and clause.end <= c.end))
+
+
+# "I'm not going to pretend it's a dream job.": a sentence of frankness about what the job is not,
+# said before the reasons (not "...I love it, it's just a job", nor "I won't pretend I like it",
+# "...to care", which say how the candidate feels about the work, nor
+# a phrase tagged on to a sentence that says what it is: "I'll answer the phones, I'm not going to
+# pretend I love it").
+FRANK = re.compile(r"^(?:I(?:'m| am)? ?(?:won't|will not|wouldn't|would not|not going to|'m not going to)|not going to)"
+                   r"\s+pretend\b(?!\s+(?:to|that I|I)\s+(?:care|love|like|enjoy))", re.IGNORECASE)
+
+
+def _frank(clause: Clause) -> bool:
+    return clause.sentence and FRANK.match(clause.text.strip()) is not None and not ONLY & set(norms_of(clause.text))
+
+
+# "...and some will want a refund you can't give": a phrase whose subject is other people says
+# what they do or want; it is not the candidate's own conduct (a lie, a motive, a refusal) that a
+# red flag opening in the first person names ("I'd just give them the refund and not tell anyone";
+# not "Maybe a neighbour took it, ..., not much I can do"). Contempt and dismissal can be said of
+# others in the third person ("..., customers can sort it out themselves"), so they are not read so.
+OWN_CONDUCT = frozenset({RedFlag.DISHONESTY, RedFlag.MONEY, RedFlag.REFUSAL})
+OTHERS = frozenset("some people they he she customers callers most many others someone".split())
+
+
+def _someone_elses(clause: Clause, exemplar: str) -> bool:
+    words = [w for w in norms_of(clause.text) if w not in ("and", "but", "then")]  # "so he'd stop calling": my purpose
+    return bool(words) and words[0] in OTHERS and not {"i", "we", "me", "my"} & set(words) \
+        and tuple(norms_of(exemplar)[:1]) in (("i",), ("we",))
+
+
 # "A colleague of mine once changed an order date to push a refund through.": what someone else
 # did, told with no "I" or "we" of the candidate's in it, is their dishonesty, not the candidate's
-# (a colleague blamed is still blame: this reads the dishonesty family only).
+# (a colleague blamed is still blame: this reads the dishonesty family only). `_someone_elses`
+# reads a phrase opening with "they" or "some people"; this, a whole sentence told about one named person.
 SOMEONE_ELSE = re.compile(r"^(?:(?:a|one|another|my|our|this|that|the)\s+)?(?:(?:old|former|new)\s+)?"
                           r"(?:colleague|co-?worker|workmate|team ?mate|mate|friend|guy|girl|lad|agent)s?\b"
                           r"|^(?:he|she|someone|somebody)\b", re.IGNORECASE)
 
 
-def _someone_elses(sentence: Clause) -> bool:
+def _another_persons_doing(sentence: Clause) -> bool:
     return SOMEONE_ELSE.match(sentence.text) is not None and not FIRST_PERSON_SUBJECTS & set(norms_of(sentence.text))
 
 

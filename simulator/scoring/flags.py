@@ -3,6 +3,7 @@ the phrase finder that knows when a phrase is denied ("I would never tell a cust
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -50,6 +51,29 @@ def denied_after(doc: Doc, j: int) -> bool:
     return nxt < len(after) and after[nxt] in NEGATORS
 
 
+# "'Calm down' is the worst thing you can say", "...only makes it worse": the phrase named, then
+# judged by its sentence as a thing not to say (the words right after it).
+JUDGED_AFTER = re.compile(r"^(?:is|was|would be|are) (?:the (?:worst|last) thing|(?:a |the )?(?:worst|bad|terrible) "
+                          r"(?:thing|idea)|never (?:the answer|a good idea|helpful))|^(?:never|does not|do not|did not|"
+                          r"will not|would not) (?:works?|helps?|calms?)\b|^(?:only |just )?makes? (?:it|things|them|people) worse")
+
+
+def judged_after(doc: Doc, j: int) -> bool:
+    return JUDGED_AFTER.match(" ".join(doc.norms[j:j + 6])) is not None
+
+
+# "I used to feel like an idiot", "she feels like an idiot with her phone": a word of contempt
+# that says how someone felt is a feeling, not a name the candidate calls anyone.
+FELT = frozenset({"feel", "feels", "felt", "feeling"})
+
+
+def felt(doc: Doc, i: int) -> bool:
+    before = doc.norms[max(0, i - 4):i]
+    while before and before[-1] in ("a", "an", "like", "bit", "total", "complete", "right", "such"):
+        before = before[:-1]
+    return bool(before) and before[-1] in FELT
+
+
 def reported(doc: Doc, i: int, reports: Sequence[int]) -> bool:
     """The words at token i are someone else's, reported earlier in their phrase ("he called me
     an idiot", "she said I was useless"); `reports`: the tokens where the answer reports speech."""
@@ -75,7 +99,7 @@ def alone(doc: Doc, span: tuple[int, int]) -> bool:
 def phrases(doc: Doc, patterns) -> list[tuple[int, int]]:
     """Spans of phrases that are said, not denied, by the candidate (not quoted from someone else)."""
     return [s for s in doc.find_all(patterns) if not negated(doc, s[0]) and not denied_after(doc, s[1])
-            and not doc.quoted_from_others(s[0])]
+            and not judged_after(doc, s[1]) and not doc.quoted_from_others(s[0])]
 
 
 @dataclass(frozen=True)
@@ -108,7 +132,8 @@ def find_red_flags(doc: Doc, meant: Sequence[FlagMatch]) -> list[Flag]:
             found.append(Flag(c.start, c.end, m.family, round(m.similarity, 2), m.practice))
     reports = [a for a, _ in doc.find_all(lx.REPORTED)]
     for patterns, family in LEXICAL_FAMILIES:
-        spans = [sp for sp in phrases(doc, patterns) if not reported(doc, sp[0], reports) and not unsaid(doc, sp[0])]
+        spans = [sp for sp in phrases(doc, patterns) if not reported(doc, sp[0], reports) and not unsaid(doc, sp[0])
+                 and not (family is RedFlag.CONTEMPT and felt(doc, sp[0]))]
         if family is RedFlag.DISMISSIVE:
             spans += [sp for sp in phrases(doc, lx.DISMISSIVE_OPENERS) if doc.starts_sentence(sp[0])]
             spans += [sp for sp in phrases(doc, lx.INTERJECTIONS) if doc.starts_sentence(sp[0]) and alone(doc, sp)]

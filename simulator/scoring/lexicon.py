@@ -316,7 +316,7 @@ DISMISSIVE = rx(
     r"i (?:told|tell) (?:him|her|them) (?:to|that) (?:calm down|deal|go away|wait)",
     r"i ignored", r"i would ignore", r"ignore (?:him|her|them|it)", r"i do not have time for",
     r"(?:sent|send|pass|passed|transfer|transferred) (?:him|her|them|it) (?:off )?to (?:someone|somebody) else",
-    r"shut up", r"(?:roll|rolled|rolling) my eyes", r"(?:put|leave|left|keep) (?:them|him|her) on hold until",
+    r"shut up", r"(?:you|they) are (?:just )?wasting (?:my|our|everyone's|everybody's) time", r"(?:roll|rolled|rolling) my eyes", r"(?:put|leave|left|keep) (?:them|him|her) on hold until",
     r"(?:complain|go) to (?:someone|somebody) else", r"(?:read|check) the (?:terms|fine print|faq)",
     # Sarcasm, as a last resort: the meaning model hears "I love being yelled at" as love (measured
     # 2026-12-01: an area under the curve of 0.5 between sarcastic and professional answers).
@@ -343,10 +343,11 @@ GOODBYE_ONLY = re.compile(
     r"(?:(?:ok|okay|k|right|alright|all right|fine|well|yeah|yes|yep|so|then|whatever|thanks|thank you|cheers|um|uh)\s)*"
     r"(?:(?:good ?)?bye(?: bye)?|see (?:you|ya)(?: later)?|take care|(?:have a )?(?:nice|good|great) (?:day|one|evening))"
     r"(?:\s(?:then|now|thanks|thank you|cheers))*")
-# Words that report what someone else said: the insult after them is theirs, quoted ("A man once
-# called me a useless idiot"), not the candidate's.
+# Words that report what someone else said or told the candidate to do: the insult after them is
+# theirs ("A man once called me a useless idiot", "he told me to shut up"), not the candidate's.
 REPORTED = rx(r"(?:called|calling|call|calls) (?:me|us|him|her|them|my \w+)", r"(?:said|told me|shouted|yelled|screamed|swore) (?:that )?(?:i|we) (?:was|were|am|are)",
-              r"(?:he|she|they|the caller|the customer) (?:said|shouted|yelled|screamed)")
+              r"(?:he|she|they|the caller|the customer) (?:said|shouted|yelled|screamed)",
+              r"(?:told|tells|telling|ordered) (?:me|us) to")
 # Saying what isn't so, in the grammar of owning up to it: what the meaning model misses (a story
 # that ends "...even though it wasn't" sits near no exemplar, measured 0.41). OWNED_UP_LIE counts
 # only where its phrase ends on the denial ("even though it hadn't been, just to..."): "I told her

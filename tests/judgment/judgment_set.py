@@ -42,6 +42,9 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                "precision": HERE / "precision_cases.yaml",
                # on-topic answers said indirectly, and twins answering another question (p4-relevance)
                "relevance": HERE / "relevance_cases.yaml",
+               # professional answers talking about the red-flag subjects in many voices, and rude twins,
+               # written before scoring them (p5-precision2)
+               "precision2": HERE / "precision2_cases.yaml",
                # dishonesty and gaming the metrics, and honest twins, written before scoring (d5-dishonesty)
                "dishonesty": HERE / "dishonesty_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
