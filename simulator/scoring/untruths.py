@@ -33,8 +33,7 @@ ADMITTED = re.compile(
     r"|\bnobody (?:had|has) (?:even |actually )?(?:raised|sent|done|booked|touched|looked)\b"
     r"|\b(?:I|we)\s+(?:can't|cannot|haven't|hadn't|don't|didn't)\s+(?:actually|really)\b"
     r"|\bI(?:'ve| have)\s+no idea\b"
-    r"|\bthere(?:'s| is| was)\s+no\s+\w+\s+really\b"
-    r"|\beven though (?:it|they|I|we)\s+(?:hasn't|hadn't|isn't|wasn't|haven't|can't|didn't)\b",
+    r"|\bthere(?:'s| is| was)\s+no\s+\w+\s+really\b",
     re.IGNORECASE)
 OWN_ADMISSION = re.compile(r"\b(?:I|we)\s+(?:can't|cannot|haven't|hadn't|don't|didn't)\s+(?:actually|really)\b",
                            re.IGNORECASE)
