@@ -28,6 +28,7 @@ class FlagMatch:
     exemplar: str
     lead: float = 1.0  # how much nearer that exemplar than every professional sentence
     practice: bool = False  # a good practice of the job refused (`refusal.py`), the exemplar that practice
+    by_tone: bool = False  # found by the tone model (`_tone`), its family that of the nearest exemplar
 
 
 def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int] = frozenset()) -> list[FlagMatch]:
@@ -96,11 +97,11 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
                 or _has_tone(_answer_part(sentence, clause, clauses)) or stands_out:
             out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine))
     out = [m for m in out if _localised(m, clauses, out, near)]
-    return out or _tone(clauses, vectors, theirs, read, ex_.texts, ex_.labels)
+    return out or _tone(clauses, vectors, theirs, read, sims, ex_.texts, ex_.labels)
 
 
 def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int], read: Sequence[tuple],
-          texts: Sequence[str], labels: Sequence[str]) -> list[FlagMatch]:
+          sims: np.ndarray, texts: Sequence[str], labels: Sequence[str]) -> list[FlagMatch]:
     """When no clause is a red flag by the rules above: the answer's sentences (the candidate's own,
     not kind help; `th.TONE_WORDS` words at least) that as a whole sound like a red flag to the tone
     model (`tone.py`, `th.TONE_ANSWER`), quoted by one of them at least moderately near a red-flag
@@ -116,8 +117,12 @@ def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int]
     z = tone.logits(vectors[near])
     leaning = [i for i, zi in zip(near, z) if zi >= 0] or [near[int(np.argmax(z))]]
     i = max(leaning, key=lambda k: read[k][1])
-    j, best, fine, _ = read[i]
-    return [FlagMatch(clauses[i], RedFlag(labels[j]), best, texts[j], best - fine)]
+    # its family: the nearest exemplar of a family the model learned (a refusal exemplar may be nearer:
+    # "every cloud and all that" was told it refused the job's basics)
+    rows = [r for r, label in enumerate(labels) if label and label not in tone.NOT_TONE]
+    j = rows[int(np.argmax(sims[i, rows]))]
+    best, fine = float(sims[i, j]), read[i][2]
+    return [FlagMatch(clauses[i], RedFlag(labels[j]), best, texts[j], best - fine, by_tone=True)]
 
 
 # "while they're calling me names", "if he swears at me": a phrase that sets the scene with what

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
@@ -169,6 +169,9 @@ class Inputs:
             rows = {c: k for k, c in enumerate(self.clauses)}
             found = [m for m in found if m.clause in plainly
                      or flag_meaning.still_meant(m, self.plain_vectors[rows[m.clause]])]
+        if self.call_reply:  # said to a caller, a tone is a brush-off, not a motive for the job
+            found = [replace(m, family=RedFlag.DISMISSIVE) if m.by_tone and m.family is RedFlag.MONEY else m
+                     for m in found]
         if self.question.category not in th.ABOUT_YOU:
             found += refusals(self.points, self.clauses, self.clause_vectors, theirs)
         # A condition turned down with an offer beside it is a limit ("I'd rather not work Sundays,
