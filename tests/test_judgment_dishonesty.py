@@ -21,12 +21,12 @@ BANK = {q.id: q for b in bundled_banks() for q in b.questions}
 
 # tests/judgment/dishonesty_cases.yaml, written and labelled before any was scored. Blind (main at
 # 070563f): of 30 dishonest answers 7 flagged, 8 at or below 15; of 30 honest twins 3 flagged, 24
-# within their tier's bounds. After this pass: 17 flagged, 18 at or below 15; no twin flagged, 26
-# within bounds. Left: lies the model hears only by subject and that admit nothing in words
+# within their tier's bounds. After this pass: 16 flagged, 17 at or below 15; no twin flagged, 26
+# within bounds (every other tune fresh file as on main). Left: lies the model hears only by subject and that admit nothing in words
 # ("I'd say 'Sorry, you're breaking up' and drop the call", "I'll note down that you found it",
 # "our records show no earlier calls"), gaming said as the job ("Keeping your handle time low,
 # mostly"), a padded CV beside pay.
-DISHONEST_FOUND, DISHONEST_LOW, TWINS_FLAGGED, TWINS_WITHIN = 17, 18, 0, 26
+DISHONEST_FOUND, DISHONEST_LOW, TWINS_FLAGGED, TWINS_WITHIN = 16, 17, 0, 26
 
 
 def test_dishonest_answers_are_knocked_out_and_their_honest_twins_are_not():
