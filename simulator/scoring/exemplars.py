@@ -35,14 +35,19 @@ class ExemplarSet:
     plain_words: dict[str, str]  # idioms and regional words, and their plain words (`plain.py`)
     point_ideas: dict[str, Idea]  # key-point ideas in everyday sentences, by name (`points.py`)
     good_practice: tuple[str, ...] = ()  # what every call needs, refused only in a red flag (`refusal.py`)
+    # dishonesty said in plain words, and its honest twins: among red_flags' dishonesty and `fine`
+    # for the meaning layer, but not taught to the tone model (`tone.training_rows`)
+    plain_dishonesty: tuple[str, ...] = ()
+    fine_honest: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
 def exemplars() -> ExemplarSet:
     raw = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
     return ExemplarSet(
-        red_flags={RedFlag(name): tuple(xs) for name, xs in raw["red_flags"].items()},
-        fine=tuple(raw["fine"]),
+        red_flags={RedFlag(name): tuple(xs) + (tuple(raw.get("plain_dishonesty", ())) if name == "dishonesty" else ())
+                   for name, xs in raw["red_flags"].items()},
+        fine=tuple(raw["fine"]) + tuple(raw.get("fine_honest", ())),
         cliches=tuple(raw["cliches"]),
         outcomes={name: tuple(xs) for name, xs in raw["outcomes"].items()},
         small_talk={name: tuple(xs) for name, xs in raw["small_talk"].items()},
@@ -51,4 +56,6 @@ def exemplars() -> ExemplarSet:
                                 frozenset(str(w).lower() for w in idea.get("needs", ())))
                      for name, idea in raw["point_ideas"].items()},
         good_practice=tuple(raw.get("good_practice", ())),
+        plain_dishonesty=tuple(raw.get("plain_dishonesty", ())),
+        fine_honest=tuple(raw.get("fine_honest", ())),
     )

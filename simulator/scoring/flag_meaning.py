@@ -70,6 +70,8 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         if (RedFlag(ex_.labels[j]) in OWN_CONDUCT and _someone_elses(clause, ex_.texts[j])) or (
                 RedFlag(ex_.labels[j]) is RedFlag.MONEY and (_one_reason_of_several(clause, clauses) or _frank(clause))):
             continue
+        if RedFlag(ex_.labels[j]) is RedFlag.DISHONESTY and _another_persons_doing(sentence):
+            continue
         leaning = lean.get(sentence, 0.0)
         if not clause.sentence and leaning < th.RED_FLAG_PHRASE_SENTENCE and not _sure_alone(clause, best, fine):
             continue
@@ -267,6 +269,19 @@ def _someone_elses(clause: Clause, exemplar: str) -> bool:
     words = [w for w in norms_of(clause.text) if w not in ("and", "but", "then")]  # "so he'd stop calling": my purpose
     return bool(words) and words[0] in OTHERS and not {"i", "we", "me", "my"} & set(words) \
         and tuple(norms_of(exemplar)[:1]) in (("i",), ("we",))
+
+
+# "A colleague of mine once changed an order date to push a refund through.": what someone else
+# did, told with no "I" or "we" of the candidate's in it, is their dishonesty, not the candidate's
+# (a colleague blamed is still blame: this reads the dishonesty family only). `_someone_elses`
+# reads a phrase opening with "they" or "some people"; this, a whole sentence told about one named person.
+SOMEONE_ELSE = re.compile(r"^(?:(?:a|one|another|my|our|this|that|the)\s+)?(?:(?:old|former|new)\s+)?"
+                          r"(?:colleague|co-?worker|workmate|team ?mate|mate|friend|guy|girl|lad|agent)s?\b"
+                          r"|^(?:he|she|someone|somebody)\b", re.IGNORECASE)
+
+
+def _another_persons_doing(sentence: Clause) -> bool:
+    return SOMEONE_ELSE.match(sentence.text) is not None and not FIRST_PERSON_SUBJECTS & set(norms_of(sentence.text))
 
 
 def _their_doing(clause: Clause) -> bool:

@@ -20,6 +20,7 @@ from .matching import PointMatch, match_points
 from .points import PointReading, read_points
 from .conditions import brush_offs, condition_refusals, gives_hours, names_condition, offered, punctual
 from .refusal import refusals
+from .untruths import told_untrue
 from .reference import referred_refusals, refused_by_reference
 from .plan import answer_band, is_call_reply, reply_context
 from .text import Doc
@@ -182,6 +183,9 @@ class Inputs:
                  or not (offered(self.clauses, m.clause, availability=True) or gives_hours(self.clauses, m.clause))]
         found = [m for m in found if m.family is not RedFlag.REFUSAL or m.practice or not punctual(m.clause)]
         found += condition_refusals(self.clauses, self.call_reply, theirs) + brush_offs(self.clauses, self.call_reply, theirs)
+        # ...and something told to a caller with the candidate's own word that it isn't so (`untruths`)
+        if not any(m.family is RedFlag.DISHONESTY for m in found):
+            found += told_untrue(self.clauses, theirs)
         # ...and either refused by reference ("Nights? Never done them, never will.", `reference.py`),
         # when no refusal is said in full: that one is the clearer quote for the tip
         if not any(m.family is RedFlag.REFUSAL for m in found):

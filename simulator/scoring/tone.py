@@ -31,6 +31,7 @@ import yaml
 
 from ..types import RedFlag
 from . import thresholds as th
+from .exemplars import exemplars
 from .semantic import embed_fixed, red_flag_exemplars, said_in_words
 
 # Refusing the job's basics is said about hours and duties, not about the caller: its exemplars
@@ -75,7 +76,9 @@ def training_rows() -> tuple[np.ndarray, np.ndarray, str]:
     sentences, then of the tone corpus's; their labels (1: a red flag); and a fingerprint of their
     texts, labels and `th.TONE_L2`, which the weights file carries."""
     ex_ = red_flag_exemplars()
-    rows = [j for j, label in enumerate(ex_.labels) if label not in NOT_TONE]
+    # dishonesty said in plain words and its honest twins are the meaning layer's only (`exemplars.yaml`)
+    plain = set(exemplars().plain_dishonesty) | set(exemplars().fine_honest)
+    rows = [j for j, label in enumerate(ex_.labels) if label not in NOT_TONE and ex_.texts[j] not in plain]
     said = [(ex_.labels[j], ex_.texts[j]) for j in rows] + [(s.family, s.text) for s in corpus()]
     X = np.vstack([ex_.vectors[rows], corpus_vectors()]).astype(np.float64)
     y = np.array([1.0 if label else 0.0 for label, _ in said])
