@@ -74,3 +74,14 @@ def test_what_went_well_never_praises_what_a_tip_says_was_missing_on_the_same_ca
     assert not (owning and "took ownership" in fb.strength), (fb.strength, owning)
     # a tip, if any, quotes a reply that left the caller waiting, never the one that took ownership
     assert not any("check the tracking" in t for t in owning)
+
+
+def test_an_ownership_tip_on_a_call_speaks_of_its_line_not_of_the_whole_call():
+    # another reply may have owned the problem: "I didn't hear you take ownership" said of the
+    # call contradicts it; the tip names the line it means and what was missing there
+    q = next(q for b in bundled_banks() for q in b.questions if q.id == "lost-package-caller")
+    texts = ["Okay, the courier must have lost it.", "Right.", "Fine.", "Ok bye."]
+    replies = [Answer(q, score_answer(q, Transcript.typed(t), turn=n), turn=n) for n, t in enumerate(texts, 1)]
+    owning = [t.text for t in session_feedback(replies).tips if t.area == "ownership"]
+    assert owning and not owning[0].startswith("I didn't hear you take ownership")
+    assert "courier must have lost it" in owning[0] and "what you'd do" in owning[0]

@@ -42,8 +42,10 @@ def ownership(m: Metric, c: Context) -> str | None:
                 f"rang, what you checked, what you sorted out, not only what happened or what the team did. For "
                 f"next time, tell the middle of your story as \"I...\", one thing you did in each sentence.")
     opening = c.opening() if c.roleplay else ""
-    said = f" {c.quote_back(opening, end=',')} but not what you'd do." if opening else ""
-    return (f"I didn't hear you take ownership.{said} Customers and interviewers both want to know who's "
+    # On a call the tip is about one reply (another may have owned it): said of that line, not the call.
+    lead = (f"{c.quote_back(opening, end=',')} but I didn't hear what you'd do about it." if opening
+            else "I didn't hear you take ownership.")
+    return (f"{lead} Customers and interviewers both want to know who's "
             f"handling it, so say what you'll do: \"I'll look into it now\", \"Let me sort that out.\" For "
             f"next time, end each answer with what you'll do next, starting with \"I'll...\"")
 
