@@ -85,3 +85,8 @@ def test_an_ownership_tip_on_a_call_speaks_of_its_line_not_of_the_whole_call():
     owning = [t.text for t in session_feedback(replies).tips if t.area == "ownership"]
     assert owning and not owning[0].startswith("I didn't hear you take ownership")
     assert "courier must have lost it" in owning[0] and "what you'd do" in owning[0]
+
+
+def test_a_storys_ownership_tip_aims_for_what_you_did_not_what_you_will_do():
+    tips = [t for t in session_feedback(_session()).tips if t.area == "ownership"]
+    assert tips and "I will" not in tips[0].target and "did" in tips[0].target
