@@ -1052,3 +1052,18 @@ def test_what_nobody_did_is_no_denial_of_the_candidates_own(text, knocked_out):
     q = next(q for b in bundled_banks() for q in b.questions if q.id == "why-leaving-current-job")
     found = knockouts(score_answer(q, Transcript.typed(text)).metrics)
     assert (bool(found) is knocked_out), found
+
+
+@pytest.mark.parametrize("turn, text, flagged", [
+    # the caller sent to chase someone else on their own, with nothing done for them
+    (1, "Honestly the courier lost it, not us, so you will have to chase them yourself.", True),
+    (3, "You'll need to ring the courier yourself, they deal with lost parcels.", True),
+    # denied in its own phrase, or beside what the agent does
+    (1, "I'd never say you'll have to chase them yourself. I'll chase them now.", False),
+    (1, "I'm sorry about that. You can also contact the courier yourself, but I'll raise a claim with them right now.", False),
+])
+def test_a_caller_sent_to_chase_someone_themselves_is_brushed_off(turn, text, flagged):
+    q = next(q for b in bundled_banks() for q in b.questions if q.id == "lost-package-caller")
+    m = score_answer(q, Transcript.typed(text), turn=turn).metric("professionalism")
+    found = [e.label for e in m.evidence if e.kind is EvidenceKind.RED_FLAG]
+    assert ("dismissive" in found) is flagged, found

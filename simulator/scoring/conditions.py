@@ -45,7 +45,10 @@ BRUSH_OFF = re.compile(r"\b(?:nothing|not much|not a lot|not anything) (?:i|we) 
                        r"\bout of (?:my|our) hands\b|\b(?:not|n't) (?:really )?(?:my|our) (?:department|problem)\b|"
                        r"\btake (?:it|that|this) up with\b|(?:\b(?:is|was|are|out|up|it|that|one|matter)|['’]s)(?: really| just| all| now)? "
                        r"between you and (?:the|your)\b|"
-                       r"\bnothing to do with (?:me|us)\b")
+                       r"\bnothing to do with (?:me|us)\b|"
+                       # the caller sent to chase someone else on their own ("you'll have to chase them yourself")
+                       r"\b(?:chase|contact|ring|call|phone|email|deal with|complain to|sort (?:it|that|this) (?:out )?with) "
+                       r"(?:[\w'’]+ ){0,3}?(?:yourself|yourselves|themselves|himself|herself)\b")
 # Said to a caller when the answer is a role-play reply, or told to one in a story or a plan.
 TOLD = re.compile(r"\b(?:told|tell|say|said|explained?)\b")
 
@@ -114,11 +117,16 @@ def brush_offs(clauses: Sequence[Clause], call: bool, theirs: frozenset[int] = f
     for s in (c for c in clauses if c.sentence):
         text = s.text.lower()
         hit = BRUSH_OFF.search(text)
-        if hit is None or mostly_theirs(s, theirs) or any(denials_of(text[:hit.start()])):
+        if hit is None or mostly_theirs(s, theirs):
             continue
         if not call and not TOLD.search(text[:hit.start()]):
             continue  # in an interview, a brush-off is one told to a caller ("I told her it wasn't my department")
         quote = _smallest(s, clauses, lambda c: BRUSH_OFF.search(c.text.lower()) is not None)
+        # denied in its own phrase ("I'd never tell you to take it up with the courier"), not by a
+        # "not" that denies something else before it ("The courier lost it, not us, so you'll...")
+        own = quote.text.lower()
+        if any(denials_of(own[:BRUSH_OFF.search(own).start()])):
+            continue
         if not offered(clauses, quote, availability=False):
             out.append(FlagMatch(quote, RedFlag.DISMISSIVE, 1.0, hit.group(0)))
     return out
