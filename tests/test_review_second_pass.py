@@ -20,7 +20,8 @@ def test_a_target_with_its_own_colon_reads_with_one_colon(home, tmp_path):
     review = " ".join(run_cli("review", "latest").stdout.split())
     assert "Aim for: concrete answers (a real example, what you did and how it turned out)" in review, review
     tips = " ".join(run_cli("tips").stdout.split())
-    assert "Aim for: say what you will do ('I will', 'let me')" in tips, tips
+    # (a story's ownership target: what you did, "'I checked', ..." after its own colon)
+    assert "Aim for: say what you did yourself ('I checked', 'I rang them back')" in tips, tips
     for out in (run_cli("review", "latest").stdout, run_cli("tips").stdout):
         aims = [line for line in out.splitlines() if "Aim for:" in line]
         assert aims and all(line.count(":") == 1 for line in aims), aims
