@@ -10,14 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from simulator.assess import score_answer
-from simulator.banks import bundled_banks
-from simulator.types import EvidenceKind, Severity, Transcript
-
 sys.path.insert(0, str(Path(__file__).parent / "judgment"))
 import floors  # noqa: E402
-
-BANK = {q.id: q for b in bundled_banks() for q in b.questions}
 
 # tests/judgment/dishonesty_cases.yaml, written and labelled before any was scored. Blind (main at
 # 070563f): of 30 dishonest answers 7 flagged, 8 at or below 15; of 30 honest twins 3 flagged, 24
@@ -41,9 +35,7 @@ def test_dishonest_answers_are_knocked_out_and_their_honest_twins_are_not():
 
 
 def severe(qid: str, text: str, turn: int | None = None) -> list[str]:
-    s = score_answer(BANK[qid], Transcript.typed(text), turn=turn)
-    m = s.metric("professionalism")
-    return [e.quote for e in (m.evidence if m else ()) if e.kind is EvidenceKind.RED_FLAG and e.severity is Severity.SEVERE]
+    return floors.severe_quotes(floors.typed_score(qid, text, turn))
 
 
 @pytest.mark.parametrize("qid, turn, text, flagged", [

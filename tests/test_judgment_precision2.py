@@ -10,14 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from simulator.assess import score_answer
-from simulator.banks import bundled_banks
-from simulator.types import EvidenceKind, Severity, Transcript
-
 sys.path.insert(0, str(Path(__file__).parent / "judgment"))
 import floors  # noqa: E402
-
-BANK = {q.id: q for b in bundled_banks() for q in b.questions}
 
 # tests/judgment/precision2_cases.yaml, written and labelled before any was scored. Blind: of 70
 # professional answers 10 flagged, all 10 at or below 15, 55 within their tier's bounds; of 20 rude
@@ -42,13 +36,7 @@ def test_professional_answers_on_red_flag_subjects_are_neither_flagged_nor_knock
     floors.assert_rude_found(cases, PRECISION2_RUDE_FOUND)
 
 
-def score(qid: str, text: str, turn: int | None = None):
-    return score_answer(BANK[qid], Transcript.typed(text), turn=turn)
-
-
-def severe(s) -> list[str]:
-    m = s.metric("professionalism")
-    return [e.quote for e in (m.evidence if m else ()) if e.kind is EvidenceKind.RED_FLAG and e.severity is Severity.SEVERE]
+score, severe = floors.typed_score, floors.severe_quotes
 
 
 @pytest.mark.parametrize("qid, turn, text, flagged", [

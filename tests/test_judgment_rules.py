@@ -1049,8 +1049,7 @@ def test_a_long_story_in_which_the_candidate_did_nothing_is_capped_as_a_ramble()
     ("I don't want to learn anything new, and I never liked that job or anyone in it.", True),
 ])
 def test_what_nobody_did_is_no_denial_of_the_candidates_own(text, knocked_out):
-    q = next(q for b in bundled_banks() for q in b.questions if q.id == "why-leaving-current-job")
-    found = knockouts(score_answer(q, Transcript.typed(text)).metrics)
+    found = knockouts(score("why-leaving-current-job", text).metrics)
     assert (bool(found) is knocked_out), found
 
 
@@ -1063,7 +1062,6 @@ def test_what_nobody_did_is_no_denial_of_the_candidates_own(text, knocked_out):
     (1, "I'm sorry about that. You can also contact the courier yourself, but I'll raise a claim with them right now.", False),
 ])
 def test_a_caller_sent_to_chase_someone_themselves_is_brushed_off(turn, text, flagged):
-    q = next(q for b in bundled_banks() for q in b.questions if q.id == "lost-package-caller")
-    m = score_answer(q, Transcript.typed(text), turn=turn).metric("professionalism")
+    m = score("lost-package-caller", text, turn).metric("professionalism")
     found = [e.label for e in m.evidence if e.kind is EvidenceKind.RED_FLAG]
     assert ("dismissive" in found) is flagged, found

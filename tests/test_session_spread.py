@@ -13,8 +13,12 @@ CLICHE = "I think, um, I am a perfectionist."
 VAGUE = "I guess I would just, like, be nice."
 
 
+def _question(qid: str):
+    return next(q for b in bundled_banks() for q in b.questions if q.id == qid)
+
+
 def _answer(qid: str, text: str) -> Answer:
-    q = next(q for b in bundled_banks() for q in b.questions if q.id == qid)
+    q = _question(qid)
     return Answer(q, score_answer(q, Transcript.typed(text)))
 
 
@@ -65,7 +69,7 @@ def test_the_review_says_why_a_strong_answer_lists_a_cliche_and_why_positive_lan
 
 
 def test_what_went_well_never_praises_what_a_tip_says_was_missing_on_the_same_call():
-    q = next(q for b in bundled_banks() for q in b.questions if q.id == "lost-package-caller")
+    q = _question("lost-package-caller")
     texts = ["Okay, the courier must have lost it.",
              "I can check the tracking for you now if you give me the order number.", "Fine.", "Ok bye."]
     replies = [Answer(q, score_answer(q, Transcript.typed(t), turn=n), turn=n) for n, t in enumerate(texts, 1)]
@@ -79,7 +83,7 @@ def test_what_went_well_never_praises_what_a_tip_says_was_missing_on_the_same_ca
 def test_an_ownership_tip_on_a_call_speaks_of_its_line_not_of_the_whole_call():
     # another reply may have owned the problem: "I didn't hear you take ownership" said of the
     # call contradicts it; the tip names the line it means and what was missing there
-    q = next(q for b in bundled_banks() for q in b.questions if q.id == "lost-package-caller")
+    q = _question("lost-package-caller")
     texts = ["Okay, the courier must have lost it.", "Right.", "Fine.", "Ok bye."]
     replies = [Answer(q, score_answer(q, Transcript.typed(t), turn=n), turn=n) for n, t in enumerate(texts, 1)]
     owning = [t.text for t in session_feedback(replies).tips if t.area == "ownership"]

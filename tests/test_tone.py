@@ -114,11 +114,7 @@ def test_the_model_learns_from_the_corpus_and_its_fingerprint_covers_it(monkeypa
 def test_a_tone_flag_on_a_call_is_a_brush_off_and_never_a_family_the_model_did_not_learn():
     # The tone model is not fitted on refusals, and a caller hears no motive for the job: the
     # sarcastic "every cloud" reply was told it refused the job's basics.
-    from simulator.assess import score_answer
-    from simulator.banks import bundled_banks
-    from simulator.types import EvidenceKind, Transcript
-
-    q = next(q for b in bundled_banks() for q in b.questions if q.id == "supervisor-demand-caller")
+    q = js.bank_questions()["supervisor-demand-caller"]
     text = ("Two days? Ouch. Still, at least you got a couple of days at home, every cloud and all that. "
             "Let me see who we've got free next month.")  # fresh11's own case
     m = score_answer(q, Transcript.typed(text), turn=2).metric("professionalism")

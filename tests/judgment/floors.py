@@ -3,6 +3,8 @@ tests/test_judgment_conditions.py): its cases scored, red flags found, professio
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import judgment_set as js
 
 from simulator.assess import score_answer
@@ -15,9 +17,19 @@ def severe_flags(score: Score) -> list:
     return [e for e in (m.evidence if m else ()) if e.kind is EvidenceKind.RED_FLAG and e.severity is Severity.SEVERE]
 
 
+def severe_quotes(score: Score) -> list[str]:
+    """The quotes of `severe_flags`: what a failed assertion shows."""
+    return [e.quote for e in severe_flags(score)]
+
+
+@lru_cache(maxsize=1)
+def _questions():
+    return js.bank_questions()  # the bundled banks, read once per test run, not once per answer
+
+
 def typed_score(qid: str, text: str, turn: int | None = None) -> Score:
     """One typed answer to a bundled question, scored (`turn`: a role-play reply)."""
-    return score_answer(js.bank_questions()[qid], Transcript.typed(text), turn=turn)
+    return score_answer(_questions()[qid], Transcript.typed(text), turn=turn)
 
 
 def scored(prefix: str) -> list[tuple[js.FreshCase, Score]]:

@@ -7,12 +7,12 @@ returns None when the evidence does not support a tip.
 from __future__ import annotations
 
 from ...areas import ENGLISH_TARGET, area
-from ...types import EvidenceKind, Metric, QuestionKind, Tip
+from ...types import EvidenceKind, Metric, Tip
 from ..context import Context
 from ..phrasing import tidy
 from ..targets import metric_target, progress_value
 from . import content, delivery, language  # noqa: F401  (each registers its writers)
-from .language import flag_target, gravity
+from .language import flag_target, gravity, ownership_target
 from .registry import WRITERS, Writer, writes
 
 __all__ = ["WRITERS", "Writer", "writes", "write_tip", "covered_by", "gravity", "is_uncertain"]
@@ -42,15 +42,5 @@ def write_tip(m: Metric, c: Context) -> Tip | None:
     value = c.value if c.value is not None else progress_value(m)
     foreign = any(e.kind is EvidenceKind.NOT_ENGLISH for e in m.evidence)
     return Tip(area=m.name, text=text, value=None if value is None else round(value, 2),
-               target=ENGLISH_TARGET if foreign else flag_target(m, c) or _story_target(m, c) or metric_target(m))
-
-
-# A story is told in the past: its ownership target is what you did, not "I will" (the tip asks for
-# "I..." one thing you did in each sentence, and its "Aim for" said "'I will', 'let me'").
-STORY_OWNERSHIP_TARGET = "say what you did yourself: 'I checked', 'I rang them back'"
-
-
-def _story_target(m: Metric, c: Context) -> str | None:
-    return (STORY_OWNERSHIP_TARGET if m.name == "ownership" and not c.roleplay
-            and c.question.kind is QuestionKind.BEHAVIORAL else None)
+               target=ENGLISH_TARGET if foreign else flag_target(m, c) or ownership_target(m, c) or metric_target(m))
 

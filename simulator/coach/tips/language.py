@@ -11,11 +11,26 @@ from ..phrasing import and_list, quoted
 from .registry import writes
 
 
+def _a_story(c: Context) -> bool:
+    """An interview answer to a "tell me about a time" question: told in the past, of what you did."""
+    return not c.roleplay and c.question.kind is QuestionKind.BEHAVIORAL
+
+
+# ...so a story's ownership target is what you did, not "I will" (the tip asks for "I..." one thing
+# you did in each sentence, and its "Aim for" said "'I will', 'let me'").
+STORY_OWNERSHIP_TARGET = "say what you did yourself: 'I checked', 'I rang them back'"
+
+
+def ownership_target(m: Metric, c: Context) -> str | None:
+    """The target of an ownership tip on a story; None elsewhere (the area's own)."""
+    return STORY_OWNERSHIP_TARGET if m.name == "ownership" and _a_story(c) else None
+
+
 @writes("empathy")
 def empathy(m: Metric, c: Context) -> str | None:
     if not c.transcript.text.strip():
         return None
-    if not c.roleplay and c.question.kind is QuestionKind.BEHAVIORAL:
+    if _a_story(c):
         told = "answer" if tells_no_story(c.metrics.get("structure")) else "story"
         # "in your story" last: after the question ('When I asked "...handle it?" in your story, I
         # didn't hear') it read as part of the question
@@ -35,7 +50,7 @@ def empathy(m: Metric, c: Context) -> str | None:
 def ownership(m: Metric, c: Context) -> str | None:
     if not c.transcript.text.strip():
         return None
-    if not c.roleplay and c.question.kind is QuestionKind.BEHAVIORAL:
+    if _a_story(c):
         # a story is told in the past tense: "I'll..." is advice for a call, not for a story
         told = "answer" if tells_no_story(c.metrics.get("structure")) else "story"
         return (f"I didn't hear what you did yourself in your {told}. Interviewers listen for \"I\": who you "
