@@ -3,22 +3,18 @@ agent says it, and must keep its score; each cause has its rude twin, which must
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from simulator.assess import score_answer
-from simulator.banks import bundled_banks
-from simulator.types import Coverage, EvidenceKind, Severity, Transcript
+from simulator.types import Coverage, EvidenceKind
 
-BANK = {q.id: q for b in bundled_banks() for q in b.questions}
+sys.path.insert(0, str(Path(__file__).parent / "judgment"))
+import floors  # noqa: E402
 
-
-def score(qid: str, text: str, turn: int | None = None):
-    return score_answer(BANK[qid], Transcript.typed(text), turn=turn)
-
-
-def severe(s) -> list[str]:
-    m = s.metric("professionalism")
-    return [e.quote for e in m.evidence if e.kind is EvidenceKind.RED_FLAG and e.severity is Severity.SEVERE]
+score = floors.typed_score
+severe = floors.severe_quotes
 
 
 @pytest.mark.parametrize("qid, turn, text, flagged", [
