@@ -106,12 +106,10 @@ def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int]
     not kind help; `th.TONE_WORDS` words at least) that as a whole sound like a red flag to the tone
     model (`tone.py`, `th.TONE_ANSWER`), quoted by one of them at least moderately near a red-flag
     exemplar (`th.TONE_NEAR`), with that exemplar's family."""
-    own = [i for i, c in enumerate(clauses) if c.sentence and not mostly_theirs(c, theirs) and not _helps_with(c)
-           and not _belief_put_right(c, clauses)]
+    own = tone_rows(clauses, theirs)
     if sum(clauses[i].words for i in own) < th.TONE_WORDS or tone.answer_logit(vectors, own) < th.TONE_ANSWER:
         return []
-    near = [i for i in own if read[i][1] >= th.TONE_NEAR]
-    if not near:
+    if not (near := [i for i in own if read[i][1] >= th.TONE_NEAR]):
         return []
     # the quote: of the sentences the model leans to, the nearest a red-flag exemplar
     z = tone.logits(vectors[near])
@@ -123,6 +121,12 @@ def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int]
     j = rows[int(np.argmax(sims[i, rows]))]
     best, fine = float(sims[i, j]), read[i][2]
     return [FlagMatch(clauses[i], RedFlag(labels[j]), best, texts[j], best - fine, by_tone=True)]
+
+
+def tone_rows(clauses: Sequence[Clause], theirs: frozenset[int] = frozenset()) -> list[int]:
+    """The sentences the tone model reads as the answer (`_tone`; its answer rows, `tone.answer_vectors`)."""
+    return [i for i, c in enumerate(clauses) if c.sentence and not mostly_theirs(c, theirs) and not _helps_with(c)
+            and not _belief_put_right(c, clauses)]
 
 
 # "while they're calling me names", "if he swears at me": a phrase that sets the scene with what

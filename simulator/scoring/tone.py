@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from ..types import RedFlag
+from ..types import RedFlag, Transcript
 from . import thresholds as th
 from .exemplars import exemplars
 from .semantic import embed_fixed, red_flag_exemplars, said_in_words
@@ -41,6 +41,7 @@ NOT_TONE = frozenset({RedFlag.REFUSAL.value})
 
 WEIGHTS = Path(__file__).with_name("tone_weights.json")
 CORPUS = Path(__file__).with_name("tone_corpus.yaml")
+ANSWERS = Path(__file__).with_name("tone_answers.yaml")
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,22 @@ class Said:
         return bool(self.family)
 
 
+def _read(path: Path) -> tuple[Said, ...]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple([Said(t, RedFlag(family).value) for family, xs in raw["red"].items() for t in xs]
+                 + [Said(t, "", kind == "twins") for kind, xs in raw["fine"].items() for t in xs])
+
+
 @lru_cache(maxsize=1)
 def corpus() -> tuple[Said, ...]:
     """The tone corpus: red-flag sentences by family, then the professional ones (everyday, twins)."""
-    raw = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
-    return tuple([Said(t, RedFlag(family).value) for family, xs in raw["red"].items() for t in xs]
-                 + [Said(t, "", kind == "twins") for kind, xs in raw["fine"].items() for t in xs])
+    return _read(CORPUS)
+
+
+@lru_cache(maxsize=1)
+def answers() -> tuple[Said, ...]:
+    """The whole answers (`tone_answers.yaml`): red by family, then professional (good, plain, twins)."""
+    return _read(ANSWERS)
 
 
 def corpus_vectors() -> np.ndarray:
@@ -71,31 +82,59 @@ def corpus_vectors() -> np.ndarray:
     return embed_fixed([said_in_words(s.text) for s in corpus()], "tone-corpus")
 
 
-def training_rows() -> tuple[np.ndarray, np.ndarray, str]:
-    """What the model learns from: the vectors of exemplars.yaml's red flags (but refusals) and fine
-    sentences, then of the tone corpus's; their labels (1: a red flag); and a fingerprint of their
-    texts, labels and `th.TONE_L2`, which the weights file carries."""
+def answer_sentences(text: str) -> list[str]:
+    """The sentences of an answer that `answer_logit` reads when it is scored (`flag_meaning.tone_rows`:
+    the candidate's own, split as the scorer splits them)."""
+    from .clauses import clauses  # here: flag_meaning reads this module, and only fitting needs them
+    from .flag_meaning import tone_rows
+    from .text import Doc
+    doc = Doc(Transcript.typed(text))
+    said = clauses(doc)
+    return [said[i].text for i in tone_rows(said, doc.others_words)]
+
+
+def answer_vectors() -> np.ndarray:
+    """Each answer of `answers()` as `answer_logit` reads it, the normalised mean of its sentences'
+    vectors; embedded at fit time only, like the corpus's."""
+    parts = [answer_sentences(a.text) for a in answers()]
+    V = embed_fixed([said_in_words(t) for p in parts for t in p], "tone-answers").astype(np.float64)
+    ends = np.cumsum([len(p) for p in parts])
+    means = np.array([V[e - len(p):e].mean(axis=0) for p, e in zip(parts, ends)])
+    return means / np.linalg.norm(means, axis=1, keepdims=True)
+
+
+def sentence_rows() -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:
+    """The sentence rows: the vectors of exemplars.yaml's red flags (but refusals) and fine sentences,
+    then of the tone corpus's; their labels (1: a red flag); and each row's (family, text)."""
     ex_ = red_flag_exemplars()
     # dishonesty said in plain words and its honest twins are the meaning layer's only (`exemplars.yaml`)
     plain = set(exemplars().plain_dishonesty) | set(exemplars().fine_honest)
     rows = [j for j, label in enumerate(ex_.labels) if label not in NOT_TONE and ex_.texts[j] not in plain]
     said = [(ex_.labels[j], ex_.texts[j]) for j in rows] + [(s.family, s.text) for s in corpus()]
     X = np.vstack([ex_.vectors[rows], corpus_vectors()]).astype(np.float64)
-    y = np.array([1.0 if label else 0.0 for label, _ in said])
+    return X, np.array([1.0 if label else 0.0 for label, _ in said]), said
+
+
+def training_rows() -> tuple[np.ndarray, np.ndarray, str]:
+    """What the model learns from: `sentence_rows()`; their labels (1: a red flag); and a
+    fingerprint of their texts, labels and `th.TONE_L2`, which the weights file carries."""
+    X, y, said = sentence_rows()
     fingerprint = hashlib.sha256(json.dumps([list(x) for x in said] + [th.TONE_L2]).encode("utf-8")).hexdigest()
     return X, y, fingerprint
 
 
-def fit_on(X: np.ndarray, y: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
-    """L2-regularised logistic regression (weight `l2`, the bias not shrunk) by Newton's method from
-    zero: the weights and the bias. Deterministic: the same rows give the same weights every run."""
+def fit_on(X: np.ndarray, y: np.ndarray, l2: float, weight: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression (weight `l2`, the bias not shrunk; each row counted `weight`
+    times, 1 by default) by Newton's method from zero: the weights and the bias. Deterministic: the
+    same rows give the same weights every run."""
     X = np.hstack([np.asarray(X, dtype=np.float64), np.ones((len(X), 1))])
+    s = np.ones(len(X)) if weight is None else np.asarray(weight, dtype=np.float64)
     ridge = l2 * np.eye(X.shape[1])
     ridge[-1, -1] = 0.0
     w = np.zeros(X.shape[1])
     for _ in range(50):
         p = 1.0 / (1.0 + np.exp(-X @ w))
-        step = np.linalg.solve((X * (p * (1 - p))[:, None]).T @ X + ridge, X.T @ (p - y) + ridge @ w)
+        step = np.linalg.solve((X * (s * p * (1 - p))[:, None]).T @ X + ridge, X.T @ (s * (p - y)) + ridge @ w)
         w -= step
         if float(np.abs(step).max()) < 1e-9:
             break
