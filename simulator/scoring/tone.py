@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,12 +32,55 @@ import yaml
 
 from ..types import RedFlag, Transcript
 from . import thresholds as th
+from .clauses import Clause, denials_of, mostly_theirs
+from .clauses import clauses as split_clauses
 from .exemplars import exemplars
 from .semantic import embed_fixed, red_flag_exemplars, said_in_words
+from .text import Doc
 
 # Refusing the job's basics is said about hours and duties, not about the caller: its exemplars
 # would teach the model that "I can't do Sundays" is a tone.
 NOT_TONE = frozenset({RedFlag.REFUSAL.value})
+
+
+# --- the sentences the model reads as the answer ------------------------------------------------
+
+
+def tone_rows(clauses: Sequence[Clause], theirs: frozenset[int] = frozenset()) -> list[int]:
+    """The sentences of an answer the model reads (`flag_meaning._tone`, and each answer row of its
+    training, `answer_sentences`): the candidate's own, not kind help, not a belief put right."""
+    return [i for i, c in enumerate(clauses) if c.sentence and not mostly_theirs(c, theirs) and not helps_with(c)
+            and not belief_put_right(c, clauses)]
+
+
+# "I'd offer to go through the banking app with them step by step": the candidate doing it with
+# the caller is the opposite of leaving them to it, whatever the subject ("You'll have to sort that
+# out with your bank yourself" is 0.71 from it).
+HELPS_WITH = re.compile(r"\b(?:I|we)(?:'d|'ll| would| will| can| could)\s+(?:(?:offer|be happy|be glad) to\s+)?"
+                        r"(?:go through|walk (?:them|you|him|her) through|sit with|stay with|help (?:them|you|him|her))\b",
+                        re.IGNORECASE)
+
+
+def helps_with(clause: Clause) -> bool:
+    return HELPS_WITH.search(clause.text) is not None and not any(denials_of(clause.text))
+
+
+# "People think it's just getting shouted at all day. It isn't.": what others believe, put right at
+# once by the candidate, is the view the answer argues against, not the candidate's own.
+OTHERS_BELIEVE = re.compile(r"^(?:(?:a lot of|lots of|most|some|many|plenty of)\s+)?(?:people|everyone|everybody|"
+                            r"others|folk|my friends)\s+(?:think|thinks|assume|assumes|imagine|imagines|reckon|"
+                            r"reckons|believe|believes|expect|expects)\b", re.IGNORECASE)
+PUT_RIGHT = re.compile(r"^(?:but\s+)?(?:it\s+(?:isn't|is not|'s not|really isn't)|that(?:'s| is) not (?:true|right|it)|"
+                       r"they(?:'re| are) (?:wrong|not)|they aren't|not really|it's not like that|it isn't like that)\b",
+                       re.IGNORECASE)
+
+
+def belief_put_right(sentence: Clause, clauses: Sequence[Clause]) -> bool:
+    if OTHERS_BELIEVE.match(sentence.text) is None:
+        return False
+    later = [c for c in clauses if c.start >= sentence.end]
+    nxt = min(later, key=lambda c: (c.start, -c.end), default=None)
+    return nxt is not None and PUT_RIGHT.match(nxt.text) is not None
 
 
 WEIGHTS = Path(__file__).with_name("tone_weights.json")
@@ -85,11 +129,8 @@ def corpus_vectors() -> np.ndarray:
 def answer_sentences(text: str) -> list[str]:
     """The sentences of an answer that `answer_logit` reads when it is scored (`flag_meaning.tone_rows`:
     the candidate's own, split as the scorer splits them)."""
-    from .clauses import clauses  # here: flag_meaning reads this module, and only fitting needs them
-    from .flag_meaning import tone_rows
-    from .text import Doc
     doc = Doc(Transcript.typed(text))
-    said = clauses(doc)
+    said = split_clauses(doc)
     return [said[i].text for i in tone_rows(said, doc.others_words)]
 
 
