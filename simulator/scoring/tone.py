@@ -134,14 +134,25 @@ def answer_sentences(text: str) -> list[str]:
     return [said[i].text for i in tone_rows(said, doc.others_words)]
 
 
-def answer_vectors() -> np.ndarray:
-    """Each answer of `answers()` as `answer_logit` reads it, the normalised mean of its sentences'
-    vectors; embedded at fit time only, like the corpus's."""
-    parts = [answer_sentences(a.text) for a in answers()]
+def answer_vectors(parts: Sequence[Sequence[str]] | None = None) -> np.ndarray:
+    """Each answer of `answers()` as `answer_logit` reads it (`parts`: the sentences of each,
+    `answer_sentences`), the normalised mean of its sentences' vectors; embedded at fit time only."""
+    parts = parts if parts is not None else [answer_sentences(a.text) for a in answers()]
     V = embed_fixed([said_in_words(t) for p in parts for t in p], "tone-answers").astype(np.float64)
     ends = np.cumsum([len(p) for p in parts])
     means = np.array([V[e - len(p):e].mean(axis=0) for p, e in zip(parts, ends)])
     return means / np.linalg.norm(means, axis=1, keepdims=True)
+
+
+@dataclass(frozen=True)
+class Rows:
+    """What the model learns from: a vector per row, its label (1: a red flag), how many times it
+    counts, and a fingerprint of the rows' texts and labels and of the fit's settings."""
+
+    vectors: np.ndarray
+    labels: np.ndarray
+    weights: np.ndarray
+    fingerprint: str
 
 
 def sentence_rows() -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:
@@ -156,12 +167,17 @@ def sentence_rows() -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:
     return X, np.array([1.0 if label else 0.0 for label, _ in said]), said
 
 
-def training_rows() -> tuple[np.ndarray, np.ndarray, str]:
-    """What the model learns from: `sentence_rows()`; their labels (1: a red flag); and a
-    fingerprint of their texts, labels and `th.TONE_L2`, which the weights file carries."""
+def training_rows() -> Rows:
+    """`sentence_rows()` (each counted once), then a row per answer of `answers()`, the vector
+    `answer_logit` reads, counted `th.TONE_ANSWER_ROW` times. The fingerprint covers the sentences
+    each answer was split into, `th.TONE_L2` and `th.TONE_ANSWER_ROW`; the weights file carries it."""
     X, y, said = sentence_rows()
-    fingerprint = hashlib.sha256(json.dumps([list(x) for x in said] + [th.TONE_L2]).encode("utf-8")).hexdigest()
-    return X, y, fingerprint
+    parts = [answer_sentences(a.text) for a in answers()]
+    said += [[a.family, a.text, *p] for a, p in zip(answers(), parts)]
+    fingerprint = hashlib.sha256(json.dumps([list(x) for x in said] + [th.TONE_L2, th.TONE_ANSWER_ROW])
+                                 .encode("utf-8")).hexdigest()
+    return Rows(np.vstack([X, answer_vectors(parts)]), np.concatenate([y, [1.0 if a.red else 0.0 for a in answers()]]),
+                np.concatenate([np.ones(len(X)), np.full(len(parts), th.TONE_ANSWER_ROW)]), fingerprint)
 
 
 def fit_on(X: np.ndarray, y: np.ndarray, l2: float, weight: np.ndarray | None = None) -> tuple[np.ndarray, float]:
@@ -185,9 +201,9 @@ def fit_on(X: np.ndarray, y: np.ndarray, l2: float, weight: np.ndarray | None = 
 def fit() -> tuple[np.ndarray, float, str]:
     """The model fitted on `training_rows()` with `th.TONE_L2`: the weights, the bias and the rows'
     fingerprint."""
-    X, y, fingerprint = training_rows()
-    w, b = fit_on(X, y, th.TONE_L2)
-    return w, b, fingerprint
+    rows = training_rows()
+    w, b = fit_on(rows.vectors, rows.labels, th.TONE_L2, rows.weights)
+    return w, b, rows.fingerprint
 
 
 @lru_cache(maxsize=1)
