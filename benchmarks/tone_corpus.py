@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             w, b = tone.fit_on(np.vstack([Xe, C[train], A]), np.concatenate([ye, yc[train], ya]), l2,
                                np.concatenate([np.ones(len(Xe) + int(train.sum())), wa]))
             z[~train] = C[~train] @ w + b
-        report(f"{args.folds}-fold CV, exemplars + corpus, L2 {l2}", z)
+        report(f"{args.folds}-fold CV, exemplars + corpus + answers, L2 {l2}", z)
         if args.show:
             order = np.argsort(z)
             print("  highest fine:", *[f"{z[i]:+.2f} {said[i].text}" for i in order[::-1] if not said[i].red][:args.show], sep="\n    ")

@@ -1,5 +1,5 @@
-"""A tone model: how much an answer as a whole sounds like a red flag, learned from the exemplars
-and the tone corpus.
+"""A tone model: how much an answer as a whole sounds like a red flag, learned from the exemplars,
+the tone corpus and whole answers.
 
 The nearest-exemplar rules (`flag_meaning.red_flags`) reach the phrasings their exemplars name;
 casual rudeness in other words ("Kids are resilient though, he'll have other birthdays") sits
@@ -9,11 +9,15 @@ which are read by their own rules, against the `fine` professional sentences) an
 `tone_corpus.yaml` (red-flag sentences in many situations and registers, against everyday
 professional ones, professional twins on the red ones' subjects, and casual professional talk):
 ~700 exemplars, written to be nearest neighbours, were a thin training set for a direction in 384
-dimensions. It is never fitted on a judgment case: those are its measurement (README "tone model").
+dimensions. It is applied to an answer as a whole (the normalised mean of its sentences' vectors),
+so it also learns from `tone_answers.yaml`: whole answers, each one row read exactly as
+`answer_logit` reads it, where the red flag is often one sentence among ordinary ones. It is never
+fitted on a judgment case: those are its measurement (README "tone model").
 
 The weights are data (`tone_weights.json`, 385 numbers), made by `python scripts/fit_tone.py`
-whenever either file or `th.TONE_L2` changes (tests/test_tone.py fails until then): fitting at
-first use would cost each session the corpus's embedding and about 5 MB of linear-algebra buffers.
+whenever one of those files, `th.TONE_L2` or `th.TONE_ANSWER_ROW` changes (tests/test_tone.py fails
+until then): fitting at first use would cost each session the corpus's and the answers' embedding
+and about 5 MB of linear-algebra buffers.
 Deterministic: Newton's method from zero on the same rows gives the same weights every run.
 """
 
