@@ -7,8 +7,9 @@ ROC curve) and how many of each a sentence bar lets through.
 First the given model on every corpus sentence: `stored` (tone_weights.json as it is) or
 `exemplars-only` (fitted here, in memory, on exemplars.yaml alone with th.TONE_L2: the model before
 the corpus, for which the whole corpus is out of sample). Then, for each L2 weight, k-fold
-cross-validation of the model the project fits (exemplars.yaml + the corpus): each corpus sentence
-scored by a model fitted on the exemplars and the other folds. Bars: th.TONE_ANSWER (the answer's
+cross-validation of the model the project fits (exemplars.yaml + the corpus + tone_answers.yaml's
+whole answers): each corpus sentence scored by a model fitted on the exemplars, the answers and the
+other folds (benchmarks/tone_answers.py reads the answers the same way). Bars: th.TONE_ANSWER (the answer's
 mean) and th.TONE_SENTENCE (one sentence alone), and the lowest bar over which at most 1% of the
 professional sentences (and of the twins) lie. No judgment case is read.
 """
@@ -71,9 +72,12 @@ def main(argv: list[str] | None = None) -> int:
 
     said = tone.corpus()
     C = tone.corpus_vectors().astype(np.float64)
-    X, y, _ = tone.training_rows()
+    X, y, _ = tone.sentence_rows()
     n_ex = len(X) - len(said)  # the exemplar rows come first
     Xe, ye, yc = X[:n_ex], y[:n_ex], y[n_ex:]
+    # the whole answers (tone_answers.yaml), always in training, as the project fits them
+    rows = tone.training_rows()
+    A, ya, wa = rows.vectors[len(X):], rows.labels[len(X):], rows.weights[len(X):]
 
     if args.weights == "stored":
         z = C @ tone.weights()[0].astype(np.float64) + tone.weights()[1]
@@ -88,9 +92,10 @@ def main(argv: list[str] | None = None) -> int:
         z = np.empty(len(said))
         for k in range(args.folds):
             train = fold != k
-            w, b = tone.fit_on(np.vstack([Xe, C[train]]), np.concatenate([ye, yc[train]]), l2)
+            w, b = tone.fit_on(np.vstack([Xe, C[train], A]), np.concatenate([ye, yc[train], ya]), l2,
+                               np.concatenate([np.ones(len(Xe) + int(train.sum())), wa]))
             z[~train] = C[~train] @ w + b
-        report(f"{args.folds}-fold CV, exemplars + corpus, L2 {l2}", z)
+        report(f"{args.folds}-fold CV, exemplars + corpus + answers, L2 {l2}", z)
         if args.show:
             order = np.argsort(z)
             print("  highest fine:", *[f"{z[i]:+.2f} {said[i].text}" for i in order[::-1] if not said[i].red][:args.show], sep="\n    ")

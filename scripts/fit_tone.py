@@ -1,6 +1,6 @@
-"""Fit the tone model (simulator/scoring/tone.py) on exemplars.yaml and tone_corpus.yaml and write its
-weights to simulator/scoring/tone_weights.json. Run it whenever either file or th.TONE_L2 changes;
-tests/test_tone.py says when the stored weights no longer match.
+"""Fit the tone model (simulator/scoring/tone.py) on exemplars.yaml, tone_corpus.yaml and tone_answers.yaml
+and write its weights to simulator/scoring/tone_weights.json. Run it whenever one of those files,
+th.TONE_L2 or th.TONE_ANSWER_ROW changes; tests/test_tone.py says when the stored weights no longer match.
 
     python scripts/fit_tone.py
 """
@@ -20,7 +20,9 @@ def main() -> int:
     w, b, fingerprint = tone.fit()
     tone.WEIGHTS.write_text(json.dumps({
         "about": "logistic regression on all-MiniLM-L6-v2 vectors of exemplars.yaml's red flags (not refusals) "
-                 "and tone_corpus.yaml's red sentences against both files' fine sentences; made by scripts/fit_tone.py",
+                 "and tone_corpus.yaml's red sentences against both files' fine sentences, and tone_answers.yaml's "
+                 "whole answers (the normalised mean of their sentences' vectors, weighted th.TONE_ANSWER_ROW); "
+                 "made by scripts/fit_tone.py",
         "fingerprint": fingerprint, "bias": round(b, 6), "weights": [round(float(x), 6) for x in w]}) + "\n",
         encoding="utf-8")
     print(f"wrote {tone.WEIGHTS} ({len(w)} weights)")

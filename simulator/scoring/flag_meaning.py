@@ -14,6 +14,7 @@ from ..types import RedFlag, Transcript
 from . import lexicon as lx
 from . import thresholds as th
 from . import tone
+from .tone import belief_put_right, helps_with
 from .attitude import attitude_of
 from .clauses import FIRST_PERSON_SUBJECTS, Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of, sentence_of
 from .semantic import red_flag_exemplars
@@ -63,9 +64,9 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         if mostly_theirs(clause, theirs) or _their_doing(clause):
             continue
         sentence = sentence_of(clauses, clause)
-        if _one_of_my_acts(clause, sentence, ex_.texts[j]) or _belief_put_right(sentence, clauses):
+        if _one_of_my_acts(clause, sentence, ex_.texts[j]) or belief_put_right(sentence, clauses):
             continue
-        if _conceded(clause, sentence) or (RedFlag(ex_.labels[j]) is RedFlag.DISMISSIVE and _helps_with(clause)):
+        if _conceded(clause, sentence) or (RedFlag(ex_.labels[j]) is RedFlag.DISMISSIVE and helps_with(clause)):
             continue
         if (RedFlag(ex_.labels[j]) in OWN_CONDUCT and _someone_elses(clause, ex_.texts[j])) or (
                 RedFlag(ex_.labels[j]) is RedFlag.MONEY and (_one_reason_of_several(clause, clauses) or _frank(clause))):
@@ -106,12 +107,10 @@ def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int]
     not kind help; `th.TONE_WORDS` words at least) that as a whole sound like a red flag to the tone
     model (`tone.py`, `th.TONE_ANSWER`), quoted by one of them at least moderately near a red-flag
     exemplar (`th.TONE_NEAR`), with that exemplar's family."""
-    own = [i for i, c in enumerate(clauses) if c.sentence and not mostly_theirs(c, theirs) and not _helps_with(c)
-           and not _belief_put_right(c, clauses)]
+    own = tone.tone_rows(clauses, theirs)
     if sum(clauses[i].words for i in own) < th.TONE_WORDS or tone.answer_logit(vectors, own) < th.TONE_ANSWER:
         return []
-    near = [i for i in own if read[i][1] >= th.TONE_NEAR]
-    if not near:
+    if not (near := [i for i in own if read[i][1] >= th.TONE_NEAR]):
         return []
     # the quote: of the sentences the model leans to, the nearest a red-flag exemplar
     z = tone.logits(vectors[near])
@@ -170,18 +169,6 @@ CONCEDED = re.compile(r"^[\s,;]*but\s+(?:(?:I|we)\b(?!\s*(?:just\s+)?(?:told|sai
                       r"(?:the one\b|my (?:first|top) choice\b|top of my list\b))", re.IGNORECASE)
 
 
-# "I'd offer to go through the banking app with them step by step": the candidate doing it with
-# the caller is the opposite of leaving them to it, whatever the subject ("You'll have to sort that
-# out with your bank yourself" is 0.71 from it).
-HELPS_WITH = re.compile(r"\b(?:I|we)(?:'d|'ll| would| will| can| could)\s+(?:(?:offer|be happy|be glad) to\s+)?"
-                        r"(?:go through|walk (?:them|you|him|her) through|sit with|stay with|help (?:them|you|him|her))\b",
-                        re.IGNORECASE)
-
-
-def _helps_with(clause: Clause) -> bool:
-    return HELPS_WITH.search(clause.text) is not None and not any(denials_of(clause.text))
-
-
 # "I'll find out where it is, deal with it, and call you back": a phrase with no subject of its own,
 # between an act of the candidate's (not "I'd say..." or "I'd tell them...", which bring in what
 # they'd say) and "and" another, is one more of their acts, not words said to the caller: it is no
@@ -204,24 +191,6 @@ def _one_of_my_acts(phrase: Clause, sentence: Clause, exemplar: str) -> bool:
     if MY_ACT_BEFORE.match(around[0]) is None or MORE_ACTS_AFTER.match(around[1]) is None:
         return False
     return not FIRST_PERSON_SUBJECTS & set(norms_of(exemplar))
-
-
-# "People think it's just getting shouted at all day. It isn't.": what others believe, put right at
-# once by the candidate, is the view the answer argues against, not the candidate's own.
-OTHERS_BELIEVE = re.compile(r"^(?:(?:a lot of|lots of|most|some|many|plenty of)\s+)?(?:people|everyone|everybody|"
-                            r"others|folk|my friends)\s+(?:think|thinks|assume|assumes|imagine|imagines|reckon|"
-                            r"reckons|believe|believes|expect|expects)\b", re.IGNORECASE)
-PUT_RIGHT = re.compile(r"^(?:but\s+)?(?:it\s+(?:isn't|is not|'s not|really isn't)|that(?:'s| is) not (?:true|right|it)|"
-                       r"they(?:'re| are) (?:wrong|not)|they aren't|not really|it's not like that|it isn't like that)\b",
-                       re.IGNORECASE)
-
-
-def _belief_put_right(sentence: Clause, clauses: Sequence[Clause]) -> bool:
-    if OTHERS_BELIEVE.match(sentence.text) is None:
-        return False
-    later = [c for c in clauses if c.start >= sentence.end]
-    nxt = min(later, key=lambda c: (c.start, -c.end), default=None)
-    return nxt is not None and PUT_RIGHT.match(nxt.text) is not None
 
 
 # "Honestly, the pay is better than the shop... But it's also that I like talking to people": pay,

@@ -346,11 +346,11 @@ RED_FLAG_PHRASE_WORDS = 3
 # from being a red flag.
 ATTITUDE_NEAR = 0.40
 ATTITUDE_MARGIN = 0.0
-# The tone model (`tone.py`, README "tone model"): an answer of TONE_WORDS words or more whose sentences,
-# averaged, it reads at TONE_ANSWER log-odds of a red flag, quoted by a sentence TONE_NEAR near a red-flag
-# exemplar. t5-corpus pass (2026-12-02): TONE_L2 best by 5-fold CV on tone_corpus.yaml (AUC 0.863; 0.859
-# at 1.0); TONE_ANSWER the knee on every tune fresh file. TONE_WORDS: "Um, I guess... Like, I don't know." (11).
-TONE_L2, TONE_ANSWER, TONE_NEAR, TONE_WORDS = 0.3, 2.5, 0.3, 15
+# The tone model (`tone.py`, README "tone model"): an answer of TONE_WORDS words or more whose sentences, averaged,
+# it reads at TONE_ANSWER log-odds of a red flag, quoted by a sentence TONE_NEAR near a red-flag exemplar. t6-answers:
+# L2 0.3 and whole answers counted TONE_ANSWER_ROW times, 1.0, by 5-fold CV on tone_answers.yaml (AUC 0.876 vs 0.866);
+# TONE_ANSWER where ~1% of its fine answers lie over (CV). TONE_WORDS: "Um, I guess... Like, I don't know." (11).
+TONE_L2, TONE_ANSWER, TONE_NEAR, TONE_WORDS, TONE_ANSWER_ROW = 0.3, 2.2, 0.3, 15, 1.0
 # Clichés: a sentence this near a canned answer ("I'm a people person") is one. An answer that
 # is mostly clichés, with no concrete detail of its own, is weak whatever it covers.
 CLICHE_MEANING = 0.68
