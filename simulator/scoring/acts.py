@@ -10,13 +10,16 @@ read once here for every family whose exemplars are acts (brushing a caller off,
 not phrase by phrase: the clause opens with the candidate's own denial ("I wouldn't", "I'd never",
 "and I won't"), names no act of theirs after it ("..., I'd just slam the phone down"), and the
 exemplar nearest it of all, read without stance, is a red flag of those families said without a
-denial. Denying a professional act is still read as before ("I won't be opening a claim" is nearest
-the professional sentence about claims, so this reading never applies). Contempt, blame and money
-are said in the words themselves ("I'm not there to teach idiots", "I won't lie, it's the money"),
-which a denial of the verb does not take back.
+denial. Denying a professional act is read as before: "I wouldn't apologise, it wasn't my fault" is nearest
+a professional apology (0.60), so this reading does not apply (`refusal.py` reads it). Contempt, blame and money are
+said in the words themselves, which a denial of the verb does not take back: with them, "I don't let
+callers waste my time" (contempt) was no longer found.
 
-Measured on the tune half (v6-precision3, 2026-12-02): the professional answers it clears were
-knocked out by their denial of a hang-up; no rude answer found before is lost.
+Measured on the tune half (v6-precision3, 2026-12-02): professional answers flagged 19 -> 17 of 708
+on the tune fresh files (with the "rather ... than" reading of `flags.negated`, 16), rude answers
+found 227 of 352 before and after; tone_corpus.yaml's professional sentences as answers unchanged
+(10 of 249 everyday, 11 of 167 twins flagged). With every family: one rude probe lost, one twin
+gained, so the families stay three.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ DENIED_HEAD = re.compile(
     re.IGNORECASE)
 # ...and names no act of theirs after it: "I'm not going to bother with warnings, I'd just slam
 # the phone down" says the act after the comma.
-ACT_AFTER = re.compile(r"[,;:]\s*(?:and\s+|so\s+|then\s+)?(?:I|we)(?:'d|'ll|’d|’ll|\s+would|\s+will)?\s+"
+ACT_AFTER = re.compile(r"[,;:]\s*(?:and\s+|so\s+|then\s+)?(?:I|we)(?:'d|'ll|'m|'ve|’d|’ll|’m|\s+would|\s+will|\s+am)?\s+"
                        r"(?:just\s+)?(?!(?:never|not|wouldn't|won't|don't|didn't|wouldn’t|won’t|don’t|didn’t)\b)\w+",
                        re.IGNORECASE)
 
