@@ -46,6 +46,10 @@ score, severe = floors.typed_score, floors.severe_quotes
     # ...but the act said after the denial is said ("..., I'd just hang up"), and so is the act itself
     ("abusive-caller", None, "I'm not going to bother with warnings or any of that, I'd just hang up on them.", True),
     ("abusive-caller", None, "I'd just hang up on them. I'm not paid enough to listen to that.", True),
+    # "not just" said of letting them rant, the act said after it (the thirteenth pass's worry)
+    ("abusive-caller", None, "I wouldn't just sit there and let them rant at me. I'd cut in and tell them to stop.", True),
+    # contempt stays in its words: a denial of the verb does not take it back (read for acts only)
+    ("abusive-caller", None, "I don't let callers waste my time.", True),
     # "rather A than B": B is the act turned down (before: knocked out, dishonesty)
     ("why-leaving-current-job", None, "A supervisor wanted us to tell customers their parcels were out for delivery "
      "when they hadn't left the depot. I raised it with HR, nothing changed, so I left. I'd rather tell someone it's "
