@@ -14,11 +14,12 @@ from ..types import RedFlag, Transcript
 from . import lexicon as lx
 from . import thresholds as th
 from . import tone
-from .tone import belief_put_right, helps_with
+from .acts import denies_a_red_act
 from .attitude import attitude_of
 from .clauses import FIRST_PERSON_SUBJECTS, Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of, sentence_of
 from .semantic import red_flag_exemplars
 from .text import Doc
+from .tone import belief_put_right, helps_with
 from .words import STOPWORDS
 
 @dataclass(frozen=True)
@@ -60,8 +61,9 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
     lean = {c: r[1] - r[2] for c, r in zip(clauses, read) if c.sentence}
     out = []
     near: list[FlagMatch] = []  # phrases near a red flag and clear of the professional sentences, confirmed or not
-    for clause, (j, best, fine, consensus) in zip(clauses, read):
-        if mostly_theirs(clause, theirs) or _their_doing(clause):
+    for i, (clause, (j, best, fine, consensus)) in enumerate(zip(clauses, read)):
+        # ...nor a red flag's act that the candidate denies ("I wouldn't just hang up on them", `acts`)
+        if mostly_theirs(clause, theirs) or _their_doing(clause) or denies_a_red_act(clause, sims[i], ex_.labels, ex_.texts):
             continue
         sentence = sentence_of(clauses, clause)
         if _one_of_my_acts(clause, sentence, ex_.texts[j]) or belief_put_right(sentence, clauses):
