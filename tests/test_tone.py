@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent / "judgment"))
 import judgment_set as js  # noqa: E402
 
 from simulator.assess import score_answer  # noqa: E402
+from simulator.scoring import flag_meaning  # noqa: E402
 from simulator.scoring import thresholds as th  # noqa: E402
 from simulator.scoring.measure import KnockOut, knockouts  # noqa: E402
 from simulator.types import EvidenceKind, Severity, Transcript  # noqa: E402
@@ -151,14 +152,28 @@ def test_each_answer_is_a_training_row_as_the_scorer_reads_it(monkeypatch):
     assert tone.training_rows().fingerprint != rows.fingerprint
 
 
+def _call_flags(text: str) -> list[str]:
+    q = js.bank_questions()["supervisor-demand-caller"]
+    m = score_answer(q, Transcript.typed(text), turn=2).metric("professionalism")
+    return [e.label for e in m.evidence if e.kind is EvidenceKind.RED_FLAG]
+
+
+def test_a_tone_flag_on_a_call_is_a_brush_off_and_never_a_family_the_model_did_not_learn(monkeypatch):
+    # The tone model is not fitted on refusals, and a caller hears no motive for the job: the
+    # sarcastic "every cloud" reply was told it refused the job's basics. A sarcastic reply the
+    # tone route alone finds (no clause rule does: without `_tone` it has no flag).
+    text = ("Well, these things happen, don't they. Look on the bright side, you got a break from the screen. "
+            "I'll book someone for next month.")
+    flags = _call_flags(text)
+    assert flags and set(flags) <= {"dismissive", "contempt", "blame", "dishonesty"}, flags
+    monkeypatch.setattr(flag_meaning, "_tone", lambda *a, **k: [])
+    assert not _call_flags(text)
+
+
 @pytest.mark.xfail(strict=True, reason="lost to the model that learns from whole answers (t6-answers): the reply "
                    "as a whole reads 1.27, under 2.2, so no tone flag is left to check the family of")
-def test_a_tone_flag_on_a_call_is_a_brush_off_and_never_a_family_the_model_did_not_learn():
-    # The tone model is not fitted on refusals, and a caller hears no motive for the job: the
-    # sarcastic "every cloud" reply was told it refused the job's basics.
-    q = js.bank_questions()["supervisor-demand-caller"]
+def test_the_every_cloud_reply_is_still_found_by_tone():
     text = ("Two days? Ouch. Still, at least you got a couple of days at home, every cloud and all that. "
             "Let me see who we've got free next month.")  # fresh11's own case
-    m = score_answer(q, Transcript.typed(text), turn=2).metric("professionalism")
-    flags = [e.label for e in m.evidence if e.kind is EvidenceKind.RED_FLAG]
+    flags = _call_flags(text)
     assert flags and set(flags) <= {"dismissive", "contempt", "blame", "dishonesty"}, flags
