@@ -51,24 +51,33 @@ def _meaningful(phrasing: str) -> bool:
 
 class PointVectors:
     """The phrasings of a question's key points, embedded once per process, then the everyday
-    sentences of the ideas each point joins (`exemplars.yaml`, point_ideas)."""
+    sentences of the ideas each point joins (`exemplars.yaml`, point_ideas), then each point's own
+    example sentences (the bank's `examples:`, embedded when the question is asked)."""
 
     def __init__(self, points: Sequence[KeyPoint]):
         self.points = tuple(points)
         self.rows: list[tuple[int, str]] = [(i, ph) for i, p in enumerate(self.points)
                                             for ph in p.phrasings if _meaningful(ph)]
-        self.said = len(self.rows)  # rows past this are idea sentences, compared by meaning only
+        self.said = len(self.rows)  # rows past this are idea and example sentences, compared by meaning only
         ideas = [(i, j) for i, p in enumerate(self.points) for j in _idea_rows(p)]
         self.idea_rows = [j for _, j in ideas]
         self.rows += [(i, semantic.idea_exemplars().texts[j]) for i, j in ideas]
+        self.examples = len(self.rows)  # rows from here are the points' example sentences
+        self.rows += [(i, ex) for i, p in enumerate(self.points) for ex in p.examples]
         named = exemplars().point_ideas
-        # the words a clause must hold to say each row (an idea's `needs`; none for a phrasing)
-        self.needs = [frozenset()] * self.said + [named[semantic.idea_exemplars().labels[j]].needs for _, j in ideas]
+        # the words a clause must hold to say each row (an idea's `needs`; none for a phrasing or example)
+        self.needs = [frozenset()] * self.said + [named[semantic.idea_exemplars().labels[j]].needs for _, j in ideas] \
+            + [frozenset()] * (len(self.rows) - self.examples)
+        # what each row's similarity gives up: an example is a whole sentence (`th.POINT_EXAMPLE_MARGIN`)
+        self.handicap = np.array([0.0] * self.examples + [th.POINT_EXAMPLE_MARGIN] * (len(self.rows) - self.examples))
 
     @cached_property
     def vectors(self) -> np.ndarray:
         said = semantic.embed([ph for _, ph in self.rows[:self.said]]) if self.said else np.zeros((0, 384), np.float32)
-        return np.vstack([said, semantic.idea_exemplars().vectors[self.idea_rows]]) if self.idea_rows else said
+        parts = [said, semantic.idea_exemplars().vectors[self.idea_rows]] if self.idea_rows else [said]
+        if len(self.rows) > self.examples:
+            parts.append(semantic.embed([ex for _, ex in self.rows[self.examples:]]))
+        return np.vstack(parts) if len(parts) > 1 else said
 
     @cached_property
     def neighbours(self) -> np.ndarray:
@@ -264,10 +273,10 @@ def _similarities(table: PointVectors, clauses: Sequence[Clause], vectors: np.nd
     reading whose stance is read against that phrasing."""
     if not len(clauses) or not table.rows:
         return np.zeros((len(clauses), len(table.rows))), [[c.text] * len(table.rows) for c in clauses]
-    said = vectors @ table.vectors.T
+    said = vectors @ table.vectors.T - table.handicap
     if plain_vectors is None or not any(plain):
         return said, [[c.text] * len(table.rows) for c in clauses]
-    plainly = plain_vectors @ table.vectors.T
+    plainly = plain_vectors @ table.vectors.T - table.handicap
     for c_i, text in enumerate(plain):  # its words, said plainly: "loop in my manager" says "ask my supervisor"
         for k in range(table.said) if text else ():
             if _says_in_plain_words(text, clauses[c_i].text, table.rows[k][1]):

@@ -88,7 +88,8 @@ def point_meaning(x: Inputs, r) -> float:
     if r.similarity < 1.0:
         return r.similarity
     k = x.clauses.index(r.clause)
-    return float((point_vectors((r.point,)).vectors @ x.clause_vectors[k]).max(initial=0.0))
+    table = point_vectors((r.point,))
+    return float((table.vectors @ x.clause_vectors[k] - table.handicap).max(initial=0.0))
 
 
 def _nearest_sentence(x: Inputs):
