@@ -7,10 +7,16 @@ similarities of all-MiniLM-L6-v2 (int8), calibrated on the tune half of the judg
 POINT_COVERED = 0.55
 POINT_PARTIAL = 0.42
 POINT_DENIED = 0.55  # a clause this near a phrasing with the opposite stance denies the point
-# A point's example sentences (the bank's `examples:`) are whole sentences in a candidate's voice, so
-# any first-person clause sits nearer them than a bare label ("I" and "the customer" are shared): a
-# clause must be this much nearer an example than a phrasing to say the point by it.
-POINT_EXAMPLE_MARGIN = 0.05
+# A point's example sentences (the bank's `examples:`) are heard at the same bars, for the point
+# whose examples a clause is nearest, if the clause is also this near one of that point's own
+# phrasings (bare labels sit 0.2-0.3 from their paraphrases: "keying in what they tell you" 0.25
+# from "use the computer"). Without it, examples in a question's frame lifted the generic: "I would
+# explain it slowly and make sure they understand" sat 0.73 from "I'd use something they already know
+# to explain it" (0.14 from "compare it") and took a mediocre tune answer from 45 to 83. Tune
+# (k6-examples, 2026-12-02), mean overall / key points: paraphrase 76.2/63.9 -> 80.6/86.8, mediocre
+# 38.8/39.3 -> 39.7/46.1, off-topic 2.3 -> 2.4 (0.25: 80.2 and 39.0; 0.15: 80.7 and 39.8). A higher
+# bar for example rows (0.03-0.15 more) cut the paraphrases' gain, not the mediocre's.
+POINT_EXAMPLE_SUPPORT = 0.2
 # ...and a clause that says another point of the question (its words, or this much nearer by
 # meaning) covers a point only by its own words: "Evenings are fine" sits 0.55 from "weekends" and
 # says "evenings" (a new user's try, tenth pass, 2026-12-01)

@@ -68,8 +68,6 @@ class PointVectors:
         # the words a clause must hold to say each row (an idea's `needs`; none for a phrasing or example)
         self.needs = [frozenset()] * self.said + [named[semantic.idea_exemplars().labels[j]].needs for _, j in ideas] \
             + [frozenset()] * (len(self.rows) - self.examples)
-        # what each row's similarity gives up: an example is a whole sentence (`th.POINT_EXAMPLE_MARGIN`)
-        self.handicap = np.array([0.0] * self.examples + [th.POINT_EXAMPLE_MARGIN] * (len(self.rows) - self.examples))
 
     @cached_property
     def vectors(self) -> np.ndarray:
@@ -121,6 +119,7 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
     sims, readings = _similarities(table, clauses, vectors, plain, plain_vectors)
     by_index = {m.index: m for m in spelled}
     near = _nearness(len(points), table, sims, clauses, doc, spelled)
+    heard = _by_example(len(points), table, sims, len(clauses))
     out: list[PointReading] = []
     for index, point in enumerate(points):
         if not point.phrasings:
@@ -133,6 +132,8 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
             if sim < th.POINT_PARTIAL or (best_say[1] is not None and best_deny[1] is not None):
                 break
             if _neighbours(near[c_i], table.neighbours[index], sim) or not _holds(table.needs[k], clauses[c_i], plain, c_i):
+                continue
+            if k >= table.examples and not heard[c_i, index]:
                 continue
             clause, phrasing = clauses[c_i], table.rows[k][1]
             if agrees(readings[c_i][k], phrasing):
@@ -273,10 +274,10 @@ def _similarities(table: PointVectors, clauses: Sequence[Clause], vectors: np.nd
     reading whose stance is read against that phrasing."""
     if not len(clauses) or not table.rows:
         return np.zeros((len(clauses), len(table.rows))), [[c.text] * len(table.rows) for c in clauses]
-    said = vectors @ table.vectors.T - table.handicap
+    said = vectors @ table.vectors.T
     if plain_vectors is None or not any(plain):
         return said, [[c.text] * len(table.rows) for c in clauses]
-    plainly = plain_vectors @ table.vectors.T - table.handicap
+    plainly = plain_vectors @ table.vectors.T
     for c_i, text in enumerate(plain):  # its words, said plainly: "loop in my manager" says "ask my supervisor"
         for k in range(table.said) if text else ():
             if _says_in_plain_words(text, clauses[c_i].text, table.rows[k][1]):
@@ -320,6 +321,24 @@ def _nearness(n_points: int, table: PointVectors, sims: np.ndarray, clauses: Seq
                 if c.start <= first < c.end:
                     near[c_i, m.index] = 1.0
     return near
+
+
+def _by_example(n_points: int, table: PointVectors, sims: np.ndarray, n_clauses: int) -> np.ndarray:
+    """Which point each clause may say by an example sentence: the one whose examples it is nearest
+    (a sentence makes one point; a clause in the question's frame, "I would explain it slowly", sits
+    near examples of several), and only when it is also somewhat near that point's own phrasings
+    (`th.POINT_EXAMPLE_SUPPORT`): an example widens a point's reach, it does not replace it."""
+    out = np.zeros((n_clauses, n_points), dtype=bool)
+    if not n_clauses or len(table.rows) == table.examples:
+        return out
+    by_example = np.full((n_clauses, n_points), -1.0)
+    support = np.zeros((n_clauses, n_points))
+    for k, (i, _) in enumerate(table.rows):
+        if k >= table.examples:
+            by_example[:, i] = np.maximum(by_example[:, i], sims[:, k])
+        elif k < table.said:
+            support[:, i] = np.maximum(support[:, i], sims[:, k])
+    return (by_example >= by_example.max(axis=1, keepdims=True)) & (support >= th.POINT_EXAMPLE_SUPPORT)
 
 
 def _neighbours(near: np.ndarray, neighbours: np.ndarray, sim: float) -> bool:

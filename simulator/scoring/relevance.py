@@ -46,8 +46,11 @@ def relevance(x: Inputs) -> Metric:
     points = [r for r in x.points_read if r.topical]
     meant = {r.index: point_meaning(x, r) for r in points if r.coverage is Coverage.COVERED}
     # A point said by a word that means something else here ("sort the rota out" is no problem
-    # solved) does not make the answer this question's.
-    said = [r for r in points if r.coverage is Coverage.COVERED and meant[r.index] >= th.POINT_WORDS_MEANT]
+    # solved) does not make the answer this question's; nor one heard only near an example sentence
+    # of the bank's (a sentence in a candidate's voice, near whatever else a candidate says: "My
+    # biggest strength is patience..." to "Why us?" was taken for "the way you treat" people).
+    said = [r for r in points if r.coverage is Coverage.COVERED and meant[r.index] >= th.POINT_WORDS_MEANT
+            and r.phrasing not in r.point.examples]
     expected = min(len(points), th.TOPICAL_POINTS_FOR_FULL, max(1.0, doc.n_words / th.WORDS_PER_KEY_POINT))
     by_points = th.KEY_POINT_RELEVANCE * min(1.0, len(said) / max(1.0, expected))
     # Nearer another question, its words do not make it this one's; a point said by meaning does
@@ -88,8 +91,7 @@ def point_meaning(x: Inputs, r) -> float:
     if r.similarity < 1.0:
         return r.similarity
     k = x.clauses.index(r.clause)
-    table = point_vectors((r.point,))
-    return float((table.vectors @ x.clause_vectors[k] - table.handicap).max(initial=0.0))
+    return float((point_vectors((r.point,)).vectors @ x.clause_vectors[k]).max(initial=0.0))
 
 
 def _nearest_sentence(x: Inputs):
