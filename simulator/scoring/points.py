@@ -133,8 +133,8 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
                 break
             if _neighbours(near[c_i], table.neighbours[index], sim) or not _holds(table.needs[k], clauses[c_i], plain, c_i):
                 continue
-            if k >= table.examples and not heard[c_i, index]:
-                continue
+            if k >= table.examples and (sim < th.POINT_COVERED or not heard[c_i, index]):
+                continue  # an example says the point or nothing: near one in part is near its subject
             clause, phrasing = clauses[c_i], table.rows[k][1]
             if agrees(readings[c_i][k], phrasing):
                 if best_say[1] is None and not _inside(clause, unsaid):
@@ -275,9 +275,11 @@ def _similarities(table: PointVectors, clauses: Sequence[Clause], vectors: np.nd
     if not len(clauses) or not table.rows:
         return np.zeros((len(clauses), len(table.rows))), [[c.text] * len(table.rows) for c in clauses]
     said = vectors @ table.vectors.T
+    said[:, table.examples:] -= th.POINT_EXAMPLE_MARGIN  # an example sentence is heard at a higher bar
     if plain_vectors is None or not any(plain):
         return said, [[c.text] * len(table.rows) for c in clauses]
     plainly = plain_vectors @ table.vectors.T
+    plainly[:, table.examples:] -= th.POINT_EXAMPLE_MARGIN
     for c_i, text in enumerate(plain):  # its words, said plainly: "loop in my manager" says "ask my supervisor"
         for k in range(table.said) if text else ():
             if _says_in_plain_words(text, clauses[c_i].text, table.rows[k][1]):

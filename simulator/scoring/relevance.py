@@ -87,11 +87,13 @@ def relevance(x: Inputs) -> Metric:
 
 def point_meaning(x: Inputs, r) -> float:
     """How near the clause that covers a point is to the point by meaning alone (its phrasings and
-    everyday sentences), even when it was found by its words."""
+    everyday sentences, not its example sentences: near whatever shares their subject), even when it
+    was found by its words."""
     if r.similarity < 1.0:
         return r.similarity
     k = x.clauses.index(r.clause)
-    return float((point_vectors((r.point,)).vectors @ x.clause_vectors[k]).max(initial=0.0))
+    table = point_vectors((r.point,))
+    return float((table.vectors[:table.examples] @ x.clause_vectors[k]).max(initial=0.0))
 
 
 def _nearest_sentence(x: Inputs):
@@ -109,7 +111,8 @@ def answers_another(x: Inputs) -> bool:
     t = x.topic
     if x.question.asks_for is None or x.call_reply or t is None or t.margin > th.ANOTHER_QUESTION_MARGIN:
         return False
-    if any(r.coverage in (Coverage.COVERED, Coverage.PARTIAL) for r in x.points_read):
+    if any(r.coverage in (Coverage.COVERED, Coverage.PARTIAL) and r.phrasing not in r.point.examples
+           for r in x.points_read):  # a point near an example sentence only is no sign of this question
         return False
     return gives_none_asked(x)
 
