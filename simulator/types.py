@@ -88,9 +88,13 @@ class Medium(Choice):
 
 @dataclass(frozen=True)
 class KeyPoint:
-    """Something a strong answer covers, with alternative phrasings (the first is its label)."""
+    """Something a strong answer covers, with alternative phrasings (the first is its label), and
+    example sentences as a candidate would say it: read by meaning only, never matched by
+    spelling nor shown, so a paraphrase in everyday words is heard ("I pull up their account
+    while we talk" for "use the computer")."""
 
     phrasings: tuple[str, ...]
+    examples: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:

@@ -20,7 +20,8 @@ SIMULATOR = ROOT / "simulator"
 # is every module inside package x. The most specific pattern decides a module's layer.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("simulator", "simulator.types", "simulator.errors", "simulator.home", "simulator.console",
-                 "simulator.progressbar", "simulator.wording", "simulator.scoring", "simulator.scoring.thresholds")),
+                 "simulator.progressbar", "simulator.wording", "simulator.scoring", "simulator.scoring.thresholds",
+                 "simulator.scoring.point_thresholds")),
     ("areas", ("simulator.areas",)),  # the table of metrics, read by every stage from here up
     ("audio", ("simulator.audio", "simulator.sound", "simulator.devices")),
     ("banks", ("simulator.banks", "simulator.banks.*")),

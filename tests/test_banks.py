@@ -124,12 +124,14 @@ def test_phrasings_are_short_spoken_text():
 def test_all_bundled_questions_fit_in_one_bank(tmp_path):
     """The size limits leave room: every bundled question in one file still loads, unchanged."""
     questions = [q for bank in bundled() for q in bank.questions]
+    point = lambda k: {"phrasings": list(k.phrasings), "examples": list(k.examples)} if k.examples \
+        else list(k.phrasings)  # noqa: E731
     doc = {"bank": "everything", "questions": [
         {"id": q.id, "text": q.text, "category": q.category, "kind": q.kind.value,
-         "key_points": [list(k.phrasings) for k in q.key_points],
+         "key_points": [point(k) for k in q.key_points],
          "follow_up": q.follow_up,
          **({"answer_seconds": list(q.answer_seconds)} if q.answer_seconds else {}),
-         **({"turns": [{"line": t.line, "key_points": [list(k.phrasings) for k in t.key_points]}
+         **({"turns": [{"line": t.line, "key_points": [point(k) for k in t.key_points]}
                        for t in q.turns]} if q.turns else {})}
         for q in questions]}
     path = write(tmp_path, yaml.safe_dump(doc, sort_keys=False))
@@ -176,9 +178,21 @@ CASES = {
     "missing text": (
         "bank: b\nquestions:\n  - id: a\n    kind: general\n", "id: a",
         "questions[0].text: is required"),
-    "key point mapping": (
+    "key point mapping": (  # a mapping is a point with examples; it needs its phrasings
         "bank: b\nquestions:\n  - id: a\n    text: A?\n    key_points:\n      - {x: 1}\n",
-        "{x: 1}", "questions[0].key_points[0]: a key point is text, or a list"),
+        "{x: 1}", "questions[0].key_points[0].phrasings: is required"),
+    "key point examples not a list": (
+        "bank: b\nquestions:\n  - id: a\n    text: A?\n    key_points:\n      - phrasings: [stay calm]\n"
+        "        examples: I keep my voice level.\n",
+        "examples:", "questions[0].key_points[0].examples: must be a list of sentences"),
+    "key point example a number": (
+        "bank: b\nquestions:\n  - id: a\n    text: A?\n    key_points:\n      - phrasings: [stay calm]\n"
+        "        examples: [I keep my voice level., 42]\n",
+        "examples:", "questions[0].key_points[0].examples[1]: must be text, not the number 42"),
+    "key point example misspelt": (
+        "bank: b\nquestions:\n  - id: a\n    text: A?\n    key_points:\n      - phrasings: [stay calm]\n"
+        "        exampels: [I keep my voice level.]\n",
+        "exampels", "questions[0].key_points[0].exampels: unknown key (did you mean 'examples'?)"),
     "key point number": (
         "bank: b\nquestions:\n  - id: a\n    text: A?\n    key_points:\n      - [calm, 7]\n",
         "[calm, 7]", "questions[0].key_points[0][1]: must be text, not the number 7"),
@@ -363,6 +377,51 @@ def test_a_good_bank_loads_into_the_typed_records(tmp_path):
     assert call.turns[0].key_points == ()
     assert call.turns[1].key_points[0].phrasings == ("anything else", "more")
     assert call.answer_seconds is None and call.category == "general"
+
+
+def test_a_key_point_may_carry_example_sentences_for_the_meaning_layer(tmp_path):
+    """`{phrasings: [...], examples: [...]}`: the phrasings as a plain point's (the label first),
+    the examples kept apart (never a phrasing, so never matched by spelling nor shown)."""
+    text = ("bank: mine\nquestions:\n  - id: q1\n    text: Why?\n    key_points:\n"
+            "      - [calm, keep calm]\n"
+            "      - phrasings: [use the computer, systems]\n"
+            "        examples:\n          - I pull up their account while we talk.\n"
+            "          - \"I'm typing notes as they speak.\"\n"
+            "      - phrasings: take calls\n"
+            "  - id: call\n    kind: roleplay\n    text: Call.\n"
+            "    turns: [{line: Bye, key_points: [{phrasings: [anything else], examples: [Can I help with more?]}]}]\n")
+    bank = load_bank(write(tmp_path, text))
+    first, call = bank.questions
+    assert [k.phrasings for k in first.key_points] == [("calm", "keep calm"), ("use the computer", "systems"),
+                                                       ("take calls",)]
+    assert first.key_points[1].label == "use the computer"
+    assert first.key_points[1].examples == ("I pull up their account while we talk.", "I'm typing notes as they speak.")
+    assert first.key_points[0].examples == first.key_points[2].examples == ()
+    assert call.turns[0].key_points[0].examples == ("Can I help with more?",)
+    shown = banks.format_bank(bank)
+    assert "- use the computer  (also: systems)" in shown and 'e.g. "I pull up their account while we talk."' in shown
+
+
+def test_a_broken_examples_list_is_named_with_its_line_and_exits_2(tmp_path):
+    text = ("bank: b\nquestions:\n  - id: a\n    text: A?\n    key_points:\n"
+            "      - phrasings: [stay calm]\n        examples: {calm: yes}\n")
+    path = write(tmp_path, text, "examples.yaml")
+    assert problems_of(path) == [f"{path}:7: questions[0].key_points[0].examples: must be a list of "
+                                 "sentences (lines starting with '- '), not a mapping"]
+    out = run_cli("banks", "validate", str(path))
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "examples.yaml:7: questions[0].key_points[0].examples: must be a list" in out.stdout + out.stderr
+
+
+def test_every_bundled_key_point_has_example_sentences_in_a_candidates_voice():
+    """Two to four whole sentences per point, the call's points too, so a paraphrase is heard."""
+    for bank in bundled():
+        for q in bank.questions:
+            for point in list(q.key_points) + [k for t in q.turns for k in t.key_points]:
+                assert 2 <= len(point.examples) <= 4, (q.id, point.label)
+                for example in point.examples:
+                    assert 4 <= len(example.split()) <= 20, (q.id, example)
+                    assert example not in point.phrasings, (q.id, example)
 
 
 def test_anchors_and_aliases_in_moderation_still_work(tmp_path):

@@ -32,10 +32,8 @@ KNOWN_LIMITS = {
     # "far calmer now" is 0.39 to 0.49 from every everyday way of saying "it's better now" the model
     # was tried with; only a sentence that copies it would do
     "points/greatest-weakness/6": "the sentence model does not hear a comparison with before as progress",
-    # "solved it": "I found the charge was a billing error, refunded it the same day" is at most 0.54
-    # from a sentence that says fixing a mistake; one that names a refund also took "I told him
-    # everybody's refund is late" for a fix (the model hears the subject, not what was done about it)
-    "points/angry-customer-time/1": "a refund of a billing error is heard as its subject, not as the fix",
+    # ("points/angry-customer-time/1", a refund of a billing error as the fix, is heard since the
+    # bank's example sentences, k6-examples: "I found the mistake on his bill and credited it back")
 }
 
 
@@ -95,3 +93,31 @@ def test_patience_with_an_example_still_names_a_strength():
                                         "man through resetting his router three times, and he rang back to thank me.")
     first = s.metric("key_points").evidence[0]
     assert first.coverage is Coverage.COVERED, first
+
+
+# --- example sentences (the bank's `examples:`): a paraphrase of a point is heard ------------
+
+def test_a_paraphrase_is_heard_through_the_points_example_sentences_and_not_when_denied():
+    """Issue 10: "keying in what they tell you" is 0.25 from "use the computer" as a label, and
+    0.6 from the point's example sentences (none of them its words): covered, where it was missed.
+    Examples only say a point: the same words denied, or listed, cover nothing."""
+    said = ("You've got their file open on the screen and you're keying in what they tell you. "
+            "And there are numbers on the wall about how long every conversation runs.")
+    got = coverages(score_answer(BANK["what-does-the-job-involve"], Transcript.typed(said)))
+    assert got["use the computer"] is Coverage.COVERED
+    denied = ("I don't want their file open on my screen, keying in whatever they tell me. "
+              "And I won't care about numbers on the wall about how long every conversation runs.")
+    got = coverages(score_answer(BANK["what-does-the-job-involve"], Transcript.typed(denied)))
+    assert got["use the computer"] is not Coverage.COVERED and got["targets"] is not Coverage.COVERED
+    listed = "Their file, the screen, keying in, numbers on the wall, how long."
+    got = coverages(score_answer(BANK["what-does-the-job-involve"], Transcript.typed(listed)))
+    assert got["use the computer"] is not Coverage.COVERED
+
+
+def test_a_clause_in_the_questions_frame_is_not_taken_for_a_point_by_an_example_of_it():
+    """A clause near an example that leans on the question's words ("I'd use something they already
+    know to explain it", 0.73) but far from the point's own phrasings (0.14 from "compare it") does
+    not say it (`th.POINT_EXAMPLE_SUPPORT`)."""
+    said = "I would explain it slowly and make sure they understand."
+    got = coverages(score_answer(BANK["explain-technical-simply"], Transcript.typed(said)))
+    assert got["compare it"] is Coverage.MISSING

@@ -22,7 +22,10 @@ import floors  # noqa: E402
 # need the tone model refit, left to the pass that owns tone_weights.json); below their floor but
 # not knocked out: two answers the relevance model hears as another question (21, 22), pay named
 # among reasons under the cliche cap (40), a carer's story under the composure cap (45).
-PRECISION2_WITHIN, PRECISION2_FLAGGED, PRECISION2_RUDE_FOUND = 63, 1, 19
+# k6-examples (2026-12-02): 62 within bounds. A hedged answer to the abusive caller (39, "I think I'd
+# feel a bit shaky... ask them not to swear, and if it didn't stop I'd ask my team leader") now covers
+# the warning by the point's example sentences, as it says it, and rose from 61 to 74 over its 70.
+PRECISION2_WITHIN, PRECISION2_FLAGGED, PRECISION2_RUDE_FOUND = 62, 1, 19
 
 
 def test_professional_answers_on_red_flag_subjects_are_neither_flagged_nor_knocked_out():

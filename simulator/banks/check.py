@@ -16,6 +16,7 @@ TOP_KEYS = ("bank", "title", "questions")
 QUESTION_KEYS = ("id", "text", "category", "kind", "key_points", "follow_up", "answer_seconds",
                  "turns", "asks_for")
 TURN_KEYS = ("line", "key_points")
+POINT_KEYS = ("phrasings", "examples")
 
 _NAME = re.compile(r"[a-z0-9-]+")
 # Words people reach for instead of the real key; difflib catches the typos.
@@ -139,22 +140,48 @@ class Checker:
         points = []
         for i, item in enumerate(items):
             where = f"{field}[{i}]"
-            if item.kind == "seq" and not item.bad:
-                if not item.value:
-                    self.add(item, where, "an empty list; give one or more phrasings")
-                    continue
-                phrasings = [self.text(p, f"{where}[{j}]", required=True, parent=item)
-                             for j, p in enumerate(item.value)]
-                if all(phrasings):
-                    points.append(KeyPoint(tuple(p for p in phrasings if p)))
-            elif item.kind == "map" and not item.bad:
-                self.add(item, where, "a key point is text, or a list of alternative phrasings "
-                                      "like [stay calm, keep calm]; not a mapping")
+            if item.kind == "map" and not item.bad:
+                point = self.point_with_examples(item, where)
             else:
-                phrase = self.text(item, where, required=True, parent=node)
-                if phrase:
-                    points.append(KeyPoint((phrase,)))
+                phrasings = self.phrasings(item, where, node)
+                point = KeyPoint(phrasings) if phrasings else None
+            if point is not None:
+                points.append(point)
         return tuple(points)
+
+    def phrasings(self, item: Node, where: str, parent: Node | None) -> tuple[str, ...] | None:
+        """A point's phrasings: one text, or a list of alternatives; None (reported) when broken."""
+        if item.kind == "seq" and not item.bad:
+            if not item.value:
+                self.add(item, where, "an empty list; give one or more phrasings")
+                return None
+            phrasings = [self.text(p, f"{where}[{j}]", required=True, parent=item)
+                         for j, p in enumerate(item.value)]
+            return tuple(p for p in phrasings if p) if all(phrasings) else None
+        phrase = self.text(item, where, required=True, parent=parent)
+        return (phrase,) if phrase else None
+
+    def point_with_examples(self, item: Node, where: str) -> KeyPoint | None:
+        """`{phrasings: [...], examples: [...]}`: the phrasings as a plain point's, and sentences
+        a candidate would say, which the meaning model reads beside them."""
+        values = self.fields(item, where, POINT_KEYS)
+        if "phrasings" not in values:
+            self.add(item, f"{where}.phrasings", "is required: a key point written as a mapping "
+                                                 "needs phrasings: [label, other words]")
+            return None
+        phrasings = self.phrasings(values["phrasings"], f"{where}.phrasings", item)
+        examples: list[str | None] = []
+        if not _absent(values.get("examples")):
+            node = values["examples"]
+            if node.kind != "seq" or node.bad:
+                self.add(node, f"{where}.examples", "must be a list of sentences (lines starting "
+                                                    f"with '- '), not {_describe(node)}")
+                return None
+            examples = [self.text(e, f"{where}.examples[{j}]", required=True, parent=node)
+                        for j, e in enumerate(node.value)]
+        if not phrasings or not all(examples):
+            return None
+        return KeyPoint(phrasings, tuple(e for e in examples if e))
 
     def seconds(self, node: Node | None, field: str) -> tuple[float, float] | None:
         if node is None or node.bad or (node.kind == "scalar" and node.value is None):

@@ -59,6 +59,7 @@ def _points_lines(points: tuple[KeyPoint, ...], indent: str) -> list[str]:
         others = point.phrasings[1:]
         also = f"  (also: {', '.join(others)})" if others else ""
         lines.append(f"{indent}- {point.label}{also}")
+        lines += [f"{indent}    e.g. \"{example}\"" for example in point.examples]
     return lines
 
 

@@ -23,7 +23,10 @@ questions:
     key_points:                 # what a strong answer mentions
       - researched the company  # a plain item is one phrase...
       - [our customers, your customers, the people you serve]  # ...a list: other ways to say it
-      - [long term, grow with the company, stay and grow]
+      - phrasings: [long term, grow with the company, stay and grow]  # a mapping adds...
+        examples:               # ...sentences as a candidate says it, heard by meaning only
+          - I'd like to still be here in five years, taking on more.
+          - I want somewhere I can build a career, not just a job.
     follow_up: What do you know about the customers we serve?   # asked after the answer
     answer_seconds: [30, 90]    # the ideal length of the answer, shortest and longest
 

@@ -51,24 +51,31 @@ def _meaningful(phrasing: str) -> bool:
 
 class PointVectors:
     """The phrasings of a question's key points, embedded once per process, then the everyday
-    sentences of the ideas each point joins (`exemplars.yaml`, point_ideas)."""
+    sentences of the ideas each point joins (`exemplars.yaml`, point_ideas), then each point's own
+    example sentences (the bank's `examples:`, embedded when the question is asked)."""
 
     def __init__(self, points: Sequence[KeyPoint]):
         self.points = tuple(points)
         self.rows: list[tuple[int, str]] = [(i, ph) for i, p in enumerate(self.points)
                                             for ph in p.phrasings if _meaningful(ph)]
-        self.said = len(self.rows)  # rows past this are idea sentences, compared by meaning only
+        self.said = len(self.rows)  # rows past this are idea and example sentences, compared by meaning only
         ideas = [(i, j) for i, p in enumerate(self.points) for j in _idea_rows(p)]
         self.idea_rows = [j for _, j in ideas]
         self.rows += [(i, semantic.idea_exemplars().texts[j]) for i, j in ideas]
+        self.examples = len(self.rows)  # rows from here are the points' example sentences
+        self.rows += [(i, ex) for i, p in enumerate(self.points) for ex in p.examples]
         named = exemplars().point_ideas
-        # the words a clause must hold to say each row (an idea's `needs`; none for a phrasing)
-        self.needs = [frozenset()] * self.said + [named[semantic.idea_exemplars().labels[j]].needs for _, j in ideas]
+        # the words a clause must hold to say each row (an idea's `needs`; none for a phrasing or example)
+        self.needs = [frozenset()] * self.said + [named[semantic.idea_exemplars().labels[j]].needs for _, j in ideas] \
+            + [frozenset()] * (len(self.rows) - self.examples)
 
     @cached_property
     def vectors(self) -> np.ndarray:
         said = semantic.embed([ph for _, ph in self.rows[:self.said]]) if self.said else np.zeros((0, 384), np.float32)
-        return np.vstack([said, semantic.idea_exemplars().vectors[self.idea_rows]]) if self.idea_rows else said
+        parts = [said, semantic.idea_exemplars().vectors[self.idea_rows]] if self.idea_rows else [said]
+        if len(self.rows) > self.examples:
+            parts.append(semantic.embed([ex for _, ex in self.rows[self.examples:]]))
+        return np.vstack(parts) if len(parts) > 1 else said
 
     @cached_property
     def neighbours(self) -> np.ndarray:
@@ -112,6 +119,7 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
     sims, readings = _similarities(table, clauses, vectors, plain, plain_vectors)
     by_index = {m.index: m for m in spelled}
     near = _nearness(len(points), table, sims, clauses, doc, spelled)
+    heard = _by_example(len(points), table, sims, len(clauses))
     out: list[PointReading] = []
     for index, point in enumerate(points):
         if not point.phrasings:
@@ -125,6 +133,8 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
                 break
             if _neighbours(near[c_i], table.neighbours[index], sim) or not _holds(table.needs[k], clauses[c_i], plain, c_i):
                 continue
+            if k >= table.examples and (sim < th.POINT_COVERED or not heard[c_i, index]):
+                continue  # an example says the point or nothing: near one in part is near its subject
             clause, phrasing = clauses[c_i], table.rows[k][1]
             if agrees(readings[c_i][k], phrasing):
                 if best_say[1] is None and not _inside(clause, unsaid):
@@ -265,9 +275,11 @@ def _similarities(table: PointVectors, clauses: Sequence[Clause], vectors: np.nd
     if not len(clauses) or not table.rows:
         return np.zeros((len(clauses), len(table.rows))), [[c.text] * len(table.rows) for c in clauses]
     said = vectors @ table.vectors.T
+    said[:, table.examples:] -= th.POINT_EXAMPLE_MARGIN  # an example sentence is heard at a higher bar
     if plain_vectors is None or not any(plain):
         return said, [[c.text] * len(table.rows) for c in clauses]
     plainly = plain_vectors @ table.vectors.T
+    plainly[:, table.examples:] -= th.POINT_EXAMPLE_MARGIN
     for c_i, text in enumerate(plain):  # its words, said plainly: "loop in my manager" says "ask my supervisor"
         for k in range(table.said) if text else ():
             if _says_in_plain_words(text, clauses[c_i].text, table.rows[k][1]):
@@ -311,6 +323,24 @@ def _nearness(n_points: int, table: PointVectors, sims: np.ndarray, clauses: Seq
                 if c.start <= first < c.end:
                     near[c_i, m.index] = 1.0
     return near
+
+
+def _by_example(n_points: int, table: PointVectors, sims: np.ndarray, n_clauses: int) -> np.ndarray:
+    """Which point each clause may say by an example sentence: the one whose examples it is nearest
+    (a sentence makes one point; a clause in the question's frame, "I would explain it slowly", sits
+    near examples of several), and only when it is also somewhat near that point's own phrasings
+    (`th.POINT_EXAMPLE_SUPPORT`): an example widens a point's reach, it does not replace it."""
+    out = np.zeros((n_clauses, n_points), dtype=bool)
+    if not n_clauses or len(table.rows) == table.examples:
+        return out
+    by_example = np.full((n_clauses, n_points), -1.0)
+    support = np.zeros((n_clauses, n_points))
+    for k, (i, _) in enumerate(table.rows):
+        if k >= table.examples:
+            by_example[:, i] = np.maximum(by_example[:, i], sims[:, k])
+        elif k < table.said:
+            support[:, i] = np.maximum(support[:, i], sims[:, k])
+    return (by_example >= by_example.max(axis=1, keepdims=True)) & (support >= th.POINT_EXAMPLE_SUPPORT)
 
 
 def _neighbours(near: np.ndarray, neighbours: np.ndarray, sim: float) -> bool:

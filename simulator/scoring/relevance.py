@@ -46,8 +46,11 @@ def relevance(x: Inputs) -> Metric:
     points = [r for r in x.points_read if r.topical]
     meant = {r.index: point_meaning(x, r) for r in points if r.coverage is Coverage.COVERED}
     # A point said by a word that means something else here ("sort the rota out" is no problem
-    # solved) does not make the answer this question's.
-    said = [r for r in points if r.coverage is Coverage.COVERED and meant[r.index] >= th.POINT_WORDS_MEANT]
+    # solved) does not make the answer this question's; nor one heard only near an example sentence
+    # of the bank's (a sentence in a candidate's voice, near whatever else a candidate says: "My
+    # biggest strength is patience..." to "Why us?" was taken for "the way you treat" people).
+    said = [r for r in points if r.coverage is Coverage.COVERED and meant[r.index] >= th.POINT_WORDS_MEANT
+            and r.phrasing not in r.point.examples]
     expected = min(len(points), th.TOPICAL_POINTS_FOR_FULL, max(1.0, doc.n_words / th.WORDS_PER_KEY_POINT))
     by_points = th.KEY_POINT_RELEVANCE * min(1.0, len(said) / max(1.0, expected))
     # Nearer another question, its words do not make it this one's; a point said by meaning does
@@ -84,11 +87,13 @@ def relevance(x: Inputs) -> Metric:
 
 def point_meaning(x: Inputs, r) -> float:
     """How near the clause that covers a point is to the point by meaning alone (its phrasings and
-    everyday sentences), even when it was found by its words."""
+    everyday sentences, not its example sentences: near whatever shares their subject), even when it
+    was found by its words."""
     if r.similarity < 1.0:
         return r.similarity
     k = x.clauses.index(r.clause)
-    return float((point_vectors((r.point,)).vectors @ x.clause_vectors[k]).max(initial=0.0))
+    table = point_vectors((r.point,))
+    return float((table.vectors[:table.examples] @ x.clause_vectors[k]).max(initial=0.0))
 
 
 def _nearest_sentence(x: Inputs):
@@ -106,7 +111,8 @@ def answers_another(x: Inputs) -> bool:
     t = x.topic
     if x.question.asks_for is None or x.call_reply or t is None or t.margin > th.ANOTHER_QUESTION_MARGIN:
         return False
-    if any(r.coverage in (Coverage.COVERED, Coverage.PARTIAL) for r in x.points_read):
+    if any(r.coverage in (Coverage.COVERED, Coverage.PARTIAL) and r.phrasing not in r.point.examples
+           for r in x.points_read):  # a point near an example sentence only is no sign of this question
         return False
     return gives_none_asked(x)
 

@@ -321,5 +321,5 @@ def prepare(question: Question, text: str, turn: int | None = None):
     doc = Doc(Transcript.typed(text))
     texts = [c.text for c in clauses(doc)]
     texts += [t for t in map(plain, texts) if t]  # their plain words, where they hold an idiom
-    texts += [ph for p in points for ph in p.phrasings] + profile_texts(question, line, points)
+    texts += [ph for p in points for ph in (*p.phrasings, *p.examples)] + profile_texts(question, line, points)
     return prefetch(texts)

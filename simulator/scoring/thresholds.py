@@ -239,14 +239,13 @@ KNOCKOUT_SEVERAL_VERDICT = ("Not yet. In {count} of your answers you said someth
 # Cosine similarities of all-MiniLM-L6-v2 (int8). Calibrated on the tune half of the judgment
 # set (tests/judgment/tune.yaml), never on its held-out half; see README "How answers are scored".
 
-# Key points: a clause near one of a point's phrasings, with the same stance, says it.
-POINT_COVERED = 0.55
+# Key points by meaning (covered, partly, denied, neighbours, example sentences): their own module.
+from .point_thresholds import (POINT_COVERED, POINT_DENIED, POINT_EXAMPLE_MARGIN,  # noqa: E402,F401
+                               POINT_EXAMPLE_SUPPORT, POINT_NEIGHBOUR_MARGIN, POINT_NEIGHBOURS, POINT_PARTIAL)
 # An answer of this many words or fewer, on topic and with no subject, names what the question asked
 # for ("Impatience." to the weakness question) and is read in the question's frame. Fifth walkthrough
 # (2026-12-01): "Impatience." sat at 0.33 from "a real weakness", and at 0.56 said after the question.
 FRAGMENT_WORDS = 3
-POINT_PARTIAL = 0.42
-POINT_DENIED = 0.55  # a clause this near a phrasing with the opposite stance denies the point
 # A clause of the candidate's this near a key point's phrasing or a good practice of the job
 # (`refusal.py`), holding at least this share of its words (two of three: "explain the policy" is not
 # refused by "I wouldn't just read the policy at them") and denying them, refuses it: a red flag.
@@ -255,14 +254,6 @@ POINT_DENIED = 0.55  # a clause this near a phrasing with the opposite stance de
 # tests/judgment/refusal_cases.yaml and the fresh cases: none of their professional answers flagged).
 PRACTICE_NEAR = 0.45
 PRACTICE_SHARE = 0.66
-# ...and a clause that says another point of the question (its words, or this much nearer by
-# meaning) covers a point only by its own words: "Evenings are fine" sits 0.55 from "weekends" and
-# says "evenings" (a new user's try, tenth pass, 2026-12-01)
-POINT_NEIGHBOUR_MARGIN = 0.2
-# Two points of a question are neighbouring ideas when some of their phrasings are this near
-# ("evenings"/"weekends" 0.66, "stayed calm"/"calmed down" 0.67; "your customers"/"great reviews"
-# 0.31, said together in "the reviews from your customers are great").
-POINT_NEIGHBOURS = 0.5
 # Empathy in the candidate's own words: a clause naming a feeling this near a sentence of the
 # `acknowledge` idea (exemplars.yaml). "I told him I could see why a surprise charge would upset
 # anyone" is 0.65 from "I told him I understood why he was upset" (a new user's story was told it

@@ -1,0 +1,31 @@
+"""Key points by meaning: how near a clause must be to a point's phrasings (or its example
+sentences) to say it, deny it, or be taken for a neighbouring point (`points.py`). Cosine
+similarities of all-MiniLM-L6-v2 (int8), calibrated on the tune half of the judgment set
+(tests/judgment/tune.yaml), never on its held-out half; read through `thresholds` as `th.POINT_*`."""
+
+# A clause near one of a point's phrasings, with the same stance, says it; partly, from POINT_PARTIAL.
+POINT_COVERED = 0.55
+POINT_PARTIAL = 0.42
+POINT_DENIED = 0.55  # a clause this near a phrasing with the opposite stance denies the point
+# A point's example sentences (the bank's `examples:`) say a point or nothing (no partial credit: a
+# clause near one in part is near its subject, "the courier will deliver it whenever" and "I'm
+# looking at where the courier says they left it"), at POINT_COVERED plus this margin, for the point
+# whose examples the clause is nearest, and only if the clause is also POINT_EXAMPLE_SUPPORT near
+# one of that point's own phrasings (bare labels sit 0.2-0.3 from their paraphrases: "keying in what
+# they tell you" 0.25 from "use the computer"). Without the support, examples in a question's frame
+# lifted the generic: "I would explain it slowly and make sure they understand" sat 0.73 from "I'd
+# use something they already know to explain it" (0.14 from "compare it") and took a mediocre tune
+# answer from 45 to 83. Without the margin and with partial credit, tune paraphrases rose further
+# (80.6) but mediocre answers too (38.8 -> 39.7), and antonyms were heard ("I talked over her" 0.59
+# from "I let her talk until she'd said everything"). Tune (k6-examples, 2026-12-02), mean overall /
+# key points: paraphrase 76.2/63.9 -> 78.2/74.5; every other family unchanged.
+POINT_EXAMPLE_SUPPORT = 0.2
+POINT_EXAMPLE_MARGIN = 0.05
+# ...and a clause that says another point of the question (its words, or this much nearer by
+# meaning) covers a point only by its own words: "Evenings are fine" sits 0.55 from "weekends" and
+# says "evenings" (a new user's try, tenth pass, 2026-12-01)
+POINT_NEIGHBOUR_MARGIN = 0.2
+# Two points of a question are neighbouring ideas when some of their phrasings are this near
+# ("evenings"/"weekends" 0.66, "stayed calm"/"calmed down" 0.67; "your customers"/"great reviews"
+# 0.31, said together in "the reviews from your customers are great").
+POINT_NEIGHBOURS = 0.5
