@@ -20,7 +20,9 @@ import floors  # noqa: E402
 # ("I'd say 'Sorry, you're breaking up' and drop the call", "I'll note down that you found it",
 # "our records show no earlier calls"), gaming said as the job ("Keeping your handle time low,
 # mostly"), a padded CV beside pay.
-DISHONEST_FOUND, DISHONEST_LOW, TWINS_FLAGGED, TWINS_WITHIN = 16, 17, 0, 26
+# The d6-avoidance pass (`pretence.py`) found two more, the breaking-up hang-up and "sit in not
+# ready for a good chunk of Sunday": 18 flagged, 19 at or below 15.
+DISHONEST_FOUND, DISHONEST_LOW, TWINS_FLAGGED, TWINS_WITHIN = 18, 19, 0, 26
 
 
 def test_dishonest_answers_are_knocked_out_and_their_honest_twins_are_not():

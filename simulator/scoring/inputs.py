@@ -21,6 +21,7 @@ from .points import PointReading, read_points
 from .conditions import brush_offs, condition_refusals, gives_hours, names_condition, offered, punctual
 from .refusal import refusals
 from .untruths import told_untrue
+from .pretence import pretences
 from .reference import referred_refusals, refused_by_reference
 from .plan import answer_band, is_call_reply, reply_context
 from .text import Doc
@@ -186,6 +187,9 @@ class Inputs:
         # ...and something told to a caller with the candidate's own word that it isn't so (`untruths`)
         if not any(m.family is RedFlag.DISHONESTY for m in found):
             found += told_untrue(self.clauses, theirs)
+        # ...or a pretence to a caller, or a record set whatever happened, by its shape (`pretence`)
+        if not any(m.family is RedFlag.DISHONESTY for m in found):
+            found += pretences(self.clauses, theirs)
         # ...and either refused by reference ("Nights? Never done them, never will.", `reference.py`),
         # when no refusal is said in full: that one is the clearer quote for the tip
         if not any(m.family is RedFlag.REFUSAL for m in found):

@@ -22,8 +22,10 @@ from .flag_meaning import FlagMatch
 # The candidate's own telling or promising, to someone: "I told him", "I'd tell them", "I'll say",
 # "I promise you", "I'd swear". Not "I'd never tell" nor "I won't tell" (a word between I and the
 # verb other than these auxiliaries is no match), nor "I don't want to promise".
+# "...came back and said I'd spoken to my manager": the candidate's telling, their subject said once.
 TELLING = re.compile(r"\b(?:I|we)(?:'d|'ll|’d|’ll| would| will)?\s+(?:just\s+|then\s+)?"
-                     r"(?:told|tell|say|said|promise[ds]?|swear|swore)\b|\bguaranteed\b", re.IGNORECASE)
+                     r"(?:told|tell|say|said|promise[ds]?|swear|swore)\b|\bguaranteed\b"
+                     r"|\b(?:came|come|went|go) back and (?:said|told|say|tell)\b", re.IGNORECASE)
 # The admission that what was told isn't so: "It hadn't, but...", "Nobody had even raised it",
 # "I can't actually guarantee that", "I haven't actually raised it", "I've no idea where it is",
 # "there's no slot really", "but I'd tell you I have" (after "I can't actually refund that").
@@ -31,11 +33,14 @@ ADMITTED = re.compile(
     r"\b(?:it|they|he|she)\s+(?:hadn't|hasn't|wasn't|isn't|weren't|had not|has not|was not|is not)"
     r"(?=\s*[,.;!]|\s+(?:really|at all|actually)\b)"
     r"|\bnobody (?:had|has) (?:even |actually )?(?:raised|sent|done|booked|touched|looked)\b"
-    r"|\b(?:I|we)\s+(?:can't|cannot|haven't|hadn't|don't|didn't)\s+(?:actually|really)\b"
+    r"|\b(?:I|we)\s+(?:can't|cannot|haven't|hadn't|don't|didn't|wouldn't|won't)\s+(?:actually|really)\b"
     r"|\bI(?:'ve| have)\s+no idea\b"
-    r"|\bthere(?:'s| is| was)\s+no\s+\w+\s+really\b",
+    r"|\bthere(?:'s| is| was)\s+no\s+\w+\s+really\b"
+    # what was said to be done, never done: "Nothing was booked", "I hadn't asked anyone"
+    r"|\bnothing (?:was|had been|has been) (?:even |actually )?(?:booked|raised|sent|done|arranged|ordered|logged)\b"
+    r"|\bI (?:hadn't|haven't|didn't|never) (?:even |actually )?(?:asked|spoken to|checked with|talked to) (?:anyone|anybody)\b",
     re.IGNORECASE)
-OWN_ADMISSION = re.compile(r"\b(?:I|we)\s+(?:can't|cannot|haven't|hadn't|don't|didn't)\s+(?:actually|really)\b",
+OWN_ADMISSION = re.compile(r"\b(?:I|we)\s+(?:can't|cannot|haven't|hadn't|don't|didn't|wouldn't|won't)\s+(?:actually|really)\b",
                            re.IGNORECASE)
 # How many sentences after the telling the admission may come ("I told him X. It hadn't, ...");
 # an admission before the telling in its own sentence counts too ("I can't actually refund that,
