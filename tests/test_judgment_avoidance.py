@@ -47,16 +47,26 @@ def severe(qid: str, text: str, turn: int | None = None) -> list[str]:
      "they wait.", False),
     ("what-does-the-job-involve", None, "Lots of learning at the start. In training we pretend to be customers and "
      "take turns handling each other's complaints.", False),
+    # saying one cannot pretend is no pretence (coordinator's try after the pass)
+    ("greatest-weakness", None, "I find it hard to pretend everything's fine when it isn't, so I've learned to ask "
+     "for help early.", False),
     # a bad line, the call ended, and no call back by the candidate (`BAD_LINE`, `ENDED`)
     ("abusive-caller", None, "If they get nasty I tell them the line's bad and drop the call, they rarely ring "
      "again.", True),
     ("abusive-caller", None, "Once the line was bad and the call dropped, so I rang her straight back and we "
      "finished the complaint.", False),
-    # an outage told and the caller sent away, unless the candidate keeps the case or calls back
+    # an outage told on a condition of the call and the caller sent away, unless the candidate keeps the
+    # case or calls back
     ("explain-technical-simply", None, "When a question is beyond me I tell them the network is down and to try "
      "again later.", True),
     ("explain-technical-simply", None, "Once our network really was down. I told the lady, took her number and "
      "rang her back that afternoon with the steps written out simply.", False),
+    # an outage only named may be true: a weak or plain answer is no lie; but on a call whose line names no
+    # outage, one the candidate brings in to send the caller away is made up (coordinator's tries after the pass)
+    ("angry-customer-time", None, "When our systems are down I apologise and ask them to call back in an hour.", False),
+    ("lost-package-caller", 1, "I'm sorry, our systems are down right now, could you call back in an hour?", True),
+    ("angry-customer-time", None, "If the system's down I ask them to call back later, there's not much else you "
+     "can do.", False),
     # a record set whatever happened (`MARKED`, `CONTRARY`), not an honest one (`HONEST_RECORD`)
     ("what-is-good-service", None, "Fast calls. You log every complaint as fixed whatever happened and the "
      "dashboard stays green.", True),

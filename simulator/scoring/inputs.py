@@ -189,7 +189,7 @@ class Inputs:
             found += told_untrue(self.clauses, theirs)
         # ...or a pretence to a caller, or a record set whatever happened, by its shape (`pretence`)
         if not any(m.family is RedFlag.DISHONESTY for m in found):
-            found += pretences(self.clauses, theirs)
+            found += pretences(self.clauses, theirs, self.line if self.call_reply else None)
         # ...and either refused by reference ("Nights? Never done them, never will.", `reference.py`),
         # when no refusal is said in full: that one is the clearer quote for the tip
         if not any(m.family is RedFlag.REFUSAL for m in found):

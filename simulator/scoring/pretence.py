@@ -8,8 +8,8 @@ sentence model hears the subject (a bad line, a supervisor, an outage, a wrap co
 finds the professional sentences on it just as near: an honest agent's line really breaks up, and
 she rings back; she asks a real supervisor; she uses not-ready for a real note. What makes it
 cheating is the shape of the sentence, read here: the candidate's own pretending; a bad line with
-the call ended and no call back by the candidate; an outage with the caller sent away and no call
-back; a record marked whatever happened; not-ready taken when the queue is busy; an act done so the
+the call ended and no call back by the candidate; an outage told on a condition of the call, the caller
+sent away and no call back; a record marked whatever happened; not-ready taken when the queue is busy; an act done so the
 call comes off one's own numbers; a caller asked for a top score. Each reading has its guard: a
 denial in its own phrase ("I'd never pretend"), role-play in training, an honest record ("the wrap
 code that matches what actually happened"), the candidate's own call back."""
@@ -31,6 +31,10 @@ _I = re.IGNORECASE
 PRETEND = re.compile(r"\b(?:pretend(?:s|ed|ing)?|mak(?:e|es|ing) out|made out|put(?:s|ting)? on (?:a|my|an) (?:\w+ )?voice"
                      r"|(?:say|said|tell (?:them|him|her)|claim(?:ed)?) (?:that )?I(?:'m| am| was) (?:the|a|their|your) "
                      r"(?:\w+ )?(?:supervisor|manager|team ?leader|boss))\b", _I)
+# Not a pretence: saying one cannot or will not pretend ("I find it hard to pretend everything's
+# fine", "I'm rubbish at pretending", "I won't pretend I know every product").
+CANNOT = re.compile(r"\b(?:can't|cannot|can not|won't|wouldn't|don't|never|not going to|hard to|rubbish at|bad at"
+                    r"|no good at|not good at|terrible at|hate|struggle to|refuse to)\s+(?:\w+\s+)?$", _I)
 TRAINING = re.compile(r"\b(?:role[- ]?play\w*|training|trainer|practi[cs]e|game|acting)\b", _I)
 # A reply that fetches a supervisor and then speaks as one: "I'll get my supervisor. ... Hi, this
 # is Mark, the supervisor."
@@ -48,10 +52,21 @@ OWN_CALL_BACK = re.compile(r"\b(?:I|we)(?:'ll|'d| will| would)? (?:\w+ )?(?:call
 DISGUISED = re.compile(r"\blooks? (?:like|as if) (?:their|his|her|the (?:caller|customer)'s) (?:end|line|side|phone)"
                        r"|\bcounts? as a (?:short|dropped) call|\bso (?:that )?it looks (?:like|as if)"
                        r"|\bmak(?:e|es|ing) (?:it|them|that) look (?:like|as if)", _I)
-# An outage told, the caller sent away to call again, and no call back nor case kept by the
-# candidate (who, when the system really was down, "took her number and rang her back").
-OUTAGE = re.compile(r"\b(?:system|systems|computer|computers|network)(?:'s| is| are|'re)? (?:just |all )?"
-                    r"(?:down|gone down|crashed|not working)\b", _I)
+# An outage told to the caller on a condition of the call, which makes it made up: "if it's too
+# technical I'd say our systems are down", "if someone's got a complicated billing thing I just tell
+# them our system's down". An outage only named ("I'm sorry, our systems are down, could you call
+# back?"; "if the system's down I ask them to call back") may be true: nothing in the words says
+# otherwise, and a weak answer is no lie. Not when the candidate keeps the case or calls back.
+OUTAGE = re.compile(r"\b(?:tell|told|say|said|claim(?:ed)?|make out)(?: (?:them|him|her|the caller|the customer))?"
+                    r"(?: that)? (?:our |the |my )?(?:system|systems|computer|computers|network)(?:'s| is| are|'re)? "
+                    r"(?:just |all )?(?:down|gone down|crashed|not working)\b", _I)
+# On a call in role-play the scene is the caller's line: an outage the line never names is made up
+# ("I'm so sorry, the system's just gone down so I can't do anything else today. You'll have to call
+# back another day" to a caller who wants a supervisor).
+NAMED_OUTAGE = re.compile(r"\b(?:system|systems|computer|computers|network)(?:'s| is| are|'re)? (?:just |all )?"
+                          r"(?:down|gone down|crashed|not working)\b", _I)
+SCENE_OUTAGE = re.compile(r"\b(?:system|systems|computer|computers|network|down|outage|offline|crash\w*)\b|not working", _I)
+ON_A_CONDITION = re.compile(r"\b(?:if|when|whenever|once)\b", _I)
 SENT_AWAY = re.compile(r"\b(?:ring|call|try)(?:ing)? (?:us )?(?:back|again)\b|\btry tomorrow\b|\banother (?:time|day)\b", _I)
 KEPT = re.compile(r"\b(?:keep|leave|kept|left) (?:your|the|their|her|his) (?:case|ticket) open|\btook (?:her|his|their|your) number"
                   r"|\breally (?:was|is|were|did)\b", _I)
@@ -81,10 +96,10 @@ TOP_SCORE = re.compile(r"\b(?:tick|give|put|rate|score)\s+(?:me\s+|us\s+|it\s+)?
                        r"(?:stars?|out of|marks)\b", _I)
 
 
-def pretences(clauses: Sequence[Clause], theirs: frozenset[int] = frozenset()) -> list[FlagMatch]:
+def pretences(clauses: Sequence[Clause], theirs: frozenset[int] = frozenset(), line: str | None = None) -> list[FlagMatch]:
     """The first sentence of the answer that cheats the caller or the numbers by its shape (see the
     module's doc), not denied in its own phrase and not mostly someone else's words: a dishonesty
-    red flag quoting it."""
+    red flag quoting it. `line`: on a call, the caller's line the reply answers."""
     sentences = sorted((c for c in clauses if c.sentence), key=lambda c: c.start)
     whole = " ".join(s.text for s in sentences)
     called_back = bool(OWN_CALL_BACK.search(whole))
@@ -92,15 +107,15 @@ def pretences(clauses: Sequence[Clause], theirs: frozenset[int] = frozenset()) -
         if mostly_theirs(s, theirs):
             continue
         nxt = sentences[k + 1].text if k + 1 < len(sentences) else ""
-        found = _reading(s.text, nxt, whole, called_back)
+        found = _reading(s.text, nxt, whole, called_back, line)
         if found is not None and not any(denials_of(_own_phrase(s.text[:found.start()]))):
             return [FlagMatch(s, RedFlag.DISHONESTY, 1.0, found.group(0))]
     return []
 
 
-def _reading(text: str, nxt: str, whole: str, called_back: bool) -> re.Match | None:
+def _reading(text: str, nxt: str, whole: str, called_back: bool, line: str | None = None) -> re.Match | None:
     m = PRETEND.search(text)
-    if m and not TRAINING.search(whole):
+    if m and not TRAINING.search(whole) and not CANNOT.search(text[:m.start()]):
         return m
     m = SPEAKS_AS.search(text)
     if m and FETCHED.search(whole[:whole.find(m.group(0))]):
@@ -112,7 +127,10 @@ def _reading(text: str, nxt: str, whole: str, called_back: bool) -> re.Match | N
     if m:
         return m
     m = OUTAGE.search(text)
-    if m and (SENT_AWAY.search(text[m.end():]) or SENT_AWAY.search(nxt)) and not called_back and not KEPT.search(whole):
+    if m is None or not ON_A_CONDITION.search(text[:m.start()]):
+        m = NAMED_OUTAGE.search(text) if line is not None and not SCENE_OUTAGE.search(line) else None
+    if m and (SENT_AWAY.search(text[m.end():]) or SENT_AWAY.search(nxt)) \
+            and not called_back and not KEPT.search(whole):
         return m
     m = MARKED.search(text)
     if m and CONTRARY.search(text) and not HONEST_RECORD.search(text):
