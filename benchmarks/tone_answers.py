@@ -23,7 +23,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.tone_corpus import auc, bar_for  # noqa: E402
+from benchmarks.tone_corpus import auc, bar_for, show_extremes  # noqa: E402
 from simulator.scoring import thresholds as th  # noqa: E402
 from simulator.scoring import tone  # noqa: E402
 
@@ -85,9 +85,7 @@ def main(argv: list[str] | None = None) -> int:
                 z[~train] = A[~train] @ wk + bk
             report(f"{args.folds}-fold CV by answer, L2 {l2}, an answer row weighs {weight}", z, bars)
             if args.show:
-                order = np.argsort(z)
-                print("  highest fine:", *[f"{z[i]:+.2f} {said[i].text}" for i in order[::-1] if not said[i].red][:args.show], sep="\n    ")
-                print("  lowest red:", *[f"{z[i]:+.2f} {said[i].text}" for i in order if said[i].red][:args.show], sep="\n    ")
+                show_extremes(z, said, args.show)
     return 0
 
 

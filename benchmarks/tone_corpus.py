@@ -62,6 +62,13 @@ def report(name: str, z: np.ndarray) -> None:
               + ", ".join(f"{k} {v}" for k, v in fams.items()))
 
 
+def show_extremes(z: np.ndarray, said, n: int) -> None:
+    """The `n` professional texts the model reads as most red, and the `n` red ones it reads as least."""
+    order = np.argsort(z)
+    print("  highest fine:", *[f"{z[i]:+.2f} {said[i].text}" for i in order[::-1] if not said[i].red][:n], sep="\n    ")
+    print("  lowest red:", *[f"{z[i]:+.2f} {said[i].text}" for i in order if said[i].red][:n], sep="\n    ")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--weights", choices=("stored", "exemplars-only"), default="stored")
@@ -97,9 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             z[~train] = C[~train] @ w + b
         report(f"{args.folds}-fold CV, exemplars + corpus + answers, L2 {l2}", z)
         if args.show:
-            order = np.argsort(z)
-            print("  highest fine:", *[f"{z[i]:+.2f} {said[i].text}" for i in order[::-1] if not said[i].red][:args.show], sep="\n    ")
-            print("  lowest red:", *[f"{z[i]:+.2f} {said[i].text}" for i in order if said[i].red][:args.show], sep="\n    ")
+            show_extremes(z, said, args.show)
     return 0
 
 
