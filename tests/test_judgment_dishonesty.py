@@ -33,11 +33,10 @@ def test_dishonest_answers_are_knocked_out_and_their_honest_twins_are_not():
     floors.assert_rude_found(cases, DISHONEST_FOUND)
     assert sum(s.overall <= 15 for _, s in dishonest) >= DISHONEST_LOW
     floors.assert_professional_flagged(cases, TWINS_FLAGGED)
-    assert sum(f.case.within_bounds(s.overall) for f, s in honest) >= TWINS_WITHIN
+    assert floors.professional_within(cases) >= TWINS_WITHIN
 
 
-def severe(qid: str, text: str, turn: int | None = None) -> list[str]:
-    return floors.severe_quotes(floors.typed_score(qid, text, turn))
+severe = floors.typed_flags
 
 
 @pytest.mark.parametrize("qid, turn, text, flagged", [

@@ -35,7 +35,7 @@ def test_professional_answers_on_red_flag_subjects_are_neither_flagged_nor_knock
     floors.assert_professional_flagged(cases, PRECISION2_FLAGGED)
     low = [f.case.text for f, s in professional if s.overall <= 15]
     assert len(low) <= PRECISION2_FLAGGED and all(floors.severe_flags(s) for f, s in professional if s.overall <= 15), low
-    assert sum(f.case.within_bounds(s.overall) for f, s in professional) >= PRECISION2_WITHIN
+    assert floors.professional_within(cases) >= PRECISION2_WITHIN
     floors.assert_rude_found(cases, PRECISION2_RUDE_FOUND)
 
 

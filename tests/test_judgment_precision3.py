@@ -30,7 +30,7 @@ def test_professional_answers_near_a_rude_act_are_neither_flagged_nor_knocked_ou
     professional = [(f, s) for f, s in cases if f.flag is False]
     assert len(professional) >= 70 and len(cases) >= 90
     floors.assert_professional_flagged(cases, PRECISION3_FLAGGED)
-    assert sum(f.case.within_bounds(s.overall) for f, s in professional) >= PRECISION3_WITHIN
+    assert floors.professional_within(cases) >= PRECISION3_WITHIN
     floors.assert_rude_found(cases, PRECISION3_RUDE_FOUND)
 
 

@@ -32,6 +32,16 @@ def typed_score(qid: str, text: str, turn: int | None = None) -> Score:
     return score_answer(_questions()[qid], Transcript.typed(text), turn=turn)
 
 
+def typed_flags(qid: str, text: str, turn: int | None = None) -> list[str]:
+    """The severe red flags' quotes of one typed answer to a bundled question."""
+    return severe_quotes(typed_score(qid, text, turn))
+
+
+def professional_within(cases) -> int:
+    """How many professional cases (flag: false) score within their tier's bounds."""
+    return sum(f.case.within_bounds(s.overall) for f, s in cases if f.flag is False)
+
+
 def scored(prefix: str) -> list[tuple[js.FreshCase, Score]]:
     """Every fresh case whose id starts with `prefix`/, with its score."""
     return [(f, score_answer(f.case.question, Transcript.typed(f.case.text), turn=f.case.turn))
