@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from ..types import RedFlag
 from .clauses import Clause, denials_of, mostly_theirs
 from .flag_meaning import FlagMatch
-from .untruths import _own_phrase
+from .untruths import own_phrase
 
 _I = re.IGNORECASE
 # The candidate pretending, to a caller: "I pretend my headset's playing up", "make out I can't
@@ -57,14 +57,13 @@ DISGUISED = re.compile(r"\blooks? (?:like|as if) (?:their|his|her|the (?:caller|
 # them our system's down". An outage only named ("I'm sorry, our systems are down, could you call
 # back?"; "if the system's down I ask them to call back") may be true: nothing in the words says
 # otherwise, and a weak answer is no lie. Not when the candidate keeps the case or calls back.
+DOWN = r"(?:system|systems|computer|computers|network)(?:'s| is| are|'re)? (?:just |all )?(?:down|gone down|crashed|not working)\b"
 OUTAGE = re.compile(r"\b(?:tell|told|say|said|claim(?:ed)?|make out)(?: (?:them|him|her|the caller|the customer))?"
-                    r"(?: that)? (?:our |the |my )?(?:system|systems|computer|computers|network)(?:'s| is| are|'re)? "
-                    r"(?:just |all )?(?:down|gone down|crashed|not working)\b", _I)
+                    r"(?: that)? (?:our |the |my )?" + DOWN, _I)
 # On a call in role-play the scene is the caller's line: an outage the line never names is made up
 # ("I'm so sorry, the system's just gone down so I can't do anything else today. You'll have to call
 # back another day" to a caller who wants a supervisor).
-NAMED_OUTAGE = re.compile(r"\b(?:system|systems|computer|computers|network)(?:'s| is| are|'re)? (?:just |all )?"
-                          r"(?:down|gone down|crashed|not working)\b", _I)
+NAMED_OUTAGE = re.compile(r"\b" + DOWN, _I)
 SCENE_OUTAGE = re.compile(r"\b(?:system|systems|computer|computers|network|down|outage|offline|crash\w*)\b|not working", _I)
 ON_A_CONDITION = re.compile(r"\b(?:if|when|whenever|once)\b", _I)
 SENT_AWAY = re.compile(r"\b(?:ring|call|try)(?:ing)? (?:us )?(?:back|again)\b|\btry tomorrow\b|\banother (?:time|day)\b", _I)
@@ -108,7 +107,7 @@ def pretences(clauses: Sequence[Clause], theirs: frozenset[int] = frozenset(), l
             continue
         nxt = sentences[k + 1].text if k + 1 < len(sentences) else ""
         found = _reading(s.text, nxt, whole, called_back, line)
-        if found is not None and not any(denials_of(_own_phrase(s.text[:found.start()]))):
+        if found is not None and not any(denials_of(own_phrase(s.text[:found.start()]))):
             return [FlagMatch(s, RedFlag.DISHONESTY, 1.0, found.group(0))]
     return []
 

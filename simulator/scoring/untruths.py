@@ -57,7 +57,7 @@ def told_untrue(clauses: Sequence[Clause], theirs: frozenset[int] = frozenset())
     out = []
     for k, s in enumerate(sentences):
         told = TELLING.search(s.text)
-        if told is None or mostly_theirs(s, theirs) or any(denials_of(_own_phrase(s.text[:told.start()]))):
+        if told is None or mostly_theirs(s, theirs) or any(denials_of(own_phrase(s.text[:told.start()]))):
             continue
         # after the telling (not "It wasn't, and ... I told her straight": the fact, then told),
         # or the candidate's own "I can't actually..." anywhere in its sentence
@@ -73,5 +73,5 @@ def told_untrue(clauses: Sequence[Clause], theirs: frozenset[int] = frozenset())
 PHRASE_BREAK = re.compile(r"[,;:]|\b(?:but|and|so)\b", re.IGNORECASE)
 
 
-def _own_phrase(before: str) -> str:
+def own_phrase(before: str) -> str:
     return PHRASE_BREAK.split(before)[-1]
