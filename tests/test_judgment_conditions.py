@@ -66,7 +66,7 @@ def test_a_users_casual_refusal_is_knocked_out_with_a_tip_quoting_it(qid, turn, 
 
 @pytest.mark.parametrize("qid, turn, text, low", [
     ("availability-shifts", None, "I can't do Sunday mornings because of church, but any other shift is fine", 50),
-    ("availability-shifts", None, "I won't pretend I love losing Saturdays, but weekends are fine and I can do evenings too", 85),
+    ("availability-shifts", None, "I won't pretend I love losing Saturdays, but weekends are fine and I can do evenings too", 80),
     ("lost-package-caller", 2, "There's nothing I can do about the courier's van, but I can send a replacement today", 50),
     ("availability-shifts", None, "Honestly, evenings are hard with my kids, but I can do two a week", 50),
     ("availability-shifts", None, "I'm not able to do nights, but I'm free every weekend", 50),

@@ -41,7 +41,9 @@ def key_points(x: Inputs) -> Metric | None:
             evidence.append(Evidence(quote="", note=f"{note}: {r.point.label}", **typed))
     # A short answer is judged on what it said: it cannot be expected to cover every point
     # (the length metric says it was short); a full answer is expected to cover them all.
-    floor = th.KEY_POINTS_AT_LEAST if doc.n_words >= th.KEY_POINTS_FROM_WORDS else 1.0
+    # (A reply on a call answers one line: two of its points make it whole.)
+    floor = 1.0 if doc.n_words < th.KEY_POINTS_FROM_WORDS else \
+        th.KEY_POINTS_AT_LEAST if x.call_reply else th.KEY_POINTS_EXPECTED_FLOOR
     expected = min(len(readings), max(floor, doc.n_words / th.WORDS_PER_KEY_POINT))
     score = min(100.0, 100.0 * sum(credits) / expected)
     # "100 ... 1 of 5 key points" reads as a mistake without what was expected (said beside it)

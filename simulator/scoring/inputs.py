@@ -212,11 +212,14 @@ class Inputs:
     @cached_property
     def outcome(self) -> tuple[Clause | None, float]:
         """For a story, the clause that says how it ended for the customer; for a plan, what you
-        would do for them (by meaning, `semantic.outcome`); (None, 0) for other answers."""
-        kind = {QuestionKind.BEHAVIORAL: "story", QuestionKind.SITUATIONAL: "plan"}.get(self.question.kind)
-        if kind is None or self.call_reply or not self.clauses:
+        would do for them (by meaning, `semantic.outcome`); (None, 0) for other answers. Asked what
+        they would do, a candidate may answer with the time they did it ("I had almost this exact
+        call at a furniture shop... I rang her back that afternoon to tell her"): how it turned out
+        for the customer says it too (o7-excellent: such a story was capped as a ramble)."""
+        kinds = {QuestionKind.BEHAVIORAL: ("story",), QuestionKind.SITUATIONAL: ("plan", "story")}.get(self.question.kind)
+        if kinds is None or self.call_reply or not self.clauses:
             return None, 0.0
-        return semantic.outcome(self.clauses, self.clause_vectors, kind)
+        return semantic.outcome(self.clauses, self.clause_vectors, kinds)
 
     @cached_property
     def cliches(self) -> list[Clause]:

@@ -1,5 +1,6 @@
 """Key points by meaning: how near a clause must be to a point's phrasings (or its example
-sentences) to say it, deny it, or be taken for a neighbouring point (`points.py`). Cosine
+sentences) to say it, deny it, or be taken for a neighbouring point (`points.py`); and how many
+points an answer is expected to make (`content.key_points`). Cosine
 similarities of all-MiniLM-L6-v2 (int8), calibrated on the tune half of the judgment set
 (tests/judgment/tune.yaml), never on its held-out half; read through `thresholds` as `th.POINT_*`."""
 
@@ -29,3 +30,23 @@ POINT_NEIGHBOUR_MARGIN = 0.2
 # ("evenings"/"weekends" 0.66, "stayed calm"/"calmed down" 0.67; "your customers"/"great reviews"
 # 0.31, said together in "the reviews from your customers are great").
 POINT_NEIGHBOURS = 0.5
+
+# An answer is expected to cover a key point for about every this many words (all of them in
+# a full answer): a brief answer is judged on what it said; the length metric says it was brief.
+# o7-excellent (2026-12-02): one per 20 words marked a full story down for its length: "A lady's
+# refund had been stuck for six weeks... She went from furious to thanking me" (56 words, three
+# points) was expected to make three, while a 30-word answer making two had full marks, so excellent
+# answers lost to short strong ones in 635 of 2478 tune pairs. A recruiter counts what was said,
+# not its density; one per 30 words still marks a long answer that says little (rambling stays at
+# most 60; at 40 and up, rambling rose over its bound).
+WORDS_PER_KEY_POINT = 30.0
+# ...but an answer of a sentence or two is expected to make more than one point when the question
+# has several: "Being nice to people. Once a waiter remembered my order" made one of six and scored
+# 90 in the demo. A phrase of a few words is still judged on the one point it makes.
+KEY_POINTS_FROM_WORDS = 10
+# A full answer is expected to make two or three points (KEY_POINTS_EXPECTED_FLOOR: two make 80, over
+# TIP_BELOW, three make 100): a recruiter hears one idea as thin and several as complete. At 2 a 30-word
+# answer making two points matched a story making four; at 3, two points fell under TIP_BELOW
+# (a key-points tip on every short strong answer). Tune + fresh wrong pairs (o7-excellent):
+# excellent>short_strong 473 -> 426, short_strong>mediocre 582 -> 567, within bounds 1164 -> 1170.
+KEY_POINTS_EXPECTED_FLOOR = 2.5

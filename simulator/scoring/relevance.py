@@ -51,7 +51,7 @@ def relevance(x: Inputs) -> Metric:
     # biggest strength is patience..." to "Why us?" was taken for "the way you treat" people).
     said = [r for r in points if r.coverage is Coverage.COVERED and meant[r.index] >= th.POINT_WORDS_MEANT
             and r.phrasing not in r.point.examples]
-    expected = min(len(points), th.TOPICAL_POINTS_FOR_FULL, max(1.0, doc.n_words / th.WORDS_PER_KEY_POINT))
+    expected = min(len(points), th.TOPICAL_POINTS_FOR_FULL, max(1.0, doc.n_words / th.TOPICAL_WORDS_PER_POINT))
     by_points = th.KEY_POINT_RELEVANCE * min(1.0, len(said) / max(1.0, expected))
     # Nearer another question, its words do not make it this one's; a point said by meaning does
     # ("We log the fault, sort it..." to "What is good service?"), unless the other is clearly nearer.

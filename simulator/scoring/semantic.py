@@ -299,11 +299,11 @@ def _sets_up_a_situation(text: str) -> bool:
     return bool(Doc(Transcript.typed(text)).find_all(lx.SITUATION))
 
 
-def outcome(clauses: Sequence[Clause], vectors: np.ndarray, kind: str) -> tuple[Clause | None, float]:
-    """The clause that says how a story ended for the customer (`kind` "story") or what you
+def outcome(clauses: Sequence[Clause], vectors: np.ndarray, kinds: Sequence[str]) -> tuple[Clause | None, float]:
+    """The clause that says how a story ended for the customer (`kinds` ("story",)) or what you
     would do for them ("plan"), by meaning, and how near it is."""
     ex_ = outcome_exemplars()
-    rows = np.array([label == kind for label in ex_.labels])
+    rows = np.array([label in kinds for label in ex_.labels])
     best, near = None, 0.0
     for i, clause in enumerate(clauses):
         sims = np.where(rows, ex_.vectors @ vectors[i], -1.0)

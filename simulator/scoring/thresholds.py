@@ -125,13 +125,15 @@ KEY_POINT_WINDOW_WORDS = 12  # the matched words must sit within this many words
 WHOLE_PHRASE_RATIO = 90  # rapidfuzz partial ratio for a whole phrasing heard slightly wrong
 SHORT_PHRASE_RATIO = 80  # ...for phrasings of one content word ("let them vent" ~ "let him vent")
 KEY_POINT_PARTIAL_CREDIT = 0.5  # a half-covered point earns this share of its share
-# An answer is expected to cover a key point for about every this many words (all of them in
-# a full answer): a brief answer is judged on what it said; the length metric says it was brief.
-WORDS_PER_KEY_POINT = 20.0
-# ...but an answer of a sentence or two is expected to make two points when the question has
-# several: "Being nice to people. Once a waiter remembered my order" made one of six and scored 90
-# in the demo. A phrase of a few words is still judged on the one point it makes.
-KEY_POINTS_FROM_WORDS = 10
+# How many key points an answer is expected to make (one per WORDS_PER_KEY_POINT words, at least
+# KEY_POINTS_EXPECTED_FLOOR from KEY_POINTS_FROM_WORDS words): `point_thresholds.py`, with why.
+from .point_thresholds import KEY_POINTS_EXPECTED_FLOOR, KEY_POINTS_FROM_WORDS, WORDS_PER_KEY_POINT  # noqa: E402,F401
+# Relevance counts a key point said in words about the subject for about every this many words
+# (`relevance.py`, up to TOPICAL_POINTS_FOR_FULL): a short story told to another question still
+# drifts (tests/test_coach.py), so it stays at the key points' old 20.
+TOPICAL_WORDS_PER_POINT = 20.0
+# A reply on a call is expected to make this many of its line's points (from KEY_POINTS_FROM_WORDS
+# words); an answer that names no day or hour and makes fewer is vague (`overall._no_facts`).
 KEY_POINTS_AT_LEAST = 2
 
 # Relevance: how clearly the answer is about what was asked, 0-1, judged by meaning (see the
