@@ -85,8 +85,9 @@ def format_value(metric: Metric) -> str:
         text = with_unit(number(value), metric.unit)
     else:
         text = f"{value} {metric.unit}" if metric.unit else str(value)
-    if metric.expected is not None:
-        text += f" ({plural(round(metric.expected), 'point')} expected in an answer this long)"
+    if metric.expected is not None:  # a half is said as one (2.5: `th.KEY_POINTS_EXPECTED_FLOOR`)
+        half = round(metric.expected * 2) == metric.expected * 2 and metric.expected % 1
+        text += f" ({plural(metric.expected if half else round(metric.expected), 'point')} expected in an answer this long)"
     return text
 
 
