@@ -164,9 +164,9 @@ class Inputs:
         negative (`refusal.py`), except to questions about the candidate (a denied point there has
         its own knock-out and tip)."""
         theirs = self.doc.others_words | self.echoed_words
-        found = flag_meaning.red_flags(self.clauses, self.clause_vectors, theirs)
+        found = flag_meaning.red_flags(self.clauses, self.clause_vectors, theirs, call=self.call_reply)
         if found and any(self.plain_readings):
-            plainly = {m.clause for m in flag_meaning.red_flags(self.clauses, self.plain_vectors, theirs)}
+            plainly = {m.clause for m in flag_meaning.red_flags(self.clauses, self.plain_vectors, theirs, call=self.call_reply)}
             rows = {c: k for k, c in enumerate(self.clauses)}
             found = [m for m in found if any(_within(m.clause, p) for p in plainly)
                      or flag_meaning.still_meant(m, self.plain_vectors[rows[m.clause]])]
