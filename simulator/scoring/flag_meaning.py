@@ -103,17 +103,18 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
             out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine))
     out = [m for m in out if _localised(m, clauses, out, near)]
     return out or _tone(clauses, vectors, theirs, read, sims, ex_.texts, ex_.labels,
-                        th.TONE_WORDS_CALL if call else th.TONE_WORDS)
+                        *((th.TONE_WORDS_CALL, th.TONE_ANSWER_CALL) if call else (th.TONE_WORDS, th.TONE_ANSWER)))
 
 
 def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int], read: Sequence[tuple],
-          sims: np.ndarray, texts: Sequence[str], labels: Sequence[str], min_words: int) -> list[FlagMatch]:
+          sims: np.ndarray, texts: Sequence[str], labels: Sequence[str], min_words: int,
+          bar: float) -> list[FlagMatch]:
     """When no clause is a red flag by the rules above: the answer's sentences (the candidate's own,
     not kind help; `min_words` words at least: `th.TONE_WORDS`, `th.TONE_WORDS_CALL` to a caller) that as a whole sound like a red flag to the tone
-    model (`tone.py`, `th.TONE_ANSWER`), quoted by one of them at least moderately near a red-flag
+    model (`tone.py`, `bar`: `th.TONE_ANSWER`, `th.TONE_ANSWER_CALL` to a caller), quoted by one of them at least moderately near a red-flag
     exemplar (`th.TONE_NEAR`), with that exemplar's family."""
     own = tone.tone_rows(clauses, theirs)
-    if sum(clauses[i].words for i in own) < min_words or tone.answer_logit(vectors, own) < th.TONE_ANSWER:
+    if sum(clauses[i].words for i in own) < min_words or tone.answer_logit(vectors, own) < bar:
         return []
     if not (near := [i for i in own if read[i][1] >= th.TONE_NEAR]):
         return []
