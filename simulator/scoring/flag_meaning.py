@@ -113,7 +113,11 @@ def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int]
     not kind help; `min_words` words at least: `th.TONE_WORDS`, `th.TONE_WORDS_CALL` to a caller) that as a whole sound like a red flag to the tone
     model (`tone.py`, `bar`: `th.TONE_ANSWER`, `th.TONE_ANSWER_CALL` to a caller), quoted by one of them at least moderately near a red-flag
     exemplar (`th.TONE_NEAR`), with that exemplar's family."""
-    own = tone.tone_rows(clauses, theirs)
+    # ...and, read at the call's lower bar, not a sentence that denies saying something ("I'd never
+    # say you'll have to chase them yourself. I'll chase them now."): the model reads what is said, not
+    # that it is refused (not in interview answers: "Nobody can say I hung up" denies nothing)
+    own = [i for i in tone.tone_rows(clauses, theirs)
+           if bar >= th.TONE_ANSWER or not denies_saying(clauses[i].text)]
     if sum(clauses[i].words for i in own) < min_words or tone.answer_logit(vectors, own) < bar:
         return []
     if not (near := [i for i in own if read[i][1] >= th.TONE_NEAR]):
