@@ -33,7 +33,8 @@ class FlagMatch:
     by_tone: bool = False  # found by the tone model (`_tone`), its family that of the nearest exemplar
 
 
-def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int] = frozenset()) -> list[FlagMatch]:
+def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int] = frozenset(),
+              call: bool = False) -> list[FlagMatch]:
     """Clauses whose nearest exemplar, once the stance is read (a clause that denies what an
     exemplar says is that much further from it, `_stance_cost`), is a red flag, near enough
     (`th.RED_FLAG_MEANING`) and nearer than every professional sentence by `th.RED_FLAG_MARGIN`;
@@ -43,7 +44,8 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
     every professional sentence than the usual margin (`th.RED_FLAG_PHRASE_NEAR`). A phrase is read with
     its sentence: not one whose sentence as a whole is nearer the professional sentences
     (`th.RED_FLAG_PHRASE_SENTENCE`). Words someone else said, quoted (`theirs`: "A man told me,
-    'you people are useless'"), are theirs: a clause made mostly of them is no red flag."""
+    'you people are useless'"), are theirs: a clause made mostly of them is no red flag. `call`:
+    the answer is a reply to a caller (the tone model reads shorter ones, `_tone`)."""
     if not len(clauses):
         return []
     ex_ = red_flag_exemplars()
@@ -100,17 +102,23 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
                 or _has_tone(_answer_part(sentence, clause, clauses)) or stands_out:
             out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine))
     out = [m for m in out if _localised(m, clauses, out, near)]
-    return out or _tone(clauses, vectors, theirs, read, sims, ex_.texts, ex_.labels)
+    return out or _tone(clauses, vectors, theirs, read, sims, ex_.texts, ex_.labels,
+                        *((th.TONE_WORDS_CALL, th.TONE_ANSWER_CALL) if call else (th.TONE_WORDS, th.TONE_ANSWER)))
 
 
 def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int], read: Sequence[tuple],
-          sims: np.ndarray, texts: Sequence[str], labels: Sequence[str]) -> list[FlagMatch]:
+          sims: np.ndarray, texts: Sequence[str], labels: Sequence[str], min_words: int,
+          bar: float) -> list[FlagMatch]:
     """When no clause is a red flag by the rules above: the answer's sentences (the candidate's own,
-    not kind help; `th.TONE_WORDS` words at least) that as a whole sound like a red flag to the tone
-    model (`tone.py`, `th.TONE_ANSWER`), quoted by one of them at least moderately near a red-flag
+    not kind help; `min_words` words at least: `th.TONE_WORDS`, `th.TONE_WORDS_CALL` to a caller) that as a whole sound like a red flag to the tone
+    model (`tone.py`, `bar`: `th.TONE_ANSWER`, `th.TONE_ANSWER_CALL` to a caller), quoted by one of them at least moderately near a red-flag
     exemplar (`th.TONE_NEAR`), with that exemplar's family."""
-    own = tone.tone_rows(clauses, theirs)
-    if sum(clauses[i].words for i in own) < th.TONE_WORDS or tone.answer_logit(vectors, own) < th.TONE_ANSWER:
+    # ...and, read at the call's lower bar, not a sentence that denies saying something ("I'd never
+    # say you'll have to chase them yourself. I'll chase them now."): the model reads what is said, not
+    # that it is refused (not in interview answers: "Nobody can say I hung up" denies nothing)
+    own = [i for i in tone.tone_rows(clauses, theirs)
+           if bar >= th.TONE_ANSWER or not denies_saying(clauses[i].text)]
+    if sum(clauses[i].words for i in own) < min_words or tone.answer_logit(vectors, own) < bar:
         return []
     if not (near := [i for i in own if read[i][1] >= th.TONE_NEAR]):
         return []

@@ -342,6 +342,15 @@ ATTITUDE_MARGIN = 0.0
 # L2 0.3 and whole answers counted TONE_ANSWER_ROW times, 1.0, by 5-fold CV on tone_answers.yaml (AUC 0.876 vs 0.866);
 # TONE_ANSWER where ~1% of its fine answers lie over (CV). TONE_WORDS: "Um, I guess... Like, I don't know." (11).
 TONE_L2, TONE_ANSWER, TONE_NEAR, TONE_WORDS, TONE_ANSWER_ROW = 0.3, 2.2, 0.3, 15, 1.0
+# ...and a reply to a caller of TONE_WORDS_CALL words or more (c7-contempt): sarcasm to a caller is short ("Two
+# whole days off, poor you. Technicians are busy people, you know, it happens.", 14 words), and a short reply
+# on a call is no hedged non-answer: no professional reply of the tune files' lies over TONE_ANSWER at 9 to 14
+# words. Not interview answers: "Not sure. Maybe something in an office, I guess, we'll see." reads 2.24.
+TONE_WORDS_CALL = 9
+# ...and over TONE_ANSWER_CALL log-odds: professional replies to a caller say what is being done and sound it
+# (the tune files' 156 professional call replies, fresh12's held-out pairs left out: highest 1.81, then 0.93),
+# where casual sarcasm and brush-offs to a caller read 1.5 to 2.2 (c7-contempt).
+TONE_ANSWER_CALL = 1.5
 # Clichés: a sentence this near a canned answer ("I'm a people person") is one. An answer that
 # is mostly clichés, with no concrete detail of its own, is weak whatever it covers.
 CLICHE_MEANING = 0.68

@@ -52,7 +52,10 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                "precision3": HERE / "precision3_cases.yaml",
                # call avoidance and gaming the numbers with nothing admitted in words, and honest
                # twins, written before scoring them (d6-avoidance)
-               "avoidance": HERE / "avoidance_cases.yaml"}
+               "avoidance": HERE / "avoidance_cases.yaml",
+               # casual contempt and sarcasm in words no exemplar uses, and professional twins, written
+               # before scoring them; odd pairs held out from tuning (c7-contempt)
+               "fresh12": HERE / "fresh12_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
