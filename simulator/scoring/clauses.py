@@ -24,7 +24,7 @@ NEGATORS = frozenset({"not", "never", "no", "none", "nothing", "nobody", "neithe
 # Words that deny their own object, so that denying them affirms it: "I don't mind weekends",
 # "no problem with nights", "no two calls are the same" (said of variety).
 DENYING_WORDS = frozenset({"mind", "problem", "problems", "issue", "issues", "hate", "hated", "hates",
-                           "dislike", "disliked", "hesitate", "trouble", "worry", "worried", "bother", "bothers",
+                           "dislike", "disliked", "hesitate", "trouble", "worry", "worries", "worried", "bother", "bothers",
                            "bothered", "faze", "fazed", "fussy", "picky"})
 # ...but a problem that something is done to is a thing, not a denial: "fixing their problem".
 PROBLEMS = frozenset({"problem", "problems", "issue", "issues", "trouble"})
