@@ -102,7 +102,14 @@ def denials_of(text: str) -> tuple[bool, ...]:
     norms = norms_of(text)
     return tuple((_denies(n) and not (n == "not" and k and norms[k - 1] in ELLIPSIS_BEFORE_NOT)
                   and not _not_a_denial(norms, k))
-                 or _said_same(norms, k) or _asks_why_i(norms, k) for k, n in enumerate(norms))
+                 or _said_same(norms, k) or _asks_why_i(norms, k) or _preferred_over(norms, k)
+                 for k, n in enumerate(norms))
+
+
+def _preferred_over(norms: tuple[str, ...], k: int) -> bool:
+    """"I'd rather do the extra hours than leave my team short": the act after "than" is the one
+    turned down ("rather" / "sooner" before it in the clause), as `flags.negated` reads it (p7-precision)."""
+    return norms[k] == "than" and any(w in ("rather", "sooner") for w in norms[:k])
 
 
 RHETORICAL = frozenset({"would", "should"})  # "why would I...", "why should we..."
