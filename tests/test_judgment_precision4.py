@@ -64,6 +64,15 @@ score, severe = floors.typed_score, floors.severe_quotes
     ("availability-shifts", None, "Nights fine, weekends fine. Not Thursday mornings, I do a course. Any other shift, yes.",
      False),
     ("availability-shifts", None, "Not early mornings, I've got the school run. Everything else is fine.", False),
+    # ...but the easy hours left after the week's main ones are turned down is still a refusal
+    ("availability-shifts", None, "Not weekends, not evenings. Everything else, yes.", True),
+    # fault owned, whatever tone word is beside it, blames no one (before: knocked out, blame)
+    ("why-leaving-current-job", None, "Honestly, it was partly my fault, I took a role that didn't suit me. I'd rather be "
+     "on the phones helping people than stuck in a warehouse.", False),
+    ("why-leaving-current-job", None, "It wasn't my fault, the whole team was useless.", True),
+    # "Oh no" is dismay on the caller's behalf, not a "no" to the greeting before it (before: knocked out, refusal)
+    ("lost-package-caller", 1, "Thanks for calling, I'm Sam. Oh no, nobody wants that on a birthday. Can I take your "
+     "order number and look into it now?", False),
 ])
 def test_a_tone_word_confirms_only_the_candidates_own_stance(qid, turn, text, flagged):
     s = score(qid, text, turn)

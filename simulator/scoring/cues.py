@@ -51,7 +51,15 @@ RATHER_THAN = re.compile(r"\brather\b(?!\s+(?:not|n't|never|just|be|have|sit|sta
 OWN_SUBJECT = r"(?:\bI|\bwe)(?:'d|'ll|’d|’ll| would| will| just| then| probably| might)*\s+(?:just\s+|probably\s+|then\s+)?"
 # "it turned out it was our fault", "my mistake, I'd put the wrong date": fault owned is the opposite of
 # blame, whatever the exemplar nearest it.
-OWNED_FAULT = re.compile(r"\b(?:my|our|my own|our own)\s+(?:fault|mistake|error|bad)\b|\bI\s+blame\s+myself\b", re.IGNORECASE)
+OWNED_FAULT = re.compile(r"(?<!\bnot )(?<!n't )(?<!never )(?<!\bno )(?<!n’t )"
+                         r"\b(?:(?:partly|partially|all|entirely|totally|probably|really)\s+)?(?:my|our|my own|our own)\s+"
+                         r"(?:fault|mistake|error|bad)\b|\bI\s+blame\s+myself\b", re.IGNORECASE)
+
+
+def owns_fault(text: str) -> bool:
+    """"it turned out it was our fault", "it was partly my fault": the candidate's own fault, not
+    denied ("it's not my fault" puts it elsewhere), is no blame of anyone."""
+    return OWNED_FAULT.search(text) is not None
 
 
 # "swearing doesn't rattle me", "it never bothers me": calm, the negative taken back by the candidate's

@@ -16,7 +16,7 @@ from . import thresholds as th
 from . import tone
 from .acts import denies_a_red_act
 from .attitude import attitude_of
-from .cues import own_stance
+from .cues import owns_fault, own_stance
 from .clauses import FIRST_PERSON_SUBJECTS, Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of, sentence_of
 from .semantic import red_flag_exemplars
 from .text import Doc
@@ -75,7 +75,8 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         if (RedFlag(ex_.labels[j]) in OWN_CONDUCT and _someone_elses(clause, ex_.texts[j])) or (
                 RedFlag(ex_.labels[j]) is RedFlag.MONEY and (_one_reason_of_several(clause, clauses) or _frank(clause))):
             continue
-        if RedFlag(ex_.labels[j]) is RedFlag.DISHONESTY and _another_persons_doing(sentence):
+        if (RedFlag(ex_.labels[j]) is RedFlag.DISHONESTY and _another_persons_doing(sentence)) or (
+                RedFlag(ex_.labels[j]) is RedFlag.BLAME and owns_fault(clause.text)):  # blame points away (`cues`)
             continue
         leaning = lean.get(sentence, 0.0)
         if not clause.sentence and leaning < th.RED_FLAG_PHRASE_SENTENCE and not _sure_alone(clause, best, fine):
