@@ -70,6 +70,10 @@ score, severe = floors.typed_score, floors.severe_quotes
     ("why-leaving-current-job", None, "Honestly, it was partly my fault, I took a role that didn't suit me. I'd rather be "
      "on the phones helping people than stuck in a warehouse.", False),
     ("why-leaving-current-job", None, "It wasn't my fault, the whole team was useless.", True),
+    # a way round the policy denied keeps to it (before: knocked out, refusal); the policy refused is refused
+    ("refund-against-policy", None, "I'd want to help, but I wouldn't go around the policy by myself. I'd ask my team "
+     "lead for an exception, and offer credit if the answer is no.", False),
+    ("refund-against-policy", None, "I won't follow a policy I don't agree with, so I'd refund it.", True),
     # "Oh no" is dismay on the caller's behalf, not a "no" to the greeting before it (before: knocked out, refusal)
     ("lost-package-caller", 1, "Thanks for calling, I'm Sam. Oh no, nobody wants that on a birthday. Can I take your "
      "order number and look into it now?", False),

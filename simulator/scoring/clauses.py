@@ -61,6 +61,15 @@ REMOVING = frozenset("""avoid avoids avoiding avoided skip skips skipping swap s
 replacing drop drops dropping ditch ditches ditching ignore ignores ignoring ignored neglect neglects neglecting
 neglected""".split())
 REPLACED_WITH = frozenset({"with", "for", "by", "into"})
+# "go round the policy", "get around the rules", "bypass the check": a way past them takes them away
+# as "skip" does ("I wouldn't go round the policy on my own" keeps to it; p7-precision).
+PAST_IT = frozenset({"bypass", "bypasses", "bypassing", "bypassed", "circumvent", "circumventing"})
+ROUND, GOING = frozenset({"round", "around"}), frozenset({"go", "goes", "going", "went", "get", "gets", "getting",
+                                                         "got", "work", "working", "worked"})
+
+
+def _way_round(norms: tuple[str, ...], k: int) -> bool:
+    return norms[k] in PAST_IT or (norms[k] in ROUND and k > 0 and norms[k - 1] in GOING)
 ECHOES = frozenset({"neither", "nor"})  # "...and neither will weekends" echoes the clause before
 # "Helping strangers isn't my thing", "...has never really been my thing": a denial right after
 # the words, by "is not", "has never" and the like (one adverb may come between), unless another
@@ -202,7 +211,7 @@ def stance_toward(text: str, target: str, removing: bool = False) -> int:
             # it is the purpose of, however long the act
             reach_end = k - 1 - DENIAL_REACH
         # "replace the jargon with everyday words": what something is replaced with is kept
-        denials += denying[k] or (removing and norms[k] in REMOVING
+        denials += denying[k] or (removing and (norms[k] in REMOVING or _way_round(norms, k))
                                   and not any(n in REPLACED_WITH for n in norms[k:first]))
         k -= 1
     if first + 1 < last and norms[first + 1] in AUXILIARIES:
