@@ -55,7 +55,11 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                "avoidance": HERE / "avoidance_cases.yaml",
                # casual contempt and sarcasm in words no exemplar uses, and professional twins, written
                # before scoring them; odd pairs held out from tuning (c7-contempt)
-               "fresh12": HERE / "fresh12_cases.yaml"}
+               "fresh12": HERE / "fresh12_cases.yaml",
+               # professional answers a word- or neighbour-based reader could mistake for a red flag
+               # (kind negatives, honest limits, others' bad practice told fairly), and rude twins,
+               # written before scoring them (p7-precision; even-numbered cases held out of tuning)
+               "precision4": HERE / "precision4_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
