@@ -50,7 +50,10 @@ def routes(case) -> list[str]:
             out.append(f"{'grammar' if (f.start, f.end) in meant else 'lexical':8s} {f.family.value:10s} {quote[:90]}")
             continue
         clause = float(tone.logits(x.clause_vectors[rows[(f.start, f.end)]][None])[0])
-        out.append(f"{'tone' if m.by_tone else 'exemplar':8s} {f.family.value:10s} {quote[:90]}  (sim {m.similarity:.2f}, "
+        route = "tone" if m.by_tone else "exemplar"
+        if m.confirmed:  # what confirmed the clause near an exemplar ("sure", "consensus", "tone word", ...)
+            route += " [" + "+".join(m.confirmed) + "]"
+        out.append(f"{route:8s} {f.family.value:10s} {quote[:90]}  (sim {m.similarity:.2f}, "
                    f"lead {m.lead:.2f}, tone clause {clause:.2f}, answer {answer:.2f}; exemplar: {m.exemplar[:60]})")
     return out
 

@@ -87,7 +87,8 @@ FLOORS = {"fresh": Floor(found=12, judged=47, outside=0), "fresh3": Floor(found=
           "fresh7": Floor(found=3, judged=29, outside=4, flagged=0),
           "fresh8": Floor(found=8, judged=28, outside=2, flagged=1),
           "fresh9": Floor(found=15, judged=41, outside=0, flagged=1),
-          "fresh11": Floor(found=16, judged=55, outside=0, flagged=3)}
+          # p7-precision: "swearing doesn't rattle me" and "I wouldn't go round the policy" no longer flagged
+          "fresh11": Floor(found=16, judged=55, outside=0, flagged=1)}
 
 
 def severe_flags(score) -> list[str]:

@@ -22,7 +22,10 @@ import floors  # noqa: E402
 # out it was our fault"), "so the next person doesn't make the caller repeat it all", "I'd rather do
 # the extra hours than leave my team short" (read by meaning as a whole sentence), and "I'll make it
 # up at the weekend" (the words "make up" read as a lie).
-PRECISION3_WITHIN, PRECISION3_FLAGGED, PRECISION3_RUDE_FOUND = 56, 7, 14
+# The p7-precision pass (a tone word confirms only the candidate's own stance, `scoring/cues.py`; the
+# act after "rather ... than" turned down in the stance too) cleared the fault owned, the harm
+# prevented and "rather ... than": 4 flagged, 59 within bounds, 14 twins found.
+PRECISION3_WITHIN, PRECISION3_FLAGGED, PRECISION3_RUDE_FOUND = 59, 4, 14
 
 
 def test_professional_answers_near_a_rude_act_are_neither_flagged_nor_knocked_out():

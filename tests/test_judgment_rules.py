@@ -578,7 +578,11 @@ def test_an_offhand_reply_has_no_ownership_and_negative_language():
 def test_a_call_reply_that_does_nothing_for_the_caller_is_capped_but_one_small_step_is_not():
     nothing = score("double-billed-caller", "Right. Well, these charges come and go, they usually drop off on "
                                             "their own after a while.", 2)
-    assert nothing.overall <= 30 and nothing.tips[0].area == "key_points"
+    # since c7-contempt the tone model reads call replies from 9 words at a lower bar, and hears the
+    # charge left to drop off on its own as a brush-off (as the dismissive exemplar "It'll probably
+    # sort itself out, these things usually do"): its tip then quotes it
+    assert nothing.overall <= 30 and (nothing.tips[0].area == "key_points"
+                                      or "drop off on their own" in nothing.tips[0].text)
     step = score("double-billed-caller", "Right, can I take your account number so I can look at both charges?", 2)
     assert step.overall > 30
 

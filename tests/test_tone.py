@@ -170,9 +170,9 @@ def test_a_tone_flag_on_a_call_is_a_brush_off_and_never_a_family_the_model_did_n
     assert not _call_flags(text)
 
 
-@pytest.mark.xfail(strict=True, reason="lost to the model that learns from whole answers (t6-answers): the reply "
-                   "as a whole reads 1.27, under 2.2, so no tone flag is left to check the family of")
 def test_the_every_cloud_reply_is_still_found_by_tone():
+    # Lost to the model that learns from whole answers (t6-answers: it reads 1.27, under 2.2); found
+    # again since a reply to a caller is read from th.TONE_ANSWER_CALL (c7-contempt)
     text = ("Two days? Ouch. Still, at least you got a couple of days at home, every cloud and all that. "
             "Let me see who we've got free next month.")  # fresh11's own case
     flags = _call_flags(text)

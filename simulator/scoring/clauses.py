@@ -24,7 +24,7 @@ NEGATORS = frozenset({"not", "never", "no", "none", "nothing", "nobody", "neithe
 # Words that deny their own object, so that denying them affirms it: "I don't mind weekends",
 # "no problem with nights", "no two calls are the same" (said of variety).
 DENYING_WORDS = frozenset({"mind", "problem", "problems", "issue", "issues", "hate", "hated", "hates",
-                           "dislike", "disliked", "hesitate", "trouble", "worry", "worried", "bother", "bothers",
+                           "dislike", "disliked", "hesitate", "trouble", "worry", "worries", "worried", "bother", "bothers",
                            "bothered", "faze", "fazed", "fussy", "picky"})
 # ...but a problem that something is done to is a thing, not a denial: "fixing their problem".
 PROBLEMS = frozenset({"problem", "problems", "issue", "issues", "trouble"})
@@ -61,6 +61,15 @@ REMOVING = frozenset("""avoid avoids avoiding avoided skip skips skipping swap s
 replacing drop drops dropping ditch ditches ditching ignore ignores ignoring ignored neglect neglects neglecting
 neglected""".split())
 REPLACED_WITH = frozenset({"with", "for", "by", "into"})
+# "go round the policy", "get around the rules", "bypass the check": a way past them takes them away
+# as "skip" does ("I wouldn't go round the policy on my own" keeps to it; p7-precision).
+PAST_IT = frozenset({"bypass", "bypasses", "bypassing", "bypassed", "circumvent", "circumventing"})
+ROUND, GOING = frozenset({"round", "around"}), frozenset({"go", "goes", "going", "went", "get", "gets", "getting",
+                                                         "got", "work", "working", "worked"})
+
+
+def _way_round(norms: tuple[str, ...], k: int) -> bool:
+    return norms[k] in PAST_IT or (norms[k] in ROUND and k > 0 and norms[k - 1] in GOING)
 ECHOES = frozenset({"neither", "nor"})  # "...and neither will weekends" echoes the clause before
 # "Helping strangers isn't my thing", "...has never really been my thing": a denial right after
 # the words, by "is not", "has never" and the like (one adverb may come between), unless another
@@ -102,7 +111,14 @@ def denials_of(text: str) -> tuple[bool, ...]:
     norms = norms_of(text)
     return tuple((_denies(n) and not (n == "not" and k and norms[k - 1] in ELLIPSIS_BEFORE_NOT)
                   and not _not_a_denial(norms, k))
-                 or _said_same(norms, k) or _asks_why_i(norms, k) for k, n in enumerate(norms))
+                 or _said_same(norms, k) or _asks_why_i(norms, k) or _preferred_over(norms, k)
+                 for k, n in enumerate(norms))
+
+
+def _preferred_over(norms: tuple[str, ...], k: int) -> bool:
+    """"I'd rather do the extra hours than leave my team short": the act after "than" is the one
+    turned down ("rather" / "sooner" before it in the clause), as `flags.negated` reads it (p7-precision)."""
+    return norms[k] == "than" and any(w in ("rather", "sooner") for w in norms[:k])
 
 
 RHETORICAL = frozenset({"would", "should"})  # "why would I...", "why should we..."
@@ -195,7 +211,7 @@ def stance_toward(text: str, target: str, removing: bool = False) -> int:
             # it is the purpose of, however long the act
             reach_end = k - 1 - DENIAL_REACH
         # "replace the jargon with everyday words": what something is replaced with is kept
-        denials += denying[k] or (removing and norms[k] in REMOVING
+        denials += denying[k] or (removing and (norms[k] in REMOVING or _way_round(norms, k))
                                   and not any(n in REPLACED_WITH for n in norms[k:first]))
         k -= 1
     if first + 1 < last and norms[first + 1] in AUXILIARIES:

@@ -161,9 +161,16 @@ def offered(clauses: Sequence[Clause], refused: Clause, availability: bool) -> b
         if (c.start <= refused.start and refused.end <= c.end) \
                 or (not refused.sentence and refused.start <= c.start and c.end <= refused.end):
             continue  # the refusal itself ("there's nothing I can do" holds "I can do")
+        norms = norms_of(c.text)
+        if availability and c.sentence and c.start > refused.start and REST_OF_THE_HOURS.search(" ".join(norms)) \
+                and (AVAILABLE | YES) & set(norms) and not any(denials_of(c.text)) and not PRICE & set(norms) \
+                and not BROAD & set(norms_of(refused.text)):
+            # ...or every other hour granted after a narrow limit, in a sentence of its own: "Not
+            # Wednesday mornings, college. Everything else, yes." makes the limit an exception; not
+            # "Not weekends, not evenings. Everything else, yes.", the easy hours left (p7-precision)
+            return True
         if c.sentence and any(p.start >= c.start and p.end <= c.end and not p.sentence for p in clauses):
             continue  # read its phrases instead: one denied phrase says nothing of the others
-        norms = norms_of(c.text)
         if any(denials_of(c.text)) or PRICE & set(norms):
             continue
         if availability and c.start > refused.start and norms[:1] in BUT \
@@ -180,6 +187,13 @@ def offered(clauses: Sequence[Clause], refused: Clause, availability: bool) -> b
         if not availability and CAN_DO.search(" ".join(norms)):
             return True
     return False
+
+
+# "everything else", "any other shift", "the rest of the week": the hours left after a limit.
+REST_OF_THE_HOURS = re.compile(r"\b(?:everything|anything|any|all|every) (?:else|other)\b|\bthe rest\b|\bany time other\b")
+YES = frozenset({"yes", "yeah", "yep", "sure", "absolutely", "definitely"})
+# The hours a call center's week turns on: a limit on all of them is no exception.
+BROAD = frozenset("weekend weekends evening evenings night nights late overtime holidays".split())
 
 
 def _smallest(sentence: Clause, clauses: Sequence[Clause], says) -> Clause:

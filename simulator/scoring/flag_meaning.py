@@ -16,6 +16,7 @@ from . import thresholds as th
 from . import tone
 from .acts import denies_a_red_act
 from .attitude import attitude_of
+from .cues import owns_fault, own_stance
 from .clauses import FIRST_PERSON_SUBJECTS, Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of, sentence_of
 from .semantic import red_flag_exemplars
 from .text import Doc
@@ -31,9 +32,11 @@ class FlagMatch:
     lead: float = 1.0  # how much nearer that exemplar than every professional sentence
     practice: bool = False  # a good practice of the job refused (`refusal.py`), the exemplar that practice
     by_tone: bool = False  # found by the tone model (`_tone`), its family that of the nearest exemplar
+    confirmed: tuple[str, ...] = ()  # what confirmed a clause near an exemplar ("sure", "tone word", ...)
 
 
-def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int] = frozenset()) -> list[FlagMatch]:
+def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int] = frozenset(),
+              call: bool = False) -> list[FlagMatch]:
     """Clauses whose nearest exemplar, once the stance is read (a clause that denies what an
     exemplar says is that much further from it, `_stance_cost`), is a red flag, near enough
     (`th.RED_FLAG_MEANING`) and nearer than every professional sentence by `th.RED_FLAG_MARGIN`;
@@ -43,7 +46,8 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
     every professional sentence than the usual margin (`th.RED_FLAG_PHRASE_NEAR`). A phrase is read with
     its sentence: not one whose sentence as a whole is nearer the professional sentences
     (`th.RED_FLAG_PHRASE_SENTENCE`). Words someone else said, quoted (`theirs`: "A man told me,
-    'you people are useless'"), are theirs: a clause made mostly of them is no red flag."""
+    'you people are useless'"), are theirs: a clause made mostly of them is no red flag. `call`:
+    the answer is a reply to a caller (the tone model reads shorter ones, `_tone`)."""
     if not len(clauses):
         return []
     ex_ = red_flag_exemplars()
@@ -73,7 +77,8 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         if (RedFlag(ex_.labels[j]) in OWN_CONDUCT and _someone_elses(clause, ex_.texts[j])) or (
                 RedFlag(ex_.labels[j]) is RedFlag.MONEY and (_one_reason_of_several(clause, clauses) or _frank(clause))):
             continue
-        if RedFlag(ex_.labels[j]) is RedFlag.DISHONESTY and _another_persons_doing(sentence):
+        if (RedFlag(ex_.labels[j]) is RedFlag.DISHONESTY and _another_persons_doing(sentence)) or (
+                RedFlag(ex_.labels[j]) is RedFlag.BLAME and owns_fault(clause.text)):  # blame points away (`cues`)
             continue
         leaning = lean.get(sentence, 0.0)
         if not clause.sentence and leaning < th.RED_FLAG_PHRASE_SENTENCE and not _sure_alone(clause, best, fine):
@@ -82,7 +87,7 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         # the caller with a clause that leans to a red flag, if less near than the usual bar.
         attitude = attitude_of(clause.text) if best >= th.ATTITUDE_NEAR and best - fine >= th.ATTITUDE_MARGIN else None
         if attitude is not None:
-            out.append(FlagMatch(clause, attitude, best, ex_.texts[j], best - fine))
+            out.append(FlagMatch(clause, attitude, best, ex_.texts[j], best - fine, confirmed=("attitude",)))
             continue
         # The weaker routes need a whole sentence: a phrase cut out of one can sound like anything.
         whole = clause.sentence
@@ -96,21 +101,30 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         # "be my guest", "I've got all day" (`th.RED_FLAG_PHRASE_NEAR`).
         stands_out = not whole and best >= th.RED_FLAG_PHRASE_NEAR and best - fine >= th.RED_FLAG_PHRASE_MARGIN \
             and clause.words >= th.RED_FLAG_PHRASE_WORDS
-        if best >= th.RED_FLAG_SURE or (whole and consensus >= th.RED_FLAG_CONSENSUS_MARGIN) \
-                or _has_tone(_answer_part(sentence, clause, clauses)) or stands_out:
-            out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine))
+        why = tuple(name for name, yes in (("sure", best >= th.RED_FLAG_SURE),
+                                           ("consensus", whole and consensus >= th.RED_FLAG_CONSENSUS_MARGIN),
+                                           ("tone word", _has_tone(_answer_part(sentence, clause, clauses))),
+                                           ("stands out", stands_out)) if yes)
+        if why:
+            out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine, confirmed=why))
     out = [m for m in out if _localised(m, clauses, out, near)]
-    return out or _tone(clauses, vectors, theirs, read, sims, ex_.texts, ex_.labels)
+    return out or _tone(clauses, vectors, theirs, read, sims, ex_.texts, ex_.labels,
+                        *((th.TONE_WORDS_CALL, th.TONE_ANSWER_CALL) if call else (th.TONE_WORDS, th.TONE_ANSWER)))
 
 
 def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int], read: Sequence[tuple],
-          sims: np.ndarray, texts: Sequence[str], labels: Sequence[str]) -> list[FlagMatch]:
+          sims: np.ndarray, texts: Sequence[str], labels: Sequence[str], min_words: int,
+          bar: float) -> list[FlagMatch]:
     """When no clause is a red flag by the rules above: the answer's sentences (the candidate's own,
-    not kind help; `th.TONE_WORDS` words at least) that as a whole sound like a red flag to the tone
-    model (`tone.py`, `th.TONE_ANSWER`), quoted by one of them at least moderately near a red-flag
+    not kind help; `min_words` words at least: `th.TONE_WORDS`, `th.TONE_WORDS_CALL` to a caller) that as a whole sound like a red flag to the tone
+    model (`tone.py`, `bar`: `th.TONE_ANSWER`, `th.TONE_ANSWER_CALL` to a caller), quoted by one of them at least moderately near a red-flag
     exemplar (`th.TONE_NEAR`), with that exemplar's family."""
-    own = tone.tone_rows(clauses, theirs)
-    if sum(clauses[i].words for i in own) < th.TONE_WORDS or tone.answer_logit(vectors, own) < th.TONE_ANSWER:
+    # ...and, read at the call's lower bar, not a sentence that denies saying something ("I'd never
+    # say you'll have to chase them yourself. I'll chase them now."): the model reads what is said, not
+    # that it is refused (not in interview answers: "Nobody can say I hung up" denies nothing)
+    own = [i for i in tone.tone_rows(clauses, theirs)
+           if bar >= th.TONE_ANSWER or not denies_saying(clauses[i].text)]
+    if sum(clauses[i].words for i in own) < min_words or tone.answer_logit(vectors, own) < bar:
         return []
     if not (near := [i for i in own if read[i][1] >= th.TONE_NEAR]):
         return []
@@ -317,7 +331,7 @@ def _yes_at_a_price() -> frozenset[str]:
 def _has_tone(text: str) -> bool:
     """A word of a red flag's tone in the clause's sentence (`lexicon.TONE`); not the "no" of a
     number put right ("in two days, no, three days")."""
-    return bool(Doc(Transcript.typed(CANDID.sub("", REPAIRED_NUMBER.sub(r"\2", text)))).find_all(lx.TONE))
+    return bool(Doc(Transcript.typed(own_stance(CANDID.sub("", REPAIRED_NUMBER.sub(r"\2", text))))).find_all(lx.TONE))
 
 
 # "I won't pretend I love losing Saturdays, but...", "I'm not going to lie, ...": frankness before

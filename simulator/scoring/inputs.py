@@ -164,11 +164,11 @@ class Inputs:
         negative (`refusal.py`), except to questions about the candidate (a denied point there has
         its own knock-out and tip)."""
         theirs = self.doc.others_words | self.echoed_words
-        found = flag_meaning.red_flags(self.clauses, self.clause_vectors, theirs)
+        found = flag_meaning.red_flags(self.clauses, self.clause_vectors, theirs, call=self.call_reply)
         if found and any(self.plain_readings):
-            plainly = {m.clause for m in flag_meaning.red_flags(self.clauses, self.plain_vectors, theirs)}
+            plainly = {m.clause for m in flag_meaning.red_flags(self.clauses, self.plain_vectors, theirs, call=self.call_reply)}
             rows = {c: k for k, c in enumerate(self.clauses)}
-            found = [m for m in found if m.clause in plainly
+            found = [m for m in found if any(_within(m.clause, p) for p in plainly)
                      or flag_meaning.still_meant(m, self.plain_vectors[rows[m.clause]])]
         if self.call_reply:  # said to a caller, a tone is a brush-off, not a motive for the job
             found = [replace(m, family=RedFlag.DISMISSIVE) if m.by_tone and m.family is RedFlag.MONEY else m
@@ -245,6 +245,13 @@ class Inputs:
         turns = self.question.turns
         mid_call = self.turn is not None and (self.turn < len(turns) or len(turns) == 1)
         return mid_call and lx.GOODBYE_ONLY.fullmatch(self.doc.text) is not None
+
+
+def _within(clause: Clause, plain: Clause) -> bool:
+    """The plain reading flags the same words, or the sentence they are in: "...are moaning minnies
+    with nothing better to do, so I reckon I can tune them out" is a red flag read as said (the
+    phrase) and read plainly (the whole sentence, by the tone model); the idiom was not what made it one."""
+    return plain.start <= clause.start and clause.end <= plain.end
 
 
 # Words that make a few words a sentence of their own, not a thing named ("I can't.").

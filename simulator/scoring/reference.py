@@ -93,6 +93,8 @@ def refers_refusing(text: str) -> bool:
     norms, denying = norms_of(text), denials_of(text)
     if not points_back(text) or set(norms) & (LIMITS | OTHER_SUBJECTS | PAST) or about_others(text):
         return False
+    if norms[:2] == ("oh", "no"):
+        return False  # "Oh no, ...": dismay on the caller's behalf, no answer to anything (p7-precision)
     noes = sum(denying) + sum(n in TAKING_AWAY or n in RULED_OUT or n in CASUAL_NO for n in norms)
     return noes % 2 == 1
 

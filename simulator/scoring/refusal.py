@@ -26,6 +26,8 @@ from .flag_meaning import FlagMatch
 from .matching import same_word
 from .words import STOPWORDS
 
+# "I wouldn't just say sorry", "I won't only apologise": the practice and more than it, not refused.
+NOT_ONLY = frozenset({"just", "only", "simply", "merely"})
 # "I can't", "I won't be able to": a limit said honestly, not a refusal.
 UNABLE = frozenset({"cannot", "unable", "able", "allowed", "permitted"})
 # Whose denial it is: "I" or "we" this near the denial ("I wouldn't", "No way am I", "Why would I").
@@ -138,6 +140,8 @@ def _refuses(said: str, practice: str) -> bool:
     done = all(n in STOPWORDS or n in LIGHT for n in between) and not OBLIGED & set(between)
     if QUALIFIED & set(own[hits[0]:]):
         return False  # not like that, or not yet: "I wouldn't apologise for the company straight away"
+    if NOT_ONLY & set(between):
+        return False  # "I wouldn't just say sorry, policy": not only that, more (p7-precision)
     caused = any(n in CAUSING and PEOPLE & set(between[j + 1:j + 1 + CAUSING_REACH]) for j, n in enumerate(between))
     return bool(mine) and done and not COPULAS & set(between) and not caused
 

@@ -125,12 +125,10 @@ KEY_POINT_WINDOW_WORDS = 12  # the matched words must sit within this many words
 WHOLE_PHRASE_RATIO = 90  # rapidfuzz partial ratio for a whole phrasing heard slightly wrong
 SHORT_PHRASE_RATIO = 80  # ...for phrasings of one content word ("let them vent" ~ "let him vent")
 KEY_POINT_PARTIAL_CREDIT = 0.5  # a half-covered point earns this share of its share
-# How many key points an answer is expected to make (one per WORDS_PER_KEY_POINT words, at least
-# KEY_POINTS_EXPECTED_FLOOR from KEY_POINTS_FROM_WORDS words): `point_thresholds.py`, with why.
+# How many key points an answer is expected to make: `point_thresholds.py`, with why.
 from .point_thresholds import KEY_POINTS_EXPECTED_FLOOR, KEY_POINTS_FROM_WORDS, WORDS_PER_KEY_POINT  # noqa: E402,F401
-# Relevance counts a key point said in words about the subject for about every this many words
-# (`relevance.py`, up to TOPICAL_POINTS_FOR_FULL): a short story told to another question still
-# drifts (tests/test_coach.py), so it stays at the key points' old 20.
+# Relevance counts a point said in words about the subject per this many words (`relevance.py`): at
+# the key points' 30 a short story told to another question no longer drifted (tests/test_coach.py).
 TOPICAL_WORDS_PER_POINT = 20.0
 # A reply on a call is expected to make this many of its line's points (from KEY_POINTS_FROM_WORDS
 # words); an answer that names no day or hour and makes fewer is vague (`overall._no_facts`).
@@ -344,6 +342,15 @@ ATTITUDE_MARGIN = 0.0
 # L2 0.3 and whole answers counted TONE_ANSWER_ROW times, 1.0, by 5-fold CV on tone_answers.yaml (AUC 0.876 vs 0.866);
 # TONE_ANSWER where ~1% of its fine answers lie over (CV). TONE_WORDS: "Um, I guess... Like, I don't know." (11).
 TONE_L2, TONE_ANSWER, TONE_NEAR, TONE_WORDS, TONE_ANSWER_ROW = 0.3, 2.2, 0.3, 15, 1.0
+# ...and a reply to a caller of TONE_WORDS_CALL words or more (c7-contempt): sarcasm to a caller is short ("Two
+# whole days off, poor you. Technicians are busy people, you know, it happens.", 14 words), and a short reply
+# on a call is no hedged non-answer: no professional reply of the tune files' lies over TONE_ANSWER at 9 to 14
+# words. Not interview answers: "Not sure. Maybe something in an office, I guess, we'll see." reads 2.24.
+TONE_WORDS_CALL = 9
+# ...and over TONE_ANSWER_CALL log-odds: professional replies to a caller say what is being done and sound it
+# (the tune files' 156 professional call replies, fresh12's held-out pairs left out: highest 1.81, then 0.93),
+# where casual sarcasm and brush-offs to a caller read 1.5 to 2.2 (c7-contempt).
+TONE_ANSWER_CALL = 1.5
 # Clichés: a sentence this near a canned answer ("I'm a people person") is one. An answer that
 # is mostly clichés, with no concrete detail of its own, is weak whatever it covers.
 CLICHE_MEANING = 0.68

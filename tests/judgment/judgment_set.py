@@ -53,6 +53,13 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                # call avoidance and gaming the numbers with nothing admitted in words, and honest
                # twins, written before scoring them (d6-avoidance)
                "avoidance": HERE / "avoidance_cases.yaml",
+               # casual contempt and sarcasm in words no exemplar uses, and professional twins, written
+               # before scoring them; odd pairs held out from tuning (c7-contempt)
+               "fresh12": HERE / "fresh12_cases.yaml",
+               # professional answers a word- or neighbour-based reader could mistake for a red flag
+               # (kind negatives, honest limits, others' bad practice told fairly), and rude twins,
+               # written before scoring them (p7-precision; even-numbered cases held out of tuning)
+               "precision4": HERE / "precision4_cases.yaml",
                # excellent answers beside short strong twins, and long rambling or padded answers,
                # written before scoring them (o7-excellent)
                "depth": HERE / "depth_cases.yaml"}
@@ -62,7 +69,8 @@ HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-
                        "heldout-fresh8": HERE / "heldout_fresh8.yaml",
                        "heldout-fresh9": HERE / "heldout_fresh9.yaml",
                        "heldout-fresh10": HERE / "heldout_fresh10.yaml",
-                       "heldout-fresh11": HERE / "heldout_fresh11.yaml"}
+                       "heldout-fresh11": HERE / "heldout_fresh11.yaml",
+                       "heldout-fresh12": HERE / "heldout_fresh12.yaml"}
 
 FAMILIES = (
     "real",              # quoted from a public guide, with the source's own label
