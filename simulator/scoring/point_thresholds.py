@@ -29,3 +29,9 @@ POINT_NEIGHBOUR_MARGIN = 0.2
 # ("evenings"/"weekends" 0.66, "stayed calm"/"calmed down" 0.67; "your customers"/"great reviews"
 # 0.31, said together in "the reviews from your customers are great").
 POINT_NEIGHBOURS = 0.5
+# A few words that name the thing the question asked for ("Impatience." to "What is your greatest
+# weakness?", read in the question's frame: `Inputs.fragment_answer`) say the point they are nearest
+# from this bar, not POINT_COVERED: the frame reading sits at 0.547-0.56 depending on the CPU's int8
+# kernels (AVX-512 with AMX against others), so the bare POINT_COVERED made the same answer covered on
+# one machine and partly covered on another. Only the nearest point, and only for such fragments.
+FRAGMENT_POINT = 0.5
