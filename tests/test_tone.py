@@ -67,7 +67,10 @@ def test_the_stored_weights_are_the_fit_of_todays_exemplars():
     w, b, fingerprint = tone.fit()
     stored = json.loads(tone.WEIGHTS.read_text(encoding="utf-8"))
     assert stored["fingerprint"] == fingerprint, "exemplars.yaml, tone_corpus.yaml or tone_answers.yaml changed: run python scripts/fit_tone.py"
-    assert np.allclose(stored["weights"], w, atol=1e-5) and abs(stored["bias"] - b) < 1e-5
+    # The sentence model's int8 kernels differ by CPU (AVX-512 with AMX against others): a fit of the
+    # same rows on another machine differs by up to ~0.01 per weight, so the stored fit is checked to
+    # that; on one machine the fit is exact (below), and a changed row changes the fingerprint.
+    assert np.allclose(stored["weights"], w, atol=0.03) and abs(stored["bias"] - b) < 0.01
     w2, b2, _ = tone.fit()
     assert np.array_equal(w, w2) and b == b2
 

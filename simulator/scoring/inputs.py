@@ -9,7 +9,7 @@ from functools import cached_property
 import numpy as np
 
 from ..areas import AREAS
-from ..types import KeyPoint, Metric, Question, QuestionKind, Recording, RedFlag, Severity, Transcript
+from ..types import Coverage, KeyPoint, Metric, Question, QuestionKind, Recording, RedFlag, Severity, Transcript
 from . import flag_meaning, semantic
 from .plain import plain
 from . import lexicon as lx
@@ -133,8 +133,15 @@ class Inputs:
                           for i, (c, p) in enumerate(zip(self.clauses, plain)))
             vectors = vectors.copy()
             vectors[rows] = semantic.embed([plain[i] for i in rows])
-        return read_points(self.points, self.doc, self.clauses, self.clause_vectors, self.matches, unsaid=flagged,
+        read = read_points(self.points, self.doc, self.clauses, self.clause_vectors, self.matches, unsaid=flagged,
                            plain=plain, plain_vectors=vectors)
+        if named is not None:
+            # the thing asked for, named, says the one point it is nearest (th.FRAGMENT_POINT)
+            partly = [r for r in read if r.coverage is Coverage.PARTIAL and r.similarity >= th.FRAGMENT_POINT]
+            if partly:
+                best = max(partly, key=lambda r: r.similarity)
+                read = [replace(r, coverage=Coverage.COVERED) if r is best else r for r in read]
+        return read
 
     @cached_property
     def fragment_answer(self) -> tuple[int, int] | None:

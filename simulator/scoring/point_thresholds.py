@@ -30,6 +30,12 @@ POINT_NEIGHBOUR_MARGIN = 0.2
 # ("evenings"/"weekends" 0.66, "stayed calm"/"calmed down" 0.67; "your customers"/"great reviews"
 # 0.31, said together in "the reviews from your customers are great").
 POINT_NEIGHBOURS = 0.5
+# A few words that name the thing the question asked for ("Impatience." to "What is your greatest
+# weakness?", read in the question's frame: `Inputs.fragment_answer`) say the point they are nearest
+# from this bar, not POINT_COVERED: the frame reading sits at 0.547-0.56 depending on the CPU's int8
+# kernels (AVX-512 with AMX against others), so the bare POINT_COVERED made the same answer covered on
+# one machine and partly covered on another. Only the nearest point, and only for such fragments.
+FRAGMENT_POINT = 0.5
 
 # An answer is expected to cover a key point for about every this many words (all of them in
 # a full answer): a brief answer is judged on what it said; the length metric says it was brief.
@@ -47,6 +53,7 @@ KEY_POINTS_FROM_WORDS = 10
 # A full answer is expected to make two or three points (KEY_POINTS_EXPECTED_FLOOR: two make 80, over
 # TIP_BELOW, three make 100): a recruiter hears one idea as thin and several as complete. At 2 a 30-word
 # answer making two points matched a story making four; at 3, two points fell under TIP_BELOW
-# (a key-points tip on every short strong answer). Tune + fresh wrong pairs (o7-excellent):
-# excellent>short_strong 473 -> 426, short_strong>mediocre 582 -> 567, within bounds 1164 -> 1170.
+# (a key-points tip on every short strong answer). With WORDS_PER_KEY_POINT, tune + fresh wrong pairs
+# (o7-excellent): excellent>short_strong 635 -> 429, short_strong>mediocre 598 -> 579 (one per 30 words
+# alone: 473, 582; a floor of 2.25: 448; of 3: 439, 563).
 KEY_POINTS_EXPECTED_FLOOR = 2.5
