@@ -347,10 +347,10 @@ TONE_L2, TONE_ANSWER, TONE_NEAR, TONE_WORDS, TONE_ANSWER_ROW = 0.3, 2.2, 0.3, 15
 # on a call is no hedged non-answer: no professional reply of the tune files' lies over TONE_ANSWER at 9 to 14
 # words. Not interview answers: "Not sure. Maybe something in an office, I guess, we'll see." reads 2.24.
 TONE_WORDS_CALL = 9
-# ...and over TONE_ANSWER_CALL log-odds: professional replies to a caller say what is being done and sound it
-# (the tune files' 156 professional call replies, fresh12's held-out pairs left out: highest 1.81, then 0.93),
-# where casual sarcasm and brush-offs to a caller read 1.5 to 2.2 (c7-contempt).
-TONE_ANSWER_CALL = 1.5
+# ...and over TONE_ANSWER_CALL log-odds, just above the highest of the tune files' 156 professional call replies
+# (1.81; c7-contempt): sarcasm and brush-offs to a caller read 1.5-2.2. At 1.5 precision4's unseen replies lost
+# one ("...Then I'll pull up both payments and check them"); at 1.85, 2 fewer rude replies found of 110.
+TONE_ANSWER_CALL = 1.85
 # Clichés: a sentence this near a canned answer ("I'm a people person") is one. An answer that
 # is mostly clichés, with no concrete detail of its own, is weak whatever it covers.
 CLICHE_MEANING = 0.68
