@@ -34,7 +34,7 @@ WHY_IDS = [c["id"] for c in yaml.safe_load(js.WHY_FILE.read_text("utf-8"))["case
 # heldout_fresh3.yaml from the third pass, heldout_fresh4.yaml from the fourth, heldout_fresh5.yaml
 # from the fifth, heldout_fresh6.yaml from the seventh, heldout_fresh7.yaml from the eighth, heldout_fresh8.yaml from
 # the tenth, heldout_fresh9.yaml from the eleventh, heldout_fresh10.yaml from the twelfth,
-# heldout_fresh11.yaml from the thirteenth), set from the
+# heldout_fresh11.yaml from the thirteenth, heldout_fresh12.yaml from the sixteenth), set from the
 # figures measured when the rules were finished, less a small margin (README "Judgment
 # figures"). Held-out only: the tune half is what the rules were tuned on.
 HELDOUT_FLOOR = {
@@ -53,8 +53,9 @@ HELDOUT_FLOOR = {
     # professional answers in red-flag grammar): 0.788 with the eleventh pass's rules and after
     # the twelfth (raised from 0.76); with heldout_fresh11.yaml too (7121 pairs): 0.774 with the
     # twelfth pass's rules, 0.779 after the thirteenth, 0.785 after the fourteenth, 0.801 after the
-    # fifteenth (raised from 0.77)
-    "tier_order": 0.79,
+    # fifteenth (raised from 0.77); with heldout_fresh12.yaml too (sixteenth pass, written by the
+    # coordinator before its rules): 0.800 with the fifteenth pass's rules, 0.814 after the sixteenth
+    "tier_order": 0.80,
     # rude, off-topic and non-English at or below 15: 0.646 on heldout.yaml; with
     # heldout_fresh3.yaml (75 answers): 0.533 with the second pass's rules, 0.573 after the third;
     # with heldout_fresh4.yaml too (95 answers): 0.495 with the third pass's rules and after the fourth;
@@ -69,8 +70,10 @@ HELDOUT_FLOOR = {
     # 0.402 after the twelfth (raised from 0.37); with heldout_fresh11.yaml too (254 answers, 30 of
     # them casual rudeness in words no rule names): 0.370 with the twelfth pass's rules, 0.394 after
     # the thirteenth (raised from 0.36); 0.465 after the fourteenth (the tone corpus; raised from 0.38);
-    # 0.488 after the fifteenth (whole answers for the tone model; raised from 0.44)
-    "low_at_or_below_ceiling": 0.47,
+    # 0.488 after the fifteenth (whole answers for the tone model; raised from 0.44); with
+    # heldout_fresh12.yaml too (274 answers): 0.493 with the fifteenth pass's rules, 0.522 after the
+    # sixteenth (raised from 0.47)
+    "low_at_or_below_ceiling": 0.50,
 }
 
 
