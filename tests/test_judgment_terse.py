@@ -18,13 +18,14 @@ import floors  # noqa: E402
 from simulator.scoring.english import is_word_list  # noqa: E402
 from simulator.types import EvidenceKind  # noqa: E402
 
-# Measured blind (main at 0569745): 5 of 16 terse answers knocked out as key words without
-# sentences, 9 of 16 above 15, 16 of 24 within bounds, 8 of 8 lists at or below 15. After the
-# elliptical reading (english.is_elliptical): none, 13, 20, 8. The three terse answers still low are
-# knocked out by other rules (a red flag read into "Just a day's notice if possible" and into
-# "Two years on a shop counter, so ready for the phones"; "Problem fixed first time..." read as
-# nearer another question), which this pass did not touch.
-TERSE_ABOVE_15, WITHIN = 13, 20
+# Measured blind (main at 0569745): 4 of 15 terse answers knocked out as key words without
+# sentences, 9 of 15 above 15, 16 of 23 within bounds, 8 of 8 lists at or below 15 (a sixteenth
+# terse answer, already precision4/availability-shifts/17, was taken out of the file). After the
+# elliptical reading (english.is_elliptical): none, 12, 19, 8. The three terse answers still low are
+# knocked out by other rules (a red flag read by meaning into "Overtime, fine by me" and into
+# "Sorting problems out, even better"; "Problem fixed first time..." read as nearer another
+# question), which this pass did not touch.
+TERSE_ABOVE_15, WITHIN = 12, 19
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def _listed(score) -> bool:
 
 def test_no_terse_answer_is_read_as_key_words_without_sentences(cases):
     terse = [(f, s) for f, s in cases if f.case.family != "keyword_stuffing"]
-    assert len(terse) == 16
+    assert len(terse) == 15
     assert [f.case.text for f, s in terse if _listed(s)] == []
     assert sum(s.overall > 15 for f, s in terse) >= TERSE_ABOVE_15, [(f.case.text, s.overall) for f, s in terse]
 
