@@ -21,11 +21,12 @@ from simulator.types import EvidenceKind  # noqa: E402
 # Measured blind (main at 0569745): 4 of 15 terse answers knocked out as key words without
 # sentences, 9 of 15 above 15, 16 of 23 within bounds, 8 of 8 lists at or below 15 (a sixteenth
 # terse answer, already precision4/availability-shifts/17, was taken out of the file). After the
-# elliptical reading (english.is_elliptical): none, 12, 19, 8. The three terse answers still low are
-# knocked out by other rules (a red flag read by meaning into "Overtime, fine by me" and into
-# "Sorting problems out, even better"; "Problem fixed first time..." read as nearer another
-# question), which this pass did not touch.
-TERSE_ABOVE_15, WITHIN = 12, 19
+# elliptical reading (english.is_elliptical): none, 12, 19, 8; and once an elliptical yes is no
+# longer read as the refusal exemplar it shares its subject with ("Overtime, fine by me" beside
+# "Overtime? No thanks, I have a life.", flag_meaning._stance_cost): none, 13, 20, 8. The two terse
+# answers still low are knocked out by other rules ("Sorting problems out, even better" read by
+# meaning as marking a ticket sorted; "Problem fixed first time..." as nearer another question).
+TERSE_ABOVE_15, WITHIN = 13, 20
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +76,12 @@ def test_elliptical_sentences_are_not_a_word_list(text):
 ])
 def test_labels_are_still_a_word_list(text):
     assert is_word_list(text)
+
+
+def test_an_elliptical_yes_is_not_the_refusal_it_shares_its_subject_with():
+    assert floors.typed_flags("overtime-peak-season", "Overtime, fine by me. Extra hours at Christmas, sure.") == []
+    assert floors.typed_flags("availability-shifts", "Weekends, sure. Nights, fine by me.") == []
+    # the no, and the yes at a price, are still refusals
+    assert floors.typed_flags("overtime-peak-season", "Overtime? Not a chance, I have a life.")
+    assert floors.typed_flags("overtime-peak-season", "Overtime, sure, if you pay me triple.")
+    assert floors.typed_flags("availability-shifts", "Weekends? No thanks, they are mine.")

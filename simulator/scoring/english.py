@@ -122,8 +122,9 @@ WORD_LIST_SHARE_BELOW = 0.2
 # small words of a sentence. An answer of two or more fragments, at least half of which say
 # something, is an answer, however few its small words. (A word list would be a last resort here:
 # these are the few words English uses as a whole predicate, not the subjects they are said of.)
-VERDICTS = frozenset("""yes yeah yep yup sure fine ok okay alright happy glad love loved always usually
-    often sometimes never nope nervous comfortable worries""".split())
+ASSENT = frozenset("yes yeah yep yup sure fine ok okay alright happy glad".split())
+VERDICTS = ASSENT | frozenset("""love loved always usually often sometimes never nope nervous comfortable
+    worries""".split())
 DENIALS = frozenset({"not", "never", "no", "nobody", "nothing", "none", "neither", "nor"})
 NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty
     half noon midnight""".split())
