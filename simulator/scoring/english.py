@@ -114,11 +114,51 @@ def guess_language(text: str) -> LanguageGuess:
 # words on small words; a list of key words almost none.
 WORD_LIST_MIN_WORDS = 6
 WORD_LIST_SHARE_BELOW = 0.2
+# ...but an answer said out loud is often elliptical: "Nights fine. Weekends, yes. Not Mondays,
+# college." Each fragment names its subject and says something of it, with no "I am" or "they
+# are", so it is as short of small words as a list; a list names labels and says nothing of any
+# ("Evenings. Weekends. Bank holidays."). What a fragment says of its subject is a verdict (the
+# closed class below: assent, a feeling about it, how often), a denial, a number or time, or the
+# small words of a sentence. An answer of two or more fragments, at least half of which say
+# something, is an answer, however few its small words. (A word list would be a last resort here:
+# these are the few words English uses as a whole predicate, not the subjects they are said of.)
+ASSENT = frozenset("yes yeah yep yup sure fine ok okay alright happy glad".split())
+VERDICTS = ASSENT | frozenset("""love loved always usually often sometimes never nope nervous comfortable
+    worries""".split())
+DENIALS = frozenset({"not", "never", "no", "nobody", "nothing", "none", "neither", "nor"})
+NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty
+    half noon midnight""".split())
+FRAGMENT_END = re.compile(r"[.!?;]+")
+FRAGMENTS_SAYING_AT_LEAST = 0.5
+
+
+def _saying(word: str) -> bool:
+    return word in VERDICTS or word in DENIALS or word in NUMBER_WORDS or word in FUNCTION_WORDS["English"]
+
+
+def _says_something(fragment: str) -> bool:
+    """A fragment that says something of its subject: "Weekends fine", "Mondays I have college till
+    two", "Not Wednesday mornings, college"; not a label ("Bank holidays", "Handle time")."""
+    return bool(re.search(r"\d", fragment)) or any(map(_saying, _words(fragment)))
+
+
+def is_elliptical(text: str) -> bool:
+    """Two or more fragments, at least half of which say something of their subject; or, when a
+    speech recogniser put no full stops in ("nights fine weekends fine holidays fine"), as many
+    words that say something as a sentence spends on its small words."""
+    fragments = [f for f in FRAGMENT_END.split(text) if _words(f)]
+    if len(fragments) >= 2:
+        return sum(map(_says_something, fragments)) >= FRAGMENTS_SAYING_AT_LEAST * len(fragments)
+    words = _words(text)
+    return bool(words) and sum(map(_saying, words)) / len(words) >= WORD_LIST_SHARE_BELOW
 
 
 def is_word_list(text: str) -> bool:
-    """Key words strung together, with (almost) none of the small words sentences are made of."""
+    """Key words strung together, with (almost) none of the small words sentences are made of, and
+    not an answer said in elliptical fragments."""
     words = _words(text)
     if len(words) < WORD_LIST_MIN_WORDS:
         return False
-    return sum(w in FUNCTION_WORDS["English"] for w in words) / len(words) < WORD_LIST_SHARE_BELOW
+    if sum(w in FUNCTION_WORDS["English"] for w in words) / len(words) >= WORD_LIST_SHARE_BELOW:
+        return False
+    return not is_elliptical(text)

@@ -17,7 +17,9 @@ from . import tone
 from .acts import denies_a_red_act
 from .attitude import attitude_of
 from .cues import owns_fault, own_stance
-from .clauses import FIRST_PERSON_SUBJECTS, Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of, sentence_of
+from .clauses import (FIRST_PERSON_SUBJECTS, Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of,
+                      sentence_of, stance)
+from .english import ASSENT
 from .semantic import red_flag_exemplars
 from .text import Doc
 from .tone import belief_put_right, helps_with
@@ -310,11 +312,20 @@ def _stance_cost(clause: Clause, exemplar: str, similarity: float) -> float:
         # "I'll do overtime if they pay me triple" refuses in its condition: the candidate's plain
         # "I'll do the overtime" says the yes without the price
         return th.STANCE_PENALTY
+    if (exemplar in _no_to_it() and ASSENT & said and not SUBJECT_PRONOUNS & said and not PRICE & said
+            and stance(clause.said) > 0):
+        # "Overtime, fine by me." is an elliptical yes to what "Overtime? No thanks, I have a life."
+        # turns down: read toward the subject they share they agree, but the verdict said of it is
+        # the opposite. Only a verdict said of a bare subject: in "I'd hope the others would be
+        # happy to pick those up" the assent is someone else's
+        return th.STANCE_PENALTY
     if agrees(clause.said, exemplar) and not denies_saying(clause.said):
         return 0.0
     return th.STANCE_PENALTY
 
 
+# Who a clause is about when it has a subject of its own (an elliptical clause has none).
+SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "others"})
 # The words that put a price on a yes ("if", "unless", "otherwise", "only", "as long as").
 PRICE = frozenset({"if", "unless", "otherwise", "only", "long"})
 
@@ -325,6 +336,14 @@ def _yes_at_a_price() -> frozenset[str]:
     ex_ = red_flag_exemplars()
     return frozenset(t for t, label in zip(ex_.texts, ex_.labels)
                      if label == RedFlag.REFUSAL.value and PRICE & set(norms_of(t)))
+
+
+@lru_cache(maxsize=1)
+def _no_to_it() -> frozenset[str]:
+    """The refusal exemplars that say no (an elliptical yes, "Weekends, sure", is their opposite)."""
+    ex_ = red_flag_exemplars()
+    return frozenset(t for t, label in zip(ex_.texts, ex_.labels)
+                     if label == RedFlag.REFUSAL.value and stance(t) < 0)
 
 
 @lru_cache(maxsize=16384)
