@@ -91,8 +91,12 @@ def test_fillers_in_a_short_answer_are_not_given_a_rate_a_minute_it_never_had():
                  "angry.", fillers_every=5)
     seconds = short.score.transcript.duration
     assert seconds < 15
-    for tips in (session_feedback([short, said(question("why-call-center"), CALM, step=0.42)]).tips,
-                 session_feedback([short]).tips):
+    # beside an answer that makes three of its points: since the o7-excellent pass a full answer is
+    # expected to make 2.5, so CALM's two (80) and the short answer's one pull the session's key
+    # points under the tip line, and "make your points" and "that was short" outrank the fillers
+    strong = said(question("why-call-center"), CALM.replace(" and I enjoyed it.", ", explained things in "
+                  "plain words and solved problems on the spot, and I enjoyed it."), step=0.42)
+    for tips in (session_feedback([short, strong]).tips, session_feedback([short]).tips):
         tip = next(t for t in tips if t.area == "fillers")
         assert "a minute." not in tip.text.split("I'd like")[0], tip.text
         assert re.search(r"four of them in about [67] seconds\.", tip.text), tip.text
