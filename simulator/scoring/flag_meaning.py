@@ -110,22 +110,21 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         if why:
             out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine, confirmed=why))
     out = [m for m in out if _localised(m, clauses, out, near)]
-    return out or _tone(clauses, vectors, theirs, read, sims, ex_.texts, ex_.labels,
-                        *((th.TONE_WORDS_CALL, th.TONE_ANSWER_CALL) if call else (th.TONE_WORDS, th.TONE_ANSWER)))
+    return out or _tone(clauses, vectors, theirs, read, sims, ex_.texts, ex_.labels, call)
 
 
 def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int], read: Sequence[tuple],
-          sims: np.ndarray, texts: Sequence[str], labels: Sequence[str], min_words: int,
-          bar: float) -> list[FlagMatch]:
+          sims: np.ndarray, texts: Sequence[str], labels: Sequence[str], call: bool) -> list[FlagMatch]:
     """When no clause is a red flag by the rules above: the answer's sentences (the candidate's own,
-    not kind help; `min_words` words at least: `th.TONE_WORDS`, `th.TONE_WORDS_CALL` to a caller) that as a whole sound like a red flag to the tone
-    model (`tone.py`, `bar`: `th.TONE_ANSWER`, `th.TONE_ANSWER_CALL` to a caller), quoted by one of them at least moderately near a red-flag
+    not kind help; `th.TONE_WORDS` words at least, `th.TONE_WORDS_CALL` in a reply to a caller) that
+    as a whole sound like a red flag to the tone model (`tone.py`, over `th.TONE_ANSWER`, or
+    `th.TONE_ANSWER_CALL` to a caller), quoted by one of them at least moderately near a red-flag
     exemplar (`th.TONE_NEAR`), with that exemplar's family."""
-    # ...and, read at the call's lower bar, not a sentence that denies saying something ("I'd never
-    # say you'll have to chase them yourself. I'll chase them now."): the model reads what is said, not
-    # that it is refused (not in interview answers: "Nobody can say I hung up" denies nothing)
-    own = [i for i in tone.tone_rows(clauses, theirs)
-           if bar >= th.TONE_ANSWER or not denies_saying(clauses[i].text)]
+    min_words, bar = (th.TONE_WORDS_CALL, th.TONE_ANSWER_CALL) if call else (th.TONE_WORDS, th.TONE_ANSWER)
+    # ...and, to a caller, not a sentence that denies saying something ("I'd never say you'll have to
+    # chase them yourself. I'll chase them now."): the model reads what is said, not that it is
+    # refused (not in interview answers: "Nobody can say I hung up" denies nothing)
+    own = [i for i in tone.tone_rows(clauses, theirs) if not (call and denies_saying(clauses[i].text))]
     if sum(clauses[i].words for i in own) < min_words or tone.answer_logit(vectors, own) < bar:
         return []
     if not (near := [i for i in own if read[i][1] >= th.TONE_NEAR]):
