@@ -21,7 +21,7 @@ SIMULATOR = ROOT / "simulator"
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("simulator", "simulator.types", "simulator.errors", "simulator.home", "simulator.console",
                  "simulator.progressbar", "simulator.wording", "simulator.scoring", "simulator.scoring.thresholds",
-                 "simulator.scoring.point_thresholds")),
+                 "simulator.scoring.point_thresholds", "simulator.scoring.flag_thresholds")),
     ("areas", ("simulator.areas",)),  # the table of metrics, read by every stage from here up
     ("audio", ("simulator.audio", "simulator.sound", "simulator.devices")),
     ("banks", ("simulator.banks", "simulator.banks.*")),

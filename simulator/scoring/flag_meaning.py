@@ -17,13 +17,15 @@ from . import tone
 from .acts import denies_a_red_act
 from .attitude import attitude_of
 from .cues import owns_fault, own_stance
-from .clauses import (FIRST_PERSON_SUBJECTS, Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of,
+from .clauses import (Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of,
                       sentence_of, stance)
 from .english import ASSENT
+from .flag_readings import (OWN_CONDUCT, answer_part, another_persons_doing, conceded, frank, one_of_my_acts,
+                            one_reason_of_several, someone_elses, their_doing)
 from .semantic import red_flag_exemplars
 from .text import Doc
 from .tone import belief_put_right, helps_with
-from .words import STOPWORDS
+
 
 @dataclass(frozen=True)
 class FlagMatch:
@@ -69,17 +71,17 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
     near: list[FlagMatch] = []  # phrases near a red flag and clear of the professional sentences, confirmed or not
     for i, (clause, (j, best, fine, consensus)) in enumerate(zip(clauses, read)):
         # ...nor a red flag's act that the candidate denies ("I wouldn't just hang up on them", `acts`)
-        if mostly_theirs(clause, theirs) or _their_doing(clause) or denies_a_red_act(clause, sims[i], ex_.labels, ex_.texts):
+        if mostly_theirs(clause, theirs) or their_doing(clause) or denies_a_red_act(clause, sims[i], ex_.labels, ex_.texts):
             continue
         sentence = sentence_of(clauses, clause)
-        if _one_of_my_acts(clause, sentence, ex_.texts[j]) or belief_put_right(sentence, clauses):
+        if one_of_my_acts(clause, sentence, ex_.texts[j]) or belief_put_right(sentence, clauses):
             continue
-        if _conceded(clause, sentence) or (RedFlag(ex_.labels[j]) is RedFlag.DISMISSIVE and helps_with(clause)):
+        if conceded(clause, sentence) or (RedFlag(ex_.labels[j]) is RedFlag.DISMISSIVE and helps_with(clause)):
             continue
-        if (RedFlag(ex_.labels[j]) in OWN_CONDUCT and _someone_elses(clause, ex_.texts[j])) or (
-                RedFlag(ex_.labels[j]) is RedFlag.MONEY and (_one_reason_of_several(clause, clauses) or _frank(clause))):
+        if (RedFlag(ex_.labels[j]) in OWN_CONDUCT and someone_elses(clause, ex_.texts[j])) or (
+                RedFlag(ex_.labels[j]) is RedFlag.MONEY and (one_reason_of_several(clause, clauses) or frank(clause))):
             continue
-        if (RedFlag(ex_.labels[j]) is RedFlag.DISHONESTY and _another_persons_doing(sentence)) or (
+        if (RedFlag(ex_.labels[j]) is RedFlag.DISHONESTY and another_persons_doing(sentence)) or (
                 RedFlag(ex_.labels[j]) is RedFlag.BLAME and owns_fault(clause.text)):  # blame points away (`cues`)
             continue
         leaning = lean.get(sentence, 0.0)
@@ -105,7 +107,7 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
             and clause.words >= th.RED_FLAG_PHRASE_WORDS
         why = tuple(name for name, yes in (("sure", best >= th.RED_FLAG_SURE),
                                            ("consensus", whole and consensus >= th.RED_FLAG_CONSENSUS_MARGIN),
-                                           ("tone word", _has_tone(_answer_part(sentence, clause, clauses))),
+                                           ("tone word", _has_tone(answer_part(sentence, clause, clauses))),
                                            ("stands out", stands_out)) if yes)
         if why:
             out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine, confirmed=why))
@@ -139,139 +141,6 @@ def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int]
     j = rows[int(np.argmax(sims[i, rows]))]
     best, fine = float(sims[i, j]), read[i][2]
     return [FlagMatch(clauses[i], RedFlag(labels[j]), best, texts[j], best - fine, by_tone=True)]
-
-
-# "while they're calling me names", "if he swears at me": a phrase that sets the scene with what
-# the caller does is the situation, not the candidate's answer to it (their sentence says that).
-SCENE = re.compile(r"^(?:while|when|whenever|if|as|once|until|even if|even when|every time)\s+"
-                   r"(?:they|he|she|the (?:caller|customer))(?:'re|'s| are| is| was| were| keep| start| call| swear| shout| yell)?\b",
-                   re.IGNORECASE)
-
-
-# "even when a letter we sent them wasn't clear", "if the line is bad": a phrase that opens with
-# one of these is the situation the sentence answers; its words are no tone of the answer's.
-WHEN = re.compile(r"^(?:even )?(?:while|when|whenever|if|once|until|every time)\b", re.IGNORECASE)
-
-
-def _answer_part(sentence: Clause, clause: Clause, clauses: Sequence[Clause]) -> str:
-    """For a phrase, its sentence without the other phrases that set the scene (`WHEN`); a whole
-    sentence is read whole."""
-    text = sentence.text
-    if clause.sentence:
-        return text
-    for p in clauses:
-        if not p.sentence and p != clause and sentence.start <= p.start and p.end <= sentence.end \
-                and not (p.start <= clause.start and clause.end <= p.end) and WHEN.match(p.text):
-            text = text.replace(p.text, " ")
-    return text
-
-
-def _conceded(phrase: Clause, sentence: Clause) -> bool:
-    """A phrase conceded before what the candidate did: "It wasn't my department, but I stayed on
-    the line and got the right person" (not "..., so I gave him the head office number")."""
-    around = _either_side(phrase, sentence)
-    return around is not None and CONCEDED.match(around[1]) is not None
-
-
-def _either_side(phrase: Clause, sentence: Clause) -> tuple[str, str] | None:
-    """A phrase's sentence before it and after it; None for a whole sentence."""
-    at = sentence.text.find(phrase.text) if not phrase.sentence else -1
-    return None if at < 0 else (sentence.text[:at], sentence.text[at + len(phrase.text):])
-
-
-# ...or before this company preferred: "I applied to a few places, but you're the one I was
-# hoping would ring" (not "..., but you're the first to ring").
-CONCEDED = re.compile(r"^[\s,;]*but\s+(?:(?:I|we)\b(?!\s*(?:just\s+)?(?:told|said))|"
-                      r"(?:you(?:'re|’re| are)|this is|yours is|this (?:job|place|role) is)\s+(?:really\s+)?"
-                      r"(?:the one\b|my (?:first|top) choice\b|top of my list\b))", re.IGNORECASE)
-
-
-# "I'll find out where it is, deal with it, and call you back": a phrase with no subject of its own,
-# between an act of the candidate's (not "I'd say..." or "I'd tell them...", which bring in what
-# they'd say) and "and" another, is one more of their acts, not words said to the caller: it is no
-# red flag when the red flag it is nearest is words said to a caller ("...deal with it, next"), and
-# still one when that is an act of the candidate's own ("I'd just hang up on them", "I'd yell back
-# louder so they stop"). Read from the exemplar's words, so nothing new is embedded at scoring.
-MY_ACT_BEFORE = re.compile(r"^\s*(?:(?:and|then|so)\s+)?(?:I|we)(?:'d|'ll| would| will| can| could)?\s+(?:just\s+)?"
-                           r"(?!(?:say|says|said|tell|tells|told|reply|replied|answer|go|goes|went|ask|asked)\b)"
-                           r"[a-z]+\b[^\"“”']*,\s*$", re.IGNORECASE)
-MORE_ACTS_AFTER = re.compile(r"^\s*,?\s*(?:and|then)\b", re.IGNORECASE)
-
-
-def _one_of_my_acts(phrase: Clause, sentence: Clause, exemplar: str) -> bool:
-    """The phrase opens with a word of its own (a verb: not "but my manager...", not "you..."),
-    after one of the candidate's acts and before "and" another (`MY_ACT_BEFORE`)."""
-    around = _either_side(phrase, sentence)
-    words = norms_of(phrase.text)
-    if around is None or not around[0] or not words or words[0] in STOPWORDS:
-        return False
-    if MY_ACT_BEFORE.match(around[0]) is None or MORE_ACTS_AFTER.match(around[1]) is None:
-        return False
-    return not FIRST_PERSON_SUBJECTS & set(norms_of(exemplar))
-
-
-# "Honestly, the pay is better than the shop... But it's also that I like talking to people": pay,
-# the commute or the hours named as one reason, with no "only" or "just", beside another reason the
-# answer gives ("also", "mainly", "mostly") is an honest motive, not money alone; not when that
-# reason is practical too ("Also it's close to home"). Another reason that is itself a red flag
-# ("And also it's easy money") is read, and flagged, on its own.
-PRACTICAL = frozenset("pay pays paid money wage wages salary paycheck commute bus hours close near nearby local home travel".split())
-ONLY = frozenset("only just all nothing whatever main".split())
-ANOTHER_REASON = re.compile(r"\b(?:also|as well|mainly|mostly|more importantly|more than that|on top of that)\b",
-                            re.IGNORECASE)
-
-
-def _one_reason_of_several(clause: Clause, clauses: Sequence[Clause]) -> bool:
-    said = set(norms_of(clause.text))
-    if not PRACTICAL & said or ONLY & said:
-        return False
-    return any(ANOTHER_REASON.search(c.text) and not PRACTICAL & set(norms_of(c.text)) for c in clauses
-               if c.sentence and not (c.start <= clause.start and clause.end <= c.end))
-
-
-# "I'm not going to pretend it's a dream job.": a sentence of frankness about what the job is not,
-# said before the reasons (not "...I love it, it's just a job", nor "I won't pretend I like it",
-# "...to care", which say how the candidate feels about the work, nor
-# a phrase tagged on to a sentence that says what it is: "I'll answer the phones, I'm not going to
-# pretend I love it").
-FRANK = re.compile(r"^(?:I(?:'m| am)? ?(?:won't|will not|wouldn't|would not|not going to|'m not going to)|not going to)"
-                   r"\s+pretend\b(?!\s+(?:to|that I|I)\s+(?:care|love|like|enjoy))", re.IGNORECASE)
-
-
-def _frank(clause: Clause) -> bool:
-    return clause.sentence and FRANK.match(clause.text.strip()) is not None and not ONLY & set(norms_of(clause.text))
-
-
-# "...and some will want a refund you can't give": a phrase whose subject is other people says
-# what they do or want; it is not the candidate's own conduct (a lie, a motive, a refusal) that a
-# red flag opening in the first person names ("I'd just give them the refund and not tell anyone";
-# not "Maybe a neighbour took it, ..., not much I can do"). Contempt and dismissal can be said of
-# others in the third person ("..., customers can sort it out themselves"), so they are not read so.
-OWN_CONDUCT = frozenset({RedFlag.DISHONESTY, RedFlag.MONEY, RedFlag.REFUSAL})
-OTHERS = frozenset("some people they he she customers callers most many others someone".split())
-
-
-def _someone_elses(clause: Clause, exemplar: str) -> bool:
-    words = [w for w in norms_of(clause.text) if w not in ("and", "but", "then")]  # "so he'd stop calling": my purpose
-    return bool(words) and words[0] in OTHERS and not {"i", "we", "me", "my"} & set(words) \
-        and tuple(norms_of(exemplar)[:1]) in (("i",), ("we",))
-
-
-# "A colleague of mine once changed an order date to push a refund through.": what someone else
-# did, told with no "I" or "we" of the candidate's in it, is their dishonesty, not the candidate's
-# (a colleague blamed is still blame: this reads the dishonesty family only). `_someone_elses`
-# reads a phrase opening with "they" or "some people"; this, a whole sentence told about one named person.
-SOMEONE_ELSE = re.compile(r"^(?:(?:a|one|another|my|our|this|that|the)\s+)?(?:(?:old|former|new)\s+)?"
-                          r"(?:colleague|co-?worker|workmate|team ?mate|mate|friend|guy|girl|lad|agent)s?\b"
-                          r"|^(?:he|she|someone|somebody)\b", re.IGNORECASE)
-
-
-def _another_persons_doing(sentence: Clause) -> bool:
-    return SOMEONE_ELSE.match(sentence.text) is not None and not FIRST_PERSON_SUBJECTS & set(norms_of(sentence.text))
-
-
-def _their_doing(clause: Clause) -> bool:
-    return not clause.sentence and SCENE.match(clause.text) is not None
 
 
 def still_meant(m: FlagMatch, plain_vector: np.ndarray) -> bool:
@@ -386,11 +255,11 @@ def _localised(m: FlagMatch, clauses: Sequence[Clause], flagged: Sequence[FlagMa
     if not c.sentence or sure or c.words <= th.RED_FLAG_SHORT_SENTENCE:
         return True
     inside = [p for p in clauses if not p.sentence and c.start <= p.start and p.end <= c.end]
-    scene = sum(p.words for p in inside if _their_doing(p))
+    scene = sum(p.words for p in inside if their_doing(p))
     if scene and m.lead >= th.RED_FLAG_CLEAR_MARGIN:
         # "If they call me names, I've got a few of my own ready": the scene set, the sentence
         # clear of every professional one says what its answer to it says
-        inside = [p for p in inside if not _their_doing(p)]
+        inside = [p for p in inside if not their_doing(p)]
         return not inside or any(p.words >= th.RED_FLAG_MAIN_PHRASE * (c.words - scene) for p in inside)
     # A sentence that is one phrase and a tag ("..., if I'm honest", "..., I'm afraid") says what
     # that phrase says: the flag is that phrase's.

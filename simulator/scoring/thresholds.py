@@ -290,67 +290,13 @@ RIVAL_NAMED_MARGIN = -0.15  # ...and this much nearer it than the question asked
 # don't mind": -0.20; "I guess it depends how much": -0.21) say yes or no to the hours: left to the other measures.
 ANOTHER_QUESTION_MARGIN = 0.0
 ANOTHER_QUESTION_RELEVANCE = 0.1
-# Red flags: the nearest exemplar (with the clause's stance) is a red flag, at least this near,
-# and nearer than the nearest professional sentence by at least the margin.
-RED_FLAG_MEANING = 0.58
-RED_FLAG_MARGIN = 0.05
-# ...or a little less near, but far clearer of every professional sentence, in a clause longer
-# than RED_FLAG_SHORT_SENTENCE: the exemplar says the same thing in other words ("Put the headset
-# on the desk and let them run out of steam"). Second pass (k-judgment2), on the tune half.
-RED_FLAG_NEAR = 0.52
-RED_FLAG_CLEAR_MARGIN = 0.15
-RED_FLAG_SURE = 0.75  # a whole sentence this near a red flag is one, whichever of its phrases says it
-RED_FLAG_SHORT_SENTENCE = 8  # ...and so is a sentence of this many words or fewer
-# ...and so is a longer one whose main phrase holds this share of its words, the rest a tag: "Sitting
-# on the phone for eight hours a day doesn't massively appeal, if I'm honest" (fifth pass, fresh5 tune).
-RED_FLAG_MAIN_PHRASE = 0.75
-STANCE_PENALTY = 0.3  # an exemplar said with the other stance counts this much less near
-# A phrase of a sentence is a red flag only when its whole sentence is not nearer the
-# professional sentences than the red flags by more than this (a phrase cut out of a
-# professional sentence, "and follow the policy if it continues", can sound like anything).
-# Second pass (k-judgment2): measured on the tune half and tests/judgment/fresh_cases.yaml.
-RED_FLAG_PHRASE_SENTENCE = -0.03
-# A near red flag is confirmed, without a word of its tone, when the mean of its this many
-# nearest red-flag exemplars is nearer than every professional sentence by this margin: several
-# ways of saying the same bad thing agree, not one exemplar that happens to share its subject.
-# Whole sentences only (this and RED_FLAG_NEAR's route): phrases cut out of strong answers in
-# tests/eval ("especially if you've already called about it") sat near a red flag this way; at
-# a margin of 0 a strong answer there was knocked out, at 0.03 none.
-RED_FLAG_CONSENSUS = 3
-RED_FLAG_CONSENSUS_MARGIN = 0.03
-# A phrase of a sentence (RED_FLAG_PHRASE_WORDS words or more) this near a red flag, and nearer it
-# than every professional sentence by RED_FLAG_PHRASE_MARGIN, is one without a word of its tone:
-# "be my guest", "I've got all day". Third pass (2026-12-01), on the tune half and the fresh
-# cases: +1 and +2 rude cases found, no professional twin, tests/eval answer or new probe flagged.
-RED_FLAG_PHRASE_NEAR = 0.62
-RED_FLAG_PHRASE_MARGIN = 0.2
-RED_FLAG_PHRASE_WORDS = 3
-# A clause with a word of the candidate's attitude to the caller (`attitude.ATTITUDE`: "not mine",
-# "get rid of", "a pain", "they'll survive") is a red flag when its nearest exemplar is a red flag
-# at least this near, and no professional sentence is nearer: casual rudeness in a situation no
-# exemplar names. Eleventh pass (a2-casual, 2026-12-01), measured on every tune-side fresh file
-# (fresh to fresh9: 175 rude, 242 professional answers): at 0.40 / 0, +10 rude found (7 of them
-# fresh9's, whose writer chose the words) and none of the professional answers flagged (none of
-# them says such a word in a clause 0.35 near a red flag); from a margin of 0.03 up, about 4 fewer
-# found, none spared. On that set the words alone would do; kind sentences written to use them
-# lead by -0.25 to -0.15, and the meaning is what keeps "Three times is a real pain, I'm so sorry"
-# from being a red flag.
-ATTITUDE_NEAR = 0.40
-ATTITUDE_MARGIN = 0.0
-# The tone model (`tone.py`, README "tone model"): an answer of TONE_WORDS words or more whose sentences, averaged,
-# it reads at TONE_ANSWER log-odds of a red flag, quoted by a sentence TONE_NEAR near a red-flag exemplar. t6-answers:
-# L2 0.3 and whole answers counted TONE_ANSWER_ROW times, 1.0, by 5-fold CV on tone_answers.yaml (AUC 0.876 vs 0.866);
-# TONE_ANSWER where ~1% of its fine answers lie over (CV). TONE_WORDS: "Um, I guess... Like, I don't know." (11).
-TONE_L2, TONE_ANSWER, TONE_NEAR, TONE_WORDS, TONE_ANSWER_ROW = 0.3, 2.2, 0.3, 15, 1.0
-# ...and a reply to a caller of TONE_WORDS_CALL words or more (c7-contempt): sarcasm to a caller is short ("Two
-# whole days off, poor you. Technicians are busy people, you know, it happens.", 14 words), and a short reply
-# on a call is no hedged non-answer: no professional reply of the tune files' lies over TONE_ANSWER at 9 to 14
-# words. Not interview answers: "Not sure. Maybe something in an office, I guess, we'll see." reads 2.24.
-TONE_WORDS_CALL = 9
-# ...and over TONE_ANSWER_CALL log-odds, just above the highest of the tune files' 156 professional call replies
-# (1.81; c7-contempt): sarcasm and brush-offs to a caller read 1.5-2.2. At 1.5 precision4's unseen replies lost
-# one ("...Then I'll pull up both payments and check them"); at 1.85, 2 fewer rude replies found of 110.
-TONE_ANSWER_CALL = 1.85
+# Red flags by meaning: `flag_thresholds.py`, with why.
+from .flag_thresholds import (  # noqa: E402,F401
+    RED_FLAG_MEANING, RED_FLAG_MARGIN, RED_FLAG_NEAR, RED_FLAG_CLEAR_MARGIN, RED_FLAG_SURE,
+    RED_FLAG_SHORT_SENTENCE, RED_FLAG_MAIN_PHRASE, STANCE_PENALTY, RED_FLAG_PHRASE_SENTENCE,
+    RED_FLAG_CONSENSUS, RED_FLAG_CONSENSUS_MARGIN, RED_FLAG_PHRASE_NEAR, RED_FLAG_PHRASE_MARGIN,
+    RED_FLAG_PHRASE_WORDS, ATTITUDE_NEAR, ATTITUDE_MARGIN, TONE_L2, TONE_ANSWER, TONE_NEAR, TONE_WORDS,
+    TONE_ANSWER_ROW, TONE_WORDS_CALL, TONE_ANSWER_CALL)
 # Clichés: a sentence this near a canned answer ("I'm a people person") is one. An answer that
 # is mostly clichés, with no concrete detail of its own, is weak whatever it covers.
 CLICHE_MEANING = 0.68

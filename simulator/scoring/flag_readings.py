@@ -1,0 +1,144 @@
+"""Readings that clear a clause near a red-flag exemplar (`flag_meaning.py`): the scene a caller
+sets, a point conceded before "but", one more of the candidate's own acts, pay named as one reason of
+several, frankness about the job, and what someone else said or did."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..types import RedFlag
+from .clauses import FIRST_PERSON_SUBJECTS, Clause, norms_of
+from .words import STOPWORDS
+
+# "while they're calling me names", "if he swears at me": a phrase that sets the scene with what
+# the caller does is the situation, not the candidate's answer to it (their sentence says that).
+SCENE = re.compile(r"^(?:while|when|whenever|if|as|once|until|even if|even when|every time)\s+"
+                   r"(?:they|he|she|the (?:caller|customer))(?:'re|'s| are| is| was| were| keep| start| call| swear| shout| yell)?\b",
+                   re.IGNORECASE)
+
+
+# "even when a letter we sent them wasn't clear", "if the line is bad": a phrase that opens with
+# one of these is the situation the sentence answers; its words are no tone of the answer's.
+WHEN = re.compile(r"^(?:even )?(?:while|when|whenever|if|once|until|every time)\b", re.IGNORECASE)
+
+
+def answer_part(sentence: Clause, clause: Clause, clauses: Sequence[Clause]) -> str:
+    """For a phrase, its sentence without the other phrases that set the scene (`WHEN`); a whole
+    sentence is read whole."""
+    text = sentence.text
+    if clause.sentence:
+        return text
+    for p in clauses:
+        if not p.sentence and p != clause and sentence.start <= p.start and p.end <= sentence.end \
+                and not (p.start <= clause.start and clause.end <= p.end) and WHEN.match(p.text):
+            text = text.replace(p.text, " ")
+    return text
+
+
+def conceded(phrase: Clause, sentence: Clause) -> bool:
+    """A phrase conceded before what the candidate did: "It wasn't my department, but I stayed on
+    the line and got the right person" (not "..., so I gave him the head office number")."""
+    around = _either_side(phrase, sentence)
+    return around is not None and CONCEDED.match(around[1]) is not None
+
+
+def _either_side(phrase: Clause, sentence: Clause) -> tuple[str, str] | None:
+    """A phrase's sentence before it and after it; None for a whole sentence."""
+    at = sentence.text.find(phrase.text) if not phrase.sentence else -1
+    return None if at < 0 else (sentence.text[:at], sentence.text[at + len(phrase.text):])
+
+
+# ...or before this company preferred: "I applied to a few places, but you're the one I was
+# hoping would ring" (not "..., but you're the first to ring").
+CONCEDED = re.compile(r"^[\s,;]*but\s+(?:(?:I|we)\b(?!\s*(?:just\s+)?(?:told|said))|"
+                      r"(?:you(?:'re|’re| are)|this is|yours is|this (?:job|place|role) is)\s+(?:really\s+)?"
+                      r"(?:the one\b|my (?:first|top) choice\b|top of my list\b))", re.IGNORECASE)
+
+
+# "I'll find out where it is, deal with it, and call you back": a phrase with no subject of its own,
+# between an act of the candidate's (not "I'd say..." or "I'd tell them...", which bring in what
+# they'd say) and "and" another, is one more of their acts, not words said to the caller: it is no
+# red flag when the red flag it is nearest is words said to a caller ("...deal with it, next"), and
+# still one when that is an act of the candidate's own ("I'd just hang up on them", "I'd yell back
+# louder so they stop"). Read from the exemplar's words, so nothing new is embedded at scoring.
+MY_ACT_BEFORE = re.compile(r"^\s*(?:(?:and|then|so)\s+)?(?:I|we)(?:'d|'ll| would| will| can| could)?\s+(?:just\s+)?"
+                           r"(?!(?:say|says|said|tell|tells|told|reply|replied|answer|go|goes|went|ask|asked)\b)"
+                           r"[a-z]+\b[^\"“”']*,\s*$", re.IGNORECASE)
+MORE_ACTS_AFTER = re.compile(r"^\s*,?\s*(?:and|then)\b", re.IGNORECASE)
+
+
+def one_of_my_acts(phrase: Clause, sentence: Clause, exemplar: str) -> bool:
+    """The phrase opens with a word of its own (a verb: not "but my manager...", not "you..."),
+    after one of the candidate's acts and before "and" another (`MY_ACT_BEFORE`)."""
+    around = _either_side(phrase, sentence)
+    words = norms_of(phrase.text)
+    if around is None or not around[0] or not words or words[0] in STOPWORDS:
+        return False
+    if MY_ACT_BEFORE.match(around[0]) is None or MORE_ACTS_AFTER.match(around[1]) is None:
+        return False
+    return not FIRST_PERSON_SUBJECTS & set(norms_of(exemplar))
+
+
+# "Honestly, the pay is better than the shop... But it's also that I like talking to people": pay,
+# the commute or the hours named as one reason, with no "only" or "just", beside another reason the
+# answer gives ("also", "mainly", "mostly") is an honest motive, not money alone; not when that
+# reason is practical too ("Also it's close to home"). Another reason that is itself a red flag
+# ("And also it's easy money") is read, and flagged, on its own.
+PRACTICAL = frozenset("pay pays paid money wage wages salary paycheck commute bus hours close near nearby local home travel".split())
+ONLY = frozenset("only just all nothing whatever main".split())
+ANOTHER_REASON = re.compile(r"\b(?:also|as well|mainly|mostly|more importantly|more than that|on top of that)\b",
+                            re.IGNORECASE)
+
+
+def one_reason_of_several(clause: Clause, clauses: Sequence[Clause]) -> bool:
+    said = set(norms_of(clause.text))
+    if not PRACTICAL & said or ONLY & said:
+        return False
+    return any(ANOTHER_REASON.search(c.text) and not PRACTICAL & set(norms_of(c.text)) for c in clauses
+               if c.sentence and not (c.start <= clause.start and clause.end <= c.end))
+
+
+# "I'm not going to pretend it's a dream job.": a sentence of frankness about what the job is not,
+# said before the reasons (not "...I love it, it's just a job", nor "I won't pretend I like it",
+# "...to care", which say how the candidate feels about the work, nor
+# a phrase tagged on to a sentence that says what it is: "I'll answer the phones, I'm not going to
+# pretend I love it").
+FRANK = re.compile(r"^(?:I(?:'m| am)? ?(?:won't|will not|wouldn't|would not|not going to|'m not going to)|not going to)"
+                   r"\s+pretend\b(?!\s+(?:to|that I|I)\s+(?:care|love|like|enjoy))", re.IGNORECASE)
+
+
+def frank(clause: Clause) -> bool:
+    return clause.sentence and FRANK.match(clause.text.strip()) is not None and not ONLY & set(norms_of(clause.text))
+
+
+# "...and some will want a refund you can't give": a phrase whose subject is other people says
+# what they do or want; it is not the candidate's own conduct (a lie, a motive, a refusal) that a
+# red flag opening in the first person names ("I'd just give them the refund and not tell anyone";
+# not "Maybe a neighbour took it, ..., not much I can do"). Contempt and dismissal can be said of
+# others in the third person ("..., customers can sort it out themselves"), so they are not read so.
+OWN_CONDUCT = frozenset({RedFlag.DISHONESTY, RedFlag.MONEY, RedFlag.REFUSAL})
+OTHERS = frozenset("some people they he she customers callers most many others someone".split())
+
+
+def someone_elses(clause: Clause, exemplar: str) -> bool:
+    words = [w for w in norms_of(clause.text) if w not in ("and", "but", "then")]  # "so he'd stop calling": my purpose
+    return bool(words) and words[0] in OTHERS and not {"i", "we", "me", "my"} & set(words) \
+        and tuple(norms_of(exemplar)[:1]) in (("i",), ("we",))
+
+
+# "A colleague of mine once changed an order date to push a refund through.": what someone else
+# did, told with no "I" or "we" of the candidate's in it, is their dishonesty, not the candidate's
+# (a colleague blamed is still blame: this reads the dishonesty family only). `someone_elses`
+# reads a phrase opening with "they" or "some people"; this, a whole sentence told about one named person.
+SOMEONE_ELSE = re.compile(r"^(?:(?:a|one|another|my|our|this|that|the)\s+)?(?:(?:old|former|new)\s+)?"
+                          r"(?:colleague|co-?worker|workmate|team ?mate|mate|friend|guy|girl|lad|agent)s?\b"
+                          r"|^(?:he|she|someone|somebody)\b", re.IGNORECASE)
+
+
+def another_persons_doing(sentence: Clause) -> bool:
+    return SOMEONE_ELSE.match(sentence.text) is not None and not FIRST_PERSON_SUBJECTS & set(norms_of(sentence.text))
+
+
+def their_doing(clause: Clause) -> bool:
+    return not clause.sentence and SCENE.match(clause.text) is not None
