@@ -29,14 +29,11 @@ PRECISION2_WITHIN, PRECISION2_FLAGGED, PRECISION2_RUDE_FOUND = 62, 1, 19
 
 
 def test_professional_answers_on_red_flag_subjects_are_neither_flagged_nor_knocked_out():
-    cases = floors.scored("precision2")
+    cases = floors.assert_precision_floors("precision2", 70, 90, PRECISION2_FLAGGED, PRECISION2_WITHIN,
+                                           PRECISION2_RUDE_FOUND)
     professional = [(f, s) for f, s in cases if f.flag is False]
-    assert len(professional) >= 70 and len(cases) >= 90
-    floors.assert_professional_flagged(cases, PRECISION2_FLAGGED)
     low = [f.case.text for f, s in professional if s.overall <= 15]
     assert len(low) <= PRECISION2_FLAGGED and all(floors.severe_flags(s) for f, s in professional if s.overall <= 15), low
-    assert floors.professional_within(cases) >= PRECISION2_WITHIN
-    floors.assert_rude_found(cases, PRECISION2_RUDE_FOUND)
 
 
 score, severe = floors.typed_score, floors.severe_quotes

@@ -29,12 +29,7 @@ PRECISION3_WITHIN, PRECISION3_FLAGGED, PRECISION3_RUDE_FOUND = 59, 4, 14
 
 
 def test_professional_answers_near_a_rude_act_are_neither_flagged_nor_knocked_out():
-    cases = floors.scored("precision3")
-    professional = [(f, s) for f, s in cases if f.flag is False]
-    assert len(professional) >= 70 and len(cases) >= 90
-    floors.assert_professional_flagged(cases, PRECISION3_FLAGGED)
-    assert floors.professional_within(cases) >= PRECISION3_WITHIN
-    floors.assert_rude_found(cases, PRECISION3_RUDE_FOUND)
+    floors.assert_precision_floors("precision3", 70, 90, PRECISION3_FLAGGED, PRECISION3_WITHIN, PRECISION3_RUDE_FOUND)
 
 
 score, severe = floors.typed_score, floors.severe_quotes

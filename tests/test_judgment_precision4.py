@@ -26,12 +26,7 @@ PRECISION4_WITHIN, PRECISION4_FLAGGED, PRECISION4_RUDE_FOUND = 43, 4, 17
 
 
 def test_professional_answers_a_word_reader_could_mistake_are_neither_flagged_nor_knocked_out():
-    cases = floors.scored("precision4")
-    professional = [(f, s) for f, s in cases if f.flag is False]
-    assert len(professional) >= 62 and len(cases) >= 82
-    floors.assert_professional_flagged(cases, PRECISION4_FLAGGED)
-    assert floors.professional_within(cases) >= PRECISION4_WITHIN
-    floors.assert_rude_found(cases, PRECISION4_RUDE_FOUND)
+    floors.assert_precision_floors("precision4", 62, 82, PRECISION4_FLAGGED, PRECISION4_WITHIN, PRECISION4_RUDE_FOUND)
 
 
 score, severe = floors.typed_score, floors.severe_quotes

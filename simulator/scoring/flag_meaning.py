@@ -20,7 +20,7 @@ from .cues import owns_fault, own_stance
 from .clauses import (Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of,
                       sentence_of, stance)
 from .english import ASSENT
-from .flag_readings import (OWN_CONDUCT, answer_part, another_persons_doing, conceded, frank, one_of_my_acts,
+from .flag_readings import (OWN_CONDUCT, activity_named, answer_part, another_persons_doing, conceded, frank, one_of_my_acts,
                             one_reason_of_several, someone_elses, their_doing)
 from .semantic import red_flag_exemplars
 from .text import Doc
@@ -106,7 +106,8 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         stands_out = not whole and best >= th.RED_FLAG_PHRASE_NEAR and best - fine >= th.RED_FLAG_PHRASE_MARGIN \
             and clause.words >= th.RED_FLAG_PHRASE_WORDS
         why = tuple(name for name, yes in (("sure", best >= th.RED_FLAG_SURE),
-                                           ("consensus", whole and consensus >= th.RED_FLAG_CONSENSUS_MARGIN),
+                                           ("consensus", whole and consensus >= th.RED_FLAG_CONSENSUS_MARGIN
+                                            and not (RedFlag(ex_.labels[j]) in OWN_CONDUCT and activity_named(clause))),
                                            ("tone word", _has_tone(answer_part(sentence, clause, clauses))),
                                            ("stands out", stands_out)) if yes)
         if why:

@@ -140,5 +140,29 @@ def another_persons_doing(sentence: Clause) -> bool:
     return SOMEONE_ELSE.match(sentence.text) is not None and not FIRST_PERSON_SUBJECTS & set(norms_of(sentence.text))
 
 
+# "A call comes in, you find out what they need...", "the phone rings and...": a phrase whose subject
+# is the call (or the phone, the line, a caller) arriving, in the present, is the scene the answer
+# walks through, not the candidate's conduct (p8-precision: "A call comes in" was read as "Click,
+# next caller."). Clause structure (that subject, that verb), not the words of any red flag.
+ARRIVAL = re.compile(r"^(?:so\s+|then\s+|and\s+)?(?:a|the|another|the next|every)\s+(?:new\s+)?"
+                     r"(?:call|phone|customer|caller|ticket|chat)s?\s+(?:comes?|rings?|lands?|pops?)(?:\s+(?:in|through|up))?\b",
+                     re.IGNORECASE)
+
+
 def their_doing(clause: Clause) -> bool:
-    return not clause.sentence and SCENE.match(clause.text) is not None
+    return not clause.sentence and (SCENE.match(clause.text) is not None or ARRIVAL.match(clause.text) is not None)
+
+
+# "Sorting problems out, even better.": a clause that opens with a gerund and has no first person in
+# it names an activity (here one the candidate likes), not something the candidate does or would do;
+# the lie, the motive or the refusal an exemplar in the first person names ("I'd mark it as sorted
+# even though it's not fixed") is no more than its subject shared. Read only where nothing but
+# several exemplars agreeing confirms the clause (`flag_meaning`, consensus): three exemplars near
+# a gerund share its subject, not a stance (p8-precision).
+NOT_GERUNDS = frozenset("nothing something anything everything thing morning evening during".split())
+MINE = frozenset("i we me my us our myself".split())
+
+
+def activity_named(clause: Clause) -> bool:
+    words = norms_of(clause.text)
+    return bool(words) and words[0].endswith("ing") and words[0] not in NOT_GERUNDS and not MINE & set(words)

@@ -68,3 +68,17 @@ def judged(cases) -> int:
     """Cases within their tier's bounds and, where labelled, flagged as labelled."""
     return sum(f.case.within_bounds(s.overall) and (f.flag is None or bool(severe_flags(s)) == f.flag)
                for f, s in cases)
+
+
+def assert_precision_floors(prefix: str, professional: int, total: int, flagged: int, within: int,
+                            found: int) -> list[tuple[js.FreshCase, Score]]:
+    """The shared body of the precision files' floor tests (precision2 to precision5): the file holds
+    at least `professional` professional cases and `total` in all; at most `flagged` professional
+    answers carry a severe red flag, at least `within` score within their tier's bounds, and at least
+    `found` rude twins are found and knocked out. Returns the scored cases for any further check."""
+    cases = scored(prefix)
+    assert sum(f.flag is False for f, _ in cases) >= professional and len(cases) >= total
+    assert_professional_flagged(cases, flagged)
+    assert professional_within(cases) >= within
+    assert_rude_found(cases, found)
+    return cases

@@ -1,0 +1,81 @@
+"""Professional answers that speak of a red flag's subject while being fine, and their rude twins
+(p8-precision, the fifth precision pass; cases in judgment/precision5_cases.yaml), and the readings
+that pass added: a present-tense arrival ("A call comes in", "the phone rings") sets the scene, and a
+clause that opens with a gerund and has no first person in it ("Sorting problems out, even better.")
+names an activity, which exemplars agreeing on its subject do not make the candidate's lie, motive
+or refusal (`scoring/flag_readings.py`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "judgment"))
+import floors  # noqa: E402
+
+# tests/judgment/precision5_cases.yaml, written and labelled before any was scored; its even-numbered
+# cases were held out of this pass's tuning. Blind (at 1434713): of 52 professional answers 9 flagged
+# (3 odd, 6 even), 41 within their tier's bounds; of 16 rude twins 15 found. After: 8 flagged (3 odd,
+# 5 even: the one cleared is even, "Sorting problems out, even better."), 42 within bounds, 15 found.
+# Left flagged: a rude caller quoted without quote marks ("he said, and I quote, you lot are useless"),
+# "Let them get it out." (three exemplars agreeing), "I'd be honest with them:" (three exemplars of
+# how to treat a caller, one subject, not one stance), a tone word in another phrase of the sentence
+# ("find the fault", "and I can't help"), "I don't want to be on the phones forever" before a plan to
+# lead a team, "I told him I'd happily help once he stopped swearing" (read as a lie admitted).
+PRECISION5_WITHIN, PRECISION5_FLAGGED, PRECISION5_RUDE_FOUND = 42, 8, 15
+
+
+def test_professional_answers_on_a_red_flags_subject_are_neither_flagged_nor_knocked_out():
+    floors.assert_precision_floors("precision5", 52, 68, PRECISION5_FLAGGED, PRECISION5_WITHIN,
+                                   PRECISION5_RUDE_FOUND)
+
+
+score, severe = floors.typed_score, floors.severe_quotes
+
+
+@pytest.mark.parametrize("qid, turn, text, flagged", [
+    # a present-tense arrival is the scene the answer walks through (before: knocked out, dismissive)
+    ("what-does-the-job-involve", None, "Mostly it's problem solving. A call comes in, you find out what the person "
+     "actually needs, which isn't always what they say first, and you fix it or pass it to the team that can.", False),
+    ("what-does-the-job-involve", None, "A call comes in, you find out what's wrong, which isn't always obvious, "
+     "and you put it right.", False),
+    # ...and what the candidate does in the scene is still read
+    ("what-does-the-job-involve", None, "A call comes in, you click next and ignore it, nobody checks anyway.", True),
+    # a gerund with no first person names an activity (before: knocked out, dishonesty)
+    ("why-call-center", None, "Talking to people, I enjoy that. Sorting problems out, even better. I did two years "
+     "on a shop till, so I'm used to it.", False),
+    # ...but a gerund that says the lie is still one
+    ("what-is-good-service", None, "Marking problems as sorted even when they aren't, so the numbers look good.", True),
+])
+def test_a_scene_or_an_activity_named_is_not_the_candidates_red_flag(qid, turn, text, flagged):
+    s = score(qid, text, turn)
+    assert bool(severe(s)) is flagged, severe(s)
+    if flagged:
+        assert s.overall <= 15, s.overall
+
+
+@pytest.mark.xfail(strict=True, reason="p8-precision left it: the whole sentence is 0.67 near 'I'm late a lot, but I "
+                   "always have an excuse ready' and 0.24 clear of every professional sentence; the lateness is the "
+                   "caller's ('why they're late'), which no reading of a whole sentence yet tells")
+def test_a_good_reason_given_as_a_simile_is_no_excuse_of_the_candidates():
+    s = score("refund-against-policy", "First I'd listen to why they're late, because there might be a good reason, "
+              "like being in hospital. Then I'd ask my team leader for an exception, and offer credit if the answer is no.")
+    assert not severe(s), severe(s)
+
+
+def test_the_readings_themselves():
+    from simulator.scoring.clauses import Clause  # noqa: F401  (the readings take a Clause)
+    from simulator.scoring.flag_readings import ARRIVAL, activity_named
+
+    assert ARRIVAL.match("A call comes in") and ARRIVAL.match("the phone rings and it's someone")
+    assert not ARRIVAL.match("I'd let the phone ring out")
+    assert not ARRIVAL.match("Calls come and go, whatever")
+
+    class C:  # the one field activity_named reads
+        def __init__(self, text):
+            self.text = text
+    assert activity_named(C("Sorting problems out, even better."))
+    assert not activity_named(C("Getting them off the line as fast as I can."))
+    assert not activity_named(C("Nothing gets sorted here."))
