@@ -15,6 +15,7 @@ from ..scoring.overall import KnockOut, deciding_areas, deciding_rank, is_person
 from ..scoring.plan import is_call_reply
 from ..types import Answer, Medium, Metric, Tip
 from ..wording import number, per_answer, singular, with_unit
+from .asks import one_ask_each
 from .context import Context
 from .phrasing import after_lead, and_list, count_words, figure, quoted, tidy
 from .praise import praise_for
@@ -349,7 +350,8 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
     skipped: set[str] = set()
     quoted: dict[int, set[int]] = {}  # per answer (by its place), the words a tip already quoted
     place_of = lambda a: next(i for i, b in enumerate(answers) if b is a)  # noqa: E731
-    tips_on, tipped, deferred = {}, set(), set()  # tips per answer (by place); (area, question id) tipped; areas put off
+    # tips per answer (by place); (area, question id) tipped; areas put off; each tip's metric and context
+    tips_on, tipped, deferred, written = {}, set(), set(), []
     for item in candidates:  # a deferred area is appended once, to be tried again at the end
         _, name, mean, value, pairs = item
         if len(tips) >= th.MAX_SESSION_TIPS or name in skipped or (mean >= th.TIP_BELOW and tips):
@@ -377,10 +379,12 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
         tip = write_tip(metric, ctx)
         if tip:
             tips.append(replace(tip, text=_naming_the_question(tip.text, ctx)))
+            written.append((metric, ctx))
             tips_on[place] = tips_on.get(place, 0) + 1
             tipped.add((name, answer.question.id))
             skipped.update(covered_by(name))
             quoted.setdefault(place, set()).update(ctx.quoted_words)
+    tips = one_ask_each(tips, written, _naming_the_question)  # "give an example" said once
     # Never praise an area on the answer or call a tip says it was missing from ("You took
     # ownership: ..." above "I didn't hear you take ownership" on the same call).
     praisable = {name: v for name, v in best.items() if (name, v[1].question.id) not in tipped}
