@@ -153,3 +153,56 @@ def test_a_missing_ownership_quote_is_never_cut_mid_phrase():
     metric = score_answer(call, Transcript.typed(text), turn=3).metric("ownership")
     for e in metric.evidence:
         assert not e.quote.endswith("sending a"), e.quote
+
+
+ASKS_EXAMPLE = re.compile(r"\bexample\b|\bmoment\b|\breal time\b|\breal story\b", re.I)
+
+
+def test_a_session_asks_for_an_example_once():
+    # s8-tips (2026-12-02): "Back it with ... one real moment" (specificity, on one answer) and
+    # "Tell me in your own words, with a reason or a moment that shows it" (key points, on another)
+    # closed the same session: a recruiter says it once. The tip whose advice is the example keeps
+    # it; the key-points tip asks for the points, each with a reason, and still quotes nothing that
+    # is not the candidate's.
+    from simulator.assess import score_answer
+    from simulator.banks import bundled_banks
+    from simulator.types import Answer, Transcript
+
+    bank = {q.id: q for b in bundled_banks() for q in b.questions}
+    for session in (
+        (("why-call-center", "I think it would be a good job for me. I like talking to people and I'm friendly."),
+         ("what-is-good-service", "Good service is being nice and helpful to the customer."),
+         ("greatest-weakness", "I am a perfectionist.")),
+        (("why-this-company", "You are a big company and I like big companies."),
+         ("what-is-good-service", "Being polite and friendly."),
+         ("where-in-five-years", "Hopefully still working here and doing well."))):
+        answers = [Answer(bank[q], score_answer(bank[q], Transcript.typed(t))) for q, t in session]
+        feedback = session_feedback(answers)
+        areas = [t.area for t in feedback.tips]
+        assert {"specificity", "key_points"} <= set(areas), feedback.tips
+        asking = [t.area for t in feedback.tips if ASKS_EXAMPLE.search(t.text)]
+        assert asking == ["specificity"], feedback.tips
+        points = next(t for t in feedback.tips if t.area == "key_points")
+        assert "a reason for each" in points.text, points.text
+        spoken_words = " ".join(a.score.transcript.text for a in answers).split()
+        for tip in feedback.tips:  # every quote of an answer is the candidate's own words
+            for quote in re.findall(r'"([^"]+)"', tip.text):
+                if quote.rstrip(".,?") not in {q.text.rstrip(".,?") for q in (a.question for a in answers)}:
+                    assert find_quote(spoken_words, quote) is not None or len(quote.split()) < 3 \
+                        or quote.startswith("For example"), (tip.area, quote)
+
+
+def test_a_tip_without_an_example_tip_beside_it_still_asks_for_one():
+    # The other side of the rule: alone, the key-points tip keeps "a moment that shows it".
+    from simulator.assess import score_answer
+    from simulator.banks import bundled_banks
+    from simulator.types import Answer, Transcript
+
+    bank = {q.id: q for b in bundled_banks() for q in b.questions}
+    q = bank["why-this-company"]
+    text = ("My cousin works here and she says the team leaders are great. Last year I shopped here and the "
+            "staff sorted my refund in a day.")
+    feedback = session_feedback([Answer(q, score_answer(q, Transcript.typed(text)))])
+    assert "specificity" not in {t.area for t in feedback.tips}, feedback.tips
+    points = [t for t in feedback.tips if t.area == "key_points"]
+    assert points and ASKS_EXAMPLE.search(points[0].text), feedback.tips

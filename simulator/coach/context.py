@@ -39,6 +39,9 @@ class Context:
     # Words of this answer an earlier tip of the session quoted: a second tip quotes another
     # clause, or nothing, never the same sentence again.
     avoid: frozenset[int] = frozenset()
+    # Another tip of the session already asks for an example (the specificity tip, or an earlier
+    # "...with a moment that shows it"): this tip says the rest of its advice without asking again.
+    example_asked: bool = False
     # The words this tip quoted, noted as it is written (`phrase`, `opening`, `ending`), so the
     # session's next tips can avoid them.
     quoted_words: set[int] = field(default_factory=set, compare=False)

@@ -15,6 +15,7 @@ from ..scoring.overall import KnockOut, deciding_areas, deciding_rank, is_person
 from ..scoring.plan import is_call_reply
 from ..types import Answer, Medium, Metric, Tip
 from ..wording import number, per_answer, singular, with_unit
+from .asks import one_ask_each
 from .context import Context
 from .phrasing import after_lead, and_list, count_words, figure, quoted, tidy
 from .praise import praise_for
@@ -59,8 +60,7 @@ def verdict_for(overall: float, red_flag: int = 0, missed: Sequence[str] = ()) -
 
 def _missed(answer: Answer) -> bool:
     """Whether an answer said nothing of what was asked: no key point heard, in a sentence or two
-    (`th.MISSED_ANSWER_WORDS`). A call's replies are judged across the call, an answer not heard
-    or not in English has its own tip."""
+    (`th.MISSED_ANSWER_WORDS`). Calls are judged whole; an answer unheard or not English has its tip."""
     words = len(answer.score.transcript.text.split())
     points = answer.score.metric("key_points")
     return (answer.turn is None and 0 < words < th.MISSED_ANSWER_WORDS and points is not None
@@ -75,9 +75,8 @@ def _ended_interview(answer: Answer) -> bool:
 
 
 def _naming_the_question(text: str, ctx: Context) -> str:
-    """At the end of a session of several questions, a tip that names neither the question nor
-    what was said ("That was short, 34 words...") is said of its question: which answer it means
-    must be clear."""
+    """At the end of a session of several questions, a tip that names neither the question nor what
+    was said ("That was short, 34 words...") is said of its question: which answer it means is clear."""
     if not ctx.in_session or ctx.roleplay:
         return text
     asked = ctx.question_words()
@@ -349,7 +348,7 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
     skipped: set[str] = set()
     quoted: dict[int, set[int]] = {}  # per answer (by its place), the words a tip already quoted
     place_of = lambda a: next(i for i, b in enumerate(answers) if b is a)  # noqa: E731
-    tips_on, tipped, deferred = {}, set(), set()  # tips per answer (by place); (area, question id) tipped; areas put off
+    tips_on, tipped, deferred, written = {}, set(), set(), []  # per answer; (area, question id); put off; (metric, ctx)
     for item in candidates:  # a deferred area is appended once, to be tried again at the end
         _, name, mean, value, pairs = item
         if len(tips) >= th.MAX_SESSION_TIPS or name in skipped or (mean >= th.TIP_BELOW and tips):
@@ -377,10 +376,12 @@ def session_feedback(answers: Sequence[Answer], focus: Sequence[Tip] = (),
         tip = write_tip(metric, ctx)
         if tip:
             tips.append(replace(tip, text=_naming_the_question(tip.text, ctx)))
+            written.append((metric, ctx))
             tips_on[place] = tips_on.get(place, 0) + 1
             tipped.add((name, answer.question.id))
             skipped.update(covered_by(name))
             quoted.setdefault(place, set()).update(ctx.quoted_words)
+    tips = one_ask_each(tips, written, _naming_the_question)  # "give an example" said once
     # Never praise an area on the answer or call a tip says it was missing from ("You took
     # ownership: ..." above "I didn't hear you take ownership" on the same call).
     praisable = {name: v for name, v in best.items() if (name, v[1].question.id) not in tipped}

@@ -46,6 +46,10 @@ def actions(doc: Doc, plan: bool = False) -> list[Action]:
                 heads.append(Action(i, j, doc.norms[i + 1] if rxp is lx.ACTION_CLEFT else doc.norms[i]))
                 if rxp is not lx.ACTION_PAST:
                     planned.add((i, j))
+    if plan:
+        for k in _imperative_steps(doc):
+            heads.append(Action(k, k + 1, "plan"))
+            planned.add((k, k + 1))
     out: dict[tuple[int, int], Action] = {}
     for head in heads:
         out.setdefault(head.span, head)
@@ -70,6 +74,27 @@ def _plan_verb(doc: Doc, k: int) -> bool:
         return False
     nxt = doc.norms[k + 1] if k + 1 < len(doc.norms) else ""
     return word in lx.SERVICE_VERBS or (nxt in lx.PLAN_OBJECTS and not doc.ends_with(k, LIST_BREAKS + (".",)))
+
+
+# Words a spoken step of a plan may open with before its verb ("Then apologise", "First, listen").
+STEP_OPENERS = frozenset({"then", "first", "next", "after", "and", "so", "finally", "afterwards"})
+
+
+def _imperative_steps(doc: Doc) -> list[int]:
+    """A plan said as steps with no "I" ("Stay calm and let them vent. Then apologise, ask for the
+    tracking number..."): the verb each sentence opens with, when it is one of an agent's steps
+    (`_plan_verb`). Subject "plan": the steps of the plan count as its actions, but own nothing
+    by themselves (ownership counts "I"). "Stay calm" opens no step: it is the frame of every plan."""
+    out = []
+    for s, e in doc.sentences:
+        k = next((t for t, tok in enumerate(doc.tokens) if tok.word == s), None)
+        while k is not None and k + 1 < len(doc.tokens) and doc.norms[k] in STEP_OPENERS:
+            k += 1
+        if k is None or doc.tokens[k].word >= e:
+            continue
+        if _plan_verb(doc, k):
+            out.append(k)
+    return out
 
 
 def action_spans(doc: Doc, plan: bool = False) -> list[tuple[int, int]]:

@@ -14,10 +14,11 @@ from . import flag_meaning, semantic
 from .plain import plain
 from . import lexicon as lx
 from . import thresholds as th
-from .clauses import Clause, clauses, norms_of
+from .clauses import Clause, clauses, norms_of, sentence_of
 from .flags import RED_FLAG_SEVERITY, Flag, find_red_flags
 from .matching import PointMatch, match_points
 from .points import PointReading, read_points
+from .said_back import says_back
 from .conditions import brush_offs, condition_refusals, gives_hours, names_condition, offered, punctual
 from .refusal import refusals
 from .untruths import told_untrue
@@ -124,6 +125,11 @@ class Inputs:
         Nothing said inside a red flag covers a point ("I'd tell them to calm down" is not staying calm)."""
         flagged = {k for f in self.red_flags if RED_FLAG_SEVERITY[f.family] is Severity.SEVERE
                    for k in range(f.start, f.end)}
+        # ...nor a clause that only says the question back ("this company is a company that is hiring");
+        # on a call, saying the caller's words back is acknowledging them, so it is not read there
+        said_back = frozenset() if self.call_reply else frozenset(
+            i for i, c in enumerate(self.clauses)
+            if says_back(c.text, self.question.text, sentence_of(self.clauses, c).text))
         plain, vectors = self.plain_readings, self.plain_vectors
         named = self.fragment_answer
         if named is not None:
@@ -134,7 +140,7 @@ class Inputs:
             vectors = vectors.copy()
             vectors[rows] = semantic.embed([plain[i] for i in rows])
         read = read_points(self.points, self.doc, self.clauses, self.clause_vectors, self.matches, unsaid=flagged,
-                           plain=plain, plain_vectors=vectors)
+                           plain=plain, plain_vectors=vectors, said_back=said_back)
         if named is not None:
             # the thing asked for, named, says the one point it is nearest (th.FRAGMENT_POINT)
             partly = [r for r in read if r.coverage is Coverage.PARTIAL and r.similarity >= th.FRAGMENT_POINT]

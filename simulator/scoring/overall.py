@@ -245,9 +245,14 @@ def _off_point(by_name: dict[str, Metric], words: int | None) -> bool:
 
 
 def _concrete(metrics: Sequence[Metric]) -> bool:
-    """Whether the answer gave a real example or a concrete detail of its own."""
-    m = next((m for m in metrics if m.name == "specificity"), None)
-    return m is not None and (m.score or 0.0) >= th.STRENGTH_AT_LEAST
+    """Whether the answer gave a real example or a concrete detail of its own; or, told as steps
+    in order ("Stay calm and let them vent. Then apologise, ask for the tracking number and give them
+    a real answer."), a plan whose stock opening is only its first step (s8-tips: it was capped at 40
+    as a cliché): steps that make a clear shape (structure) and are mostly concrete (specificity)."""
+    by_name = {m.name: m for m in metrics}
+    concrete = (by_name["specificity"].score or 0.0) if "specificity" in by_name else 0.0
+    shaped = (by_name["structure"].score or 0.0) if "structure" in by_name else 0.0
+    return concrete >= th.STRENGTH_AT_LEAST or (concrete >= th.CLICHE_PLAN_AT and shaped >= th.STRENGTH_AT_LEAST)
 
 
 def weighted_mean(metrics: Sequence[Metric]) -> float:

@@ -104,7 +104,8 @@ def point_vectors(points: tuple[KeyPoint, ...]) -> PointVectors:
 
 def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause], vectors: np.ndarray,
                 spelled: Sequence[PointMatch], unsaid: set[int] = frozenset(),
-                plain: Sequence[str] = (), plain_vectors: np.ndarray | None = None) -> list[PointReading]:
+                plain: Sequence[str] = (), plain_vectors: np.ndarray | None = None,
+                said_back: frozenset[int] = frozenset()) -> list[PointReading]:
     """Each key point (with phrasings) as covered, partly covered, denied or missing.
 
     The best clause with the point's stance covers it when near enough (`th.POINT_COVERED`), or
@@ -113,13 +114,15 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
     flag: "I'd tell them to calm down" is not staying calm) may deny a point, never say it.
     A clause is also read in `plain` words when it holds an idiom (`plain.py`; "" when not), with
     its `plain_vectors`. A clause that says another point (`_nearness`) covers a point only by its
-    own words, or about as nearly: "Evenings are fine" is not about weekends.
+    own words, or about as nearly: "Evenings are fine" is not about weekends. A clause of
+    `said_back` (by place: the question said back, `said_back.py`) may deny a point, never say it.
     """
     table = point_vectors(tuple(points))
     sims, readings = _similarities(table, clauses, vectors, plain, plain_vectors)
     by_index = {m.index: m for m in spelled}
     near = _nearness(len(points), table, sims, clauses, doc, spelled)
     heard = _by_example(len(points), table, sims, len(clauses))
+    said_back_clauses = [clauses[i] for i in said_back]
     out: list[PointReading] = []
     for index, point in enumerate(points):
         if not point.phrasings:
@@ -137,7 +140,7 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
                 continue  # an example says the point or nothing: near one in part is near its subject
             clause, phrasing = clauses[c_i], table.rows[k][1]
             if agrees(readings[c_i][k], phrasing):
-                if best_say[1] is None and not _inside(clause, unsaid):
+                if best_say[1] is None and not _inside(clause, unsaid) and c_i not in said_back:
                     best_say = (sim, clause, phrasing)
             elif best_deny[1] is None and k < table.said and can_deny(clause.text, phrasing) \
                     and not taken_back(clauses, clause) and not done_already(clauses, clause):
@@ -150,7 +153,7 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
             clause = _clause_of(clauses, doc.token_words(*words.span)[0])
             if clause is not None:
                 if agrees(clause.text, words.phrasing):
-                    if best_say[0] < 1.0 and not _inside(clause, unsaid):
+                    if best_say[0] < 1.0 and not _inside(clause, unsaid) and clause not in said_back_clauses:
                         best_say = (1.0, clause, words.phrasing)
                 elif best_deny[0] < th.POINT_DENIED and can_deny(clause.text, words.phrasing) \
                         and not taken_back(clauses, clause) and not done_already(clauses, clause):

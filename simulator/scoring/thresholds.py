@@ -302,6 +302,9 @@ from .flag_thresholds import (  # noqa: E402,F401
 CLICHE_MEANING = 0.68
 CLICHE_SHARE = 0.5  # the share of its sentences (and of a sentence's words, for a phrase of it)
 CLICHE_CAP = 40.0  # the most such an answer can score (the top of "weak")
+# ...unless its steps make a clear shape (structure at least STRENGTH_AT_LEAST) and are this concrete:
+# "Stay calm and let them vent. Then apologise, ask for the tracking number..." is a plan (specificity 70)
+CLICHE_PLAN_AT = 60.0
 # A story must say how it turned out for the customer, a plan what you would do for them: a
 # clause this near one of the exemplars (`exemplars.OUTCOMES`) does. A long answer without
 # one rambles: it can score at most RAMBLE_CAP.

@@ -74,8 +74,8 @@ def key_points(m: Metric, c: Context) -> str | None:
         return (f"{lead} {and_list(missing[:2], 'or')}.{got} Say plainly where you stand on each, and anything "
                 f"you can't do, so I can plan around it. For next time, write those facts down before the "
                 f"interview and say them in one or two sentences.")
-    return (f"{lead} {and_list(missing[:2], 'or')}.{got} Tell me in your own words, with a reason or a "
-            f"moment that shows it. For next time, before you answer, think of two things that are true "
+    why = "a reason for each" if c.example_asked else "a reason or a moment that shows it"
+    return (f"{lead} {and_list(missing[:2], 'or')}.{got} Tell me in your own words, with {why}. For next time, before you answer, think of two things that are true "
             f"for you, and give each one its own sentence.")
 
 
@@ -301,7 +301,7 @@ def length(m: Metric, c: Context) -> str | None:
     if not asks_for_example(c.question):
         add = "the specifics: the days and hours, and anything you can't do"
     else:
-        add = {QuestionKind.GENERAL: "a reason and a short example",
+        add = {QuestionKind.GENERAL: "a reason or two" if c.example_asked else "a reason and a short example",
                QuestionKind.SITUATIONAL: "the steps you'd take, and why"}.get(
             c.question.kind, "what happened, what you did, and how it ended")
     return (f"That was short, {took}; I'd like {band_words(low, high)} here. Add {add}. For next "
