@@ -65,7 +65,10 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                "depth": HERE / "depth_cases.yaml",
                # terse spoken answers in elliptical sentences ("Nights fine. Weekends, yes.") and true
                # keyword lists on the same subjects, written before scoring them (q8-terse)
-               "terse": HERE / "terse_cases.yaml"}
+               "terse": HERE / "terse_cases.yaml",
+               # mock sympathy, brush-offs, new names for callers and talking down said sweetly, and
+               # professional twins, written before scoring them; odd pairs held out of tuning (r8-sarcasm)
+               "fresh13": HERE / "fresh13_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
