@@ -120,14 +120,18 @@ def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int]
     """When no clause is a red flag by the rules above: the answer's sentences (the candidate's own,
     not kind help; `th.TONE_WORDS` words at least, `th.TONE_WORDS_CALL` in a reply to a caller) that
     as a whole sound like a red flag to the tone model (`tone.py`, over `th.TONE_ANSWER`, or
-    `th.TONE_ANSWER_CALL` to a caller), quoted by one of them at least moderately near a red-flag
+    `th.TONE_ANSWER_CALL` to a caller, or `th.TONE_ANSWER_SHORT` in an interview answer of
+    `th.TONE_WORDS_SHORT` words up to `th.TONE_WORDS`), quoted by one of them at least moderately near a red-flag
     exemplar (`th.TONE_NEAR`), with that exemplar's family."""
     min_words, bar = (th.TONE_WORDS_CALL, th.TONE_ANSWER_CALL) if call else (th.TONE_WORDS, th.TONE_ANSWER)
     # ...and, to a caller, not a sentence that denies saying something ("I'd never say you'll have to
     # chase them yourself. I'll chase them now."): the model reads what is said, not that it is
     # refused (not in interview answers: "Nobody can say I hung up" denies nothing)
     own = [i for i in tone.tone_rows(clauses, theirs) if not (call and denies_saying(clauses[i].text))]
-    if sum(clauses[i].words for i in own) < min_words or tone.answer_logit(vectors, own) < bar:
+    words = sum(clauses[i].words for i in own)
+    if not call and th.TONE_WORDS_SHORT <= words < min_words:  # a short interview answer: its own, stricter bar
+        min_words, bar = th.TONE_WORDS_SHORT, th.TONE_ANSWER_SHORT
+    if words < min_words or tone.answer_logit(vectors, own) < bar:
         return []
     if not (near := [i for i in own if read[i][1] >= th.TONE_NEAR]):
         return []
