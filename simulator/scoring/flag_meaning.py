@@ -20,7 +20,8 @@ from .cues import owns_fault, own_stance
 from .clauses import (Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of,
                       sentence_of, stance)
 from .english import ASSENT
-from .flag_readings import (OWN_CONDUCT, answer_part, another_persons_doing, conceded, frank, one_of_my_acts,
+from .flag_readings import (OWN_CONDUCT, answer_part, another_persons_doing, conceded, frank, made_small_but_fixed,
+                            one_of_my_acts,
                             one_reason_of_several, someone_elses, their_doing)
 from .semantic import red_flag_exemplars
 from .text import Doc
@@ -78,6 +79,8 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
             continue
         if conceded(clause, sentence) or (RedFlag(ex_.labels[j]) is RedFlag.DISMISSIVE and helps_with(clause)):
             continue
+        if made_small_but_fixed(clause, clauses):  # "not the end of the world, I'll fix it now" (`flag_readings`)
+            continue
         if (RedFlag(ex_.labels[j]) in OWN_CONDUCT and someone_elses(clause, ex_.texts[j])) or (
                 RedFlag(ex_.labels[j]) is RedFlag.MONEY and (one_reason_of_several(clause, clauses) or frank(clause))):
             continue
@@ -127,7 +130,8 @@ def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int]
     # ...and, to a caller, not a sentence that denies saying something ("I'd never say you'll have to
     # chase them yourself. I'll chase them now."): the model reads what is said, not that it is
     # refused (not in interview answers: "Nobody can say I hung up" denies nothing)
-    own = [i for i in tone.tone_rows(clauses, theirs) if not (call and denies_saying(clauses[i].text))]
+    own = [i for i in tone.tone_rows(clauses, theirs) if not (call and denies_saying(clauses[i].text))
+           and not made_small_but_fixed(clauses[i], clauses)]  # reassurance with its fix, as above
     words = sum(clauses[i].words for i in own)
     if not call and th.TONE_WORDS_SHORT <= words < min_words:  # a short interview answer: its own, stricter bar
         min_words, bar = th.TONE_WORDS_SHORT, th.TONE_ANSWER_SHORT
