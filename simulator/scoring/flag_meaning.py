@@ -124,8 +124,9 @@ def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int]
     not kind help; `th.TONE_WORDS` words at least, `th.TONE_WORDS_CALL` in a reply to a caller) that
     as a whole sound like a red flag to the tone model (`tone.py`, over `th.TONE_ANSWER`, or
     `th.TONE_ANSWER_CALL` to a caller, or `th.TONE_ANSWER_SHORT` in an interview answer of
-    `th.TONE_WORDS_SHORT` words up to `th.TONE_WORDS`), quoted by one of them at least moderately near a red-flag
-    exemplar (`th.TONE_NEAR`), with that exemplar's family."""
+    `th.TONE_WORDS_SHORT` words up to `th.TONE_WORDS`), quoted by one of them at least moderately near
+    a red-flag exemplar (`th.TONE_NEAR`; `th.TONE_NEAR_SHORT` in that short answer), with that
+    exemplar's family."""
     min_words, bar = (th.TONE_WORDS_CALL, th.TONE_ANSWER_CALL) if call else (th.TONE_WORDS, th.TONE_ANSWER)
     # ...and, to a caller, not a sentence that denies saying something ("I'd never say you'll have to
     # chase them yourself. I'll chase them now."): the model reads what is said, not that it is
@@ -133,11 +134,12 @@ def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int]
     own = [i for i in tone.tone_rows(clauses, theirs) if not (call and denies_saying(clauses[i].text))
            and not made_small_but_fixed(clauses[i], clauses)]  # reassurance with its fix, as above
     words = sum(clauses[i].words for i in own)
-    if not call and th.TONE_WORDS_SHORT <= words < min_words:  # a short interview answer: its own, stricter bar
-        min_words, bar = th.TONE_WORDS_SHORT, th.TONE_ANSWER_SHORT
+    near_bar = th.TONE_NEAR
+    if not call and th.TONE_WORDS_SHORT <= words < min_words:  # a short interview answer: its own, stricter bars
+        min_words, bar, near_bar = th.TONE_WORDS_SHORT, th.TONE_ANSWER_SHORT, th.TONE_NEAR_SHORT
     if words < min_words or tone.answer_logit(vectors, own) < bar:
         return []
-    if not (near := [i for i in own if read[i][1] >= th.TONE_NEAR]):
+    if not (near := [i for i in own if read[i][1] >= near_bar]):
         return []
     # the quote: of the sentences the model leans to, the nearest a red-flag exemplar
     z = tone.logits(vectors[near])
