@@ -20,7 +20,8 @@ from .cues import owns_fault, own_stance
 from .clauses import (Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of,
                       sentence_of, stance)
 from .english import ASSENT
-from .flag_readings import (OWN_CONDUCT, activity_named, answer_part, another_persons_doing, conceded, frank, one_of_my_acts,
+from .flag_readings import (OWN_CONDUCT, activity_named, answer_part, another_persons_doing, conceded, frank,
+                            made_small_but_fixed, one_of_my_acts,
                             one_reason_of_several, someone_elses, their_doing)
 from .semantic import red_flag_exemplars
 from .text import Doc
@@ -78,6 +79,8 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
             continue
         if conceded(clause, sentence) or (RedFlag(ex_.labels[j]) is RedFlag.DISMISSIVE and helps_with(clause)):
             continue
+        if made_small_but_fixed(clause, clauses):  # "not the end of the world, I'll fix it now" (`flag_readings`)
+            continue
         if (RedFlag(ex_.labels[j]) in OWN_CONDUCT and someone_elses(clause, ex_.texts[j])) or (
                 RedFlag(ex_.labels[j]) is RedFlag.MONEY and (one_reason_of_several(clause, clauses) or frank(clause))):
             continue
@@ -121,16 +124,23 @@ def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int]
     """When no clause is a red flag by the rules above: the answer's sentences (the candidate's own,
     not kind help; `th.TONE_WORDS` words at least, `th.TONE_WORDS_CALL` in a reply to a caller) that
     as a whole sound like a red flag to the tone model (`tone.py`, over `th.TONE_ANSWER`, or
-    `th.TONE_ANSWER_CALL` to a caller), quoted by one of them at least moderately near a red-flag
-    exemplar (`th.TONE_NEAR`), with that exemplar's family."""
+    `th.TONE_ANSWER_CALL` to a caller, or `th.TONE_ANSWER_SHORT` in an interview answer of
+    `th.TONE_WORDS_SHORT` words up to `th.TONE_WORDS`), quoted by one of them at least moderately near
+    a red-flag exemplar (`th.TONE_NEAR`; `th.TONE_NEAR_SHORT` in that short answer), with that
+    exemplar's family."""
     min_words, bar = (th.TONE_WORDS_CALL, th.TONE_ANSWER_CALL) if call else (th.TONE_WORDS, th.TONE_ANSWER)
     # ...and, to a caller, not a sentence that denies saying something ("I'd never say you'll have to
     # chase them yourself. I'll chase them now."): the model reads what is said, not that it is
     # refused (not in interview answers: "Nobody can say I hung up" denies nothing)
-    own = [i for i in tone.tone_rows(clauses, theirs) if not (call and denies_saying(clauses[i].text))]
-    if sum(clauses[i].words for i in own) < min_words or tone.answer_logit(vectors, own) < bar:
+    own = [i for i in tone.tone_rows(clauses, theirs) if not (call and denies_saying(clauses[i].text))
+           and not made_small_but_fixed(clauses[i], clauses)]  # reassurance with its fix, as above
+    words = sum(clauses[i].words for i in own)
+    near_bar = th.TONE_NEAR
+    if not call and th.TONE_WORDS_SHORT <= words < min_words:  # a short interview answer: its own, stricter bars
+        min_words, bar, near_bar = th.TONE_WORDS_SHORT, th.TONE_ANSWER_SHORT, th.TONE_NEAR_SHORT
+    if words < min_words or tone.answer_logit(vectors, own) < bar:
         return []
-    if not (near := [i for i in own if read[i][1] >= th.TONE_NEAR]):
+    if not (near := [i for i in own if read[i][1] >= near_bar]):
         return []
     # the quote: of the sentences the model leans to, the nearest a red-flag exemplar
     z = tone.logits(vectors[near])

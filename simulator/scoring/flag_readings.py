@@ -166,3 +166,20 @@ MINE = frozenset("i we me my us our myself".split())
 def activity_named(clause: Clause) -> bool:
     words = norms_of(clause.text)
     return bool(words) and words[0].endswith("ing") and words[0] not in NOT_GERUNDS and not MINE & set(words)
+
+
+# "It's not the end of the world, I'll fix it now": the caller's loss said to be small, and in the same
+# answer the candidate's own promise to put it right at once, is reassurance, not a brush-off (r8-sarcasm;
+# `attitude` reads "not the end of the world", "you'll live" as the loss made small). Only a fix said
+# with its time: "I'll put it back when I get round to it, you'll survive" promises nothing.
+MADE_SMALL = re.compile(r"\bnot the end of the world\b|\b(?:he|she|they|you)(?:'ll| will) (?:survive|live)\b",
+                        re.IGNORECASE)
+FIX_NOW = re.compile(r"\b(?:I|we)(?:'ll| will|'m going to| am going to)\s+(?:\w+\s+){0,2}?(?:fix|sort|refund|put|get|"
+                     r"send|book|raise|chase|replace|reset|cancel|credit)\b[^.?!]*?\b(?:now|today|right away|"
+                     r"straight away|this (?:morning|afternoon|evening|call))\b|\blet's (?:\w+\s+){0,2}?(?:fix|sort|"
+                     r"get)\b[^.?!]*?\b(?:now|today|right away|straight away)\b", re.IGNORECASE)
+
+
+def made_small_but_fixed(clause: Clause, clauses: Sequence[Clause]) -> bool:
+    return MADE_SMALL.search(clause.text) is not None and any(
+        FIX_NOW.search(c.text) and "get round to" not in c.text.lower() for c in clauses if c.sentence)

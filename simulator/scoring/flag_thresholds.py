@@ -65,3 +65,13 @@ TONE_WORDS_CALL = 9
 # (1.81; c7-contempt): sarcasm and brush-offs to a caller read 1.5-2.2. At 1.5 precision4's unseen replies lost
 # one ("...Then I'll pull up both payments and check them"); at 1.85, 2 fewer rude replies found of 110.
 TONE_ANSWER_CALL = 1.85
+# ...and a short interview answer of TONE_WORDS_SHORT to TONE_WORDS - 1 words over its own, stricter bar
+# TONE_ANSWER_SHORT (r8-sarcasm): a brush-off is short ("Let them rant. They'll get over it, they always do.",
+# 3.98; "Five years? Goodness, no. I'll give it till summer...", 2.91), but so are keyword lists and hedges,
+# which the model reads higher than long answers: the highest of the tune files' 32 professional interview
+# answers at 9-14 words reads 2.44 ("Inbound calls. Outbound calls. CRM. Tickets..."), then 2.24, 1.86.
+# A short answer says too little for the model alone: its quote must also be TONE_NEAR_SHORT near a red-flag
+# exemplar by itself (the brush-offs found: 0.51-0.60), not only TONE_NEAR: "Um, I guess, uh, maybe I'm kind of a
+# perfectionist? Like, I don't know." reads 3.88 but is 0.37 from any; "Some people think callers are stupid.
+# They're not, they just haven't had it explained properly." (its rebuttal read alone) 3.42, 0.45.
+TONE_WORDS_SHORT, TONE_ANSWER_SHORT, TONE_NEAR_SHORT = 9, 2.6, 0.5

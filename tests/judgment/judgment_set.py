@@ -72,7 +72,10 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                "precision5": HERE / "precision5_cases.yaml",
                # answers padded by saying the question or the setting back, beside plain twins, and
                # concrete plans in stock phrases, written before scoring them (s8-tips)
-               "padding": HERE / "padding_cases.yaml"}
+               "padding": HERE / "padding_cases.yaml",
+               # mock sympathy, brush-offs, new names for callers and talking down said sweetly, and
+               # professional twins, written before scoring them; odd pairs held out of tuning (r8-sarcasm)
+               "fresh13": HERE / "fresh13_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
