@@ -124,6 +124,9 @@ class Area:
     # phrases, "-1 in 3") or a share of 1 ("0.92 out of 1 on the question") says nothing to a
     # person; a review says the value in words (`review.figures.format_value`).
     by_score: bool = False
+    # Its tip's whole advice is an example or a story (on a question that wants one): a session's
+    # other tips then ask for none on the side, so the example is asked for once (`coach.asks`).
+    asks_for_example: bool = False
 
     @property
     def better_way(self) -> Better:
@@ -150,12 +153,13 @@ AREAS: dict[str, Area] = {a.name: a for a in (
     Area("specificity", Family.CONTENT, "specific examples", 2.0, "giving a concrete example",
          better="You gave an example this time",
          goal="concrete answers: a real example, what you did and how it turned out",
-         favours=(BEHAVIORAL, SITUATIONAL), uncertain=True, covers=("length",), on_call=OnCall.NEVER, praise_rank=1),
+         favours=(BEHAVIORAL, SITUATIONAL), uncertain=True, covers=("length",), on_call=OnCall.NEVER, praise_rank=1,
+         asks_for_example=True),
     Area("structure", Family.CONTENT, "structure", 1.5, "telling your examples as situation, action and result",
          better="Your example had a beginning, what you did and how it ended this time",
          goal="situation, task, action, result (or clear steps for what-would-you-do questions)",
          favours=(BEHAVIORAL,), uncertain=True, covers=("specificity",), on_call=OnCall.NEVER,
-         in_answers=InAnswers.SCENARIOS, praise_rank=4),
+         in_answers=InAnswers.SCENARIOS, praise_rank=4, asks_for_example=True),
     Area("greeting", Family.CALL, "greeting", 1.5, "opening the call with your name and the company's",
          better="You opened the call properly this time",
          goal="greet, give your name and the company's", favours=(ROLEPLAY,), on_call=OnCall.OPENING,

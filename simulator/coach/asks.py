@@ -13,19 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from ..areas import AREAS
 from ..scoring.plan import asks_for_example
 from ..types import Metric, QuestionKind, Tip
 from .context import Context
 from .tips import write_tip
 
-# Areas whose tip is itself the request for an example or a story (on a question that wants one).
-EXAMPLE_AREAS = ("specificity", "structure")
-
-
 def _is_example_tip(tip: Tip, ctx: Context) -> bool:
     """The tip's advice is the example itself (not the steps of a plan, not the facts of a rota)."""
     q = ctx.question
-    return (tip.area in EXAMPLE_AREAS and not ctx.roleplay and asks_for_example(q)
+    area = AREAS.get(tip.area)
+    return (area is not None and area.asks_for_example and not ctx.roleplay and asks_for_example(q)
             and q.kind is not QuestionKind.SITUATIONAL)
 
 
