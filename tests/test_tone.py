@@ -180,3 +180,17 @@ def test_the_every_cloud_reply_is_still_found_by_tone():
             "Let me see who we've got free next month.")  # fresh11's own case
     flags = _call_flags(text)
     assert flags and set(flags) <= {"dismissive", "contempt", "blame", "dishonesty"}, flags
+
+
+def test_a_hedged_cliche_whose_quote_is_plainly_professional_is_weak_not_a_red_flag():
+    # `make demo`'s weak answer as Whisper hears it: the model reads the hedging at 2.63 log-odds, but the
+    # sentence it would quote is 0.38 nearer a professional sentence than any red flag (th.TONE_LEAD_FLOOR).
+    # A recruiter hears a cliché said unsurely, not a lie that ends the interview.
+    question = js.bank_questions()["greatest-weakness"]
+    text = ("Um, I guess, uh, maybe I'm kind of a perfectionist. Like, I don't know, I sort of want things to be, "
+            "um, right. I think so, anyway.")
+    s = score_answer(question, Transcript.typed(text))
+    m = s.metric("professionalism")
+    severe = [e for e in (m.evidence if m else ()) if e.kind is EvidenceKind.RED_FLAG and e.severity is Severity.SEVERE]
+    assert not severe and KnockOut.RED_FLAG not in knockouts(s.metrics), [e.quote for e in severe]
+    assert 15 < s.overall <= 45  # weak, as its tier says

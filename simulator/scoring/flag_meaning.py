@@ -151,6 +151,8 @@ def _tone(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int]
     rows = [r for r, label in enumerate(labels) if label and label not in tone.NOT_TONE]
     j = rows[int(np.argmax(sims[i, rows]))]
     best, fine = float(sims[i, j]), read[i][2]
+    if best - fine < th.TONE_LEAD_FLOOR:  # the quote is plainly a professional sentence: hedging, not a red flag
+        return []
     return [FlagMatch(clauses[i], RedFlag(labels[j]), best, texts[j], best - fine, by_tone=True)]
 
 

@@ -75,3 +75,10 @@ TONE_ANSWER_CALL = 1.85
 # perfectionist? Like, I don't know." reads 3.88 but is 0.37 from any; "Some people think callers are stupid.
 # They're not, they just haven't had it explained properly." (its rebuttal read alone) 3.42, 0.45.
 TONE_WORDS_SHORT, TONE_ANSWER_SHORT, TONE_NEAR_SHORT = 9, 2.6, 0.5
+# ...and the quote the model leans to must not be plainly a professional sentence: nearer the nearest
+# professional sentence than its red-flag exemplar by more than -TONE_LEAD_FLOOR. The demo's hedged weakness
+# ("Um, I guess, uh, maybe I'm kind of a perfectionist. Like, I don't know... I think so, anyway.", 2.63
+# log-odds) was knocked out as dishonesty by a quote 0.38 nearer a professional sentence. Coordinator,
+# seventeenth pass, on the tune files (tune.yaml and every tune fresh file): the tone route's rude finds lie
+# at -0.166 and up, two professional answers at -0.206 and -0.248; at -0.2 no rude answer is lost.
+TONE_LEAD_FLOOR = -0.2
