@@ -47,3 +47,8 @@ def says_back(clause: str, question: str, sentence: str = "") -> bool:
         return False
     said = _stems(clause)
     return bool(said) and said <= _stems(question) | setting_stems()
+
+
+def said_back_words(clause: str) -> int:
+    """How many different content words the clause says (stemmed)."""
+    return len(_stems(clause))
