@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
 
 from ..types import RedFlag
+from . import thresholds as th
 from .clauses import FIRST_PERSON_SUBJECTS, Clause, norms_of
 from .words import STOPWORDS
 
@@ -183,3 +187,38 @@ FIX_NOW = re.compile(r"\b(?:I|we)(?:'ll| will|'m going to| am going to)\s+(?:\w+
 def made_small_but_fixed(clause: Clause, clauses: Sequence[Clause]) -> bool:
     return MADE_SMALL.search(clause.text) is not None and any(
         FIX_NOW.search(c.text) and "get round to" not in c.text.lower() for c in clauses if c.sentence)
+
+
+# --- money as the only reason: a red flag where the motive is asked ------------------------------
+# "I just need the money at the moment" to "What is a weakness?" or "I need the pay" to "What would
+# you do if a caller swore at you?" (a need of the candidate's own, `states_a_need`) answers nothing asked: a recruiter marks it a non-answer (weak),
+# not a confession of motive that ends the interview, and a tip about money as the only reason
+# would answer a question nobody put (motive_cases.yaml, eighteenth pass). The motive is asked by
+# every question of th.MOTIVE_CATEGORIES, and by any other whose profile comes th.MOTIVE_NEAR to a
+# motive said plainly (MOTIVE_SENTENCES).
+MOTIVE_SENTENCES = ("I want this job because of what it is and what I enjoy about it.",
+                    "The reason I applied for this job.")
+
+
+@lru_cache(maxsize=1)
+def _motive_vectors() -> np.ndarray:
+    from .semantic import embed  # the meaning model, loaded once it is needed
+    return embed(list(MOTIVE_SENTENCES))
+
+
+NEEDS = frozenset({"need", "needs", "needed"})
+
+
+def states_a_need(clause: str) -> bool:
+    """The candidate says what they need ("I need the pay", "I just need a job"): a circumstance,
+    which is a motive only where the motive is asked. Sarcasm, a stopgap or the bare minimum read
+    in the same family ("I'd give this a few months, tops") are red flags wherever they are said."""
+    norms = set(norms_of(clause))
+    return bool(NEEDS & norms) and "i" in norms
+
+
+def asks_motive(category: str, question_profile: np.ndarray) -> bool:
+    if category in th.MOTIVE_CATEGORIES:
+        return True
+    norm = float(np.linalg.norm(question_profile)) or 1.0
+    return float(np.max(_motive_vectors() @ question_profile) / norm) >= th.MOTIVE_NEAR

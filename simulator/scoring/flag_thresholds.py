@@ -82,3 +82,12 @@ TONE_WORDS_SHORT, TONE_ANSWER_SHORT, TONE_NEAR_SHORT = 9, 2.6, 0.5
 # seventeenth pass, on the tune files (tune.yaml and every tune fresh file): the tone route's rude finds lie
 # at -0.166 and up, two professional answers at -0.206 and -0.248; at -0.2 no rude answer is lost.
 TONE_LEAD_FLOOR = -0.2
+
+# Money as the only reason is a red flag only where the motive is asked (`flag_readings.asks_motive`):
+# every "motivation" question, and any other whose profile is this near a motive said plainly:
+# "Tell me about yourself" 0.54 (a point is why this job) and "Why should we hire you?" 0.46 ask it,
+# "What is your greatest strength?" 0.38 and the weakness, stress and call questions (0.37 and below)
+# do not. "I just need the money at the moment" to the weakness question is a non-answer, not a
+# knock-out about motive (motive_cases.yaml, eighteenth pass, 2026-12-03).
+MOTIVE_CATEGORIES = frozenset({"motivation"})
+MOTIVE_NEAR = 0.42

@@ -10,7 +10,7 @@ import numpy as np
 
 from ..areas import AREAS
 from ..types import Coverage, KeyPoint, Metric, Question, QuestionKind, Recording, RedFlag, Severity, Transcript
-from . import flag_meaning, semantic
+from . import flag_meaning, flag_readings, semantic
 from .plain import plain
 from . import lexicon as lx
 from . import thresholds as th
@@ -220,7 +220,19 @@ class Inputs:
         if not any(m.family is RedFlag.REFUSAL for m in found):
             found += referred_refusals(self.doc, self.points, self.clauses, self.clause_vectors, self.call_reply,
                                        theirs, duties=self.question.category not in th.ABOUT_YOU)
-        return [m for m in found if not self._only_said_back(m.clause)]
+        return [m for m in found if not self._only_said_back(m.clause)
+                and not self._need_not_asked(m.family, m.clause.text)]
+
+    def _need_not_asked(self, family: RedFlag, text: str) -> bool:
+        """A need of the candidate's own ("I just need the money at the moment"), read as money as the
+        only reason, said to a question that did not ask the motive: a non-answer, not a red flag."""
+        return family is RedFlag.MONEY and not self.asks_motive and flag_readings.states_a_need(text)
+
+    @cached_property
+    def asks_motive(self) -> bool:
+        """Whether the question asks, even in part, why the candidate wants the job: only there is
+        money as the only reason a red flag (`flag_readings.asks_motive`)."""
+        return flag_readings.asks_motive(self.question.category, self.question_profile)
 
     @cached_property
     def echoed_words(self) -> frozenset[int]:
@@ -255,7 +267,8 @@ class Inputs:
     def red_flags(self) -> list[Flag]:
         """Every red flag in the answer, by meaning and by words (`flags.find_red_flags`); on a
         call, a reply that only says goodbye while the caller still needs help hangs up on them."""
-        found = find_red_flags(self.doc, self.flags_meant)
+        found = [f for f in find_red_flags(self.doc, self.flags_meant)
+                 if not self._need_not_asked(f.family, " ".join(w.raw for w in self.doc.words[f.start:f.end]))]
         # "Hang up on a customer? Never.": the act named, then refused by reference, is not said
         found = [f for f in found
                  if f.family is RedFlag.REFUSAL or not refused_by_reference(self.clauses, f.start, f.end)]
