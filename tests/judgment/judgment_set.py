@@ -78,7 +78,11 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                "fresh13": HERE / "fresh13_cases.yaml",
                # answers that say the question back round a thin point, plain twins, and brief echoes
                # that answer well; written by the coordinator before the u9-padding rules (eighteenth pass)
-               "restate": HERE / "restating_cases.yaml"}
+               "restate": HERE / "restating_cases.yaml",
+               # mock sympathy and sweet condescension beside real sympathy, and a rude caller's words
+               # reported unquoted as speech beside the same words said by the candidate, written
+               # before scoring them; odd pairs held out of tuning (k9-mock)
+               "mock": HERE / "mock_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
