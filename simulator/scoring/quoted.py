@@ -123,8 +123,11 @@ def _subject(low: Sequence[str], k: int, s0: int) -> str | None:
 
 def _report_ends(raws: Sequence[str], low: Sequence[str], start: int, s1: int) -> int:
     """The end of a report begun at `start`: before a joint (or a comma) that the candidate follows
-    as the subject ("..., so I stayed calm"), except "and I quote"."""
+    as the subject ("..., so I stayed calm"), except "and I quote"; or before the candidate as a
+    subject straight after the words reported ("calling me names I'll just...", not "said I was")."""
     for j in range(start + 1, s1):
+        if low[j] in SELF_SAYS and low[j - 1] not in SAID_BY | TO_ME | LEADS_ON | OBJECT_ME:
+            return j
         joint = low[j] in JOINTS or raws[j - 1].rstrip().endswith((",", ";", ":"))
         if not joint:
             continue
