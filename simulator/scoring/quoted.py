@@ -61,7 +61,7 @@ def _someone_else_says(before: Sequence[str]) -> bool:
 # the sentence's end or to where the candidate is the subject again after a joint ("..., so I stayed
 # calm", "and I said I understood"), not to "I was" right after the verb ("told me I was an idiot").
 SAID_BY = frozenset({"said", "says", "shouted", "yelled", "screamed", "snapped", "demanded", "replied",
-                     "goes", "went", "swore", "kept", "started", "opened", "asked"})
+                     "goes", "went", "swore", "kept", "started", "opened"})  # not "asked me to": a request
 TO_ME = frozenset({"told", "tells", "called", "calls", "calling"})
 OBJECT_ME = frozenset({"me", "us"})
 THIRD = frozenset({"he", "she", "they", "you", "who", "someone", "somebody", "caller", "customer", "client",
