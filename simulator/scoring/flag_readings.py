@@ -11,6 +11,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..types import RedFlag
+from . import semantic
 from . import thresholds as th
 from .clauses import FIRST_PERSON_SUBJECTS, Clause, norms_of
 from .words import STOPWORDS
@@ -202,8 +203,7 @@ MOTIVE_SENTENCES = ("I want this job because of what it is and what I enjoy abou
 
 @lru_cache(maxsize=1)
 def _motive_vectors() -> np.ndarray:
-    from .semantic import embed  # the meaning model, loaded once it is needed
-    return embed(list(MOTIVE_SENTENCES))
+    return semantic.embed(list(MOTIVE_SENTENCES))
 
 
 NEEDS = frozenset({"need", "needs", "needed"})
