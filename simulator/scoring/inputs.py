@@ -157,9 +157,11 @@ class Inputs:
     def _only_said_back(self, clause: Clause) -> bool:
         """The clause is the question said back at some length (`th.SAID_BACK_FLAG_WORDS`): "and
         some customers are not good with technology" to "...a customer who isn't good with
-        technology?" is the interviewer's words, no contempt; "In five years" is too short to tell."""
+        technology?" is the interviewer's words, no contempt; "In five years" or "Mandatory overtime," is
+        a subject named, whose stance is in what follows ("...love that for me")."""
         return any(self.clauses[i].start <= clause.start and clause.end <= self.clauses[i].end
-                   and said_back_words(self.clauses[i].text) >= th.SAID_BACK_FLAG_WORDS for i in self.said_back)
+                   and said_back_words(self.clauses[i].text) >= th.SAID_BACK_FLAG_WORDS
+                   and self.clauses[i].end - self.clauses[i].start >= th.SAID_BACK_FLAG_LENGTH for i in self.said_back)
 
     @cached_property
     def fragment_answer(self) -> tuple[int, int] | None:

@@ -315,6 +315,9 @@ CLICHE_PLAN_AT = 60.0
 # is overtime that is mandatory" as a refusal (restating_cases.yaml). One word ("In five years",
 # "on calls") is too little to tell: a brush-off beside it still counts (eighteenth pass, 2026-12-03).
 SAID_BACK_FLAG_WORDS = 2
+# ...in a clause of at least this many words: "Mandatory overtime, love that for me. Nothing says 'we
+# value you' like..." names the question's subject in two words, and its red flag stays (fresh8).
+SAID_BACK_FLAG_LENGTH = 4
 OUTCOME_MEANING = 0.6
 RAMBLE_WORDS = 100
 RAMBLE_CAP = 55.0  # also a long story in which you did nothing yourself (a new user's ramble scored 79)
