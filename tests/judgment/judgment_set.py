@@ -75,7 +75,11 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                "padding": HERE / "padding_cases.yaml",
                # mock sympathy, brush-offs, new names for callers and talking down said sweetly, and
                # professional twins, written before scoring them; odd pairs held out of tuning (r8-sarcasm)
-               "fresh13": HERE / "fresh13_cases.yaml"}
+               "fresh13": HERE / "fresh13_cases.yaml",
+               # padded answers in new wording (the question or the caller said back, generic praise,
+               # wind-ups) beside plain twins, and professional answers echoing the question briefly,
+               # written before scoring them; odd pairs and odd echoes held out of tuning (u9-padding)
+               "padding2": HERE / "padding2_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
