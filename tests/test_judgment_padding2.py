@@ -16,7 +16,7 @@ import judgment_set as js  # noqa: E402
 from simulator.assess import score_answer  # noqa: E402
 from simulator.scoring import thresholds as th  # noqa: E402
 from simulator.scoring.overall import CAP_AREAS, CAP_LIMITS, Cap, caps, is_personal  # noqa: E402
-from simulator.types import EvidenceKind, QuestionKind, Transcript  # noqa: E402
+from simulator.types import Coverage, EvidenceKind, QuestionKind, Transcript  # noqa: E402
 
 CASES = [f.case for f in js.load_fresh() if f.case.id.startswith("padding2/")]
 PAIRS = [(CASES[k], CASES[k + 1]) for k in range(0, 36, 2)]
@@ -89,3 +89,34 @@ def test_the_first_padding_file_gains_pairs():
     pairs = [(cases[k], cases[k + 1]) for k in range(0, 24, 2)]
     above = sum(_score(b).overall > _score(a).overall for a, b in pairs)
     assert above >= 9, above
+
+
+# --- a neighbouring idea must not cover a key point (judgment/padding2_points.yaml) -------------
+
+POINT_CASES = js.load_points(js.PADDING2_POINTS_FILE)
+# Measured (u9-padding) and not fixed: the sentence model places a neighbour of a point's idea near
+# it (weekdays 0.72-0.75 from "weekends", "weeknights" 0.59, "daytime only" 0.58 from "evenings",
+# "a really good agent" 0.55 from "team lead"), and "happy" in "happy doing my normal contracted
+# hours" matches the phrasing of "happy to" (overtime) word for word. No general reading of a
+# neighbour as another idea was found in the time: a list of opposites (weekday/weekend,
+# day/evening) would fix these eight words and no others.
+NEIGHBOURS_NOT_FIXED = {1: "weekdays 0.72 from 'weekends'", 2: "Monday to Friday 0.75 from 'weekends'",
+                        4: "weeknights 0.59 from 'weekends'", 5: "'daytime only' 0.58 from 'evenings'",
+                        6: "'happy' matches the phrasing 'happy to' word for word",
+                        7: "'a really good agent' 0.55 from 'team lead'"}
+
+
+def _coverage(case) -> dict:
+    s = score_answer(case.question, Transcript.typed(case.text))
+    return {e.label: e.coverage for e in s.metric("key_points").evidence if e.kind is EvidenceKind.KEY_POINT}
+
+
+@pytest.mark.parametrize("n", range(1, len(POINT_CASES) + 1), ids=lambda n: f"neighbour{n}")
+def test_a_neighbouring_idea_does_not_cover_a_key_point(n, request):
+    if n in NEIGHBOURS_NOT_FIXED:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=NEIGHBOURS_NOT_FIXED[n]))
+    case = POINT_CASES[n - 1]
+    got = _coverage(case)
+    wrong = {label for label in case.not_covered if got.get(label) is Coverage.COVERED}
+    wrong |= {label for label in case.covered if got.get(label) is not Coverage.COVERED}
+    assert not wrong, (case.text, wrong, case.why)
