@@ -55,3 +55,21 @@ def test_a_clause_split_off_the_candidates_own_sentence_is_not_said_back():
     # "...and I can stay until ten most nights": its clause "until ten most nights" has lost its "I"
     said = _covered_by("availability-shifts", "Weekends are no problem for me, and I can stay until ten most nights.")
     assert {"weekends", "evenings"} <= set(said), said
+
+
+def _flags(qid: str, text: str) -> list[str]:
+    return [f"{m.family.value}: {m.clause.text}" for m in Inputs(BANK[qid], Transcript.typed(text)).flags_meant]
+
+
+def test_the_question_said_back_carries_no_red_flag():
+    # restating_cases.yaml (written before this rule): the interviewer's own words, said back, were
+    # knocked out as contempt ("customers are not good with technology") and as a refusal
+    # ("mandatory overtime is overtime that is mandatory")
+    assert _flags("explain-technical-simply", "Well, technical things are technical, and some customers are not "
+                  "good with technology, so you have to explain it to them. I would explain it simply.") == []
+    assert _flags("overtime-peak-season", "Peak season is the busy season, and mandatory overtime is overtime "
+                  "that is mandatory. So I feel okay about that.") == []
+    # ...but what the candidate adds beside a said-back phrase is still read
+    assert any(f.startswith("contempt") or f.startswith("dismissive")
+               for f in _flags("explain-technical-simply", "Customers who aren't good with technology are just thick, "
+                               "honestly. I'd tell them to ask their grandkids."))

@@ -18,7 +18,7 @@ from .clauses import Clause, clauses, norms_of, sentence_of
 from .flags import RED_FLAG_SEVERITY, Flag, find_red_flags
 from .matching import PointMatch, match_points
 from .points import PointReading, read_points
-from .said_back import padded_words, says_back
+from .said_back import padded_words, said_back_words, says_back
 from .conditions import brush_offs, condition_refusals, gives_hours, names_condition, offered, punctual
 from .refusal import refusals
 from .untruths import told_untrue
@@ -133,11 +133,7 @@ class Inputs:
         Nothing said inside a red flag covers a point ("I'd tell them to calm down" is not staying calm)."""
         flagged = {k for f in self.red_flags if RED_FLAG_SEVERITY[f.family] is Severity.SEVERE
                    for k in range(f.start, f.end)}
-        # ...nor a clause that only says the question back ("this company is a company that is hiring");
-        # on a call, saying the caller's words back is acknowledging them, so it is not read there
-        said_back = frozenset() if self.call_reply else frozenset(
-            i for i, c in enumerate(self.clauses)
-            if says_back(c.text, self.question.text, sentence_of(self.clauses, c).text))
+        said_back = self.said_back
         plain, vectors = self.plain_readings, self.plain_vectors
         named = self.fragment_answer
         if named is not None:
@@ -156,6 +152,22 @@ class Inputs:
                 best = max(partly, key=lambda r: r.similarity)
                 read = [replace(r, coverage=Coverage.COVERED) if r is best else r for r in read]
         return read
+
+    @cached_property
+    def said_back(self) -> frozenset[int]:
+        """The clauses (by index) that only say the question back ("this company is a company that
+        is hiring"): they cover no point (`points_read`). On a call, saying the caller's words back
+        is acknowledging them, so it is not read there."""
+        return frozenset() if self.call_reply else frozenset(
+            i for i, c in enumerate(self.clauses)
+            if says_back(c.text, self.question.text, sentence_of(self.clauses, c).text))
+
+    def _only_said_back(self, clause: Clause) -> bool:
+        """The clause is the question said back at some length (`th.SAID_BACK_FLAG_WORDS`): "and
+        some customers are not good with technology" to "...a customer who isn't good with
+        technology?" is the interviewer's words, no contempt; "In five years" is too short to tell."""
+        return any(self.clauses[i].start <= clause.start and clause.end <= self.clauses[i].end
+                   and said_back_words(self.clauses[i].text) >= th.SAID_BACK_FLAG_WORDS for i in self.said_back)
 
     @cached_property
     def fragment_answer(self) -> tuple[int, int] | None:
@@ -216,7 +228,7 @@ class Inputs:
         if not any(m.family is RedFlag.REFUSAL for m in found):
             found += referred_refusals(self.doc, self.points, self.clauses, self.clause_vectors, self.call_reply,
                                        theirs, duties=self.question.category not in th.ABOUT_YOU)
-        return found
+        return [m for m in found if not self._only_said_back(m.clause)]
 
     @cached_property
     def echoed_words(self) -> frozenset[int]:

@@ -51,6 +51,11 @@ def says_back(clause: str, question: str, sentence: str = "") -> bool:
     return bool(said) and said <= _stems(question) | setting_stems()
 
 
+def said_back_words(clause: str) -> int:
+    """How many different content words the clause says (stemmed)."""
+    return len(_stems(clause))
+
+
 # --- padding: how much of an answer only says the question, the setting or nothing back ----------
 
 # Words that praise anything at all ("a really great company with great values"): beside the

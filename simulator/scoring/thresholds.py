@@ -309,6 +309,12 @@ CLICHE_PLAN_AT = 60.0
 # A story must say how it turned out for the customer, a plan what you would do for them: a
 # clause this near one of the exemplars (`exemplars.OUTCOMES`) does. A long answer without
 # one rambles: it can score at most RAMBLE_CAP.
+# A clause that only says the question back (`said_back.py`) with at least this many content words
+# of its own carries no red flag: "and some customers are not good with technology", said back to
+# "...a customer who isn't good with technology?", was knocked out as contempt, "mandatory overtime
+# is overtime that is mandatory" as a refusal (restating_cases.yaml). One word ("In five years",
+# "on calls") is too little to tell: a brush-off beside it still counts (eighteenth pass, 2026-12-03).
+SAID_BACK_FLAG_WORDS = 2
 OUTCOME_MEANING = 0.6
 RAMBLE_WORDS = 100
 RAMBLE_CAP = 55.0  # also a long story in which you did nothing yourself (a new user's ramble scored 79)

@@ -79,7 +79,13 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                # padded answers in new wording (the question or the caller said back, generic praise,
                # wind-ups) beside plain twins, and professional answers echoing the question briefly,
                # written before scoring them; odd pairs and odd echoes held out of tuning (u9-padding)
-               "padding2": HERE / "padding2_cases.yaml"}
+               "padding2": HERE / "padding2_cases.yaml",
+               # answers that say the question back round a thin point, plain twins, and brief echoes
+               # that answer well; written by the coordinator before the u9-padding rules (eighteenth pass)
+               "restate": HERE / "restating_cases.yaml",
+               # money-only motives, honest twins naming money beside a real reason, and non-answers
+               # mentioning a job on other questions; written by the coordinator before any rule (eighteenth pass)
+               "motive": HERE / "motive_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
