@@ -1,7 +1,8 @@
-"""Padded answers beside their plain twins, on the tune half's padding files (padding, padding2):
+"""Padded answers beside their plain twins, on the tune half's padding files (padding, padding2, restate):
 per file, how many padded answers are within bounds (mediocre, at most 60), in how many pairs the
-plain twin scores above its padded answer, and how many professional answers that echo the question
-briefly (padding2's non-twin short_strong cases) are capped as padding or fall under their floor.
+plain twin scores above its padded answer, and how many other strong answers (the echoes of the
+question that then answer well; padding's plans in stock phrases) are capped as padding
+(`Cap.PADDED`) or fall under their floor.
 
     python benchmarks/padding_pairs.py [--only padding2] [--show]
 
@@ -25,7 +26,7 @@ from simulator.assess import score_answer  # noqa: E402
 from simulator.scoring.overall import Cap, caps, is_personal  # noqa: E402
 from simulator.types import QuestionKind, Transcript  # noqa: E402
 
-FILES = ("padding", "padding2")
+FILES = ("padding", "padding2", "restate")
 
 
 def _score(case):
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
                 pairs.append((c, cases[k + 1]))
                 k += 2
                 continue
-            if prefix == "padding2" and c.family == "short_strong":
+            if c.tier.name in ("short_strong", "excellent"):
                 echoes.append(c)
             k += 1
         rows = {"odd": [0] * 6, "even": [0] * 6}
@@ -71,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             s, found = _score(echo)
             row = rows["odd" if n % 2 else "even"]
             row[3] += 1
-            row[4] += Cap.PADDED in found if hasattr(Cap, "PADDED") else 0
+            row[4] += Cap.PADDED in found
             row[5] += echo.within_bounds(s)
             if args.show:
                 print(f"  E{n:<2} echo   {s:5.1f} {'/'.join(c.name for c in found) or '-':<22} {echo.id}")
