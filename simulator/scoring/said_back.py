@@ -68,7 +68,6 @@ GENERIC_WORDS = frozenset({"great", "good", "best", "really", "big", "lot", "lot
 FILLER_CLAUSES = (re.compile(r"\b(that's|that is|it's|what) an? (really |very )?(good|great|interesting) question\b"),
                   re.compile(r"^(good|great) question\b"), re.compile(r"\bat the end of the day\b"),
                   re.compile(r"\bit is what it is\b"), re.compile(r"\blet me think\b"))
-PRONOUNS = frozenset({"i", "me", "my", "myself", "you", "your", "yourself", "we", "us", "our"})
 
 
 def _is_tautology(clause: str) -> bool:
