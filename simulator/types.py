@@ -263,6 +263,9 @@ class EvidenceKind(Choice):
     #                    made mostly of them
     NO_RESULT = "no_result"  # a story that never says how it turned out; quote: how it ended
     WORD_LIST = "word_list"  # key words without sentences; quote: how the list began
+    SAID_BACK = "said_back"  # in a padded answer (`th.PADDED_SHARE`), a run of words that only says the
+    #                          question, the setting or the caller back, or fills time; value: the answer's
+    #                          share of such words
     NOT_ENGLISH = "not_english"  # the answer is not in English; label: the language it seems to be
     # call-center language
     PHRASE = "phrase"  # a phrase the area listens for ("I'm sorry", "let me"); label: the words said;

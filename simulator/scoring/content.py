@@ -47,8 +47,28 @@ def key_points(x: Inputs) -> Metric | None:
     expected = min(len(readings), max(floor, doc.n_words / th.WORDS_PER_KEY_POINT))
     score = min(100.0, 100.0 * sum(credits) / expected)
     # "100 ... 1 of 5 key points" reads as a mistake without what was expected (said beside it)
+    evidence += _padding(x)
     return Metric("key_points", score, covered, f"of {len(readings)} key points", tuple(evidence),
                   expected=round(expected, 2) if expected < len(readings) else None)
+
+
+def _padding(x: Inputs) -> list[Evidence]:
+    """In a padded answer (`th.PADDED_SHARE` of its words, at least `th.PADDED_WORDS` long), each run
+    of words that only says the question, the setting or the caller back, or fills time: what the
+    key points' cap (`Cap.PADDED`) and its tip read. Nothing in an answer that is not padded."""
+    doc, padded = x.doc, sorted(x.padded)
+    share = len(padded) / doc.n_words if doc.n_words else 0.0
+    if doc.n_words < th.PADDED_WORDS or share < th.PADDED_SHARE:
+        return []
+    runs: list[list[int]] = []
+    for k in padded:
+        if runs and k == runs[-1][1]:
+            runs[-1][1] = k + 1
+        else:
+            runs.append([k, k + 1])
+    runs.sort(key=lambda r: r[0] - r[1])  # the longest first: the tip quotes it
+    return [doc.quote_words(a, b, note="said back", kind=EvidenceKind.SAID_BACK, value=round(share, 2))
+            for a, b in runs]
 
 
 def _numbers(doc: Doc) -> list[int]:

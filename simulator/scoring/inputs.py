@@ -18,7 +18,7 @@ from .clauses import Clause, clauses, norms_of, sentence_of
 from .flags import RED_FLAG_SEVERITY, Flag, find_red_flags
 from .matching import PointMatch, match_points
 from .points import PointReading, read_points
-from .said_back import said_back_words, says_back
+from .said_back import padded_words, said_back_words, says_back
 from .conditions import brush_offs, condition_refusals, gives_hours, names_condition, offered, punctual
 from .refusal import refusals
 from .untruths import told_untrue
@@ -118,6 +118,14 @@ class Inputs:
             return None
         return semantic.topic(self.answer_vector, self.question_profile,
                               roleplay=self.question.kind is QuestionKind.ROLEPLAY, category=self.question.category)
+
+    @cached_property
+    def padded(self) -> frozenset[int]:
+        """The answer's words (by place) that only say the question, the setting or (on a call) the
+        caller back, praise anything at all or fill time (`said_back.padded_words`)."""
+        asked = f"{self.question.text} {self.line}".strip()
+        sentences = [sentence_of(self.clauses, c).text for c in self.clauses]
+        return frozenset(padded_words(self.clauses, asked, sentences, once_free=self.call_reply))
 
     @cached_property
     def points_read(self) -> list[PointReading]:

@@ -43,6 +43,7 @@ class Cap(Choice):
     NOT_YOURS = "a long story in which you did nothing yourself"
     NO_DEED = "a story in which you did nothing yourself"
     SYMPATHY_ONLY = "sympathy on a call, and nothing done"
+    PADDED = "the question said back around one thin point"
 
 
 def _evidence(metrics: dict[str, Metric], name: str, kind: EvidenceKind) -> list:
@@ -92,7 +93,7 @@ KNOCKOUT_AREAS = {KnockOut.RED_FLAG: "professionalism", KnockOut.DENIED: "key_po
 CAP_AREAS = {Cap.CLICHE: "specificity", Cap.RAMBLE: "structure", Cap.OFF_POINT: "key_points",
              Cap.COMPOSURE: "key_points", Cap.NOTHING_DONE: "key_points", Cap.NO_STORY: "structure",
              Cap.HEDGED: "hedging", Cap.NO_FACTS: "specificity", Cap.NOT_YOURS: "ownership",
-             Cap.NO_DEED: "ownership", Cap.SYMPATHY_ONLY: "ownership"}
+             Cap.NO_DEED: "ownership", Cap.SYMPATHY_ONLY: "ownership", Cap.PADDED: "key_points"}
 
 
 def deciding_rank(area: str) -> int:
@@ -130,6 +131,8 @@ def caps(metrics: Sequence[Metric], words: int | None = None, personal: bool = F
         Cap.NOT_YOURS: _not_yours(by_name, words),
         Cap.NO_DEED: _no_deed(by_name, words),
         Cap.SYMPATHY_ONLY: call and _sympathy_only(by_name),
+        # the question, the setting or the caller said back around one thin point (`th.PADDED_SHARE`)
+        Cap.PADDED: bool(_evidence(by_name, "key_points", EvidenceKind.SAID_BACK)),
     }
     return [c for c, applies in found.items() if applies]
 
@@ -138,7 +141,7 @@ def caps(metrics: Sequence[Metric], words: int | None = None, personal: bool = F
 CAP_LIMITS = {Cap.CLICHE: th.CLICHE_CAP, Cap.RAMBLE: th.RAMBLE_CAP, Cap.OFF_POINT: th.RAMBLE_CAP,
               Cap.COMPOSURE: th.COMPOSURE_CAP, Cap.NOTHING_DONE: th.NOTHING_DONE_CAP, Cap.NO_STORY: th.NO_STORY_CAP,
               Cap.HEDGED: th.HEDGED_CAP, Cap.NO_FACTS: th.NO_FACTS_CAP, Cap.NOT_YOURS: th.RAMBLE_CAP,
-              Cap.NO_DEED: th.THIN_CAP, Cap.SYMPATHY_ONLY: th.THIN_CAP}
+              Cap.NO_DEED: th.THIN_CAP, Cap.SYMPATHY_ONLY: th.THIN_CAP, Cap.PADDED: th.PADDED_CAP}
 
 
 def is_personal(question: Question) -> bool:

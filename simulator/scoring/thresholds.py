@@ -321,6 +321,17 @@ SAID_BACK_FLAG_LENGTH = 4
 OUTCOME_MEANING = 0.6
 RAMBLE_WORDS = 100
 RAMBLE_CAP = 55.0  # also a long story in which you did nothing yourself (a new user's ramble scored 79)
+# Padding (`said_back.padded_words`): an answer of at least PADDED_WORDS words, at least PADDED_SHARE
+# of whose words only say the question, the setting or the caller back, praise anything at all, or
+# fill time ("that's a great question", "a job is a job"), is carried by one thin point: at most
+# PADDED_CAP, under a plain twin that says the same point. Measured by the u9-padding pass
+# (2026-12-03) on the tune half (tune.yaml and every tune fresh file): the 30 padded answers of
+# padding/padding2 by then 0.21-0.84 (26 at 0.25 or more); no professional answer (short_strong,
+# excellent) of 40 words or more reached 0.15, and the shorter ones that echo the question in their
+# own answer ("Seven days, up to ten at night") reached 0.54, hence the floor in words.
+PADDED_SHARE = 0.25
+PADDED_WORDS = 40
+PADDED_CAP = RAMBLE_CAP
 # An answer whose key points are all about the agent's own composure ("I'd take a deep breath and
 # remind myself it's not about me"), with nothing said or done for the caller, is at most "weak"
 # (tests/judgment/tiers.yaml): a recruiter hears no customer in it. Third pass (2026-12-01).

@@ -76,6 +76,10 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                # mock sympathy, brush-offs, new names for callers and talking down said sweetly, and
                # professional twins, written before scoring them; odd pairs held out of tuning (r8-sarcasm)
                "fresh13": HERE / "fresh13_cases.yaml",
+               # padded answers in new wording (the question or the caller said back, generic praise,
+               # wind-ups) beside plain twins, and professional answers echoing the question briefly,
+               # written before scoring them; odd pairs and odd echoes held out of tuning (u9-padding)
+               "padding2": HERE / "padding2_cases.yaml",
                # answers that say the question back round a thin point, plain twins, and brief echoes
                # that answer well; written by the coordinator before the u9-padding rules (eighteenth pass)
                "restate": HERE / "restating_cases.yaml",
@@ -305,6 +309,8 @@ def load_fresh() -> tuple[FreshCase, ...]:
 # --- key points said in other words (points_cases.yaml) -------------------------------------
 
 POINTS_FILE = HERE / "points_cases.yaml"
+# a neighbouring idea must not cover a key point, written before scoring them (u9-padding)
+PADDING2_POINTS_FILE = HERE / "padding2_points.yaml"
 
 
 @dataclass(frozen=True)
@@ -320,18 +326,18 @@ class PointCase:
     found_by: str = ""
 
 
-def load_points() -> tuple[PointCase, ...]:
-    """points_cases.yaml's cases, each on a bundled question of the tune half or of neither half
+def load_points(path: Path = POINTS_FILE) -> tuple[PointCase, ...]:
+    """points_cases.yaml's cases (or another file in its format: padding2_points.yaml), each on a bundled question of the tune half or of neither half
     (never a held-out one), each label one of its question's key points."""
     bank = bank_questions()
     heldout = {e["id"] for e in yaml.safe_load(SPLIT_FILES["heldout"].read_text("utf-8"))["questions"]}
-    doc = yaml.safe_load(POINTS_FILE.read_text("utf-8"))
+    doc = yaml.safe_load(path.read_text("utf-8"))
     if doc.get("split") != "tune":
-        raise ValueError(f"{POINTS_FILE.name}: should say split: tune")
+        raise ValueError(f"{path.name}: should say split: tune")
     out = []
     for n, raw in enumerate(doc["cases"], 1):
         qid = raw["question"]
-        where = f"{POINTS_FILE.name}: case {n}"
+        where = f"{path.name}: case {n}"
         if qid not in bank or qid in heldout:
             raise ValueError(f"{where}: {qid} is not a bundled question outside the held-out half")
         question = bank[qid]
@@ -341,6 +347,6 @@ def load_points() -> tuple[PointCase, ...]:
         if unknown or not (covered or not_covered):
             raise ValueError(f"{where}: {unknown or 'no points'} (its points: {sorted(labels)})")
         text = " ".join(str(raw["text"]).split())
-        out.append(PointCase(f"points/{qid}/{n}", question, text, covered, not_covered,
+        out.append(PointCase(f"{path.stem.replace('_cases', '')}/{qid}/{n}", question, text, covered, not_covered,
                              " ".join(str(raw.get("why", "")).split()), raw.get("found_by", "")))
     return tuple(out)

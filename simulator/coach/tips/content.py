@@ -52,6 +52,9 @@ def key_points(m: Metric, c: Context) -> str | None:
                 f"day, and in a real interview it would end the conversation there. If it's true, it's worth "
                 f"knowing before you apply; if it isn't, {INSTEAD_OF_NO[c.question.kind]}. For next time, say "
                 f"your answer out loud and listen for every \"don't\" and \"never\".")
+    padded = c.first_quote(m, EvidenceKind.SAID_BACK)
+    if padded is not None and c.phrase(padded):  # `Cap.PADDED`: the question said back around one thin point
+        return padding(c, c.quote_back(c.phrase(padded), padded))
     kind = c.question.kind.value
     if c.roleplay:  # on a call a point is something done for the caller: name it as that
         lines = [x for x in labels_of(m, EvidenceKind.KEY_POINT, *NOT_COVERED) if not call_handling(x)]
@@ -77,6 +80,24 @@ def key_points(m: Metric, c: Context) -> str | None:
     why = "a reason for each" if c.example_asked else "a reason or a moment that shows it"
     return (f"{lead} {and_list(missing[:2], 'or')}.{got} Tell me in your own words, with {why}. For next time, before you answer, think of two things that are true "
             f"for you, and give each one its own sentence.")
+
+
+# What to say straight away instead of the question said back, by the kind of question.
+STRAIGHT_AWAY = {QuestionKind.BEHAVIORAL: "the one thing you did, and how it turned out",
+                 QuestionKind.SITUATIONAL: "what you'd do first, then the next step",
+                 QuestionKind.ROLEPLAY: "what you'll do for them"}
+
+
+def padding(c: Context, said: str) -> str:
+    """The tip for a padded answer (`Cap.PADDED`): the candidate's own words said back, kindly."""
+    if c.roleplay:
+        return (f"{said} Saying the customer's words back once shows you listened, but saying them again and "
+                f"again uses up the call. Acknowledge it in one sentence, then tell them {STRAIGHT_AWAY[QuestionKind.ROLEPLAY]}. "
+                f"For next time, after your first sentence, start the next one with \"What I'll do is...\"")
+    start = STRAIGHT_AWAY.get(c.question.kind, "your answer itself, with a reason or a moment that shows it")
+    return (f"{said} That mostly says the question back to me, and it buries the one real thing you told me. "
+            f"Drop the restating and start straight away with {start}. For next time, make your first sentence "
+            f"the answer, then add one detail that's yours.")
 
 
 @writes("relevance")
