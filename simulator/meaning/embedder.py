@@ -51,12 +51,20 @@ class Embedder:
         self.computed = 0  # sentences run through the model (cache misses), for tests and benchmarks
         self._encoder = None
         self._tokenizer = None
+        self._vocab: frozenset[str] | None = None
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_lock = threading.Lock()  # the cache dict
         self._model_lock = threading.Lock()  # loading, and one forward pass at a time
         self._background: ThreadPoolExecutor | None = None
 
     # --- loading ---------------------------------------------------------------------------
+
+    def is_word(self, word: str) -> bool:
+        """Whether the model's vocabulary holds this as a whole word (not only as pieces)."""
+        self.load()
+        if self._vocab is None:
+            self._vocab = frozenset(k for k in self._tokenizer.get_vocab() if not k.startswith("##"))
+        return word in self._vocab
 
     def load(self) -> None:
         """Convert (first time only) and load the model now; it is otherwise loaded on first use."""

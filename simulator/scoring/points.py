@@ -136,6 +136,8 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
                 break
             if _neighbours(near[c_i], table.neighbours[index], sim) or not _holds(table.needs[k], clauses[c_i], plain, c_i):
                 continue
+            if names_sibling(clauses[c_i].text, point.phrasings):
+                continue  # "I can work weekdays" names weekends' sibling, not weekends
             if k >= table.examples and (sim < th.POINT_COVERED or not heard[c_i, index]):
                 continue  # an example says the point or nothing: near one in part is near its subject
             clause, phrasing = clauses[c_i], table.rows[k][1]
@@ -354,6 +356,30 @@ def _neighbours(near: np.ndarray, neighbours: np.ndarray, sim: float) -> bool:
     others = near[neighbours]
     return bool(others.size) and float(others.max()) >= th.POINT_COVERED \
         and float(others.max()) - sim >= th.POINT_NEIGHBOUR_MARGIN
+
+
+def names_sibling(clause: str, phrasings: Sequence[str]) -> bool:
+    """Whether the clause names a sibling of a one-word phrasing of the point ("weekdays" of
+    "weekends") and none of the point's own words: by meaning it sits as near the point as the point
+    itself, and says the neighbour."""
+    said = {stem(w) for w in content_words(list(norms_of(clause)))}
+    own = {stem(w) for p in phrasings for w in content_words(list(norms_of(p)))}
+    if said & own:
+        return False
+    single = {ws[0] for ws in (content_words(list(norms_of(p))) for p in phrasings) if len(ws) == 1}
+    return any(_siblings(w, p) for w in set(content_words(list(norms_of(clause)))) for p in single)
+
+
+def _siblings(a: str, b: str) -> bool:
+    """Two compounds of one word with different words after it: week+days, week+ends, week+nights
+    (whole words to the sentence model); not practis+ed and practic+ing, nor train+er and train+ing."""
+    k = _prefix(a, b)
+    return k >= th.SIBLING_STEM and stem(a) != stem(b) and semantic.is_word(a[:k]) \
+        and all(len(t) >= th.SIBLING_TAIL and semantic.is_word(t) for t in (a[k:], b[k:]))
+
+
+def _prefix(a: str, b: str) -> int:
+    return next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
 
 def _inside(clause: Clause, words: set[int]) -> bool:

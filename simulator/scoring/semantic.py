@@ -72,6 +72,11 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     return process_embedder(_home[0]).embed([said_in_words(t) for t in texts])
 
 
+def is_word(word: str) -> bool:
+    """Whether the sentence model knows this as a whole word ("week", "ends"; not "practi")."""
+    return process_embedder(_home[0]).is_word(word)
+
+
 def embed_fixed(texts: Sequence[str], name: str) -> np.ndarray:
     """Vectors of sentences every run needs, kept on disk beside the model (`Embedder.embed_fixed`)."""
     return process_embedder(_home[0]).embed_fixed(list(texts), name)

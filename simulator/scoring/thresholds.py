@@ -368,3 +368,11 @@ NO_FACTS_CAP = 45.0
 # it talks around the question. Second pass (k-judgment2): the fresh rambling cases on a general
 # and a situational question scored 80 and 67; no tune-half answer is under this and that long.
 RAMBLE_POINTS_BELOW = 35.0
+# Two compounds of one word with different words after it name siblings, not the same thing:
+# "weekdays" and "weeknights" beside "weekends" (0.79 and 0.66 by meaning, as near as "Saturdays"
+# is: the sentence model cannot tell a neighbour from a synonym). A clause naming a sibling of a
+# one-word phrasing, and none of the point's own words, covers it not by meaning (u9-padding,
+# padding2_points.yaml). The shared word at least SIBLING_STEM letters, each tail at least
+# SIBLING_TAIL letters, all whole words to the model ("train"+"er"/"ing" are endings, not words).
+SIBLING_STEM = 4
+SIBLING_TAIL = 3
