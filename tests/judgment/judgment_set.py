@@ -81,7 +81,10 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                "restate": HERE / "restating_cases.yaml",
                # money-only motives, honest twins naming money beside a real reason, and non-answers
                # mentioning a job on other questions; written by the coordinator before any rule (eighteenth pass)
-               "motive": HERE / "motive_cases.yaml"}
+               "motive": HERE / "motive_cases.yaml",
+               # money-only motives in new wording beside honest twins, and non-answers mentioning
+               # needing a job on other questions; written before any rule (m9-motive pass)
+               "motive2": HERE / "motive2_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
