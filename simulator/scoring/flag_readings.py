@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..types import RedFlag
+from ..types import Question, RedFlag
 from . import thresholds as th
 from .clauses import FIRST_PERSON_SUBJECTS, Clause, norms_of
 from .words import STOPWORDS
@@ -224,3 +224,9 @@ def asks_motive(category: str, question_profile: np.ndarray) -> bool:
     norm = float(np.linalg.norm(question_profile)) or 1.0
     near = float(np.max(_motive_vectors() @ question_profile) / norm)
     return near >= (th.MOTIVE_NEAR_IN_CATEGORY if category in th.MOTIVE_CATEGORIES else th.MOTIVE_NEAR)
+
+
+def asks_motive_of(question: Question) -> bool:
+    """`asks_motive` for an interview question as the coach holds it (its text and key points)."""
+    from .semantic import profile, profile_texts
+    return asks_motive(question.category, profile(profile_texts(question)))
