@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..types import RedFlag
+from ..types import Question, RedFlag
 from . import semantic
 from . import thresholds as th
 from .clauses import FIRST_PERSON_SUBJECTS, Clause, norms_of
@@ -218,7 +218,14 @@ def states_a_need(clause: str) -> bool:
 
 
 def asks_motive(category: str, question_profile: np.ndarray) -> bool:
-    if category in th.MOTIVE_CATEGORIES:
-        return True
+    """A question of th.MOTIVE_CATEGORIES asks the motive unless its profile is far from one
+    (th.MOTIVE_NEAR_IN_CATEGORY: "what does a representative do all day?" sits in the category but
+    asks what the job is, not why they want it); any other question, if th.MOTIVE_NEAR to one."""
     norm = float(np.linalg.norm(question_profile)) or 1.0
-    return float(np.max(_motive_vectors() @ question_profile) / norm) >= th.MOTIVE_NEAR
+    near = float(np.max(_motive_vectors() @ question_profile) / norm)
+    return near >= (th.MOTIVE_NEAR_IN_CATEGORY if category in th.MOTIVE_CATEGORIES else th.MOTIVE_NEAR)
+
+
+def asks_motive_of(question: Question) -> bool:
+    """`asks_motive` for an interview question as the coach holds it (its text and key points)."""
+    return asks_motive(question.category, semantic.profile(semantic.profile_texts(question)))

@@ -91,3 +91,10 @@ TONE_LEAD_FLOOR = -0.2
 # knock-out about motive (motive_cases.yaml, eighteenth pass, 2026-12-03).
 MOTIVE_CATEGORIES = frozenset({"motivation"})
 MOTIVE_NEAR = 0.42
+# ...and a question of those categories only if its profile comes this near a motive: why a call
+# center 0.51, why us 0.52, why leave 0.62, what you look for 0.58, five years 0.41 ask it; "In your
+# own words, what does a representative do all day?" (0.28) sits in the category but asks what the
+# job is, so "Answering phones? I don't know, I just need a job." to it is a non-answer, not a
+# money-only knock-out (m9-motive pass, 2026-12-03, motive_cases.yaml; bank-wide the next question
+# of the category down is 0.41 and the first of another the knock-out should not reach is 0.28).
+MOTIVE_NEAR_IN_CATEGORY = 0.35

@@ -89,7 +89,10 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                # mock sympathy and sweet condescension beside real sympathy, and a rude caller's words
                # reported unquoted as speech beside the same words said by the candidate, written
                # before scoring them; odd pairs held out of tuning (k9-mock)
-               "mock": HERE / "mock_cases.yaml"}
+               "mock": HERE / "mock_cases.yaml",
+               # money-only motives in new wording beside honest twins, and non-answers mentioning
+               # needing a job on other questions; written before any rule (m9-motive pass)
+               "motive2": HERE / "motive2_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",

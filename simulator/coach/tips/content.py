@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...scoring import thresholds as th
 from ...scoring.content import says_nothing
+from ...scoring.flag_readings import asks_motive_of, states_a_need
 from ...scoring.overall import tells_no_story
 from ...scoring.plan import answer_band, asks_for_example
 from ...scoring.semantic import is_no_answer
@@ -181,6 +182,15 @@ def no_answer(c: Context, said: str = "") -> str:
             f"an answer to this question before the interview and say it out loud twice.")
 
 
+def need_not_asked(c: Context, said: str) -> str:
+    """"I just need a job" said to a question that did not ask why they want it (a weakness, a
+    method): not a lecture on money as a motive, but back to what was asked."""
+    start = FIRST_WORDS.get(c.question.kind, "give me one true thing, even a small one, and a moment that shows it")
+    return (f"{said} That's honest, and plenty of people are in the same spot, but it doesn't answer what I "
+            f"asked: {quoted(c.question_words())} Take a breath and {start}. For next time, answer the question "
+            f"in your first sentence, and keep why you want the job for when I ask about it.")
+
+
 def _next_point(c: Context) -> str:
     """The first key point not yet said, as an idea ("what you're doing about it"), when one is said."""
     m = c.metrics.get("key_points")
@@ -208,6 +218,8 @@ def specificity(m: Metric, c: Context) -> str | None:
         return no_answer(c, last)
     canned = c.first_quote(m, EvidenceKind.CLICHE)
     said = c.quote_back(c.phrase(canned), canned) if canned is not None else ""
+    if said and not c.roleplay and states_a_need(canned.quote) and not asks_motive_of(c.question):
+        return need_not_asked(c, said)
     if said:  # (a cliché another tip already quoted is not pointed at twice)
         back = {QuestionKind.SITUATIONAL: "Walk me through what you'd actually do instead: your steps in order, "
                                           "what you'd say first and how you'd follow up",
