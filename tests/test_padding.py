@@ -73,3 +73,17 @@ def test_the_question_said_back_carries_no_red_flag():
     assert any(f.startswith("contempt") or f.startswith("dismissive")
                for f in _flags("explain-technical-simply", "Customers who aren't good with technology are just thick, "
                                "honestly. I'd tell them to ask their grandkids."))
+
+
+def test_a_padded_answer_is_not_told_its_restating_is_a_fair_start():
+    # restating_cases.yaml: the padding tip quoted "Out of all the places hiring right now, why you?" as
+    # restating, and the example tip then called the same words "a fair start"
+    from simulator.coach import answer_tips
+    text = ("Out of all the places hiring right now, why you? Well, there are a lot of places hiring right now, and "
+            "out of all of them you are one of the places hiring. You are a good company, a really good company, "
+            "and I would like to work for a good company. So that's why you.")
+    t = Transcript.typed(text)
+    s = score_answer(BANK["why-this-company"], t)
+    tips = [x.text for x in answer_tips(BANK["why-this-company"], s.metrics, t)]
+    assert any("says the question back" in x for x in tips), tips
+    assert not any("fair start" in x for x in tips), tips

@@ -230,6 +230,9 @@ def specificity(m: Metric, c: Context) -> str | None:
         return (f"{said} That's what most candidates say, so it doesn't "
                 f"tell me much about you yet. {back}. For next time, after that sentence, add \"For example...\" "
                 f"and finish the thought with something only you could say.")
+    points = c.metrics.get("key_points")
+    if points is not None and any(e.kind is EvidenceKind.SAID_BACK for e in points.evidence):
+        return None  # the padding tip already asks for the answer itself and a moment that shows it
     missing = labels_of(m, EvidenceKind.PART, *NOT_COVERED)
     lacks = [LACKS.get(part, part) for part in missing]
     opening = c.opening()
