@@ -20,14 +20,9 @@ import floors  # noqa: E402
 FLOORS = {"odd": (13, 14, 0, 19), "even": (9, 10, 0, 18)}
 
 
-def _half(case_id: str) -> str:
-    n = int(case_id.rsplit("/", 1)[1])
-    return "odd" if (n + 1) // 2 % 2 else "even"
-
-
 @pytest.mark.parametrize("half", ["odd", "even"])
 def test_contempt_is_knocked_out_and_its_twins_are_not(half):
-    cases = [(f, s) for f, s in floors.scored("fresh12") if _half(f.case.id) == half]
+    cases = [(f, s) for f, s in floors.scored("fresh12") if floors.pair_half(f.case.id) == half]
     rude = [(f, s) for f, s in cases if f.flag]
     assert len(rude) == 20 and len(cases) == 40
     found, low, flagged, within = FLOORS[half]

@@ -21,14 +21,9 @@ import floors  # noqa: E402
 FLOORS = {"odd": (9, 2, 10), "even": (9, 0, 13)}
 
 
-def _half(case_id: str) -> str:
-    n = int(case_id.rsplit("/", 1)[1])
-    return "odd" if (n + 1) // 2 % 2 else "even"
-
-
 @pytest.mark.parametrize("half", ["odd", "even"])
 def test_mock_and_reported_speech_floors(half):
-    cases = [(f, s) for f, s in floors.scored("mock") if _half(f.case.id) == half]
+    cases = [(f, s) for f, s in floors.scored("mock") if floors.pair_half(f.case.id) == half]
     assert len(cases) == 26 and sum(f.flag for f, _ in cases) == 13
     found, flagged, within = FLOORS[half]
     floors.assert_rude_found(cases, found)

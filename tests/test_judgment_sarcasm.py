@@ -21,14 +21,9 @@ import floors  # noqa: E402
 FLOORS = {"odd": (12, 12, 3, 6), "even": (14, 14, 0, 10)}
 
 
-def _half(case_id: str) -> str:
-    n = int(case_id.rsplit("/", 1)[1])
-    return "odd" if (n + 1) // 2 % 2 else "even"
-
-
 @pytest.mark.parametrize("half", ["odd", "even"])
 def test_sarcasm_is_knocked_out_and_its_twins_are_not(half):
-    cases = [(f, s) for f, s in floors.scored("fresh13") if _half(f.case.id) == half]
+    cases = [(f, s) for f, s in floors.scored("fresh13") if floors.pair_half(f.case.id) == half]
     rude = [(f, s) for f, s in cases if f.flag]
     assert len(rude) == 18 and len(cases) == 36
     found, low, flagged, within = FLOORS[half]

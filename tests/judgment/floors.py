@@ -42,6 +42,12 @@ def professional_within(cases) -> int:
     return sum(f.case.within_bounds(s.overall) for f, s in cases if f.flag is False)
 
 
+def pair_half(case_id: str) -> str:
+    """"odd" or "even": the half of a fresh file's pair (pair k is cases 2k-1 and 2k) a case is in."""
+    n = int(case_id.rsplit("/", 1)[1])
+    return "odd" if (n + 1) // 2 % 2 else "even"
+
+
 def scored(prefix: str) -> list[tuple[js.FreshCase, Score]]:
     """Every fresh case whose id starts with `prefix`/, with its score."""
     return [(f, score_answer(f.case.question, Transcript.typed(f.case.text), turn=f.case.turn))
