@@ -192,9 +192,9 @@ def made_small_but_fixed(clause: Clause, clauses: Sequence[Clause]) -> bool:
 
 # --- money as the only reason: a red flag where the motive is asked ------------------------------
 # "I just need the money at the moment" to "What is a weakness?" or "I need the pay" to "What would
-# you do if a caller swore at you?" (a need of the candidate's own, `states_a_need`) answers nothing asked: a recruiter marks it a non-answer (weak),
-# not a confession of motive that ends the interview, and a tip about money as the only reason
-# would answer a question nobody put (motive_cases.yaml, eighteenth pass). The motive is asked by
+# you do if a caller swore at you?" (a need of the candidate's own, `states_a_need`) answers nothing
+# asked: a recruiter marks it a non-answer (weak), not a confession of motive that ends the
+# interview, and a tip about money as the only reason would answer a question nobody put (motive_cases.yaml, eighteenth pass). The motive is asked by
 # every question of th.MOTIVE_CATEGORIES, and by any other whose profile comes th.MOTIVE_NEAR to a
 # motive said plainly (MOTIVE_SENTENCES).
 MOTIVE_SENTENCES = ("I want this job because of what it is and what I enjoy about it.",

@@ -70,6 +70,11 @@ FILLER_CLAUSES = (re.compile(r"\b(that's|that is|it's|what) an? (really |very )?
                   re.compile(r"\bit is what it is\b"), re.compile(r"\blet me think\b"))
 
 
+@lru_cache(maxsize=1)
+def generic_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in GENERIC_WORDS)
+
+
 def _is_tautology(clause: str) -> bool:
     """"A job is a job", "service is service", "an angry customer is a customer who is angry": the
     same words either side of "is"/"are"."""
@@ -102,7 +107,7 @@ def pads(clause: str, question: str, sentence: str = "") -> bool:
         return True  # the question asked back, "I" for "you"
     if SPEAKERS & set(norms_of(f"{clause} {sentence}")):
         return False
-    return said <= asked | frozenset(stem(w) for w in GENERIC_WORDS)
+    return said <= asked | generic_stems()
 
 
 def padded_words(clauses: Sequence, question: str, sentences: Sequence[str], once_free: bool = False) -> set[int]:

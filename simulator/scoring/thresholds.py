@@ -306,9 +306,6 @@ CLICHE_CAP = 40.0  # the most such an answer can score (the top of "weak")
 # ...unless its steps make a clear shape (structure at least STRENGTH_AT_LEAST) and are this concrete:
 # "Stay calm and let them vent. Then apologise, ask for the tracking number..." is a plan (specificity 70)
 CLICHE_PLAN_AT = 60.0
-# A story must say how it turned out for the customer, a plan what you would do for them: a
-# clause this near one of the exemplars (`exemplars.OUTCOMES`) does. A long answer without
-# one rambles: it can score at most RAMBLE_CAP.
 # A clause that only says the question back (`said_back.py`) with at least this many content words
 # of its own carries no red flag: "and some customers are not good with technology", said back to
 # "...a customer who isn't good with technology?", was knocked out as contempt, "mandatory overtime
@@ -318,6 +315,9 @@ SAID_BACK_FLAG_WORDS = 2
 # ...in a clause of at least this many words: "Mandatory overtime, love that for me. Nothing says 'we
 # value you' like..." names the question's subject in two words, and its red flag stays (fresh8).
 SAID_BACK_FLAG_LENGTH = 4
+# A story must say how it turned out for the customer, a plan what you would do for them: a
+# clause this near one of the exemplars (`exemplars.OUTCOMES`) does. A long answer without
+# one rambles: it can score at most RAMBLE_CAP.
 OUTCOME_MEANING = 0.6
 RAMBLE_WORDS = 100
 RAMBLE_CAP = 55.0  # also a long story in which you did nothing yourself (a new user's ramble scored 79)
