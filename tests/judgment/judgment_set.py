@@ -106,7 +106,8 @@ HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-
                        "heldout-fresh11": HERE / "heldout_fresh11.yaml",
                        "heldout-fresh12": HERE / "heldout_fresh12.yaml",
                        "heldout-fresh13": HERE / "heldout_fresh13.yaml",
-                       "heldout-fresh14": HERE / "heldout_fresh14.yaml"}
+                       "heldout-fresh14": HERE / "heldout_fresh14.yaml",
+                       "heldout-fresh15": HERE / "heldout_fresh15.yaml"}
 
 FAMILIES = (
     "real",              # quoted from a public guide, with the source's own label
