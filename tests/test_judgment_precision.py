@@ -58,7 +58,8 @@ def test_a_clause_that_denies_nothing_does_not_deny_a_point_phrased_in_the_negat
     assert not denials(s) and s.overall > 15, (denials(s), s.overall)
     # a real denial is still one, and quoted where it is said
     s = score("what-is-good-service", "Fixing it on the first call doesn't matter to me, they can ring back.")
-    assert denials(s) == ["Fixing it on the first call doesn't matter to me"], denials(s)
+    # (one clause, which may deny more than one point: "Fixing it on the first call" names two)
+    assert set(denials(s)) == {"Fixing it on the first call doesn't matter to me"}, denials(s)
 
 
 @pytest.mark.parametrize("text, flagged", [

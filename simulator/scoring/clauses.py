@@ -111,8 +111,13 @@ def denials_of(text: str) -> tuple[bool, ...]:
     norms = norms_of(text)
     return tuple((_denies(n) and not (n == "not" and k and norms[k - 1] in ELLIPSIS_BEFORE_NOT)
                   and not _not_a_denial(norms, k))
-                 or _said_same(norms, k) or _asks_why_i(norms, k) or _preferred_over(norms, k)
+                 or _said_same(norms, k) or _asks_why_i(norms, k) or _preferred_over(norms, k) or _too_to(norms, k)
                  for k, n in enumerate(norms))
+
+
+def _too_to(norms: tuple[str, ...], k: int) -> bool:
+    """"I'd be far too wound up to help them": "too ... to" denies the act after it."""
+    return norms[k] == "too" and "to" in norms[k + 2:k + 5]
 
 
 def _preferred_over(norms: tuple[str, ...], k: int) -> bool:
@@ -126,6 +131,21 @@ RHETORICAL = frozenset({"would", "should"})  # "why would I...", "why should we.
 # "It's not that I enjoy...": nor past "that"
 RAISING = frozenset({"think", "thought", "believe", "expect", "suppose", "reckon", "imagine", "guess", "feel",
                      "felt", "sure", "say", "said", "see", "that"})
+
+
+# "I'm not someone who enjoys...", "not the kind of person who...": the candidate denied to be one
+# who does it denies doing it
+ONE_WHO = frozenset({"someone", "somebody", "one", "type", "kind", "sort", "person"})
+
+
+NOT_FRAGMENT = frozenset({("not",), ("never",)})
+
+
+def _not_someone_who(norms: tuple[str, ...], k: int) -> bool:
+    """Whether the "who" at k follows a denied identity of the candidate's ("I'm not someone who")."""
+    head = norms[max(0, k - 5):k]
+    return norms[k] in ("who", "that") and bool(set(head[-3:]) & ONE_WHO) and "i" in head \
+        and any(n in NEGATORS for n in head)
 
 
 def _reaches_past(norms: tuple[str, ...], k: int) -> bool:
@@ -189,6 +209,10 @@ def stance_toward(text: str, target: str, removing: bool = False) -> int:
     denying = denials_of(text)
     denials = 0
     k, reach_end = first - 1, first - 1 - DENIAL_REACH
+    stop = next((j for j in range(first - 1, -1, -1) if norms[j] in DENIAL_STOPS), None)
+    if stop is not None and _not_someone_who(norms, stop):
+        denials += 1  # however long the relative clause: "I'm not someone who gets a kick out of sorting..."
+        reach_end = max(reach_end, stop)
     while k > max(-1, reach_end):
         if norms[k] in DENIAL_STOPS and not (norms[k] == "and" and k and norms[k - 1] in SERIAL_VERBS):
             break
@@ -263,6 +287,10 @@ def agrees(text: str, target: str) -> bool:
     shared = tuple(w for w in _shared_words(target) if any(same_word(w, n) for n in said))
     if not shared and not any(denials_of(text)):
         return True
+    if not shared and norms[:1] in NOT_FRAGMENT and len(norms) <= 3 and sum(denials_of(text)) % 2:
+        # "..., not exciting": a contrast that denies its own word, and says nothing of others ("never
+        # boring"); "not a problem" denies twice and says yes
+        return False
     toward = " ".join(shared) if shared else target
     # A verb that takes away says no only to a target that says no ("I'd swap the jargon for..."
     # says "no jargon"); "I'd fake being busy to skip calls" is something done, read as said.

@@ -5,7 +5,7 @@ runs anything; a missing or broken file is a fault of the installation, said pla
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,6 +39,8 @@ class ExemplarSet:
     # for the meaning layer, but not taught to the tone model (`tone.training_rows`)
     plain_dishonesty: tuple[str, ...] = ()
     fine_honest: tuple[str, ...] = ()
+    # what a candidate makes of a part of the job, as "that <predicate>": "liked" and "disliked" (`verdict.py`)
+    verdicts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -58,4 +60,5 @@ def exemplars() -> ExemplarSet:
         good_practice=tuple(raw.get("good_practice", ())),
         plain_dishonesty=tuple(raw.get("plain_dishonesty", ())),
         fine_honest=tuple(raw.get("fine_honest", ())),
+        verdicts={name: tuple(xs) for name, xs in raw.get("verdicts", {}).items()},
     )

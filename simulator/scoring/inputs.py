@@ -144,7 +144,8 @@ class Inputs:
             vectors = vectors.copy()
             vectors[rows] = semantic.embed([plain[i] for i in rows])
         read = read_points(self.points, self.doc, self.clauses, self.clause_vectors, self.matches, unsaid=flagged,
-                           plain=plain, plain_vectors=vectors, said_back=said_back)
+                           plain=plain, plain_vectors=vectors, said_back=said_back,
+                           judged=self.question.category not in th.ABOUT_YOU)
         if named is not None:
             # the thing asked for, named, says the one point it is nearest (th.FRAGMENT_POINT)
             partly = [r for r in read if r.coverage is Coverage.PARTIAL and r.similarity >= th.FRAGMENT_POINT]

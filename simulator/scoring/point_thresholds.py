@@ -57,3 +57,12 @@ KEY_POINTS_FROM_WORDS = 10
 # (o7-excellent): excellent>short_strong 635 -> 429, short_strong>mediocre 598 -> 579 (one per 30 words
 # alone: 473, 582; a floor of 2.25: 448; of 3: 439, 563).
 KEY_POINTS_EXPECTED_FLOOR = 2.5
+# A sentence that names a part of the job and then says, with no denial, what the candidate makes
+# of it (`verdict.py`) likes or dislikes it when "that <predicate>" is this near the nearest
+# exemplar of one (exemplars.yaml, verdicts) and this much nearer it than the other. Nineteenth
+# pass (2026-12-03), on predicates written for the purpose, not cut from any case: "is the last
+# thing I'd want" 0.77 from a dislike (0.55 from a liking), "sounds exhausting to me" 0.74 (0.45);
+# "is the first thing I'd want" 0.63 against 0.56 and "is a hard pass from me" 0.48 against 0.38
+# are not heard either way, and the clause reading stands.
+VERDICT_NEAR = 0.6
+VERDICT_MARGIN = 0.15

@@ -24,6 +24,7 @@ from .exemplars import exemplars
 from .matching import PointMatch, generic_stems, match_phrase, same_word
 from .refusal import QUALIFIED
 from .text import Doc
+from .verdict import says
 from .words import STOPWORDS, content_words, normalise_word, stem
 
 
@@ -105,7 +106,7 @@ def point_vectors(points: tuple[KeyPoint, ...]) -> PointVectors:
 def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause], vectors: np.ndarray,
                 spelled: Sequence[PointMatch], unsaid: set[int] = frozenset(),
                 plain: Sequence[str] = (), plain_vectors: np.ndarray | None = None,
-                said_back: frozenset[int] = frozenset()) -> list[PointReading]:
+                said_back: frozenset[int] = frozenset(), judged: bool = True) -> list[PointReading]:
     """Each key point (with phrasings) as covered, partly covered, denied or missing.
 
     The best clause with the point's stance covers it when near enough (`th.POINT_COVERED`), or
@@ -116,6 +117,9 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
     its `plain_vectors`. A clause that says another point (`_nearness`) covers a point only by its
     own words, or about as nearly: "Evenings are fine" is not about weekends. A clause of
     `said_back` (by place: the question said back, `said_back.py`) may deny a point, never say it.
+    With `judged`, a clause naming the part of the job its sentence then judges takes that verdict
+    (`verdict.says`); not where the question asks about the candidate ("Delegating has never been my
+    strong point" answers "What's your greatest weakness?").
     """
     table = point_vectors(tuple(points))
     sims, readings = _similarities(table, clauses, vectors, plain, plain_vectors)
@@ -141,7 +145,7 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
             if k >= table.examples and (sim < th.POINT_COVERED or not heard[c_i, index]):
                 continue  # an example says the point or nothing: near one in part is near its subject
             clause, phrasing = clauses[c_i], table.rows[k][1]
-            if agrees(readings[c_i][k], phrasing):
+            if says(clauses, clause, readings[c_i][k], phrasing, judged):
                 if best_say[1] is None and not _inside(clause, unsaid) and c_i not in said_back:
                     best_say = (sim, clause, phrasing)
             elif best_deny[1] is None and k < table.said and can_deny(clause.text, phrasing) \
@@ -154,7 +158,7 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
         if words is not None and words.covered and words.span is not None:
             clause = _clause_of(clauses, doc.token_words(*words.span)[0])
             if clause is not None:
-                if agrees(clause.text, words.phrasing):
+                if says(clauses, clause, clause.text, words.phrasing, judged):
                     if best_say[0] < 1.0 and not _inside(clause, unsaid) and clause not in said_back_clauses:
                         best_say = (1.0, clause, words.phrasing)
                 elif best_deny[0] < th.POINT_DENIED and can_deny(clause.text, words.phrasing) \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...scoring import thresholds as th
+from ...scoring.clauses import denials_of
 from ...scoring.content import says_nothing
 from ...scoring.flag_readings import asks_motive_of, states_a_need
 from ...scoring.overall import tells_no_story
@@ -49,10 +50,13 @@ def key_points(m: Metric, c: Context) -> str | None:
                 f"something: pick one true answer, even a small one, and say why it matters to you. "
                 f"For next time, prepare your answer to this question before the interview and say it out loud.")
     if denied is not None:
+        # "Leading a team is the last thing I'd want" says no with no "don't" or "never" in it
+        listen = ("for every \"don't\" and \"never\"" if any(denials_of(c.phrase(denied)))
+                  else "to how each sentence sounds about the work itself")
         return (f"{c.quote_back(c.phrase(denied), denied)} That says no to something this job needs every "
                 f"day, and in a real interview it would end the conversation there. If it's true, it's worth "
                 f"knowing before you apply; if it isn't, {INSTEAD_OF_NO[c.question.kind]}. For next time, say "
-                f"your answer out loud and listen for every \"don't\" and \"never\".")
+                f"your answer out loud and listen {listen}.")
     padded = c.first_quote(m, EvidenceKind.SAID_BACK)
     if padded is not None and c.phrase(padded):  # `Cap.PADDED`: the question said back around one thin point
         return padding(c, c.quote_back(c.phrase(padded), padded))

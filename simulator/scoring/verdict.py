@@ -1,0 +1,168 @@
+"""A part of the job named, then what the candidate makes of it: "Talking people through their
+problems all day isn't really my cup of tea", "Going the extra mile for callers was never my
+thing", "Leading a team is the last thing I'd want".
+
+The subject names a key point (helping people, the extra mile, leading a team) and the predicate
+holds the candidate's stance toward it, often many words later and after words that read as a new
+clause ("through their problems", "while they shout"): the clause reading
+(`clauses.stance_toward`) stops there and hears the subject said. Read as a whole sentence, the
+stance is the predicate's, when the predicate relates the subject to the candidate ("my", "me",
+"I"): an odd number of denials denies it ("isn't in my nature", "is not something I've got the
+patience for"; "is no problem for me" denies twice and says it); a predicate with no denial is
+read by meaning, near a liking or a dislike (`exemplars.yaml`, verdicts: "is the last thing I'd
+want", "sounds exhausting to me"). Anything else has no verdict, and the clause reading stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from . import semantic
+from . import thresholds as th
+from .clauses import DENIAL_STOPS, Clause, agrees, denials_of, sentence_of, stance
+from .exemplars import exemplars
+from .words import normalise_word
+
+# The verb that joins the subject to what the candidate makes of it: "is", "has been", "sounds",
+# "doesn't appeal" (a "do" with its denial).
+LINKING = frozenset({"is", "are", "was", "were", "has", "have", "had", "would", "will", "does", "do", "did",
+                     "sounds", "sound", "seems", "seem", "feels", "feel", "appeals", "appeal"})
+# A sentence opening with one of these is not a named part of the job followed by a verdict:
+# "I think...", "What I love is...", "If it's busy...", "There's no...".
+NOT_A_SUBJECT = frozenset({"i", "you", "he", "she", "we", "they", "it", "this", "that", "there", "these",
+                           "those", "what", "when", "where", "why", "how", "who", "if", "so", "but", "and",
+                           "because", "yes", "yeah", "no", "nobody", "nothing", "none", "well", "honestly", "um", "uh", "oh", "okay",
+                           "then", "also", "just", "as", "once", "after", "before", "since", "while", "now", "today",
+                           "sometimes", "usually", "really", "actually", "basically", "personally", "normally",
+                           "anyway", "still", "even", "here", "in", "at", "on", "for", "with", "from", "by", "to",
+                           "of", "like", "not", "never"})
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+# "...isn't just my job, it's my passion": a hedge on how much, not a denial
+NOT_ONLY = frozenset({"just", "only", "simply", "merely", "all", "always"})
+MAX_SUBJECT = 14  # words: a longer run before the verb is no subject phrase
+# A subject phrase may hold "and", "who", "which" or "while" ("Hearing someone out while they
+# shout isn't in my nature"); another clause opening in it means the sentence is no simple verdict.
+NEW_CLAUSE = DENIAL_STOPS - {"and", "who", "which", "while"}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    subject: int  # how many words (normalised) the subject takes; a clause starting there or later is the predicate
+    stance: int  # +1: the candidate wants it, likes it or will do it; -1: not
+
+
+def _subject_end(norms: tuple[str, ...]) -> int | None:
+    if not norms or norms[0] in NOT_A_SUBJECT or norms[0] in FIRST_PERSON:
+        return None
+    for k, n in enumerate(norms[1:MAX_SUBJECT + 1], 1):
+        if n in FIRST_PERSON or n in NEW_CLAUSE or n == "there":
+            return None  # "Talking to people I find easy": the candidate is in the subject
+        if n in LINKING:
+            return k
+    return None
+
+
+def _words(sentence: str) -> tuple[tuple[str, ...], frozenset[int]]:
+    """The sentence's normalised words, and where a comma, colon or semicolon ends one."""
+    norms: list[str] = []
+    breaks = set()
+    for raw in sentence.split():
+        norms += normalise_word(raw)
+        if raw[-1:] in ",;:":
+            breaks.add(len(norms) - 1)
+    return tuple(norms), frozenset(breaks)
+
+
+def _predicate(norms: tuple[str, ...], breaks: frozenset[int], verb: int) -> tuple[str, ...]:
+    """From the verb to the end of its clause: the next comma or clause word ("and", "but", "so"...)."""
+    out = []
+    for k in range(verb, len(norms)):
+        if out and norms[k] in DENIAL_STOPS and norms[k] != "who":
+            break
+        out.append(norms[k])
+        if k in breaks:
+            break
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def verdict(sentence: str) -> Verdict | None:
+    """What the candidate makes of the part of the job the sentence opens with, or None."""
+    norms, breaks = _words(sentence)
+    if norms[:1] in (("and",), ("but",)):  # a clause of a longer sentence: "..., and a day on the phones sounds..."
+        judged = verdict(" ".join(sentence.split()[1:]))
+        return None if judged is None else Verdict(judged.subject + 1, judged.stance)
+    found = _found_it(norms)
+    if found is not None:
+        return found
+    verb = _subject_end(norms)
+    if verb is None or any(denials_of(" ".join(norms[:verb]))):
+        return None  # "None of it is a problem": a denial in the subject turns the predicate round
+    predicate = _predicate(norms, breaks, verb)
+    if not FIRST_PERSON & set(predicate):
+        return None  # "Being rude isn't acceptable" is a fact, not the candidate's stance
+    text = " ".join(predicate)
+    denying = denials_of(text)
+    first = next((k for k, d in enumerate(denying) if d), None)
+    if first is not None and set(predicate[first + 1:first + 2]) & NOT_ONLY:
+        return None
+    if first is not None:
+        return Verdict(verb, -1 if sum(denying) % 2 else 1)
+    liked, disliked = _nearness(text)
+    if disliked >= th.VERDICT_NEAR and disliked - liked >= th.VERDICT_MARGIN:
+        return Verdict(verb, -1)
+    if liked >= th.VERDICT_NEAR and liked - disliked >= th.VERDICT_MARGIN:
+        return Verdict(verb, 1)
+    return None
+
+
+# "I'd find it a drag having...", "I find it rewarding helping...": the verdict before the part of the job
+FINDING = frozenset({"find", "finds", "found"})
+
+
+def _found_it(norms: tuple[str, ...]) -> Verdict | None:
+    """What "I (would) find it <verdict> <doing something>" makes of the doing; None in any other shape."""
+    k = 1 + (norms[1:2] in (("would",), ("do",), ("did",), ("always",)))
+    if norms[:1] != ("i",) or norms[k:k + 1] not in {(w,) for w in FINDING} or norms[k + 1:k + 2] != ("it",):
+        return None
+    rest = norms[k + 2:]
+    end = next((j for j, n in enumerate(rest) if n.endswith("ing") and j), None)
+    if end is None or any(denials_of(" ".join(norms[:k + 2 + end]))):
+        return None
+    liked, disliked = _nearness("is " + " ".join(rest[:end]))
+    if disliked >= th.VERDICT_NEAR and disliked - liked >= th.VERDICT_MARGIN:
+        return Verdict(len(norms), -1)
+    if liked >= th.VERDICT_NEAR and liked - disliked >= th.VERDICT_MARGIN:
+        return Verdict(len(norms), 1)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _exemplar_vectors() -> tuple[np.ndarray, np.ndarray]:
+    ex = exemplars().verdicts
+    return (semantic.embed_fixed(list(ex["liked"]), "verdicts-liked"),
+            semantic.embed_fixed(list(ex["disliked"]), "verdicts-disliked"))
+
+
+def _nearness(predicate: str) -> tuple[float, float]:
+    """How near "that <predicate>" is to the nearest liking and to the nearest dislike."""
+    liked, disliked = _exemplar_vectors()
+    v = semantic.embed(["that " + predicate])[0]
+    return float((liked @ v).max()), float((disliked @ v).max())
+
+
+def says(clauses: Sequence[Clause], clause: Clause, reading: str, phrasing: str, judged: bool = True) -> bool:
+    """Whether the clause (read as `reading`) says a phrasing rather than denying it: when it names
+    the part of the job its sentence opens with, what the sentence's predicate makes of it
+    ("Going the extra mile was never my thing"), for a phrasing said the positive
+    way (and when `judged`); else its own stance toward the phrasing's words (`clauses.agrees`)."""
+    if judged and stance(phrasing) > 0:
+        for scope in dict.fromkeys((clause, sentence_of(clauses, clause))):  # its own words, then its sentence's
+            judged = verdict(scope.text)
+            if judged is not None and clause.start - scope.start < judged.subject:
+                return judged.stance > 0
+    return agrees(reading, phrasing)
