@@ -3,11 +3,12 @@ how many negated answers are within bounds (bottom, at most 10) and at or below 
 pairs the twin scores above the negated answer, and how many professional answers built from
 negations stay within bounds.
 
-    python benchmarks/stance_pairs.py [--only stance] [--show]
+    python benchmarks/stance_pairs.py [--only stance,litotes] [--show]
 
-A pair is a `negation` case and the case right after it. Pairs and the other answers are numbered
-from 1 in file order; `odd`/`even` are reported apart (stance's odd pairs are held out of the
-nineteenth pass's tuning). Tune half only (held-out files are never read here).
+A pair is a `negation` case and the case right after it (in litotes, right before it: the yes said
+as a denied dislike first). Pairs and the other answers are numbered
+from 1 in file order; `odd`/`even` are reported apart (stance's and litotes' odd pairs are held
+out of the nineteenth pass's tuning). Tune half only (held-out files are never read here).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import judgment_set as js  # noqa: E402
 from simulator.assess import score_answer  # noqa: E402
 from simulator.types import Transcript  # noqa: E402
 
-FILES = ("stance",)
+FILES = ("stance", "litotes")
 
 
 def split_pairs(cases) -> tuple[list, list]:
@@ -33,6 +34,10 @@ def split_pairs(cases) -> tuple[list, list]:
     while k < len(cases):
         if cases[k].family == "negation" and k + 1 < len(cases):
             pairs.append((cases[k], cases[k + 1]))
+            k += 2
+            continue
+        if k + 1 < len(cases) and cases[k + 1].family == "negation":  # litotes: the yes first
+            pairs.append((cases[k + 1], cases[k]))
             k += 2
             continue
         others.append(cases[k])

@@ -96,7 +96,10 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                # the job's key points negated in idioms beside twins said the other way round, and
                # professional answers built from negations; written by the coordinator before any rule
                # (nineteenth pass; odd pairs held out of tuning)
-               "stance": HERE / "stance_cases.yaml"}
+               "stance": HERE / "stance_cases.yaml",
+               # a yes said as a denied dislike or fear ("doesn't scare me", "never bores me") beside the
+               # dislike said plainly; written by the coordinator before any rule (nineteenth pass)
+               "litotes": HERE / "litotes_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
