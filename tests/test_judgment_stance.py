@@ -114,3 +114,26 @@ def test_the_tip_for_a_no_said_without_a_not_does_not_send_them_hunting_for_one(
     s = typed_score("what-is-good-service", "Going the extra mile for callers was never my thing, and I don't fix things properly.")
     assert s.overall <= 15
     assert "\"don't\" and \"never\"" in s.tips[0].text, s.tips[0].text
+
+
+@pytest.mark.parametrize("sentence,stance", [
+    ("Late shifts don't bother me.", 1),
+    ("Angry callers worry me.", -1),
+    ("and the repetition never bores me", 1),
+    ("Going slowly with someone who's lost frustrates me no end.", -1),  # "no end" is no denial
+    ("Working weekends really suits me.", 1),
+])
+def test_what_the_part_of_the_job_does_to_the_candidate(sentence, stance):
+    judged = verdict(sentence)
+    assert judged is not None and judged.stance == stance, judged
+
+
+def test_a_yes_said_as_a_denied_fear_is_no_refusal():
+    # litotes_cases.yaml (blind: 1 of its 8 professional answers knocked out as a refusal,
+    # "Being on the phone all day doesn't scare me one bit")
+    from floors import severe_quotes
+    s = typed_score("availability-shifts", "Working nights doesn't scare me at all, I did them at a warehouse for a year.")
+    assert not severe_quotes(s) and s.overall >= 50, (severe_quotes(s), s.overall)
+    litotes = [f.case for f in js.load_fresh() if f.case.id.startswith("litotes/") and f.case.family != "negation"]
+    assert len(litotes) == 8
+    assert not [c.id for c in litotes if severe_quotes(typed_score(c.question.id, c.text))]

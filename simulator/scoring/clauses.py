@@ -25,7 +25,10 @@ NEGATORS = frozenset({"not", "never", "no", "none", "nothing", "nobody", "neithe
 # "no problem with nights", "no two calls are the same" (said of variety).
 DENYING_WORDS = frozenset({"mind", "problem", "problems", "issue", "issues", "hate", "hated", "hates",
                            "dislike", "disliked", "hesitate", "trouble", "worry", "worries", "worried", "bother", "bothers",
-                           "bothered", "faze", "fazed", "fussy", "picky"})
+                           "bothered", "faze", "fazed", "fussy", "picky",
+                           # fear said of the work: "Night shifts don't scare me", "I'm not scared of the phones"
+                           "scare", "scares", "scared", "frighten", "frightens", "intimidate", "intimidates",
+                           "daunt", "daunts"})
 # ...but a problem that something is done to is a thing, not a denial: "fixing their problem".
 PROBLEMS = frozenset({"problem", "problems", "issue", "issues", "trouble"})
 # ...and so is a problem someone has: "I'd rush through their problems" denies nothing.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -318,13 +318,15 @@ def outcome(clauses: Sequence[Clause], vectors: np.ndarray, kinds: Sequence[str]
     return best, near
 
 
-def prepare(question: Question, text: str, turn: int | None = None):
+def prepare(question: Question, text: str, turn: int | None = None,
+            read_of: Callable[[list[str]], list[str]] | None = None):
     """Prefetch the clauses of an answer heard so far, and the question's key points (see
-    `assess.prepare`); returns the prefetch's Future."""
+    `assess.prepare`); returns the prefetch's Future. `read_of`: what else scoring reads by meaning
+    in those clauses (`verdict.meaning_texts`: their predicates)."""
     warm_up()
     line, points = reply_context(question, turn)
     doc = Doc(Transcript.typed(text))
     texts = [c.text for c in clauses(doc)]
-    texts += [t for t in map(plain, texts) if t]  # their plain words, where they hold an idiom
+    texts += [t for t in map(plain, texts) if t] + (read_of(texts) if read_of is not None else [])
     texts += [ph for p in points for ph in (*p.phrasings, *p.examples)] + profile_texts(question, line, points)
     return prefetch(texts)

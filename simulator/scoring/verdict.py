@@ -23,7 +23,7 @@ import numpy as np
 
 from . import semantic
 from . import thresholds as th
-from .clauses import DENIAL_STOPS, Clause, agrees, denials_of, sentence_of, stance
+from .clauses import DENIAL_STOPS, DENYING_WORDS, Clause, agrees, denials_of, sentence_of, stance
 from .exemplars import exemplars
 from .words import normalise_word
 
@@ -55,12 +55,29 @@ class Verdict:
     stance: int  # +1: the candidate wants it, likes it or will do it; -1: not
 
 
+# A verb that says what the part of the job does to the candidate: "the repetition bores me",
+# "Going slowly never frustrates me" (with "me" after it).
+TO_ME = frozenset({"bores", "bore", "tires", "tire", "frustrates", "frustrate", "rattles", "rattle", "scares",
+                   "scare", "frightens", "frighten", "intimidates", "intimidate", "bothers", "bother", "worries",
+                   "worry", "annoys", "annoy", "stresses", "stress", "suits", "suit", "excites", "excite"})
+SUITS = frozenset({"suits", "suit", "excites", "excite"})
+# what may stand between the subject and that verb: "...never bores me", "...does not really scare me"
+BEFORE_VERB = frozenset({"not", "never", "really", "just", "ever", "honestly", "actually", "always", "does", "do",
+                         "did", "would", "will", "can", "could"})
+
+
 def _subject_end(norms: tuple[str, ...]) -> int | None:
     if not norms or norms[0] in NOT_A_SUBJECT or norms[0] in FIRST_PERSON:
         return None
     for k, n in enumerate(norms[1:MAX_SUBJECT + 1], 1):
         if n in FIRST_PERSON or n in NEW_CLAUSE or n == "there":
             return None  # "Talking to people I find easy": the candidate is in the subject
+        if norms[k - 1] in ("who", "that", "which"):
+            continue  # "someone who is lost": the relative clause's verb, not the sentence's
+        if n in TO_ME and norms[k + 1:k + 2] == ("me",):
+            while k > 1 and norms[k - 1] in BEFORE_VERB:
+                k -= 1
+            return k
         if n in LINKING:
             return k
     return None
@@ -92,10 +109,33 @@ def _predicate(norms: tuple[str, ...], breaks: frozenset[int], verb: int) -> tup
 @lru_cache(maxsize=4096)
 def verdict(sentence: str) -> Verdict | None:
     """What the candidate makes of the part of the job the sentence opens with, or None."""
+    shape = _shape(sentence)
+    if not isinstance(shape, tuple):
+        return shape
+    subject, predicate = shape
+    liked, disliked = _nearness(predicate)
+    if disliked >= th.VERDICT_NEAR and disliked - liked >= th.VERDICT_MARGIN:
+        return Verdict(subject, -1)
+    if liked >= th.VERDICT_NEAR and liked - disliked >= th.VERDICT_MARGIN:
+        return Verdict(subject, 1)
+    return None
+
+
+def meaning_texts(texts: Sequence[str]) -> list[str]:
+    """What `verdict` would read by meaning in these sentences and clauses, as it embeds them: to
+    embed while the candidate speaks (`assess.prepare`)."""
+    return [MEANING_LEAD + shape[1] for t in texts if isinstance(shape := _shape(t), tuple)]
+
+
+def _shape(sentence: str) -> Verdict | tuple[int, str] | None:
+    """The sentence's verdict when its words decide it, (subject, predicate) when the predicate is
+    to be read by meaning, None when it is not a part of the job named and then judged."""
     norms, breaks = _words(sentence)
     if norms[:1] in (("and",), ("but",)):  # a clause of a longer sentence: "..., and a day on the phones sounds..."
-        judged = verdict(" ".join(sentence.split()[1:]))
-        return None if judged is None else Verdict(judged.subject + 1, judged.stance)
+        shape = _shape(" ".join(sentence.split()[1:]))
+        if isinstance(shape, Verdict):
+            return Verdict(shape.subject + 1, shape.stance)
+        return None if shape is None else (shape[0] + 1, shape[1])
     found = _found_it(norms)
     if found is not None:
         return found
@@ -106,26 +146,25 @@ def verdict(sentence: str) -> Verdict | None:
     if not FIRST_PERSON & set(predicate):
         return None  # "Being rude isn't acceptable" is a fact, not the candidate's stance
     text = " ".join(predicate)
-    denying = denials_of(text)
+    denying = [d and not (n == "no" and predicate[k + 1:k + 2] == ("end",))  # "frustrates me no end"
+               for k, (n, d) in enumerate(zip(predicate, denials_of(text)))]
     first = next((k for k, d in enumerate(denying) if d), None)
     if first is not None and set(predicate[first + 1:first + 2]) & NOT_ONLY:
         return None
-    if first is not None:
-        return Verdict(verb, -1 if sum(denying) % 2 else 1)
-    liked, disliked = _nearness(text)
-    if disliked >= th.VERDICT_NEAR and disliked - liked >= th.VERDICT_MARGIN:
-        return Verdict(verb, -1)
-    if liked >= th.VERDICT_NEAR and liked - disliked >= th.VERDICT_MARGIN:
-        return Verdict(verb, 1)
-    return None
+    # what it does to the candidate says no by itself ("bores me"), unless it is what suits them
+    said_against = sum(denying) + any(n in TO_ME and n not in SUITS and n not in DENYING_WORDS for n in predicate)
+    if first is not None or said_against:
+        return Verdict(verb, -1 if said_against % 2 else 1)
+    return verb, text
 
 
 # "I'd find it a drag having...", "I find it rewarding helping...": the verdict before the part of the job
 FINDING = frozenset({"find", "finds", "found"})
 
 
-def _found_it(norms: tuple[str, ...]) -> Verdict | None:
-    """What "I (would) find it <verdict> <doing something>" makes of the doing; None in any other shape."""
+def _found_it(norms: tuple[str, ...]) -> tuple[int, str] | None:
+    """"I (would) find it <verdict> <doing something>": the whole clause, and its verdict to read
+    by meaning ("is <verdict>"); None in any other shape."""
     k = 1 + (norms[1:2] in (("would",), ("do",), ("did",), ("always",)))
     if norms[:1] != ("i",) or norms[k:k + 1] not in {(w,) for w in FINDING} or norms[k + 1:k + 2] != ("it",):
         return None
@@ -133,12 +172,7 @@ def _found_it(norms: tuple[str, ...]) -> Verdict | None:
     end = next((j for j, n in enumerate(rest) if n.endswith("ing") and j), None)
     if end is None or any(denials_of(" ".join(norms[:k + 2 + end]))):
         return None
-    liked, disliked = _nearness("is " + " ".join(rest[:end]))
-    if disliked >= th.VERDICT_NEAR and disliked - liked >= th.VERDICT_MARGIN:
-        return Verdict(len(norms), -1)
-    if liked >= th.VERDICT_NEAR and liked - disliked >= th.VERDICT_MARGIN:
-        return Verdict(len(norms), 1)
-    return None
+    return len(norms), "is " + " ".join(rest[:end])
 
 
 @lru_cache(maxsize=1)
@@ -148,10 +182,13 @@ def _exemplar_vectors() -> tuple[np.ndarray, np.ndarray]:
             semantic.embed_fixed(list(ex["disliked"]), "verdicts-disliked"))
 
 
+MEANING_LEAD = "that "  # a predicate is read as "that <predicate>", as the exemplars are written
+
+
 def _nearness(predicate: str) -> tuple[float, float]:
     """How near "that <predicate>" is to the nearest liking and to the nearest dislike."""
     liked, disliked = _exemplar_vectors()
-    v = semantic.embed(["that " + predicate])[0]
+    v = semantic.embed([MEANING_LEAD + predicate])[0]
     return float((liked @ v).max()), float((disliked @ v).max())
 
 
