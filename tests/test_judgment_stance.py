@@ -137,3 +137,11 @@ def test_a_yes_said_as_a_denied_fear_is_no_refusal():
     litotes = [f.case for f in js.load_fresh() if f.case.id.startswith("litotes/") and f.case.family != "negation"]
     assert len(litotes) == 8
     assert not [c.id for c in litotes if severe_quotes(typed_score(c.question.id, c.text))]
+
+
+def test_weariness_of_something_denies_it():
+    # litotes_cases.yaml: "I get tired of talking to people very quickly" covered "talking to people"
+    assert not agrees("I get tired of talking to people very quickly", "talking to people")
+    assert agrees("I never get tired of talking to people", "talking to people")
+    assert not agrees("I'm fed up with talking to customers", "talking to customers")
+

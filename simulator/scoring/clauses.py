@@ -115,7 +115,19 @@ def denials_of(text: str) -> tuple[bool, ...]:
     return tuple((_denies(n) and not (n == "not" and k and norms[k - 1] in ELLIPSIS_BEFORE_NOT)
                   and not _not_a_denial(norms, k))
                  or _said_same(norms, k) or _asks_why_i(norms, k) or _preferred_over(norms, k) or _too_to(norms, k)
+                 or _weary_of(norms, k)
                  for k, n in enumerate(norms))
+
+
+WEARY = frozenset({"tired", "sick", "bored", "weary"})
+
+
+def _weary_of(norms: tuple[str, ...], k: int) -> bool:
+    """"I get tired of talking to people", "sick of the phones", "fed up with callers": weariness
+    of something denies it ("I never get tired of it" says it twice denied)."""
+    nxt = norms[k + 1:k + 2]
+    return (norms[k] in WEARY and nxt in (("of",), ("with",))) or \
+        (norms[k] == "up" and k > 0 and norms[k - 1] == "fed" and nxt == ("with",))
 
 
 def _too_to(norms: tuple[str, ...], k: int) -> bool:
