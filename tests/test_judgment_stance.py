@@ -114,6 +114,8 @@ def test_the_tip_for_a_no_said_without_a_not_does_not_send_them_hunting_for_one(
     s = typed_score("what-is-good-service", "Going the extra mile for callers was never my thing, and I don't fix things properly.")
     assert s.overall <= 15
     assert "\"don't\" and \"never\"" in s.tips[0].text, s.tips[0].text
+    s = typed_score("why-call-center", "Talking people through their problems all day isn't really my thing.")
+    assert "every \"isn't\"" in s.tips[0].text, s.tips[0].text  # the word as said, not one it lacks
 
 
 @pytest.mark.parametrize("sentence,stance", [

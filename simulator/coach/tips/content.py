@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ...scoring import thresholds as th
-from ...scoring.clauses import denials_of
+from ...scoring.clauses import NEGATORS
+from ...scoring.words import normalise_word
 from ...scoring.content import says_nothing
 from ...scoring.flag_readings import asks_motive_of, states_a_need
 from ...scoring.overall import tells_no_story
@@ -30,6 +31,11 @@ INSTEAD_OF_NO: dict[QuestionKind, str] = {
 }
 
 
+def _denying_word(quote: str) -> str | None:
+    """The first word of the quote that says no, as said ("isn't", "don't", "never"), or None."""
+    return next((w.strip(".,;:!?\"'").lower() for w in quote.split() if NEGATORS & set(normalise_word(w))), None)
+
+
 @writes("key_points")
 def key_points(m: Metric, c: Context) -> str | None:
     """Key words without sentences; a point said the other way round; else the points missed,
@@ -51,8 +57,10 @@ def key_points(m: Metric, c: Context) -> str | None:
                 f"For next time, prepare your answer to this question before the interview and say it out loud.")
     if denied is not None:
         # "Leading a team is the last thing I'd want" says no with no "don't" or "never" in it
-        listen = ("for every \"don't\" and \"never\"" if any(denials_of(c.phrase(denied)))
-                  else "to how each sentence sounds about the work itself")
+        said = _denying_word(c.phrase(denied))
+        listen = ("to how each sentence sounds about the work itself" if said is None
+                  else f"for every \"{said}\" and \"never\"" if said != "never"
+                  else "for every \"don't\" and \"never\"")
         return (f"{c.quote_back(c.phrase(denied), denied)} That says no to something this job needs every "
                 f"day, and in a real interview it would end the conversation there. If it's true, it's worth "
                 f"knowing before you apply; if it isn't, {INSTEAD_OF_NO[c.question.kind]}. For next time, say "
