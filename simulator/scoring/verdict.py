@@ -10,7 +10,9 @@ stance is the predicate's, when the predicate relates the subject to the candida
 "I"): an odd number of denials denies it ("isn't in my nature", "is not something I've got the
 patience for"; "is no problem for me" denies twice and says it); a predicate with no denial is
 read by meaning, near a liking or a dislike (`exemplars.yaml`, verdicts: "is the last thing I'd
-want", "sounds exhausting to me"). Anything else has no verdict, and the clause reading stands.
+want", "sounds like a nightmare to me"); what the part does to the candidate says it too ("the
+repetition never bores me", "shouting rattles me"). Anything else has no verdict, and the clause
+reading stands.
 """
 
 from __future__ import annotations
@@ -35,11 +37,11 @@ LINKING = frozenset({"is", "are", "was", "were", "has", "have", "had", "would", 
 # "I think...", "What I love is...", "If it's busy...", "There's no...".
 NOT_A_SUBJECT = frozenset({"i", "you", "he", "she", "we", "they", "it", "this", "that", "there", "these",
                            "those", "what", "when", "where", "why", "how", "who", "if", "so", "but", "and",
-                           "because", "yes", "yeah", "no", "nobody", "nothing", "none", "well", "honestly", "um", "uh", "oh", "okay",
-                           "then", "also", "just", "as", "once", "after", "before", "since", "while", "now", "today",
-                           "sometimes", "usually", "really", "actually", "basically", "personally", "normally",
-                           "anyway", "still", "even", "here", "in", "at", "on", "for", "with", "from", "by", "to",
-                           "of", "like", "not", "never"})
+                           "because", "yes", "yeah", "no", "nobody", "nothing", "none", "well", "honestly",
+                           "um", "uh", "oh", "okay", "then", "also", "just", "as", "once", "after", "before",
+                           "since", "while", "now", "today", "sometimes", "usually", "really", "actually",
+                           "basically", "personally", "normally", "anyway", "still", "even", "here", "in",
+                           "at", "on", "for", "with", "from", "by", "to", "of", "like", "not", "never"})
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 # "...isn't just my job, it's my passion": a hedge on how much, not a denial
 NOT_ONLY = frozenset({"just", "only", "simply", "merely", "all", "always"})
@@ -51,7 +53,7 @@ NEW_CLAUSE = DENIAL_STOPS - {"and", "who", "which", "while"}
 
 @dataclass(frozen=True)
 class Verdict:
-    subject: int  # how many words (normalised) the subject takes; a clause starting there or later is the predicate
+    subject: int  # how many (normalised) words the subject takes: a clause starting later is the predicate
     stance: int  # +1: the candidate wants it, likes it or will do it; -1: not
 
 
