@@ -153,9 +153,6 @@ RAISING = frozenset({"think", "thought", "believe", "expect", "suppose", "reckon
 ONE_WHO = frozenset({"someone", "somebody", "one", "type", "kind", "sort", "person"})
 
 
-NOT_FRAGMENT = frozenset({("not",), ("never",)})
-
-
 def _not_someone_who(norms: tuple[str, ...], k: int) -> bool:
     """Whether the "who" at k follows a denied identity of the candidate's ("I'm not someone who")."""
     head = norms[max(0, k - 5):k]
@@ -285,6 +282,9 @@ def denies_saying(text: str) -> bool:
     norms = norms_of(text)
     return any(n in NEGATORS and any(v in SPEECH_VERBS for v in norms[i + 1:i + 1 + SAYING_REACH])
                for i, n in enumerate(norms))
+
+
+NOT_FRAGMENT = frozenset({("not",), ("never",)})  # "..., not exciting": a contrast said as a fragment
 
 
 @lru_cache(maxsize=65536)
