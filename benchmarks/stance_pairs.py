@@ -54,12 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", default=",".join(FILES))
     ap.add_argument("--show", action="store_true", help="print every pair and other answer with its scores")
     args = ap.parse_args(argv)
-    only = [p for p in args.only.split(",") if p]
-    by_file: dict[str, list] = {p: [] for p in only}
-    for f in js.load_fresh():
-        prefix = f.case.id.split("/")[0]
-        if prefix in by_file:
-            by_file[prefix].append(f.case)
+    by_file = js.fresh_by_file(p for p in args.only.split(",") if p)
     print(f"{'file':<8} {'half':<5} {'pairs':>5} {'neg<=max':>8} {'neg<=15':>7} {'twin>neg':>8} "
           f"{'twin ok':>7} {'others':>6} {'ok':>4}")
     for prefix, cases in by_file.items():

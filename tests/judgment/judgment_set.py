@@ -317,6 +317,14 @@ def load_fresh() -> tuple[FreshCase, ...]:
                  for f in _fresh(path, prefix, tune, "bundled tune", "fresh", load_tiers()))
 
 
+def fresh_by_file(prefixes) -> dict[str, list[Case]]:
+    """The tune half's fresh cases of these files (by prefix, in the order given), each file's in order."""
+    by_file: dict[str, list[Case]] = {p: [] for p in prefixes}
+    for f in load_fresh():
+        by_file.get(f.case.id.split("/")[0], []).append(f.case)
+    return by_file
+
+
 # --- key points said in other words (points_cases.yaml) -------------------------------------
 
 POINTS_FILE = HERE / "points_cases.yaml"
