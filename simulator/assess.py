@@ -16,7 +16,7 @@ from typing import Callable
 import numpy as np
 
 from .coach import answer_tips
-from .scoring import semantic, verdict
+from .scoring import scorn, semantic, verdict
 from .scoring.measure import measure
 from .transcribe import Transcriber
 from .types import Question, Recording, Score, Transcript
@@ -44,7 +44,12 @@ def prepare(question: Question, text: str, turn: int | None = None, home: Path |
     The first call also embeds the fixed sentences (exemplars, the bundled questions) and the
     question's key points, so the model is loaded while the candidate speaks."""
     semantic.use_home(home)
-    return semantic.prepare(question, text, turn, read_of=verdict.meaning_texts)
+    return semantic.prepare(question, text, turn, read_of=_read_by_meaning)
+
+
+def _read_by_meaning(texts: list[str]) -> list[str]:
+    """What scoring reads by meaning beside the sentences themselves (`verdict`, `scorn`)."""
+    return verdict.meaning_texts(texts) + scorn.meaning_texts(texts)
 
 
 class Preparing:

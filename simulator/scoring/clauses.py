@@ -28,7 +28,9 @@ DENYING_WORDS = frozenset({"mind", "problem", "problems", "issue", "issues", "ha
                            "bothered", "faze", "fazed", "fussy", "picky",
                            # fear said of the work: "Night shifts don't scare me", "I'm not scared of the phones"
                            "scare", "scares", "scared", "frighten", "frightens", "intimidate", "intimidates",
-                           "daunt", "daunts"})
+                           "daunt", "daunts",
+                           # boredom said of the work: "I never get bored on the phone", "never a dull day"
+                           "bored", "boring", "dull", "tedious"})
 # ...but a problem that something is done to is a thing, not a denial: "fixing their problem".
 PROBLEMS = frozenset({"problem", "problems", "issue", "issues", "trouble"})
 # ...and so is a problem someone has: "I'd rush through their problems" denies nothing.
@@ -49,7 +51,7 @@ SERIAL_VERBS = frozenset({"sit", "go", "try", "come", "stand", "hang"})
 PURPOSE_BEFORE_TO = frozenset({"just", "only", "simply", "merely", "order"})
 DENIAL_STOPS = frozenset({"so", "and", "but", "because", "which", "who", "while", "if", "then",
                           "although", "though", "until", "since"})
-SAME = frozenset({"same"})
+SAME = frozenset({"same", "alike", "identical"})  # "no two calls are alike" (twentieth pass)
 BEST = frozenset({"beats", "compares", "tops"})  # "nothing beats...": the best, not a denial
 # "Late shifts don't bother me" affirms them; "I wouldn't bother checking / to check / with a
 # note" is "bother" as an ordinary verb, and only the "not" denies; so is "I wouldn't bother my

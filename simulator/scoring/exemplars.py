@@ -41,6 +41,8 @@ class ExemplarSet:
     fine_honest: tuple[str, ...] = ()
     # what a candidate makes of a part of the job, as "that <predicate>": "liked" and "disliked" (`verdict.py`)
     verdicts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # what a candidate says callers are like, as "that they <predicate>": "scorned" and "understood" (`scorn.py`)
+    people_judged: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -61,4 +63,5 @@ def exemplars() -> ExemplarSet:
         plain_dishonesty=tuple(raw.get("plain_dishonesty", ())),
         fine_honest=tuple(raw.get("fine_honest", ())),
         verdicts={name: tuple(xs) for name, xs in raw.get("verdicts", {}).items()},
+        people_judged={name: tuple(xs) for name, xs in raw.get("people_judged", {}).items()},
     )

@@ -26,6 +26,7 @@ from .flag_readings import (OWN_CONDUCT, activity_named, answer_part, another_pe
 from .semantic import red_flag_exemplars
 from .text import Doc
 from .tone import belief_put_right, helps_with
+from .tone_words import tone_of
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,8 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         why = tuple(name for name, yes in (("sure", best >= th.RED_FLAG_SURE),
                                            ("consensus", whole and consensus >= th.RED_FLAG_CONSENSUS_MARGIN
                                             and not (RedFlag(ex_.labels[j]) in OWN_CONDUCT and activity_named(clause))),
-                                           ("tone word", _has_tone(answer_part(sentence, clause, clauses))),
+                                           ("tone word", _has_tone(answer_part(sentence, clause, clauses),
+                                                                     RedFlag(ex_.labels[j]))),
                                            ("stands out", stands_out)) if yes)
         if why:
             out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine, confirmed=why))
@@ -228,10 +230,11 @@ def _no_to_it() -> frozenset[str]:
 
 
 @lru_cache(maxsize=16384)
-def _has_tone(text: str) -> bool:
-    """A word of a red flag's tone in the clause's sentence (`lexicon.TONE`); not the "no" of a
-    number put right ("in two days, no, three days")."""
-    return bool(Doc(Transcript.typed(own_stance(CANDID.sub("", REPAIRED_NUMBER.sub(r"\2", text))))).find_all(lx.TONE))
+def _has_tone(text: str, family: RedFlag | None = None) -> bool:
+    """A word of the red flag's tone in the clause's sentence (`tone_words`; any red flag's, for
+    None); not the "no" of a number put right ("in two days, no, three days")."""
+    said = Doc(Transcript.typed(own_stance(CANDID.sub("", REPAIRED_NUMBER.sub(r"\2", text)))))
+    return bool(said.find_all(tone_of(family)))
 
 
 # "I won't pretend I love losing Saturdays, but...", "I'm not going to lie, ...": frankness before

@@ -21,6 +21,7 @@ from .points import PointReading, read_points
 from .said_back import padded_words, said_back_words, says_back
 from .conditions import brush_offs, condition_refusals, gives_hours, names_condition, offered, punctual
 from .refusal import refusals
+from .scorn import scorned
 from .untruths import told_untrue
 from .pretence import pretences
 from .reference import referred_refusals, refused_by_reference
@@ -231,6 +232,10 @@ class Inputs:
         if not any(m.family is RedFlag.REFUSAL for m in found):
             found += referred_refusals(self.doc, self.points, self.clauses, self.clause_vectors, self.call_reply,
                                        theirs, duties=self.question.category not in th.ABOUT_YOU)
+        # ...and callers judged as a group with scorn, in whatever words (`scorn.py`)
+        found += [flag_meaning.FlagMatch(c, RedFlag.CONTEMPT, near, "", lead, confirmed=("scorn",))
+                  for c, near, lead in scorned(self.clauses, theirs)
+                  if not any(m.clause.start < c.end and c.start < m.clause.end for m in found)]
         return [m for m in found if not self._only_said_back(m.clause)
                 and not self._need_not_asked(m.family, m.clause.text)]
 

@@ -245,26 +245,7 @@ OWNERSHIP = rx(
     # the problem taken on with the caller: "Let's sort this out together" (not "let's calm down")
     r"let us (?:sort|fix|get|find|track|look|check|work|figure|see|put|resolve|take|go through|start)",
 )
-# The tone of a red flag: a clause the meaning model puts near a red-flag exemplar is one only
-# with a word of this tone in it (or when it is unmistakably near one, `th.RED_FLAG_SURE`). The
-# model hears the subject (a hold, a refund, a manager) better than the tone, so the tone is read
-# from the words, as the stance is.
-TONE = rx(
-    r"not", r"never", r"no", r"nobody", r"nothing", r"none", r"without", r"rather",
-    r"just", r"only", r"whatever", r"anyway", r"honestly", r"basically", r"seriously",
-    r"stupid\w*", r"idiot\w*", r"dumb", r"lazy", r"useless", r"clueless", r"hopeless", r"incompetent",
-    r"moron\w*", r"jerk\w*", r"snake\w*", r"clowns?", r"clowning", r"joke", r"garbage", r"awful", r"terrible",
-    r"hate\w*", r"can not stand", r"annoy\w*", r"whin\w*", r"moan\w*", r"drama\w*", r"babysit\w*",
-    r"parrot", r"monkey", r"children", r"grandkid\w*", r"fools?", r"bother\w*", r"lying", r"liars?",
-    r"scam\w*", r"shut", r"calm down", r"chill", r"relax", r"hang up", r"hung up", r"click", r"mute\w*",
-    r"ignore\w*", r"yell\w*", r"shout\w*", r"scream\w*", r"louder", r"right back", r"attitude",
-    r"sarcas\w*", r"roll my eyes", r"bored", r"give up", r"run out", r"drill", r"deal with it", r"figure it out",
-    r"fault", r"blame\w*", r"someone else", r"somebody else", r"on them", r"their own", r"should have",
-    r"manual", r"faq", r"terms", r"money", r"paycheck", r"bills", r"easy", r"sit down", r"chair",
-    r"commission", r"bonus", r"better comes along", r"whoever", r"need a job", r"double", r"a life",
-    r"mine", r"pass", r"quietly", r"off the record", r"nobody", r"lie\w*", r"pretend\w*", r"fake",
-    r"call in sick", r"excuse\w*", r"make up", r"made up", r"secret\w*", r"tell anyone", r"rules are rules",
-)
+# The tone of a red flag, word by word and family by family: `tone_words.py`.
 # What a "let me" or "I'll" does when it serves the agent, not the caller: "let me talk".
 SELF_SERVING = frozenset({"talk", "speak", "finish", "leave", "hang", "quit", "stop", "mute", "ignore",
                           "yell", "shout", "block"})
@@ -384,7 +365,6 @@ NEGATIVITY = rx(
 from .lexicon_calls import (  # noqa: E402,F401
     CLOSING, COMPANY, FIX_VERBS, GREETING, NAME, NEXT_STEPS, RESOLUTION_CUES, TIME_FRAMES, VERIFICATION,
 )
-
 
 # Key points that name a part of an answer rather than its words ("result", "example") are
 # found by that part's phrases.

@@ -1,0 +1,138 @@
+"""Sameness and boredom said both ways, callers judged as a group, and the tone words of each red
+flag (twentieth pass). Cases from tests/judgment/stance2_cases.yaml (tune half, written by the
+coordinator before the rules; the even pairs this pass tuned on, the odd ones held out and only
+measured), and unit checks of the readings they led to."""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "judgment"))
+
+import judgment_set as js  # noqa: E402
+from floors import severe_flags, typed_score  # noqa: E402
+
+from simulator.scoring.clauses import stance, stance_toward  # noqa: E402
+from simulator.scoring.flag_meaning import _has_tone  # noqa: E402
+from simulator.scoring.scorn import predicate, scorned  # noqa: E402
+from simulator.types import RedFlag  # noqa: E402
+
+
+@lru_cache(maxsize=1)
+def _pairs():
+    """(pair number, bad case, its score, good case, its score), in file order."""
+    cases = [f.case for f in js.load_fresh() if f.case.id.startswith("stance2/")]
+    out = []
+    for k in range(0, len(cases), 2):
+        a, b = cases[k], cases[k + 1]
+        bad, good = (a, b) if a.tier.name == "bottom" else (b, a)
+        out.append((k // 2 + 1, bad, typed_score(bad.question.id, bad.text), good, typed_score(good.question.id, good.text)))
+    return out
+
+
+def _half(odd: bool):
+    return [p for p in _pairs() if (p[0] % 2 == 1) == odd]
+
+
+def test_the_file_has_its_pairs():
+    pairs = _pairs()
+    assert len(pairs) == 16
+    assert all(bad.tier.name == "bottom" and good.tier.name == "short_strong" for _, bad, _, good, _ in pairs)
+
+
+def test_no_good_answer_is_flagged_and_each_outscores_its_bad_twin():
+    # blind (33b8bef): 1 good answer flagged ("...orders, bills and faults" as a brush-off), 14 of 16 above their twin
+    pairs = _pairs()
+    assert not [good.text for _, _, _, good, gs in pairs if severe_flags(gs)]
+    assert sum(gs.overall > bs.overall for _, _, bs, _, gs in pairs) >= 15
+    assert sum(good.within_bounds(gs.overall) for _, _, _, good, gs in pairs) >= 15
+
+
+def test_bad_answers_the_pass_tuned_on_sit_at_the_bottom():
+    # blind: 3 of the 8 even pairs' bad answers within bounds (<= 10)
+    even = _half(odd=False)
+    assert sum(bad.within_bounds(bs.overall) for _, bad, bs, _, _ in even) >= 5, [(n, bs.overall) for n, _, bs, *_ in even]
+
+
+def test_bad_answers_held_out_of_tuning_keep_their_measure():
+    # blind: 3 of the 8 odd pairs; measured after the pass, never tuned on: see the README
+    odd = _half(odd=True)
+    assert sum(bad.within_bounds(bs.overall) for _, bad, bs, _, _ in odd) >= 3, [(n, bs.overall) for n, _, bs, *_ in odd]
+
+
+@pytest.mark.parametrize("said, sign", [
+    ("No two calls are alike.", 1), ("No two shifts are identical.", 1), ("Every call is identical.", -1),
+    ("I never get bored on the phone.", 1), ("I get bored on the phone.", -1), ("There's never a dull day.", 1),
+])
+def test_sameness_and_boredom_take_their_stance(said, sign):
+    assert stance(said) == sign
+
+
+def test_variety_said_as_no_two_alike_covers_it():
+    s = typed_score("why-call-center", "No two calls were alike, and I loved that.")
+    assert not severe_flags(s)
+    m = s.metric("key_points")
+    assert any(e.label == "fast-paced" and e.coverage.value == "covered" for e in m.evidence)
+    assert stance_toward("No two calls were alike", "every call is different") == 1
+
+
+@pytest.mark.parametrize("sentence, said", [
+    ("People like that are the bottom of the barrel.", "are the bottom of the barrel"),
+    ("Most of them are too lazy to read the website anyway.", "are too lazy to read the website anyway"),
+    ("Folks ringing in mostly can't be bothered to read their own paperwork, so somebody has to.",
+     "mostly can not be bothered to read their own paperwork"),
+    ("Some customers are rude.", None),  # a few: a fact of the job
+    ("Public speaking isn't my cup of tea.", None),  # "public" is no group of callers here
+    ("The customer was rude to me.", None),  # one caller, in a story
+    ("I think people are great.", None),  # the candidate is the subject
+])
+def test_callers_as_a_group_and_what_is_said_of_them(sentence, said):
+    assert predicate(sentence) == said
+
+
+@pytest.mark.parametrize("qid, text", [
+    ("why-leaving-current-job", "The customers there are a different breed, entitled and rude, the lot of them, "
+                                "and I've had my fill of them."),
+    ("abusive-caller", "People like that are the bottom of the barrel. I'd tell them exactly what I think of them "
+                       "before I ended the call."),
+])
+def test_callers_scorned_as_a_group_end_the_interview_and_the_tip_says_why(qid, text):
+    s = typed_score(qid, text)
+    assert s.overall <= 10
+    assert [e.label for e in severe_flags(s)] == [RedFlag.CONTEMPT.value]
+    tip = s.tips[0].text
+    assert text.split(",")[0].split(".")[0] in tip and "people you'd be helping" in tip
+
+
+@pytest.mark.parametrize("qid, text", [
+    ("why-call-center", "A lot of people ringing in haven't had the time to read their paperwork, and I like being "
+                        "the one who walks them through it calmly."),
+    ("what-is-good-service", "Most callers are busy and stressed, so you keep it simple and make sure it's fixed."),
+    ("customer-yelling-first-word", "Most people calm down once they feel heard, so I let them finish."),
+])
+def test_callers_understood_as_a_group_are_no_red_flag(qid, text):
+    assert not severe_flags(typed_score(qid, text))
+
+
+def test_a_word_of_one_red_flags_tone_does_not_confirm_another():
+    assert _has_tone("Your job is to find the fault, fix it or book the engineer.", RedFlag.BLAME)
+    assert not _has_tone("Your job is to find the fault, fix it or book the engineer.", RedFlag.DISHONESTY)
+    assert not _has_tone("Fix it or pass it on, and write notes on the account.", RedFlag.DISHONESTY)
+    assert not _has_tone("Calls about orders, bills and faults.", RedFlag.DISMISSIVE)
+    assert _has_tone("Calls about orders, bills and faults.", RedFlag.MONEY)
+    assert _has_tone("I'd pretend to be the supervisor.", RedFlag.DISHONESTY)
+
+
+@pytest.mark.parametrize("qid, text", [
+    ("what-does-the-job-involve", "Answering calls and chats about orders, bills and faults, and logging each one "
+                                  "properly. No two shifts are identical, so you adapt as you go."),
+    ("what-does-the-job-involve", "They take calls all day, find out what the customer needs, fix it or pass it on, "
+                                  "and write notes on the account as they go."),
+])
+def test_the_job_described_plainly_is_no_red_flag(qid, text):
+    s = typed_score(qid, text)
+    assert not severe_flags(s) and s.overall >= 50
