@@ -88,7 +88,11 @@ def test_variety_said_as_no_two_alike_covers_it():
     ("Some customers are rude.", None),  # a few: a fact of the job
     ("Public speaking isn't my cup of tea.", None),  # "public" is no group of callers here
     ("The customer was rude to me.", None),  # one caller, in a story
-    ("I think people are great.", None),  # the candidate is the subject
+    ("I like people.", None),  # the candidate is the subject
+    ("If people are rude, I stay calm.", None),  # a scene, not a view of callers
+    ("Customers can be rude, and you have to stay calm.", None),  # what they may do at times
+    ("Honestly, I left because the customers there were rude and entitled.", "were rude and entitled"),
+    ("To be honest, most callers are just lazy.", "are just lazy"),
 ])
 def test_callers_as_a_group_and_what_is_said_of_them(sentence, said):
     assert predicate(sentence) == said
@@ -113,6 +117,8 @@ def test_callers_scorned_as_a_group_end_the_interview_and_the_tip_says_why(qid, 
                         "the one who walks them through it calmly."),
     ("what-is-good-service", "Most callers are busy and stressed, so you keep it simple and make sure it's fixed."),
     ("customer-yelling-first-word", "Most people calm down once they feel heard, so I let them finish."),
+    ("why-call-center", "Customers are the reason we have jobs, so I treat every caller well."),
+    ("where-in-five-years", "People on my team say I explain things well, so I'd like to be a trainer in five years."),
 ])
 def test_callers_understood_as_a_group_are_no_red_flag(qid, text):
     assert not severe_flags(typed_score(qid, text))

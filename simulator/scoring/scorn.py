@@ -57,23 +57,81 @@ def _subject_end(norms: tuple[str, ...]) -> int | None:
     return None
 
 
+# Said before the subject, they leave it the subject: "Honestly, the customers there...", "I think most
+# callers...", "...because people like that..."
+OPENERS = frozenset({"honestly", "frankly", "well", "so", "look", "basically", "actually", "um", "uh", "er", "oh",
+                     "like", "and", "but", "because", "since", "mean", "think", "reckon", "find", "feel", "say",
+                     "would", "i", "to", "be", "fair", "honest", "in", "my", "experience", "truth", "is", "that"})
+# A clause of the sentence opens at one of these (a bare "and" joins words: "entitled and rude")
+# ("although", "while", "if" and "when" open a scene, not a view: "Although callers can be rude, I...")
+OPENING = frozenset({"but", "because", "since"})
+
+
+def _words(sentence: str) -> list[tuple[str, bool]]:
+    """The sentence's normalised words, each with whether a comma (or colon, semicolon) ends it."""
+    out: list[tuple[str, bool]] = []
+    for raw in sentence.split():
+        norms = norms_of(raw)
+        out += [(n, k == len(norms) - 1 and raw[-1:] in ",;:") for k, n in enumerate(norms)]
+    return out
+
+
+def _stops(words: list[tuple[str, bool]], k: int) -> bool:
+    """Whether a clause of its own opens at word k: "but", "because"..., or ", and", ", so"."""
+    n = words[k][0]
+    return n in OPENING or (n in DENIAL_STOPS and k > 0 and words[k - 1][1])
+
+
+def predicates(sentence: str) -> list[str]:
+    """What each clause of the sentence that opens with callers as a group says they are like, up
+    to the next clause ("Honestly, the customers there are a different breed, entitled and rude";
+    "I left because people like that wore me down")."""
+    words = _words(sentence)
+    out = []
+    starts = [0] + [k for k in range(1, len(words)) if _stops(words, k)]
+    for a in starts:
+        b = next((k for k in starts if k > a), len(words))
+        while a < b and (words[a][0] in OPENERS or (words[a][0] == "the" and a + 1 < b and words[a + 1][0] == "truth")):
+            a += 1  # "the truth is", not "the customers"
+        norms = tuple(n for n, _ in words[a:b])
+        start = _subject_end(norms)
+        if start is not None and b - a >= 3 and not _at_times(norms[start:]) and not _not_callers(norms, start):
+            out.append(" ".join(norms[start:]))
+    return out
+
+
+# "People on my team say I explain things well", "people tell me I'm too hard on myself": people of
+# the candidate's own, or people speaking of the candidate, are no view of callers
+ANYONE = frozenset({"people", "folks", "folk"})
+PLACES = frozenset({"on", "in", "at", "from", "of"})
+REPORTING = frozenset({"say", "says", "said", "tell", "tells", "told", "think", "thought", "call", "calls",
+                       "called", "ask", "asks", "asked", "describe", "describes", "described"})
+
+
+def _not_callers(norms: tuple[str, ...], start: int) -> bool:
+    said = norms[start:]
+    head = next((k for k in range(start - 1, -1, -1) if norms[k] in GROUP), None)
+    mine = head is not None and norms[head] in ANYONE and said[:1] and said[0] in PLACES \
+        and bool({"my", "our"} & set(said[1:3]))
+    about_me = any(w in REPORTING and {"i", "me", "my"} & set(said[k + 1:k + 3]) for k, w in enumerate(said[:4]))
+    return bool(mine or about_me)
+
+
+# "Customers can be rude", "people get upset sometimes": what callers may do at times is a fact of
+# the job, said by kind candidates before what they do about it
+AT_TIMES = frozenset({"sometimes", "occasionally", "times", "now"})
+MAY = frozenset({"can", "may", "might", "could"})
+
+
+def _at_times(said: tuple[str, ...]) -> bool:
+    k = 1 if said[:1] and said[0] in ("do", "does", "often", "often", "usually") else 0
+    return bool(AT_TIMES & set(said)) or (said[k:k + 1] and said[k] in MAY and said[k + 1:k + 2] == ("be",))
+
+
 def predicate(sentence: str) -> str | None:
-    """What the sentence says its callers are like, up to the clause it opens, or None when it
-    does not open with callers as a group or its predicate denies."""
-    raw = sentence.split()
-    norms = norms_of(sentence)
-    start = _subject_end(norms)
-    if start is None:
-        return None
-    out: list[str] = []
-    for n in norms[start:]:
-        if out and n in DENIAL_STOPS and (n != "and" or out[-1].endswith(",")):
-            break
-        out.append(n)
-    text = " ".join(out)
-    if not out or len(raw) < 3:
-        return None
-    return text
+    """The first of `predicates`, or None."""
+    found = predicates(sentence)
+    return found[0] if found else None
 
 
 @lru_cache(maxsize=1)
@@ -97,15 +155,14 @@ def scorned(clauses: Sequence[Clause], theirs: frozenset[int] = frozenset()) -> 
     for c in clauses:
         if not c.sentence or any(i in theirs for i in range(c.start, c.end)):
             continue
-        said = predicate(c.text)
-        if said is None:
-            continue
-        near, kind = nearness(said)
-        if near >= th.SCORN_NEAR and near - kind >= th.SCORN_MARGIN:
-            out.append((c, near, near - kind))
+        for said in predicates(c.text):
+            near, kind = nearness(said)
+            if near >= th.SCORN_NEAR and near - kind >= th.SCORN_MARGIN:
+                out.append((c, near, near - kind))
+                break
     return out
 
 
 def meaning_texts(texts: Sequence[str]) -> list[str]:
     """What `scorned` would read by meaning in these sentences, as it embeds them (`assess.prepare`)."""
-    return [LEAD + p for t in texts if (p := predicate(t)) is not None]
+    return [LEAD + p for t in texts for p in predicates(t)]
