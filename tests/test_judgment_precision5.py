@@ -19,12 +19,20 @@ import floors  # noqa: E402
 # cases were held out of this pass's tuning. Blind (at 1434713): of 52 professional answers 9 flagged
 # (3 odd, 6 even), 41 within their tier's bounds; of 16 rude twins 15 found. After: 8 flagged (3 odd,
 # 5 even: the one cleared is even, "Sorting problems out, even better."), 42 within bounds, 15 found.
-# Left flagged: a rude caller quoted without quote marks ("he said, and I quote, you lot are useless"),
-# "Let them get it out." (three exemplars agreeing), "I'd be honest with them:" (three exemplars of
-# how to treat a caller, one subject, not one stance), a tone word in another phrase of the sentence
-# ("find the fault", "and I can't help"), "I don't want to be on the phones forever" before a plan to
-# lead a team, "I told him I'd happily help once he stopped swearing" (read as a lie admitted).
-PRECISION5_WITHIN, PRECISION5_FLAGGED, PRECISION5_RUDE_FOUND = 42, 8, 15
+# After the twentieth and twenty-first passes (a tone word confirms only its own red flag; consensus
+# alone needs an answer that does not lean professional as a whole,
+# th.RED_FLAG_CONSENSUS_ANSWER_TONE): 6 flagged, 44 within bounds, 14 found. The rude twin lost: "It
+# says delivered, so it was delivered. Have you looked properly?" (three exemplars agree, but the tone
+# model reads "Have you looked properly?", the one sentence of the candidate's own it weighs, as
+# professional, log-odds -0.7), the price of clearing seven professional answers of eleven on the tune
+# fresh files. Left flagged: "A lot of people think it's just sitting there taking complaints all day"
+# (what others think, read as the candidate's), "I get frustrated when a system is down", "Let them
+# get it out." (three exemplars agreeing, and the tone model reads the answer as rude, log-odds 3.6:
+# "it's like a kettle, it has to boil off"), "I'd be honest with them:" (three exemplars of how to
+# treat a caller, one subject, not one stance), "I don't want to be on the phones forever" before a
+# plan to lead a team, "I told him I'd happily help once he stopped swearing" (read as a lie
+# admitted).
+PRECISION5_WITHIN, PRECISION5_FLAGGED, PRECISION5_RUDE_FOUND = 44, 6, 14
 
 
 def test_professional_answers_on_a_red_flags_subject_are_neither_flagged_nor_knocked_out():
@@ -56,9 +64,9 @@ def test_a_scene_or_an_activity_named_is_not_the_candidates_red_flag(qid, turn, 
         assert s.overall <= 15, s.overall
 
 
-@pytest.mark.xfail(strict=True, reason="p8-precision left it: the whole sentence is 0.67 near 'I'm late a lot, but I "
-                   "always have an excuse ready' and 0.24 clear of every professional sentence; the lateness is the "
-                   "caller's ('why they're late'), which no reading of a whole sentence yet tells")
+# p8-precision left it flagged (the whole sentence 0.67 near "I'm late a lot, but I always have an
+# excuse ready"); the twenty-first pass clears it: consensus was all that confirmed it, and the answer
+# as a whole leans professional (th.RED_FLAG_CONSENSUS_ANSWER_TONE).
 def test_a_good_reason_given_as_a_simile_is_no_excuse_of_the_candidates():
     s = score("refund-against-policy", "First I'd listen to why they're late, because there might be a good reason, "
               "like being in hospital. Then I'd ask my team leader for an exception, and offer credit if the answer is no.")

@@ -142,3 +142,34 @@ def test_a_word_of_one_red_flags_tone_does_not_confirm_another():
 def test_the_job_described_plainly_is_no_red_flag(qid, text):
     s = typed_score(qid, text)
     assert not severe_flags(s) and s.overall >= 50
+
+
+# Several red-flag exemplars agreeing on a sentence, and nothing else, confirm it only when the
+# answer as a whole does not lean professional (`th.RED_FLAG_CONSENSUS_ANSWER_TONE`). Tune fresh
+# cases: professional answers knocked out by consensus alone, and rude ones it still finds.
+CONSENSUS_FAIR = ["thin/why-call-center/4", "relevance/why-call-center/11", "avoidance/availability-shifts/40",
+                  "avoidance/supervisor-demand-caller/55", "depth/refund-against-policy/17"]
+CONSENSUS_RUDE = ["fresh/abusive-caller/25", "fresh/what-is-good-service/28", "precision2/lost-package-caller/86"]
+
+
+@lru_cache(maxsize=1)
+def _fresh_by_id():
+    return {f.case.id: f.case for f in js.load_fresh()}
+
+
+@pytest.mark.parametrize("case_id", CONSENSUS_FAIR)
+def test_consensus_alone_does_not_knock_out_an_answer_that_leans_professional(case_id, monkeypatch):
+    from simulator.scoring import thresholds as th
+
+    case = _fresh_by_id()[case_id]
+    assert not severe_flags(typed_score(case.question.id, case.text, case.turn)), case.text
+    # and it is this rule that clears it: without it, consensus knocks the answer out
+    monkeypatch.setattr(th, "RED_FLAG_CONSENSUS_ANSWER_TONE", float("-inf"))
+    assert severe_flags(typed_score(case.question.id, case.text, case.turn)), case.text
+
+
+@pytest.mark.parametrize("case_id", CONSENSUS_RUDE)
+def test_consensus_still_finds_a_rude_answer(case_id):
+    case = _fresh_by_id()[case_id]
+    score = typed_score(case.question.id, case.text, case.turn)
+    assert severe_flags(score) and score.overall <= 15, (case.text, score.overall)

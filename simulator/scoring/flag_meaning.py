@@ -69,6 +69,11 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         fine = _nearest(clause, sims[i], fine_rows, 1, ex_.texts)[0][0]
         read.append((flags[0][1], flags[0][0], fine, sum(v for v, _ in flags) / len(flags) - fine))
     lean = {c: r[1] - r[2] for c, r in zip(clauses, read) if c.sentence}
+
+    @lru_cache(maxsize=None)
+    def answer_tone() -> float:
+        return tone.answer_logit(vectors, tone.tone_rows(clauses, theirs))
+
     out = []
     near: list[FlagMatch] = []  # phrases near a red flag and clear of the professional sentences, confirmed or not
     for i, (clause, (j, best, fine, consensus)) in enumerate(zip(clauses, read)):
@@ -115,6 +120,8 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
                                            ("tone word", _has_tone(answer_part(sentence, clause, clauses),
                                                                      RedFlag(ex_.labels[j]))),
                                            ("stands out", stands_out)) if yes)
+        if why == ("consensus",) and answer_tone() < th.RED_FLAG_CONSENSUS_ANSWER_TONE:
+            continue  # several exemplars agree, but the answer as a whole leans professional
         if why:
             out.append(FlagMatch(clause, RedFlag(ex_.labels[j]), best, ex_.texts[j], best - fine, confirmed=why))
     out = [m for m in out if _localised(m, clauses, out, near)]

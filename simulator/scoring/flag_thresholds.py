@@ -32,6 +32,13 @@ RED_FLAG_PHRASE_SENTENCE = -0.03
 # a margin of 0 a strong answer there was knocked out, at 0.03 none.
 RED_FLAG_CONSENSUS = 3
 RED_FLAG_CONSENSUS_MARGIN = 0.03
+# Consensus alone (no other confirmation) is the weakest reading: it also counts only when the
+# answer as a whole does not lean professional to the tone model (log-odds at least this, `tone.py`,
+# learned from sentences and answers written apart from the judgment set). Twentieth pass
+# (2026-12-03), from the routes of the tune fresh files (`benchmarks/flag_routes.py --rude`): of the
+# answers consensus alone flagged, 7 of 11 professional ones lean professional as a whole, 4 of 23
+# rude ones; 0 is the model's even point, not a tuned value.
+RED_FLAG_CONSENSUS_ANSWER_TONE = 0.0
 # A phrase of a sentence (RED_FLAG_PHRASE_WORDS words or more) this near a red flag, and nearer it
 # than every professional sentence by RED_FLAG_PHRASE_MARGIN, is one without a word of its tone:
 # "be my guest", "I've got all day". Third pass (2026-12-01), on the tune half and the fresh
