@@ -27,8 +27,8 @@ import judgment_set as js  # noqa: E402
 from simulator.assess import score_answer  # noqa: E402
 from simulator.types import EvidenceKind, Severity, Transcript  # noqa: E402
 
-FILES = ("stance", "litotes", "stance2")
-IN_TWOS = ("stance2",)  # every two cases a pair, whatever their families
+FILES = ("stance", "litotes", "stance2", "acts")
+IN_TWOS = ("stance2", "acts")  # every two cases a pair, whatever their families
 
 
 def split_pairs(cases, in_twos: bool = False) -> tuple[list, list]:

@@ -279,6 +279,15 @@ CONTEMPT = rx(
     r"people are (?:so |just )?(?:stupid|annoying|idiots|dumb|lazy)",
     r"(?:they|he|she) (?:was|were) (?:just )?(?:being )?(?:stupid|an idiot|idiots|dumb|lazy|useless|impossible)",
     r"(?:always|just) lying", r"morons?", r"idiots?",
+    # A name for one caller, the candidate's own word said in passing ("I had this absolute numpty
+    # ring up", "another drama queen"; twenty-first pass, 2026-12-04): the sentence model hears these
+    # as their literal things or not at all (a muppet is a puppet). The same word as the caller's for
+    # the candidate is reported speech ("he called me a numpty"), not theirs.
+    r"numpt(?:y|ies)", r"nutcases?", r"nutters?", r"muppets?", r"drama queens?", r"thickos?", r"div",
+    r"imbeciles?", r"cretins?", r"halfwits?", r"dimwits?", r"numbskulls?", r"pillocks?", r"prats?",
+    r"airheads?", r"old bats?", r"(?:stupid|silly|daft|old|miserable|grumpy) cows?",
+    r"karen energy", r"(?:a total|a proper|a right|a real|a typical|a classic) karen",
+    r"(?:some|this|that|a total|an absolute|a complete|a right) clown",
 )
 BLAME = rx(
     r"(?:my|the) (?:boss|manager|supervisor|coworkers?|colleagues?|team|team lead|company|employer|teammates?) (?:was|were|is|are) (?:so |really |just |totally |completely |a total |an )?(?:terrible|useless|lazy|awful|incompetent|horrible|the worst|clueless|idiots?|stupid|a joke|toxic|the problem|jerks?|snakes?|clowns)",
@@ -297,7 +306,13 @@ DISMISSIVE = rx(
     r"i (?:told|tell) (?:him|her|them) (?:to|that) (?:calm down|deal|go away|wait)",
     r"i ignored", r"i would ignore", r"ignore (?:him|her|them|it)", r"i do not have time for",
     r"(?:sent|send|pass|passed|transfer|transferred) (?:him|her|them|it) (?:off )?to (?:someone|somebody) else",
-    r"shut up", r"(?:you|they) are (?:just )?wasting (?:my|our|everyone's|everybody's) time", r"(?:roll|rolled|rolling) my eyes", r"(?:put|leave|left|keep) (?:them|him|her) on hold until",
+    r"shut up", r"(?:you|they) are (?:just )?wasting (?:my|our|everyone's|everybody's) time", r"(?:roll|rolled|rolling) my eyes",
+    # on hold until they give up, in everyday words ("left her sat on hold till she gave up")
+    r"(?:put|puts|putting|leave|leaves|leaving|left|keep|keeps|keeping|kept|stick|sticks|stuck|park|parks|parked) "
+    r"(?:them|him|her|em|the caller|the customer)(?: sat| sitting)? on hold (?:until|till|til)",
+    # the caller told to take it or go ("tell her tough", "they can go somewhere else")
+    r"tough luck", r"(?:tell|told|say|said) (?:him|her|them|the caller|the customer) tough",
+    r"(?:can|could) (?:go|shop|take (?:it|their business|her business|his business)) (?:somewhere else|elsewhere)",
     r"(?:complain|go) to (?:someone|somebody) else", r"(?:read|check) the (?:terms|fine print|faq)",
     # Sarcasm, as a last resort: the meaning model hears "I love being yelled at" as love (measured
     # 2026-12-01: an area under the curve of 0.5 between sarcastic and professional answers).
