@@ -50,10 +50,10 @@ def test_no_good_answer_is_flagged_and_each_outscores_its_bad_twin():
 def test_bad_answers_sit_at_the_bottom_and_are_knocked_out():
     # blind (96acf56): 9 of 16 bad answers within bounds (<= 10), 9 knocked out. The names and
     # everyday brush-offs are words, written from the whole file (odd pairs too), so no half of it
-    # is out of sample for them; the one left is a lie in a run-on ("tell them its sorted even if it
-    # isnt"), which no rule of this pass reads.
+    # is out of sample for them: 15 after them, 16 once an owned-up lie in a run-on ("tell them its
+    # sorted even if it isnt and move on") ends its denial before "and".
     pairs = _pairs()
-    assert sum(bad.within_bounds(bs.overall) for _, bad, bs, _, _ in pairs) >= 15, [(n, bs.overall) for n, _, bs, *_ in pairs]
+    assert sum(bad.within_bounds(bs.overall) for _, bad, bs, _, _ in pairs) >= 16, [(n, bs.overall) for n, _, bs, *_ in pairs]
     for _, bad, bs, _, _ in pairs:
         if severe_flags(bs):
             assert bs.overall <= 10, (bad.text, bs.overall)
@@ -89,3 +89,29 @@ def test_names_and_brush_offs_in_everyday_words_are_red_flags(qid, text):
 def test_the_same_words_used_fairly_are_not(qid, text):
     s = typed_score(qid, text)
     assert not severe_flags(s), severe_quotes(s)
+
+
+@pytest.mark.parametrize("qid, text, flagged", [
+    # saying whatever ends the call, in its idiom; and an owned-up lie in a run-on with no commas
+    ("what-is-good-service", "Tell them what they want to hear, and on to the next one.", True),
+    ("what-is-good-service", "good service is getting them off the phone fast tell them its sorted even if it isnt "
+                             "and move on nobody checks", True),
+    # ...not honesty about what they don't want to hear, nor the idiom denied
+    ("what-is-good-service", "It's not what they want to hear, but I'd be honest about the date and offer what I can.",
+     False),
+    ("what-is-good-service", "I won't just tell them what they want to hear. I'll tell them what I can actually do "
+                             "and when.", False),
+    ("what-is-good-service", "I told her the truth even though it wasn't easy and she thanked me later.", False),
+    # a habit outgrown, said with what the candidate does now, is a weakness put right...
+    ("greatest-weakness", "I used to tell customers what they wanted to hear, like 'it'll be there tomorrow'. It "
+                          "backfired, so now I only promise what I can see on the system.", False),
+    # ...and one kept is not
+    ("greatest-weakness", "I used to tell customers what they wanted to hear and I still do, it keeps them happy.",
+     True),
+])
+def test_saying_whatever_ends_the_call_is_dishonesty(qid, text, flagged):
+    s = typed_score(qid, text)
+    assert bool(severe_flags(s)) is flagged, severe_quotes(s)
+    if flagged:
+        assert s.overall <= 10
+        assert any(e.label == RedFlag.DISHONESTY.value for e in severe_flags(s))

@@ -83,6 +83,26 @@ def felt(doc: Doc, i: int) -> bool:
     return bool(before) and before[-1] in FELT
 
 
+# "I used to tell customers what they wanted to hear... It backfired, so now I only promise what I
+# can see on the system": a habit the candidate had, said with what they do now, is a weakness
+# owned and put right, the answer a weakness question asks for ("...and I still do" is not).
+USED_TO = re.compile(r"\bi used to\b")
+NOW = re.compile(r"\b(?:now|nowadays|these days|since then|i have learned|i learned|i stopped)\b")
+
+
+def outgrown(doc: Doc, i: int) -> bool:
+    """The words at token i follow "I used to" in their sentence, and from them to the end of the
+    next sentence the candidate says what they do now."""
+    word = doc.tokens[i].word
+    k = next(n for n, (a, b) in enumerate(doc.sentences) if a <= word < b)
+    s0 = doc.sentences[k][0]
+    end = doc.sentences[min(k + 1, len(doc.sentences) - 1)][1]
+
+    def said(a: int, b: int) -> str:
+        return " ".join(t.norm for t in doc.tokens if a <= t.word < b)
+    return USED_TO.search(said(s0, word)) is not None and NOW.search(said(word, end)) is not None
+
+
 def reported(doc: Doc, i: int, reports: Sequence[int]) -> bool:
     """The words at token i are someone else's, reported earlier in their phrase ("he called me
     an idiot", "she said I was useless"); `reports`: the tokens where the answer reports speech."""
@@ -103,6 +123,19 @@ def alone(doc: Doc, span: tuple[int, int]) -> bool:
     ends a phrase too."""
     last_word = doc.tokens[span[1] - 1].word
     return any(e == last_word + 1 for _, e in doc.pieces)
+
+
+# Words that start what comes next in a run typed without commas: "tell them its sorted even if it
+# isnt and move on" ends its denial before "and".
+NEXT_CLAUSE = frozenset({"and", "but", "so", "then"})
+
+
+def ends_claim(doc: Doc, span: tuple[int, int]) -> bool:
+    """`alone`, or followed straight away by a word that starts the next clause (`NEXT_CLAUSE`)."""
+    if alone(doc, span):
+        return True
+    nxt = doc.tokens[span[1]].norm if span[1] < len(doc.tokens) else ""
+    return nxt in NEXT_CLAUSE
 
 
 def phrases(doc: Doc, patterns) -> list[tuple[int, int]]:
@@ -142,12 +175,13 @@ def find_red_flags(doc: Doc, meant: Sequence[FlagMatch]) -> list[Flag]:
     reports = [a for a, _ in doc.find_all(lx.REPORTED)]
     for patterns, family in LEXICAL_FAMILIES:
         spans = [sp for sp in phrases(doc, patterns) if not reported(doc, sp[0], reports) and not unsaid(doc, sp[0])
-                 and not (family is RedFlag.CONTEMPT and felt(doc, sp[0]))]
+                 and not (family is RedFlag.CONTEMPT and felt(doc, sp[0]))
+                 and not (family is not RedFlag.PROFANITY and outgrown(doc, sp[0]))]
         if family is RedFlag.DISMISSIVE:
             spans += [sp for sp in phrases(doc, lx.DISMISSIVE_OPENERS) if doc.starts_sentence(sp[0])]
             spans += [sp for sp in phrases(doc, lx.INTERJECTIONS) if doc.starts_sentence(sp[0]) and alone(doc, sp)]
         if family is RedFlag.DISHONESTY:
-            spans += [sp for sp in phrases(doc, lx.OWNED_UP_LIE) if alone(doc, sp) and not unsaid(doc, sp[0])]
+            spans += [sp for sp in phrases(doc, lx.OWNED_UP_LIE) if ends_claim(doc, sp) and not unsaid(doc, sp[0])]
         for i, j in spans:
             a, b = doc.token_words(i, j)
             a, b = doc.phrase(a, b)

@@ -279,10 +279,8 @@ CONTEMPT = rx(
     r"people are (?:so |just )?(?:stupid|annoying|idiots|dumb|lazy)",
     r"(?:they|he|she) (?:was|were) (?:just )?(?:being )?(?:stupid|an idiot|idiots|dumb|lazy|useless|impossible)",
     r"(?:always|just) lying", r"morons?", r"idiots?",
-    # A name for one caller, the candidate's own word said in passing ("I had this absolute numpty
-    # ring up", "another drama queen"; twenty-first pass, 2026-12-04): the sentence model hears these
-    # as their literal things or not at all (a muppet is a puppet). The same word as the caller's for
-    # the candidate is reported speech ("he called me a numpty"), not theirs.
+    # A name for one caller, said in passing ("this absolute numpty", "another drama queen"; 21st pass):
+    # the sentence model hears slang as its literal thing or not at all. "He called me a numpty" is his.
     r"numpt(?:y|ies)", r"nutcases?", r"nutters?", r"muppets?", r"drama queens?", r"thickos?", r"div",
     r"imbeciles?", r"cretins?", r"halfwits?", r"dimwits?", r"numbskulls?", r"pillocks?", r"prats?",
     r"airheads?", r"old bats?", r"(?:stupid|silly|daft|old|miserable|grumpy) cows?",
@@ -307,10 +305,9 @@ DISMISSIVE = rx(
     r"i ignored", r"i would ignore", r"ignore (?:him|her|them|it)", r"i do not have time for",
     r"(?:sent|send|pass|passed|transfer|transferred) (?:him|her|them|it) (?:off )?to (?:someone|somebody) else",
     r"shut up", r"(?:you|they) are (?:just )?wasting (?:my|our|everyone's|everybody's) time", r"(?:roll|rolled|rolling) my eyes",
-    # on hold until they give up, in everyday words ("left her sat on hold till she gave up")
+    # on hold till they give up ("left her sat on hold till she gave up"), and "tell her tough"
     r"(?:put|puts|putting|leave|leaves|leaving|left|keep|keeps|keeping|kept|stick|sticks|stuck|park|parks|parked) "
     r"(?:them|him|her|em|the caller|the customer)(?: sat| sitting)? on hold (?:until|till|til)",
-    # the caller told to take it or go ("tell her tough", "they can go somewhere else")
     r"tough luck", r"(?:tell|told|say|said) (?:him|her|them|the caller|the customer) tough",
     r"(?:can|could) (?:go|shop|take (?:it|their business|her business|his business)) (?:somewhere else|elsewhere)",
     r"(?:complain|go) to (?:someone|somebody) else", r"(?:read|check) the (?:terms|fine print|faq)",
@@ -346,15 +343,20 @@ REPORTED = rx(r"(?:called|calling|call|calls) (?:me|us|him|her|them|my \w+)", r"
               r"(?:told|tells|telling|ordered) (?:me|us) to")
 # Saying what isn't so, in the grammar of owning up to it: what the meaning model misses (a story
 # that ends "...even though it wasn't" sits near no exemplar, measured 0.41). OWNED_UP_LIE counts
-# only where its phrase ends on the denial ("even though it hadn't been, just to..."): "I told her
-# the truth, even though it wasn't what she wanted to hear" is honesty, not a lie.
+# only where its phrase ends on the denial, or "and"/"so" follows it (`flags.ends_claim`; "isnt" too):
+# "I told her the truth, even though it wasn't what she wanted to hear" is honesty, not a lie.
 OWNED_UP_LIE = rx(
-    r"(?:said|told|tell|say|promised|promise) (?:\w+ ){1,14}?even (?:though|if|when) (?:it|they|that|he|she) (?:was|were|is|are|had|has|did|does|do) not(?: been| done| true| the case| yet| really)?",
+    r"(?:said|told|tell|say|promised|promise) (?:\w+ ){1,14}?even (?:though|if|when) (?:it|they|that|he|she) "
+    r"(?:(?:was|were|is|are|had|has|did|does|do) not|wasnt|werent|isnt|arent|hadnt|hasnt|didnt|doesnt|dont)"
+    r"(?: been| done| true| the case| yet| really)?",
 )
 DISHONESTY = rx(
     r"(?:and|then) (?:just )?(?:not|never) (?:do|did|bother|follow through|send|call) (?:it|them|back)?",
     r"(?:lie|lied|lying) to (?:them|him|her|the customer|the caller|customers|callers|my \w+)",
     r"(?:make|made|making) (?:something|stuff|things|it|an excuse) up", r"nobody (?:would|will|is going to) (?:know|notice|find out|check)",
+    # the idiom for saying whatever ends the call (not "it's not what they want to hear, but...")
+    r"(?:tell|telling|told|say|saying) (?:them|him|her|people|customers|callers|the customer|the caller|everyone) "
+    r"(?:just |only )?what (?:they|he|she|people) (?:want|wants|wanted) to hear",
 )
 # The job as easy money, in so many words (a new user's "I need a job... It seems easy" was no
 # red flag: three words sit near no exemplar). Not "easy to use", "easy to learn".
