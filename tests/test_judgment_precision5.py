@@ -25,14 +25,15 @@ import floors  # noqa: E402
 # says delivered, so it was delivered. Have you looked properly?" (three exemplars agree, but the tone
 # model reads "Have you looked properly?", the one sentence of the candidate's own it weighs, as
 # professional, log-odds -0.7), the price of clearing seven professional answers of eleven on the tune
-# fresh files. Left flagged: "A lot of people think it's just sitting there taking complaints all day"
-# (what others think, read as the candidate's), "I get frustrated when a system is down", "Let them
-# get it out." (three exemplars agreeing, and the tone model reads the answer as rude, log-odds 3.6:
-# "it's like a kettle, it has to boil off"), "I'd be honest with them:" (three exemplars of how to
-# treat a caller, one subject, not one stance), "I don't want to be on the phones forever" before a
-# plan to lead a team, "I told him I'd happily help once he stopped swearing" (read as a lie
-# admitted).
-PRECISION5_WITHIN, PRECISION5_FLAGGED, PRECISION5_RUDE_FOUND = 44, 6, 14
+# fresh files. Then what others think set against the candidate's own view in the next sentence ("A
+# lot of people think it's just sitting there taking complaints all day. For me it's solving
+# problems", `tone.PUT_RIGHT`) was cleared: 5 flagged, 45 within. Left flagged: "I get frustrated when
+# a system is down", "Let them get it out." (three exemplars agreeing, and the tone model reads the
+# answer as rude, log-odds 3.6: "it's like a kettle, it has to boil off"), "I'd be honest with them:"
+# (three exemplars of how to treat a caller, one subject, not one stance), "I don't want to be on the
+# phones forever" before a plan to lead a team, "I told him I'd happily help once he stopped swearing"
+# (read as a lie admitted).
+PRECISION5_WITHIN, PRECISION5_FLAGGED, PRECISION5_RUDE_FOUND = 45, 5, 14
 
 
 def test_professional_answers_on_a_red_flags_subject_are_neither_flagged_nor_knocked_out():
@@ -87,3 +88,18 @@ def test_the_readings_themselves():
     assert activity_named(C("Sorting problems out, even better."))
     assert not activity_named(C("Getting them off the line as fast as I can."))
     assert not activity_named(C("Nothing gets sorted here."))
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # what others think, set against the candidate's own view, is the view the answer argues against
+    ("A lot of people think it's just sitting there taking complaints all day. For me it's solving problems "
+     "for people, and that's what I enjoy.", False),
+    ("Most people think callers are rude. Actually, it's the system that lets them down, and I like fixing that.",
+     False),
+    # ...not when the candidate agrees with it
+    ("A lot of people think callers are idiots. Actually, it's true, most of them are.", True),
+    ("People think it's just taking complaints all day. For me it's even worse, callers are morons.", True),
+])
+def test_what_others_think_set_against_the_candidates_own_view(text, flagged):
+    s = score("why-call-center", text)
+    assert bool(severe(s)) is flagged, severe(s)

@@ -75,7 +75,10 @@ OTHERS_BELIEVE = re.compile(r"^(?:(?:a lot of|lots of|most|some|many|plenty of)\
                             r"others|folk|my friends)\s+(?:think|thinks|assume|assumes|imagine|imagines|reckon|"
                             r"reckons|believe|believes|expect|expects)\b", re.IGNORECASE)
 PUT_RIGHT = re.compile(r"^(?:but\s+)?(?:it\s+(?:isn't|is not|'s not|really isn't)|that(?:'s| is) not (?:true|right|it)|"
-                       r"they(?:'re| are) (?:wrong|not)|they aren't|not really|it's not like that|it isn't like that)\b",
+                       r"they(?:'re| are) (?:wrong|not)|they aren't|not really|it's not like that|it isn't like that|"
+                       # ...or the candidate's own view set against it: "For me it's solving problems"
+                       r"(?:for me|to me|actually|in fact|really),?\s+it(?:'s| is)(?! (?:true|right|worse|even worse)\b)"
+                       r"|i see it as)\b",
                        re.IGNORECASE)
 
 
