@@ -14,23 +14,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "judgment"))
 
-import judgment_set as js  # noqa: E402
-from floors import severe_flags, severe_quotes, typed_score  # noqa: E402
+from floors import scored_pairs, severe_flags, severe_quotes, typed_score  # noqa: E402
 
 from simulator.types import RedFlag  # noqa: E402
 
 
 @lru_cache(maxsize=1)
 def _pairs():
-    """(pair number, bad case, its score, good case, its score), in file order."""
-    cases = [f.case for f in js.load_fresh() if f.case.id.startswith("acts/")]
-    out = []
-    for k in range(0, len(cases), 2):
-        a, b = cases[k], cases[k + 1]
-        bad, good = (a, b) if a.tier.name == "bottom" else (b, a)
-        out.append((k // 2 + 1, bad, typed_score(bad.question.id, bad.text, bad.turn),
-                    good, typed_score(good.question.id, good.text, good.turn)))
-    return out
+    return scored_pairs("acts")
 
 
 def test_the_file_has_its_pairs():

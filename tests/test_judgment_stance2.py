@@ -14,7 +14,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent / "judgment"))
 
 import judgment_set as js  # noqa: E402
-from floors import severe_flags, typed_score  # noqa: E402
+from floors import scored_pairs, severe_flags, typed_score  # noqa: E402
 
 from simulator.scoring.clauses import stance, stance_toward  # noqa: E402
 from simulator.scoring.flag_meaning import _has_tone  # noqa: E402
@@ -24,14 +24,7 @@ from simulator.types import RedFlag  # noqa: E402
 
 @lru_cache(maxsize=1)
 def _pairs():
-    """(pair number, bad case, its score, good case, its score), in file order."""
-    cases = [f.case for f in js.load_fresh() if f.case.id.startswith("stance2/")]
-    out = []
-    for k in range(0, len(cases), 2):
-        a, b = cases[k], cases[k + 1]
-        bad, good = (a, b) if a.tier.name == "bottom" else (b, a)
-        out.append((k // 2 + 1, bad, typed_score(bad.question.id, bad.text), good, typed_score(good.question.id, good.text)))
-    return out
+    return scored_pairs("stance2")
 
 
 def _half(odd: bool):

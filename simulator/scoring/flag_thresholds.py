@@ -34,8 +34,8 @@ RED_FLAG_CONSENSUS = 3
 RED_FLAG_CONSENSUS_MARGIN = 0.03
 # Consensus alone (no other confirmation) is the weakest reading: it also counts only when the
 # answer as a whole does not lean professional to the tone model (log-odds at least this, `tone.py`,
-# learned from sentences and answers written apart from the judgment set). Twentieth pass
-# (2026-12-03), from the routes of the tune fresh files (`benchmarks/flag_routes.py --rude`): of the
+# learned from sentences and answers written apart from the judgment set). Twenty-first pass
+# (2026-12-04), from the routes of the tune fresh files (`benchmarks/flag_routes.py --rude`): of the
 # answers consensus alone flagged, 7 of 11 professional ones lean professional as a whole, 4 of 23
 # rude ones; 0 is the model's even point, not a tuned value.
 RED_FLAG_CONSENSUS_ANSWER_TONE = 0.0

@@ -94,9 +94,8 @@ def outgrown(doc: Doc, i: int) -> bool:
     """The words at token i follow "I used to" in their sentence, and from them to the end of the
     next sentence the candidate says what they do now."""
     word = doc.tokens[i].word
-    k = next(n for n, (a, b) in enumerate(doc.sentences) if a <= word < b)
-    s0 = doc.sentences[k][0]
-    end = doc.sentences[min(k + 1, len(doc.sentences) - 1)][1]
+    s0, s1 = doc.sentence_of(word)
+    end = doc.sentence_of(s1)[1] if s1 < len(doc.words) else s1
 
     def said(a: int, b: int) -> str:
         return " ".join(t.norm for t in doc.tokens if a <= t.word < b)

@@ -54,6 +54,19 @@ def scored(prefix: str) -> list[tuple[js.FreshCase, Score]]:
             for f in js.load_fresh() if f.case.id.startswith(f"{prefix}/")]
 
 
+def scored_pairs(prefix: str) -> list[tuple[int, js.Case, Score, js.Case, Score]]:
+    """A fresh file written in pairs (case 2k-1 and 2k, one of them bottom-tier): per pair, its
+    number, the bad case and its score, the good case and its score, in file order."""
+    cases = [f.case for f in js.load_fresh() if f.case.id.startswith(f"{prefix}/")]
+    out = []
+    for k in range(0, len(cases), 2):
+        a, b = cases[k], cases[k + 1]
+        bad, good = (a, b) if a.tier.name == "bottom" else (b, a)
+        out.append((k // 2 + 1, bad, typed_score(bad.question.id, bad.text, bad.turn),
+                    good, typed_score(good.question.id, good.text, good.turn)))
+    return out
+
+
 def assert_rude_found(cases, found: int) -> None:
     """At least `found` rude cases carry a severe red flag, and each that does is knocked out."""
     rude = [(f, s) for f, s in cases if f.flag is True]
