@@ -66,3 +66,14 @@ KEY_POINTS_EXPECTED_FLOOR = 2.5
 # are not heard either way, and the clause reading stands.
 VERDICT_NEAR = 0.6
 VERDICT_MARGIN = 0.15
+# A predicate near no single exemplar is read by the verdict model (verdict_model.py) when it is at
+# least VERDICT_MODEL_NEAR near one of its rows (it is said like a verdict at all) and the model is
+# VERDICT_MODEL_SURE sure (log-odds) either way; near one verdict, it stands unless the model leans
+# the other way. Twenty-second pass (2026-12-04), on the 77 predicates of the tune cases: at 0.5 no
+# fact is read as a verdict ("is really close to my house" 0.60 is liked, harmless), while 0.45
+# adds "is my fault" and "were my weak spot" as dislikes and no true one; no tune score moved
+# between the two. "sounds draining to me" is 0.48 near, so it is not heard (measured, left).
+# VERDICT_L2: the model's regularisation, as the tone model's (TONE_L2).
+VERDICT_MODEL_NEAR = 0.5
+VERDICT_MODEL_SURE = 0.5
+VERDICT_L2 = 0.3

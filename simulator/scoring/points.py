@@ -24,7 +24,7 @@ from .exemplars import exemplars
 from .matching import PointMatch, generic_stems, match_phrase, same_word
 from .refusal import QUALIFIED
 from .text import Doc
-from .verdict import says
+from .verdict import judged_stance, says
 from .words import STOPWORDS, content_words, normalise_word, stem
 
 
@@ -148,11 +148,13 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
             if says(clauses, clause, readings[c_i][k], phrasing, judged):
                 if best_say[1] is None and not _inside(clause, unsaid) and c_i not in said_back:
                     best_say = (sim, clause, phrasing)
-            elif best_deny[1] is None and k < table.said and can_deny(clause.text, phrasing) \
-                    and not taken_back(clauses, clause) and not done_already(clauses, clause):
+            elif best_deny[1] is None and (k < table.said or (judged and judged_stance(clauses, clause, phrasing) == -1)) \
+                    and can_deny(clause.text, phrasing) and not taken_back(clauses, clause) \
+                    and not done_already(clauses, clause):
                 # only the bank's own phrasings deny: an everyday sentence is near what is said in
                 # its frame ("I didn't let it rattle me" is 0.56 from "I let the customer say
-                # everything without interrupting"), and a denial can knock an answer out
+                # everything without interrupting"), and a denial can knock an answer out; or a
+                # sentence that names the part of the job and says it is disliked (`verdict.py`)
                 best_deny = (sim, clause, phrasing)
         words = by_index.get(index)
         if words is not None and words.covered and words.span is not None:

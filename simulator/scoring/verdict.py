@@ -10,9 +10,12 @@ stance is the predicate's, when the predicate relates the subject to the candida
 "I"): an odd number of denials denies it ("isn't in my nature", "is not something I've got the
 patience for"; "is no problem for me" denies twice and says it); a predicate with no denial is
 read by meaning, near a liking or a dislike (`exemplars.yaml`, verdicts: "is the last thing I'd
-want", "sounds like a nightmare to me"); what the part does to the candidate says it too ("the
-repetition never bores me", "shouting rattles me"). Anything else has no verdict, and the clause
-reading stands.
+want", "sounds like a nightmare to me"), or, near none, by the verdict model (`verdict_model.py`:
+"sounds draining to me", "would grind me down"); what the part does to the candidate says it too
+("the repetition never bores me", "shouting rattles me"; "...leaves me cold" by meaning). How it
+seems ("Your training sounds like a lot of hassle") is the candidate's view with no "me" said. A
+person named ("A lady was yelling at me") or a thing done is a story, not a verdict. Anything else
+has no verdict, and the clause reading stands.
 """
 
 from __future__ import annotations
@@ -23,10 +26,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from . import semantic
+from . import semantic, verdict_model
 from . import thresholds as th
 from .clauses import DENIAL_STOPS, DENYING_WORDS, Clause, agrees, denials_of, sentence_of, stance
-from .exemplars import exemplars
 from .words import normalise_word
 
 # The verb that joins the subject to what the candidate makes of it: "is", "has been", "sounds",
@@ -76,13 +78,26 @@ def _subject_end(norms: tuple[str, ...]) -> int | None:
             return None  # "Talking to people I find easy": the candidate is in the subject
         if norms[k - 1] in ("who", "that", "which"):
             continue  # "someone who is lost": the relative clause's verb, not the sentence's
-        if n in TO_ME and norms[k + 1:k + 2] == ("me",):
+        if (n in TO_ME or _acts_on_me(norms, k)) and norms[k + 1:k + 2] == ("me",):
             while k > 1 and norms[k - 1] in BEFORE_VERB:
                 k -= 1
             return k
         if n in LINKING:
             return k
     return None
+
+
+MODALS = frozenset({"would", "will", "could", "can", "might", "must"})
+
+
+def _acts_on_me(norms: tuple[str, ...], k: int) -> bool:
+    """Whether the word at k is a verb of what the part of the job does to the candidate, none of
+    TO_ME: "...leaves me cold", "...would grind me down", "...gets me going" (a verb in -s, or after
+    "would"), to be read by meaning. Not "talking to me", "helping me", "told me"."""
+    n = norms[k]
+    if n in NOT_A_SUBJECT or n.endswith("ing") or len(n) < 3:
+        return False
+    return (n.endswith("s") and not n.endswith("ss")) or norms[k - 1] in MODALS
 
 
 def _words(sentence: str) -> tuple[tuple[str, ...], frozenset[int]]:
@@ -100,12 +115,43 @@ def _predicate(norms: tuple[str, ...], breaks: frozenset[int], verb: int) -> tup
     """From the verb to the end of its clause: the next comma or clause word ("and", "but", "so"...)."""
     out = []
     for k in range(verb, len(norms)):
-        if out and norms[k] in DENIAL_STOPS and norms[k] != "who":
+        if out and norms[k] in DENIAL_STOPS and norms[k] != "who" and not _joins_words(norms, k, out):
             break
         out.append(norms[k])
         if k in breaks:
             break
     return tuple(out)
+
+
+def _joins_words(norms: tuple[str, ...], k: int, before: list[str]) -> bool:
+    """An "and" between two words of one verdict, before the candidate is named: "feels fake and
+    exhausting to me"; not "...is boring and I hate it", "...and it never stops"."""
+    nxt = norms[k + 1:k + 2]
+    return (norms[k] == "and" and not FIRST_PERSON & set(before) and bool(nxt)
+            and nxt[0] not in NOT_A_SUBJECT and nxt[0] not in FIRST_PERSON)
+
+
+# A subject that is a person, not a part of the job: "A lady was...", "The customer is..."
+PEOPLE = frozenset({"customer", "customers", "caller", "callers", "client", "clients", "lady", "man", "woman",
+                    "gentleman", "guy", "person", "manager", "boss", "supervisor", "colleague", "colleagues",
+                    "coworker", "coworkers", "mum", "dad", "friend", "friends"})
+DETERMINERS = frozenset({"a", "an", "the", "one", "this", "that", "our", "their", "your", "some", "another"})
+# what follows a verb in -ing when it is done, not what something is like: "was yelling at me",
+# "were wrecking my sleep" (not "is exhausting to me", "sounds boring")
+DONE_TO = frozenset({"at", "me", "my", "us", "our", "on", "up", "down", "out"})
+
+
+def _someone(norms: tuple[str, ...]) -> bool:
+    return norms[0] in PEOPLE or (norms[0] in DETERMINERS and norms[1:2] != () and norms[1] in PEOPLE)
+
+
+def _doing(predicate: tuple[str, ...]) -> bool:
+    return (len(predicate) > 2 and predicate[1].endswith("ing") and predicate[2] in DONE_TO
+            and predicate[0] in {"is", "are", "was", "were"})
+
+
+# "Your training sounds like a lot of hassle": how it seems to the candidate, with no "me" said
+SEEMING = frozenset({"sounds", "sound", "seems", "seem", "feels", "feel"})
 
 
 @lru_cache(maxsize=4096)
@@ -115,11 +161,15 @@ def verdict(sentence: str) -> Verdict | None:
     if not isinstance(shape, tuple):
         return shape
     subject, predicate = shape
-    liked, disliked = _nearness(predicate)
-    if disliked >= th.VERDICT_NEAR and disliked - liked >= th.VERDICT_MARGIN:
+    liked, disliked, likes = _nearness(predicate)
+    # near one verdict, unless the model leans the other way: "gets me going" is 0.76 from "gets
+    # me down" in words, and the model hears it liked
+    if disliked >= th.VERDICT_NEAR and disliked - liked >= th.VERDICT_MARGIN and likes <= 0:
         return Verdict(subject, -1)
-    if liked >= th.VERDICT_NEAR and liked - disliked >= th.VERDICT_MARGIN:
+    if liked >= th.VERDICT_NEAR and liked - disliked >= th.VERDICT_MARGIN and likes >= 0:
         return Verdict(subject, 1)
+    if max(liked, disliked) >= th.VERDICT_MODEL_NEAR and abs(likes) >= th.VERDICT_MODEL_SURE:
+        return Verdict(subject, 1 if likes > 0 else -1)
     return None
 
 
@@ -145,7 +195,9 @@ def _shape(sentence: str) -> Verdict | tuple[int, str] | None:
     if verb is None or any(denials_of(" ".join(norms[:verb]))):
         return None  # "None of it is a problem": a denial in the subject turns the predicate round
     predicate = _predicate(norms, breaks, verb)
-    if not FIRST_PERSON & set(predicate):
+    if _someone(norms) or _doing(predicate):
+        return None  # "A lady was yelling at me" tells what happened, not what the candidate makes of it
+    if not FIRST_PERSON & set(predicate) and predicate[0] not in SEEMING:
         return None  # "Being rude isn't acceptable" is a fact, not the candidate's stance
     text = " ".join(predicate)
     denying = [d and not (n == "no" and predicate[k + 1:k + 2] == ("end",))  # "frustrates me no end"
@@ -179,19 +231,21 @@ def _found_it(norms: tuple[str, ...]) -> tuple[int, str] | None:
 
 @lru_cache(maxsize=1)
 def _exemplar_vectors() -> tuple[np.ndarray, np.ndarray]:
-    ex = exemplars().verdicts
-    return (semantic.embed_fixed(list(ex["liked"]), "verdicts-liked"),
-            semantic.embed_fixed(list(ex["disliked"]), "verdicts-disliked"))
+    """The likings' and the dislikes' vectors: the verdict model's training rows."""
+    liked, disliked = verdict_model.training_texts()
+    return (semantic.embed_fixed(liked, "verdict-corpus-liked"),
+            semantic.embed_fixed(disliked, "verdict-corpus-disliked"))
 
 
 MEANING_LEAD = "that "  # a predicate is read as "that <predicate>", as the exemplars are written
 
 
-def _nearness(predicate: str) -> tuple[float, float]:
-    """How near "that <predicate>" is to the nearest liking and to the nearest dislike."""
+def _nearness(predicate: str) -> tuple[float, float, float]:
+    """How near "that <predicate>" is to the nearest liking and to the nearest dislike, and the
+    verdict model's log-odds that it likes what it is said of."""
     liked, disliked = _exemplar_vectors()
     v = semantic.embed([MEANING_LEAD + predicate])[0]
-    return float((liked @ v).max()), float((disliked @ v).max())
+    return float((liked @ v).max()), float((disliked @ v).max()), verdict_model.logit(v)
 
 
 def says(clauses: Sequence[Clause], clause: Clause, reading: str, phrasing: str, judged: bool = True) -> bool:
@@ -199,9 +253,20 @@ def says(clauses: Sequence[Clause], clause: Clause, reading: str, phrasing: str,
     the part of the job its sentence opens with, what the sentence's predicate makes of it
     ("Going the extra mile was never my thing"), for a phrasing said the positive
     way (and when `judged`); else its own stance toward the phrasing's words (`clauses.agrees`)."""
-    if judged and stance(phrasing) > 0:
-        for scope in dict.fromkeys((clause, sentence_of(clauses, clause))):  # its own words, then its sentence's
-            judged = verdict(scope.text)
-            if judged is not None and clause.start - scope.start < judged.subject:
-                return judged.stance > 0
+    if judged:
+        found = judged_stance(clauses, clause, phrasing)
+        if found is not None:
+            return found > 0
     return agrees(reading, phrasing)
+
+
+def judged_stance(clauses: Sequence[Clause], clause: Clause, phrasing: str) -> int | None:
+    """What the clause's sentence makes of the part of the job the clause names (+1, -1), for a
+    phrasing said the positive way; None when it names none, or is not judged."""
+    if stance(phrasing) <= 0:
+        return None
+    for scope in dict.fromkeys((clause, sentence_of(clauses, clause))):  # its own words, then its sentence's
+        judged = verdict(scope.text)
+        if judged is not None and clause.start - scope.start < judged.subject:
+            return judged.stance
+    return None

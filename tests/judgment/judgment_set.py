@@ -105,7 +105,11 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                "stance2": HERE / "stance2_cases.yaml",
                # one caller called a name, a brush-off done in everyday spoken words, run-on answers
                # without punctuation; written by the coordinator before any rule (twenty-first pass)
-               "acts": HERE / "acts_cases.yaml"}
+               "acts": HERE / "acts_cases.yaml",
+               # the job's key points disliked in everyday words ("sounds draining", "leaves me cold")
+               # beside twins that like them, and honest answers naming a hard side of the job; written
+               # by the coordinator before any rule (twenty-second pass; odd pairs held out of tuning)
+               "dislike": HERE / "dislike_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
@@ -118,7 +122,8 @@ HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-
                        "heldout-fresh14": HERE / "heldout_fresh14.yaml",
                        "heldout-fresh15": HERE / "heldout_fresh15.yaml",
                        "heldout-fresh16": HERE / "heldout_fresh16.yaml",
-                       "heldout-fresh17": HERE / "heldout_fresh17.yaml"}
+                       "heldout-fresh17": HERE / "heldout_fresh17.yaml",
+                       "heldout-fresh18": HERE / "heldout_fresh18.yaml"}
 
 FAMILIES = (
     "real",              # quoted from a public guide, with the source's own label

@@ -1,0 +1,31 @@
+"""Fit the verdict model (simulator/scoring/verdict_model.py) on verdict_corpus.yaml and the verdict
+exemplars of exemplars.yaml, and write its weights to simulator/scoring/verdict_weights.json. Run it
+whenever either file or th.VERDICT_L2 changes; tests/test_verdict_model.py says when it is due.
+
+    python scripts/fit_verdict.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from simulator.scoring import verdict_model  # noqa: E402
+
+
+def main() -> int:
+    w, b, fingerprint = verdict_model.fit()
+    verdict_model.WEIGHTS.write_text(json.dumps({
+        "about": "logistic regression on all-MiniLM-L6-v2 vectors of verdict_corpus.yaml's and exemplars.yaml's "
+                 "likings (1) against their dislikes (0); made by scripts/fit_verdict.py",
+        "fingerprint": fingerprint, "bias": round(b, 6), "weights": [round(float(x), 6) for x in w]}) + "\n",
+        encoding="utf-8")
+    print(f"wrote {verdict_model.WEIGHTS} ({len(w)} weights)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""The job's key points disliked in everyday words (twenty-second pass): the verdict model
+(`scoring/verdict_model.py`) and the verdict shapes it reads ("...leaves me cold", "...feels fake
+and exhausting to me", "Your training sounds like a lot of hassle"). Cases from
+tests/judgment/dislike_cases.yaml (tune half, written by the coordinator before the rules)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "judgment"))
+
+import judgment_set as js  # noqa: E402
+from floors import typed_score  # noqa: E402
+
+from simulator.scoring import verdict, verdict_model  # noqa: E402
+from simulator.scoring.overall import KnockOut, knockouts  # noqa: E402
+from simulator.types import Coverage, EvidenceKind  # noqa: E402
+
+PAIRS = 12  # pairs 1-12 of the file; the honest answers follow
+
+
+@lru_cache(maxsize=1)
+def _cases():
+    cases = [f.case for f in js.load_fresh() if f.case.id.startswith("dislike/")]
+    return cases, [typed_score(c.question.id, c.text, c.turn) for c in cases]
+
+
+def test_the_stored_weights_are_the_fit_of_todays_corpus():
+    """verdict_weights.json is what scripts/fit_verdict.py makes of verdict_corpus.yaml and the
+    verdict exemplars as they are now, and the fit gives the same weights every time."""
+    w, b, fingerprint = verdict_model.fit()
+    stored = json.loads(verdict_model.WEIGHTS.read_text(encoding="utf-8"))
+    assert stored["fingerprint"] == fingerprint, "verdict_corpus.yaml or the verdict exemplars changed: run python scripts/fit_verdict.py"
+    # the sentence model's int8 kernels differ by CPU, so another machine's fit differs a little (test_tone.py)
+    assert np.allclose(stored["weights"], w, atol=0.03) and abs(stored["bias"] - b) < 0.01
+    w2, b2, _ = verdict_model.fit()
+    assert np.array_equal(w, w2) and b == b2
+
+
+def test_the_corpus_is_many_likings_and_dislikes_and_no_judgment_case():
+    raw = yaml.safe_load(verdict_model.CORPUS.read_text(encoding="utf-8"))
+    assert len(raw["liked"]) >= 60 and len(raw["disliked"]) >= 60
+    assert all(t.startswith("that ") for t in raw["liked"] + raw["disliked"])
+    assert not set(raw["liked"]) & set(raw["disliked"])
+    # it is never fitted on what measures it: no predicate of the corpus is said in a held-out case
+    # (everyday ones, "is brilliant", "bores me", are said in some tune cases)
+    texts = [c.text.lower() for c in js.load().cases if c.split == "heldout"]
+    said = [t for t in raw["liked"] + raw["disliked"] if any(t[len("that "):] in x for x in texts)]
+    assert not said, said
+
+
+@pytest.mark.parametrize("predicate, likes", [
+    ("sounds draining to me", False), ("would grind me down pretty quickly", False),
+    ("is the stuff of nightmares for me", False), ("is something I'd resent", False),
+    ("would keep me on my toes", True), ("is something I enjoy", True), ("is what drew me", True),
+])
+def test_the_model_hears_which_way_a_predicate_no_exemplar_holds_leans(predicate, likes):
+    v = verdict.semantic.embed([verdict.MEANING_LEAD + predicate])[0]
+    assert (verdict_model.logit(v) > 0) is likes
+
+
+@pytest.mark.parametrize("sentence, stance", [
+    ("Helping people with their accounts just leaves me cold.", -1),  # a verb that acts on "me"
+    ("Being all smiley and friendly with every caller feels fake and exhausting to me.", -1),  # "and" inside it
+    ("Your training programme sounds like a lot of hassle.", -1),  # how it seems, no "me" said
+    ("Working with the public wears me out, honestly.", -1),
+    ("The idea of a busy queue gets me going.", None),  # near "gets me down" in words, liked by the model
+    ("A lady was yelling at me.", None),  # what happened, not a verdict
+    ("The customer sounds upset.", None),  # a person, not a part of the job
+    ("Telling me the answer is easy.", None),
+])
+def test_a_part_of_the_job_judged_in_everyday_words(sentence, stance):
+    found = verdict.verdict(sentence)
+    assert (found.stance if found else None) == stance
+
+
+def test_a_dislike_read_by_meaning_denies_the_point_it_names():
+    s = typed_score("why-call-center", "A job where every call throws something new at you would grind me down pretty quickly.")
+    denied = [e for e in s.metric("key_points").evidence if e.kind is EvidenceKind.KEY_POINT and e.coverage is Coverage.DENIED]
+    assert [e.label for e in denied] == ["fast-paced"] and KnockOut.DENIED in knockouts(s.metrics)
+    assert "this job needs every day" in s.tips[0].text and "grind me down" in s.tips[0].text
+
+
+def test_disliked_answers_sit_at_the_bottom_and_their_twins_far_above():
+    # blind (d494a4f): bad answers within bounds (<= 10) odd 2 of 6, even 2 of 6; twins above odd 6, even 5.
+    # After the verdict model and shapes (tuned on the even pairs): even 4 of 6, odd 3 of 6 (out of
+    # sample: "Working with the public wears me out"); twins above their bad answer 12 of 12.
+    cases, scores = _cases()
+    pairs = [(cases[k], scores[k], cases[k + 1], scores[k + 1]) for k in range(0, 2 * PAIRS, 2)]
+    assert all(bad.tier.name == "bottom" and good.tier.name == "short_strong" for bad, _, good, _ in pairs)
+    assert sum(bad.within_bounds(bs.overall) for bad, bs, _, _ in pairs) >= 7, [round(bs.overall) for _, bs, _, _ in pairs]
+    assert all(gs.overall > bs.overall for _, bs, _, gs in pairs)
+    assert sum(good.within_bounds(gs.overall) for _, _, good, gs in pairs) >= 11
+
+
+def test_a_hard_side_of_the_job_named_honestly_is_no_dislike_of_the_job():
+    cases, scores = _cases()
+    honest = list(zip(cases, scores))[2 * PAIRS:]
+    assert len(honest) == 6
+    for case, s in honest:
+        denied = [e for e in s.metric("key_points").evidence if e.coverage is Coverage.DENIED]
+        assert not knockouts(s.metrics) and case.within_bounds(s.overall), (case.text, s.overall, denied)
