@@ -107,3 +107,19 @@ def test_a_hard_side_of_the_job_named_honestly_is_no_dislike_of_the_job():
     for case, s in honest:
         denied = [e for e in s.metric("key_points").evidence if e.coverage is Coverage.DENIED]
         assert not knockouts(s.metrics) and case.within_bounds(s.overall), (case.text, s.overall, denied)
+
+
+@pytest.mark.parametrize("qid, text", [
+    ("why-call-center", "I'm not keen on fast-paced work, but I'm good with people."),
+    # a strong answer whose first line reads as a no to patience (a reading the scorer still makes)
+    ("explain-technical-simply", "I don't assume anyone is slow just because they don't know the terms. I'd swap "
+                                 "'browser' for 'the thing you open to get on the internet', go one click at a time, "
+                                 "and ask them to read me what's on the screen."),
+])
+def test_a_point_denied_beside_points_said_is_named_kindly_not_as_the_end_of_the_interview(qid, text):
+    # A candidate's try (twenty-second pass): a 79 answer was told its first line "would end the
+    # conversation there". Only a denial that decides the score (KnockOut.DENIED) says that.
+    s = typed_score(qid, text)
+    assert not knockouts(s.metrics)
+    tip = next(t for t in s.tips if t.area == "key_points")
+    assert "end the conversation" not in tip.text and "On its own, that line can sound like a no" in tip.text

@@ -7,7 +7,7 @@ from ...scoring.clauses import NEGATORS
 from ...scoring.words import normalise_word
 from ...scoring.content import says_nothing
 from ...scoring.flag_readings import asks_motive_of, states_a_need
-from ...scoring.overall import tells_no_story
+from ...scoring.overall import KnockOut, knockouts, tells_no_story
 from ...scoring.plan import answer_band, asks_for_example
 from ...scoring.semantic import is_no_answer
 from ...types import Asks, Coverage, EvidenceKind, Metric, QuestionKind
@@ -61,6 +61,13 @@ def key_points(m: Metric, c: Context) -> str | None:
         listen = ("to how each sentence sounds about the work itself" if said is None
                   else f"for every \"{said}\" and \"never\"" if said != "never"
                   else "for every \"don't\" and \"never\"")
+        if c.metrics and KnockOut.DENIED not in knockouts(list(c.metrics.values())):
+            # the rest of the answer said what the job needs: the line may be meant otherwise ("I
+            # don't assume anyone is slow"), so it is named as what a recruiter stops on, not an end
+            return (f"{c.quote_back(c.phrase(denied), denied)} On its own, that line can sound like a no to "
+                    f"part of this job, and a recruiter will stop on it even when the rest is good. If that's "
+                    f"not what you meant, say it the positive way: {INSTEAD_OF_NO[c.question.kind]}. For next "
+                    f"time, say your answer out loud and listen {listen}.")
         return (f"{c.quote_back(c.phrase(denied), denied)} That says no to something this job needs every "
                 f"day, and in a real interview it would end the conversation there. If it's true, it's worth "
                 f"knowing before you apply; if it isn't, {INSTEAD_OF_NO[c.question.kind]}. For next time, say "
