@@ -7,22 +7,20 @@ whenever either file or th.VERDICT_L2 changes; tests/test_verdict_model.py says 
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from simulator.scoring import verdict_model  # noqa: E402
+from simulator.scoring.linear import write_weights  # noqa: E402
 
 
 def main() -> int:
     w, b, fingerprint = verdict_model.fit()
-    verdict_model.WEIGHTS.write_text(json.dumps({
-        "about": "logistic regression on all-MiniLM-L6-v2 vectors of verdict_corpus.yaml's and exemplars.yaml's "
-                 "likings (1) against their dislikes (0); made by scripts/fit_verdict.py",
-        "fingerprint": fingerprint, "bias": round(b, 6), "weights": [round(float(x), 6) for x in w]}) + "\n",
-        encoding="utf-8")
+    about = ("logistic regression on all-MiniLM-L6-v2 vectors of verdict_corpus.yaml's and exemplars.yaml's "
+             "likings (1) against their dislikes (0); made by scripts/fit_verdict.py")
+    write_weights(verdict_model.WEIGHTS, about, w, b, fingerprint)
     print(f"wrote {verdict_model.WEIGHTS} ({len(w)} weights)")
     return 0
 

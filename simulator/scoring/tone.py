@@ -39,6 +39,7 @@ from . import thresholds as th
 from .clauses import Clause, denials_of, mostly_theirs
 from .clauses import clauses as split_clauses
 from .exemplars import exemplars
+from .linear import fit_on, read_weights  # noqa: F401 (fit_on: the benchmarks fit with it too)
 from .semantic import embed_fixed, red_flag_exemplars, said_in_words
 from .text import Doc
 
@@ -187,24 +188,6 @@ def training_rows() -> Rows:
                 np.concatenate([np.ones(len(X)), np.full(len(parts), th.TONE_ANSWER_ROW)]), fingerprint)
 
 
-def fit_on(X: np.ndarray, y: np.ndarray, l2: float, weight: np.ndarray | None = None) -> tuple[np.ndarray, float]:
-    """L2-regularised logistic regression (weight `l2`, the bias not shrunk; each row counted `weight`
-    times, 1 by default) by Newton's method from zero: the weights and the bias. Deterministic: the
-    same rows give the same weights every run."""
-    X = np.hstack([np.asarray(X, dtype=np.float64), np.ones((len(X), 1))])
-    s = np.ones(len(X)) if weight is None else np.asarray(weight, dtype=np.float64)
-    ridge = l2 * np.eye(X.shape[1])
-    ridge[-1, -1] = 0.0
-    w = np.zeros(X.shape[1])
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-X @ w))
-        step = np.linalg.solve((X * (s * p * (1 - p))[:, None]).T @ X + ridge, X.T @ (s * (p - y)) + ridge @ w)
-        w -= step
-        if float(np.abs(step).max()) < 1e-9:
-            break
-    return w[:-1], float(w[-1])
-
-
 def fit() -> tuple[np.ndarray, float, str]:
     """The model fitted on `training_rows()` with `th.TONE_L2`: the weights, the bias and the rows'
     fingerprint."""
@@ -215,14 +198,8 @@ def fit() -> tuple[np.ndarray, float, str]:
 
 @lru_cache(maxsize=1)
 def weights() -> tuple[np.ndarray, float]:
-    """The stored weights and bias (`tone_weights.json`). A missing or broken file is a fault of
-    the installation, said plainly."""
-    try:
-        raw = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-        return np.asarray(raw["weights"], dtype=np.float32), float(raw["bias"])
-    except (OSError, ValueError, KeyError) as e:
-        raise RuntimeError(f"the tone model's weights ({WEIGHTS}) are missing or broken: {e}; "
-                           "reinstall, or run: python scripts/fit_tone.py") from e
+    """The stored weights and bias (`tone_weights.json`)."""
+    return read_weights(WEIGHTS, "tone model", "scripts/fit_tone.py")
 
 
 def logits(vectors: np.ndarray) -> np.ndarray:

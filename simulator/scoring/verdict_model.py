@@ -25,8 +25,8 @@ import yaml
 
 from . import thresholds as th
 from .exemplars import exemplars
+from .linear import fit_on, read_weights
 from .semantic import embed_fixed
-from .tone import fit_on
 
 CORPUS = Path(__file__).with_name("verdict_corpus.yaml")
 WEIGHTS = Path(__file__).with_name("verdict_weights.json")
@@ -57,13 +57,8 @@ def fingerprint() -> str:
 
 @lru_cache(maxsize=1)
 def weights() -> tuple[np.ndarray, float]:
-    """The stored weights and bias. A missing or broken file is a fault of the installation."""
-    try:
-        raw = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-        return np.asarray(raw["weights"], dtype=np.float32), float(raw["bias"])
-    except (OSError, ValueError, KeyError) as e:
-        raise RuntimeError(f"the verdict model's weights ({WEIGHTS}) are missing or broken: {e}; "
-                           "reinstall, or run: python scripts/fit_verdict.py") from e
+    """The stored weights and bias (`verdict_weights.json`)."""
+    return read_weights(WEIGHTS, "verdict model", "scripts/fit_verdict.py")
 
 
 def logit(vector: np.ndarray) -> float:
