@@ -81,3 +81,21 @@ def run_cli(*args: str, input: str | None = None, env: dict | None = None, timeo
     full_env = {**os.environ, **(env or {})}
     return subprocess.run([sys.executable, "-m", "simulator", *args], input=input,
                           capture_output=True, text=True, env=full_env, timeout=timeout, cwd=ROOT)
+
+
+def assert_stored_fit(fit, weights: Path, stale: str) -> None:
+    """A model's stored weights (`weights`, a JSON file) are what `fit()` makes of its rows as they
+    are now (`stale`: what to run when they are not), and the fit gives the same weights every time.
+    The sentence model's int8 kernels differ by CPU (AVX-512 with AMX against others): a fit of the
+    same rows on another machine differs by up to ~0.01 per weight, so the stored fit is checked to
+    that; on one machine the fit is exact, and a changed row changes the fingerprint."""
+    import json
+
+    import numpy as np
+
+    w, b, fingerprint = fit()
+    stored = json.loads(weights.read_text(encoding="utf-8"))
+    assert stored["fingerprint"] == fingerprint, stale
+    assert np.allclose(stored["weights"], w, atol=0.03) and abs(stored["bias"] - b) < 0.01
+    w2, b2, _ = fit()
+    assert np.array_equal(w, w2) and b == b2

@@ -16,6 +16,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "judgment"))
 
 import judgment_set as js  # noqa: E402
+from conftest import assert_stored_fit  # noqa: E402
 
 from simulator.assess import score_answer  # noqa: E402
 from simulator.scoring import flag_meaning  # noqa: E402
@@ -61,18 +62,9 @@ def test_casual_rudeness_no_exemplar_names_is_knocked_out_and_its_twin_is_not(ca
 def test_the_stored_weights_are_the_fit_of_todays_exemplars():
     """tone_weights.json is what scripts/fit_tone.py makes from exemplars.yaml, tone_corpus.yaml and
     tone_answers.yaml as they are now, and the fit gives the same weights every time."""
-    import json
-
     from simulator.scoring import tone  # here, so the test above also runs against the code before it
-    w, b, fingerprint = tone.fit()
-    stored = json.loads(tone.WEIGHTS.read_text(encoding="utf-8"))
-    assert stored["fingerprint"] == fingerprint, "exemplars.yaml, tone_corpus.yaml or tone_answers.yaml changed: run python scripts/fit_tone.py"
-    # The sentence model's int8 kernels differ by CPU (AVX-512 with AMX against others): a fit of the
-    # same rows on another machine differs by up to ~0.01 per weight, so the stored fit is checked to
-    # that; on one machine the fit is exact (below), and a changed row changes the fingerprint.
-    assert np.allclose(stored["weights"], w, atol=0.03) and abs(stored["bias"] - b) < 0.01
-    w2, b2, _ = tone.fit()
-    assert np.array_equal(w, w2) and b == b2
+    assert_stored_fit(tone.fit, tone.WEIGHTS,
+                      "exemplars.yaml, tone_corpus.yaml or tone_answers.yaml changed: run python scripts/fit_tone.py")
 
 
 def test_it_leans_to_a_red_flag_for_contempt_and_away_from_a_kind_sentence_on_the_same_subject():

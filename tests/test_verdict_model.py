@@ -5,19 +5,18 @@ tests/judgment/dislike_cases.yaml (tune half, written by the coordinator before 
 
 from __future__ import annotations
 
-import json
 import sys
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 import pytest
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "judgment"))
 
 import judgment_set as js  # noqa: E402
-from floors import typed_score  # noqa: E402
+from conftest import assert_stored_fit  # noqa: E402
+from floors import scored_pairs, typed_score  # noqa: E402
 
 from simulator.scoring import verdict, verdict_model  # noqa: E402
 from simulator.scoring.overall import KnockOut, knockouts  # noqa: E402
@@ -27,21 +26,22 @@ PAIRS = 12  # pairs 1-12 of the file; the honest answers follow
 
 
 @lru_cache(maxsize=1)
-def _cases():
-    cases = [f.case for f in js.load_fresh() if f.case.id.startswith("dislike/")]
-    return cases, [typed_score(c.question.id, c.text, c.turn) for c in cases]
+def _pairs():
+    return scored_pairs("dislike", PAIRS)
+
+
+@lru_cache(maxsize=1)
+def _honest():
+    """The honest answers after the pairs, each with its score."""
+    cases = [f.case for f in js.load_fresh() if f.case.id.startswith("dislike/")][2 * PAIRS:]
+    return [(c, typed_score(c.question.id, c.text, c.turn)) for c in cases]
 
 
 def test_the_stored_weights_are_the_fit_of_todays_corpus():
     """verdict_weights.json is what scripts/fit_verdict.py makes of verdict_corpus.yaml and the
     verdict exemplars as they are now, and the fit gives the same weights every time."""
-    w, b, fingerprint = verdict_model.fit()
-    stored = json.loads(verdict_model.WEIGHTS.read_text(encoding="utf-8"))
-    assert stored["fingerprint"] == fingerprint, "verdict_corpus.yaml or the verdict exemplars changed: run python scripts/fit_verdict.py"
-    # the sentence model's int8 kernels differ by CPU, so another machine's fit differs a little (test_tone.py)
-    assert np.allclose(stored["weights"], w, atol=0.03) and abs(stored["bias"] - b) < 0.01
-    w2, b2, _ = verdict_model.fit()
-    assert np.array_equal(w, w2) and b == b2
+    assert_stored_fit(verdict_model.fit, verdict_model.WEIGHTS,
+                      "verdict_corpus.yaml or the verdict exemplars changed: run python scripts/fit_verdict.py")
 
 
 def test_the_corpus_is_many_likings_and_dislikes_and_no_judgment_case():
@@ -92,17 +92,15 @@ def test_disliked_answers_sit_at_the_bottom_and_their_twins_far_above():
     # blind (d494a4f): bad answers within bounds (<= 10) odd 2 of 6, even 2 of 6; twins above odd 6, even 5.
     # After the verdict model and shapes (tuned on the even pairs): even 4 of 6, odd 3 of 6 (out of
     # sample: "Working with the public wears me out"); twins above their bad answer 12 of 12.
-    cases, scores = _cases()
-    pairs = [(cases[k], scores[k], cases[k + 1], scores[k + 1]) for k in range(0, 2 * PAIRS, 2)]
-    assert all(bad.tier.name == "bottom" and good.tier.name == "short_strong" for bad, _, good, _ in pairs)
-    assert sum(bad.within_bounds(bs.overall) for bad, bs, _, _ in pairs) >= 7, [round(bs.overall) for _, bs, _, _ in pairs]
-    assert all(gs.overall > bs.overall for _, bs, _, gs in pairs)
-    assert sum(good.within_bounds(gs.overall) for _, _, good, gs in pairs) >= 11
+    pairs = _pairs()
+    assert all(bad.tier.name == "bottom" and good.tier.name == "short_strong" for _, bad, _, good, _ in pairs)
+    assert sum(bad.within_bounds(bs.overall) for _, bad, bs, _, _ in pairs) >= 7, [round(bs.overall) for _, _, bs, _, _ in pairs]
+    assert all(gs.overall > bs.overall for _, _, bs, _, gs in pairs)
+    assert sum(good.within_bounds(gs.overall) for _, _, _, good, gs in pairs) >= 11
 
 
 def test_a_hard_side_of_the_job_named_honestly_is_no_dislike_of_the_job():
-    cases, scores = _cases()
-    honest = list(zip(cases, scores))[2 * PAIRS:]
+    honest = _honest()
     assert len(honest) == 6
     for case, s in honest:
         denied = [e for e in s.metric("key_points").evidence if e.coverage is Coverage.DENIED]

@@ -229,21 +229,13 @@ def _found_it(norms: tuple[str, ...]) -> tuple[int, str] | None:
     return len(norms), "is " + " ".join(rest[:end])
 
 
-@lru_cache(maxsize=1)
-def _exemplar_vectors() -> tuple[np.ndarray, np.ndarray]:
-    """The likings' and the dislikes' vectors: the verdict model's training rows."""
-    liked, disliked = verdict_model.training_texts()
-    return (semantic.embed_fixed(liked, "verdict-corpus-liked"),
-            semantic.embed_fixed(disliked, "verdict-corpus-disliked"))
-
-
 MEANING_LEAD = "that "  # a predicate is read as "that <predicate>", as the exemplars are written
 
 
 def _nearness(predicate: str) -> tuple[float, float, float]:
     """How near "that <predicate>" is to the nearest liking and to the nearest dislike, and the
     verdict model's log-odds that it likes what it is said of."""
-    liked, disliked = _exemplar_vectors()
+    liked, disliked = verdict_model.row_vectors()
     v = semantic.embed([MEANING_LEAD + predicate])[0]
     return float((liked @ v).max()), float((disliked @ v).max()), verdict_model.logit(v)
 

@@ -39,20 +39,22 @@ def training_texts() -> tuple[list[str], list[str]]:
     return list(raw["liked"]) + list(ex["liked"]), list(raw["disliked"]) + list(ex["disliked"])
 
 
-def fit() -> tuple[np.ndarray, float, str]:
-    """The model fitted with `th.VERDICT_L2`: the weights, the bias and a fingerprint of the rows
-    and the setting (embedded at fit time only; scoring reads the stored weights)."""
+@lru_cache(maxsize=1)
+def row_vectors() -> tuple[np.ndarray, np.ndarray]:
+    """The likings' and the dislikes' vectors (kept on disk beside the sentence model): the fit's rows,
+    and what `verdict.py` measures a predicate's nearness to."""
     liked, disliked = training_texts()
-    X = np.vstack([embed_fixed(liked, "verdict-corpus-liked"),
-                   embed_fixed(disliked, "verdict-corpus-disliked")]).astype(np.float64)
+    return embed_fixed(liked, "verdict-corpus-liked"), embed_fixed(disliked, "verdict-corpus-disliked")
+
+
+def fit() -> tuple[np.ndarray, float, str]:
+    """The model fitted with `th.VERDICT_L2`: the weights, the bias and a fingerprint of the rows'
+    texts and the setting (scoring reads the stored weights)."""
+    liked, disliked = training_texts()
+    X = np.vstack(row_vectors()).astype(np.float64)
     y = np.concatenate([np.ones(len(liked)), np.zeros(len(disliked))])
     w, b = fit_on(X, y, th.VERDICT_L2)
-    return w, b, fingerprint()
-
-
-def fingerprint() -> str:
-    liked, disliked = training_texts()
-    return hashlib.sha256(json.dumps([liked, disliked, th.VERDICT_L2]).encode("utf-8")).hexdigest()
+    return w, b, hashlib.sha256(json.dumps([liked, disliked, th.VERDICT_L2]).encode("utf-8")).hexdigest()
 
 
 @lru_cache(maxsize=1)

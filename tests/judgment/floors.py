@@ -54,10 +54,11 @@ def scored(prefix: str) -> list[tuple[js.FreshCase, Score]]:
             for f in js.load_fresh() if f.case.id.startswith(f"{prefix}/")]
 
 
-def scored_pairs(prefix: str) -> list[tuple[int, js.Case, Score, js.Case, Score]]:
+def scored_pairs(prefix: str, count: int | None = None) -> list[tuple[int, js.Case, Score, js.Case, Score]]:
     """A fresh file written in pairs (case 2k-1 and 2k, one of them bottom-tier): per pair, its
-    number, the bad case and its score, the good case and its score, in file order."""
-    cases = [f.case for f in js.load_fresh() if f.case.id.startswith(f"{prefix}/")]
+    number, the bad case and its score, the good case and its score, in file order. `count`: only
+    the first pairs, when the file goes on with single cases."""
+    cases = [f.case for f in js.load_fresh() if f.case.id.startswith(f"{prefix}/")][:None if count is None else 2 * count]
     out = []
     for k in range(0, len(cases), 2):
         a, b = cases[k], cases[k + 1]
