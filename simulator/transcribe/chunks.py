@@ -20,7 +20,8 @@ from . import guards
 DecodeChunk = Callable[[np.ndarray], Sequence[Word]]
 Span = tuple[float, float]
 
-MIN_SPLIT_SECONDS = 4.0  # a looping chunk shorter than this is not split again
+MIN_SPLIT_SECONDS = 4.0  # a looping or passed-over chunk shorter than this is not split again
+MIN_WORDS_PER_SECOND = 1.2  # fewer words per second of speech: the decoder passed some over
 
 
 def speech_stretches(samples: np.ndarray, options: DecodeOptions, pad_ms: int | None = None
@@ -84,18 +85,43 @@ def decode_chunk(samples: np.ndarray, start: int, end: int, options: DecodeOptio
                  decode: DecodeChunk, may_split: bool = True) -> tuple[list[Word], list[Span]]:
     """The words of samples[start:end] on the recording's timeline, and any unclear spans.
 
-    A chunk whose words loop is decoded again as two halves cut at its quietest moment; a
-    loop that survives that is cut to one occurrence and its time marked unclear.
+    A chunk whose words loop, or that the decoder passed over in part, is decoded again as two
+    halves cut at its quietest moment (for a passed-over chunk, kept only if the halves give
+    more words); a loop that survives that is cut to one occurrence and its time marked unclear.
     """
     words = _decode_with_resume(samples, start, end, options, decode)
-    if not guards.is_looping(words):
+    looping = guards.is_looping(words)
+    if not looping and not _passed_over(samples, start, end, words, options):
         return words, []
     if may_split and (end - start) / SAMPLE_RATE >= MIN_SPLIT_SECONDS:
         cut = _quietest(samples, start, end)
         first, a = decode_chunk(samples, start, cut, options, decode, may_split=False)
         second, b = decode_chunk(samples, cut, end, options, decode, may_split=False)
-        return first + second, a + b
-    return guards.cut_loops(words)
+        if looping or len(first) + len(second) > len(words):
+            return first + second, a + b
+    return guards.cut_loops(words) if looping else (words, [])
+
+
+def _passed_over(samples: np.ndarray, start: int, end: int, words: Sequence[Word],
+                 options: DecodeOptions) -> bool:
+    """Whether the decoder wrote nothing for a good part of the chunk's speech.
+
+    On narrow-band audio (a voice resampled to 8 kHz, as on a telephone line) Whisper can
+    emit one segment that starts halfway into a chunk, skipping the first sentences, and
+    stretch one word over the speech it did not write ("like", 2.9 s). Such a chunk has speech
+    before its first word, or far fewer words than its speech holds: real speech runs at 1.6 to
+    4.3 words per second of VAD speech, a skipped chunk at 0.8 (benchmarks/realspeech.py).
+    """
+    seconds = (end - start) / SAMPLE_RATE
+    pad = options.vad_speech_pad_ms / 1000
+    head = words[0].start - start / SAMPLE_RATE - pad if words else seconds
+    if head < options.resume_after_seconds and len(words) >= MIN_WORDS_PER_SECOND * seconds:
+        return False  # the cheap check: the VAD need not run again
+    stretches = speech_stretches(samples[start:end], options, pad_ms=0)
+    speech = sum(e - s for s, e in stretches) / SAMPLE_RATE
+    before = sum(max(0.0, min(e / SAMPLE_RATE, head + pad) - s / SAMPLE_RATE)
+                 for s, e in stretches)
+    return before >= options.resume_after_seconds or len(words) < MIN_WORDS_PER_SECOND * speech
 
 
 MAX_RESUMES = 3  # a chunk is at most 15 s: a few resumes are plenty
