@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import takewhile
 
+from .denial_shapes import denied_by_shape, last_wanted
 from .lexicon import FILLER_SOUNDS
 from .matching import same_word
 from .text import Doc
@@ -116,31 +117,8 @@ def denials_of(text: str) -> tuple[bool, ...]:
     norms = norms_of(text)
     return tuple((_denies(n) and not (n == "not" and k and norms[k - 1] in ELLIPSIS_BEFORE_NOT)
                   and not _not_a_denial(norms, k))
-                 or _said_same(norms, k) or _asks_why_i(norms, k) or _preferred_over(norms, k) or _too_to(norms, k)
-                 or _weary_of(norms, k)
+                 or _said_same(norms, k) or _asks_why_i(norms, k) or denied_by_shape(norms, k)
                  for k, n in enumerate(norms))
-
-
-WEARY = frozenset({"tired", "sick", "bored", "weary"})
-
-
-def _weary_of(norms: tuple[str, ...], k: int) -> bool:
-    """"I get tired of talking to people", "sick of the phones", "fed up with callers": weariness
-    of something denies it ("I never get tired of it" says it twice denied)."""
-    nxt = norms[k + 1:k + 2]
-    return (norms[k] in WEARY and nxt in (("of",), ("with",))) or \
-        (norms[k] == "up" and k > 0 and norms[k - 1] == "fed" and nxt == ("with",))
-
-
-def _too_to(norms: tuple[str, ...], k: int) -> bool:
-    """"I'd be far too wound up to help them": "too ... to" denies the act after it."""
-    return norms[k] == "too" and "to" in norms[k + 2:k + 5]
-
-
-def _preferred_over(norms: tuple[str, ...], k: int) -> bool:
-    """"I'd rather do the extra hours than leave my team short": the act after "than" is the one
-    turned down ("rather" / "sooner" before it in the clause), as `flags.negated` reads it (p7-precision)."""
-    return norms[k] == "than" and any(w in ("rather", "sooner") for w in norms[:k])
 
 
 RHETORICAL = frozenset({"would", "should"})  # "why would I...", "why should we..."
@@ -165,7 +143,8 @@ def _not_someone_who(norms: tuple[str, ...], k: int) -> bool:
 def _reaches_past(norms: tuple[str, ...], k: int) -> bool:
     """Whether a denial before the subject at k still reaches what follows it: one asked ("why
     would I"), or one said of a thought ("I don't think I...", "It's not that I...")."""
-    return (k >= 1 and norms[k - 1] in RAISING) or (k >= 2 and norms[k - 2] == "why" and norms[k - 1] in RHETORICAL)
+    return (k >= 1 and norms[k - 1] in RAISING) or (k >= 2 and norms[k - 2] == "why" and norms[k - 1] in RHETORICAL) \
+        or (k >= 2 and last_wanted(norms, k - 2))  # "the last thing I want is...": what follows is not wanted
 
 
 def _asks_why_i(norms: tuple[str, ...], k: int) -> bool:
@@ -216,7 +195,8 @@ def stance_toward(text: str, target: str, removing: bool = False) -> int:
     verb that takes away the words (`REMOVING`: "swap the jargon for...") denies them too."""
     norms = norms_of(text)
     wanted = _shared_words(target)
-    hits = [i for i, n in enumerate(norms) if n not in STOPWORDS and any(same_word(w, n) for w in wanted)]
+    hits = [i for i, n in enumerate(norms) if n not in STOPWORDS and any(same_word(w, n) for w in wanted)
+            and not last_wanted(norms, i)]  # "the last people I want" is no "last job"
     if not hits:
         return stance(text)
     first, last = hits[0], hits[-1]
@@ -264,8 +244,8 @@ def stance_toward(text: str, target: str, removing: bool = False) -> int:
             break
         if n in AUXILIARIES:
             nxt = after_auxiliary(after, k)
-            if nxt < len(after) and after[nxt] in NEGATORS and not _not_a_denial(after, nxt) \
-                    and after[nxt + 1:nxt + 2] not in NO_NEED:  # "the customer didn't have to repeat herself"
+            if nxt < len(after) and ((after[nxt] in NEGATORS and not _not_a_denial(after, nxt)) or (
+                    after[nxt] == "the" and last_wanted(after, nxt + 1))) and after[nxt + 1:nxt + 2] not in NO_NEED:  # "the customer didn't have to repeat herself"
                 # "...isn't my thing" denies; "...are no problem" affirms
                 rest = list(takewhile(lambda w: w not in DENIAL_STOPS, after[nxt + 1:nxt + 6]))
                 denials += 1 + sum(w in DENYING_WORDS for w in rest)

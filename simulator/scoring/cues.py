@@ -16,6 +16,8 @@ kind convention, each read from its grammar, not from the subject of the answer:
 - the caller's shouting, yelling or screaming named as the situation (the candidate's own
   "I'd yell back", "I'll shout louder" stay);
 - fault or a mistake owned ("my fault", "our mistake"): blame points away from the candidate.
+- the denials inside "the last thing I want is ..." (a caller left "without" an answer): that is the
+  harm the candidate does not want, not a refusal's tone (twenty-third pass).
 
 What stays is the same list of words, read where the candidate says them as their own stance.
 """
@@ -73,6 +75,13 @@ PREVENTED = re.compile(r"(\bso(?:\s+that)?\s+(?:[\w']+\s+){1,4}?)(?:doesn't|does
                        r"aren't|are not|wasn't|weren't|not|never|can't|cannot|didn't|wouldn't)\b",
                        re.IGNORECASE)
 
+# "The last thing I want is a caller left without an answer", "the last thing an upset customer needs
+# is to be passed around": the harm the candidate does not want, up to where the sentence goes on
+# ("so...", "because..."); its "without" or "not" is that harm's, not a refusal's tone.
+LAST_WANTED = re.compile(r"\bthe last (?:thing|things)\s+(?:[\w']+\s+){1,4}?(?:wants?|needs?|expects?|deserves?)\s+"
+                         r"(?:is|are)\b[^.;:!?]*?(?=,?\s+(?:so|because|which|and)\b|[.;:!?]|$)", re.IGNORECASE)
+NEGATIVE_WORD = re.compile(r"\b(?:not|never|no|without|nobody|nothing|none)\b", re.IGNORECASE)
+
 
 def own_stance(text: str) -> str:
     """`text` without the words of a red flag's tone that are a kind idiom, a shared feeling, a preference
@@ -83,6 +92,7 @@ def own_stance(text: str) -> str:
     text = OWNED_FAULT.sub(" ", text)
     text = UNRATTLED.sub(" ", text)
     text = PREVENTED.sub(r"\1 ", text)
+    text = LAST_WANTED.sub(lambda m: NEGATIVE_WORD.sub(" ", m.group(0)), text)
     return _drop_shouting(text)
 
 

@@ -109,7 +109,12 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                # the job's key points disliked in everyday words ("sounds draining", "leaves me cold")
                # beside twins that like them, and honest answers naming a hard side of the job; written
                # by the coordinator before any rule (twenty-second pass; odd pairs held out of tuning)
-               "dislike": HERE / "dislike_cases.yaml"}
+               "dislike": HERE / "dislike_cases.yaml",
+               # the job turned down by comparison, quantity or idiom ("I'd sooner stack shelves than",
+               # "holds zero appeal", "not my cup of tea") beside twins that want it, and the same shapes
+               # said of good things; written by the coordinator before any rule (twenty-third pass;
+               # odd pairs held out of tuning)
+               "sooner": HERE / "sooner_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
@@ -123,7 +128,8 @@ HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-
                        "heldout-fresh15": HERE / "heldout_fresh15.yaml",
                        "heldout-fresh16": HERE / "heldout_fresh16.yaml",
                        "heldout-fresh17": HERE / "heldout_fresh17.yaml",
-                       "heldout-fresh18": HERE / "heldout_fresh18.yaml"}
+                       "heldout-fresh18": HERE / "heldout_fresh18.yaml",
+                       "heldout-fresh19": HERE / "heldout_fresh19.yaml"}
 
 FAMILIES = (
     "real",              # quoted from a public guide, with the source's own label
