@@ -23,8 +23,10 @@ FILLERS = {"um", "uh", "umm", "uhh", "uhm", "er", "erm", "ah", "hmm", "mm"}
 # Word error rate ceilings by kind of speech and band (measured: README, Performance).
 CEILINGS = {
     ("read", "original"): 0.08, ("read", "telephone"): 0.10,
-    ("commands", "original"): 0.20, ("commands", "telephone"): 0.50,
-    ("ivr", "original"): 0.06, ("ivr", "telephone"): 0.06,
+    # the commands are 25 words of single cards: one word is 4 points ("10 of clubs" heard as
+    # "10 of quotes" took the telephone copies from 44% to 48% with 400 ms of VAD padding)
+    ("commands", "original"): 0.20, ("commands", "telephone"): 0.56,
+    ("ivr", "original"): 0.05, ("ivr", "telephone"): 0.05,
 }
 
 
@@ -171,3 +173,17 @@ def test_a_telephone_band_answer_keeps_its_first_sentences(speak, transcriber, o
     assert len(first_sentence) >= 0.3 * len(said), heard.text  # the words are where they were said
     assert "sharp" in words and "trained" in words, heard.text
     assert max(w.end - w.start for w in heard.words) < 2.0, heard.text
+
+
+@pytest.mark.parametrize("band", realspeech.BANDS)
+def test_a_prompts_first_word_is_heard(audio_sets, heard, band):
+    """On the telephone copies the VAD hears a word's onset late: with 200 ms of padding "I am
+    sorry" lost its "I", "To look into your messages" its "To", "Weasels have eaten..." its first
+    word (11 of 14 prompts began right). With 400 ms (DecodeOptions.vad_speech_pad_ms), 14 of 14."""
+    def first(text: str) -> str:
+        words = normalise(text)
+        return words[0].split("'")[0] if words else ""
+
+    prompts = [c for c in audio_sets[band] if c.source.kind == "ivr" and c.reference]
+    right = [c.name for c in prompts if first(heard[(band, c.name)].text) == first(c.reference)]
+    assert len(prompts) == 14 and len(right) >= 13, sorted(set(c.name for c in prompts) - set(right))

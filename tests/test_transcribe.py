@@ -163,7 +163,8 @@ def test_decoding_resumes_where_speech_starts_again_not_mid_speech(speak):
     t = transcribe_in_chunks(samples, DecodeOptions(), decode, "test")
     assert len(starts) >= 2  # (two words for six seconds: the halves are tried too, and lose)
     second_speech = (len(first) + len(gap)) / 16_000 + np.flatnonzero(np.abs(second) > 1e-3)[0] / 16_000
-    assert second_speech - 0.4 <= starts[1] <= second_speech  # at the pause, with its padding
+    pad = DecodeOptions().vad_speech_pad_ms / 1000
+    assert second_speech - pad - 0.1 <= starts[1] <= second_speech  # at the pause, with its padding
     assert [w.word for w in t.words] == ["first", "second"]
 
 
