@@ -27,8 +27,9 @@ import judgment_set as js  # noqa: E402
 from simulator.assess import score_answer  # noqa: E402
 from simulator.types import EvidenceKind, Severity, Transcript  # noqa: E402
 
-FILES = ("stance", "litotes", "stance2", "acts", "dislike", "sooner")
+FILES = ("stance", "litotes", "stance2", "acts", "dislike", "sooner", "wish", "terms")
 IN_TWOS = ("stance2", "acts")  # every two cases a pair, whatever their families
+BAD = ("negation", "rude")  # the bad answer of a pair elsewhere (terms: rude)
 
 
 def split_pairs(cases, in_twos: bool = False) -> tuple[list, list]:
@@ -38,11 +39,11 @@ def split_pairs(cases, in_twos: bool = False) -> tuple[list, list]:
         return [(a, b) if a.tier.name == "bottom" else (b, a) for a, b in twos], []
     pairs, others, k = [], [], 0
     while k < len(cases):
-        if cases[k].family == "negation" and k + 1 < len(cases):
+        if cases[k].family in BAD and k + 1 < len(cases):
             pairs.append((cases[k], cases[k + 1]))
             k += 2
             continue
-        if k + 1 < len(cases) and cases[k + 1].family == "negation":  # litotes: the yes first
+        if k + 1 < len(cases) and cases[k + 1].family in BAD:  # litotes: the yes first
             pairs.append((cases[k + 1], cases[k]))
             k += 2
             continue

@@ -39,6 +39,8 @@ class ExemplarSet:
     # for the meaning layer, but not taught to the tone model (`tone.training_rows`)
     plain_dishonesty: tuple[str, ...] = ()
     fine_honest: tuple[str, ...] = ()
+    # help for every caller, whatever their conduct ("A rude caller gets the same effort from me")
+    fine_terms: tuple[str, ...] = ()
     # what a candidate makes of a part of the job, as "that <predicate>": "liked" and "disliked" (`verdict.py`)
     verdicts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # what a candidate says callers are like, as "that they <predicate>": "scorned" and "understood" (`scorn.py`)
@@ -51,7 +53,7 @@ def exemplars() -> ExemplarSet:
     return ExemplarSet(
         red_flags={RedFlag(name): tuple(xs) + (tuple(raw.get("plain_dishonesty", ())) if name == "dishonesty" else ())
                    for name, xs in raw["red_flags"].items()},
-        fine=tuple(raw["fine"]) + tuple(raw.get("fine_honest", ())),
+        fine=tuple(raw["fine"]) + tuple(raw.get("fine_honest", ())) + tuple(raw.get("fine_terms", ())),
         cliches=tuple(raw["cliches"]),
         outcomes={name: tuple(xs) for name, xs in raw["outcomes"].items()},
         small_talk={name: tuple(xs) for name, xs in raw["small_talk"].items()},
@@ -62,6 +64,7 @@ def exemplars() -> ExemplarSet:
         good_practice=tuple(raw.get("good_practice", ())),
         plain_dishonesty=tuple(raw.get("plain_dishonesty", ())),
         fine_honest=tuple(raw.get("fine_honest", ())),
+        fine_terms=tuple(raw.get("fine_terms", ())),
         verdicts={name: tuple(xs) for name, xs in raw.get("verdicts", {}).items()},
         people_judged={name: tuple(xs) for name, xs in raw.get("people_judged", {}).items()},
     )

@@ -22,6 +22,8 @@ from .said_back import padded_words, said_back_words, says_back
 from .conditions import brush_offs, condition_refusals, gives_hours, names_condition, offered, punctual
 from .refusal import refusals
 from .scorn import scorned
+from .terms import on_own_terms
+from .wish import wished_away
 from .untruths import told_untrue
 from .pretence import pretences
 from .reference import referred_refusals, refused_by_reference
@@ -221,6 +223,10 @@ class Inputs:
                  or not (offered(self.clauses, m.clause, availability=True) or gives_hours(self.clauses, m.clause))]
         found = [m for m in found if m.family is not RedFlag.REFUSAL or m.practice or not punctual(m.clause)]
         found += condition_refusals(self.clauses, self.call_reply, theirs) + brush_offs(self.clauses, self.call_reply, theirs)
+        # ...and the work itself wished away in words of gladness ("I'd happily never take another call", `wish`),
+        # and help kept for the callers who earn it ("I only put the effort in for reasonable people", `terms`)
+        found += [m for m in (wished_away(self.clauses, theirs) if not self.call_reply else []) + on_own_terms(self.clauses, theirs)
+                  if not any(f.clause.start < m.clause.end and m.clause.start < f.clause.end for f in found)]
         # ...and something told to a caller with the candidate's own word that it isn't so (`untruths`)
         if not any(m.family is RedFlag.DISHONESTY for m in found):
             found += told_untrue(self.clauses, theirs)

@@ -167,8 +167,10 @@ def sentence_rows() -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:
     """The sentence rows: the vectors of exemplars.yaml's red flags (but refusals) and fine sentences,
     then of the tone corpus's; their labels (1: a red flag); and each row's (family, text)."""
     ex_ = red_flag_exemplars()
-    # dishonesty said in plain words and its honest twins are the meaning layer's only (`exemplars.yaml`)
-    plain = set(exemplars().plain_dishonesty) | set(exemplars().fine_honest)
+    # dishonesty said in plain words, its honest twins and help for every caller are the meaning
+    # layer's only (`exemplars.yaml`)
+    ex = exemplars()
+    plain = set(ex.plain_dishonesty) | set(ex.fine_honest) | set(ex.fine_terms)
     rows = [j for j, label in enumerate(ex_.labels) if label not in NOT_TONE and ex_.texts[j] not in plain]
     said = [(ex_.labels[j], ex_.texts[j]) for j in rows] + [(s.family, s.text) for s in corpus()]
     X = np.vstack([ex_.vectors[rows], corpus_vectors()]).astype(np.float64)

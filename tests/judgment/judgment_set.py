@@ -114,7 +114,17 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                # "holds zero appeal", "not my cup of tea") beside twins that want it, and the same shapes
                # said of good things; written by the coordinator before any rule (twenty-third pass;
                # odd pairs held out of tuning)
-               "sooner": HERE / "sooner_cases.yaml"}
+               "sooner": HERE / "sooner_cases.yaml",
+               # the job wished away in words of gladness ("I'd happily never take another call", "in
+               # an ideal world the phone would never ring") beside twins that wish for it, and good
+               # things wished away; written by the coordinator before any rule (twenty-fourth pass;
+               # odd pairs held out of tuning)
+               "wish": HERE / "wish_cases.yaml",
+               # help on the candidate's terms ("I help the polite ones first", "if they can't explain
+               # it properly, that's on them") beside twins that help every caller, and real conditions
+               # (the abuse policy, security checks); written by the coordinator before any rule
+               # (twenty-fourth pass, second family; odd pairs held out of tuning)
+               "terms": HERE / "terms_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
@@ -129,7 +139,9 @@ HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-
                        "heldout-fresh16": HERE / "heldout_fresh16.yaml",
                        "heldout-fresh17": HERE / "heldout_fresh17.yaml",
                        "heldout-fresh18": HERE / "heldout_fresh18.yaml",
-                       "heldout-fresh19": HERE / "heldout_fresh19.yaml"}
+                       "heldout-fresh19": HERE / "heldout_fresh19.yaml",
+                       "heldout-fresh20": HERE / "heldout_fresh20.yaml",
+                       "heldout-fresh21": HERE / "heldout_fresh21.yaml"}
 
 FAMILIES = (
     "real",              # quoted from a public guide, with the source's own label
