@@ -27,7 +27,7 @@ import judgment_set as js  # noqa: E402
 from simulator.assess import score_answer  # noqa: E402
 from simulator.types import EvidenceKind, Severity, Transcript  # noqa: E402
 
-FILES = ("stance", "litotes", "stance2", "acts", "dislike", "sooner", "wish", "terms")
+FILES = ("stance", "litotes", "stance2", "acts", "dislike", "sooner", "wish", "terms", "terms2")
 IN_TWOS = ("stance2", "acts")  # every two cases a pair, whatever their families
 BAD = ("negation", "rude")  # the bad answer of a pair elsewhere (terms: rude)
 

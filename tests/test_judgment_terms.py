@@ -94,3 +94,24 @@ def test_real_conditions_are_no_red_flag():
     for case in cases:
         s = typed_score(case.question.id, case.text, case.turn)
         assert not severe_flags(s), (case.text, [e.quote for e in severe_flags(s)])
+
+
+@lru_cache(maxsize=1)
+def _second_batch():
+    return scored_pairs("terms2")
+
+
+def test_the_second_batchs_twins_are_never_flagged():
+    # terms2_cases.yaml, written after terms.py and scored blind: its twins help every caller
+    pairs = _second_batch()
+    assert len(pairs) == 10
+    assert not [good.text for _, _, _, good, gs in pairs if severe_flags(gs)]
+    assert sum(gs.overall > bs.overall for _, _, bs, _, gs in pairs) >= 9
+
+
+@pytest.mark.xfail(strict=True, reason="help on the candidate's terms is read by shape (terms.py), and the shapes "
+                   "reach only the phrasings they name: blind, 2 of terms2's 10 found, both by older rules; "
+                   "heldout_fresh21: 1 of 9, unchanged by terms.py")
+def test_help_on_the_candidates_terms_in_new_words_is_found():
+    pairs = _second_batch()
+    assert sum(bool(severe_flags(bs)) and bad.within_bounds(bs.overall) for _, bad, bs, _, _ in pairs) >= 6
