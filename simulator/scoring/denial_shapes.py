@@ -17,8 +17,8 @@ WANTERS = frozenset({"i", "we", "you", "anyone", "anybody", "a", "an", "any", "t
 
 
 def last_wanted(norms: tuple[str, ...], k: int) -> bool:
-    return norms[k] == "last" and k > 0 and norms[k - 1] == "the" and norms[k + 1:k + 2] in {(w,) for w in LAST_NOUNS} \
-        and norms[k + 2:k + 3] in {(w,) for w in WANTERS}
+    return norms[k] == "last" and 0 < k < len(norms) - 2 and norms[k - 1] == "the" \
+        and norms[k + 1] in LAST_NOUNS and norms[k + 2] in WANTERS
 
 
 WEARY = frozenset({"tired", "sick", "bored", "weary"})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -225,8 +225,8 @@ class Inputs:
         found += condition_refusals(self.clauses, self.call_reply, theirs) + brush_offs(self.clauses, self.call_reply, theirs)
         # ...and the work itself wished away in words of gladness ("I'd happily never take another call", `wish`),
         # and help kept for the callers who earn it ("I only put the effort in for reasonable people", `terms`)
-        found += [m for m in (wished_away(self.clauses, theirs) if not self.call_reply else []) + on_own_terms(self.clauses, theirs)
-                  if not any(f.clause.start < m.clause.end and m.clause.start < f.clause.end for f in found)]
+        shaped = ([] if self.call_reply else wished_away(self.clauses, theirs)) + on_own_terms(self.clauses, theirs)
+        found += [m for m in shaped if not _overlaps(m.clause, found)]
         # ...and something told to a caller with the candidate's own word that it isn't so (`untruths`)
         if not any(m.family is RedFlag.DISHONESTY for m in found):
             found += told_untrue(self.clauses, theirs)
@@ -241,7 +241,7 @@ class Inputs:
         # ...and callers judged as a group with scorn, in whatever words (`scorn.py`)
         found += [flag_meaning.FlagMatch(c, RedFlag.CONTEMPT, near, "", lead, confirmed=("scorn",))
                   for c, near, lead in scorned(self.clauses, theirs)
-                  if not any(m.clause.start < c.end and c.start < m.clause.end for m in found)]
+                  if not _overlaps(c, found)]
         return [m for m in found if not self._only_said_back(m.clause)
                 and not self._need_not_asked(m.family, m.clause.text)]
 
@@ -305,6 +305,11 @@ class Inputs:
         turns = self.question.turns
         mid_call = self.turn is not None and (self.turn < len(turns) or len(turns) == 1)
         return mid_call and lx.GOODBYE_ONLY.fullmatch(self.doc.text) is not None
+
+
+def _overlaps(clause: Clause, found: Sequence[flag_meaning.FlagMatch]) -> bool:
+    """Whether a red flag already found shares words with the clause: one quote for those words."""
+    return any(m.clause.start < clause.end and clause.start < m.clause.end for m in found)
 
 
 def _within(clause: Clause, plain: Clause) -> bool:

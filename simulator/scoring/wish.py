@@ -30,12 +30,6 @@ ABSENT = frozenset({"never", "no", "zero", "nobody", "without", "avoid", "avoidi
 CORE = frozenset({"call", "calls", "phone", "phones", "caller", "callers", "customer", "customers",
                   "public", "people", "conversation", "conversations", "speak", "speaking", "talk",
                   "talking", "ring", "rings", "ringing", "needs", "need", "headset"})
-# Words that leave the core the thing made absent ("never | take another phone | call").
-LIGHT = frozenset({"take", "taking", "answer", "answering", "speak", "speaking", "talk", "talking", "to",
-                   "with", "deal", "dealing", "hear", "hearing", "from", "have", "a", "an", "another", "any",
-                   "single", "the", "more", "one", "ever", "again", "other", "actual", "real",
-                   "would", "will", "can", "could", "just", "at", "all", "mostly", "really", "them",
-                   "anyone", "anybody", "being", "on", "be", "is", "in", "it"})
 REACH = 6  # words from the absence to the core
 # What a caller does or suffers, after the core: a bad thing wished gone, not the work.
 NOT_THE_WORK = frozenset({"repeat", "repeats", "repeating", "twice", "back", "wait", "waiting", "waited",
@@ -51,6 +45,12 @@ TURNED = frozenset({"not", "never", "no", "too", "over", "interrupting"})
 DOING = frozenset({"take", "taking", "answer", "answering", "speak", "speaking", "talk", "talking", "deal",
                    "dealing", "hear", "hearing"})
 PERSONS = frozenset({"caller", "callers", "customer", "customers", "public", "people"})
+# Words that leave the core the thing made absent ("never | take another phone | call"): the acts
+# of the work and small words.
+LIGHT = DOING | frozenset({"to", "with", "from", "have", "a", "an", "another", "any", "single", "the", "more",
+                           "one", "ever", "again", "other", "actual", "real", "would", "will", "can", "could",
+                           "just", "at", "all", "mostly", "really", "them", "anyone", "anybody", "being", "on",
+                           "be", "is", "in", "it"})
 STOPPING = frozenset({"stop", "avoid", "avoiding"})
 # A need is the work when nobody has it: "nobody needs anything from me" ("customers never need help" is not the candidate's).
 NEEDS = frozenset({"needs", "need"})
