@@ -22,19 +22,29 @@ def meaning_model(tmp_path_factory) -> Path:
     return convert.ensure_model(tmp_path_factory.mktemp("meaning-model"), progress=False)
 
 
+@pytest.fixture(scope="session")
+def flag_model(tmp_path_factory) -> Path:
+    """The red-flag model (the sentence model's layers fine-tuned, `flag_encoder.py`), converted once."""
+    from simulator.meaning import convert, flag_encoder
+
+    return convert.ensure_model(tmp_path_factory.mktemp("flag-model"), progress=False, variant=flag_encoder.VARIANT)
+
+
 # Tests that convert the model on purpose (and damage their copy) get a data folder without it.
 OWN_MODEL_MODULES = {"test_meaning"}
 
 
 @pytest.fixture(autouse=True)
-def home(request, tmp_path, monkeypatch, meaning_model) -> Path:
+def home(request, tmp_path, monkeypatch, meaning_model, flag_model) -> Path:
     """Point the data folder at a fresh temporary directory for every test. Its converted
-    sentence model is a link to the one converted for the run (scoring embeds sentences)."""
+    sentence model and red-flag model are links to the ones converted for the run (scoring
+    embeds sentences)."""
     path = tmp_path / "home"
     path.mkdir()
     if request.module.__name__.rsplit(".", 1)[-1] not in OWN_MODEL_MODULES:
         (path / "models").mkdir()
         (path / "models" / meaning_model.name).symlink_to(meaning_model, target_is_directory=True)
+        (path / "models" / flag_model.name).symlink_to(flag_model, target_is_directory=True)
     monkeypatch.setenv("MOCK_INTERVIEW_HOME", str(path))
     return path
 

@@ -57,11 +57,15 @@ def test_sarcasm_to_a_caller(qid, turn, text, flagged):
 @pytest.mark.xfail(strict=True, reason="mock sympathy is not read by meaning (MiniLM): see the comment above")
 @pytest.mark.parametrize("qid, turn, text", [
     ("supervisor-demand-caller", 2, "Oh dear, two days without the internet, however did you survive."),
-    ("supervisor-demand-caller", 2, "Right, well, it's only broadband, you'll live. I can get an engineer out next "
-     "month if you're that bothered."),
     ("why-call-center", None, "Folks who phone helplines are mostly whingers with too much free time, and I'm good "
      "at letting it wash over me while I scroll my phone."),
 ])
 def test_mock_sympathy_and_new_names_for_callers_are_not_yet_found(qid, turn, text):
     assert floors.typed_flags(qid, text, turn)
+
+
+def test_mock_sympathy_the_red_flag_model_reads():
+    # Found since the red-flag model (the sentence model fine-tuned, `scoring/flag_model.py`); no rule names it.
+    text = "Right, well, it's only broadband, you'll live. I can get an engineer out next month if you're that bothered."
+    assert floors.typed_flags("supervisor-demand-caller", text, 2)
 

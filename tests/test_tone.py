@@ -162,6 +162,7 @@ def test_a_tone_flag_on_a_call_is_a_brush_off_and_never_a_family_the_model_did_n
     flags = _call_flags(text)
     assert flags and set(flags) <= {"dismissive", "contempt", "blame", "dishonesty"}, flags
     monkeypatch.setattr(flag_meaning, "_tone", lambda *a, **k: [])
+    monkeypatch.setattr(th, "FLAG_MODEL_BAR_CALL", float("inf"))  # nor the red-flag model (`flag_model.py`)
     assert not _call_flags(text)
 
 

@@ -137,17 +137,20 @@ def quantize_rows(weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return out, scales
 
 
-def ct2_spec(f: BinaryIO, tensors: dict[str, Tensor], config: dict, quantize: bool = True
-             ) -> dict[str, Callable[[], np.ndarray]]:
+def ct2_spec(f: BinaryIO, tensors: dict[str, Tensor], config: dict, quantize: bool = True,
+             overlay: dict[str, np.ndarray] | None = None) -> dict[str, Callable[[], np.ndarray]]:
     """Every variable of the encoder spec, by CTranslate2 name, as a function that reads it.
 
     Weight matrices are int8 with one scale per row (`quantize`), or float32 as stored (for
-    benchmarks/embedding.py, which also measures CTranslate2 in float32 and int16).
+    benchmarks/embedding.py, which also measures CTranslate2 in float32 and int16). `overlay`:
+    tensors (by BERT name) read instead of the package's (the red-flag model, `flag_encoder.py`).
     """
     if (config.get("hidden_act"), config.get("position_embedding_type")) != ("gelu", "absolute"):
         raise UserError("the packaged sentence model is not the BERT this converter knows")
 
     def get(name: str) -> np.ndarray:
+        if overlay is not None and name in overlay:
+            return np.asarray(overlay[name], np.float32)
         return read_tensor(f, tensors[name])
 
     def weight(prefix: str, read: Callable[[], np.ndarray]) -> dict[str, Callable[[], np.ndarray]]:
@@ -238,7 +241,7 @@ def _vocabulary(tokenizer_json: dict, size: int) -> list[str]:
 
 
 def convert(zip_path: Path, out_dir: Path, progress: bool | None = None,
-            quantize: bool = True) -> None:
+            quantize: bool = True, variant: Variant | None = None) -> None:
     """Write the CTranslate2 model and the tokenizer into `out_dir` (which must exist)."""
     from tqdm import tqdm
 
@@ -254,8 +257,10 @@ def convert(zip_path: Path, out_dir: Path, progress: bool | None = None,
             extract_checked(archive, zip_path, "config.json", cfg)
             cfg.seek(0)
             config = json.loads(cfg.read())
-        spec = ct2_spec(weights, read_safetensors_header(weights), config, quantize)
-        bar = tqdm(total=len(spec), desc="Preparing the sentence model (once)", unit="tensor",
+        variant = variant or BASE
+        spec = ct2_spec(weights, read_safetensors_header(weights), config, quantize,
+                        variant.overlay() if variant.overlay else None)
+        bar = tqdm(total=len(spec), desc=f"Preparing {variant.label} (once)", unit="tensor",
                    file=sys.stderr, disable=None if progress is None else not progress, leave=False)
         with bar, open(out_dir / "model.bin", "wb") as out:
             write_ct2_model(out, spec, on_variable=lambda: bar.update(1))
@@ -270,8 +275,27 @@ def convert(zip_path: Path, out_dir: Path, progress: bool | None = None,
 # --- the cache in the data folder ------------------------------------------------------------
 
 
-def cache_dir(home: Path) -> Path:
-    return home / "models" / CACHE_NAME
+@dataclass(frozen=True)
+class Variant:
+    """A model converted from the package into the data folder: the sentence model itself (`BASE`), or
+    the package's with some tensors replaced (`overlay`, the red-flag model of `flag_encoder.py`)."""
+
+    name: str  # its folder in the data folder's models/
+    label: str  # what the user is told it is
+    source: Callable[[], dict]  # what it is made from, recorded in its manifest (a change converts again)
+    overlay: Callable[[], dict[str, np.ndarray]] | None = None
+
+
+def _expected_source() -> dict:
+    return {"format": CACHE_FORMAT, "package": PACKAGE, "version": VERSION,
+            "source_sha256": SOURCE_SHA256}
+
+
+BASE = Variant(CACHE_NAME, "the sentence model", _expected_source)
+
+
+def cache_dir(home: Path, variant: Variant = BASE) -> Path:
+    return home / "models" / variant.name
 
 
 def _file_record(path: Path) -> dict:
@@ -282,12 +306,7 @@ def _file_record(path: Path) -> dict:
     return {"size": path.stat().st_size, "sha256": digest.hexdigest()}
 
 
-def _expected_source() -> dict:
-    return {"format": CACHE_FORMAT, "package": PACKAGE, "version": VERSION,
-            "source_sha256": SOURCE_SHA256}
-
-
-def cache_is_current(folder: Path) -> bool:
+def cache_is_current(folder: Path, variant: Variant = BASE) -> bool:
     """True when `folder` holds every file this version writes, whole and unchanged.
 
     The manifest records each file's size and sha256 when it was written, so a truncated or
@@ -296,38 +315,39 @@ def cache_is_current(folder: Path) -> bool:
     try:
         manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
         files = manifest.pop("files")
-        return (manifest == _expected_source() and set(files) == set(MODEL_FILES)
+        return (manifest == variant.source() and set(files) == set(MODEL_FILES)
                 and all(_file_record(folder / name) == files[name] for name in MODEL_FILES))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return False
 
 
-def ensure_model(home: Path, force: bool = False, progress: bool | None = None) -> Path:
+def ensure_model(home: Path, force: bool = False, progress: bool | None = None,
+                 variant: Variant = BASE) -> Path:
     """The converted model's folder in the data folder, converting it first when needed."""
-    folder = cache_dir(home)
-    if not force and cache_is_current(folder):
+    folder = cache_dir(home, variant)
+    if not force and cache_is_current(folder, variant):
         return folder
     source = packaged_zip()
     try:
         private_mkdir(folder.parent)
-        work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{CACHE_NAME}."))
+        work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{variant.name}."))
     except OSError:  # a data folder that cannot be written: a private copy for this run only
-        return _convert_for_this_run(source, progress)
+        return _convert_for_this_run(source, progress, variant)
     try:
-        convert(source, work, progress=progress)
-        record = {**_expected_source(),
+        convert(source, work, progress=progress, variant=variant)
+        record = {**variant.source(),
                   "files": {name: _file_record(work / name) for name in MODEL_FILES}}
         (work / MANIFEST).write_text(json.dumps(record, indent=1) + "\n", "utf-8")
-        _replace_folder(work, folder)
+        _replace_folder(work, folder, variant)
     except OSError as exc:
-        raise UserError(f"cannot write the sentence model into {folder}: "
+        raise UserError(f"cannot write {variant.label} into {folder}: "
                         f"{exc.strerror or exc}") from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return folder
 
 
-TEMPORARY_PREFIX = f"mock-interview-{CACHE_NAME}."
+TEMPORARY_PREFIX = "mock-interview-"
 
 
 def is_temporary(folder: Path) -> bool:
@@ -335,24 +355,24 @@ def is_temporary(folder: Path) -> bool:
     return folder.parent == Path(tempfile.gettempdir()) and folder.name.startswith(TEMPORARY_PREFIX)
 
 
-def _convert_for_this_run(source: Path, progress: bool | None) -> Path:
+def _convert_for_this_run(source: Path, progress: bool | None, variant: Variant) -> Path:
     """The model converted into a temporary folder (`score` and `transcribe` work without a
     writable data folder; they convert again on each run). The loader deletes it once the
     model is in memory (`is_temporary`); else it goes when the interpreter ends."""
     try:
-        work = Path(tempfile.mkdtemp(prefix=TEMPORARY_PREFIX))
+        work = Path(tempfile.mkdtemp(prefix=f"{TEMPORARY_PREFIX}{variant.name}."))
         atexit.register(shutil.rmtree, work, ignore_errors=True)
-        convert(source, work, progress=progress)
+        convert(source, work, progress=progress, variant=variant)
     except OSError as exc:
-        raise UserError(f"cannot write the sentence model into the data folder, nor into "
+        raise UserError(f"cannot write {variant.label} into the data folder, nor into "
                         f"{tempfile.gettempdir()}: {exc.strerror or exc}") from None
     return work
 
 
-def _replace_folder(new: Path, folder: Path) -> None:
+def _replace_folder(new: Path, folder: Path, variant: Variant) -> None:
     """Put `new` where `folder` is; readers see the old folder, nothing, or the new one whole."""
     if folder.exists() or folder.is_symlink():
-        aside = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{CACHE_NAME}.old."))
+        aside = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{variant.name}.old."))
         try:
             os.replace(folder, aside / "old")
         finally:
@@ -361,5 +381,5 @@ def _replace_folder(new: Path, folder: Path) -> None:
         os.replace(new, folder)
     except OSError:
         # Another process finished the same conversion first: keep its copy if it is whole.
-        if not cache_is_current(folder):
+        if not cache_is_current(folder, variant):
             raise

@@ -19,7 +19,7 @@ import numpy as np
 
 from ..errors import UserError
 from ..home import data_home
-from .convert import CACHE_FORMAT, CACHE_NAME, ensure_model, is_temporary
+from .convert import BASE, CACHE_FORMAT, CACHE_NAME, Variant, ensure_model, is_temporary
 
 MODEL_ID = f"{CACHE_NAME}/{CACHE_FORMAT}"  # the vectors of fixed sentences are kept per model
 
@@ -41,8 +41,10 @@ class Embedder:
     """
 
     def __init__(self, home: Path | None = None, threads: int | None = None,
-                 cache_size: int = 4096, batch_size: int = 32, progress: bool | None = None):
+                 cache_size: int = 4096, batch_size: int = 32, progress: bool | None = None,
+                 variant: Variant = BASE):
         self.home = home
+        self.variant = variant  # the sentence model, or the red-flag model (`flag_encoder.py`)
         self.threads = threads or min(2, os.cpu_count() or 1)
         self.cache_size = cache_size
         self.batch_size = batch_size
@@ -80,15 +82,15 @@ class Embedder:
         except ImportError as exc:
             raise UserError(f"the sentence model cannot start ({exc}): run `make install`") from None
         home = self.home or data_home()
-        folder = ensure_model(home, progress=self.progress)
+        folder = ensure_model(home, progress=self.progress, variant=self.variant)
         try:
             encoder, tokenizer = self._open(ctranslate2, Tokenizer, folder)
         except Exception:  # damaged after its manifest was written: convert again, once
-            folder = ensure_model(home, force=True, progress=self.progress)
+            folder = ensure_model(home, force=True, progress=self.progress, variant=self.variant)
             try:
                 encoder, tokenizer = self._open(ctranslate2, Tokenizer, folder)
             except Exception as exc:
-                raise UserError(f"{folder}: the sentence model cannot be loaded ({exc}); "
+                raise UserError(f"{folder}: {self.variant.label} cannot be loaded ({exc}); "
                                 "delete that folder and try again") from None
         if is_temporary(folder):  # no writable data folder: the copy was for this run, in memory now
             shutil.rmtree(folder, ignore_errors=True)

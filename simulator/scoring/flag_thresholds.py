@@ -90,6 +90,15 @@ TONE_WORDS_SHORT, TONE_ANSWER_SHORT, TONE_NEAR_SHORT = 9, 2.6, 0.5
 # at -0.166 and up, two professional answers at -0.206 and -0.248; at -0.2 no rude answer is lost.
 TONE_LEAD_FLOOR = -0.2
 
+# The red-flag model (`flag_model.py`, README "The red-flag model"): when no rule finds a red flag, an answer of
+# FLAG_MODEL_WORDS words of its own or more that the fine-tuned model reads at FLAG_MODEL_BAR log-odds or more
+# (FLAG_MODEL_BAR_CALL in a reply to a caller) is one. Chosen on the tune cases' out-of-fold log-odds (3-fold
+# cross-validation grouped by file, `scripts/fit_flag_model.py --cv`; out-of-fold AUC 0.942), never on a held-out
+# case: the lowest bar (in steps of 0.05) with at most 1% of the professional answers no rule flags over it. Interview
+# answers: at 2.8, 10 of 1061 professional answers and 52 of the 133 rude ones the rules miss (2.5: 31 and 79; 3.0:
+# 0 and 2; the model's log-odds end near 3.1). Replies to a caller: at 2.7, 2 of 218 and 26 of 42 (2.5: 4 and 30).
+FLAG_MODEL_WORDS, FLAG_MODEL_BAR, FLAG_MODEL_BAR_CALL = 3, 2.8, 2.7
+
 # Money as the only reason is a red flag only where the motive is asked (`flag_readings.asks_motive`):
 # every "motivation" question, and any other whose profile is this near a motive said plainly:
 # "Tell me about yourself" 0.54 (a point is why this job) and "Why should we hire you?" 0.46 ask it,

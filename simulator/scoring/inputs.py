@@ -15,6 +15,7 @@ from .plain import plain
 from . import lexicon as lx
 from . import thresholds as th
 from .clauses import Clause, clauses, norms_of, sentence_of
+from .flag_model import model_flag
 from .flags import RED_FLAG_SEVERITY, Flag, find_red_flags
 from .matching import PointMatch, match_points
 from .points import PointReading, read_points
@@ -296,6 +297,8 @@ class Inputs:
                  if f.family is RedFlag.REFUSAL or not refused_by_reference(self.clauses, f.start, f.end)]
         if self.hangs_up and not found:
             found = [Flag(0, len(self.doc.words), RedFlag.DISMISSIVE)]
+        if not found and (m := model_flag(self.clauses, self.clause_vectors, self.doc.others_words, self.call_reply)):
+            found = [Flag(m.clause.start, m.clause.end, m.family, round(m.similarity, 2))]  # what no rule names
         return found
 
     @property

@@ -23,6 +23,7 @@ import numpy as np
 from ..banks import bundled_banks
 from ..meaning import process_embedder
 from ..meaning.embedder import release_freed_memory
+from ..meaning.flag_encoder import flag_embedder
 from ..types import KeyPoint, Question, QuestionKind, Transcript
 from .exemplars import exemplars
 from . import lexicon as lx
@@ -40,6 +41,11 @@ def use_home(home: Path | None) -> None:
     """The data folder to convert the model into, if this process has not loaded it yet."""
     if home is not None:
         _home[0] = home
+
+
+def data_home_used() -> Path | None:
+    """The data folder given to `use_home` (None: the default one)."""
+    return _home[0]
 
 
 _warming: list[threading.Thread] = []
@@ -65,6 +71,7 @@ def _warm() -> None:
     practice_exemplars()  # the job's good practice, for refusals of it (`refusal.py`)
     contrast_profiles()
     small_talk_profiles()
+    flag_embedder(_home[0]).load()  # the red-flag model (`flag_model.py`), converted on first use
     release_freed_memory()
 
 

@@ -299,7 +299,7 @@ from .flag_thresholds import (  # noqa: E402,F401
     RED_FLAG_PHRASE_MARGIN, RED_FLAG_PHRASE_WORDS, ATTITUDE_NEAR, ATTITUDE_MARGIN, TONE_L2, TONE_ANSWER,
     TONE_NEAR, TONE_WORDS, TONE_ANSWER_ROW, TONE_WORDS_CALL, TONE_ANSWER_CALL, TONE_WORDS_SHORT,
     TONE_ANSWER_SHORT, TONE_NEAR_SHORT, TONE_LEAD_FLOOR, MOTIVE_CATEGORIES, MOTIVE_NEAR, MOTIVE_NEAR_IN_CATEGORY,
-    SCORN_NEAR, SCORN_MARGIN)
+    SCORN_NEAR, SCORN_MARGIN, FLAG_MODEL_WORDS, FLAG_MODEL_BAR, FLAG_MODEL_BAR_CALL)
 # Clichés: a sentence this near a canned answer ("I'm a people person") is one. An answer that
 # is mostly clichés, with no concrete detail of its own, is weak whatever it covers.
 CLICHE_MEANING = 0.68
