@@ -9,6 +9,7 @@ the cache.
 from __future__ import annotations
 
 import logging
+import threading
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Callable
@@ -16,7 +17,7 @@ from typing import Callable
 import numpy as np
 
 from .coach import answer_tips
-from .scoring import scorn, semantic, verdict
+from .scoring import flag_model, scorn, semantic, verdict
 from .scoring.measure import measure
 from .transcribe import Transcriber
 from .types import Question, Recording, Score, Transcript
@@ -44,7 +45,29 @@ def prepare(question: Question, text: str, turn: int | None = None, home: Path |
     The first call also embeds the fixed sentences (exemplars, the bundled questions) and the
     question's key points, so the model is loaded while the candidate speaks."""
     semantic.use_home(home)
-    return semantic.prepare(question, text, turn, read_of=_read_by_meaning)
+    embedded = semantic.prepare(question, text, turn, read_of=_read_by_meaning)
+    read = flag_model.prefetch(text) if text.strip() else None  # the red-flag model's reading so far
+    return embedded if read is None else _both(embedded, read)
+
+
+def _both(first: Future, second: Future) -> Future:
+    """A Future done when both are: the first's result, or the first exception of either."""
+    out: Future = Future()
+    lock = threading.Lock()
+
+    def finished(_: Future) -> None:
+        with lock:
+            if out.done() or not (first.done() and second.done()):
+                return
+            failed = first.exception() or second.exception()
+            if failed is not None:
+                out.set_exception(failed)
+            else:
+                out.set_result(first.result())
+
+    first.add_done_callback(finished)
+    second.add_done_callback(finished)
+    return out
 
 
 def _read_by_meaning(texts: list[str]) -> list[str]:

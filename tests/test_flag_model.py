@@ -115,3 +115,17 @@ def test_a_bar_for_interviews_and_one_for_calls_each_with_its_source():
     text = (ROOT / "simulator" / "scoring" / "flag_thresholds.py").read_text("utf-8")
     assert "FLAG_MODEL_BAR" in text and "cross-validation" in text
     assert th.FLAG_MODEL_BAR > 0 and th.FLAG_MODEL_BAR_CALL > 0 and th.FLAG_MODEL_WORDS >= 1
+
+
+def test_the_answer_is_read_while_it_is_spoken(home):
+    """`assess.prepare` (each committed stretch) reads the answer so far; once the last stretch is prepared,
+    scoring runs the red-flag model on nothing new (the live path's 50 ms after the last word)."""
+    from simulator.assess import prepare
+    from simulator.meaning.flag_encoder import flag_embedder
+
+    question = floors._questions()[ANGRY]
+    text = PROFESSIONAL[ANGRY] + " He wrote in the next week to say thank you."  # read nowhere else
+    prepare(question, text, home=home).result()
+    before = flag_embedder().computed
+    score = floors.typed_score(ANGRY, text)
+    assert flag_embedder().computed == before and score.overall >= 60

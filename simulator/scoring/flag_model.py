@@ -11,16 +11,18 @@ reads: the candidate's own sentences, not kind help, not a belief put right, joi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import Future
 
 import numpy as np
 
-from ..meaning.flag_encoder import red_logits
-from ..types import RedFlag
+from ..meaning.flag_encoder import flag_embedder, red_logits
+from ..types import RedFlag, Transcript
 from . import semantic
 from . import thresholds as th
-from .clauses import Clause
+from .clauses import Clause, clauses
 from .flag_meaning import FlagMatch
 from .semantic import red_flag_exemplars, said_in_words
+from .text import Doc
 from .tone import tone_rows
 
 
@@ -35,6 +37,17 @@ def answer_logit(clauses: Sequence[Clause], theirs: frozenset[int]) -> float:
     if not own:
         return float("-inf")
     return float(red_logits([answer_text([clauses[i].text for i in own])], semantic.data_home_used())[0])
+
+
+def prefetch(text: str) -> Future | None:
+    """Read the answer heard so far in the background (`assess.prepare`, each committed stretch): the
+    last stretch's reading is the one scoring asks for when the candidate stops, found in the cache."""
+    doc = Doc(Transcript.typed(text))
+    said = clauses(doc)
+    own = tone_rows(said, doc.others_words)
+    if not own:
+        return None
+    return flag_embedder(semantic.data_home_used()).prefetch([answer_text([said[i].text for i in own])])
 
 
 def model_flag(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int],
