@@ -23,8 +23,8 @@ tune cases' out-of-fold log-odds instead (3 folds grouped by file, the same reci
 from __future__ import annotations
 
 import hashlib
+import io
 import json
-import struct
 import sys
 import time
 import zipfile
@@ -37,7 +37,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "judgment")]
 
 from simulator.scoring import flag_model  # noqa: E402
 from simulator.meaning import flag_encoder  # noqa: E402
-from simulator.meaning.convert import SOURCE_SHA256, packaged_zip, quantize_rows  # noqa: E402
+from simulator.meaning.convert import (SOURCE_SHA256, packaged_zip, quantize_rows, read_safetensors_header,  # noqa: E402
+                                       read_tensor)
 
 EPOCHS, LEARNING_RATE, HEAD_LEARNING_RATE, WEIGHT_DECAY, BATCH, MAX_TOKENS, SEED = 2, 5e-5, 1e-3, 0.01, 16, 128, 0
 FOLDS = 3
@@ -82,13 +83,11 @@ def training_rows(ids: list[str] | None = None) -> tuple[list[str], list[float],
 
 
 def base_weights() -> dict[str, np.ndarray]:
-    """The package's float32 tensors by BERT name (position ids and other integer tensors left out)."""
-    raw = zipfile.ZipFile(packaged_zip()).read("model.safetensors")
-    (size,) = struct.unpack("<Q", raw[:8])
-    table = json.loads(raw[8:8 + size])
-    body = raw[8 + size:]
-    return {name.removeprefix("bert."): np.frombuffer(body[t["data_offsets"][0]:t["data_offsets"][1]], "<f4")
-            .reshape(t["shape"]).copy() for name, t in table.items() if name != "__metadata__" and t["dtype"] == "F32"}
+    """The package's float32 tensors by BERT name (position ids and other integer tensors left out),
+    read as the converter reads them."""
+    f = io.BytesIO(zipfile.ZipFile(packaged_zip()).read("model.safetensors"))
+    return {name.removeprefix("bert."): read_tensor(f, t) for name, t in read_safetensors_header(f).items()
+            if t.dtype == np.dtype("<f4")}
 
 
 def bert(torch, weights: dict[str, np.ndarray]):

@@ -31,41 +31,42 @@ def answer_text(sentences: Sequence[str]) -> str:
     return " ".join(said_in_words(s) for s in sentences)
 
 
+def own_text(said: Sequence[Clause], theirs: frozenset[int]) -> tuple[list[int], str]:
+    """The answer as the model reads it: its own sentences (`tone_rows`) and their text, joined."""
+    own = tone_rows(said, theirs)
+    return own, answer_text([said[i].text for i in own])
+
+
 def answer_logit(clauses: Sequence[Clause], theirs: frozenset[int]) -> float:
     """The model's log-odds that the answer (its own sentences, `tone_rows`) is a red flag."""
-    own = tone_rows(clauses, theirs)
-    if not own:
-        return float("-inf")
-    return float(red_logits([answer_text([clauses[i].text for i in own])], semantic.data_home_used())[0])
+    own, text = own_text(clauses, theirs)
+    return float(red_logits([text], semantic.data_home_used())[0]) if own else float("-inf")
 
 
 def prefetch(text: str) -> Future | None:
     """Read the answer heard so far in the background (`assess.prepare`, each committed stretch): the
     last stretch's reading is the one scoring asks for when the candidate stops, found in the cache."""
     doc = Doc(Transcript.typed(text))
-    said = clauses(doc)
-    own = tone_rows(said, doc.others_words)
-    if not own:
-        return None
-    return flag_embedder(semantic.data_home_used()).prefetch([answer_text([said[i].text for i in own])])
+    own, joined = own_text(clauses(doc), doc.others_words)
+    return flag_embedder(semantic.data_home_used()).prefetch([joined]) if own else None
 
 
 def model_flag(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[int],
                call: bool) -> FlagMatch | None:
     """The answer's red flag by the model, or None: `th.FLAG_MODEL_WORDS` words of its own at least, read
     over `th.FLAG_MODEL_BAR` (`th.FLAG_MODEL_BAR_CALL` in a reply to a caller)."""
-    own = tone_rows(clauses, theirs)
+    own, text = own_text(clauses, theirs)
     if sum(clauses[i].words for i in own) < th.FLAG_MODEL_WORDS:
         return None
-    if answer_logit(clauses, theirs) < (th.FLAG_MODEL_BAR_CALL if call else th.FLAG_MODEL_BAR):
+    if float(red_logits([text], semantic.data_home_used())[0]) < (th.FLAG_MODEL_BAR_CALL if call else th.FLAG_MODEL_BAR):
         return None
     # the quote: the sentence the model reads as most a red flag on its own
     each = red_logits([said_in_words(clauses[i].text) for i in own], semantic.data_home_used())
     i = own[int(np.argmax(each))]
     ex_ = red_flag_exemplars()
-    rows = [r for r, label in enumerate(ex_.labels) if label]
-    sims = ex_.vectors[rows] @ vectors[i]
-    j = rows[int(np.argmax(sims))]
-    fine = max((float(ex_.vectors[r] @ vectors[i]) for r, label in enumerate(ex_.labels) if not label), default=0.0)
-    return FlagMatch(clauses[i], RedFlag(ex_.labels[j]), float(sims.max()), ex_.texts[j], float(sims.max()) - fine,
+    sims = ex_.vectors @ vectors[i]
+    red = np.array([bool(label) for label in ex_.labels])
+    j = int(np.flatnonzero(red)[np.argmax(sims[red])])
+    fine = float(sims[~red].max()) if (~red).any() else 0.0
+    return FlagMatch(clauses[i], RedFlag(ex_.labels[j]), float(sims[j]), ex_.texts[j], float(sims[j]) - fine,
                      confirmed=("model",))
