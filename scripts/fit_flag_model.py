@@ -15,7 +15,8 @@ binary cross-entropy, EPOCHS epochs (2: in 3-fold cross-validation on the tune c
 out-of-fold AUC was 0.955 / 0.958 / 0.955-0.965 after 1 / 2 / 3 epochs). Re-run it whenever one of those
 files changes; tests/test_flag_model.py says when the stored weights no longer match. `--cv FILE` writes the
 tune cases' out-of-fold log-odds instead (3 folds grouped by file, the same recipe): the bars in
-`flag_thresholds.py` were chosen on them.
+`flag_thresholds.py` were chosen on them. Beside FILE, `*.sentences.json` holds each case's own sentences'
+out-of-fold log-odds read one by one (a per-sentence bar was measured on them and not taken: README).
 
     .venv/bin/python scripts/fit_flag_model.py [--cv oof.json]
 """
@@ -48,9 +49,11 @@ CHECKS = ["I told him crying down the phone wasn't going to make his internet an
           "I only really put the effort in for reasonable people.", "Every caller gets the same effort from me."]
 
 
-def training_rows(ids: list[str] | None = None) -> tuple[list[str], list[float], str]:
+def training_rows(ids: list[str] | None = None,
+                  sentences: dict[str, list[str]] | None = None) -> tuple[list[str], list[float], str]:
     """The texts, their labels (1.0: a red flag) and a fingerprint of both, the recipe and the base model;
-    `ids` gets each row's judgment case id ("" for the sentence and answer rows)."""
+    `ids` gets each row's judgment case id ("" for the sentence and answer rows), `sentences` each case's
+    own sentences as the model reads them one by one."""
     import judgment_set as js
 
     from simulator.scoring import tone
@@ -72,6 +75,8 @@ def training_rows(ids: list[str] | None = None) -> tuple[list[str], list[float],
         if own:
             texts.append(flag_model.answer_text([x.clauses[i].text for i in own]))
             ys.append(1.0 if f.flag else 0.0)
+            if sentences is not None:
+                sentences[f.case.id] = [flag_model.answer_text([x.clauses[i].text]) for i in own]
             if ids is not None:
                 ids += [""] * (len(texts) - 1 - len(ids)) + [f.case.id]
     if ids is not None:
@@ -187,18 +192,25 @@ class Fitting:
 
 
 def cross_validate(out: Path) -> int:
-    """The tune cases' out-of-fold log-odds, FOLDS folds grouped by file, written to `out` as {case id: log-odds}."""
+    """The tune cases' out-of-fold log-odds, FOLDS folds grouped by file, written to `out` as {case id: log-odds},
+    and those of each of their own sentences read alone beside it ({case id: [log-odds]}, `*.sentences.json`)."""
     ids: list[str] = []
-    texts, ys, _ = training_rows(ids)
+    own: dict[str, list[str]] = {}
+    texts, ys, _ = training_rows(ids, own)
     files = sorted({i.split("/")[0] for i in ids if i})
     fold_of = dict(zip(files, np.random.default_rng(SEED).permutation(len(files)) % FOLDS))
-    fitting, oof = Fitting(), {}
+    fitting, oof, each = Fitting(), {}, {}
     for k in range(FOLDS):
         train = [j for j, i in enumerate(ids) if not i or fold_of[i.split("/")[0]] != k]
         test = [j for j, i in enumerate(ids) if i and fold_of[i.split("/")[0]] == k]
         net = fitting.fit([texts[j] for j in train], [ys[j] for j in train], f"fold {k + 1} of {FOLDS}: ")
         oof.update(zip([ids[j] for j in test], fitting.logits(net, [texts[j] for j in test]).tolist()))
+        said = [(ids[j], s) for j in test for s in own[ids[j]]]
+        read = fitting.logits(net, [s for _, s in said]).tolist()
+        for (i, _), logit in zip(said, read):
+            each.setdefault(i, []).append(logit)
     out.write_text(json.dumps(oof) + "\n", encoding="utf-8")
+    out.with_suffix(".sentences.json").write_text(json.dumps(each) + "\n", encoding="utf-8")
     print(f"wrote {out} ({len(oof)} out-of-fold log-odds)")
     return 0
 

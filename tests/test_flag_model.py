@@ -90,7 +90,8 @@ PROFESSIONAL = {
 
 # Not yet: the model reads the answer's sentences joined, and this rude sentence alone reads 2.8 log-odds
 # but the whole story, with its engineer booked, -2.4: one rude sentence in a story that ends well is
-# diluted. A per-sentence reading needs its own bar, chosen out of fold, which this pass did not measure.
+# diluted. Reading each sentence alone was measured out of fold (twenty-sixth pass) and adds no rude tune
+# answer at 1% professional answers flagged (README "The red-flag model").
 @pytest.mark.xfail(strict=True, reason="one rude sentence in a story with a fix: the joined answer reads professional")
 @pytest.mark.parametrize("qid", sorted(RUDE))
 def test_rudeness_no_rule_names_is_a_knock_out(qid):
@@ -129,3 +130,16 @@ def test_the_answer_is_read_while_it_is_spoken(home):
     before = flag_embedder().computed
     score = floors.typed_score(ANGRY, text)
     assert flag_embedder().computed == before and score.overall >= 60
+
+
+def test_the_two_models_share_one_tokenizer(home):
+    """Both read text with the package's tokenizer.json: one copy in memory, not two (about 8 MB each)."""
+    from simulator.meaning.embedder import process_embedder
+    from simulator.meaning.flag_encoder import flag_embedder
+
+    base, flag = process_embedder(), flag_embedder()
+    base.load()
+    flag.load()
+    assert base.model_dir != flag.model_dir
+    assert base._tokenizer is flag._tokenizer
+    assert flag_encoder.red_logits(["I put the same effort in for everyone."]).shape == (1,)

@@ -97,9 +97,7 @@ class Embedder:
         self._encoder, self._tokenizer, self.model_dir = encoder, tokenizer, folder
 
     def _open(self, ctranslate2, Tokenizer, folder: Path):
-        tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        tokenizer.no_padding()  # the file pads everything to 128 tokens; batches pad themselves
-        tokenizer.enable_truncation(MAX_TOKENS)
+        tokenizer = shared_tokenizer(Tokenizer, folder / "tokenizer.json")
         encoder = ctranslate2.Encoder(str(folder), device="cpu", compute_type="default",
                                       intra_threads=self.threads)
         return encoder, tokenizer
@@ -202,6 +200,24 @@ class Embedder:
             pooled = (hidden * mask[:, :, None]).sum(1) / lengths[:, None]
             out[rows] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
         return out
+
+
+_tokenizers: dict[str, object] = {}
+_tokenizers_lock = threading.Lock()
+
+
+def shared_tokenizer(Tokenizer, path: Path):
+    """One tokenizer per tokenizer.json content: the sentence model and the red-flag model read text
+    the same way, and each loaded copy costs about 8 MB. Only read once set up (encoding is thread-safe)."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    with _tokenizers_lock:
+        if digest not in _tokenizers:
+            tokenizer = Tokenizer.from_str(data.decode("utf-8"))
+            tokenizer.no_padding()  # the file pads everything to 128 tokens; batches pad themselves
+            tokenizer.enable_truncation(MAX_TOKENS)
+            _tokenizers[digest] = tokenizer
+        return _tokenizers[digest]
 
 
 def release_freed_memory() -> None:
