@@ -178,6 +178,34 @@ def test_a_number_with_repeated_digits_is_no_stutter_and_a_doubled_word_is():
     assert [kind for *_, kind in find_repeats(doubled)] == ["stutter", "stutter"]
 
 
+def _bundled(qid: str) -> Question:
+    from simulator.banks import bundled_banks
+
+    return next(q for b in bundled_banks() for q in b.questions if q.id == qid)
+
+
+@pytest.mark.parametrize("text", [
+    "I'd be honest and say I'm not sure, but that I'll find out. Then I'd put them on a short hold, ask a "
+    "colleague or check the knowledge base, and come back with the answer.",
+    "If I don't know the answer, I tell the caller I'll find out, check the knowledge base and come back to them.",
+    "I'd tell them I don't know yet, but that I'll find out for them. Then I'd put them on a short hold, ask my "
+    "team lead, and come back with a proper answer.",
+])
+def test_a_line_to_the_caller_or_a_case_supposed_is_no_hedge(text):
+    # New-user probe, 2026-12-04: the recommended answer to "What if you don't know?" was told "You
+    # softened your answer with words like 'I'm not sure'" (hedging 42).
+    s = score_answer(_bundled("dont-know-the-answer"), Transcript.typed(text))
+    hedging = s.metric("hedging")
+    assert hedging.score == 100 and not hedging.evidence, hedging.evidence
+    assert "hedging" not in {t.area for t in s.tips}
+
+
+def test_the_candidates_own_hedges_still_count():
+    s = score_answer(_bundled("dont-know-the-answer"), Transcript.typed(
+        "Honestly I don't know, I guess I'd maybe ask someone. I'm not sure really."))
+    assert len(s.metric("hedging").evidence) >= 3 and s.metric("hedging").score < 50
+
+
 def test_filler_words_are_found_on_the_raw_words():
     doc = Doc(Transcript.typed("Um, it was like, really busy, uh, you know, and I mean, basically I sort of coped."))
     labels = [label for *_, label in find_fillers(doc)]

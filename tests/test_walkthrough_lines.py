@@ -166,6 +166,25 @@ def test_a_limit_the_availability_question_asks_for_is_not_told_to_say_what_you_
     assert "I told her I can't do that" in tip.text and "stops listening" in tip.text
 
 
+def test_plain_negativity_is_told_what_to_say_instead_not_about_cant():
+    # New-user probe, 2026-12-04: "I hated the silence, nobody to talk to all day" (why a warehouse
+    # worker wants a people job) was told 'A customer hears the "can't" and stops listening': no "can't"
+    # was said. The advice fits what was said, and the notebook's target with it.
+    answer = typed("why-call-center", "Honestly my last job was in a warehouse and I hated the silence, nobody to "
+                   "talk to all day. I'm a talker, I like sorting things out for people, and I've been told I'm "
+                   "patient with my nan's tech problems.")
+    tip = next(t for t in answer.score.tips if t.area == "positive_language")
+    assert '"I hated the silence, nobody to talk to all day."' in tip.text
+    assert "can't" not in tip.text and "looking for" in tip.text
+    assert tip.target == "what you're looking for, not what you disliked"
+    # a "can't" beside it is still the tip
+    both = typed("what-is-good-service", "Good service means fixing the problem the first time. At the bakery I "
+                 "hated the early starts, but when a customer asked for a late delivery slot, I told her I can't do "
+                 "that, the van was already booked, and I listened to her properly.")
+    tip = next(t for t in both.score.tips if t.area == "positive_language")
+    assert "I told her I can't do that" in tip.text and "stops listening" in tip.text, tip.text
+
+
 def test_in_your_story_is_never_read_as_part_of_the_question():
     # 'When I asked "Tell me about a time ... how did you handle it?" in your story, I didn't hear
     # how you acknowledged the customer's feelings.'

@@ -155,10 +155,33 @@ def fillers(x: Inputs) -> Metric:
 # --- hedging and repetition ----------------------------------------------------------------
 
 
+# "I'd be honest and say I'm not sure", "If I don't know the answer, I...": the line a candidate would say to
+# a caller, or the case a question asks about, is no hedge in the answer (new-user probe, twenty-sixth pass:
+# both were told "You softened your answer with words like 'I'm not sure'" to "What if you don't know?").
+OWN_LINE_VERBS = frozenset({"say", "saying", "said", "tell", "telling", "told", "admit", "admitting", "admitted",
+                            "explain", "explaining", "explained"})
+LISTENERS = frozenset({"them", "him", "her", "you", "the", "customer", "caller", "honestly", "straight", "that"})
+CONDITIONS = frozenset({"if", "when", "whenever"})
+
+
+def said_or_supposed(doc, i: int) -> bool:
+    """Whether a hedge in the first person ("I'm not sure") is a line the candidate would say, after "say",
+    "tell them", "admit", or a case supposed after "if" / "when"."""
+    if doc.norms[i] != "i":
+        return False
+    before = doc.norms[max(0, i - 3):i]
+    if before[-1:] and before[-1] in CONDITIONS:
+        return True
+    k = len(before) - 1
+    while k >= 0 and before[k] in LISTENERS:
+        k -= 1
+    return k >= 0 and before[k] in OWN_LINE_VERBS
+
+
 @measures("hedging")
 def hedging(x: Inputs) -> Metric:
     doc = x.doc
-    spans = phrases(doc, lx.HEDGES)
+    spans = [(i, j) for i, j in phrases(doc, lx.HEDGES) if not said_or_supposed(doc, i)]
     per_100 = _per_100(len(spans), doc.n_words)
     evidence = tuple(doc.quote(i, j, note="hedge", snap=False, kind=EvidenceKind.HEDGE, label=doc.said(i, j))
                      for i, j in spans[:4])

@@ -75,13 +75,34 @@ def _asked_for(e: Evidence, c: Context) -> bool:
     return any(k in e.quote or e.quote in k for k in said)
 
 
+_FLAG_FAMILIES = frozenset(f.value for f in RedFlag)
+
+
+def _cant_phrase(e: Evidence, c: Context) -> bool:
+    """A negative phrase this tip's advice fits ("I can't do that", "you'll have to"): not a red flag
+    counted here too ("I hated the silence": the professionalism tip speaks of it, in its own words),
+    nor a limit the question asks for."""
+    return e.kind is EvidenceKind.NEGATIVE and bool(e.quote) and e.label not in _FLAG_FAMILIES and not _asked_for(e, c)
+
+
+def _only_negativity(m: Metric, c: Context) -> Evidence | None:
+    """The plain negativity quoted when no "can't" phrase of this tip's advice was heard, else None."""
+    if any(_cant_phrase(x, c) for x in m.evidence):
+        return None
+    return next((x for x in m.evidence if x.kind is EvidenceKind.NEGATIVE and x.quote
+                 and x.label == RedFlag.NEGATIVITY.value), None)
+
+
 @writes("positive_language")
 def positive_language(m: Metric, c: Context) -> str | None:
+    mild = _only_negativity(m, c)
+    if mild:  # "I hated the silence" is all it heard: that red flag's advice, not "can't"
+        return _flag_tip(mild, RedFlag.NEGATIVITY, c)
     e = c.first_quote(m, EvidenceKind.NEGATIVE)
-    if e is None or all(_asked_for(x, c) for x in m.evidence if x.kind is EvidenceKind.NEGATIVE and x.quote):
+    if e is None or not any(_cant_phrase(x, c) for x in m.evidence):
         return None
-    if _asked_for(e, c):
-        e = next(x for x in m.evidence if x.kind is EvidenceKind.NEGATIVE and x.quote and not _asked_for(x, c))
+    if not _cant_phrase(e, c):
+        e = next(x for x in m.evidence if _cant_phrase(x, c))
     return (f"{c.quote_back(c.phrase(e), e)} A customer hears the \"can't\" and stops listening. Say what you "
             f"can do instead: \"What I can do is...\" For next time, take three \"I can't\" sentences from "
             f"your practice and turn each into \"What I can do is...\"")
@@ -112,8 +133,8 @@ RED_FLAG_ADVICE = {
                          "Say what you'd do that's above board: \"I'd ask my supervisor.\""),
     RedFlag.PROFANITY: ("Please keep the language clean, even in practice; it slips out under pressure.",
                         "Say that sentence again with a clean word in its place."),
-    RedFlag.NEGATIVITY: ("I'd keep the negativity out of an interview.",
-                         "Talk about what you learned, and what you'd like next."),
+    RedFlag.NEGATIVITY: ("I'd keep the negativity out of an interview: what you disliked is what I'd remember.",
+                         "Say what you're looking for instead: \"I want a job where...\""),
 }
 
 
@@ -182,6 +203,7 @@ FLAG_TARGETS = {
     RedFlag.MONEY: "a reason for wanting the work itself, beyond the pay",
     RedFlag.DISHONESTY: "what you'd do that's above board",
     RedFlag.PROFANITY: "clean language, even in practice",
+    RedFlag.NEGATIVITY: "what you're looking for, not what you disliked",
 }
 
 
@@ -204,6 +226,8 @@ def _motive(c: Context) -> bool:
 def flag_target(m: Metric, c: Context) -> str | None:
     """The target of a professionalism tip on this metric, when its red flag has one of its own;
     a refusal's fits the question, as its advice does."""
+    if m.name == "positive_language":
+        return FLAG_TARGETS[RedFlag.NEGATIVITY] if _only_negativity(m, c) else None
     if m.name != "professionalism":
         return None
     e, family = _flag_quoted(m)
@@ -216,8 +240,10 @@ def flag_target(m: Metric, c: Context) -> str | None:
 def professionalism(m: Metric, c: Context) -> str | None:
     """The offending clause quoted back, what it tells an interviewer, and what to say instead."""
     e, family = _flag_quoted(m, c)
-    if e is None:
-        return None
+    return None if e is None else _flag_tip(e, family, c)
+
+
+def _flag_tip(e: Evidence, family: RedFlag, c: Context) -> str:
     point, instead = (CALL_RED_FLAG_ADVICE[family] if c.roleplay else
                       (MOTIVE_ADVICE if _motive(c) else PRACTICE_ADVICE)
                       if _refuses_practice(e) else RED_FLAG_ADVICE[family])
