@@ -98,11 +98,12 @@ def positive_language(m: Metric, c: Context) -> str | None:
     mild = _only_negativity(m, c)
     if mild:  # "I hated the silence" is all it heard: that red flag's advice, not "can't"
         return _flag_tip(mild, RedFlag.NEGATIVITY, c)
-    e = c.first_quote(m, EvidenceKind.NEGATIVE)
-    if e is None or not any(_cant_phrase(x, c) for x in m.evidence):
+    cant = [x for x in m.evidence if _cant_phrase(x, c)]
+    if not cant:
         return None
-    if not _cant_phrase(e, c):
-        e = next(x for x in m.evidence if _cant_phrase(x, c))
+    e = c.first_quote(m, EvidenceKind.NEGATIVE)
+    if e is None or not _cant_phrase(e, c):
+        e = cant[0]
     return (f"{c.quote_back(c.phrase(e), e)} A customer hears the \"can't\" and stops listening. Say what you "
             f"can do instead: \"What I can do is...\" For next time, take three \"I can't\" sentences from "
             f"your practice and turn each into \"What I can do is...\"")
