@@ -13,6 +13,7 @@ from simulator.assess import score_answer
 from simulator.audio import load
 from simulator.scoring.measure import metric_names, overall_score
 from simulator.scoring import thresholds as th
+from simulator.scoring.actions import actions
 from simulator.scoring.delivery import find_fillers, find_repeats
 from simulator.scoring.text import Doc
 from simulator.serialize import score_from_dict, score_to_dict
@@ -204,6 +205,36 @@ def test_the_candidates_own_hedges_still_count():
     s = score_answer(_bundled("dont-know-the-answer"), Transcript.typed(
         "Honestly I don't know, I guess I'd maybe ask someone. I'm not sure really."))
     assert len(s.metric("hedging").evidence) >= 3 and s.metric("hedging").score < 50
+
+
+FEEDBACK_STORY = ("My team leader said my notes were too short. Fair enough, the next agent couldn't tell what I'd "
+                  "done for the customer. So I started writing what the customer asked, what I did and what happens "
+                  "next, and my quality scores went up.")
+
+
+def test_a_story_told_without_story_markers_is_still_a_story():
+    # New-user probe, 2026-12-04: this answer to the critical-feedback question scored 74 with "0
+    # situations" and ownership "no 'I did'": the moment was told as what the team leader said, the
+    # candidate's action as a habit taken up ("So I started writing..."), and "what I'd done" (I had
+    # done) was counted as a plan.
+    s = score_answer(_bundled("critical-feedback"), Transcript.typed(FEEDBACK_STORY))
+    parts = {e.label: e for e in s.metric("specificity").evidence if e.kind is EvidenceKind.PART}
+    assert parts["situation"].coverage is Coverage.COVERED and "team leader said" in parts["situation"].quote
+    assert parts["actions"].coverage is Coverage.COVERED and "started writing" in parts["actions"].quote
+    assert s.metric("ownership").score >= 70 and s.overall >= 80
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("I began checking the notes before every call.", ["i began checking"]),
+    ("I started to write the reference on every ticket.", ["i started to write"]),
+    ("I'd called them twice already, so I escalated it.", ["i would called", "i escalated"]),
+    ("I'd call them back the same day.", ["i would call"]),
+    ("I started working at Tesco in 2019 and I started to panic on my first day.", []),
+    ("I'd done the training, so I knew the steps.", []),
+])
+def test_what_counts_as_a_first_person_action(text, verbs):
+    doc = Doc(Transcript.typed(text))
+    assert [" ".join(doc.norms[a.start:a.end]) for a in actions(doc)] == verbs
 
 
 def test_filler_words_are_found_on_the_raw_words():

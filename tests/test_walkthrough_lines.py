@@ -266,3 +266,13 @@ def test_a_point_outside_your_authority_is_named_as_an_idea():
     from simulator.coach.phrasing import idea
 
     assert idea("outside my authority") == "what's outside your authority"
+
+
+def test_a_real_story_is_asked_for_what_it_lacks_not_for_a_story():
+    # New-user probe, 2026-12-04: a real feedback story with no number was told "I'd like a real
+    # story here... Tell me about one real time", as if it had none.
+    from tests.test_scoring import FEEDBACK_STORY
+
+    tip = next(t for t in typed("critical-feedback", FEEDBACK_STORY).score.tips if t.area == "specificity")
+    assert "real example" in tip.text and "a number" in tip.text, tip.text
+    assert "one real time" not in tip.text and "real story here" not in tip.text

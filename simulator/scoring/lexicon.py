@@ -98,6 +98,9 @@ SITUATION = rx(
     r"i (?:have|had) worked (?:at|as|for|in)",
     r"(?:a|one|this) (?:customer|caller|client|guest|patient|colleague|coworker|manager|lady|man|woman|gentleman) (?:called|came|was|had|phoned|wrote|emailed|asked)",
     r"there was (?:a|one|this) (?:time|customer|caller|day|week|month|situation|shift)",
+    # a moment told as what someone said to the candidate: "My team leader said my notes were too short"
+    r"(?:my|our|a|one|the) (?:\w+ )?(?:team leader|team lead|manager|supervisor|boss|trainer|coach|colleague|coworker|"
+    r"customer|caller|client) (?:once )?(?:said|told|pointed out|mentioned|noticed|complained|gave me|rang|phoned)",
     r"for example", r"for instance", r"(?:years|months) ago", r"during (?:my|a|the) (?:time|shift|summer)",
 )
 TASK = rx(
@@ -157,7 +160,15 @@ struck shook withdrew overcame sat rewrote rebuilt sped""".split()
 # first had missed; not the verbs of feeling or thinking, "knew", "thought", "felt", nor "did", the
 # auxiliary of "I didn't have to")
 ACTION_PAST = re.compile(
-    rf"\b(?:i|we) (?:(?:have|had) )?(?:(?:then|also|just|immediately|quickly|calmly|personally|always|first|finally|actually) )?"
+    # a new habit taken up: "So I started writing what the customer asked" (the doing is the second
+    # verb; "I started working at Tesco", "I began to panic" take nothing up for the caller). First,
+    # so that "I started" alone is not the match (it is no action: NOT_ACTIONS).
+    r"\b(?:i|we) (?:(?:then|also|just|soon|quickly) )?(?:started|began) (?:(?!(?:working|talking|feeling|thinking|"
+    r"being|getting|having|looking|crying|panicking|worrying)\b)\w{3,}ing|to (?!(?:be|feel|think|work|get|like|"
+    r"love|hate|talk|look|cry|panic|worry|enjoy)\b)\w{3,})\b|"
+    # "I'd called them twice": "I'd" before a past participle is "I had" (normalised as "I would")
+    rf"\b(?:i|we) (?:(?:have|had|would(?= \w+[^e]ed\b)) )?"
+    rf"(?:(?:then|also|just|immediately|quickly|calmly|personally|always|first|finally|actually) )?"
     rf"(?:\w{{3,}}ed|{'|'.join(PAST_IRREGULAR)})\b"
 )
 # A plan is a verb of doing after "I'd": "I'd feel bad", "I'd probably just try to stay calm" plan nothing;
@@ -167,7 +178,11 @@ _PLAN_ADVERBS = (r"(?:then|also|first|immediately|quickly|calmly|personally|alwa
                  r"definitely|actually|simply|still|usually|normally|never)")
 _NOT_PLANS = ("be have not say think guess like love try see hope imagine suppose feel want wish need prefer rather "
               "probably maybe just really").split()
-ACTION_PLAN = re.compile(_PLAN_HEAD + rf"(?:{_PLAN_ADVERBS} ){{0,2}}(?!(?:{'|'.join(_NOT_PLANS)})\b)\w{{3,}}\b"
+# "I'd" before a past participle is "I had" ("...couldn't tell what I'd done"): a past, not a plan.
+_PARTICIPLES = ("done been gone seen given taken spoken written known forgotten gotten made told said sent found kept "
+                "brought bought left lost paid heard felt thought caught taught dealt met").split()
+ACTION_PLAN = re.compile(_PLAN_HEAD + rf"(?:{_PLAN_ADVERBS} ){{0,2}}(?!(?:{'|'.join(_NOT_PLANS + _PARTICIPLES)})\b)"
+                         r"(?!\w*[^e]ed\b)\w{3,}\b"
                          + "|" + _PLAN_HEAD + rf"(?:{_PLAN_ADVERBS} ){{1,2}}do\b")
 ACTIONS = (ACTION_PAST, ACTION_PLAN)  # a key point "what I did" is covered by any of these
 # In a plan, the verbs listed after one "I'd" are actions too ("First, I'd give the estimated fix

@@ -185,6 +185,14 @@ LACKS = {
 }
 
 
+# What a real story lacks, said as what to add.
+STORY_ADDS = {
+    "actions": "two or three things you did yourself, each as \"I...\"",
+    "numbers": "how many calls, how long it took, or by how much it changed",
+    "result": "how it turned out for the customer or the team",
+}
+
+
 # What to start with instead of "I don't know", by the kind of question.
 FIRST_WORDS = {QuestionKind.BEHAVIORAL: "think of one time, even a small one, and start with \"There was a time "
                                         "when...\"",
@@ -276,6 +284,12 @@ def specificity(m: Metric, c: Context) -> str | None:
                 f"{quoted(opening)} Give me your steps in order: what you'd say first, what you'd check, and how "
                 f"you'd follow up. For next time, start with \"First, I'd...\" and finish with \"Then I'd follow "
                 f"up by...\"")
+    if "situation" not in missing and "example" not in missing:
+        # a real moment is there: ask for what it lacks, not for "one real time" all over again
+        it = "it" if len(lacks) == 1 else "them"
+        return (f"That's a real example, so let's make it land. {said} and I'd like {and_list(lacks[:3])} too: "
+                f"{and_list([STORY_ADDS[p] for p in missing[:3] if p in STORY_ADDS])}. For next time, before you "
+                f"practise, write {it} down beside the story and say {it} near the end.")
     number = " A number helps too, like how many calls or how long it took." if "numbers" in missing else ""
     return (f"I'd like a real story here. {said} but I didn't hear {and_list(lacks[:3])}. Tell me about one real "
             f"time: where you were, two or three things you did, and how it turned out.{number} For next time, "
