@@ -6,7 +6,7 @@ be flagged above those that must not (AUC of the answer's log-odds, as `flag_mod
 `tone.answer_logit` read it), and the rude answers found and professional answers flagged with the model's
 route on and off (`th.FLAG_MODEL_BAR`). Neither model was fitted on a held-out case.
 
-    python -m benchmarks.flag_model [--json]
+    python -m benchmarks.flag_model [--json] [--only heldout-fresh22]
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ def auc(scores: np.ndarray, labels: np.ndarray) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--only", metavar="PREFIX", help="one held-out fresh file (its prefix, e.g. heldout-fresh22)")
     args = parser.parse_args(argv)
 
     import judgment_set as js
@@ -41,7 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     from simulator.types import EvidenceKind, Severity, Transcript
 
     held = {c.question.id: c.question for c in js.load().cases if c.split == "heldout"}
-    cases = [f for prefix, path in js.HELDOUT_FRESH_FILES.items()
+    files = {p: path for p, path in js.HELDOUT_FRESH_FILES.items() if args.only in (None, p)}
+    if not files:
+        parser.error(f"--only: no held-out fresh file {args.only!r} (one of: {', '.join(js.HELDOUT_FRESH_FILES)})")
+    cases = [f for prefix, path in files.items()
              for f in js._fresh(path, prefix, held, "held-out", "heldout", js.load_tiers()) if f.flag is not None]
 
     def flagged(f) -> bool:

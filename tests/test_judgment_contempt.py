@@ -54,11 +54,12 @@ def test_sarcasm_to_a_caller(qid, turn, text, flagged):
 # Left (the coordinator's lines): mock sympathy and callers called names in words the sentence
 # vectors do not read as contempt. Mock-sympathy exemplars caught the two broadband replies only by
 # their subject ("a day without wifi"), and flagged the sympathy meant above; reverted.
-@pytest.mark.xfail(strict=True, reason="mock sympathy is not read by meaning (MiniLM): see the comment above")
+# The first is found since the twenty-seventh pass's refit of the red-flag model (no rule names it).
 @pytest.mark.parametrize("qid, turn, text", [
     ("supervisor-demand-caller", 2, "Oh dear, two days without the internet, however did you survive."),
-    ("why-call-center", None, "Folks who phone helplines are mostly whingers with too much free time, and I'm good "
-     "at letting it wash over me while I scroll my phone."),
+    pytest.param("why-call-center", None, "Folks who phone helplines are mostly whingers with too much free time, "
+                 "and I'm good at letting it wash over me while I scroll my phone.",
+                 marks=pytest.mark.xfail(strict=True, reason="new names for callers are not read by meaning (MiniLM)")),
 ])
 def test_mock_sympathy_and_new_names_for_callers_are_not_yet_found(qid, turn, text):
     assert floors.typed_flags(qid, text, turn)

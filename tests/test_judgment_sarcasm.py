@@ -57,13 +57,14 @@ def test_brush_offs_and_reassurance(qid, turn, text, flagged):
     assert bool(floors.typed_flags(qid, text, turn)) is flagged, floors.typed_flags(qid, text, turn)
 
 
-# Left: mock sympathy with no word of contempt, and talking down said sweetly. The sentence vectors
-# read "however did you survive" as sympathy (minimising anchors: a professional answer at 0.50, above
-# nearly every rude one) and more tone-corpus rows moved these by under 0.1 log-odds (r8-sarcasm).
-@pytest.mark.xfail(strict=True, reason="mock sympathy is not read by meaning (MiniLM): see the comment above")
+# Mock sympathy with no word of contempt, and talking down said sweetly: the sentence vectors read
+# "however did you survive" as sympathy (minimising anchors: a professional answer at 0.50, above nearly
+# every rude one) and more tone-corpus rows moved these by under 0.1 log-odds (r8-sarcasm), so both were a
+# strict xfail. Found since the twenty-seventh pass's refit of the red-flag model (fresh15 added to its
+# rows; no rule names them). Fair warning: fresh13's pair 5, a tune row, is a near twin of the first.
 @pytest.mark.parametrize("qid, turn, text", [
     ("supervisor-demand-caller", 2, "Two whole days off work, however did you survive?"),
     ("lost-package-caller", 3, "Bless you, it's really not complicated, even a child could do it."),
 ])
-def test_mock_sympathy_is_not_yet_found(qid, turn, text):
+def test_mock_sympathy_is_found_by_the_red_flag_model(qid, turn, text):
     assert floors.typed_flags(qid, text, turn)

@@ -84,11 +84,14 @@ def test_an_ownership_tip_on_a_call_speaks_of_its_line_not_of_the_whole_call():
     # another reply may have owned the problem: "I didn't hear you take ownership" said of the
     # call contradicts it; the tip names the line it means and what was missing there
     q = _question("lost-package-caller")
-    texts = ["Okay, the courier must have lost it.", "Right.", "Fine.", "Ok bye."]
+    # ("Okay, the courier must have lost it." was the first line until the twenty-seventh pass's refit of
+    # the red-flag model, which reads it as dismissive: its tip is then the red flag's)
+    texts = ["Okay, what's the order number, please?", "Right.", "Fine.", "Ok bye."]
     replies = [Answer(q, score_answer(q, Transcript.typed(t), turn=n), turn=n) for n, t in enumerate(texts, 1)]
     owning = [t.text for t in session_feedback(replies).tips if t.area == "ownership"]
     assert owning and not owning[0].startswith("I didn't hear you take ownership")
-    assert "courier must have lost it" in owning[0] and "what you'd do" in owning[0]
+    # (the line asking for the order number verifies; the next one, "Right.", owns nothing)
+    assert 'you wrote "Right,"' in owning[0] and "what you'd do" in owning[0], owning[0]
 
 
 def test_a_storys_ownership_tip_aims_for_what_you_did_not_what_you_will_do():

@@ -93,11 +93,12 @@ TONE_LEAD_FLOOR = -0.2
 # The red-flag model (`flag_model.py`, README "The red-flag model"): when no rule finds a red flag, an answer of
 # FLAG_MODEL_WORDS words of its own or more that the fine-tuned model reads at FLAG_MODEL_BAR log-odds or more
 # (FLAG_MODEL_BAR_CALL in a reply to a caller) is one. Chosen on the tune cases' out-of-fold log-odds (3-fold
-# cross-validation grouped by file, `scripts/fit_flag_model.py --cv`; out-of-fold AUC 0.942), never on a held-out
-# case: the lowest bar (in steps of 0.05) with at most 1% of the professional answers no rule flags over it. Interview
-# answers: at 2.8, 10 of 1061 professional answers and 52 of the 133 rude ones the rules miss (2.5: 31 and 79; 3.0:
-# 0 and 2; the model's log-odds end near 3.1). Replies to a caller: at 2.7, 2 of 218 and 26 of 42 (2.5: 4 and 30).
-FLAG_MODEL_WORDS, FLAG_MODEL_BAR, FLAG_MODEL_BAR_CALL = 3, 2.8, 2.7
+# cross-validation grouped by file, `scripts/fit_flag_model.py --cv`), never on a held-out case: the lowest bar (in
+# steps of 0.05) with at most 1% of the professional answers no rule flags over it. Twenty-seventh pass, refitted
+# with fresh15 (1947 tune cases, out-of-fold AUC 0.943): interview answers at 2.9, 9 of 1079 professional answers
+# and 25 of the 142 rude ones the rules miss (2.8: 17 and 32; 2.5: 32 and 58; the model's log-odds end near 3.1).
+# Replies to a caller: at 2.65, 2 of 222 and 18 of 45 (2.5: 5 and 28). (Before: 2.8 and 2.7, on 1905 cases.)
+FLAG_MODEL_WORDS, FLAG_MODEL_BAR, FLAG_MODEL_BAR_CALL = 3, 2.9, 2.65
 
 # Money as the only reason is a red flag only where the motive is asked (`flag_readings.asks_motive`):
 # every "motivation" question, and any other whose profile is this near a motive said plainly:

@@ -297,9 +297,19 @@ class Inputs:
                  if f.family is RedFlag.REFUSAL or not refused_by_reference(self.clauses, f.start, f.end)]
         if self.hangs_up and not found:
             found = [Flag(0, len(self.doc.words), RedFlag.DISMISSIVE)]
-        if not found and (m := model_flag(self.clauses, self.clause_vectors, self.doc.others_words, self.call_reply)):
+        if not found and (m := model_flag(self.clauses, self.clause_vectors, self.doc.others_words, self.call_reply)) \
+                and not self._denies_a_point(m.clause):
             found = [Flag(m.clause.start, m.clause.end, m.family, round(m.similarity, 2))]  # what no rule names
         return found
+
+    def _denies_a_point(self, clause: Clause) -> bool:
+        """Whether the clause denies one of the question's key points ("Talking people through their
+        problems all day isn't really my thing"): the stance reading already puts that answer at the bottom,
+        and its tip answers it in its own words; the model would quote it under the nearest family's."""
+        read = read_points(self.points, self.doc, self.clauses, self.clause_vectors, self.matches, unsaid=frozenset(),
+                           plain=self.plain_readings, plain_vectors=self.plain_vectors, said_back=self.said_back,
+                           judged=self.question.category not in th.ABOUT_YOU)
+        return any(r.coverage is Coverage.DENIED and r.clause == clause for r in read)
 
     @property
     def hangs_up(self) -> bool:

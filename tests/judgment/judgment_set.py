@@ -127,7 +127,10 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                "terms": HERE / "terms_cases.yaml",
                # a second batch of help on the candidate's terms, written after terms.py and before
                # scoring them: that rule's out-of-sample figure on the tune side (twenty-fourth pass)
-               "terms2": HERE / "terms2_cases.yaml"}
+               "terms2": HERE / "terms2_cases.yaml",
+               # grudging motives and shrugged-off callers said in passing, and twins, written before
+               # scoring them and before the red-flag model was refitted on them (twenty-seventh pass)
+               "fresh15": HERE / "fresh15_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
@@ -144,7 +147,9 @@ HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-
                        "heldout-fresh18": HERE / "heldout_fresh18.yaml",
                        "heldout-fresh19": HERE / "heldout_fresh19.yaml",
                        "heldout-fresh20": HERE / "heldout_fresh20.yaml",
-                       "heldout-fresh21": HERE / "heldout_fresh21.yaml"}
+                       "heldout-fresh21": HERE / "heldout_fresh21.yaml",
+                       # grudging motives and shrugged-off callers said in passing, and twins (27th pass)
+                       "heldout-fresh22": HERE / "heldout_fresh22.yaml"}
 
 FAMILIES = (
     "real",              # quoted from a public guide, with the source's own label

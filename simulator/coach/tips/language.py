@@ -214,7 +214,7 @@ def _flag_quoted(m: Metric, c: Context | None = None) -> tuple[Evidence | None, 
     severe = [e for e in m.evidence if e.kind is EvidenceKind.RED_FLAG and e.quote and e.severity is Severity.SEVERE]
     severe.sort(key=lambda e: e.label == MILDEST)
     e = severe[0] if severe else (c.first_quote(m) if c is not None else None)
-    labelled = e is not None and e.kind is EvidenceKind.RED_FLAG and e.label in RedFlag._value2member_map_
+    labelled = e is not None and e.kind is EvidenceKind.RED_FLAG and e.label in _FLAG_FAMILIES
     return e, RedFlag(e.label) if labelled else RedFlag.NEGATIVITY
 
 
