@@ -137,7 +137,6 @@ class Inputs:
         Nothing said inside a red flag covers a point ("I'd tell them to calm down" is not staying calm)."""
         flagged = {k for f in self.red_flags if RED_FLAG_SEVERITY[f.family] is Severity.SEVERE
                    for k in range(f.start, f.end)}
-        said_back = self.said_back
         plain, vectors = self.plain_readings, self.plain_vectors
         named = self.fragment_answer
         if named is not None:
@@ -147,9 +146,7 @@ class Inputs:
                           for i, (c, p) in enumerate(zip(self.clauses, plain)))
             vectors = vectors.copy()
             vectors[rows] = semantic.embed([plain[i] for i in rows])
-        read = read_points(self.points, self.doc, self.clauses, self.clause_vectors, self.matches, unsaid=flagged,
-                           plain=plain, plain_vectors=vectors, said_back=said_back,
-                           judged=self.question.category not in th.ABOUT_YOU)
+        read = self._read_points(flagged, plain, vectors)
         if named is not None:
             # the thing asked for, named, says the one point it is nearest (th.FRAGMENT_POINT)
             partly = [r for r in read if r.coverage is Coverage.PARTIAL and r.similarity >= th.FRAGMENT_POINT]
@@ -306,10 +303,13 @@ class Inputs:
         """Whether the clause denies one of the question's key points ("Talking people through their
         problems all day isn't really my thing"): the stance reading already puts that answer at the bottom,
         and its tip answers it in its own words; the model would quote it under the nearest family's."""
-        read = read_points(self.points, self.doc, self.clauses, self.clause_vectors, self.matches, unsaid=frozenset(),
-                           plain=self.plain_readings, plain_vectors=self.plain_vectors, said_back=self.said_back,
-                           judged=self.question.category not in th.ABOUT_YOU)
+        read = self._read_points(frozenset(), self.plain_readings, self.plain_vectors)
         return any(r.coverage is Coverage.DENIED and r.clause == clause for r in read)
+
+    def _read_points(self, unsaid: frozenset[int], plain: tuple[str, ...], vectors: np.ndarray) -> list[PointReading]:
+        return read_points(self.points, self.doc, self.clauses, self.clause_vectors, self.matches, unsaid=unsaid,
+                           plain=plain, plain_vectors=vectors, said_back=self.said_back,
+                           judged=self.question.category not in th.ABOUT_YOU)
 
     @property
     def hangs_up(self) -> bool:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-# word-bounded patterns (`rx`), and the places, times and parts of a told story (`story.py`)
-from .story import CUSTOMER_RESULT, MONTHS_DAYS, RESULT, SITUATION, TASK, WORKPLACES, rx  # noqa: F401
+# the places, times and parts of a told story (`story.py`); `rx` is re-exported for the other pattern modules
+from .story import CUSTOMER_RESULT, MONTHS_DAYS, RESULT, SITUATION, TASK, WORKPLACES  # noqa: F401
+from .words import rx
 
 
 # --- fillers and hedges (delivery) -----------------------------------------------------------

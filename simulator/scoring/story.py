@@ -3,12 +3,7 @@ be done (TASK) and how it ended (RESULT; CUSTOMER_RESULT for the customer or the
 
 from __future__ import annotations
 
-import re
-
-
-def rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
-    """Word-bounded patterns (used throughout through `lexicon`, which re-exports it)."""
-    return tuple(re.compile(rf"\b(?:{p})\b") for p in patterns)
+from .words import rx
 
 
 WORKPLACES = (r"store|shop|bank|restaurant|hotel|agency|office|gym|library|pharmacy|cinema|company|"

@@ -5,6 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+def rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    """Word-bounded patterns over the normalised words (`lexicon` re-exports it)."""
+    return tuple(re.compile(rf"\b(?:{p})\b") for p in patterns)
+
+
 # Contractions spelled out, so one pattern ("i will") finds "I'll" and "I will" alike.
 CONTRACTIONS = {
     "i'm": "i am", "i'll": "i will", "i'd": "i would", "i've": "i have",
