@@ -231,6 +231,7 @@ def test_a_story_told_without_story_markers_is_still_a_story():
     ("I'd call them back the same day.", ["i would call"]),
     ("I started working at Tesco in 2019 and I started to panic on my first day.", []),
     ("I'd done the training, so I knew the steps.", []),
+    ("I'd sent them an email before they rang.", ["i would sent"]),
 ])
 def test_what_counts_as_a_first_person_action(text, verbs):
     doc = Doc(Transcript.typed(text))

@@ -104,6 +104,9 @@ struck shook withdrew overcame sat rewrote rebuilt sped""".split()
 # (the second lines: the doing verbs a story is told in, "I rang three other nurseries", that the
 # first had missed; not the verbs of feeling or thinking, "knew", "thought", "felt", nor "did", the
 # auxiliary of "I didn't have to")
+# "I'd sent them an email": the irregular participles of doing for someone, after "I'd" ("I had"); not "I'd done
+# the training", "I'd been", "I'd made a mistake", which tell what the candidate had behind them.
+_DONE_FOR_THEM = "sent told given written spoken rung taken brought paid caught kept".split()
 ACTION_PAST = re.compile(
     # a new habit taken up: "So I started writing what the customer asked" (the doing is the second
     # verb; "I started working at Tesco", "I began to panic" take nothing up for the caller). First,
@@ -112,7 +115,7 @@ ACTION_PAST = re.compile(
     r"being|getting|having|looking|crying|panicking|worrying)\b)\w{3,}ing|to (?!(?:be|feel|think|work|get|like|"
     r"love|hate|talk|look|cry|panic|worry|enjoy)\b)\w{3,})\b|"
     # "I'd called them twice": "I'd" before a past participle is "I had" (normalised as "I would")
-    rf"\b(?:i|we) (?:(?:have|had|would(?= \w+[^e]ed\b)) )?"
+    rf"\b(?:i|we) (?:(?:have|had|would(?= (?:\w+[^e]ed|{'|'.join(_DONE_FOR_THEM)})\b)) )?"
     rf"(?:(?:then|also|just|immediately|quickly|calmly|personally|always|first|finally|actually) )?"
     rf"(?:\w{{3,}}ed|{'|'.join(PAST_IRREGULAR)})\b"
 )
