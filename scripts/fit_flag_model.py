@@ -9,7 +9,9 @@ as the model reads it when it is scored, the candidate's own sentences joined (`
 Never a held-out case: those are its measurement (README "The red-flag model").
 
 Recipe: the word-embedding matrix frozen (so the package's stays the model's), every other weight trained;
-AdamW, learning rate 5e-5 (the head's 1e-3: at the encoder's rate the head's log-odds stayed within +-0.94),
+AdamW, learning rate 5e-5 (the head's 4e-3: at the encoder's rate the head's log-odds stayed within +-0.94; at 1e-3,
+until the twenty-eighth pass, within +-3.1, so the rude answers crowded at the top and a bar there moved with the
+folds; at 4e-3 they spread to +-4.3, out-of-fold AUC 0.951 against 0.949 on the same folds),
 weight decay 0.01, batches of 16 in a seeded order, texts cut at 128 tokens, mean pooling, a linear head,
 binary cross-entropy, EPOCHS epochs (2: in 3-fold cross-validation on the tune cases, grouped by file, the
 out-of-fold AUC was 0.955 / 0.958 / 0.955-0.965 after 1 / 2 / 3 epochs). Re-run it whenever one of those
@@ -18,7 +20,7 @@ tune cases' out-of-fold log-odds instead (3 folds grouped by file, the same reci
 `flag_thresholds.py` were chosen on them. Beside FILE, `*.sentences.json` holds each case's own sentences'
 out-of-fold log-odds read one by one (a per-sentence bar was measured on them and not taken: README).
 
-    .venv/bin/python scripts/fit_flag_model.py [--cv oof.json]
+    .venv/bin/python scripts/fit_flag_model.py [--cv oof.json [--seed N]]
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from simulator.meaning import flag_encoder  # noqa: E402
 from simulator.meaning.convert import (SOURCE_SHA256, packaged_zip, quantize_rows, read_safetensors_header,  # noqa: E402
                                        read_tensor)
 
-EPOCHS, LEARNING_RATE, HEAD_LEARNING_RATE, WEIGHT_DECAY, BATCH, MAX_TOKENS, SEED = 2, 5e-5, 1e-3, 0.01, 16, 128, 0
+EPOCHS, LEARNING_RATE, HEAD_LEARNING_RATE, WEIGHT_DECAY, BATCH, MAX_TOKENS, SEED = 2, 5e-5, 4e-3, 0.01, 16, 128, 0
 FOLDS = 3
 # besides four training rows, texts the converted model must read as the fitted one did (tests/test_flag_model.py)
 CHECKS = ["I told him crying down the phone wasn't going to make his internet any faster and muted him till he "
@@ -144,11 +146,11 @@ def bert(torch, weights: dict[str, np.ndarray]):
 class Fitting:
     """The recipe, run on some rows."""
 
-    def __init__(self):
+    def __init__(self, seed: int = SEED):
         import torch
         from tokenizers import Tokenizer
 
-        self.torch = torch
+        self.torch, self.seed = torch, seed
         torch.set_num_threads(2)
         self.base = base_weights()
         self.tokenizer = Tokenizer.from_str(zipfile.ZipFile(packaged_zip()).read("tokenizer.json").decode("utf-8"))
@@ -166,12 +168,12 @@ class Fitting:
 
     def fit(self, texts: list[str], ys: list[float], label: str = ""):
         torch = self.torch
-        torch.manual_seed(SEED)
+        torch.manual_seed(self.seed)
         net = bert(torch, self.base)
         encoder = [p for n, p in net.named_parameters() if p.requires_grad and not n.startswith("head")]
         opt = torch.optim.AdamW([{"params": encoder}, {"params": net.head.parameters(), "lr": HEAD_LEARNING_RATE}],
                                 lr=LEARNING_RATE, weight_decay=WEIGHT_DECAY)
-        labels, order_of = torch.tensor(ys), np.random.default_rng(SEED)
+        labels, order_of = torch.tensor(ys), np.random.default_rng(self.seed)
         started = time.monotonic()
         for epoch in range(EPOCHS):
             net.train()
@@ -191,15 +193,17 @@ class Fitting:
             return np.concatenate([net(*self.batch(texts[i:i + 64])).numpy() for i in range(0, len(texts), 64)])
 
 
-def cross_validate(out: Path) -> int:
+def cross_validate(out: Path, seed: int = SEED) -> int:
     """The tune cases' out-of-fold log-odds, FOLDS folds grouped by file, written to `out` as {case id: log-odds},
-    and those of each of their own sentences read alone beside it ({case id: [log-odds]}, `*.sentences.json`)."""
+    and those of each of their own sentences read alone beside it ({case id: [log-odds]}, `*.sentences.json`).
+    `seed` draws the folds and the training order: runs with several seeds can be averaged, since one draw of
+    folds moves the out-of-fold log-odds near the bar (README "The red-flag model")."""
     ids: list[str] = []
     own: dict[str, list[str]] = {}
     texts, ys, _ = training_rows(ids, own)
     files = sorted({i.split("/")[0] for i in ids if i})
-    fold_of = dict(zip(files, np.random.default_rng(SEED).permutation(len(files)) % FOLDS))
-    fitting, oof, each = Fitting(), {}, {}
+    fold_of = dict(zip(files, np.random.default_rng(seed).permutation(len(files)) % FOLDS))
+    fitting, oof, each = Fitting(seed), {}, {}
     for k in range(FOLDS):
         train = [j for j, i in enumerate(ids) if not i or fold_of[i.split("/")[0]] != k]
         test = [j for j, i in enumerate(ids) if i and fold_of[i.split("/")[0]] == k]
@@ -216,8 +220,9 @@ def cross_validate(out: Path) -> int:
 
 
 def main() -> int:
-    if len(sys.argv) == 3 and sys.argv[1] == "--cv":
-        return cross_validate(Path(sys.argv[2]))
+    if len(sys.argv) in (3, 5) and sys.argv[1] == "--cv":
+        seed = int(sys.argv[4]) if len(sys.argv) == 5 and sys.argv[3] == "--seed" else SEED
+        return cross_validate(Path(sys.argv[2]), seed)
     texts, ys, fingerprint = training_rows()
     fitting = Fitting()
     net = fitting.fit(texts, ys)

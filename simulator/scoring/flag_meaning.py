@@ -20,9 +20,9 @@ from .cues import owns_fault, own_stance
 from .clauses import (Clause, agrees, denials_of, denies_saying, mostly_theirs, norms_of,
                       sentence_of, stance)
 from .english import ASSENT
-from .flag_readings import (OWN_CONDUCT, activity_named, answer_part, another_persons_doing, conceded, frank,
-                            made_small_but_fixed, one_of_my_acts,
-                            one_reason_of_several, someone_elses, their_doing)
+from .flag_readings import (OWN_CONDUCT, activity_named, answer_part, another_persons_doing, conceded, ended_by_policy,
+                            frank, made_small_but_fixed, one_of_my_acts, one_reason_of_several, someone_elses,
+                            their_doing)
 from .semantic import red_flag_exemplars
 from .text import Doc
 from .tone import belief_put_right, helps_with
@@ -86,6 +86,8 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         if conceded(clause, sentence) or (RedFlag(ex_.labels[j]) is RedFlag.DISMISSIVE and helps_with(clause)):
             continue
         if made_small_but_fixed(clause, clauses):  # "not the end of the world, I'll fix it now" (`flag_readings`)
+            continue
+        if RedFlag(ex_.labels[j]) is RedFlag.DISMISSIVE and ended_by_policy(clause, clauses):  # warned first
             continue
         if (RedFlag(ex_.labels[j]) in OWN_CONDUCT and someone_elses(clause, ex_.texts[j])) or (
                 RedFlag(ex_.labels[j]) is RedFlag.MONEY and (one_reason_of_several(clause, clauses) or frank(clause))):
@@ -209,9 +211,17 @@ def _stance_cost(clause: Clause, exemplar: str, similarity: float) -> float:
         # the opposite. Only a verdict said of a bare subject: in "I'd hope the others would be
         # happy to pick those up" the assent is someone else's
         return th.STANCE_PENALTY
+    if exemplar in _refusals() and ACCEPTS.search(clause.text) and not any(denials_of(clause.text)):
+        # "if it's mandatory I get it": the condition accepted, what "Hard pass on anything mandatory" refuses
+        return th.STANCE_PENALTY
     if agrees(clause.said, exemplar) and not denies_saying(clause.said):
         return 0.0
     return th.STANCE_PENALTY
+
+
+# A clause that ends by accepting what it names (fresh14).
+ACCEPTS = re.compile(r"\b(?:I (?:get|understand|accept|respect) (?:it|that)|fair enough|that's fair|(?:that )?makes sense)"
+                     r"[\s.!,]*$", re.IGNORECASE)
 
 
 # Who a clause is about when it has a subject of its own (an elliptical clause has none).
@@ -229,6 +239,12 @@ def _yes_at_a_price() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _refusals() -> frozenset[str]:
+    return frozenset(t for t, label in zip(red_flag_exemplars().texts, red_flag_exemplars().labels)
+                     if label == RedFlag.REFUSAL.value)
+
+
+@lru_cache(maxsize=1)
 def _no_to_it() -> frozenset[str]:
     """The refusal exemplars that say no (an elliptical yes, "Weekends, sure", is their opposite)."""
     ex_ = red_flag_exemplars()
@@ -240,8 +256,17 @@ def _no_to_it() -> frozenset[str]:
 def _has_tone(text: str, family: RedFlag | None = None) -> bool:
     """A word of the red flag's tone in the clause's sentence (`tone_words`; any red flag's, for
     None); not the "no" of a number put right ("in two days, no, three days")."""
+    text = OPENER.sub("", NEEDS_A_MOAN.sub("", text))
     said = Doc(Transcript.typed(own_stance(CANDID.sub("", REPAIRED_NUMBER.sub(r"\2", text)))))
     return bool(said.find_all(tone_of(family)))
+
+
+# "Honestly, you guys were the first to call me back", "To be honest, ...": a sentence opened with a word of
+# candour says how it is told, not the shrug "honestly" is inside one ("it's honestly just a job"; fresh14).
+OPENER = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:honestly|to be honest|in all honesty|truthfully)\s*,", re.IGNORECASE)
+# "Some callers need a moan first, so you stay patient": a caller's need to let off steam, said as a need, is
+# the candidate's patience with it, not scorn for the moaning ("they just want to moan" is still read).
+NEEDS_A_MOAN = re.compile(r"\bneeds? (?:a|to) (?:good )?(?:moan|rant|vent|whinge|grumble)\b", re.IGNORECASE)
 
 
 # "I won't pretend I love losing Saturdays, but...", "I'm not going to lie, ...": frankness before

@@ -13,7 +13,7 @@ import numpy as np
 from ..types import Question, RedFlag
 from . import semantic
 from . import thresholds as th
-from .clauses import FIRST_PERSON_SUBJECTS, Clause, norms_of
+from .clauses import FIRST_PERSON_SUBJECTS, Clause, denials_of, norms_of
 from .words import STOPWORDS
 
 # "while they're calling me names", "if he swears at me": a phrase that sets the scene with what
@@ -170,7 +170,32 @@ MINE = frozenset("i we me my us our myself".split())
 
 def activity_named(clause: Clause) -> bool:
     words = norms_of(clause.text)
-    return bool(words) and words[0].endswith("ing") and words[0] not in NOT_GERUNDS and not MINE & set(words)
+    return bool(words) and not MINE & set(words) and (
+        (words[0].endswith("ing") and words[0] not in NOT_GERUNDS) or described(words))
+
+
+# "You sit there with a headset taking one call after another.": the work told in the generic "you" of
+# a description, a verb of the present after it, names what the job is like, not what the candidate wants
+# from it (fresh14). Not "you can...", "you just...", "you get paid...": an easy seat said so.
+DESCRIBING = frozenset("sit sits take takes answer pull work deal talk spend log listen type".split())
+
+
+def described(words: Sequence[str]) -> bool:
+    return len(words) > 1 and words[0] == "you" and words[1] in DESCRIBING
+
+
+# "...I'd warn them once that I'll have to end the call. If it doesn't stop I'd follow policy, hang up and flag it
+# to my lead": a call ended by the abuse policy after the caller was warned is the job done, not a caller brushed
+# off; only the clause that says the policy or the ending itself (fresh14).
+WARNED = re.compile(r"\bwarn(?:s|ed|ing)?\b|\b(?:give|gave|giving) (?:them|him|her) a (?:fair |clear |final )?warning\b|"
+                    r"\b(?:let|tell|told) (?:them|him|her) (?:know )?(?:that )?(?:I|we)(?:'ll|'d| will| would) "
+                    r"(?:have to )?(?:end|close|disconnect)", re.IGNORECASE)
+ENDED_BY_POLICY = re.compile(r"\b(?:policy|procedure|end the call|ending the call|hang up|disconnect)\b", re.IGNORECASE)
+
+
+def ended_by_policy(clause: Clause, clauses: Sequence[Clause]) -> bool:
+    return ENDED_BY_POLICY.search(clause.text) is not None and any(
+        WARNED.search(c.text) and not any(denials_of(c.text)) for c in clauses if c.sentence and c.start <= clause.start)
 
 
 # "It's not the end of the world, I'll fix it now": the caller's loss said to be small, and in the same

@@ -94,11 +94,14 @@ TONE_LEAD_FLOOR = -0.2
 # FLAG_MODEL_WORDS words of its own or more that the fine-tuned model reads at FLAG_MODEL_BAR log-odds or more
 # (FLAG_MODEL_BAR_CALL in a reply to a caller) is one. Chosen on the tune cases' out-of-fold log-odds (3-fold
 # cross-validation grouped by file, `scripts/fit_flag_model.py --cv`), never on a held-out case: the lowest bar (in
-# steps of 0.05) with at most 1% of the professional answers no rule flags over it. Twenty-seventh pass, refitted
-# with fresh15 (1947 tune cases, out-of-fold AUC 0.943): interview answers at 2.9, 9 of 1079 professional answers
-# and 25 of the 142 rude ones the rules miss (2.8: 17 and 32; 2.5: 32 and 58; the model's log-odds end near 3.1).
-# Replies to a caller: at 2.65, 2 of 222 and 18 of 45 (2.5: 5 and 28). (Before: 2.8 and 2.7, on 1905 cases.)
-FLAG_MODEL_WORDS, FLAG_MODEL_BAR, FLAG_MODEL_BAR_CALL = 3, 2.9, 2.65
+# steps of 0.05) with at most 1% of the professional answers no rule flags over it, on each of two draws of the
+# folds (`--cv FILE --seed 0` and `--seed 1`): one draw alone moves the bar by a whole log-odd. Twenty-eighth pass,
+# refitted with fresh14 and the head's learning rate raised (1995 tune cases, out-of-fold AUC 0.951 / 0.959):
+# seed 0 alone gives 3.65 for interview answers (9 of 1098 professional answers the rules do not flag over it, 18
+# of the 148 rude ones they miss), seed 1 alone 2.55 (10 and 47; at 3.65, 0 and 11); replies to a caller 1.6
+# (1 of 228 and 37 of 50) and 1.05 (2 and 35; at 1.6, 1 and 32). The higher of each pair is kept. (Before: 2.9
+# and 2.65 on one draw, when the log-odds ended near 3.1; they now end near 4.2.)
+FLAG_MODEL_WORDS, FLAG_MODEL_BAR, FLAG_MODEL_BAR_CALL = 3, 3.65, 1.6
 
 # Money as the only reason is a red flag only where the motive is asked (`flag_readings.asks_motive`):
 # every "motivation" question, and any other whose profile is this near a motive said plainly:

@@ -14,6 +14,7 @@ from . import flag_meaning, flag_readings, semantic
 from .plain import plain
 from . import lexicon as lx
 from . import thresholds as th
+from .tone import belief_put_right
 from .clauses import Clause, clauses, norms_of, sentence_of
 from .flag_model import model_flag
 from .flags import RED_FLAG_SEVERITY, Flag, find_red_flags
@@ -294,10 +295,28 @@ class Inputs:
                  if f.family is RedFlag.REFUSAL or not refused_by_reference(self.clauses, f.start, f.end)]
         if self.hangs_up and not found:
             found = [Flag(0, len(self.doc.words), RedFlag.DISMISSIVE)]
-        if not found and (m := model_flag(self.clauses, self.clause_vectors, self.doc.others_words, self.call_reply)) \
-                and not self._denies_a_point(m.clause):
-            found = [Flag(m.clause.start, m.clause.end, m.family, round(m.similarity, 2))]  # what no rule names
+        # what no rule names (a mild one, a negative word, is no reason not to ask: "Honestly, it's just for the
+        # money until something better comes along" had "negative" and no more)
+        if not any(RED_FLAG_SEVERITY[f.family] is Severity.SEVERE for f in found) \
+                and (m := model_flag(self.clauses, self.clause_vectors, self.doc.others_words, self.call_reply)) \
+                and not self._denies_a_point(m.clause) and not self._read_by_a_rule(m.clause):
+            found = [f for f in found if not (f.start < m.clause.end and m.clause.start < f.end)] + [
+                Flag(m.clause.start, m.clause.end, m.family, round(m.similarity, 2))]
         return found
+
+    def _read_by_a_rule(self, clause: Clause) -> bool:
+        """A sentence the rules already read as no red flag, whatever the model's quote says: only "I don't know"
+        ("Hmm, honestly, no idea.", a non-answer with its own tip), or what others think, put right at once ("Some
+        people think callers are stupid. They're not, ..."; `tone.belief_put_right`). And an interview answer
+        hedged ("I would probably just try to deal with them, I guess."): unsure, which its own tip says, and a
+        red flag no rule names is not read into it. Measured on the tune cases' out-of-fold log-odds at the
+        twenty-eighth pass's bar: professional answers over it 9 -> 4 of 1098, rude ones added 18 -> 14 of 148
+        (seed 0; seed 1: 0 -> 0, 11 -> 10); to a caller it would only lose rude replies (2 and 1), so it is not
+        read there."""
+        before = [c for c in self.clauses if c.sentence and c.end <= clause.start]
+        return semantic.is_no_answer(clause.text) or belief_put_right(clause, self.clauses) or bool(
+            before and belief_put_right(before[-1], self.clauses)) or (  # ...or the sentence that puts it right
+            not self.call_reply and bool(self.doc.find_all(lx.HEDGES)))
 
     def _denies_a_point(self, clause: Clause) -> bool:
         """Whether the clause denies one of the question's key points ("Talking people through their

@@ -130,7 +130,11 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                "terms2": HERE / "terms2_cases.yaml",
                # grudging motives and shrugged-off callers said in passing, and twins, written before
                # scoring them and before the red-flag model was refitted on them (twenty-seventh pass)
-               "fresh15": HERE / "fresh15_cases.yaml"}
+               "fresh15": HERE / "fresh15_cases.yaml",
+               # a second blind family of grudging motives and shrugged-off callers with twins, written by a
+               # helper who read no exemplar, rule or case file; scored blind before the refit that added
+               # it to the red-flag model's rows (twenty-eighth pass)
+               "fresh14": HERE / "fresh14_cases.yaml"}
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
