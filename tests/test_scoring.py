@@ -592,6 +592,15 @@ def test_a_spoken_follow_up_adds_no_pause_and_no_speaking_time(speak, transcribe
     assert score.metric("time_to_start").value == pytest.approx(one.words[0].start, abs=0.01)
 
 
+def test_a_short_answer_is_quoted_by_more_than_a_one_word_opening():
+    # New-user probe, 2026-12-04: "Honestly? I'll take any shift..." got the length note on "Honestly?" alone
+    short = score_answer(ANGRY, Transcript.typed("Honestly? I stayed calm and sorted his refund."))
+    [quote] = [e.quote for e in short.metric("length").evidence if e.kind is EvidenceKind.TOO_SHORT]
+    assert quote.startswith("Honestly?") and "sorted his refund" in quote
+    plain = score_answer(ANGRY, Transcript.typed("I stayed calm. I sorted his refund."))
+    assert [e.quote for e in plain.metric("length").evidence] == ["I stayed calm"]
+
+
 def test_a_short_answers_key_points_say_how_many_were_expected():
     # A new user's review (2026-12-01): "Key points 100 ... 1 of 5 key points" read as a mistake.
     short = score_answer(ANGRY, Transcript.typed("I stayed calm with him."))

@@ -373,6 +373,10 @@ class Doc:
         if not self.words:
             return None
         s0, s1 = self.sentences[0]
+        if s1 - s0 < MIN_QUOTE_WORDS and len(self.sentences) > 1 and self.segment_of(s1) == self.segment_of(s0):
+            # "Honestly?" read back alone says nothing of the answer: the next sentence goes with it
+            t0, t1 = self.sentences[1]
+            return self.quote_words(s0, self.phrase(t0, t0 + 1, max(1, limit - (s1 - s0)), hi=t1)[1], note, **typed)
         return self.quote_words(*self.phrase(s0, s0 + 1, limit, hi=s1), note, **typed)
 
     def ending(self, note: str = "", limit: int = QUOTE_WORDS, **typed) -> Evidence | None:
