@@ -316,7 +316,13 @@ class Inputs:
         before = [c for c in self.clauses if c.sentence and c.end <= clause.start]
         return semantic.is_no_answer(clause.text) or belief_put_right(clause, self.clauses) or bool(
             before and belief_put_right(before[-1], self.clauses)) or (  # ...or the sentence that puts it right
-            not self.call_reply and bool(self.doc.find_all(lx.HEDGES)))
+            not self.call_reply and (bool(self.doc.find_all(lx.HEDGES)) or self._says_next_to_nothing))
+
+    @property
+    def _says_next_to_nothing(self) -> bool:
+        """An interview answer of fewer than three different words that are not small words ("I mean it, I mean,
+        um. I mean, I mean it, um." read 3.83 to the red-flag model): nothing said to judge a red flag in."""
+        return len({n for n in self.doc.norms if n.isalpha() and n not in STOPWORDS}) < 3
 
     def _denies_a_point(self, clause: Clause) -> bool:
         """Whether the clause denies one of the question's key points ("Talking people through their
