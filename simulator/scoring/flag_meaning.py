@@ -231,25 +231,22 @@ PRICE = frozenset({"if", "unless", "otherwise", "only", "long"})
 
 
 @lru_cache(maxsize=1)
-def _yes_at_a_price() -> frozenset[str]:
-    """The refusal exemplars that say yes on a condition."""
+def _refusals() -> frozenset[str]:
+    """The refusal exemplars."""
     ex_ = red_flag_exemplars()
-    return frozenset(t for t, label in zip(ex_.texts, ex_.labels)
-                     if label == RedFlag.REFUSAL.value and PRICE & set(norms_of(t)))
+    return frozenset(t for t, label in zip(ex_.texts, ex_.labels) if label == RedFlag.REFUSAL.value)
 
 
 @lru_cache(maxsize=1)
-def _refusals() -> frozenset[str]:
-    return frozenset(t for t, label in zip(red_flag_exemplars().texts, red_flag_exemplars().labels)
-                     if label == RedFlag.REFUSAL.value)
+def _yes_at_a_price() -> frozenset[str]:
+    """The refusal exemplars that say yes on a condition."""
+    return frozenset(t for t in _refusals() if PRICE & set(norms_of(t)))
 
 
 @lru_cache(maxsize=1)
 def _no_to_it() -> frozenset[str]:
     """The refusal exemplars that say no (an elliptical yes, "Weekends, sure", is their opposite)."""
-    ex_ = red_flag_exemplars()
-    return frozenset(t for t, label in zip(ex_.texts, ex_.labels)
-                     if label == RedFlag.REFUSAL.value and stance(t) < 0)
+    return frozenset(t for t in _refusals() if stance(t) < 0)
 
 
 @lru_cache(maxsize=16384)

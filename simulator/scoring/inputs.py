@@ -31,7 +31,7 @@ from .pretence import pretences
 from .reference import referred_refusals, refused_by_reference
 from .plan import answer_band, is_call_reply, reply_context
 from .text import Doc
-from .words import STOPWORDS
+from .words import STOPWORDS, content_words
 
 
 @dataclass(frozen=True)
@@ -322,7 +322,7 @@ class Inputs:
     def _says_next_to_nothing(self) -> bool:
         """An interview answer of fewer than three different words that are not small words ("I mean it, I mean,
         um. I mean, I mean it, um." read 3.83 to the red-flag model): nothing said to judge a red flag in."""
-        return len({n for n in self.doc.norms if n.isalpha() and n not in STOPWORDS}) < 3
+        return len(set(content_words(self.doc.norms))) < 3
 
     def _denies_a_point(self, clause: Clause) -> bool:
         """Whether the clause denies one of the question's key points ("Talking people through their
