@@ -100,7 +100,9 @@ TONE_LEAD_FLOOR = -0.2
 # seed 0 alone gives 3.65 for interview answers (9 of 1098 professional answers the rules do not flag over it, 18
 # of the 148 rude ones they miss), seed 1 alone 2.55 (10 and 47; at 3.65, 0 and 11); replies to a caller 1.6
 # (1 of 228 and 37 of 50) and 1.05 (2 and 35; at 1.6, 1 and 32). The higher of each pair is kept. (Before: 2.9
-# and 2.65 on one draw, when the log-odds ended near 3.1; they now end near 4.2.)
+# and 2.65 on one draw, when the log-odds ended near 3.1; they now end near 4.2.) A third draw (`--seed 2`,
+# twenty-ninth pass, AUC 0.953) gives 2.85 (10 and 56; at 3.65, 0 and 16) and 1.3 (2 and 37; at 1.6, 1 and 34):
+# the bars hold on every draw so far, and seed 0 is the one that sets them.
 FLAG_MODEL_WORDS, FLAG_MODEL_BAR, FLAG_MODEL_BAR_CALL = 3, 3.65, 1.6
 
 # Money as the only reason is a red flag only where the motive is asked (`flag_readings.asks_motive`):

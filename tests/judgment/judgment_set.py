@@ -134,7 +134,16 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                # a second blind family of grudging motives and shrugged-off callers with twins, written by a
                # helper who read no exemplar, rule or case file; scored blind before the refit that added
                # it to the red-flag model's rows (twenty-eighth pass)
-               "fresh14": HERE / "fresh14_cases.yaml"}
+               "fresh14": HERE / "fresh14_cases.yaml",
+               # the work itself turned down in everyday words ("sorting out strangers' muddles over the phone
+               # has never appealed to me") beside twins that want it, and honest answers using the same verbs;
+               # written blind by a helper (twenty-ninth pass)
+               "fresh16": HERE / "fresh16_cases.yaml"}
+# Tune files the red-flag model is never fitted on (`scripts/fit_flag_model.py`), so that their professional
+# answers measure its false flags out of sample on the tune side: fresh16 is a family of the work turned down,
+# whose twins and honest answers speak of the job's hard sides (a refit with them moved the model's log-odds
+# away from the bars chosen for it, twenty-ninth pass).
+NOT_TRAINED = frozenset({"fresh16"})
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
@@ -153,7 +162,9 @@ HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-
                        "heldout-fresh20": HERE / "heldout_fresh20.yaml",
                        "heldout-fresh21": HERE / "heldout_fresh21.yaml",
                        # grudging motives and shrugged-off callers said in passing, and twins (27th pass)
-                       "heldout-fresh22": HERE / "heldout_fresh22.yaml"}
+                       "heldout-fresh22": HERE / "heldout_fresh22.yaml",
+                       # the work itself turned down in everyday words, and twins (29th pass)
+                       "heldout-fresh23": HERE / "heldout_fresh23.yaml"}
 
 FAMILIES = (
     "real",              # quoted from a public guide, with the source's own label
