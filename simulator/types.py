@@ -95,6 +95,7 @@ class KeyPoint:
 
     phrasings: tuple[str, ...]
     examples: tuple[str, ...] = ()
+    implies: tuple[str, ...] = ()  # other points' labels an all-inclusive yes answers too ("any shift": evenings)
 
     @property
     def label(self) -> str:

@@ -124,8 +124,9 @@ def test_phrasings_are_short_spoken_text():
 def test_all_bundled_questions_fit_in_one_bank(tmp_path):
     """The size limits leave room: every bundled question in one file still loads, unchanged."""
     questions = [q for bank in bundled() for q in bank.questions]
-    point = lambda k: {"phrasings": list(k.phrasings), "examples": list(k.examples)} if k.examples \
-        else list(k.phrasings)  # noqa: E731
+    point = lambda k: {"phrasings": list(k.phrasings), "examples": list(k.examples),  # noqa: E731
+                       **({"implies": list(k.implies)} if k.implies else {})} if k.examples or k.implies \
+        else list(k.phrasings)
     doc = {"bank": "everything", "questions": [
         {"id": q.id, "text": q.text, "category": q.category, "kind": q.kind.value,
          "key_points": [point(k) for k in q.key_points],
@@ -413,6 +414,23 @@ def test_a_broken_examples_list_is_named_with_its_line_and_exits_2(tmp_path):
     assert "examples.yaml:7: questions[0].key_points[0].examples: must be a list" in out.stdout + out.stderr
 
 
+def test_a_key_point_may_say_which_others_an_all_inclusive_yes_answers(tmp_path):
+    """`implies: [labels]` names the question's other points by their first phrasing; `banks show`
+    says it; a label that is no other point of the question is named with its line and exits 2."""
+    text = ("bank: b\nquestions:\n  - id: a\n    text: When can you work?\n    key_points:\n"
+            "      - [evenings, late shift]\n      - [weekends, Saturdays]\n"
+            "      - phrasings: [any shift, flexible]\n        implies: [evenings, Weekends]\n")
+    bank = load_bank(write(tmp_path, text))
+    assert bank.questions[0].key_points[2].implies == ("evenings", "Weekends")
+    assert "said in all-inclusive words, also answers: evenings, Weekends" in banks.format_bank(bank)
+    broken = write(tmp_path, text.replace("[evenings, Weekends]", "[evenings, nights]").replace(
+        "[any shift, flexible]", "[flexible, any shift]"), "implies.yaml")
+    assert problems_of(broken) == [f"{broken}:8: questions[0].key_points[2].implies: 'nights' is not another key "
+                                   "point of this question (their first phrasings: evenings, weekends)"]
+    out = run_cli("banks", "validate", str(broken))
+    assert out.returncode == 2 and "Traceback" not in out.stderr and "'nights' is not another key point" in out.stdout + out.stderr
+
+
 def test_every_bundled_key_point_has_example_sentences_in_a_candidates_voice():
     """Two to four whole sentences per point, the call's points too, so a paraphrase is heard."""
     for bank in bundled():
@@ -566,7 +584,7 @@ def test_starter_bank_validates_and_shows_every_field(tmp_path):
     assert validate_paths([path]) == []
     bank = load_bank(path)
     text = starter_bank_text()
-    for key in banks.TOP_KEYS + banks.QUESTION_KEYS + banks.TURN_KEYS:
+    for key in banks.TOP_KEYS + banks.QUESTION_KEYS + banks.TURN_KEYS + banks.POINT_KEYS:
         assert f"{key}:" in text, key
     assert {q.kind for q in bank.questions} >= {"general", "behavioral", "roleplay"}
     call = next(q for q in bank.questions if q.is_roleplay)

@@ -18,7 +18,7 @@ anything is built.
 """
 
 from .catalog import BankInfo, available_banks, bundled_banks, find_question, resolve_banks
-from .check import QUESTION_KEYS, TOP_KEYS, TURN_KEYS
+from .check import POINT_KEYS, QUESTION_KEYS, TOP_KEYS, TURN_KEYS
 from .compose import MAX_DEPTH, MAX_NODES
 from .loading import BANK_SUFFIXES, bank_files, bundled_banks_dir, load_bank, validate_paths
 from .reading import MAX_FILE_BYTES, MAX_PROBLEMS
@@ -27,7 +27,7 @@ from .starter import STARTER_BANK, starter_bank_text, write_starter_bank
 
 __all__ = [
     "BANK_SUFFIXES", "BankInfo", "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "MAX_PROBLEMS",
-    "QUESTION_KEYS", "STARTER_BANK", "TOP_KEYS", "TURN_KEYS", "available_banks", "bank_files",
+    "POINT_KEYS", "QUESTION_KEYS", "STARTER_BANK", "TOP_KEYS", "TURN_KEYS", "available_banks", "bank_files",
     "bundled_banks", "bundled_banks_dir", "find_question", "format_bank", "format_bank_list",
     "load_bank", "resolve_banks", "starter_bank_text", "validate_paths", "write_starter_bank",
 ]

@@ -16,7 +16,7 @@ TOP_KEYS = ("bank", "title", "questions")
 QUESTION_KEYS = ("id", "text", "category", "kind", "key_points", "follow_up", "answer_seconds",
                  "turns", "asks_for")
 TURN_KEYS = ("line", "key_points")
-POINT_KEYS = ("phrasings", "examples")
+POINT_KEYS = ("phrasings", "examples", "implies")
 
 _NAME = re.compile(r"[a-z0-9-]+")
 # Words people reach for instead of the real key; difflib catches the typos.
@@ -137,7 +137,7 @@ class Checker:
 
     def key_points(self, node: Node | None, field: str) -> tuple[KeyPoint, ...]:
         items = self.seq(node, field) or []
-        points = []
+        found: list[tuple[int, Node, KeyPoint]] = []
         for i, item in enumerate(items):
             where = f"{field}[{i}]"
             if item.kind == "map" and not item.bad:
@@ -146,8 +146,20 @@ class Checker:
                 phrasings = self.phrasings(item, where, node)
                 point = KeyPoint(phrasings) if phrasings else None
             if point is not None:
-                points.append(point)
-        return tuple(points)
+                found.append((i, item, point))
+        self.implied_labels(found, field)
+        return tuple(point for _, _, point in found)
+
+    def implied_labels(self, found: list[tuple[int, Node, KeyPoint]], field: str) -> None:
+        """Each `implies:` label names another key point of the same list, by its first phrasing."""
+        for i, item, point in found:
+            others = [p.label for _, _, p in found if p is not point]
+            for label in point.implies:
+                if label.lower() not in {o.lower() for o in others}:
+                    near = difflib.get_close_matches(label, others, n=1)
+                    hint = f"did you mean {near[0]!r}? " if near else ""
+                    self.add(item, f"{field}[{i}].implies", f"{label!r} is not another key point of this question "
+                                                            f"({hint}their first phrasings: {', '.join(others)})")
 
     def phrasings(self, item: Node, where: str, parent: Node | None) -> tuple[str, ...] | None:
         """A point's phrasings: one text, or a list of alternatives; None (reported) when broken."""
@@ -170,18 +182,22 @@ class Checker:
                                                  "needs phrasings: [label, other words]")
             return None
         phrasings = self.phrasings(values["phrasings"], f"{where}.phrasings", item)
-        examples: list[str | None] = []
-        if not _absent(values.get("examples")):
-            node = values["examples"]
-            if node.kind != "seq" or node.bad:
-                self.add(node, f"{where}.examples", "must be a list of sentences (lines starting "
-                                                    f"with '- '), not {_describe(node)}")
-                return None
-            examples = [self.text(e, f"{where}.examples[{j}]", required=True, parent=node)
-                        for j, e in enumerate(node.value)]
-        if not phrasings or not all(examples):
+        examples = self.texts(values.get("examples"), f"{where}.examples",
+                              "must be a list of sentences (lines starting with '- ')")
+        implies = self.texts(values.get("implies"), f"{where}.implies", "must be a list of the question's other "
+                             "key points, by their first phrasing, like [evenings, weekends]")
+        if not phrasings or examples is None or implies is None or not all(examples) or not all(implies):
             return None
-        return KeyPoint(phrasings, tuple(e for e in examples if e))
+        return KeyPoint(phrasings, tuple(e for e in examples if e), tuple(i for i in implies if i))
+
+    def texts(self, node: Node | None, field: str, must: str) -> list[str | None] | None:
+        """An optional list of texts (`[]` when absent); None (reported) when it is no list."""
+        if _absent(node):
+            return []
+        if node.kind != "seq" or node.bad:
+            self.add(node, field, f"{must}, not {_describe(node)}")
+            return None
+        return [self.text(e, f"{field}[{j}]", required=True, parent=node) for j, e in enumerate(node.value)]
 
     def seconds(self, node: Node | None, field: str) -> tuple[float, float] | None:
         if node is None or node.bad or (node.kind == "scalar" and node.value is None):

@@ -60,6 +60,8 @@ def _points_lines(points: tuple[KeyPoint, ...], indent: str) -> list[str]:
         also = f"  (also: {', '.join(others)})" if others else ""
         lines.append(f"{indent}- {point.label}{also}")
         lines += [f"{indent}    e.g. \"{example}\"" for example in point.examples]
+        if point.implies:
+            lines.append(f"{indent}    said in all-inclusive words, also answers: {', '.join(point.implies)}")
     return lines
 
 

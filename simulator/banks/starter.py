@@ -42,12 +42,15 @@ questions:
     answer_seconds: [60, 150]
 
   - id: my-saturdays
-    text: We're open on Saturdays. Could you work one a month?
+    text: We're open on Saturdays and late on Thursdays. Could you work one of each a month?
     category: availability
     kind: general
     asks_for: hours             # optional: what any answer must give; hours = days, times or a yes/no
     key_points:
-      - [that works, I can do that, "yes"]   # quoted: a bare yes means true in YAML
+      - [Saturdays, weekends]
+      - [Thursday evenings, late shift]
+      - phrasings: [any shift, whatever you need, I'm flexible]
+        implies: [Saturdays, Thursday evenings]  # "any shift" answers those too, unless a limit is said
       - [notice, plan ahead, arrange]
     answer_seconds: [15, 60]
 

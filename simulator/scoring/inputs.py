@@ -334,7 +334,7 @@ class Inputs:
     def _read_points(self, unsaid: frozenset[int], plain: tuple[str, ...], vectors: np.ndarray) -> list[PointReading]:
         return read_points(self.points, self.doc, self.clauses, self.clause_vectors, self.matches, unsaid=unsaid,
                            plain=plain, plain_vectors=vectors, said_back=self.said_back,
-                           judged=self.question.category not in th.ABOUT_YOU)
+                           judged=self.question.category not in th.ABOUT_YOU, on_a_call=self.call_reply)
 
     @property
     def hangs_up(self) -> bool:

@@ -8,6 +8,10 @@ similarities of all-MiniLM-L6-v2 (int8), calibrated on the tune half of the judg
 POINT_COVERED = 0.55
 POINT_PARTIAL = 0.42
 POINT_DENIED = 0.55  # a clause this near a phrasing with the opposite stance denies the point
+# A part of the job named and then turned down ("Sorting out people's muddles on the phone has never
+# appealed to me", `verdict.judged_subject`) denies a point its words alone are this near, when
+# nothing in the answer says the point even partly: the verdict pulls the whole clause away from it.
+SUBJECT_DENIED = 0.42
 # A point's example sentences (the bank's `examples:`) say a point or nothing (no partial credit: a
 # clause near one in part is near its subject, "the courier will deliver it whenever" and "I'm
 # looking at where the courier says they left it"), at POINT_COVERED plus this margin, for the point

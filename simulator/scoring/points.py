@@ -11,7 +11,7 @@ that says a neighbouring point is not taken for this one ("Evenings are fine" is
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 import numpy as np
@@ -19,12 +19,12 @@ import numpy as np
 from ..types import Coverage, KeyPoint, Transcript
 from . import semantic
 from . import thresholds as th
-from .clauses import FIRST_PERSON, Clause, about_others, agrees, denials_of, norms_of, sentence_of
+from .clauses import Clause, norms_of
 from .exemplars import exemplars
-from .matching import PointMatch, generic_stems, match_phrase, same_word
-from .refusal import QUALIFIED
+from .matching import PointMatch, generic_stems, match_phrase
+from .point_denials import can_deny, done_already, taken_back
 from .text import Doc
-from .verdict import judged_stance, says
+from .verdict import judged_stance, judged_subject, says
 from .words import STOPWORDS, content_words, normalise_word, stem
 
 
@@ -106,7 +106,8 @@ def point_vectors(points: tuple[KeyPoint, ...]) -> PointVectors:
 def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause], vectors: np.ndarray,
                 spelled: Sequence[PointMatch], unsaid: set[int] = frozenset(),
                 plain: Sequence[str] = (), plain_vectors: np.ndarray | None = None,
-                said_back: frozenset[int] = frozenset(), judged: bool = True) -> list[PointReading]:
+                said_back: frozenset[int] = frozenset(), judged: bool = True,
+                on_a_call: bool = False) -> list[PointReading]:
     """Each key point (with phrasings) as covered, partly covered, denied or missing.
 
     The best clause with the point's stance covers it when near enough (`th.POINT_COVERED`), or
@@ -119,7 +120,9 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
     `said_back` (by place: the question said back, `said_back.py`) may deny a point, never say it.
     With `judged`, a clause naming the part of the job its sentence then judges takes that verdict
     (`verdict.says`); not where the question asks about the candidate ("Delegating has never been my
-    strong point" answers "What's your greatest weakness?").
+    strong point" answers "What's your greatest weakness?"); a part of the job named in other words
+    and turned down denies the point its words alone are near (`_judged_away`), not in a reply on a
+    call (`on_a_call`: "Billing isn't my department, but I'll put you through" turns nothing down).
     """
     table = point_vectors(tuple(points))
     sims, readings = _similarities(table, clauses, vectors, plain, plain_vectors)
@@ -127,6 +130,7 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
     near = _nearness(len(points), table, sims, clauses, doc, spelled)
     heard = _by_example(len(points), table, sims, len(clauses))
     said_back_clauses = [clauses[i] for i in said_back]
+    subjects = _subjects_judged_away(clauses) if judged and not on_a_call else []
     out: list[PointReading] = []
     for index, point in enumerate(points):
         if not point.phrasings:
@@ -166,6 +170,8 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
                 elif best_deny[0] < th.POINT_DENIED and can_deny(clause.text, words.phrasing) \
                         and not taken_back(clauses, clause) and not done_already(clauses, clause):
                     best_deny = (th.POINT_DENIED, clause, words.phrasing)
+        if subjects and best_deny[0] < th.POINT_DENIED and best_say[0] < th.POINT_PARTIAL:
+            best_deny = _judged_away(table, index, subjects, clauses) or best_deny
         topical = words.topical if words is not None and best_say[0] >= 1.0 else _meaningful(best_say[2])
         if best_deny[0] >= th.POINT_DENIED and best_deny[0] > best_say[0]:
             out.append(PointReading(point, index, Coverage.DENIED, best_deny[1], best_deny[0], best_deny[2], topical))
@@ -175,108 +181,78 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
             out.append(PointReading(point, index, Coverage.PARTIAL, best_say[1], best_say[0], best_say[2], topical))
         else:
             out.append(PointReading(point, index, Coverage.MISSING, None, best_say[0], best_say[2], topical))
+    return _with_implied(out, clauses)
+
+
+# A yes in all-inclusive words ("any shift", "whatever you need", "whenever"), which answers the
+# points a bank says it implies; and a time of day or a weekday named, which is a limit ("any time
+# from eight to six", "whatever you need, Monday to Friday").
+ALL_INCLUSIVE = frozenset({"any", "anything", "anytime", "whatever", "whenever", "every", "everything", "all"})
+TIMES = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                   "noon", "midday", "midnight", "am", "pm", "o'clock", "monday", "tuesday", "wednesday",
+                   "thursday", "friday", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "weekday",
+                   "weekdays"})
+EXCEPT = frozenset({"except", "apart", "besides", "excluding", "unless", "but"})
+
+
+def _stems_of(point: KeyPoint) -> set[str]:
+    return {stem(w) for p in point.phrasings for w in content_words(list(norms_of(p)))}
+
+
+def _with_implied(readings: list[PointReading], clauses: Sequence[Clause]) -> list[PointReading]:
+    """A point covered in all-inclusive words ("I'll take any shift you've got") also covers the
+    points it implies (`KeyPoint.implies`: evenings, weekends) that nothing covers, quoting the same
+    clause; not when the answer says a limit (a point denied, a time or a weekday, "except", "but"), names
+    the implied point itself ("...except Sundays": its own reading stands) or a sibling of it
+    ("weekdays" of weekends)."""
+    if any(r.coverage is Coverage.DENIED for r in readings):
+        return readings
+    said = {n for c in clauses for n in norms_of(c.text)}
+    if any(n.isdigit() for n in said) or said & (TIMES | EXCEPT):
+        return readings
+    stems = {stem(n) for n in content_words(list(said))}
+    out = list(readings)
+    by_label = {r.point.label.lower(): k for k, r in enumerate(readings)}
+    for r in readings:
+        if not r.covered or r.clause is None or ALL_INCLUSIVE.isdisjoint(norms_of(r.clause.text)):
+            continue
+        for label in r.point.implies:
+            k = by_label.get(label.lower())
+            if k is None:
+                continue
+            own = _stems_of(out[k].point) - _stems_of(r.point)  # "late shift" names evenings by "late", not "shift"
+            if out[k].coverage not in (Coverage.MISSING, Coverage.PARTIAL) or stems & own \
+                    or any(names_sibling(c.text, out[k].point.phrasings) for c in clauses):
+                continue
+            out[k] = replace(out[k], coverage=Coverage.COVERED, clause=r.clause, similarity=r.similarity,
+                             phrasing=r.phrasing, topical=r.topical)
     return out
 
 
-# "..., but I'm happy to now": a "but" whose clause says only that the candidate is willing takes
-# back the "no" before it, and refers to it ("I never worked weekends, but I'm happy to now"); a
-# "but" that names something else ("I don't work weekends, but I can do evenings") takes nothing back.
-CONTRASTS = frozenset({"but", "though", "although"})
-WILLING = frozenset({"happy", "glad", "willing", "keen", "fine", "open", "ready", "up"})
-ONLY_REFERRING = WILLING | frozenset({"now", "today", "this", "time", "here", "really", "more", "than",
-                                      "absolutely", "definitely", "certainly", "completely", "totally", "perfectly",
-                                      "learn", "try", "change", "doing", "do", "it", "them", "that"})
+def _subjects_judged_away(clauses: Sequence[Clause]) -> list[tuple[Clause, np.ndarray]]:
+    """Each clause opening a part of the job its sentence says the candidate does not want, with the
+    vector of that part alone (`verdict.judged_subject`)."""
+    found = [(c, s) for c in clauses if (s := judged_subject(clauses, c))]
+    if not found:
+        return []
+    return list(zip([c for c, _ in found], semantic.embed([s for _, s in found])))
 
 
-def taken_back(clauses: Sequence[Clause], clause: Clause) -> bool:
-    """Whether the sentence holding `clause` takes its denial back: "I never worked weekends in my
-    last job, but I'm happy to now"."""
-    sentence = sentence_of(clauses, clause)
-    norms, denying = norms_of(sentence.text), denials_of(sentence.text)
-    first = next((k for k, d in enumerate(denying) if d), None)
-    if first is None:
-        return False
-    turn = next((k for k in range(first + 1, len(norms)) if norms[k] in CONTRASTS), None)
-    if turn is None or any(denying[turn:]):
-        return False
-    tail = {n for n in norms[turn + 1:] if n not in STOPWORDS}
-    return bool(tail & WILLING) and tail <= ONLY_REFERRING
-
-
-# "I don't need to ask the security questions again, you passed them a minute ago": done on this
-# call, not skipped; but a check passed on another occasion ("...when you rang last week") is no
-# check on this call, and its "again" still skips it.
-AGAIN = frozenset({"again"})
-OTHER_OCCASION = frozenset({"yesterday", "week", "weeks", "month", "months", "year", "years", "days", "last",
-                            "previous", "before", "time"})
-
-
-def done_already(clauses: Sequence[Clause], clause: Clause) -> bool:
-    """Whether the clause's denial is only of doing something again, and the answer places the
-    first time on no other occasion (`OTHER_OCCASION`)."""
-    norms, denying = norms_of(clause.text), denials_of(clause.text)
-    first = next((k for k, d in enumerate(denying) if d), None)
-    if first is None or not AGAIN & set(norms[first:]):
-        return False
-    return not any(OTHER_OCCASION & set(norms_of(c.text)) for c in clauses if c.sentence)
-
-
-# "If I can't fix it, I find out who can": a "can't" inside an "if" is a case planned for.
-IF_WORDS = frozenset({"if", "unless", "when", "whenever"})
-
-
-def _only_in_condition(clause: str) -> bool:
-    """Whether every denial of the clause is inside the condition it opens with."""
-    head = clause.split(",")[0]
-    norms = norms_of(head)
-    return bool(norms) and norms[0] in IF_WORDS and sum(denials_of(head)) == sum(denials_of(clause)) > 0
-
-
-def can_deny(clause: str, phrasing: str) -> bool:
-    """Whether a clause that does not say a point can deny it: a denial of the candidate's own, or
-    a phrasing that denies nothing said the other way. A clause that denies nothing does not deny
-    a point phrased in the negative ("so they don't call back"): "if something slips you ring them
-    before they ring you" says something else, and a knock-out's tip points at a "don't" or "never"."""
-    if about_others(clause) or _only_in_condition(clause):
-        return False
-    norms, denying = norms_of(clause), denials_of(clause)
-    first = next((k for k, d in enumerate(denying) if d), None)
-    if first is not None and (QUALIFIED & set(norms[first:]) or "without" in norms[first + 1:]):
-        # how or when, not whether ("I won't transfer you blind", "...until I've checked"); or a
-        # denial answered by a "without" ("never has to ring off without an answer" always answers)
-        return False
-    if first is not None and (_states_a_fact(norms, first) or _nobody_did(norms, first)):
-        return False
-    if first is not None and _only_without_elsewhere(norms, denying, phrasing):
-        return False
-    return first is not None or not any(denials_of(phrasing))
-
-
-def _only_without_elsewhere(norms: tuple[str, ...], denying: tuple[bool, ...], phrasing: str) -> bool:
-    """A clause whose only denial is a "without" denies the words after it, and no others: "I can do
-    the basics now without asking anyone" denies no "so now I" (it is the progress); "I'd do it
-    without checking the account" still denies "check the account"."""
-    if any(d and n != "without" for d, n in zip(denying, norms)):
-        return False
-    after = set(norms[norms.index("without") + 1:])
-    return not any(same_word(w, n) for w in norms_of(phrasing) if w not in STOPWORDS for n in after)
-
-
-def _states_a_fact(norms: tuple[str, ...], first: int) -> bool:
-    """A "there is no ..." with no one of the candidate's in it states a fact about the world, not
-    the candidate's stance: "My contract ends in May and there's no permanent role" gives a reason
-    for leaving, it denies nothing said about the last job. Not "there's no way I'd...", nor
-    "there's nothing I enjoyed", which are the candidate's own."""
-    return first >= 2 and norms[first - 2] == "there" and norms[first - 1] in {"is", "are", "was", "were"} \
-        and norms[first + 1:first + 2] not in {("way",), ("chance",), ("point",)} \
-        and not FIRST_PERSON & set(norms[first:])
-
-
-def _nobody_did(norms: tuple[str, ...], first: int) -> bool:
-    """A clause that opens with "Nobody" or "No one" says what others at the place did not do, not
-    the candidate's stance: "Nobody has asked me to learn anything new since my first week" is a
-    reason for leaving (it denied "positive about my last job" and knocked the answer out)."""
-    return first == 0 and (norms[:1] == ("nobody",) or norms[:2] == ("no", "one"))
+def _judged_away(table: PointVectors, index: int, subjects: Sequence[tuple[Clause, np.ndarray]],
+                 clauses: Sequence[Clause]) -> tuple[float, Clause, str] | None:
+    """A denial of the point by a part of the job named in everyday words and then turned down
+    ("Sorting out people's muddles on the phone has never appealed to me"): the part alone is near
+    one of the point's phrasings (`th.SUBJECT_DENIED`), while the whole clause, verdict and all, is
+    near none. Read at the bar of a denial, as the words of the point are."""
+    rows = [k for k in range(table.said) if table.rows[k][0] == index]
+    best = None
+    for clause, v in subjects:
+        for k in rows:
+            sim = float(table.vectors[k] @ v)
+            if sim >= th.SUBJECT_DENIED and (best is None or sim > best[0]) and can_deny(clause.text, table.rows[k][1]) \
+                    and not taken_back(clauses, clause) and not done_already(clauses, clause):
+                best = (sim, clause, table.rows[k][1])
+    return None if best is None else (max(best[0], th.POINT_DENIED), best[1], best[2])
 
 
 def _similarities(table: PointVectors, clauses: Sequence[Clause], vectors: np.ndarray, plain: Sequence[str],

@@ -10,7 +10,7 @@ before it, and the two are judged together as the sentence left unsaid ("I will 
 shifts") by the existing routes: a condition turned down with nothing offered in its place, or a
 key point or good practice of the job refused. A "never" said of the past is experience, not a
 refusal ("Nights? Never done them, but I'd give them a go"), and a willing "but" after it takes it
-back (`points.taken_back`); "Weekends? No problem." denies a denying word, and says yes."""
+back (`point_denials.taken_back`); "Weekends? No problem." denies a denying word, and says yes."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from .clauses import (FIRST_PERSON_SUBJECTS, REMOVING, RULED_OUT, Clause, _words
                       mostly_theirs, norms_of, sentence_of)
 from .conditions import CONDITION_WORDS, offered, punctual
 from .flag_meaning import FlagMatch
-from .points import taken_back
+from .point_denials import taken_back
 from .refusal import UNABLE, refusals
 from .text import Doc
 from .words import STOPWORDS

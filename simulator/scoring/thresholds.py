@@ -242,6 +242,7 @@ KNOCKOUT_SEVERAL_VERDICT = ("Not yet. In {count} of your answers you said someth
 # Key points by meaning (covered, partly, denied, neighbours, example sentences): their own module.
 from .point_thresholds import (POINT_COVERED, POINT_DENIED, POINT_EXAMPLE_MARGIN,  # noqa: E402,F401
                                POINT_EXAMPLE_SUPPORT, POINT_NEIGHBOUR_MARGIN, POINT_NEIGHBOURS, POINT_PARTIAL, FRAGMENT_POINT,
+                               SUBJECT_DENIED,
                                VERDICT_L2, VERDICT_MARGIN, VERDICT_MODEL_NEAR, VERDICT_MODEL_SURE, VERDICT_NEAR)
 # An answer of this many words or fewer, on topic and with no subject, names what the question asked
 # for ("Impatience." to the weakness question) and is read in the question's frame. Fifth walkthrough

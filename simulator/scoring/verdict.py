@@ -191,13 +191,22 @@ def _shape(sentence: str) -> Verdict | tuple[int, str] | None:
     found = _found_it(norms)
     if found is not None:
         return found
+    raw = sentence.split()
+    cut = next((k for k, w in enumerate(raw) if w[-1:] == ","), None)
+    if cut is not None and _words(" ".join(raw[:cut + 1]))[0] in CANDOUR:  # "To be frank, talking to customers..."
+        shape, skipped = _shape(" ".join(raw[cut + 1:])), len(_words(" ".join(raw[:cut + 1]))[0])
+        if isinstance(shape, Verdict):
+            return Verdict(shape.subject + skipped, shape.stance)
+        return None if shape is None else (shape[0] + skipped, shape[1])
     verb = _subject_end(norms)
+    if verb is None:
+        verb = _topic_end(norms, breaks)
     if verb is None or any(denials_of(" ".join(norms[:verb]))):
         return None  # "None of it is a problem": a denial in the subject turns the predicate round
     predicate = _predicate(norms, breaks, verb)
     if _someone(norms) or _doing(predicate):
         return None  # "A lady was yelling at me" tells what happened, not what the candidate makes of it
-    if not FIRST_PERSON & set(predicate) and predicate[0] not in SEEMING:
+    if not predicate or not FIRST_PERSON & set(predicate) and predicate[0] not in SEEMING:
         return None  # "Being rude isn't acceptable" is a fact, not the candidate's stance
     text = " ".join(predicate)
     denying = [d and not (n == "no" and predicate[k + 1:k + 2] == ("end",))  # "frustrates me no end"
@@ -206,10 +215,52 @@ def _shape(sentence: str) -> Verdict | tuple[int, str] | None:
     if first is not None and set(predicate[first + 1:first + 2]) & NOT_ONLY:
         return None
     # what it does to the candidate says no by itself ("bores me"), unless it is what suits them
-    said_against = sum(denying) + any(n in TO_ME and n not in SUITS and n not in DENYING_WORDS for n in predicate)
+    said_against = sum(denying) + any(n in TO_ME and n not in SUITS and n not in DENYING_WORDS for n in predicate) \
+        + _puts_off(predicate)
     if first is not None or said_against:
         return Verdict(verb, -1 if said_against % 2 else 1)
     return verb, text
+
+
+# How it is told, before the sentence proper: "To be frank, ...", "Honestly, ..."
+CANDOUR = frozenset({("honestly",), ("frankly",), ("truthfully",), ("seriously",), ("look",), ("well",),
+                     ("to", "be", "honest"), ("to", "be", "frank"), ("to", "be", "fair"), ("in", "all", "honesty"),
+                     ("if", "i", "am", "honest"), ("i", "must", "say")})
+# What takes up a part of the job named first and set off by a comma: "Evenings on the phones, that one
+# fills me with dread", "..., it's not for me" ("it is"), "..., which sounds rewarding to me".
+TAKEN_UP = (("that", "one"), ("that",), ("it",), ("this",), ("which",))
+LIKING = frozenset({"love", "like", "enjoy", "adore"})
+ADVERBS = frozenset({"honestly", "really", "just", "frankly", "actually", "probably", "genuinely", "truly"})
+
+
+def _topic_end(norms: tuple[str, ...], breaks: frozenset[int]) -> int | None:
+    """Where the predicate starts when the part of the job is named first, set off by a comma, and
+    then taken up by a pronoun ("Evenings and weekends on the phones, that one fills me with dread")
+    or judged by the candidate ("Talking to customers all day, I can't get excited about it"); None
+    in any other shape."""
+    end = min(breaks, default=None)
+    if end is None or end + 1 > MAX_SUBJECT or end + 1 >= len(norms) or norms[0] in NOT_A_SUBJECT \
+            or norms[0] in FIRST_PERSON or FIRST_PERSON & set(norms[:end + 1]) or NEW_CLAUSE & set(norms[:end + 1]):
+        return None
+    rest = norms[end + 1:]
+    taken = next((len(t) for t in TAKEN_UP if rest[:len(t)] == t), None)
+    verb = next((n for n in rest[1:] if n not in ADVERBS), None)
+    if taken is not None and rest[:1] == ("which",) and verb not in LINKING | SEEMING:
+        return None  # "..., which I've never done full time": what the candidate has done, not a verdict
+    if taken is not None:
+        return end + 1 + taken
+    clause_end = min((b for b in breaks if b > end), default=len(norms) - 1)
+    own = norms[end + 1:clause_end + 1]
+    if rest[:1] == ("i",) and {"it", "that", "them"} & set(own) and (any(denials_of(" ".join(own))) or LIKING & set(own)):
+        return end + 1  # "..., I can't get excited about it", "..., I'd love it": the candidate's own verdict
+    return None
+
+
+def _puts_off(predicate: tuple[str, ...]) -> bool:
+    """ "...puts me off", "...would put me right off": a dislike said in words, so "...don't put me off"
+    is a denied dislike, a yes (read by meaning, the denial alone turned it into a no)."""
+    return any(n in ("put", "puts") and "me" in predicate[k + 1:k + 3] and "off" in predicate[k + 2:k + 5]
+               for k, n in enumerate(predicate))
 
 
 # "I'd find it a drag having...", "I find it rewarding helping...": the verdict before the part of the job
@@ -250,6 +301,28 @@ def says(clauses: Sequence[Clause], clause: Clause, reading: str, phrasing: str,
         if found is not None:
             return found > 0
     return agrees(reading, phrasing)
+
+
+def judged_subject(clauses: Sequence[Clause], clause: Clause) -> str | None:
+    """The words of the part of the job the clause opens, when its sentence then says the candidate
+    does not want it ("Sorting out people's muddles on the phone has never appealed to me"): to be
+    compared with the key points by itself, since the verdict after it pulls the whole clause away
+    from what the part of the job means."""
+    for scope in dict.fromkeys((clause, sentence_of(clauses, clause))):
+        judged = verdict(scope.text)
+        if judged is not None and judged.stance < 0 and clause.start - scope.start < judged.subject:
+            return " ".join(_subject_words(_words(scope.text)[0][:judged.subject]))
+    return None
+
+
+def _subject_words(norms: tuple[str, ...]) -> tuple[str, ...]:
+    """A subject without the "and" or the opener before it, or the pronoun that takes it up after it."""
+    if norms[:1] in (("and",), ("but",)):
+        norms = norms[1:]
+    opener = next((len(c) for c in CANDOUR if norms[:len(c)] == c), 0)
+    norms = norms[opener:]
+    taken = next((len(t) for t in TAKEN_UP if len(norms) > len(t) and norms[-len(t):] == t), 0)
+    return norms[:len(norms) - taken]
 
 
 def judged_stance(clauses: Sequence[Clause], clause: Clause, phrasing: str) -> int | None:
