@@ -97,8 +97,10 @@ def assert_stored_fit(fit, weights: Path, stale: str) -> None:
     """A model's stored weights (`weights`, a JSON file) are what `fit()` makes of its rows as they
     are now (`stale`: what to run when they are not), and the fit gives the same weights every time.
     The sentence model's int8 kernels differ by CPU (AVX-512 with AMX against others): a fit of the
-    same rows on another machine differs by up to ~0.01 per weight, so the stored fit is checked to
-    that; on one machine the fit is exact, and a changed row changes the fingerprint."""
+    same rows on another machine differs by up to ~0.04 per weight (the verdict model's 384 weights,
+    fitted on one machine and refitted on an AMX one: 1.7% of the weights' length, cosine 0.99985), so
+    the stored fit is checked as a direction and a length, to 3%; on one machine the fit is exact, and
+    a changed row changes the fingerprint."""
     import json
 
     import numpy as np
@@ -106,6 +108,7 @@ def assert_stored_fit(fit, weights: Path, stale: str) -> None:
     w, b, fingerprint = fit()
     stored = json.loads(weights.read_text(encoding="utf-8"))
     assert stored["fingerprint"] == fingerprint, stale
-    assert np.allclose(stored["weights"], w, atol=0.03) and abs(stored["bias"] - b) < 0.01
+    kept = np.asarray(stored["weights"])
+    assert np.linalg.norm(kept - w) <= 0.03 * np.linalg.norm(w) and abs(stored["bias"] - b) < 0.01
     w2, b2, _ = fit()
     assert np.array_equal(w, w2) and b == b2

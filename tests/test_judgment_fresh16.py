@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).parent / "judgment"))
 import floors  # noqa: E402
+import judgment_set as js  # noqa: E402
 
 from simulator.scoring import verdict  # noqa: E402
 from simulator.scoring.overall import KnockOut, knockouts  # noqa: E402
@@ -37,8 +38,9 @@ from simulator.scoring.overall import KnockOut, knockouts  # noqa: E402
 # Blind, at 92e26a8: turned-down answers at or below 10: 9 of 20 (mean 37.3); twins within bounds 16 of 20,
 # above their turned-down answer 17 of 20; honest answers within bounds 7 of 8. After the readings (tune, so no
 # longer a measure): 12, 16, 18, 7. The held-out half (heldout-fresh23) is unchanged by them: 4 of 18, twins 17
-# of 18 within bounds and above, honest 7 of 8 (README "Judgment figures").
-TURNED_DOWN, TWINS_WITHIN, TWINS_ABOVE, HONEST_WITHIN = 12, 16, 18, 7
+# of 18 within bounds and above, honest 7 of 8 (README "Judgment figures"). The thirtieth pass: 13 (weekday
+# daytime hours no longer cover evenings and weekends, `times.py`: "...I can only do Monday to Friday, nine to five").
+TURNED_DOWN, TWINS_WITHIN, TWINS_ABOVE, HONEST_WITHIN = 13, 16, 18, 7
 # The red-flag model is never fitted on this file (judgment_set.NOT_TRAINED): its 28 professional answers measure
 # its false flags out of sample. At the pass's end, rules and model together flag none of them.
 FLAGGED = 0
@@ -62,7 +64,9 @@ def test_the_red_flag_model_is_never_fitted_on_it():
     spec.loader.exec_module(script)
     ids: list[str] = []
     script.training_rows(ids=ids)
-    assert any(i.startswith("fresh14/") for i in ids) and not any(i.startswith("fresh16/") for i in ids)
+    # ...nor on the thirtieth pass's fresh17 (test_judgment_fresh17.py), nor on any file NOT_TRAINED names
+    assert {"fresh16", "fresh17"} <= js.NOT_TRAINED
+    assert any(i.startswith("fresh14/") for i in ids) and not any(i.split("/")[0] in js.NOT_TRAINED for i in ids)
 
 
 @pytest.mark.parametrize("sentence, stance", [

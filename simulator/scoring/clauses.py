@@ -16,7 +16,7 @@ from itertools import takewhile
 from .denial_shapes import denied_by_shape, last_wanted
 from .lexicon import FILLER_SOUNDS
 from .matching import same_word
-from .text import Doc
+from .text import SENTENCE_END, Doc
 from .words import STOPWORDS, normalise_word
 
 # Words that deny what follows them ("don't" and "won't" arrive spelled out: "do not").
@@ -340,6 +340,8 @@ class Clause:
     stance: int  # +1 says it, -1 denies it
     lead: str = ""  # a phrase with its sentence's words before it ("I wouldn't swear back or hang up"
     # for "hang up"): a denial earlier in the sentence may reach it; "" for a whole sentence
+    cut: bool = False  # a sentence cut out of a longer run at a comma (`text.LONGEST_SENTENCE`): "giving that
+    # back to new agents fairly." ends "...so in five years I'd like to be on the quality side,"
 
     @property
     def said(self) -> str:
@@ -363,15 +365,16 @@ def clauses(doc: Doc) -> tuple[Clause, ...]:
     out: list[Clause] = []
     seen: set[str] = set()
 
-    def add(a: int, b: int, sentence: bool, lead: str = "") -> None:
+    def add(a: int, b: int, sentence: bool, lead: str = "", cut: bool = False) -> None:
         text = _words_of(doc, a, b)
         if not text or text.lower() in seen:
             return
         seen.add(text.lower())
-        out.append(Clause(text, a, b, sentence, stance(text), lead if lead != text else ""))
+        out.append(Clause(text, a, b, sentence, stance(text), lead if lead != text else "", cut))
 
+    starts = {a for a, _ in doc.segments}
     for a, b in doc.sentences:
-        add(a, b, True)
+        add(a, b, True, cut=a > 0 and a not in starts and not SENTENCE_END.search(doc.words[a - 1].raw.strip()))
     for a, b in doc.pieces:
         if b - a >= MIN_PIECE_WORDS and (a, b) not in doc.sentences:
             s0 = next((s for s, e in doc.sentences if s <= a < e), a)

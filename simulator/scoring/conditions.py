@@ -184,9 +184,17 @@ def offered(clauses: Sequence[Clause], refused: Clause, availability: bool) -> b
             # nights... But evenings | until ten and both weekend days are fine"); not a bare "I'll
             # be there" ("But sure, I'll be there, smiling through it" is sarcasm's yes)
             return True
+        if availability and c.start > refused.start and norms[:1] == ("and",) and ALSO & set(norms) \
+                and CONDITION_WORDS & set(norms):
+            # ...or more hours added after them: "Weekdays nine to five, and Saturdays too" (it sat 0.83
+            # from "Weekdays nine to five, and that's not up for discussion")
+            return True
         if not availability and CAN_DO.search(" ".join(norms)):
             return True
     return False
+
+
+ALSO = frozenset({"too", "also", "well"})  # "..., and Saturdays too / as well / also"
 
 
 # "everything else", "any other shift", "the rest of the week": the hours left after a limit.

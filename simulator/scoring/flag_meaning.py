@@ -104,8 +104,9 @@ def red_flags(clauses: Sequence[Clause], vectors: np.ndarray, theirs: frozenset[
         if attitude is not None:
             out.append(FlagMatch(clause, attitude, best, ex_.texts[j], best - fine, confirmed=("attitude",)))
             continue
-        # The weaker routes need a whole sentence: a phrase cut out of one can sound like anything.
-        whole = clause.sentence
+        # The weaker routes need a whole sentence: a phrase cut out of one can sound like anything (so can
+        # the end of a long run cut at a comma, `Clause.cut`).
+        whole = clause.sentence and not clause.cut
         clear = whole and best >= th.RED_FLAG_NEAR and best - fine >= th.RED_FLAG_CLEAR_MARGIN \
             and clause.words > th.RED_FLAG_SHORT_SENTENCE  # a short one says too little to judge this way
         if not clear and (best < th.RED_FLAG_MEANING or best - fine < th.RED_FLAG_MARGIN):

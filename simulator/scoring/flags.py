@@ -85,21 +85,30 @@ def felt(doc: Doc, i: int) -> bool:
 
 # "I used to tell customers what they wanted to hear... It backfired, so now I only promise what I
 # can see on the system": a habit the candidate had, said with what they do now, is a weakness
-# owned and put right, the answer a weakness question asks for ("...and I still do" is not).
-USED_TO = re.compile(r"\bi used to\b")
-NOW = re.compile(r"\b(?:now|nowadays|these days|since then|i have learned|i learned|i stopped)\b")
+# owned and put right, the answer a weakness question asks for ("...and I still do" is not). So is
+# a trait owned ("I can be kind of stubborn about saying sorry for stuff that wasn't my fault")
+# with what the candidate learned or started doing since ("What I've learned is it's not about
+# blame... once I started saying it that way it got a whole lot easier"); "...and I'm not planning
+# on changing that" says no change, and the words stay a red flag.
+USED_TO = re.compile(r"\bi (?:used to|can be|tend to|struggle|struggled|have a habit|had a habit)\b")
+NOW = re.compile(r"\b(?:now|nowadays|these days|since then|i have learned|i learned|i have learnt|i learnt|"
+                 r"i stopped|once i started|since i started)\b")
+# "I'm not changing now", "I'm not going to change now": no change said ("...not my fault. Now I own it" is one)
+NOT_NOW = re.compile(r"\b(?:not|never)\s+(?:going\s+to\s+\w+\s+|\w+ing\s+)?(?:now|nowadays)$")
 
 
 def outgrown(doc: Doc, i: int) -> bool:
-    """The words at token i follow "I used to" in their sentence, and from them to the end of the
-    next sentence the candidate says what they do now."""
+    """The words at token i follow "I used to" (or another trait owned: "I can be", "I tend to") in
+    their sentence, and from them to the end of the next sentence the candidate says what they do now."""
     word = doc.tokens[i].word
     s0, s1 = doc.sentence_of(word)
     end = doc.sentence_of(s1)[1] if s1 < len(doc.words) else s1
 
     def said(a: int, b: int) -> str:
         return " ".join(t.norm for t in doc.tokens if a <= t.word < b)
-    return USED_TO.search(said(s0, word)) is not None and NOW.search(said(word, end)) is not None
+    after = said(word, end)
+    return USED_TO.search(said(s0, word)) is not None and any(
+        not NOT_NOW.search(after[:m.end()]) for m in NOW.finditer(after))
 
 
 def reported(doc: Doc, i: int, reports: Sequence[int]) -> bool:

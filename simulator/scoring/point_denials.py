@@ -80,6 +80,8 @@ def can_deny(clause: str, phrasing: str) -> bool:
         return False
     if first is not None and (_states_a_fact(norms, first) or _nobody_did(norms, first)):
         return False
+    if _acknowledged(norms):
+        return False
     if first is not None and _only_without_elsewhere(norms, denying, phrasing):
         return False
     return first is not None or not any(denials_of(phrasing))
@@ -110,3 +112,21 @@ def _nobody_did(norms: tuple[str, ...], first: int) -> bool:
     the candidate's stance: "Nobody has asked me to learn anything new since my first week" is a
     reason for leaving (it denied "positive about my last job" and knocked the answer out)."""
     return first == 0 and (norms[:1] == ("nobody",) or norms[:2] == ("no", "one"))
+
+
+# "I know a lot of the calls will be the same three questions over and over": a hard side of the job
+# the candidate says they know about is the job described, not the candidate's stance toward it (it
+# denied "every call is different" and knocked out an answer that went on "I keep it fresh by...").
+# The stance, if any, is in what the candidate says of it next ("...and that does my head in").
+KNOWING = frozenset({"know", "understand", "realise", "realize", "appreciate", "accept", "expect"})
+KNOWING_LEAD = frozenset({"i", "will", "be", "to", "honest", "frank", "fair", "do", "fully", "totally", "completely", "already", "well", "obviously", "of",
+                          "course", "honestly", "so", "and", "but", "look", "yes", "yeah", "sure", "that"})
+
+
+def _acknowledged(norms: tuple[str, ...]) -> bool:
+    """A clause that opens with "I know (that) ..." (or understand, realise, accept, expect) and says
+    nothing of the candidate's own after it."""
+    k = next((k for k, n in enumerate(norms) if n in KNOWING), None)
+    if k is None or "i" not in norms[:k] or not set(norms[:k]) <= KNOWING_LEAD:
+        return False
+    return not FIRST_PERSON & set(norms[k + 1:])

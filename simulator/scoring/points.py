@@ -24,6 +24,7 @@ from .exemplars import exemplars
 from .matching import PointMatch, generic_stems, match_phrase
 from .point_denials import can_deny, done_already, taken_back
 from .text import Doc
+from .times import names_only_other_times, point_time
 from .verdict import judged_stance, judged_subject, says
 from .words import STOPWORDS, content_words, normalise_word, stem
 
@@ -136,6 +137,7 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
         if not point.phrasings:
             continue
         cols = [k for k, (i, _) in enumerate(table.rows) if i == index]
+        time = point_time(point.phrasings)
         best_say = (0.0, None, point.label)  # (similarity, clause, phrasing)
         best_deny = (0.0, None, point.label)
         pairs = sorted(((float(sims[c_i, k]), c_i, k) for c_i in range(len(clauses)) for k in cols), reverse=True)
@@ -144,8 +146,9 @@ def read_points(points: Sequence[KeyPoint], doc: Doc, clauses: Sequence[Clause],
                 break
             if _neighbours(near[c_i], table.neighbours[index], sim) or not _holds(table.needs[k], clauses[c_i], plain, c_i):
                 continue
-            if names_sibling(clauses[c_i].text, point.phrasings):
-                continue  # "I can work weekdays" names weekends' sibling, not weekends
+            if names_sibling(clauses[c_i].text, point.phrasings) or (
+                    time is not None and names_only_other_times(clauses[c_i].text, time)):
+                continue  # "I can work weekdays" names weekends' sibling; "nine to five" is not the evening
             if k >= table.examples and (sim < th.POINT_COVERED or not heard[c_i, index]):
                 continue  # an example says the point or nothing: near one in part is near its subject
             clause, phrasing = clauses[c_i], table.rows[k][1]

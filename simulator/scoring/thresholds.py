@@ -379,3 +379,7 @@ RAMBLE_POINTS_BELOW = 35.0
 # SIBLING_TAIL letters, all whole words to the model ("train"+"er"/"ing" are endings, not words).
 SIBLING_STEM = 4
 SIBLING_TAIL = 3
+# A clock range that ends by this hour (24-hour clock) is a working day, not the evening: "nine to five" does not
+# cover "evenings" (`times.py`). Six o'clock: the usual end of a day shift, and where the bank's own example of the
+# evening starts ("After five in the evening" is read as a time inside it by its word "evening").
+DAY_ENDS_BY = 18
