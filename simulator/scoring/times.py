@@ -45,17 +45,17 @@ def _hour(word: str) -> int | None:
 
 
 def _day_range_ends(norms: Sequence[str]) -> list[int]:
-    """The last hour of each clock range said ("nine to five", "9-5": the digits come apart as two words)."""
+    """The last hour of each clock range said: after "to", "till" or "until" ("nine to five", "until five"),
+    or the second of two hours side by side ("9-5": the digits come apart as two words)."""
     out = []
     for k in range(len(norms) - 1):
-        start = _hour(norms[k])
-        if start is None:
+        if norms[k] in RANGE:
+            end = _hour(norms[k + 1])
+        elif _hour(norms[k]) is not None:
+            end = _hour(norms[k + 1])
+        else:
             continue
-        j = k + 2 if norms[k + 1] in RANGE or norms[k + 1] == "o'clock" and k + 2 < len(norms) else k + 1
-        if norms[j:j + 1] and norms[j] in RANGE:
-            j += 1
-        end = _hour(norms[j]) if j < len(norms) else None
-        if end is not None and j > k:
+        if end is not None:
             out.append(end)
     return out
 
