@@ -119,8 +119,10 @@ def _nobody_did(norms: tuple[str, ...], first: int) -> bool:
 # denied "every call is different" and knocked out an answer that went on "I keep it fresh by...").
 # The stance, if any, is in what the candidate says of it next ("...and that does my head in").
 KNOWING = frozenset({"know", "understand", "realise", "realize", "appreciate", "accept", "expect"})
-KNOWING_LEAD = frozenset({"i", "will", "be", "to", "honest", "frank", "fair", "do", "fully", "totally", "completely", "already", "well", "obviously", "of",
-                          "course", "honestly", "so", "and", "but", "look", "yes", "yeah", "sure", "that"})
+# what may come before it: "I'll be honest, I know...", "To be fair, I fully understand...", "Of course I know..."
+KNOWING_LEAD = frozenset({"i", "will", "be", "to", "honest", "frank", "fair", "do", "fully", "totally", "completely",
+                          "already", "well", "obviously", "of", "course", "honestly", "so", "and", "but", "look",
+                          "yes", "yeah", "sure", "that"})
 
 
 def _acknowledged(norms: tuple[str, ...]) -> bool:
