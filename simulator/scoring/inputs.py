@@ -211,6 +211,9 @@ class Inputs:
         if self.call_reply:  # said to a caller, a tone is a brush-off, not a motive for the job
             found = [replace(m, family=RedFlag.DISMISSIVE) if m.by_tone and m.family is RedFlag.MONEY else m
                      for m in found]
+        elif self.doc.find_all(lx.HEDGES):  # a hedged interview answer is unsure: what the tone model hears in it
+            # is no lie ("Like, take a bit longer on calls, I guess.", quoted by its nearest exemplar's family)
+            found = [m for m in found if not (m.by_tone and m.family is RedFlag.DISHONESTY)]
         if self.question.category not in th.ABOUT_YOU:
             found += refusals(self.points, self.clauses, self.clause_vectors, theirs)
         # A condition turned down with an offer beside it is a limit ("I'd rather not work Sundays,
