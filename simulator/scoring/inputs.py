@@ -211,7 +211,7 @@ class Inputs:
         if self.call_reply:  # said to a caller, a tone is a brush-off, not a motive for the job
             found = [replace(m, family=RedFlag.DISMISSIVE) if m.by_tone and m.family is RedFlag.MONEY else m
                      for m in found]
-        elif self.doc.find_all(lx.HEDGES):  # a hedged interview answer is unsure: what the tone model hears in it
+        elif self._hedged:  # a hedged interview answer is unsure: what the tone model hears in it
             # is no lie ("Like, take a bit longer on calls, I guess.", quoted by its nearest exemplar's family)
             found = [m for m in found if not (m.by_tone and m.family is RedFlag.DISHONESTY)]
         if self.question.category not in th.ABOUT_YOU:
@@ -319,7 +319,12 @@ class Inputs:
         before = [c for c in self.clauses if c.sentence and c.end <= clause.start]
         return semantic.is_no_answer(clause.text) or belief_put_right(clause, self.clauses) or bool(
             before and belief_put_right(before[-1], self.clauses)) or (  # ...or the sentence that puts it right
-            not self.call_reply and (bool(self.doc.find_all(lx.HEDGES)) or self._says_next_to_nothing))
+            not self.call_reply and (self._hedged or self._says_next_to_nothing))
+
+    @cached_property
+    def _hedged(self) -> bool:
+        """Whether the answer hedges ("I guess", "maybe"): an unsure answer, which its own tip says."""
+        return bool(self.doc.find_all(lx.HEDGES))
 
     @property
     def _says_next_to_nothing(self) -> bool:

@@ -49,14 +49,10 @@ def _day_range_ends(norms: Sequence[str]) -> list[int]:
     or the second of two hours side by side ("9-5": the digits come apart as two words)."""
     out = []
     for k in range(len(norms) - 1):
-        if norms[k] in RANGE:
+        if norms[k] in RANGE or _hour(norms[k]) is not None:
             end = _hour(norms[k + 1])
-        elif _hour(norms[k]) is not None:
-            end = _hour(norms[k + 1])
-        else:
-            continue
-        if end is not None:
-            out.append(end)
+            if end is not None:
+                out.append(end)
     return out
 
 
