@@ -142,12 +142,16 @@ FRESH_FILES = {"fresh": HERE / "fresh_cases.yaml", "fresh3": HERE / "fresh3_case
                # a hard side of the job named honestly with how the candidate copes, beside the same part of the
                # job turned down with no coping (half on questions about the candidate); written blind by a
                # helper (thirtieth pass)
-               "fresh17": HERE / "fresh17_cases.yaml"}
+               "fresh17": HERE / "fresh17_cases.yaml",
+               # a basic part of the job turned down politely (labelled a red flag), each beside a hard negative that
+               # shares its words (ambition, a standard of work, a hard side with coping); written blind by a helper
+               # (thirty-first pass)
+               "fresh18": HERE / "fresh18_cases.yaml"}
 # Tune files the red-flag model is never fitted on (`scripts/fit_flag_model.py`), so that their professional
 # answers measure its false flags out of sample on the tune side: fresh16 is a family of the work turned down,
 # whose twins and honest answers speak of the job's hard sides (a refit with them moved the model's log-odds
 # away from the bars chosen for it, twenty-ninth pass).
-NOT_TRAINED = frozenset({"fresh16", "fresh17"})
+NOT_TRAINED = frozenset({"fresh16", "fresh17", "fresh18"})
 HELDOUT_FRESH_FILES = {"heldout-fresh3": HERE / "heldout_fresh3.yaml", "heldout-fresh4": HERE / "heldout_fresh4.yaml",
                        "heldout-fresh5": HERE / "heldout_fresh5.yaml", "heldout-fresh6": HERE / "heldout_fresh6.yaml",
                        "heldout-fresh7": HERE / "heldout_fresh7.yaml",
